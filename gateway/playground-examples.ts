@@ -1,0 +1,201 @@
+/**
+ * Operations preloaded as GraphiQL tabs, so that someone on an offline government network can explore
+ * the federated API without any other documentation at hand. The comments inside each query are what
+ * the user actually reads, hence bilingual.
+ */
+
+export interface ExampleOperation {
+  title: string;
+  query: string;
+}
+
+export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
+  {
+    title: '全市数据目录关键词搜索',
+    query: `# ── 如何获取令牌 / How to get a token ──
+# 1. 在网关所在机器执行 / On the gateway host run:
+#      npm run token -- --org <orgId> --roles AGENCY
+#    命令会打印一个 JWT / It prints a JWT.
+# 2. 在下方 Headers 面板填入
+#    / Paste into the Headers pane below:
+#      {"Authorization": "Bearer <token>"}
+#    每个标签页的 Headers 各自独立
+#    / Each tab keeps its own headers.
+# 匿名调用只能看到开放数据
+# / Anonymous callers only see open data.
+#
+# 全市数据目录关键词搜索：在丽水市及所有区县
+# （跨所有节点）查找含“企业”的数据资源，
+# 返回总数和分页信息。
+# City-wide keyword search: resources mentioning
+# "企业" (enterprise) in Lishui and all its
+# districts and counties, across every node,
+# with the total count and paging info.
+query SearchCatalog {
+  dataResources(
+    scope: { regionCode: "331100", includeSubRegions: true }
+    filter: { keyword: "企业" }
+    first: 10
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        code
+        summary
+        shareAttribute
+        openAttribute
+        provider {
+          name
+          region { code name }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    title: '跨四个子图的资源全景',
+    query: `# 跨四个子图的资源全景，一次请求同时取到：
+#   目录：资源、数据项、提供部门
+#   共享：申请/授权次数
+#   开放：对应的开放数据集
+#   授权运营：提供部门的授权运营主体
+# One request joining all four subgraphs:
+#   catalog: resource, items, provider
+#   sharing: request and grant counts
+#   opening: the matching open dataset
+#   operation: the provider's authorized operator
+query ResourceOverview {
+  dataResources(scope: { regionCode: "331100", includeSubRegions: true }, first: 3) {
+    edges {
+      node {
+        id
+        name
+        securityGrade
+        updateFrequency
+        items { name dataType personalInfo }
+        provider {
+          id
+          name
+          creditCode
+          region { code name }
+          # 授权运营子图 / operation subgraph
+          operator { id status termEnd }
+        }
+        # 共享子图 / sharing subgraph
+        sharing { requestCount grantedCount }
+        # 开放子图 / opening subgraph
+        openDataset { id title }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: '开放数据集（匿名可访问）',
+    query: `# 开放数据集列表：无需令牌，
+# 清空 Headers 即以匿名身份访问。
+# Open-data listing: needs no token; clear the
+# Headers pane to call anonymously.
+query OpenDatasets {
+  openDatasets(scope: { regionCode: "331100", includeSubRegions: true }, first: 10) {
+    edges {
+      node {
+        id
+        title
+        accessMethods
+        resource {
+          name
+          provider { name }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    title: '莲都区数据目录',
+    query: `# 莲都区（331102）本级数据目录，不含下级区域。
+# The catalog of Liandu District (331102) itself,
+# without sub-regions.
+query DistrictCatalog {
+  dataResources(scope: { regionCode: "331102", includeSubRegions: false }, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        code
+        shareAttribute
+        openAttribute
+        updateFrequency
+        provider { name }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    title: '分页浏览目录',
+    query: `# 分页：先不带变量运行，得到第一页；
+# 再把返回的 pageInfo.endCursor 填入 Variables 面板，
+#   {"after": "<endCursor>"}
+# 再次运行得到下一页，直到 hasNextPage 为 false。
+# Paging: run once without variables for the first
+# page, then put the returned pageInfo.endCursor
+# into the Variables pane as shown above and run
+# again for the next page, until hasNextPage is false.
+query CatalogPage($after: String) {
+  dataResources(scope: { regionCode: "331100", includeSubRegions: true }, first: 5, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node { id name }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    title: '提交数据共享申请',
+    query: `# 提交数据共享申请（需要 AGENCY 角色的令牌）。
+# Submit a data-sharing request
+# (needs a token with the AGENCY role).
+#
+# 运行前替换占位 ID / Replace the placeholder IDs:
+#   resourceId：目标数据资源的 id，
+#     可从第一个标签页的搜索结果中复制；
+#     the wanted resource's id, e.g. copied from
+#     the search results of the first tab.
+#   requesterId：本部门的 id，即生成令牌时 --org 的值；
+#     your organization's id, i.e. the --org value
+#     used when generating the token.
+# ID 形如 / IDs look like "331102:01J…"
+#   （区划代码:ULID / region code:ULID）
+mutation RequestShare {
+  requestShare(
+    input: {
+      resourceId: "331102:REPLACE-WITH-RESOURCE-ID"
+      requesterId: "331102:REPLACE-WITH-YOUR-ORG-ID"
+      scenario: "企业开办一件事"
+      purpose: "核验申请企业的登记信息"
+      itemNames: ["统一社会信用代码", "企业名称"]
+      endDate: "2026-12-31"
+    }
+  ) {
+    id
+    status
+  }
+}
+`,
+  },
+];

@@ -1,0 +1,295 @@
+import { describe, test, expect, beforeAll, afterAll } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
+import { createPlayground, toScriptJson, DEFAULT_TITLE, type PlaygroundHandler } from './playground.js';
+import { EXAMPLE_OPERATIONS } from './playground-examples.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.log(`${CHROMIUM} not found: skipping the headless-browser rendering test`);
+const chromiumTest = HAS_CHROMIUM ? test : test.skip;
+
+const ASSETS: [file: string, pkg: string, path: string, contentType: string][] = [
+  ['react.production.min.js', 'react', 'umd/react.production.min.js', 'text/javascript; charset=utf-8'],
+  ['react-dom.production.min.js', 'react-dom', 'umd/react-dom.production.min.js', 'text/javascript; charset=utf-8'],
+  ['graphiql.min.js', 'graphiql', 'graphiql.min.js', 'text/javascript; charset=utf-8'],
+  ['graphiql.min.css', 'graphiql', 'graphiql.min.css', 'text/css; charset=utf-8'],
+];
+
+const require = createRequire(import.meta.url);
+const onDisk = (pkg: string, path: string) => readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), path));
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** node:http rather than fetch, which would negotiate and undo gzip behind the test's back. */
+function get(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    // A raw path, so that dot segments reach the server instead of being resolved by URL parsing.
+    const req = request({ hostname, port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function inlineScript(html: string): string {
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  return scripts[0]![1]!;
+}
+
+interface CapturedRender {
+  fetcherOptions: unknown;
+  rootId: unknown;
+  component: unknown;
+  props: Record<string, unknown>;
+}
+
+/** Runs the page's inline script against stand-ins for the UMD globals to see exactly what GraphiQL receives. */
+function runInlineScript(html: string): CapturedRender {
+  const captured: Partial<CapturedRender> = {};
+  const GraphiQL = Object.assign(() => null, {
+    createFetcher: (options: unknown) => {
+      captured.fetcherOptions = options;
+      return 'the-fetcher';
+    },
+  });
+  runInNewContext(inlineScript(html), {
+    GraphiQL,
+    React: {
+      createElement: (component: unknown, props: Record<string, unknown>) => {
+        captured.component = component;
+        captured.props = props;
+        return 'element';
+      },
+    },
+    ReactDOM: { createRoot: () => ({ render: () => undefined }) },
+    document: {
+      getElementById: (id: string) => {
+        captured.rootId = id;
+        return {};
+      },
+    },
+  });
+  expect(captured.component).toBe(GraphiQL);
+  return captured as CapturedRender;
+}
+
+describe('GraphiQL playground', () => {
+  let server: Server;
+  let base: string;
+  let lastHandled: boolean | undefined;
+  const browserRequests: string[] = [];
+
+  beforeAll(async () => {
+    const handler = createPlayground({ endpoint: '/graphql', defaultHeaders: '{"Authorization":"Bearer test"}' });
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      browserRequests.push(`${req.method} ${req.url}`);
+      lastHandled = handler(req, res);
+      if (lastHandled) return;
+      if (req.method === 'POST' && req.url === '/graphql') {
+        req.resume();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'no schema in this test' }] }));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not handled');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test('serves the page at / and /playground with only local assets', async () => {
+    for (const path of ['/', '/playground', '/playground?x=1']) {
+      const res = await get(base, path);
+      expect(res.status).toBe(200);
+      expect(lastHandled).toBe(true);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      const html = res.body.toString('utf8');
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain(`<title>${DEFAULT_TITLE}</title>`);
+      expect(html).not.toMatch(/https?:\/\//i);
+      expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*\/\//i);
+
+      const scriptSrcs = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g)].map((m) => m[1]);
+      expect(scriptSrcs).toEqual(ASSETS.filter(([f]) => f.endsWith('.js')).map(([f]) => `/playground/assets/${f}`));
+      const linkHrefs = [...html.matchAll(/<link\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]);
+      expect(linkHrefs).toEqual(['data:,', '/playground/assets/graphiql.min.css']);
+    }
+  });
+
+  test('sends a strict CSP that allows the inline script by its hash', async () => {
+    const res = await get(base, '/playground');
+    const csp = String(res.headers['content-security-policy']);
+    const directives = new Map(csp.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values];
+    }));
+    const hash = createHash('sha256').update(inlineScript(res.body.toString('utf8')), 'utf8').digest('base64');
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", `'sha256-${hash}'`]);
+    expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(directives.get('font-src')).toEqual(["'self'", 'data:']);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  test('renders GraphiQL with the endpoint, header editor, persisted headers and example tabs', async () => {
+    const html = (await get(base, '/playground')).body.toString('utf8');
+    const render = runInlineScript(html);
+    expect(render.rootId).toBe('graphiql');
+    expect(render.fetcherOptions).toEqual({ url: '/graphql' });
+    expect(render.props).toMatchObject({
+      fetcher: 'the-fetcher',
+      isHeadersEditorEnabled: true,
+      shouldPersistHeaders: true,
+      defaultHeaders: '{"Authorization":"Bearer test"}',
+    });
+    expect(render.props['defaultTabs']).toEqual(
+      EXAMPLE_OPERATIONS.map((e) => ({ query: e.query, headers: '{"Authorization":"Bearer test"}' })),
+    );
+    for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
+  });
+
+  test('examples cover the token how-to, the four-subgraph join and the share request', () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(6);
+    expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
+    expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
+    expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
+    const join = EXAMPLE_OPERATIONS[1]!.query;
+    for (const field of ['provider', 'sharing', 'openDataset', 'operator']) expect(join).toContain(field);
+    expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(1);
+    expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('"331102"'))).toBe(true);
+    expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
+  });
+
+  test.each(ASSETS)('serves %s from the local package', async (file, pkg, path, contentType) => {
+    const res = await get(base, `/playground/assets/${file}`);
+    expect(res.status).toBe(200);
+    expect(lastHandled).toBe(true);
+    expect(res.headers['content-type']).toBe(contentType);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.length).toBeGreaterThan(1000);
+    expect(res.body.equals(onDisk(pkg, path))).toBe(true);
+
+    const zipped = await get(base, `/playground/assets/${file}`, { 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(res.body.length);
+    expect(gunzipSync(zipped.body).equals(res.body)).toBe(true);
+
+    const revalidated = await get(base, `/playground/assets/${file}`, { 'if-none-match': String(res.headers.etag) });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+  });
+
+  test('HEAD gets headers without a body', async () => {
+    const res = await get(base, '/playground/assets/graphiql.min.css', {}, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(0);
+    expect(res.body.length).toBe(0);
+  });
+
+  test('leaves other paths and methods to the gateway', async () => {
+    for (const [method, path] of [
+      ['GET', '/graphql'],
+      ['GET', '/unknown'],
+      ['GET', '/playground/'],
+      ['GET', '/playground/assets/'],
+      ['GET', '/playground/assets/missing.js'],
+      ['GET', '/playground/assets/../package.json'],
+      ['POST', '/playground'],
+    ] as const) {
+      const res = await get(base, path, {}, method);
+      expect([method, path, lastHandled, res.status]).toEqual([method, path, false, 404]);
+    }
+  });
+
+  test('a GraphQL endpoint at / keeps that path', () => {
+    const handler: PlaygroundHandler = createPlayground({ endpoint: '/' });
+    const res = { writeHead: () => res, end: () => res } as unknown as ServerResponse;
+    expect(handler({ method: 'GET', url: '/' } as IncomingMessage, res)).toBe(false);
+    expect(handler({ method: 'GET', url: '/playground' } as IncomingMessage, res)).toBe(true);
+  });
+
+  test('escapes the title, the headers and the endpoint', () => {
+    const hostile = '</script><script>alert(1)</script><!--\u2028';
+    let body = '';
+    let headers: Record<string, string> = {};
+    const res = {
+      writeHead: (_status: number, h: Record<string, string>) => { headers = h; },
+      end: (b: Buffer) => { body = b.toString('utf8'); },
+    } as unknown as ServerResponse;
+    createPlayground({ endpoint: `/graphql?${hostile}`, title: hostile, defaultHeaders: hostile })(
+      { method: 'GET', url: '/playground' } as IncomingMessage,
+      res,
+    );
+    expect(body).not.toContain('<script>alert');
+    expect(body).not.toContain('<!--');
+    expect(inlineScript(body)).not.toContain('\u2028');
+    expect(body).toContain('<title>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;!--');
+    const render = runInlineScript(body);
+    expect(render.fetcherOptions).toEqual({ url: `/graphql?${hostile}` });
+    expect(render.props['defaultHeaders']).toBe(hostile);
+    const hash = createHash('sha256').update(inlineScript(body), 'utf8').digest('base64');
+    expect(headers['content-security-policy']).toContain(`'sha256-${hash}'`);
+  });
+
+  test('an absolute endpoint on another origin is allowed by connect-src', () => {
+    let headers: Record<string, string> = {};
+    const res = { writeHead: (_s: number, h: Record<string, string>) => { headers = h; }, end: () => undefined } as unknown as ServerResponse;
+    createPlayground({ endpoint: 'http://10.0.0.8:4000/graphql' })({ method: 'GET', url: '/playground' } as IncomingMessage, res);
+    expect(headers['content-security-policy']).toContain("connect-src 'self' http://10.0.0.8:4000;");
+  });
+
+  chromiumTest('renders in headless Chromium using nothing but the local server', async () => {
+    browserRequests.length = 0;
+    const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+    try {
+      const dom = await new Promise<string>((resolve, reject) => {
+        execFile(
+          CHROMIUM,
+          [
+            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+            `--user-data-dir=${profile}`, '--virtual-time-budget=10000', '--dump-dom', `${base}/playground`,
+          ],
+          { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        );
+      });
+      expect(dom).toContain('graphiql-container');
+      expect(dom).not.toContain('正在加载 GraphiQL');
+      for (const name of ['SearchCatalog', 'ResourceOverview', 'OpenDatasets', 'DistrictCatalog', 'CatalogPage', 'RequestShare']) {
+        expect(dom).toContain(name);
+      }
+      const expected = new Set(['GET /playground', ...ASSETS.map(([f]) => `GET /playground/assets/${f}`), 'POST /graphql']);
+      expect(new Set(browserRequests)).toEqual(expected);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

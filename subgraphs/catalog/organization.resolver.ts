@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { validateCreditCode } from '../../schema/credit-code.js';
+import type { OrgKind } from '../../schema/enums.js';
+import { newId, parseId } from '../../schema/ids.js';
+import { getRegion } from '../../schema/regions.js';
+import { requireAuthority, type SubgraphContext } from '../kit/context.js';
+import { badInput, conflict } from '../kit/errors.js';
+import { mutate } from '../kit/mutation.js';
+import { assertKnownRegion, keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { OrgKindEnum } from './enums.js';
+import { Organization } from './organization.entity.js';
+import { organizationLoader } from './organization.loader.js';
+import { Region } from './region.type.js';
+
+@InputType({ description: '登记机构 / register an organization' })
+export class CreateOrganizationInput {
+  @Field({ description: '所在行政区划代码，决定由哪个平台保存 / region code; decides which platform holds the record' })
+  regionCode!: string;
+
+  @Field({ description: '名称 / name' })
+  name!: string;
+
+  @Field({ description: '统一社会信用代码（18位，含校验位）/ unified social credit code (18 chars incl. check character)' })
+  creditCode!: string;
+
+  @Field(() => OrgKindEnum)
+  kind!: OrgKind;
+}
+
+@ObjectType()
+class OrganizationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Organization)
+  node!: Organization;
+}
+
+@ObjectType({ description: '机构列表 / a page of organizations' })
+class OrganizationConnection {
+  @Field()
+  totalCount!: number;
+
+  @Field(() => [OrganizationEdge])
+  edges!: OrganizationEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true, description: '按ID查询机构 / an organization by ID' })
+  organization(@Ctx() ctx: SubgraphContext, @Arg('id', () => String) id: string) {
+    return parseId(id) ? organizationLoader(ctx).load(id) : null;
+  }
+
+  @Query(() => OrganizationConnection, { description: '机构列表（最新在前）/ organizations, newest first' })
+  organizations(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
+    @Arg('kind', () => OrgKindEnum, { nullable: true }) kind?: OrgKind | null,
+  ) {
+    const where: FilterQuery<Organization> = { regionCode: { $in: regionsInScope(ctx.node, scope) } };
+    if (kind) where.kind = kind;
+    return keysetPage(ctx.em, Organization, where, page);
+  }
+
+  @FieldResolver(() => Region, { description: '所在行政区划 / region' })
+  region(@Root() org: Organization): Region {
+    return Region.from(getRegion(org.regionCode)!);
+  }
+
+  @Mutation(() => Organization, { description: '登记机构（数据主管部门）/ register an organization (data authority only)' })
+  async createOrganization(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOrganizationInput): Promise<Organization> {
+    requireAuthority(ctx, '登记机构');
+    assertKnownRegion(input.regionCode, 'input.regionCode');
+    if (!ctx.node.regions.includes(input.regionCode)) {
+      throw badInput(`行政区划 ${input.regionCode} 不由本平台承载 / region ${input.regionCode} is not hosted by this platform`, 'input.regionCode');
+    }
+    const name = input.name.trim();
+    if (!name) throw badInput('名称不能为空 / name is required', 'input.name');
+    const check = validateCreditCode(input.creditCode);
+    if (!check.ok) throw badInput(check.reason, 'input.creditCode');
+    if (await ctx.em.count(Organization, { creditCode: input.creditCode })) {
+      throw conflict(`统一社会信用代码 ${input.creditCode} 已登记 / an organization with this credit code is already registered`);
+    }
+    return mutate(ctx, 'catalog', async (em) => {
+      const id = newId(input.regionCode);
+      const org = em.create(Organization, {
+        id, seq: parseId(id)!.ulid, regionCode: input.regionCode, name, creditCode: input.creditCode, kind: input.kind, createdAt: new Date(),
+      } as Organization);
+      return { result: org, audit: { action: 'organization.create', entityType: 'Organization', entityId: id, data: { name, creditCode: input.creditCode, kind: input.kind } } };
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type {
+  DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
+} from '../../schema/enums.js';
+import {
+  DataFormatEnum, DataTypeEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, SensitivityEnum, ShareAttributeEnum,
+  ShareModeEnum, UpdateFrequencyEnum,
+} from './enums.js';
+
+@Entity({ tableName: 'data_item' })
+@Unique({ properties: ['resourceId', 'name'] })
+@ObjectType('DataItem', { description: '信息项 / data item (a field of a resource)' })
+export class DataItem {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  resourceId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: '信息项名称 / item name, e.g. 统一社会信用代码' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  @Field(() => DataTypeEnum, { description: '数据类型 / data type' })
+  dataType!: DataType;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '说明 / description' })
+  description!: string | null;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '是否个人信息 / personal information (masked unless a grant covers it)' })
+  personalInfo!: boolean;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '是否标识符 / an identifier (e.g. ID number, credit code)' })
+  identifier!: boolean;
+}
+
+@Entity({ tableName: 'data_resource' })
+@Directive('@key(fields: "id")')
+@ObjectType('DataResource', { description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
+export class DataResource {
+  @PrimaryKey({ type: 'text' })
+  @Field(() => ID, { description: '全局ID / global ID' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  seq!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  @Property({ type: 'text' })
+  providerId!: string;
+
+  @Property({ type: 'text', unique: true })
+  @Field({ description: '资源代码 / resource code' })
+  code!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: '资源名称 / name' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: '资源摘要 / summary' })
+  summary!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '资源分类（类-项-目-细目）/ classification code' })
+  categoryCode!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => LibraryEnum, { description: '所属资源库 / library' })
+  library!: Library;
+
+  @Property({ type: 'text' })
+  @Field(() => DataFormatEnum, { description: '资源格式 / format' })
+  format!: DataFormat;
+
+  @Property({ type: 'text' })
+  @Field(() => UpdateFrequencyEnum, { description: '更新周期 / update frequency' })
+  updateFrequency!: UpdateFrequency;
+
+  @Property({ type: 'text' })
+  @Field(() => SecurityGradeEnum, { description: '数据分级 / security grade' })
+  securityGrade!: SecurityGrade;
+
+  @Property({ type: 'text' })
+  @Field(() => ShareAttributeEnum, { description: '共享属性 / share attribute' })
+  shareAttribute!: ShareAttribute;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '共享条件 / share conditions (CONDITIONAL)' })
+  shareCondition!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '有条件共享的理由 / reason for the conditions (CONDITIONAL)' })
+  shareReason!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => ShareModeEnum, { description: '共享方式 / share mode' })
+  shareMode!: ShareMode;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '不予共享的法律依据 / legal basis (NOT_SHARED)' })
+  legalBasis!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => OpenAttributeEnum, { description: '开放属性 / open attribute' })
+  openAttribute!: OpenAttribute;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '开放条件 / open conditions (RESTRICTED)' })
+  openCondition!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '由无条件开放改为受限开放的理由 / filed reason for UNCONDITIONAL → RESTRICTED [Z §15]' })
+  openChangeReason!: string | null;
+
+  @Property({ type: ArrayType })
+  @Field(() => [SensitivityEnum], { description: '涉及的敏感内容 / sensitive content involved' })
+  sensitivities!: Sensitivity[];
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '已脱敏 / desensitized' })
+  desensitized!: boolean;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '已取得权利人同意 / right holders consented' })
+  consentObtained!: boolean;
+
+  @Property({ type: ArrayType })
+  @Field(() => [String], { description: '关联资源代码 / related resource codes' })
+  relatedCodes!: string[];
+
+  @Property({ type: 'text' })
+  @Field(() => ResourceStatusEnum, { description: '状态 / status' })
+  status!: ResourceStatus;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '发布日期 / published at' })
+  publishedAt!: Date | null;
+
+  /** Name, summary and item names in one column, so one trigram index serves keyword search. */
+  @Property({ type: 'text' })
+  searchText!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '创建时间 / created at' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '更新时间 / updated at' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: '版本号 / version (pass as expectedVersion when updating)' })
+  version!: number;
+}

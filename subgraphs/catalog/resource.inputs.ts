@@ -1,0 +1,79 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type {
+  DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
+} from '../../schema/enums.js';
+import {
+  DataFormatEnum, DataTypeEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, SensitivityEnum, ShareAttributeEnum,
+  ShareModeEnum, UpdateFrequencyEnum,
+} from './enums.js';
+
+@InputType({ description: '信息项 / a data item' })
+export class DataItemInput {
+  @Field()
+  name!: string;
+
+  @Field(() => DataTypeEnum)
+  dataType!: DataType;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field({ defaultValue: false, description: '是否个人信息 / personal information' })
+  personalInfo!: boolean;
+
+  @Field({ defaultValue: false, description: '是否标识符 / identifier' })
+  identifier!: boolean;
+}
+
+/** Fields every version of an entry has; create requires them, update takes any subset. */
+@InputType({ description: '编目信息 / catalog metadata' })
+export class DataResourceFieldsInput {
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) categoryCode?: string | null;
+  @Field(() => LibraryEnum, { nullable: true }) library?: Library | null;
+  @Field(() => DataFormatEnum, { nullable: true }) format?: DataFormat | null;
+  @Field(() => UpdateFrequencyEnum, { nullable: true }) updateFrequency?: UpdateFrequency | null;
+  @Field(() => SecurityGradeEnum, { nullable: true }) securityGrade?: SecurityGrade | null;
+  @Field(() => ShareAttributeEnum, { nullable: true }) shareAttribute?: ShareAttribute | null;
+  @Field(() => String, { nullable: true }) shareCondition?: string | null;
+  @Field(() => String, { nullable: true }) shareReason?: string | null;
+  @Field(() => ShareModeEnum, { nullable: true }) shareMode?: ShareMode | null;
+  @Field(() => String, { nullable: true }) legalBasis?: string | null;
+  @Field(() => OpenAttributeEnum, { nullable: true }) openAttribute?: OpenAttribute | null;
+  @Field(() => String, { nullable: true }) openCondition?: string | null;
+  @Field(() => [SensitivityEnum], { nullable: true }) sensitivities?: Sensitivity[] | null;
+  @Field(() => Boolean, { nullable: true }) desensitized?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) consentObtained?: boolean | null;
+  @Field(() => [String], { nullable: true }) relatedCodes?: string[] | null;
+  @Field(() => [DataItemInput], { nullable: true, description: '信息项（更新时整体替换）/ items (replaced as a whole on update)' })
+  items?: DataItemInput[] | null;
+}
+
+@InputType({ description: '新建目录条目（草稿）/ create a catalog entry (as a draft)' })
+export class CreateDataResourceInput extends DataResourceFieldsInput {
+  @Field(() => ID, { description: '提供部门ID，条目保存在其所在平台 / providing organization; the entry lives on its platform' })
+  providerId!: string;
+}
+
+@InputType({ description: '修改目录条目 / change a catalog entry' })
+export class UpdateDataResourceInput extends DataResourceFieldsInput {
+  @Field(() => String, { nullable: true, description: '由无条件开放改为受限开放时必须填写的理由 / required when UNCONDITIONAL open becomes RESTRICTED [Z §15]' })
+  openChangeReason?: string | null;
+}
+
+@InputType({ description: '目录检索条件 / catalog search filters' })
+export class DataResourceFilter {
+  @Field(() => String, { nullable: true, description: '关键词：匹配名称、摘要和信息项名称（子串匹配）/ keyword: substring of name, summary or item names' })
+  keyword?: string | null;
+
+  @Field(() => ID, { nullable: true }) providerId?: string | null;
+  @Field(() => ShareAttributeEnum, { nullable: true }) shareAttribute?: ShareAttribute | null;
+  @Field(() => OpenAttributeEnum, { nullable: true }) openAttribute?: OpenAttribute | null;
+  @Field(() => SecurityGradeEnum, { nullable: true }) securityGrade?: SecurityGrade | null;
+  @Field(() => LibraryEnum, { nullable: true }) library?: Library | null;
+  @Field(() => DataFormatEnum, { nullable: true }) format?: DataFormat | null;
+  @Field(() => UpdateFrequencyEnum, { nullable: true }) updateFrequency?: UpdateFrequency | null;
+  @Field(() => ResourceStatusEnum, { nullable: true }) status?: ResourceStatus | null;
+}

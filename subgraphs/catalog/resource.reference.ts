@@ -1,0 +1,16 @@
+import type { SubgraphContext } from '../kit/context.js';
+import { resourceLoader } from './resource.loader.js';
+import { canSeeResource } from './resource.rules.js';
+
+/**
+ * `_entities` is an entry point like any query: a resource the caller may not see resolves to
+ * null, exactly as `dataResource(id)` would.
+ */
+export const resourceReference = {
+  DataResource: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const r = await resourceLoader(ctx).load(ref.id);
+      return r && canSeeResource(ctx.actor, ctx.node, r) ? r : null;
+    },
+  },
+};

@@ -1,0 +1,51 @@
+import pg from 'pg';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './kit/embedded-db.js';
+
+export interface NodeDatabases {
+  urls: Record<SubgraphName, string>;
+  /** Pool size the ORM may use: PGlite serves exactly one connection. */
+  poolMax: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * With a server URL, a node's subgraphs share one database (each in its own schema), created if
+ * missing. Without one, each subgraph gets its own PGlite, because PGlite serves one connection.
+ */
+export async function provisionNodeDatabases(opts: { serverUrl?: string; database: string; dataDir?: string; dropOnStop?: boolean }): Promise<NodeDatabases> {
+  if (opts.serverUrl) {
+    const admin = new pg.Client({ connectionString: opts.serverUrl });
+    await admin.connect();
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [opts.database]);
+    if (exists.rowCount === 0) await admin.query(`create database "${opts.database}"`);
+    await admin.end();
+    const url = new URL(opts.serverUrl);
+    url.pathname = `/${opts.database}`;
+    const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, url.toString()])) as Record<SubgraphName, string>;
+    return {
+      urls,
+      poolMax: 10,
+      async stop() {
+        if (!opts.dropOnStop) return;
+        const c = new pg.Client({ connectionString: opts.serverUrl });
+        await c.connect();
+        await c.query(`drop database if exists "${opts.database}" with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dbs: Partial<Record<SubgraphName, EmbeddedDatabase>> = {};
+  await Promise.all(
+    SUBGRAPH_NAMES.map(async (s) => {
+      dbs[s] = await startEmbeddedDatabase(opts.dataDir ? `${opts.dataDir}/${s}` : undefined);
+    }),
+  );
+  return {
+    urls: Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, dbs[s]!.url])) as Record<SubgraphName, string>,
+    poolMax: 1,
+    async stop() {
+      await Promise.all(Object.values(dbs).map((d) => d!.stop()));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { forbidden, unauthenticated } from './errors.js';
+import type { PeerClient } from './peers.js';
+
+/** Per-request loaders: created on first use, so a request only pays for what it touches. */
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+    let loader = this.cache.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      this.cache.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface SubgraphContext {
+  em: EntityManager;
+  actor: Actor;
+  node: NodeConfig;
+  loaders: Loaders;
+  peers: PeerClient;
+}
+
+export function requireActor(ctx: SubgraphContext): Actor {
+  if (isAnonymous(ctx.actor)) throw unauthenticated();
+  return ctx.actor;
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+/** The data authority acts for the regions of its own node only. */
+export function isAuthorityFor(actor: Actor, node: NodeConfig): boolean {
+  return hasRole(actor, 'AUTHORITY') && actor.region !== null && node.regions.includes(actor.region);
+}
+
+export function requireAuthority(ctx: SubgraphContext, what: string): Actor {
+  const actor = requireActor(ctx);
+  if (!isAuthorityFor(actor, ctx.node)) {
+    throw forbidden(`${what}：仅限本平台的数据主管部门 / only the data authority of this platform may do this`);
+  }
+  return actor;
+}
+
+/** Batch-loads rows by key and returns them in key order (null where absent), as DataLoader requires. */
+export function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
+  const map = new Map<K, T>();
+  for (const r of rows) map.set(keyOf(r), r);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Groups rows by key, in key order (empty where absent), for one-to-many loaders. */
+export function groupByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const map = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

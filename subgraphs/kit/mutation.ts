@@ -1,0 +1,27 @@
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphModule } from './subgraph.js';
+import type { SubgraphContext } from './context.js';
+import { writeAudit, type AuditEvent } from './audit.js';
+import { conflict } from './errors.js';
+
+/**
+ * Runs a mutation in one transaction together with its audit event: either both are written or
+ * neither. A concurrent change to the same row (version column) becomes a CONFLICT.
+ */
+export async function mutate<T>(
+  ctx: SubgraphContext,
+  subgraph: SubgraphModule['name'],
+  work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent }>,
+): Promise<T> {
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const { result, audit } = await work(em);
+      await em.flush();
+      await writeAudit(em, subgraph, ctx.actor, audit);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof OptimisticLockError) throw conflict('数据已被他人修改，请刷新后重试 / this record was changed by someone else; reload it and try again');
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+
+export interface OrmOptions {
+  clientUrl: string;
+  /** The PostgreSQL schema this subgraph owns. */
+  schema: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  /** Called with every SQL statement; tests use it to count statements. */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+export function ormConfig(o: OrmOptions) {
+  return defineConfig({
+    clientUrl: o.clientUrl,
+    schema: o.schema,
+    entities: o.entities,
+    extensions: [Migrator],
+    migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false },
+    pool: { min: 0, max: o.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: false },
+    // A request reads through its own fork; the global context must never be used by accident.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: o.onQuery ? ['query'] : false,
+    logger: o.onQuery ? (message: string) => o.onQuery!(message) : undefined,
+    colors: false,
+  });
+}
+
+/** Connects and brings the subgraph's own schema up to date with its migrations (never schema:update). */
+export async function initORM(o: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(o));
+  await orm.em.getConnection().execute(`create schema if not exists "${o.schema}"`);
+  await orm.getMigrator().up();
+  return orm;
+}

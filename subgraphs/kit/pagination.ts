@@ -1,0 +1,93 @@
+import { Field, InputType, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
+import { getRegion, isWithin } from '../../schema/regions.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { badInput } from './errors.js';
+
+@Directive('@shareable')
+@ObjectType({ description: '分页信息 / page information (keyset pagination)' })
+export class PageInfo {
+  @Field({ description: '是否还有下一页 / whether another page follows' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页最后一条的游标，传给 after 取下一页 / pass as `after` for the next page' })
+  endCursor!: string | null;
+}
+
+@InputType({ description: '区域范围 / region scope: which regions a list covers (the gateway routes by it)' })
+export class RegionScopeInput {
+  @Field({ description: '行政区划代码 (GB/T 2260), 例如 331100 丽水市 / six-digit region code' })
+  regionCode!: string;
+
+  @Field({ defaultValue: true, description: '是否包含下级区域 / include sub-regions' })
+  includeSubRegions!: boolean;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: '每页条数，1-100，默认 20 / page size, 1-100, default 20' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '上一页的 endCursor / the endCursor of the previous page' })
+  after?: string | null;
+}
+
+export const MAX_PAGE = 100;
+
+/** Rows that can be listed carry `seq` (the ULID of their global ID): a total order shared by all nodes. */
+export interface Sequenced {
+  seq: string;
+}
+
+export interface Page<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+const DESC = ['DESC'] as const;
+
+export const cursorOf = (row: Sequenced) => encodeCursor({ values: [row.seq], directions: [...DESC] });
+
+/** Keyset page, newest first. Never OFFSET: page 50 costs what page 1 costs. */
+export async function keysetPage<T extends Sequenced>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  { first, after }: PageArgs,
+  populate?: string[],
+): Promise<Page<T>> {
+  const size = first ?? 20;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
+  let pageWhere = where;
+  if (after) {
+    const key = decodeCursor(after);
+    if (!key || key.values.length !== 1 || typeof key.values[0] !== 'string') {
+      throw badInput('after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged', 'after');
+    }
+    pageWhere = { $and: [where, { seq: { $lt: key.values[0] } }] } as FilterQuery<T>;
+  }
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, pageWhere, { orderBy: { seq: 'desc' } as never, limit: size + 1, populate: populate as never }),
+    em.count(entity, where),
+  ]);
+  const hasNextPage = rows.length > size;
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+export function assertKnownRegion(code: string, field: string): void {
+  if (!getRegion(code)) throw badInput(`未知的行政区划代码 "${code}" / unknown region code "${code}": use a six-digit GB/T 2260 code such as 331100`, field);
+}
+
+/**
+ * The regions of this node a list covers. Each node answers only for the regions it hosts, so a
+ * fanned-out query never counts a row twice.
+ */
+export function regionsInScope(node: NodeConfig, scope?: RegionScopeInput | null): string[] {
+  if (!scope) return node.regions;
+  assertKnownRegion(scope.regionCode, 'scope.regionCode');
+  return node.regions.filter((r) => (scope.includeSubRegions ? isWithin(r, scope.regionCode) : r === scope.regionCode));
+}

@@ -1,0 +1,37 @@
+import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../../schema/auth.js';
+import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
+import { AppError } from './errors.js';
+
+/**
+ * Calls a sibling subgraph of the same node through its public schema (never its tables), signed
+ * as the same caller, so the sibling still enforces its own authorization.
+ */
+export class PeerClient {
+  constructor(
+    private readonly node: NodeConfig,
+    private readonly actor: Actor,
+    private readonly secret: string,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  async query<T>(subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const body = JSON.stringify({ query, variables });
+    let res: Response;
+    try {
+      res = await fetch(this.node.subgraphs[subgraph], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(this.actor, body, this.secret) },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw new AppError('INTERNAL_SERVER_ERROR', `${subgraph} 服务暂不可用 / the ${subgraph} service of this node did not answer; try again later`);
+    }
+    const json = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (json.errors?.length) {
+      const e = json.errors[0];
+      throw new AppError((e.extensions?.code as never) ?? 'INTERNAL_SERVER_ERROR', e.message);
+    }
+    return json.data as T;
+  }
+}

@@ -1,0 +1,8 @@
+import type { SubgraphName } from '../schema/topology.js';
+import { catalogModule } from './catalog/index.js';
+import type { SubgraphModule } from './kit/subgraph.js';
+
+/** The four subgraphs by name; a node runs one of each. */
+export const MODULES: Record<SubgraphName, SubgraphModule> = {
+  catalog: catalogModule,
+} as Record<SubgraphName, SubgraphModule>;

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { provisionNodeDatabases } from '../../subgraphs/databases.js';
+
+/** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export const TEST_SECRET = 'test-internal-secret-0123456789abcdef';
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
+
+/** Each test file gets databases of its own, so files can run in parallel. */
+export function provisionTestDatabases(label: string) {
+  return provisionNodeDatabases({
+    serverUrl: TEST_DATABASE_URL,
+    database: `t_${label}_${randomBytes(4).toString('hex')}`,
+    dropOnStop: true,
+  });
+}

@@ -1,0 +1,22 @@
+import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../../schema/auth.js';
+import { TEST_SECRET } from './env.js';
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** Calls a subgraph directly the way the gateway does: signed for one actor over the exact body. */
+export async function callSubgraph<T = Record<string, any>>(url: string, actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+  const body = JSON.stringify({ query, variables });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, TEST_SECRET) },
+    body,
+  });
+  return (await res.json()) as GqlResult<T>;
+}
+
+export function codeOf(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
