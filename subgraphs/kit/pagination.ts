@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
+import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
 import { getRegion, isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { badInput } from './errors.js';
@@ -58,7 +59,7 @@ export async function keysetPage<T extends Sequenced>(
   { first, after }: PageArgs,
   populate?: string[],
 ): Promise<Page<T>> {
-  const size = first ?? 20;
+  const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
   let pageWhere = where;
   if (after) {

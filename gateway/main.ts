@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { loadEnv, loadTopology } from '../schema/env.js';
+import { SUPERGRAPH_FILE } from '../schema/paths.js';
+import { createGateway } from './server.js';
+
+/** The gateway as its own process: TOPOLOGY_FILE, JWT_SECRET, INTERNAL_SECRET, PORT (4000). */
+const env = loadEnv();
+const gateway = await createGateway({
+  topology: loadTopology(env.topologyFile),
+  supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+  jwtSecret: env.jwtSecret,
+  internalSecret: env.internalSecret,
+  port: env.port ?? 4000,
+  host: env.host,
+  nodeTimeoutMs: env.nodeTimeoutMs,
+});
+console.log(`gateway listening on ${gateway.url} (playground: ${gateway.url}/playground)`);
+const stop = async () => {
+  await gateway.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

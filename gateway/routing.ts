@@ -1,0 +1,243 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  Kind, parse, print, valueFromASTUntyped, visit,
+  type ArgumentNode, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import { INTERNAL_AUTH_HEADER, signInternal, ANONYMOUS, type Actor } from '../schema/auth.js';
+import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
+import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
+import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape } from './merge.js';
+
+export interface GatewayContext {
+  actor: Actor;
+}
+
+type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
+type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[] };
+type NodeResult = { node: NodeConfig; ok: true; response: GqlResponse } | { node: NodeConfig; ok: false; error: GqlError };
+
+export interface RoutingOptions {
+  topology: TopologyIndex;
+  internalSecret: string;
+  nodeTimeoutMs: number;
+  /** Root Query fields whose type is a connection (from the supergraph). */
+  connectionFields: Set<string>;
+}
+
+const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+const responseKey = (f: FieldNode) => f.alias?.value ?? f.name.value;
+const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => {
+  const arg = f.arguments?.find((a: ArgumentNode) => a.name.value === name);
+  return arg ? valueFromASTUntyped(arg.value, vars) : undefined;
+};
+const get = (o: unknown, path: string): unknown => path.split('.').reduce<any>((v, k) => (v && typeof v === 'object' ? v[k] : undefined), o);
+
+function routingError(message: string, code = 'BAD_USER_INPUT'): GqlResponse {
+  return { data: null, errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * The gateway's data source for one subgraph: instead of one URL it knows every node's, and
+ * routes each fetch by region (ARCHITECTURE.md, Region routing).
+ */
+export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode }>();
+
+  constructor(private readonly subgraph: SubgraphName, private readonly opts: RoutingOptions) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request } = options;
+    // Health checks and schema loading carry no caller: they act as the public.
+    const actor = (options.context as Partial<GatewayContext>).actor ?? ANONYMOUS;
+    const variables = (request.variables ?? {}) as Record<string, unknown>;
+    const { op } = this.parsed(request.query!);
+    if (op.operation === 'mutation') return this.routeMutation(request.query!, variables, op, actor);
+    const fields = fieldsOf(op.selectionSet);
+    if (fields.some((f) => f.name.value === '_entities')) return this.routeEntities(request.query!, variables, actor);
+    return this.routeRootQuery(request.query!, variables, op, actor);
+  }
+
+  private parsed(query: string) {
+    let hit = this.docs.get(query);
+    if (!hit) {
+      const doc = parse(query);
+      const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      hit = { doc, op };
+      // The gateway sends a bounded set of planned operations; the cap only guards memory.
+      if (this.docs.size > 2000) this.docs.clear();
+      this.docs.set(query, hit);
+    }
+    return hit;
+  }
+
+  private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor): Promise<NodeResult> {
+    const body = JSON.stringify({ query, variables });
+    try {
+      const res = await fetch(node.subgraphs[this.subgraph], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, this.opts.internalSecret) },
+        body,
+        signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
+      });
+      const response = (await res.json()) as GqlResponse;
+      if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
+      return { node, ok: true, response };
+    } catch (err) {
+      const why = (err as Error).name === 'TimeoutError' ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
+      return { node, ok: false, error: this.unavailable(node, why) };
+    }
+  }
+
+  /** Names the node and its regions, never its URL: internal addresses stay internal. */
+  private unavailable(node: NodeConfig, why: string): GqlError {
+    return {
+      message: `平台「${node.name}」暂不可用，结果不含其承载的区域 / the ${this.subgraph} service of node "${node.id}" ${why}; results exclude its regions (${node.regions.join(', ')})`,
+      extensions: { code: 'NODE_UNAVAILABLE', node: node.id, regions: node.regions },
+    };
+  }
+
+  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor): Promise<GqlResponse> {
+    const targets = new Set<NodeConfig>();
+    for (const field of fieldsOf(op.selectionSet)) {
+      if (field.name.value === '__typename') continue;
+      const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+      const path = MUTATION_ROUTE_PATHS.find((p) => get(args, p) !== undefined && get(args, p) !== null);
+      if (!path) return routingError(`无法确定 ${field.name.value} 应由哪个平台处理 / cannot tell which platform owns ${field.name.value}: pass an id or a region code`);
+      const value = String(get(args, path));
+      const node = path.endsWith('regionCode') ? this.opts.topology.nodeForRegion(value) : this.opts.topology.nodeForId(value);
+      if (!node) return routingError(`${path} 的值 "${value}" 不是有效的ID或行政区划代码 / ${path} "${value}" is not a known ID or region code`);
+      targets.add(node);
+    }
+    if (targets.size !== 1) return routingError('一次请求中的修改须属于同一平台 / all mutations of one request must target the same platform');
+    const result = await this.send([...targets][0], query, variables, actor);
+    return result.ok ? result.response : { data: null, errors: [result.error] };
+  }
+
+  private async routeEntities(query: string, variables: Record<string, unknown>, actor: Actor): Promise<GqlResponse> {
+    const reps = (variables.representations ?? []) as Record<string, unknown>[];
+    const groups = new Map<NodeConfig, number[]>();
+    reps.forEach((rep, i) => {
+      const node =
+        (typeof rep.code === 'string' && this.opts.topology.nodeForRegion(rep.code)) ||
+        (typeof rep.id === 'string' && this.opts.topology.nodeForId(rep.id)) ||
+        this.opts.topology.root;
+      groups.set(node, [...(groups.get(node) ?? []), i]);
+    });
+    const entities: unknown[] = new Array(reps.length).fill(null);
+    const errors: GqlError[] = [];
+    const results = await Promise.all(
+      [...groups].map(async ([node, indexes]) => ({ indexes, result: await this.send(node, query, { ...variables, representations: indexes.map((i) => reps[i]) }, actor) })),
+    );
+    for (const { indexes, result } of results) {
+      if (!result.ok) {
+        errors.push(result.error);
+        continue;
+      }
+      const list = (result.response.data?._entities ?? []) as unknown[];
+      indexes.forEach((original, j) => (entities[original] = list[j] ?? null));
+      for (const e of result.response.errors ?? []) {
+        const path = e.path && e.path[0] === '_entities' && typeof e.path[1] === 'number' ? ['_entities', indexes[e.path[1]], ...e.path.slice(2)] : e.path;
+        errors.push({ ...e, path });
+      }
+    }
+    return errors.length ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
+  }
+
+  private nodesFor(field: FieldNode, variables: Record<string, unknown>): NodeConfig[] {
+    const topo = this.opts.topology;
+    for (const name of ID_ARGUMENTS) {
+      const v = argValue(field, name, variables);
+      if (v === undefined || v === null) continue;
+      const owners = (Array.isArray(v) ? v : [v]).map((id) => topo.nodeForId(String(id)) ?? topo.root);
+      return [...new Set(owners)];
+    }
+    const region = argValue(field, REGION_ARGUMENT, variables);
+    if (typeof region === 'string') return [topo.nodeForRegion(region) ?? topo.root];
+    const scope = argValue(field, SCOPE_ARGUMENT, variables) as { regionCode?: string; includeSubRegions?: boolean } | undefined | null;
+    if (scope?.regionCode) {
+      const nodes = topo.nodesForScope(scope.regionCode, scope.includeSubRegions ?? true);
+      // An unknown or unhosted region still goes to one node, whose validation explains the problem.
+      return nodes.length ? nodes : [topo.root];
+    }
+    return topo.nodes;
+  }
+
+  private async routeRootQuery(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor): Promise<GqlResponse> {
+    const fields = fieldsOf(op.selectionSet).filter((f) => f.name.value !== '__typename');
+    const targets = new Set<NodeConfig>();
+    for (const f of fields) for (const n of this.nodesFor(f, variables)) targets.add(n);
+    const ordered = this.opts.topology.nodes.filter((n) => targets.has(n));
+    const shapes = new Map<string, ConnectionShape>();
+    let sendQuery = query;
+    const connections = fields.filter((f) => this.opts.connectionFields.has(f.name.value));
+    if (connections.length && ordered.length > 1) {
+      for (const f of connections) shapes.set(responseKey(f), this.shapeOf(f, variables));
+      sendQuery = print(this.withRouterFields(this.parsed(query).doc));
+    }
+    if (ordered.length === 1) {
+      const only = await this.send(ordered[0], query, variables, actor);
+      return only.ok ? only.response : { data: null, errors: [only.error] };
+    }
+    const results = await Promise.all(ordered.map((n) => this.send(n, sendQuery, variables, actor)));
+    const answered = results.filter((r): r is Extract<NodeResult, { ok: true }> => r.ok);
+    const errors: GqlError[] = results.flatMap((r) => (r.ok ? (r.response.errors ?? []) : [r.error]));
+    if (answered.length === 0) return { data: null, errors };
+    const data: Record<string, unknown> = {};
+    for (const f of fields) {
+      const key = responseKey(f);
+      const values = answered.map((r) => r.response.data?.[key]);
+      const shape = shapes.get(key);
+      data[key] = shape ? (values.some((v) => v === null || v === undefined) ? null : mergeConnections(values as Record<string, any>[], shape)) : mergePlain(values);
+    }
+    for (const f of fieldsOf(op.selectionSet)) if (f.name.value === '__typename') data[responseKey(f)] = 'Query';
+    return errors.length ? { data, errors } : { data };
+  }
+
+  private shapeOf(field: FieldNode, variables: Record<string, unknown>): ConnectionShape {
+    const sub = field.selectionSet ? fieldsOf(field.selectionSet) : [];
+    const keysOf = (name: string) => sub.filter((s) => s.name.value === name).map(responseKey);
+    const first = argValue(field, 'first', variables);
+    return {
+      edgesKeys: keysOf('edges'),
+      totalKeys: keysOf('totalCount'),
+      pageInfoKeys: keysOf('pageInfo'),
+      first: typeof first === 'number' ? first : DEFAULT_PAGE_SIZE,
+    };
+  }
+
+  /** Adds the private aliases the merge needs to every root connection field. */
+  private withRouterFields(doc: DocumentNode): DocumentNode {
+    const connectionFields = this.opts.connectionFields;
+    const fieldNode = (name: string, alias?: string, selections?: FieldNode[]): FieldNode => ({
+      kind: Kind.FIELD,
+      name: { kind: Kind.NAME, value: name },
+      alias: alias ? { kind: Kind.NAME, value: alias } : undefined,
+      selectionSet: selections ? { kind: Kind.SELECTION_SET, selections } : undefined,
+    });
+    let depth = 0;
+    return visit(doc, {
+      OperationDefinition: { enter: () => void (depth = 0) },
+      Field: {
+        enter(node) {
+          depth += 1;
+          if (depth !== 1 || !connectionFields.has(node.name.value) || !node.selectionSet) return undefined;
+          return {
+            ...node,
+            selectionSet: {
+              ...node.selectionSet,
+              selections: [
+                ...node.selectionSet.selections,
+                fieldNode('edges', ROUTER_EDGES, [fieldNode('cursor')]),
+                fieldNode('pageInfo', ROUTER_PAGE, [fieldNode('hasNextPage')]),
+                fieldNode('totalCount', ROUTER_TOTAL),
+              ],
+            },
+          };
+        },
+        leave() {
+          depth -= 1;
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from './paths.js';
+import { parseTopology, type Topology } from './topology.js';
+
+/**
+ * The whole configuration, read once and validated at start-up: a process with a bad setting
+ * stops with a message listing every problem instead of failing later on a request.
+ */
+export interface Env {
+  /** Topology JSON (nodes, hosted regions, subgraph URLs). */
+  topologyFile: string;
+  /** Which node this process serves (subgraph processes). */
+  nodeId: string | undefined;
+  /** PostgreSQL URL of this node's database; absent means the embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Where embedded databases persist. */
+  dataDir: string;
+  host: string;
+  port: number | undefined;
+  /** Deployment secret that signs the gateway → subgraph header. */
+  internalSecret: string;
+  /** Secret that signs client JWTs (HS256). */
+  jwtSecret: string;
+  nodeTimeoutMs: number;
+}
+
+export class EnvError extends Error {}
+
+/** Used only by `npm start` (the demo) when no secret is configured; never in production mode. */
+export const DEMO_SECRETS = { internalSecret: 'demo-internal-secret-change-me-0123456789', jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef' };
+
+export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
+  const problems: string[] = [];
+  const int = (name: string, fallback?: number) => {
+    const raw = src[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) problems.push(`${name} must be a non-negative integer, got "${raw}"`);
+    return n;
+  };
+  const secret = (name: string, demoValue: string) => {
+    const v = src[name];
+    if (v) {
+      if (v.length < 32) problems.push(`${name} must be at least 32 characters`);
+      return v;
+    }
+    if (demo) return demoValue;
+    problems.push(`${name} is required (at least 32 random characters)`);
+    return '';
+  };
+  const env: Env = {
+    topologyFile: resolve(ROOT, src.TOPOLOGY_FILE || 'seeds/topology.demo.json'),
+    nodeId: src.NODE_ID || undefined,
+    databaseUrl: src.DATABASE_URL || undefined,
+    dataDir: resolve(ROOT, src.DATA_DIR || '.data'),
+    host: src.HOST || '127.0.0.1',
+    port: int('PORT'),
+    internalSecret: secret('INTERNAL_SECRET', DEMO_SECRETS.internalSecret),
+    jwtSecret: secret('JWT_SECRET', DEMO_SECRETS.jwtSecret),
+    nodeTimeoutMs: int('NODE_TIMEOUT_MS', 5000)!,
+  };
+  if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
+  if (problems.length) throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  return env;
+}
+
+export function loadTopology(file: string): Topology {
+  return parseTopology(JSON.parse(readFileSync(file, 'utf8')));
+}

@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { mintToken } from '../gateway/auth.js';
+import { ROLES, type Role } from '../schema/auth.js';
+import { loadEnv } from '../schema/env.js';
+
+/** `npm run token -- --roles AGENCY --region 331100 --org <id> [--sub alice] [--expires 8h]` prints a JWT. */
+const { values } = parseArgs({
+  options: {
+    roles: { type: 'string', default: 'AGENCY' },
+    region: { type: 'string' },
+    org: { type: 'string' },
+    sub: { type: 'string', default: 'playground-user' },
+    expires: { type: 'string', default: '8h' },
+  },
+});
+const roles = values.roles!.split(',').map((r) => r.trim().toUpperCase());
+const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+if (unknown.length) {
+  console.error(`unknown role(s) ${unknown.join(', ')}; choose from ${ROLES.join(', ')}`);
+  process.exit(2);
+}
+const env = loadEnv(process.env, { demo: true });
+const token = await mintToken({ sub: values.sub!, orgId: values.org ?? null, region: values.region ?? null, roles: roles as Role[] }, env.jwtSecret, values.expires);
+console.log(token);

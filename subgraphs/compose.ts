@@ -1,0 +1,20 @@
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
+import { buildModuleSchema } from './kit/subgraph.js';
+import { MODULES } from './modules.js';
+
+/**
+ * The URL in the supergraph is a placeholder: the gateway never uses it, it routes every fetch
+ * to a node from the topology.
+ */
+export const placeholderUrl = (name: SubgraphName) => `http://${name}.subgraph.invalid/graphql`;
+
+export async function composeSupergraph(): Promise<{ subgraphs: Record<SubgraphName, string>; supergraph: string }> {
+  const subgraphs = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = printSubgraphSchema(await buildModuleSchema(MODULES[name]));
+  const result = composeServices(SUBGRAPH_NAMES.map((name) => ({ name, url: placeholderUrl(name), typeDefs: parse(subgraphs[name]) })));
+  if (result.errors?.length) throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  return { subgraphs, supergraph: result.supergraphSdl! };
+}

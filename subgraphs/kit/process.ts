@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { loadEnv, loadTopology } from '../../schema/env.js';
+import { startEmbeddedDatabase } from './embedded-db.js';
+import { createSubgraph, type SubgraphModule } from './subgraph.js';
+
+/**
+ * One subgraph as its own process (the production shape): NODE_ID picks the node in the
+ * topology, DATABASE_URL its database (embedded PGlite under DATA_DIR when absent), and the port
+ * comes from PORT or the topology's URL for this subgraph.
+ */
+export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
+  const env = loadEnv();
+  const topology = loadTopology(env.topologyFile);
+  const node = topology.nodes.find((n) => n.id === env.nodeId);
+  if (!node) throw new Error(`NODE_ID must name a node of ${env.topologyFile} (one of: ${topology.nodes.map((n) => n.id).join(', ')})`);
+  const embedded = env.databaseUrl ? undefined : await startEmbeddedDatabase(`${env.dataDir}/${node.id}/${mod.name}`);
+  const running = await createSubgraph(mod, {
+    node,
+    databaseUrl: env.databaseUrl ?? embedded!.url,
+    poolMax: embedded ? 1 : undefined,
+    internalSecret: env.internalSecret,
+    port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),
+    host: env.host,
+  });
+  console.log(`${mod.name} subgraph of node ${node.id} listening on ${running.url}`);
+  const stop = async () => {
+    await running.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

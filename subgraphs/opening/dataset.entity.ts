@@ -1,0 +1,73 @@
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  OpenAccessMethodEnum, OpenDatasetAccessLevelEnum, OpenDatasetStatusEnum, OpenPriorityDomainEnum,
+  type OpenAccessMethod, type OpenDatasetAccessLevel, type OpenDatasetStatus, type OpenPriorityDomain,
+} from './enums.js';
+
+/**
+ * A dataset in the open catalog (开放目录): one catalog entry offered to the public. It lives on the
+ * node that owns the catalog entry, and copies the facts it was published under (open attribute,
+ * provider) so the public portal can list it without asking the catalog for every row [OPN-1, Z §10].
+ */
+@Entity({ tableName: 'open_dataset' })
+@Directive('@key(fields: "id")')
+@ObjectType('OpenDataset', { description: '开放数据集：向社会开放的目录条目 / an open dataset: a catalog entry opened to the public [Z §10, B §31]' })
+export class OpenDataset {
+  @PrimaryKey({ type: 'text' })
+  @Field(() => ID, { description: '全局ID / global ID' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  seq!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  /** One dataset per catalog entry: opening the same data twice would split its use statistics [OPN-9]. */
+  @Property({ type: 'text', unique: true })
+  resourceId!: string;
+
+  @Property({ type: 'text' })
+  providerId!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: '数据集名称（默认为目录名称）/ title (defaults to the catalog name)' })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '数据集说明（默认为目录摘要）/ description (defaults to the catalog summary)' })
+  description!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => OpenDatasetAccessLevelEnum, { description: '开放属性（发布时从目录复制）/ open attribute, copied from the catalog when published [Z §12]' })
+  openAttribute!: OpenDatasetAccessLevel;
+
+  @Property({ type: ArrayType })
+  @Field(() => [OpenAccessMethodEnum], { description: '开放方式 / access methods [Z §20, B §32]' })
+  accessMethods!: OpenAccessMethod[];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => OpenPriorityDomainEnum, { nullable: true, description: '重点和优先开放领域 / priority domain [Z §7]' })
+  priorityDomain!: OpenPriorityDomain | null;
+
+  @Property({ type: 'text' })
+  @Field(() => OpenDatasetStatusEnum, { description: '状态 / status' })
+  status!: OpenDatasetStatus;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '开放时间 / opened at' })
+  publishedAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '创建时间 / created at' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '更新时间 / updated at' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
+  version!: number;
+}

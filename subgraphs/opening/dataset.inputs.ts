@@ -1,0 +1,20 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
+
+@InputType({ description: '开放一个目录条目 / open a catalog entry to the public [OPN-1, Z §10]' })
+export class CreateOpenDatasetInput {
+  @Field(() => ID, { description: '已发布的目录条目ID；数据集保存在其所在平台 / a PUBLISHED catalog entry; the dataset lives on its platform' })
+  resourceId!: string;
+
+  @Field(() => String, { nullable: true, description: '数据集名称，不填则用目录名称 / title; the catalog name when omitted' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: '数据集说明，不填则用目录摘要 / description; the catalog summary when omitted' })
+  description?: string | null;
+
+  @Field(() => [OpenAccessMethodEnum], { description: '开放方式，至少一种；受限开放数据不得下载 / at least one; RESTRICTED data cannot be downloaded [Z §20]' })
+  accessMethods!: OpenAccessMethod[];
+
+  @Field(() => OpenPriorityDomainEnum, { nullable: true, description: '重点和优先开放领域 / priority domain [Z §7]' })
+  priorityDomain?: OpenPriorityDomain | null;
+}

@@ -1,0 +1,27 @@
+import type { SubgraphContext } from '../kit/context.js';
+import { datasetLoader } from './dataset.loader.js';
+import { canSeeDataset } from './dataset.rules.js';
+
+/**
+ * `_entities` is an entry point like any query: a dataset the caller may not see resolves to null,
+ * exactly as `openDataset(id)` would. The catalog's entities resolve to their key only; the catalog
+ * itself decides who sees their data, and `openDataset` checks its own visibility.
+ */
+export const openingReferences = {
+  OpenDataset: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const d = await datasetLoader(ctx).load(ref.id);
+      return d && canSeeDataset(ctx.actor, ctx.node, d) ? d : null;
+    },
+  },
+  DataResource: {
+    __resolveReference(ref: { id: string }) {
+      return { id: ref.id };
+    },
+  },
+  Organization: {
+    __resolveReference(ref: { id: string }) {
+      return { id: ref.id };
+    },
+  },
+};

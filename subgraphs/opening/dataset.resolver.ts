@@ -1,0 +1,128 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS_METHODS } from '../../schema/enums.js';
+import { newId, parseId } from '../../schema/ids.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
+import { badInput, conflict, forbidden } from '../kit/errors.js';
+import { mutate } from '../kit/mutation.js';
+import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { resolvePolicy } from '../kit/policy.js';
+import { OpenDataset } from './dataset.entity.js';
+import { CreateOpenDatasetInput } from './dataset.inputs.js';
+import { datasetLoader } from './dataset.loader.js';
+import { canOpenFor, canSeeDataset, checkOpenable, visibleDatasets, type CatalogResource } from './dataset.rules.js';
+import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
+import { DataResourceRef, OrganizationRef } from './stubs.js';
+
+@ObjectType()
+class OpenDatasetEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => OpenDataset)
+  node!: OpenDataset;
+}
+
+@ObjectType({ description: '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list' })
+class OpenDatasetConnection {
+  @Field(() => Int, { description: '符合条件的总数 / total matching datasets' })
+  totalCount!: number;
+
+  @Field(() => [OpenDatasetEdge])
+  edges!: OpenDatasetEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+const CATALOG_RESOURCE = `query($id: ID!) { dataResource(id: $id) { id name summary status openAttribute securityGrade provider { id } } }`;
+
+const blank = (s: string | null | undefined) => !s || !s.trim();
+
+@Resolver(() => OpenDataset)
+export class OpenDatasetResolver {
+  @Query(() => OpenDataset, { nullable: true, description: '按ID查询开放数据集（公众可查开放中的数据集）/ an open dataset by ID (the public sees OPEN ones)' })
+  async openDataset(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    const d = parseId(id) ? await datasetLoader(ctx).load(id) : null;
+    return d && canSeeDataset(ctx.actor, ctx.node, d) ? d : null;
+  }
+
+  @Query(() => OpenDatasetConnection, {
+    description: '开放目录：全部平台合并为一个列表，最新在前；公众可浏览 / the open catalog: all platforms as one list, newest first; public [OPN-1, Z §10, B §31]',
+  })
+  openDatasets(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
+    @Arg('accessMethod', () => OpenAccessMethodEnum, { nullable: true, description: '只列出提供该开放方式的数据集 / only datasets offered this way' }) accessMethod?: OpenAccessMethod | null,
+    @Arg('priorityDomain', () => OpenPriorityDomainEnum, { nullable: true, description: '只列出该重点领域的数据集 / only datasets of this priority domain [Z §7]' }) priorityDomain?: OpenPriorityDomain | null,
+  ) {
+    const conditions: FilterQuery<OpenDataset>[] = [visibleDatasets(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
+    if (accessMethod) conditions.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
+    if (priorityDomain) conditions.push({ priorityDomain });
+    return keysetPage(ctx.em, OpenDataset, { $and: conditions }, page);
+  }
+
+  @FieldResolver(() => DataResourceRef, { description: '对应的目录条目 / the catalog entry opened' })
+  resource(@Root() d: OpenDataset): DataResourceRef {
+    return { id: d.resourceId };
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: '开放主体（提供部门）/ the opening agency (provider) [Z §10]' })
+  provider(@Root() d: OpenDataset): OrganizationRef {
+    return { id: d.providerId };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: '是否免费：无条件开放数据免费；受限开放数据仅在获取本人/本单位或经授权的数据时免费 / free of charge: UNCONDITIONAL data is always free; RESTRICTED data only for one\'s own or authorized data [Z §27]',
+  })
+  free(@Root() d: OpenDataset): boolean {
+    return d.openAttribute === 'UNCONDITIONAL';
+  }
+
+  @Mutation(() => OpenDataset, {
+    description: '将已发布且允许开放的目录条目发布为开放数据集（提供部门或数据主管部门）/ open a published, openable catalog entry to the public (its provider or the data authority) [OPN-1, OPN-2, Z §10, Z §20]',
+  })
+  async createOpenDataset(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOpenDatasetInput): Promise<OpenDataset> {
+    const actor = requireActor(ctx);
+    const ref = parseId(input.resourceId);
+    if (!ref) throw badInput(`${input.resourceId} 不是有效的目录条目ID / ${input.resourceId} is not a catalog entry ID: pass the id of a DataResource`, 'input.resourceId');
+    // The catalog answers as the caller, so an entry the caller may not see is simply absent.
+    const { dataResource: r } = await ctx.peers.query<{ dataResource: CatalogResource | null }>('catalog', CATALOG_RESOURCE, { id: input.resourceId });
+    if (!r) {
+      throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} does not exist on this platform: check the ID`, 'input.resourceId');
+    }
+    if (!canOpenFor(actor, ctx.node, r.provider.id)) {
+      throw forbidden('只有提供部门的工作人员或本平台数据主管部门可以开放此数据 / only staff of the providing agency or the data authority of this platform may open this data');
+    }
+    // Order of the enum, each once: the list is a set.
+    const methods = ACCESS_METHODS.filter((m) => input.accessMethods.includes(m));
+    const openAttribute = checkOpenable(r, methods, resolvePolicy(ctx.node.profiles));
+    if (await ctx.em.count(OpenDataset, { resourceId: r.id })) {
+      throw conflict(`目录条目 ${r.id} 已有开放数据集，每个条目只能开放一次 / catalog entry ${r.id} is already open as a dataset; change that dataset instead`);
+    }
+    const title = blank(input.title) ? r.name : input.title!.trim();
+    const description = blank(input.description) ? r.summary : input.description!.trim();
+    try {
+      return await mutate(ctx, 'opening', async (em) => {
+        const id = newId(ref.region);
+        const now = new Date();
+        const d = em.create(OpenDataset, {
+          id, seq: parseId(id)!.ulid, regionCode: ref.region, resourceId: r.id, providerId: r.provider.id, title, description,
+          openAttribute, accessMethods: methods, priorityDomain: input.priorityDomain ?? null, status: 'OPEN',
+          publishedAt: now, createdAt: now, updatedAt: now,
+        } as OpenDataset);
+        return {
+          result: d,
+          audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
+        };
+      });
+    } catch (err) {
+      // Two concurrent requests for the same entry: the unique index decides, the loser gets CONFLICT.
+      if (err instanceof UniqueConstraintViolationException) {
+        throw conflict(`目录条目 ${r.id} 已有开放数据集 / catalog entry ${r.id} is already open as a dataset`);
+      }
+      throw err;
+    }
+  }
+}

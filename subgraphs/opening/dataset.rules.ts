@@ -1,0 +1,80 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { hasRole, isAuthorityFor } from '../kit/context.js';
+import { badInput } from '../kit/errors.js';
+import type { Policy } from '../kit/policy.js';
+import type { OpenDataset } from './dataset.entity.js';
+import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
+
+/** The catalog facts opening depends on, as read through the catalog's own API. */
+export interface CatalogResource {
+  id: string;
+  name: string;
+  summary: string;
+  status: string;
+  openAttribute: string;
+  securityGrade: string;
+  provider: { id: string };
+}
+
+/** Opening is the provider's act [J §6, B §6, Z §10]; the authority of the node may act for any provider it hosts. */
+export function canOpenFor(actor: Actor, node: NodeConfig, providerId: string): boolean {
+  return isAuthorityFor(actor, node) || (hasRole(actor, 'AGENCY') && actor.orgId === providerId);
+}
+
+/**
+ * The open portal is public: everyone sees OPEN datasets. A suspended or withdrawn dataset is
+ * visible only to those who handle it — the node's authority, auditors, and the provider's staff
+ * (who must act on the complaint that suspended it [Z §35]).
+ */
+export function canSeeDataset(actor: Actor, node: NodeConfig, d: OpenDataset): boolean {
+  if (d.status === 'OPEN') return true;
+  if (isAnonymous(actor)) return false;
+  return isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR') || (actor.orgId !== null && actor.orgId === d.providerId);
+}
+
+export function visibleDatasets(actor: Actor, node: NodeConfig): FilterQuery<OpenDataset> {
+  if (isAnonymous(actor)) return { status: 'OPEN' };
+  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
+  return actor.orgId ? { $or: [{ status: 'OPEN' }, { providerId: actor.orgId }] } : { status: 'OPEN' };
+}
+
+/**
+ * Whether a catalog entry may be opened the way the input asks, checked before anything is
+ * written. Each refusal names the input field and the rule, so the agency knows what to change.
+ * Returns the open attribute the dataset carries.
+ */
+export function checkOpenable(r: CatalogResource, methods: OpenAccessMethod[], policy: Pick<Policy, 'restrictedDownloadable'>): OpenDatasetAccessLevel {
+  if (r.status !== 'PUBLISHED') {
+    throw badInput(
+      `目录条目 ${r.id} 的状态为 ${r.status}，只有已发布到总目录的条目可以开放；请先提交审核并由数据主管部门发布 / only catalog entries in the master catalog (PUBLISHED) can be opened; this one is ${r.status}: submit it for review and have the authority publish it first [Z §11, B §31]`,
+      'input.resourceId',
+    );
+  }
+  if (r.openAttribute === 'PROHIBITED') {
+    throw badInput(
+      `目录将条目 ${r.id} 标注为禁止（不予）开放，不能作为开放数据集发布；如认为属性有误，请在目录中修改开放属性并重新审核 / the catalog marks this entry as not open (PROHIBITED), so it cannot be opened; if the attribute is wrong, change it in the catalog and have it reviewed again [OPN-1, Z §12, B §30]`,
+      'input.resourceId',
+    );
+  }
+  if (r.securityGrade === 'CORE' || r.securityGrade === 'IMPORTANT') {
+    throw badInput(
+      `${r.securityGrade === 'CORE' ? '核心' : '重要'}数据不得开放 / ${r.securityGrade} data can never be opened [CAT-4, J §7, Z §9]`,
+      'input.resourceId',
+    );
+  }
+  if (r.openAttribute !== 'UNCONDITIONAL' && r.openAttribute !== 'RESTRICTED') {
+    throw badInput(`目录条目的开放属性 ${r.openAttribute} 无法识别 / unknown open attribute ${r.openAttribute} in the catalog`, 'input.resourceId');
+  }
+  if (methods.length === 0) {
+    throw badInput('至少需要一种开放方式（DOWNLOAD、API 或 MODEL）/ choose at least one access method (DOWNLOAD, API or MODEL) [Z §20, B §32]', 'input.accessMethods');
+  }
+  if (r.openAttribute === 'RESTRICTED' && methods.includes('DOWNLOAD') && !policy.restrictedDownloadable) {
+    throw badInput(
+      '受限开放数据不得以下载方式开放，请改用 API（接口调用）或 MODEL（算法模型）/ RESTRICTED data may not be offered for DOWNLOAD: use API or MODEL instead [OPN-2, Z §20]',
+      'input.accessMethods',
+    );
+  }
+  return r.openAttribute;
+}

@@ -1,0 +1,75 @@
+import { registerEnumType } from 'type-graphql';
+import { ACCESS_METHODS, enumObject } from '../../schema/enums.js';
+
+/**
+ * The opening subgraph's own enums. Names are prefixed (`Open…`) so that the composed schema never
+ * sees two definitions of one name: the catalog owns `OpenAttribute`, the operation subgraph its
+ * own priority domains [D §7].
+ */
+
+/** Open attribute as copied from the catalog when the dataset is published; PROHIBITED never gets here [OPN-1, Z §12]. */
+export const OPEN_DATASET_ACCESS_LEVELS = ['UNCONDITIONAL', 'RESTRICTED'] as const;
+export type OpenDatasetAccessLevel = (typeof OPEN_DATASET_ACCESS_LEVELS)[number];
+
+export type OpenAccessMethod = (typeof ACCESS_METHODS)[number];
+
+export const OPEN_DATASET_STATUSES = ['OPEN', 'SUSPENDED', 'WITHDRAWN'] as const;
+export type OpenDatasetStatus = (typeof OPEN_DATASET_STATUSES)[number];
+
+/** Z §7 lists the domains to open first; `OTHER` is its clause (四). */
+export const OPEN_PRIORITY_DOMAINS = [
+  'PUBLIC_SAFETY', 'HEALTH', 'URBAN_GOVERNANCE', 'SOCIAL_GOVERNANCE', 'LIVELIHOOD',
+  'NATURAL_RESOURCES', 'ENVIRONMENT', 'TRANSPORT', 'WEATHER',
+  'LICENCES', 'ENTERPRISE_CREDIT', 'OTHER',
+] as const;
+export type OpenPriorityDomain = (typeof OPEN_PRIORITY_DOMAINS)[number];
+
+export const OpenDatasetAccessLevelEnum = enumObject(OPEN_DATASET_ACCESS_LEVELS);
+export const OpenAccessMethodEnum = enumObject(ACCESS_METHODS);
+export const OpenDatasetStatusEnum = enumObject(OPEN_DATASET_STATUSES);
+export const OpenPriorityDomainEnum = enumObject(OPEN_PRIORITY_DOMAINS);
+
+registerEnumType(OpenDatasetAccessLevelEnum, {
+  name: 'OpenDatasetAccessLevel',
+  description: '开放数据集的开放属性（发布时从目录复制）/ open attribute of a dataset, copied from the catalog when it is published [Z §12, B §30]',
+  valuesConfig: {
+    UNCONDITIONAL: { description: '无条件开放：任何人可获取，免费 / open to everyone, free of charge [Z §27]' },
+    RESTRICTED: { description: '受限（有条件）开放：经申请并签署协议后获取，不得下载 / for approved applicants under an agreement; never by download [Z §15-17, Z §20]' },
+  },
+});
+registerEnumType(OpenAccessMethodEnum, {
+  name: 'OpenAccessMethod',
+  description: '开放方式 / how the public obtains the data [Z §20, B §32]',
+  valuesConfig: {
+    DOWNLOAD: { description: '数据下载（受限开放数据不得下载）/ file download (not for RESTRICTED data)' },
+    API: { description: '接口调用 / API calls' },
+    MODEL: { description: '算法模型：在平台内运行，只有经审查的结果数据离开平台 / an algorithm runs on the platform; only its reviewed result leaves' },
+  },
+});
+registerEnumType(OpenDatasetStatusEnum, {
+  name: 'OpenDatasetStatus',
+  description: '开放数据集状态 / status of an open dataset [Z §35]',
+  valuesConfig: {
+    OPEN: { description: '开放中 / open to the public' },
+    SUSPENDED: { description: '已暂停（如因侵权投诉）/ suspended, e.g. after a privacy or trade-secret complaint' },
+    WITHDRAWN: { description: '已撤回 / withdrawn from the open catalog' },
+  },
+});
+registerEnumType(OpenPriorityDomainEnum, {
+  name: 'OpenPriorityDomain',
+  description: '重点和优先开放领域 / priority domain for opening [Z §7]',
+  valuesConfig: {
+    PUBLIC_SAFETY: { description: '公共安全 / public safety' },
+    HEALTH: { description: '公共卫生 / public health' },
+    URBAN_GOVERNANCE: { description: '城市治理 / urban governance' },
+    SOCIAL_GOVERNANCE: { description: '社会治理 / social governance' },
+    LIVELIHOOD: { description: '民生保障 / livelihood and social protection' },
+    NATURAL_RESOURCES: { description: '自然资源 / natural resources' },
+    ENVIRONMENT: { description: '生态环境 / ecological environment' },
+    TRANSPORT: { description: '交通出行 / transport' },
+    WEATHER: { description: '气象 / weather' },
+    LICENCES: { description: '行政许可 / administrative licences' },
+    ENTERPRISE_CREDIT: { description: '企业公共信用信息 / enterprise public credit' },
+    OTHER: { description: '其他需要重点和优先开放的数据 / other priority data' },
+  },
+});

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/process.js';
+import { openingModule } from './index.js';
+
+await runSubgraphProcess(openingModule);

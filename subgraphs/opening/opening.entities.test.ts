@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { ANONYMOUS } from '../../schema/auth.js';
+import { publishResource, registerOrganization } from '../../test/support/catalog-fixtures.js';
+import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
+
+/**
+ * Contract of the keys this subgraph owns (`OpenDataset`) or extends (`DataResource`): one result
+ * per representation, in order, null where unknown or not visible to the caller.
+ */
+let t: Awaited<ReturnType<typeof startTestNode>>;
+const openingSql: string[] = [];
+
+let org: string;
+let openResource: string;
+let suspendedResource: string;
+let plainResource: string;
+let openId: string;
+let suspendedId: string;
+const UNKNOWN_ID = '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+beforeAll(async () => {
+  t = await startTestNode('opening_entities', nodeConfig('lishui', ['331100', '331121']), (subgraph, sql) => {
+    if (subgraph === 'opening') openingSql.push(sql);
+  });
+  org = await registerOrganization(t.call, '331100', '丽水市气象局');
+  const staff = agency(org, '331100');
+  const CREATE = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`;
+  openResource = await publishResource(t.call, org, '331100');
+  suspendedResource = await publishResource(t.call, org, '331100');
+  plainResource = await publishResource(t.call, org, '331100');
+  openId = (await t.call('opening', staff, CREATE, { input: { resourceId: openResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
+  suspendedId = (await t.call('opening', staff, CREATE, { input: { resourceId: suspendedResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
+  await t.running.subgraphs.opening!.orm.em.getConnection().execute(`update "opening".open_dataset set status = 'SUSPENDED' where id = ?`, [suspendedId]);
+});
+afterAll(async () => t?.stop());
+
+const datasetSelects = () => openingSql.filter((s) => /select/i.test(s) && s.includes('open_dataset')).length;
+
+describe('_entities: OpenDataset', () => {
+  const Q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on OpenDataset { id status resource { id } provider { id } } } }`;
+  const reps = () => [
+    { __typename: 'OpenDataset', id: openId },
+    { __typename: 'OpenDataset', id: UNKNOWN_ID },
+    { __typename: 'OpenDataset', id: suspendedId },
+    { __typename: 'OpenDataset', id: 'garbage' },
+    { __typename: 'OpenDataset', id: openId },
+  ];
+
+  test('anonymous: OPEN resolves, unknown and suspended are null, in order', async () => {
+    const r = await t.call('opening', ANONYMOUS, Q, { r: reps() });
+    expect(r.errors).toBeUndefined();
+    const open = { id: openId, status: 'OPEN', resource: { id: openResource }, provider: { id: org } };
+    expect(r.data!._entities).toEqual([open, null, null, null, open]);
+  });
+
+  test('the node\'s authority also resolves the suspended dataset; one query for all', async () => {
+    const before = datasetSelects();
+    const r = await t.call('opening', authority('331100'), Q, { r: reps() });
+    expect(r.data!._entities.map((e: any) => e?.status ?? null)).toEqual(['OPEN', null, 'SUSPENDED', null, 'OPEN']);
+    expect(datasetSelects() - before).toBe(1);
+  });
+});
+
+describe('_entities: DataResource.openDataset', () => {
+  const Q = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on DataResource { id openDataset { id status } } } }`;
+  const reps = () => [openResource, UNKNOWN_ID, suspendedResource, plainResource].map((id) => ({ __typename: 'DataResource', id }));
+
+  test('anonymous: one entry per representation, openDataset only where OPEN, with one query for all', async () => {
+    const before = datasetSelects();
+    const r = await t.call('opening', ANONYMOUS, Q, { r: reps() });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!._entities).toEqual([
+      { __typename: 'DataResource', id: openResource, openDataset: { id: openId, status: 'OPEN' } },
+      { __typename: 'DataResource', id: UNKNOWN_ID, openDataset: null },
+      { __typename: 'DataResource', id: suspendedResource, openDataset: null },
+      { __typename: 'DataResource', id: plainResource, openDataset: null },
+    ]);
+    expect(datasetSelects() - before).toBe(1);
+  });
+
+  test('the provider\'s staff sees its suspended dataset; another agency does not', async () => {
+    const other = await registerOrganization(t.call, '331100', '丽水市水利局');
+    const mine = await t.call('opening', agency(org, '331100'), Q, { r: reps() });
+    expect(mine.data!._entities.map((e: any) => e.openDataset?.status ?? null)).toEqual(['OPEN', null, 'SUSPENDED', null]);
+    const theirs = await t.call('opening', agency(other, '331100'), Q, { r: reps() });
+    expect(theirs.data!._entities.map((e: any) => e.openDataset?.status ?? null)).toEqual(['OPEN', null, null, null]);
+  });
+});

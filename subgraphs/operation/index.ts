@@ -1,0 +1,15 @@
+import type { SubgraphModule } from '../kit/subgraph.js';
+import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Operator } from './operator.entity.js';
+import { operationReferences } from './operator.reference.js';
+import { OperatorResolver } from './operator.resolver.js';
+import { OrganizationOperatorResolver } from './organization.resolver.js';
+
+/** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1]. */
+export const operationModule: SubgraphModule = {
+  name: 'operation',
+  resolvers: [OperatorResolver, OrganizationOperatorResolver],
+  references: operationReferences,
+  entities: [Operator],
+  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }],
+};

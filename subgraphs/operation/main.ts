@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/process.js';
+import { operationModule } from './index.js';
+
+await runSubgraphProcess(operationModule);

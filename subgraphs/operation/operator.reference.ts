@@ -1,0 +1,24 @@
+import type { SubgraphContext } from '../kit/context.js';
+import { todayInChina } from './operator.dates.js';
+import { operatorLoader } from './operator.loader.js';
+import { canSeeOperator } from './operator.rules.js';
+
+/**
+ * `_entities` is an entry point like `operator(id)`: an authorization the caller may not see
+ * (anonymous callers: anything not in force) resolves to null, exactly as the root field would.
+ * `Organization` is the catalog's entity; this subgraph resolves any key to a stub and answers
+ * only for the `operator` field it contributes.
+ */
+export const operationReferences = {
+  Operator: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const op = await operatorLoader(ctx).load(ref.id);
+      return op && canSeeOperator(ctx.actor, op, todayInChina()) ? op : null;
+    },
+  },
+  Organization: {
+    __resolveReference(ref: { id: string }) {
+      return { id: ref.id };
+    },
+  },
+};

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/process.js';
+import { sharingModule } from './index.js';
+
+await runSubgraphProcess(sharingModule);

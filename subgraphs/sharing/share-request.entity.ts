@@ -1,0 +1,90 @@
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDeliveryMode, type ShareRequestStatus } from './enums.js';
+
+/**
+ * A request by one agency for another agency's catalog entry [SHR-1, J §17, B §26-28]. It lives on
+ * the node that owns the requested resource (its ID carries the resource's region), because that
+ * node's provider and authority decide it; the requester may be on any node. A GRANTED request is
+ * the grant itself: limited to its items, scenario and end date [SHR-5, B §26].
+ */
+@Entity({ tableName: 'share_request' })
+@Directive('@key(fields: "id")')
+@ObjectType('ShareRequest', { description: '数据共享申请（获批即为授权）/ a data share request; once granted it is the grant [SHR-1, SHR-5, B §26-28]' })
+export class ShareRequest {
+  @PrimaryKey({ type: 'text' })
+  @Field(() => ID, { description: '全局ID / global ID (owner region inside)' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  seq!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  @Property({ type: 'text' })
+  resourceId!: string;
+
+  @Property({ type: 'text' })
+  requesterId!: string;
+
+  /** Copied from the catalog at request time: who decides must not change under a pending request. */
+  @Property({ type: 'text' })
+  providerId!: string;
+
+  /** Share attribute at request time, kept so a later catalog change does not rewrite history. */
+  @Property({ type: 'text' })
+  shareAttribute!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: '应用场景 / the scenario the data is needed for' })
+  scenario!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: '用途 / purpose' })
+  purpose!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '所履行的法定职责 / the statutory duty the request serves' })
+  legalDuty!: string | null;
+
+  @Property({ type: ArrayType })
+  @Field(() => [String], { description: '申请的信息项（最小必要）/ the items requested (minimum necessary)' })
+  itemNames!: string[];
+
+  @Property({ type: 'text' })
+  @Field(() => ShareDeliveryModeEnum, { description: '共享方式 / share mode' })
+  shareMode!: ShareDeliveryMode;
+
+  @Property({ type: 'string', columnType: 'date' })
+  @Field({ description: '使用截止日期 (YYYY-MM-DD)，到期授权自动失效 / end date; the grant lapses by itself after it [SHR-5]' })
+  endDate!: string;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '须经数据主管部门审批（批量复制或离线共享）/ only the data authority can decide (bulk copy or offline sharing) [SHR-6, L §17]' })
+  authorityApprovalRequired!: boolean;
+
+  @Property({ type: 'text' })
+  @Field(() => ShareRequestStatusEnum, { description: '状态 / status' })
+  status!: ShareRequestStatus;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '审核意见或驳回理由 / reason given with the decision' })
+  decisionReason!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '决定时间 / decided at' })
+  decidedAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '决定人（用户标识；自动授权为 SYSTEM）/ who decided: user subject, or SYSTEM for automatic grants' })
+  decidedBy!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field({ description: '申请时间 / requested at' })
+  createdAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
+  version!: number;
+}

@@ -1,0 +1,35 @@
+import { byKey, type SubgraphContext } from '../kit/context.js';
+import { ShareRequest } from './share-request.entity.js';
+import type { ResourceSharing } from './stubs.js';
+
+export const shareRequestLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) =>
+    byKey(ids, await ctx.em.find(ShareRequest, { id: { $in: [...ids] } }), (r) => r.id),
+  );
+
+interface CountRow {
+  resource_id: string;
+  request_count: number;
+  granted_count: number;
+  pending_count: number;
+}
+
+/** All resources a response mentions are counted in one grouped query per request. */
+export const sharingCountsLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, ResourceSharing>('resourceSharing', async (ids) => {
+    const rows = await ctx.em.getConnection().execute<CountRow[]>(
+      `select resource_id,
+              count(*)::int as request_count,
+              (count(*) filter (where status = 'GRANTED'))::int as granted_count,
+              (count(*) filter (where status = 'PENDING'))::int as pending_count
+         from "sharing"."share_request"
+        where resource_id in (${ids.map(() => '?').join(', ')})
+        group by resource_id`,
+      [...ids],
+    );
+    return byKey(ids, rows, (r) => r.resource_id).map((r) => ({
+      requestCount: r?.request_count ?? 0,
+      grantedCount: r?.granted_count ?? 0,
+      pendingCount: r?.pending_count ?? 0,
+    }));
+  });

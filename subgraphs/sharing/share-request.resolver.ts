@@ -1,0 +1,206 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { newId, parseId } from '../../schema/ids.js';
+import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
+import { mutate } from '../kit/mutation.js';
+import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput, type Page } from '../kit/pagination.js';
+import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
+import { ShareRequest } from './share-request.entity.js';
+import { RequestShareInput } from './share-request.inputs.js';
+import { shareRequestLoader } from './share-request.loader.js';
+import {
+  blank, canDecide, canSeeRequest, isActiveGrant, needsAuthorityApproval, todayInChina, validateEndDate, visibleRequests,
+} from './share-request.rules.js';
+import { DataResourceRef, OrganizationRef } from './stubs.js';
+
+@ObjectType()
+class ShareRequestEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ShareRequest)
+  node!: ShareRequest;
+}
+
+@ObjectType({ description: '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first' })
+class ShareRequestConnection {
+  @Field(() => Int, { description: '符合条件的总数 / total matching requests' })
+  totalCount!: number;
+
+  @Field(() => [ShareRequestEdge])
+  edges!: ShareRequestEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+/** What the sharing subgraph needs to know about a catalog entry, read through the catalog's API. */
+interface CatalogResource {
+  id: string;
+  status: string;
+  shareAttribute: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
+  legalBasis: string | null;
+  provider: { id: string } | null;
+  items: { name: string }[];
+}
+
+const RESOURCE_QUERY = 'query($id: ID!) { dataResource(id: $id) { id status shareAttribute legalBasis provider { id } items { name } } }';
+
+const AUTO_GRANT_REASON = '无条件共享，自动授权 / unconditional: granted automatically';
+
+const EMPTY_PAGE: Page<ShareRequest> = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+/** Reads the entry from this node's catalog, as the caller: the catalog applies its own visibility. */
+async function loadCatalogResource(ctx: SubgraphContext, id: string): Promise<CatalogResource | null> {
+  if (!parseId(id)) return null;
+  const data = await ctx.peers.query<{ dataResource: CatalogResource | null }>('catalog', RESOURCE_QUERY, { id });
+  return data.dataResource;
+}
+
+@Resolver(() => ShareRequest)
+export class ShareRequestResolver {
+  @Query(() => ShareRequest, { nullable: true, description: '按ID查询共享申请（申请方、提供方、主管部门可见）/ a share request by ID (visible to requester, provider and authority)' })
+  async shareRequest(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<ShareRequest | null> {
+    const r = parseId(id) ? await shareRequestLoader(ctx).load(id) : null;
+    return r && canSeeRequest(ctx.actor, ctx.node, r) ? r : null;
+  }
+
+  @Query(() => ShareRequestConnection, {
+    description: '共享申请列表：本部门提出或收到的申请；主管部门可见本平台全部 / share requests your organization made or received; the authority sees all of its platform',
+  })
+  async shareRequests(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
+    @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
+  ): Promise<Page<ShareRequest>> {
+    const regions = regionsInScope(ctx.node, scope);
+    const visible = visibleRequests(ctx.actor, ctx.node);
+    if (!visible) return EMPTY_PAGE;
+    const conditions: FilterQuery<ShareRequest>[] = [visible, { regionCode: { $in: regions } }];
+    if (status) conditions.push({ status });
+    return keysetPage(ctx.em, ShareRequest, { $and: conditions }, page);
+  }
+
+  @FieldResolver(() => DataResourceRef, { description: '申请的目录条目 / the catalog entry requested' })
+  resource(@Root() r: ShareRequest): DataResourceRef {
+    return { id: r.resourceId };
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: '申请部门 / the requesting organization' })
+  requester(@Root() r: ShareRequest): OrganizationRef {
+    return { id: r.requesterId };
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: '提供部门（申请时的目录提供方）/ the providing organization (as cataloged at request time)' })
+  provider(@Root() r: ShareRequest): OrganizationRef {
+    return { id: r.providerId };
+  }
+
+  @FieldResolver(() => Boolean, { description: '授权当前有效（已授权且未过截止日期）/ a grant in force: GRANTED and the end date not passed [SHR-5]' })
+  active(@Root() r: ShareRequest): boolean {
+    return isActiveGrant(r);
+  }
+
+  @Mutation(() => ShareRequest, {
+    description:
+      '申请共享数据：无条件共享自动授权，有条件共享待提供部门审核，不予共享拒绝并说明法律依据 / request shared data: UNCONDITIONAL is granted at once, CONDITIONAL waits for the provider, NOT_SHARED is refused citing its legal basis [SHR-1, SHR-2, B §26-27, J §17]',
+  })
+  async requestShare(@Ctx() ctx: SubgraphContext, @Arg('input') input: RequestShareInput): Promise<ShareRequest> {
+    const actor = requireActor(ctx);
+    if (!hasRole(actor, 'AGENCY') || actor.orgId !== input.requesterId) {
+      throw forbidden('只能以本人所在部门的名义申请共享 / you can only request data for your own organization: set requesterId to your organization [SEC-1]');
+    }
+    if (blank(input.scenario)) throw badInput('必须说明应用场景 / scenario is required: describe what the data is needed for [B §26]', 'input.scenario');
+    if (blank(input.purpose)) throw badInput('必须说明用途 / purpose is required [B §26]', 'input.purpose');
+    const itemNames = [...new Set(input.itemNames.map((n) => n.trim()).filter((n) => n))];
+    if (itemNames.length === 0) throw badInput('至少申请一个信息项 / request at least one data item (itemNames) [B §26]', 'input.itemNames');
+    validateEndDate(input.endDate, 'input.endDate');
+
+    const resource = await loadCatalogResource(ctx, input.resourceId);
+    if (!resource) throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
+    if (resource.status !== 'PUBLISHED') {
+      throw badInput(`目录条目尚未发布（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`, 'input.resourceId');
+    }
+    const providerId = resource.provider?.id;
+    if (!providerId) throw badInput(`目录条目 ${input.resourceId} 没有提供部门 / catalog entry ${input.resourceId} has no provider`, 'input.resourceId');
+    if (providerId === input.requesterId) {
+      throw badInput('这是本部门自己的数据，无需申请共享 / this is your own organization\'s data: there is nothing to request', 'input.resourceId');
+    }
+    if (resource.shareAttribute === 'NOT_SHARED') {
+      throw forbidden(
+        `该数据不予共享，依据：${resource.legalBasis ?? '（未登记）'}。确需使用的，请通过数据主管部门协调 / this data is NOT_SHARED under: ${resource.legalBasis ?? '(not recorded)'}; ask the data authority to coordinate if you need it [SHR-2, B §27, J §17]`,
+        { legalBasis: resource.legalBasis },
+      );
+    }
+    const available = new Set(resource.items.map((i) => i.name));
+    const unknown = itemNames.filter((n) => !available.has(n));
+    if (unknown.length) {
+      throw badInput(
+        `目录条目没有以下信息项：${unknown.join('、')}；只能申请条目已有的信息项 / the entry has no item(s) ${unknown.map((n) => `"${n}"`).join(', ')}: request only items the entry has [SHR-1, B §26]`,
+        'input.itemNames',
+        { unknownItems: unknown },
+      );
+    }
+
+    const authorityApprovalRequired = needsAuthorityApproval(input.shareMode, ctx.node);
+    const automatic = resource.shareAttribute === 'UNCONDITIONAL' && !authorityApprovalRequired;
+    const region = parseId(resource.id)!.region;
+    return mutate(ctx, 'sharing', async (em) => {
+      const id = newId(region);
+      const now = new Date();
+      const r = em.create(ShareRequest, {
+        id, seq: parseId(id)!.ulid, regionCode: region, resourceId: resource.id, requesterId: input.requesterId, providerId,
+        shareAttribute: resource.shareAttribute, scenario: input.scenario.trim(), purpose: input.purpose.trim(),
+        legalDuty: blank(input.legalDuty) ? null : input.legalDuty!.trim(), itemNames, shareMode: input.shareMode, endDate: input.endDate,
+        authorityApprovalRequired, status: automatic ? 'GRANTED' : 'PENDING',
+        decisionReason: automatic ? AUTO_GRANT_REASON : null, decidedAt: automatic ? now : null, decidedBy: automatic ? 'SYSTEM' : null,
+        createdAt: now,
+      } as ShareRequest);
+      return {
+        result: r,
+        audit: {
+          action: 'shareRequest.create', entityType: 'ShareRequest', entityId: id,
+          data: { resourceId: resource.id, requesterId: input.requesterId, providerId, itemNames, shareMode: input.shareMode, endDate: input.endDate, status: r.status, automatic },
+        },
+      };
+    });
+  }
+
+  @Mutation(() => ShareRequest, {
+    description: '审核共享申请：提供部门或本平台数据主管部门批准或驳回（驳回须说明理由）/ approve or reject a pending request: the provider or the data authority; a rejection needs a reason [SHR-2, B §27]',
+  })
+  async decideShareRequest(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('approve', { description: 'true 批准，false 驳回 / true approves, false rejects' }) approve: boolean,
+    @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回时必填 / the reason; required to reject' }) reason?: string | null,
+  ): Promise<ShareRequest> {
+    const actor = requireActor(ctx);
+    const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
+    if (!r || !canSeeRequest(actor, ctx.node, r)) throw notFound('共享申请 / share request', id);
+    if (!canDecide(actor, ctx.node, r)) {
+      throw forbidden(
+        r.authorityApprovalRequired
+          ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
+          : '只有提供部门或本平台数据主管部门可以审核此申请 / only the providing agency or the data authority of this platform may decide this request [B §27]',
+      );
+    }
+    if (r.status !== 'PENDING') throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
+    if (!approve && blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §27, L §34]', 'reason');
+    if (approve && r.endDate < todayInChina()) {
+      throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request\'s end date ${r.endDate} has passed: it can only be rejected`);
+    }
+    return mutate(ctx, 'sharing', async () => {
+      r.status = approve ? 'GRANTED' : 'REJECTED';
+      r.decisionReason = blank(reason) ? null : reason!.trim();
+      r.decidedAt = new Date();
+      r.decidedBy = actor.sub;
+      return {
+        result: r,
+        audit: { action: approve ? 'shareRequest.approve' : 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.decisionReason } },
+      };
+    });
+  }
+}

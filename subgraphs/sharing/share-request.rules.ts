@@ -1,0 +1,66 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { hasRole, isAuthorityFor } from '../kit/context.js';
+import { badInput } from '../kit/errors.js';
+import { resolvePolicy } from '../kit/policy.js';
+import type { ShareDeliveryMode } from './enums.js';
+import type { ShareRequest } from './share-request.entity.js';
+
+export const blank = (s: string | null | undefined): boolean => !s || !s.trim();
+
+/** Calendar dates are Chinese dates: "today" is today in Beijing time, whatever the server's zone. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A real calendar date in YYYY-MM-DD (2027-02-30 is refused, not rolled over to March). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function validateEndDate(endDate: string, field: string): void {
+  if (!isCalendarDate(endDate)) throw badInput(`截止日期 "${endDate}" 不是有效日期，格式为 YYYY-MM-DD / endDate "${endDate}" is not a valid date: use YYYY-MM-DD, e.g. 2027-12-31`, field);
+  const today = todayInChina();
+  if (endDate <= today) throw badInput(`截止日期须晚于今天 (${today}) / endDate must be after today (${today})`, field);
+}
+
+/**
+ * Bulk copy needs the authority's approval where the policy says so, and offline sharing always
+ * needs its consent [SHR-6, L §17, J §17]: such requests are never granted automatically and the
+ * provider alone cannot decide them.
+ */
+export function needsAuthorityApproval(mode: ShareDeliveryMode, node: NodeConfig): boolean {
+  if (mode === 'OFFLINE') return true;
+  return mode === 'BULK_COPY' && resolvePolicy(node.profiles).bulkCopyNeedsApproval;
+}
+
+/**
+ * Who sees a request [SEC-1]: staff of the requesting and of the providing organization, the data
+ * authority of this node and auditors. The public sees none. `null` means "nothing".
+ */
+export function visibleRequests(actor: Actor, node: NodeConfig): FilterQuery<ShareRequest> | null {
+  if (isAnonymous(actor)) return null;
+  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
+  if (!actor.orgId) return null;
+  return { $or: [{ requesterId: actor.orgId }, { providerId: actor.orgId }] };
+}
+
+export function canSeeRequest(actor: Actor, node: NodeConfig, r: ShareRequest): boolean {
+  if (isAnonymous(actor)) return false;
+  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return true;
+  return actor.orgId !== null && (actor.orgId === r.requesterId || actor.orgId === r.providerId);
+}
+
+/** The provider decides its CONDITIONAL data [B §27]; the authority of this node may decide any request. */
+export function canDecide(actor: Actor, node: NodeConfig, r: ShareRequest): boolean {
+  if (isAuthorityFor(actor, node)) return true;
+  return !r.authorityApprovalRequired && hasRole(actor, 'AGENCY') && actor.orgId === r.providerId;
+}
+
+/** A granted request is a grant only until its end date: it lapses by itself [SHR-5, B §26]. */
+export function isActiveGrant(r: ShareRequest, today = todayInChina()): boolean {
+  return r.status === 'GRANTED' && r.endDate >= today;
+}
