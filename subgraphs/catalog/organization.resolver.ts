@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { validateCreditCode } from '../../schema/credit-code.js';
 import type { OrgKind } from '../../schema/enums.js';
@@ -52,7 +52,7 @@ class OrganizationConnection {
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: '按ID查询机构 / an organization by ID' })
-  organization(@Ctx() ctx: SubgraphContext, @Arg('id', () => String) id: string) {
+  organization(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
     return parseId(id) ? organizationLoader(ctx).load(id) : null;
   }
 

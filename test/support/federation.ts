@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../schema/auth.js';
+import { loadTopology } from '../../schema/env.js';
+import { schemaFile } from '../../schema/paths.js';
+import { mintToken } from '../../gateway/auth.js';
+import { startFederation } from '../../scripts/federation.js';
+import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
+import type { GqlResult } from './subgraph-client.js';
+
+/** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
+export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
+  const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
+  const federation = await startFederation({
+    topology,
+    serverUrl: TEST_DATABASE_URL,
+    databasePrefix: `t_${label}_${randomBytes(3).toString('hex')}_`,
+    dropDatabasesOnStop: true,
+    internalSecret: TEST_SECRET,
+    jwtSecret: TEST_JWT_SECRET,
+    nodeTimeoutMs,
+  });
+  const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T> & { status: number }> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (actor) headers.authorization = `Bearer ${await mintToken(actor, TEST_JWT_SECRET, '5m')}`;
+    const res = await fetch(`${federation.gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return { ...((await res.json()) as GqlResult<T>), status: res.status };
+  };
+  return { federation, gql };
+}
