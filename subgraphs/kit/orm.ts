@@ -19,7 +19,7 @@ export function ormConfig(o: OrmOptions) {
     schema: o.schema,
     entities: o.entities,
     extensions: [Migrator],
-    migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: o.poolMax ?? 10 },
     discovery: { warnWhenNoEntities: false },
     // A request reads through its own fork; the global context must never be used by accident.

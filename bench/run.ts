@@ -1,0 +1,278 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { mintToken } from '../gateway/auth.js';
+import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../schema/auth.js';
+import { loadTopology } from '../schema/env.js';
+import { ROOT } from '../schema/paths.js';
+import { startFederation, type RunningFederation } from '../scripts/federation.js';
+import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
+import { gatewayClient, seedDemo } from '../seeds/seed.js';
+
+/**
+ * `npm run bench`: gateway overhead and fan-out cost of the federation, on embedded PGlite and,
+ * when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on that PostgreSQL server. Everything
+ * (client, gateway, 12 subgraphs, PGlite) runs in this one process on 127.0.0.1, so the figures
+ * compare cases with each other; they are not a capacity estimate for a deployment.
+ * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
+ */
+
+const WARMUP = 50;
+const SEQUENTIAL = 300;
+const CONCURRENT = 600;
+const CONCURRENCY = 8;
+/** Hard cap per phase (sequential, concurrent) of each case, so a slow machine still finishes. */
+const PHASE_CAP_MS = 30_000;
+const EXTRA_PER_NODE = 200;
+const SEED_PARALLEL = 6;
+const TARGET = 1.5;
+
+type Data = Record<string, any>;
+type Call = () => Promise<Data>;
+
+interface Row { label: string; calls: string; n: number; p50: number; p95: number; rps: number }
+
+// ---------------------------------------------------------------------------------------------
+// Client
+// ---------------------------------------------------------------------------------------------
+
+/** Any GraphQL error (or a missing `data`) fails the run: a fast error is not a result. */
+async function post(url: string, body: string, headers: Record<string, string>): Promise<Data> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const json = (await res.json()) as { data?: Data | null; errors?: { message: string }[] };
+  if (json.errors?.length || !json.data) {
+    throw new Error(`request to ${url} failed (HTTP ${res.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return json.data;
+}
+
+/** The token is minted once: signing a JWT per request would bill client CPU to the gateway case. */
+const viaGateway = (gatewayUrl: string, token: string) => (query: string, variables: Data = {}): Call => () =>
+  post(`${gatewayUrl}/graphql`, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
+
+/** Signed per request, as the gateway does: the signature covers the body and a timestamp. */
+const direct = (subgraphUrl: string, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
+  const body = JSON.stringify({ query, variables });
+  return post(subgraphUrl, body, { [INTERNAL_AUTH_HEADER]: signInternal(actor, body, secret) });
+};
+
+// Every in-process fetch (client → gateway → subgraphs) goes through this wrapper, so one probe
+// request can list the subgraph calls a case really causes: the proof that (a) hits one node
+// and (c) one vs three. Outside a probe it costs one null check.
+const realFetch = globalThis.fetch;
+let probe: string[] | null = null;
+globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  probe?.push(input instanceof Request ? input.url : String(input));
+  return realFetch(input, init);
+}) as typeof fetch;
+
+async function subgraphCalls(fed: RunningFederation, call: Call): Promise<string> {
+  const names = new Map<string, string>();
+  for (const n of fed.topology.nodes) for (const [s, url] of Object.entries(n.subgraphs)) names.set(url, n.id);
+  const seen: string[] = (probe = []);
+  try {
+    await call();
+  } finally {
+    probe = null;
+  }
+  const nodes = seen.map((u) => names.get(u)).filter((x): x is string => !!x);
+  const count = new Set(nodes).size;
+  return `${nodes.length} on ${count} node${count === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+// ---------------------------------------------------------------------------------------------
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+
+/**
+ * Warm-up (JIT, query-plan cache, connection pools), then sequential requests for latency, then
+ * CONCURRENCY workers for throughput. Latency is taken from the sequential run only: under
+ * concurrency it mostly measures queueing.
+ */
+async function measure(fed: RunningFederation, label: string, call: Call): Promise<Row> {
+  const calls = await subgraphCalls(fed, call);
+  for (let i = 0; i < WARMUP; i++) await call();
+
+  const times: number[] = [];
+  const seqEnd = performance.now() + PHASE_CAP_MS;
+  while (times.length < SEQUENTIAL && performance.now() < seqEnd) {
+    const t = performance.now();
+    await call();
+    times.push(performance.now() - t);
+  }
+
+  let started = 0;
+  let failed = false;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (!failed && started < CONCURRENT && performance.now() < t0 + PHASE_CAP_MS) {
+      started += 1;
+      await call().catch((err) => {
+        failed = true;
+        throw err;
+      });
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: CONCURRENCY }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  const rps = started / ((performance.now() - t0) / 1000);
+
+  times.sort((a, b) => a - b);
+  return { label, calls, n: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), rps };
+}
+
+function printTable(title: string, rows: Row[]) {
+  const header = ['case', 'subgraph calls', 'n', 'p50 ms', 'p95 ms', `req/s (c=${CONCURRENCY})`];
+  const cells = rows.map((r) => [r.label, r.calls, String(r.n), r.p50.toFixed(2), r.p95.toFixed(2), r.rps.toFixed(0)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data
+// ---------------------------------------------------------------------------------------------
+
+const TOPICS = ['企业信用信息', '道路运输许可', '农产品质量检测', '公共场所卫生许可信息', '就业登记', '林木采伐许可信息', '景区客流统计', '建设工程竣工验收'];
+
+/** A valid published entry: half of the topics contain 信息, so the keyword search matches about half. */
+function extraInput(providerId: string, regionCode: string, dept: number, i: number) {
+  const conditional = i % 2 === 1;
+  return {
+    providerId,
+    code: `${regionCode}/9${String(dept).padStart(4, '0')}/${String(i).padStart(4, '0')}`,
+    name: `${TOPICS[i % TOPICS.length]}（基准 ${i}）`,
+    summary: '基准测试用目录条目：由 bench/run.ts 生成，用于衡量网关与联邦查询的开销。',
+    categoryCode: '05-01-01', library: 'DEPARTMENT', format: 'API', updateFrequency: 'MONTHLY', securityGrade: 'GENERAL',
+    shareAttribute: conditional ? 'CONDITIONAL' : 'UNCONDITIONAL',
+    shareCondition: conditional ? '仅限用于行政审批核验' : undefined,
+    shareReason: conditional ? '含经营主体登记明细，须按业务场景申请' : undefined,
+    openAttribute: conditional ? 'PROHIBITED' : 'UNCONDITIONAL',
+    items: [
+      { name: '记录编号', dataType: 'STRING', identifier: true },
+      { name: '主体名称', dataType: 'STRING' },
+      { name: '登记日期', dataType: 'DATE' },
+      { name: '办理状态', dataType: 'STRING' },
+    ],
+  };
+}
+
+const agencyActor = (orgId: string, region: string): Actor => ({ sub: `bench-staff-${orgId}`, orgId, region, roles: ['AGENCY'] });
+const authorityActor = (orgId: string, region: string): Actor => ({ sub: `bench-authority-${orgId}`, orgId, region, roles: ['AUTHORITY'] });
+
+/**
+ * EXTRA_PER_NODE more published entries per node, spread over the node's seeded agencies and
+ * created, submitted and published by the real actors through the gateway. SEED_PARALLEL
+ * entries are in flight at once, interleaved over the nodes, so every node's database works.
+ */
+async function seedExtra(gatewayUrl: string, jwtSecret: string, organizations: Map<string, string>): Promise<void> {
+  const gql = gatewayClient(gatewayUrl, jwtSecret);
+  const nodeIds = [...new Set(DEMO_ORGANIZATIONS.map((o) => o.nodeId))];
+  const tasks: (() => Promise<void>)[] = [];
+  for (let i = 0; i < EXTRA_PER_NODE; i++) {
+    for (const nodeId of nodeIds) {
+      const agencies = DEMO_ORGANIZATIONS.filter((o) => o.nodeId === nodeId && o.kind === 'AGENCY');
+      const authority = DEMO_ORGANIZATIONS.find((o) => o.nodeId === nodeId && o.kind === 'AUTHORITY')!;
+      const dept = i % agencies.length;
+      const org = agencies[dept];
+      const staff = agencyActor(organizations.get(org.key)!, org.regionCode);
+      const reviewer = authorityActor(organizations.get(authority.key)!, authority.regionCode);
+      tasks.push(async () => {
+        const created = await gql(staff, 'mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }', {
+          input: extraInput(staff.orgId!, org.regionCode, dept, i),
+        });
+        const id = created.createDataResource.id as string;
+        await gql(staff, 'mutation($id: ID!) { submitDataResource(id: $id) { id } }', { id });
+        await gql(reviewer, 'mutation($id: ID!) { publishDataResource(id: $id) { id } }', { id });
+      });
+    }
+  }
+  let next = 0;
+  await Promise.all(Array.from({ length: SEED_PARALLEL }, async () => {
+    while (next < tasks.length) await tasks[next++]();
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suite
+// ---------------------------------------------------------------------------------------------
+
+interface Result { db: string; rows: Row[]; gatewayRatio: number; fanOutRatio: number }
+
+const RESOURCE = 'query($id: ID!) { dataResource(id: $id) { id name summary shareAttribute items { name dataType } } }';
+const FOUR_SUBGRAPHS = `{ dataResources(first: 20) { edges { node {
+  id name provider { name operator { status } } sharing { requestCount } openDataset { title } } } } }`;
+const SEARCH = `query($scope: RegionScopeInput) {
+  dataResources(filter: { keyword: "信息" }, scope: $scope, first: 20) { totalCount edges { node { id name } } } }`;
+
+async function suite(db: string, serverUrl: string | undefined): Promise<Result> {
+  const jwtSecret = randomBytes(32).toString('hex');
+  const internalSecret = randomBytes(32).toString('hex');
+  console.log(`\n[${db}] starting the federation …`);
+  const fed = await startFederation({
+    topology: loadTopology(resolve(ROOT, 'seeds/topology.demo.json')),
+    serverUrl,
+    databasePrefix: `bench_${randomBytes(4).toString('hex')}_`,
+    dropDatabasesOnStop: true,
+    internalSecret,
+    jwtSecret,
+    nodeTimeoutMs: 10_000,
+  });
+  try {
+    const t0 = performance.now();
+    const seeded = await seedDemo(fed.gateway.url, jwtSecret);
+    await seedExtra(fed.gateway.url, jwtSecret, seeded.organizations);
+    const seedSeconds = (performance.now() - t0) / 1000;
+
+    // The city's market-regulation agency: authenticated, so `sharing` is visible, and not the
+    // authority, so every node applies the same visibility rule.
+    const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
+    const actor = agencyActor(seeded.organizations.get(amr.key)!, amr.regionCode);
+    const gateway = viaGateway(fed.gateway.url, await mintToken(actor, jwtSecret, '1h'));
+    const cityCatalog = direct(fed.nodes.get('lishui')!.subgraphs.catalog!.url, actor, internalSecret);
+
+    const total = (await gateway('{ dataResources(first: 0) { totalCount } }')()).dataResources.totalCount as number;
+    const resourceId = seeded.resources.get('lishui-amr-business-registration')!;
+    const cityOnly = gateway(SEARCH, { scope: { regionCode: '331100', includeSubRegions: false } });
+    const allNodes = gateway(SEARCH, { scope: null });
+    const hits = [(await cityOnly()).dataResources.totalCount, (await allNodes()).dataResources.totalCount];
+    const fourSubgraphs = gateway(FOUR_SUBGRAPHS);
+    if ((await fourSubgraphs()).dataResources.edges[0]?.node.sharing == null) throw new Error('sharing is null: the benchmark actor is not authenticated');
+    if (!(await cityCatalog(RESOURCE, { id: resourceId })()).dataResource) throw new Error('the city resource is not visible to the benchmark actor');
+
+    const rows: Row[] = [];
+    for (const [label, call] of [
+      ['(a) dataResource, direct to city catalog', cityCatalog(RESOURCE, { id: resourceId })],
+      ['(a) dataResource, through the gateway', gateway(RESOURCE, { id: resourceId })],
+      ['(b) dataResources x4 subgraphs, gateway', fourSubgraphs],
+      [`(c) keyword, city only (${hits[0]} hits)`, cityOnly],
+      [`(c) keyword, all nodes (${hits[1]} hits)`, allNodes],
+    ] as const) {
+      rows.push(await measure(fed, label, call));
+    }
+    printTable(`[${db}] ${fed.topology.nodes.length} nodes, ${total} catalog entries, seeded in ${seedSeconds.toFixed(1)} s`, rows);
+    return { db, rows, gatewayRatio: rows[1].p50 / rows[0].p50, fanOutRatio: rows[4].p50 / rows[3].p50 };
+  } finally {
+    await fed.stop();
+  }
+}
+
+const verdict = (ratio: number) => `${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? 'PASS' : 'MISS'}`;
+
+try {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+  const results = [await suite('pglite', undefined)];
+  if (serverUrl) results.push(await suite('postgres', serverUrl));
+  console.log('\nsummary');
+  for (const r of results) {
+    console.log(`[${r.db}] gateway/direct p50 ratio: ${verdict(r.gatewayRatio)}`);
+    console.log(`[${r.db}] 3-node/1-node p50 ratio: ${verdict(r.fanOutRatio)}`);
+  }
+  process.exit(0);
+} catch (err) {
+  console.error('\nbenchmark failed:', err);
+  process.exit(1);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { ROOT } from '../schema/paths.js';
+
+/** Every relative import of every TypeScript file under a folder, as repository paths. */
+function importsUnder(folder: string): { file: string; target: string }[] {
+  const out: { file: string; target: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+          out.push({ file: relative(ROOT, path), target: relative(ROOT, resolve(dirname(path), m[1])) });
+        }
+      }
+    }
+  };
+  walk(join(ROOT, folder));
+  return out;
+}
+
+describe('rules of the house (ARCHITECTURE.md, Layout)', () => {
+  test.each(['catalog', 'sharing', 'opening', 'operation'])('the %s subgraph imports no other subgraph: they meet only through the schema', (name) => {
+    const offending = importsUnder(`subgraphs/${name}`).filter(({ target }) => {
+      if (target.startsWith('test/')) return false;
+      const m = /^subgraphs\/([^/]+)/.exec(target);
+      return m ? m[1] !== name && m[1] !== 'kit' : !target.startsWith('schema/');
+    });
+    expect(offending).toEqual([]);
+  });
+
+  test('the kit imports no subgraph', () => {
+    expect(importsUnder('subgraphs/kit').filter(({ target }) => !target.startsWith('subgraphs/kit') && !target.startsWith('schema/') && !target.startsWith('test/'))).toEqual([]);
+  });
+
+  test('the gateway imports only schema/ (and itself)', () => {
+    expect(importsUnder('gateway').filter(({ target }) => !target.startsWith('gateway/') && !target.startsWith('schema/') && !target.startsWith('test/') && !target.startsWith('scripts/'))).toEqual([]);
+    expect(importsUnder('gateway').filter(({ file, target }) => !file.endsWith('.test.ts') && (target.startsWith('test/') || target.startsWith('scripts/')))).toEqual([]);
+  });
+
+  test('schema/ depends on nothing but itself', () => {
+    expect(importsUnder('schema').filter(({ target }) => !target.startsWith('schema/'))).toEqual([]);
+  });
+});
