@@ -2,11 +2,12 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectTy
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { validateCreditCode } from '../../schema/credit-code.js';
 import type { OrgKind } from '../../schema/enums.js';
-import { newId, parseId } from '../../schema/ids.js';
+import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireAuthority, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
+import { newOwned } from '../kit/owned.js';
 import { assertKnownRegion, keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { OrgKindEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
@@ -88,11 +89,11 @@ export class OrganizationResolver {
       throw conflict(`统一社会信用代码 ${input.creditCode} 已登记 / an organization with this credit code is already registered`);
     }
     return mutate(ctx, 'catalog', async (em) => {
-      const id = newId(input.regionCode);
+      const owned = newOwned(input.regionCode);
       const org = em.create(Organization, {
-        id, seq: parseId(id)!.ulid, regionCode: input.regionCode, name, creditCode: input.creditCode, kind: input.kind, createdAt: new Date(),
+        ...owned, name, creditCode: input.creditCode, kind: input.kind,
       } as Organization);
-      return { result: org, audit: { action: 'organization.create', entityType: 'Organization', entityId: id, data: { name, creditCode: input.creditCode, kind: input.kind } } };
+      return { result: org, audit: { action: 'organization.create', entityType: 'Organization', entityId: owned.id, data: { name, creditCode: input.creditCode, kind: input.kind } } };
     });
   }
 }

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import type {
   DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
 } from '../../schema/enums.js';
@@ -7,6 +7,7 @@ import {
   DataFormatEnum, DataTypeEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, SensitivityEnum, ShareAttributeEnum,
   ShareModeEnum, UpdateFrequencyEnum,
 } from './enums.js';
+import { Owned } from '../kit/owned.js';
 
 @Entity({ tableName: 'data_item' })
 @Unique({ properties: ['resourceId', 'name'] })
@@ -45,17 +46,7 @@ export class DataItem {
 @Entity({ tableName: 'data_resource' })
 @Directive('@key(fields: "id")')
 @ObjectType('DataResource', { description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
-export class DataResource {
-  @PrimaryKey({ type: 'text' })
-  @Field(() => ID, { description: '全局ID / global ID' })
-  id!: string;
-
-  @Property({ type: 'text', unique: true })
-  seq!: string;
-
-  @Property({ type: 'text' })
-  regionCode!: string;
-
+export class DataResource extends Owned {
   @Property({ type: 'text' })
   providerId!: string;
 
@@ -152,14 +143,6 @@ export class DataResource {
   searchText!: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  @Field({ description: '创建时间 / created at' })
-  createdAt!: Date;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })
   updatedAt!: Date;
-
-  @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: '版本号 / version (pass as expectedVersion when updating)' })
-  version!: number;
 }

@@ -5,6 +5,7 @@ import { getRegion } from '../../schema/regions.js';
 import { requireActor, requireAuthority, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
+import { newOwned } from '../kit/owned.js';
 import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -115,18 +116,17 @@ export class DataResourceResolver {
     validateResource(state, items);
     if (await ctx.em.count(DataResource, { code: state.code })) throw conflict(`资源代码 ${state.code} 已存在 / resource code ${state.code} is already used`);
     return mutate(ctx, 'catalog', async (em) => {
-      const id = newId(provider.regionCode);
-      const now = new Date();
+      const owned = newOwned(provider.regionCode);
       const r = em.create(DataResource, {
-        ...state, id, seq: parseId(id)!.ulid, regionCode: provider.regionCode, providerId: provider.id, categoryCode: state.categoryCode ?? null,
+        ...state, ...owned, providerId: provider.id, categoryCode: state.categoryCode ?? null,
         shareCondition: state.shareCondition ?? null, shareReason: state.shareReason ?? null, legalBasis: state.legalBasis ?? null,
         openCondition: state.openCondition ?? null, openChangeReason: null, status: 'DRAFT', publishedAt: null,
-        searchText: searchText(state, items), createdAt: now, updatedAt: now,
+        searchText: searchText(state, items), updatedAt: owned.createdAt,
       } as DataResource);
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
-      replaceItems(em, id, items);
-      return { result: r, audit: { action: 'dataResource.create', entityType: 'DataResource', entityId: id, data: { code: state.code, name: state.name } } };
+      replaceItems(em, owned.id, items);
+      return { result: r, audit: { action: 'dataResource.create', entityType: 'DataResource', entityId: owned.id, data: { code: state.code, name: state.name } } };
     });
   }
 

@@ -1,9 +1,10 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import {
   OpenAccessMethodEnum, OpenDatasetAccessLevelEnum, OpenDatasetStatusEnum, OpenPriorityDomainEnum,
   type OpenAccessMethod, type OpenDatasetAccessLevel, type OpenDatasetStatus, type OpenPriorityDomain,
 } from './enums.js';
+import { Owned } from '../kit/owned.js';
 
 /**
  * A dataset in the open catalog (开放目录): one catalog entry offered to the public. It lives on the
@@ -13,17 +14,7 @@ import {
 @Entity({ tableName: 'open_dataset' })
 @Directive('@key(fields: "id")')
 @ObjectType('OpenDataset', { description: '开放数据集：向社会开放的目录条目 / an open dataset: a catalog entry opened to the public [Z §10, B §31]' })
-export class OpenDataset {
-  @PrimaryKey({ type: 'text' })
-  @Field(() => ID, { description: '全局ID / global ID' })
-  id!: string;
-
-  @Property({ type: 'text', unique: true })
-  seq!: string;
-
-  @Property({ type: 'text' })
-  regionCode!: string;
-
+export class OpenDataset extends Owned {
   /** One dataset per catalog entry: opening the same data twice would split its use statistics [OPN-9]. */
   @Property({ type: 'text', unique: true })
   resourceId!: string;
@@ -60,14 +51,6 @@ export class OpenDataset {
   publishedAt!: Date;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  @Field({ description: '创建时间 / created at' })
-  createdAt!: Date;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })
   updatedAt!: Date;
-
-  @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
-  version!: number;
 }

@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS_METHODS } from '../../schema/enums.js';
-import { newId, parseId } from '../../schema/ids.js';
+import { parseId } from '../../schema/ids.js';
+import { newOwned } from '../kit/owned.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
@@ -105,16 +106,16 @@ export class OpenDatasetResolver {
     const description = blank(input.description) ? r.summary : input.description!.trim();
     try {
       return await mutate(ctx, 'opening', async (em) => {
-        const id = newId(ref.region);
-        const now = new Date();
+        const owned = newOwned(ref.region);
+        const now = owned.createdAt;
         const d = em.create(OpenDataset, {
-          id, seq: parseId(id)!.ulid, regionCode: ref.region, resourceId: r.id, providerId: r.provider.id, title, description,
+          ...owned, resourceId: r.id, providerId: r.provider.id, title, description,
           openAttribute, accessMethods: methods, priorityDomain: input.priorityDomain ?? null, status: 'OPEN',
-          publishedAt: now, createdAt: now, updatedAt: now,
+          publishedAt: now, updatedAt: now,
         } as OpenDataset);
         return {
           result: d,
-          audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
+          audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: owned.id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
         };
       });
     } catch (err) {

@@ -1,6 +1,7 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import type { StoredOperatorStatus } from './operator.enums.js';
+import { Owned } from '../kit/owned.js';
 
 /**
  * An authorization of an organization as public-data operator (公共数据授权运营主体) under an
@@ -10,17 +11,7 @@ import type { StoredOperatorStatus } from './operator.enums.js';
 @Entity({ tableName: 'operator' })
 @Directive('@key(fields: "id")')
 @ObjectType('Operator', { description: '授权运营主体（一份授权运营协议）/ an authorized operator: one operation agreement with the data authority [D §8-11, J §20]' })
-export class Operator {
-  @PrimaryKey({ type: 'text' })
-  @Field(() => ID, { description: '全局ID / global ID (owner region inside)' })
-  id!: string;
-
-  @Property({ type: 'text', unique: true })
-  seq!: string;
-
-  @Property({ type: 'text' })
-  regionCode!: string;
-
+export class Operator extends Owned {
   @Property({ type: 'text' })
   organizationId!: string;
 
@@ -57,14 +48,6 @@ export class Operator {
   statusReason!: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  @Field({ description: '登记时间 / recorded at' })
-  createdAt!: Date;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '最近修改时间 / last changed at' })
   updatedAt!: Date;
-
-  @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
-  version!: number;
 }

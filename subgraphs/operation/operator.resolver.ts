@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous } from '../../schema/auth.js';
-import { newId, parseId } from '../../schema/ids.js';
+import { parseId } from '../../schema/ids.js';
+import { newOwned } from '../kit/owned.js';
 import { isAuthorityFor, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
@@ -188,15 +189,14 @@ export class OperatorResolver {
       // cannot both pass the checks above.
       await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('operation.operator'))`, [], 'all', em.getTransactionContext());
       await checkConflicts(em);
-      const id = newId(orgRef.region);
-      const now = new Date();
+      const owned = newOwned(orgRef.region);
       const op = em.create(Operator, {
-        id, seq: parseId(id)!.ulid, regionCode: orgRef.region, organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end,
-        scope, licensedBy: actor.orgId ?? actor.sub, status: 'ACTIVE', statusReason: null, createdAt: now, updatedAt: now,
+        ...owned, organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end,
+        scope, licensedBy: actor.orgId ?? actor.sub, status: 'ACTIVE', statusReason: null, updatedAt: owned.createdAt,
       } as Operator);
       return {
         result: op,
-        audit: { action: 'operator.create', entityType: 'Operator', entityId: id, data: { organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end, termYears: years, scope } },
+        audit: { action: 'operator.create', entityType: 'Operator', entityId: owned.id, data: { organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end, termYears: years, scope } },
       };
     });
   }

@@ -1,6 +1,7 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDeliveryMode, type ShareRequestStatus } from './enums.js';
+import { Owned } from '../kit/owned.js';
 
 /**
  * A request by one agency for another agency's catalog entry [SHR-1, J §17, B §26-28]. It lives on
@@ -11,17 +12,7 @@ import { ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDeliveryMode, 
 @Entity({ tableName: 'share_request' })
 @Directive('@key(fields: "id")')
 @ObjectType('ShareRequest', { description: '数据共享申请（获批即为授权）/ a data share request; once granted it is the grant [SHR-1, SHR-5, B §26-28]' })
-export class ShareRequest {
-  @PrimaryKey({ type: 'text' })
-  @Field(() => ID, { description: '全局ID / global ID (owner region inside)' })
-  id!: string;
-
-  @Property({ type: 'text', unique: true })
-  seq!: string;
-
-  @Property({ type: 'text' })
-  regionCode!: string;
-
+export class ShareRequest extends Owned {
   @Property({ type: 'text' })
   resourceId!: string;
 
@@ -79,12 +70,4 @@ export class ShareRequest {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '决定人（用户标识；自动授权为 SYSTEM）/ who decided: user subject, or SYSTEM for automatic grants' })
   decidedBy!: string | null;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  @Field({ description: '申请时间 / requested at' })
-  createdAt!: Date;
-
-  @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
-  version!: number;
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { newId, parseId } from '../../schema/ids.js';
+import { parseId } from '../../schema/ids.js';
+import { newOwned } from '../kit/owned.js';
 import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
@@ -148,20 +149,19 @@ export class ShareRequestResolver {
     const automatic = resource.shareAttribute === 'UNCONDITIONAL' && !authorityApprovalRequired;
     const region = parseId(resource.id)!.region;
     return mutate(ctx, 'sharing', async (em) => {
-      const id = newId(region);
-      const now = new Date();
+      const owned = newOwned(region);
+      const now = owned.createdAt;
       const r = em.create(ShareRequest, {
-        id, seq: parseId(id)!.ulid, regionCode: region, resourceId: resource.id, requesterId: input.requesterId, providerId,
+        ...owned, resourceId: resource.id, requesterId: input.requesterId, providerId,
         shareAttribute: resource.shareAttribute, scenario: input.scenario.trim(), purpose: input.purpose.trim(),
         legalDuty: blank(input.legalDuty) ? null : input.legalDuty!.trim(), itemNames, shareMode: input.shareMode, endDate: input.endDate,
         authorityApprovalRequired, status: automatic ? 'GRANTED' : 'PENDING',
         decisionReason: automatic ? AUTO_GRANT_REASON : null, decidedAt: automatic ? now : null, decidedBy: automatic ? 'SYSTEM' : null,
-        createdAt: now,
       } as ShareRequest);
       return {
         result: r,
         audit: {
-          action: 'shareRequest.create', entityType: 'ShareRequest', entityId: id,
+          action: 'shareRequest.create', entityType: 'ShareRequest', entityId: owned.id,
           data: { resourceId: resource.id, requesterId: input.requesterId, providerId, itemNames, shareMode: input.shareMode, endDate: input.endDate, status: r.status, automatic },
         },
       };
