@@ -81,6 +81,8 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process entry owns signal handling: it stops the HTTP server and the databases too.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const playground = createPlayground({ endpoint: '/graphql', defaultHeaders: o.playgroundHeaders });

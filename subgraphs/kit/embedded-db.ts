@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -8,14 +9,32 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+const extensions = { pg_trgm };
+let template: Promise<Blob | File> | undefined;
+
+/**
+ * initdb costs seconds of CPU per database and a node needs four: run it once per process and
+ * start every new database from a copy of that freshly initialized cluster.
+ */
+function freshCluster(): Promise<Blob | File> {
+  template ??= (async () => {
+    const db = await PGlite.create({ extensions });
+    const dump = await db.dumpDataDir('none');
+    await db.close();
+    return dump;
+  })();
+  return template;
+}
+
 /**
  * PGlite served over the Postgres wire protocol on loopback, so the ORM uses its normal driver.
  * PGlite is single-connection: the socket server multiplexes at query level, which would mix
  * transactions of concurrent clients, so we allow one connection and the pool must use max 1.
  */
 export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedDatabase> {
+  const existing = dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  const db = await PGlite.create({ dataDir, extensions, loadDataDir: existing ? undefined : await freshCluster() });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   return {

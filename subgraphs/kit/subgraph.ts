@@ -86,6 +86,8 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     formatError: maskUnexpected,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The process entry owns signal handling: it stops the HTTP server and the databases too.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
