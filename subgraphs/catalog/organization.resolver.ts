@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { validateCreditCode } from '../../schema/credit-code.js';
 import type { OrgKind } from '../../schema/enums.js';
@@ -8,7 +8,7 @@ import { requireAuthority, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { assertKnownRegion, keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { OrgKindEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -29,26 +29,7 @@ export class CreateOrganizationInput {
   kind!: OrgKind;
 }
 
-@ObjectType()
-class OrganizationEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Organization)
-  node!: Organization;
-}
-
-@ObjectType({ description: '机构列表 / a page of organizations' })
-class OrganizationConnection {
-  @Field()
-  totalCount!: number;
-
-  @Field(() => [OrganizationEdge])
-  edges!: OrganizationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+const OrganizationConnection = connectionType(Organization, 'Organization', '机构列表 / a page of organizations');
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { newId, parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
@@ -6,7 +6,7 @@ import { requireActor, requireAuthority, type SubgraphContext } from '../kit/con
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
@@ -15,26 +15,7 @@ import { CreateDataResourceInput, DataItemInput, DataResourceFilter, UpdateDataR
 import { itemsLoader, resourceLoader } from './resource.loader.js';
 import { canEditResource, canSeeResource, likePattern, validateResource, visibleResources, type ResourceState } from './resource.rules.js';
 
-@ObjectType()
-class DataResourceEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => DataResource)
-  node!: DataResource;
-}
-
-@ObjectType({ description: '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list' })
-class DataResourceConnection {
-  @Field(() => Int, { description: '符合条件的总数 / total matching entries' })
-  totalCount!: number;
-
-  @Field(() => [DataResourceEdge])
-  edges!: DataResourceEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
 
 const DEFAULTS = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] } as const;
 

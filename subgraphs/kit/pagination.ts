@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, Directive, ArgsType, type ClassType } from 'type-graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
@@ -35,6 +35,34 @@ export class PageArgs {
 }
 
 export const MAX_PAGE = 100;
+
+/**
+ * The Relay connection type for a node type: `<Name>Connection { totalCount edges { cursor node }
+ * pageInfo }`. The gateway merges pages of every root field of this shape across nodes.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: '游标 / cursor of this item' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection {
+    @Field(() => Int, { description: '符合条件的总数 / total matching items' })
+    totalCount!: number;
+
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return Connection;
+}
 
 /** Rows that can be listed carry `seq` (the ULID of their global ID): a total order shared by all nodes. */
 export interface Sequenced {

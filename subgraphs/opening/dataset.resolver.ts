@@ -1,12 +1,12 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS_METHODS } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { OpenDataset } from './dataset.entity.js';
 import { CreateOpenDatasetInput } from './dataset.inputs.js';
@@ -15,26 +15,7 @@ import { canOpenFor, canSeeDataset, checkOpenable, visibleDatasets, type Catalog
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 
-@ObjectType()
-class OpenDatasetEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => OpenDataset)
-  node!: OpenDataset;
-}
-
-@ObjectType({ description: '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list' })
-class OpenDatasetConnection {
-  @Field(() => Int, { description: '符合条件的总数 / total matching datasets' })
-  totalCount!: number;
-
-  @Field(() => [OpenDatasetEdge])
-  edges!: OpenDatasetEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+const OpenDatasetConnection = connectionType(OpenDataset, 'OpenDataset', '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list');
 
 const CATALOG_RESOURCE = `query($id: ID!) { dataResource(id: $id) { id name summary status openAttribute securityGrade provider { id } } }`;
 

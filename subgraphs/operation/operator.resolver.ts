@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous } from '../../schema/auth.js';
 import { parseId } from '../../schema/ids.js';
@@ -6,7 +6,7 @@ import { newOwned } from '../kit/owned.js';
 import { isAuthorityFor, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { isValidYmd, termEnd, todayInChina } from './operator.dates.js';
 import { Operator } from './operator.entity.js';
@@ -16,26 +16,7 @@ import { operatorLoader } from './operator.loader.js';
 import { canSeeOperator, effectiveStatus, statusCondition, visibleOperators } from './operator.rules.js';
 import { Organization } from './organization.stub.js';
 
-@ObjectType()
-class OperatorEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Operator)
-  node!: Operator;
-}
-
-@ObjectType({ description: '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list' })
-class OperatorConnection {
-  @Field(() => Int, { description: '符合条件的总数 / total matching authorizations' })
-  totalCount!: number;
-
-  @Field(() => [OperatorEdge])
-  edges!: OperatorEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+const OperatorConnection = connectionType(Operator, 'Operator', '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list');
 
 /** Kinds of organization that may be licensed: enterprises and unincorporated/public-service organizations, never government bodies [J §20]. */
 const LICENSABLE_KINDS = ['ENTERPRISE', 'PUBLIC_SERVICE'];

@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
 import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, PageInfo, regionsInScope, RegionScopeInput, type Page } from '../kit/pagination.js';
+import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
 import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
@@ -15,26 +15,7 @@ import {
 } from './share-request.rules.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 
-@ObjectType()
-class ShareRequestEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => ShareRequest)
-  node!: ShareRequest;
-}
-
-@ObjectType({ description: '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first' })
-class ShareRequestConnection {
-  @Field(() => Int, { description: '符合条件的总数 / total matching requests' })
-  totalCount!: number;
-
-  @Field(() => [ShareRequestEdge])
-  edges!: ShareRequestEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+const ShareRequestConnection = connectionType(ShareRequest, 'ShareRequest', '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first');
 
 /** What the sharing subgraph needs to know about a catalog entry, read through the catalog's API. */
 interface CatalogResource {

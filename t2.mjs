@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = Date.now();
+const a = await PGlite.create({ extensions: { pg_trgm } });
+console.log('fresh in-memory', Date.now() - t); t = Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size); t = Date.now();
+const b = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+console.log('from template in-memory', Date.now() - t); t = Date.now();
+const dir = '/tmp/pgl-tmpl-' + Date.now();
+const c = await PGlite.create({ dataDir: dir, loadDataDir: dump, extensions: { pg_trgm } });
+console.log('from template to disk', Date.now() - t); t = Date.now();
+await c.query('create table x(i int)'); await c.close();
+const c2 = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+console.log('reopen disk', Date.now() - t, (await c2.query("select count(*) from pg_tables where tablename='x'")).rows);
+const e = await PGlite.create({ dataDir: '/tmp/pgl-fresh-' + Date.now(), extensions: { pg_trgm } });
+console.log('fresh disk', Date.now() - t);
