@@ -1,9 +1,16 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../schema/auth.js';
 
 export class AuthError extends Error {}
 
-const key = (secret: string) => new TextEncoder().encode(secret);
+const keys = new Map<string, KeyObject>();
+/** Importing the key costs as much as verifying: do it once per secret. */
+const key = (secret: string) => {
+  let k = keys.get(secret);
+  if (!k) keys.set(secret, (k = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return k;
+};
 const ISSUER = 'public-data-federation';
 
 /** Claims: sub, org (organization global ID), region (code), roles. */

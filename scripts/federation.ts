@@ -1,9 +1,11 @@
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createGateway, type RunningGateway } from '../gateway/server.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from '../subgraphs/databases.js';
 import { startNode, type RunningNode } from '../subgraphs/node.js';
+import type { NodeProcessReply, NodeProcessRequest } from './node-process.js';
 
 export interface FederationOptions {
   topology: Topology;
@@ -23,6 +25,11 @@ export interface FederationOptions {
   nodeTimeoutMs?: number;
   playgroundHeaders?: string;
   onQuery?: (nodeId: string, subgraph: SubgraphName, sql: string) => void;
+  /**
+   * Run each node in a child process (compiled code only), as production runs them apart: then a
+   * fan-out to several nodes really computes in parallel. Default: all in this process.
+   */
+  processPerNode?: boolean;
 }
 
 export interface RunningFederation {
@@ -36,6 +43,28 @@ export interface RunningFederation {
 
 const portOf = (url: string) => Number(new URL(url).port);
 
+/** Starts a node in a child process and resolves once its subgraphs listen (their URLs written into `node`). */
+function forkNode(req: NodeProcessRequest): Promise<RunningNode> {
+  const child = fork(new URL('./node-process.js', import.meta.url), { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`node ${req.node.id} exited with code ${code} before it was ready`)));
+    child.once('message', (reply: NodeProcessReply) => {
+      if (!reply.ready) return reject(new Error(`node ${req.node.id} failed to start: ${reply.error}`));
+      Object.assign(req.node.subgraphs, reply.node.subgraphs);
+      child.removeAllListeners('exit');
+      resolve({
+        node: req.node,
+        subgraphs: {},
+        stop: () => new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.send('stop');
+        }),
+      });
+    });
+    child.send(req);
+  });
+}
+
 /** Starts every node of a topology and the gateway in this process: the demo, the tests and the benchmark. */
 export async function startFederation(o: FederationOptions): Promise<RunningFederation> {
   const topology: Topology = structuredClone(o.topology);
@@ -45,6 +74,10 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
   try {
     await Promise.all(
       topology.nodes.map(async (node) => {
+        if (o.processPerNode) {
+          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, fixedPorts: !!o.fixedPorts, host: o.host }));
+          return;
+        }
         const dbs = await provisionNodeDatabases({
           serverUrl: o.serverUrl,
           database: `${o.databasePrefix}${node.id}`,

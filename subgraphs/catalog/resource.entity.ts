@@ -138,8 +138,8 @@ export class DataResource extends Owned {
   @Field(() => Date, { nullable: true, description: '发布日期 / published at' })
   publishedAt!: Date | null;
 
-  /** Name, summary and item names in one column, so one trigram index serves keyword search. */
-  @Property({ type: 'text' })
+  /** Name, summary and item names in one column, so one trigram index serves keyword search; never read back. */
+  @Property({ type: 'text', lazy: true })
   searchText!: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -7,6 +7,7 @@ import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { badInput } from '../kit/errors.js';
 import type { DataItemInput } from './resource.inputs.js';
 import type { DataResource } from './resource.entity.js';
+import { blank } from '../kit/validation.js';
 
 export type ResourceState = Pick<
   DataResource,
@@ -14,7 +15,6 @@ export type ResourceState = Pick<
   | 'shareMode' | 'legalBasis' | 'openAttribute' | 'openCondition' | 'sensitivities' | 'desensitized' | 'consentObtained'
 >;
 
-const blank = (s: string | null | undefined) => !s || !s.trim();
 
 /**
  * The metadata rules of CAT-1 to CAT-4, checked on the state an entry would have after the

@@ -16,3 +16,27 @@ export function addWorkingDays(from: Date, n: number): Date {
   if (n === 0) return new Date(`${ymd(from)}T00:00:00.000Z`);
   return new Date(`${chineseDays.findWorkday(n, ymd(from))}T00:00:00.000Z`);
 }
+
+/**
+ * Calendar dates (YYYY-MM-DD) are Chinese dates: "today" is today in Beijing time (UTC+8, no
+ * daylight saving), whatever the server's time zone.
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return ymd(new Date(now.getTime() + 8 * 3600_000));
+}
+
+/** A real calendar date in strict YYYY-MM-DD form: 2025-02-30 and 2025-2-3 are refused, not rolled over. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return ymd(d);
+}

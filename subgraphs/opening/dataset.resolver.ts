@@ -14,12 +14,12 @@ import { datasetLoader } from './dataset.loader.js';
 import { canOpenFor, canSeeDataset, checkOpenable, visibleDatasets, type CatalogResource } from './dataset.rules.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { blank } from '../kit/validation.js';
 
 const OpenDatasetConnection = connectionType(OpenDataset, 'OpenDataset', '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list');
 
 const CATALOG_RESOURCE = `query($id: ID!) { dataResource(id: $id) { id name summary status openAttribute securityGrade provider { id } } }`;
 
-const blank = (s: string | null | undefined) => !s || !s.trim();
 
 @Resolver(() => OpenDataset)
 export class OpenDatasetResolver {

@@ -3,7 +3,8 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { registerOrganization } from '../../test/support/catalog-fixtures.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
-import { addDays, isValidYmd, termEnd, todayInChina } from './operator.dates.js';
+import { addDays, isCalendarDate, todayInChina } from '../kit/calendar.js';
+import { termEnd } from './operator.dates.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const AUTH = authority('331100', '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV');
@@ -63,8 +64,8 @@ describe('agreement dates', () => {
   });
 
   test('only real YYYY-MM-DD dates are valid', () => {
-    expect(isValidYmd('2024-02-29')).toBe(true);
-    for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024/01/01', '20240101', '', '2024-01-01T00:00']) expect(isValidYmd(bad)).toBe(false);
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024/01/01', '20240101', '', '2024-01-01T00:00']) expect(isCalendarDate(bad)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { Operator } from './operator.entity.js';
 import { currentOf } from './operator.rules.js';
-import { todayInChina } from './operator.dates.js';
+import { todayInChina } from '../kit/calendar.js';
 
 /** One query per request for all operators a response mentions (root fields and `_entities`). */
 export const operatorLoader = (ctx: SubgraphContext) =>

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../kit/context.js';
-import { todayInChina } from './operator.dates.js';
+import { todayInChina } from '../kit/calendar.js';
 import { operatorLoader } from './operator.loader.js';
 import { canSeeOperator } from './operator.rules.js';
 

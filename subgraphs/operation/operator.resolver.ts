@@ -8,7 +8,8 @@ import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
-import { isValidYmd, termEnd, todayInChina } from './operator.dates.js';
+import { isCalendarDate, todayInChina } from '../kit/calendar.js';
+import { termEnd } from './operator.dates.js';
 import { Operator } from './operator.entity.js';
 import { OperatorStatusEnum, type OperatorStatus, type StoredOperatorStatus } from './operator.enums.js';
 import { CreateOperatorInput } from './operator.inputs.js';
@@ -41,7 +42,7 @@ function requireLicensingAuthority(ctx: SubgraphContext, what: string) {
 
 function requireYmd(value: string, field: string, label: string): string {
   const v = value.trim();
-  if (!isValidYmd(v)) throw badInput(`${label}「${value}」不是有效日期，请使用 YYYY-MM-DD 格式，例如 2025-01-01 / ${field} "${value}" is not a valid date: use YYYY-MM-DD, e.g. 2025-01-01`, field);
+  if (!isCalendarDate(v)) throw badInput(`${label}「${value}」不是有效日期，请使用 YYYY-MM-DD 格式，例如 2025-01-01 / ${field} "${value}" is not a valid date: use YYYY-MM-DD, e.g. 2025-01-01`, field);
   return v;
 }
 

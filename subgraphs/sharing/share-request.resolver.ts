@@ -11,9 +11,11 @@ import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import {
-  blank, canDecide, canSeeRequest, isActiveGrant, needsAuthorityApproval, todayInChina, validateEndDate, visibleRequests,
+  canDecide, canSeeRequest, isActiveGrant, needsAuthorityApproval, validateEndDate, visibleRequests,
 } from './share-request.rules.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { todayInChina } from '../kit/calendar.js';
+import { blank } from '../kit/validation.js';
 
 const ShareRequestConnection = connectionType(ShareRequest, 'ShareRequest', '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first');
 

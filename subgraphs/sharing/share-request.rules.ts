@@ -2,24 +2,12 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { hasRole, isAuthorityFor } from '../kit/context.js';
+import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput } from '../kit/errors.js';
 import { resolvePolicy } from '../kit/policy.js';
 import type { ShareDeliveryMode } from './enums.js';
 import type { ShareRequest } from './share-request.entity.js';
 
-export const blank = (s: string | null | undefined): boolean => !s || !s.trim();
-
-/** Calendar dates are Chinese dates: "today" is today in Beijing time, whatever the server's zone. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A real calendar date in YYYY-MM-DD (2027-02-30 is refused, not rolled over to March). */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 export function validateEndDate(endDate: string, field: string): void {
   if (!isCalendarDate(endDate)) throw badInput(`截止日期 "${endDate}" 不是有效日期，格式为 YYYY-MM-DD / endDate "${endDate}" is not a valid date: use YYYY-MM-DD, e.g. 2027-12-31`, field);

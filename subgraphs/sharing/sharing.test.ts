@@ -5,7 +5,7 @@ import { publishResource, registerOrganization, resourceInput, type ResourceOver
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
 import { verifyAuditChain } from '../kit/audit.js';
-import { todayInChina } from './share-request.rules.js';
+import { todayInChina } from '../kit/calendar.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const CITY = '331100';

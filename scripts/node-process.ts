@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { NodeConfig } from '../schema/topology.js';
+import { provisionNodeDatabases } from '../subgraphs/databases.js';
+import { startNode } from '../subgraphs/node.js';
+
+/** What the parent sends a forked node (scripts/federation.ts, processPerNode). */
+export interface NodeProcessRequest {
+  node: NodeConfig;
+  serverUrl?: string;
+  database: string;
+  dataDir?: string;
+  dropOnStop?: boolean;
+  internalSecret: string;
+  fixedPorts: boolean;
+  host?: string;
+}
+
+export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: false; error: string };
+
+/**
+ * One node in a process of its own, as in production: its subgraphs, and for PGlite its database
+ * engines, then run on their own thread instead of sharing one with every other node.
+ */
+process.once('message', async (req: NodeProcessRequest) => {
+  try {
+    const dbs = await provisionNodeDatabases({ serverUrl: req.serverUrl, database: req.database, dataDir: req.dataDir, dropOnStop: req.dropOnStop });
+    const ports = req.fixedPorts ? Object.fromEntries(Object.entries(req.node.subgraphs).map(([s, url]) => [s, Number(new URL(url).port)])) : undefined;
+    const running = await startNode({ node: req.node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: req.internalSecret, ports, host: req.host });
+    process.on('message', async (msg) => {
+      if (msg !== 'stop') return;
+      await running.stop();
+      await dbs.stop();
+      process.exit(0);
+    });
+    process.send!({ ready: true, node: running.node } satisfies NodeProcessReply);
+  } catch (err) {
+    process.send!({ ready: false, error: (err as Error).stack ?? String(err) } satisfies NodeProcessReply);
+    process.exit(1);
+  }
+});
