@@ -142,6 +142,18 @@ describe('federation through the gateway', () => {
     expect(signed.data).toEqual({ __typename: 'Query' });
   });
 
+  test('regions fan out to every node, each answering for the regions it hosts', async () => {
+    const r = await gql(null, `{ regions(parentCode: "331100") { code name } }`);
+    expect(r.data!.regions.map((x: any) => x.code).sort()).toEqual(['331102', '331121', '331122', '331123', '331124', '331125', '331126', '331127', '331181']);
+  });
+
+  test('graphql-armor refuses abusive operations before they reach any node', async () => {
+    const deep = await gql(null, `{ regions { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } }`);
+    expect(deep.errors![0].message).toMatch(/depth/i);
+    const aliases = await gql(null, `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`);
+    expect(aliases.errors![0].message).toMatch(/alias/i);
+  });
+
   test('the health endpoint and the offline playground are served', async () => {
     const health = await fetch(`${f.federation.gateway.url}/health`);
     expect(((await health.json()) as any).status).toBe('ok');
