@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mintToken } from '../gateway/auth.js';
-import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../schema/auth.js';
+import { internalHeaders, type Actor } from '../schema/auth.js';
 import { loadTopology } from '../schema/env.js';
 import { ROOT } from '../schema/paths.js';
 import { startFederation, type RunningFederation } from '../scripts/federation.js';
@@ -53,7 +53,7 @@ const viaGateway = (gatewayUrl: string, token: string) => (query: string, variab
 /** Signed per request, as the gateway does: the signature covers the body and a timestamp. */
 const direct = (subgraphUrl: string, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
   const body = JSON.stringify({ query, variables });
-  return post(subgraphUrl, body, { [INTERNAL_AUTH_HEADER]: signInternal(actor, body, secret) });
+  return post(subgraphUrl, body, internalHeaders(actor, body, secret));
 };
 
 // Every in-process fetch (client → gateway → subgraphs) goes through this wrapper, so one probe

@@ -3,7 +3,7 @@ import {
   Kind, parse, print, valueFromASTUntyped, visit,
   type ArgumentNode, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
-import { INTERNAL_AUTH_HEADER, signInternal, ANONYMOUS, type Actor } from '../schema/auth.js';
+import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape } from './merge.js';
@@ -75,7 +75,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     try {
       const res = await fetch(node.subgraphs[this.subgraph], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, this.opts.internalSecret) },
+        headers: internalHeaders(actor, body, this.opts.internalSecret),
         body,
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });

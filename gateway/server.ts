@@ -5,9 +5,10 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, getNamedType, parse } from 'graphql';
+import { readBody } from '../schema/http.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
-import { actorFromAuthorization, AuthError } from './auth.js';
+import { actorFromAuthorization } from './auth.js';
 import { createPlayground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 
@@ -34,19 +35,6 @@ export function connectionFieldsOf(supergraphSdl: string): Set<string> {
   const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   const fields = schema.getQueryType()?.getFields() ?? {};
   return new Set(Object.values(fields).filter((f) => getNamedType(f.type).name.endsWith('Connection')).map((f) => f.name));
-}
-
-const MAX_BODY = 1024 * 1024;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new AuthError('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

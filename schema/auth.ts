@@ -56,3 +56,8 @@ export function verifyInternal(
     return null;
   }
 }
+
+/** Headers of a gateway → subgraph request: JSON, signed for the actor over this exact body. */
+export function internalHeaders(actor: Actor, body: string, secret: string): Record<string, string> {
+  return { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, secret) };
+}

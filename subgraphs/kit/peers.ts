@@ -1,4 +1,4 @@
-import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../../schema/auth.js';
+import { internalHeaders, type Actor } from '../../schema/auth.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { AppError } from './errors.js';
 
@@ -20,7 +20,7 @@ export class PeerClient {
     try {
       res = await fetch(this.node.subgraphs[subgraph], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(this.actor, body, this.secret) },
+        headers: internalHeaders(this.actor, body, this.secret),
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });

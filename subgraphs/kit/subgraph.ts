@@ -8,6 +8,7 @@ import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import { INTERNAL_AUTH_HEADER, verifyInternal } from '../../schema/auth.js';
+import { readBody } from '../../schema/http.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { maskUnexpected } from './errors.js';
@@ -48,19 +49,6 @@ export interface RunningSubgraph {
 
 export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
   return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references);
-}
-
-const MAX_BODY = 1024 * 1024;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });

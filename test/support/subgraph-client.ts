@@ -1,4 +1,4 @@
-import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../../schema/auth.js';
+import { internalHeaders, type Actor } from '../../schema/auth.js';
 import { TEST_SECRET } from './env.js';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -11,7 +11,7 @@ export async function callSubgraph<T = Record<string, any>>(url: string, actor: 
   const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, TEST_SECRET) },
+    headers: internalHeaders(actor, body, TEST_SECRET),
     body,
   });
   return (await res.json()) as GqlResult<T>;
