@@ -173,3 +173,13 @@ describe('data resources', () => {
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('concurrency', () => {
+  test('two simultaneous registrations of one credit code: one succeeds, the other is a CONFLICT, never an internal error', async () => {
+    const code = uniqueCreditCode();
+    const register = () => t.call('catalog', authority('331100'), CREATE_ORG, { input: { regionCode: '331100', name: '丽水市统计局', creditCode: code, kind: 'AGENCY' } });
+    const results = await Promise.all([register(), register(), register()]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['CONFLICT', 'CONFLICT']);
+  });
+});

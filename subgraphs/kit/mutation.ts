@@ -1,4 +1,4 @@
-import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphModule } from './subgraph.js';
 import type { SubgraphContext } from './context.js';
 import { writeAudit, type AuditEvent } from './audit.js';
@@ -6,7 +6,8 @@ import { conflict } from './errors.js';
 
 /**
  * Runs a mutation in one transaction together with its audit event: either both are written or
- * neither. A concurrent change to the same row (version column) becomes a CONFLICT.
+ * neither. A concurrent change to the same row (version column) becomes a CONFLICT, and so does
+ * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
  */
 export async function mutate<T>(
   ctx: SubgraphContext,
@@ -22,6 +23,7 @@ export async function mutate<T>(
     });
   } catch (err) {
     if (err instanceof OptimisticLockError) throw conflict('数据已被他人修改，请刷新后重试 / this record was changed by someone else; reload it and try again');
+    if (err instanceof UniqueConstraintViolationException) throw conflict('与同时提交的另一条记录重复，请刷新后查看 / another request just created the same record; reload and check before retrying');
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS_METHODS } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
@@ -85,26 +85,18 @@ export class OpenDatasetResolver {
     }
     const title = blank(input.title) ? r.name : input.title!.trim();
     const description = blank(input.description) ? r.summary : input.description!.trim();
-    try {
-      return await mutate(ctx, 'opening', async (em) => {
-        const owned = newOwned(ref.region);
-        const now = owned.createdAt;
-        const d = em.create(OpenDataset, {
-          ...owned, resourceId: r.id, providerId: r.provider.id, title, description,
-          openAttribute, accessMethods: methods, priorityDomain: input.priorityDomain ?? null, status: 'OPEN',
-          publishedAt: now, updatedAt: now,
-        } as OpenDataset);
-        return {
-          result: d,
-          audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: owned.id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
-        };
-      });
-    } catch (err) {
-      // Two concurrent requests for the same entry: the unique index decides, the loser gets CONFLICT.
-      if (err instanceof UniqueConstraintViolationException) {
-        throw conflict(`目录条目 ${r.id} 已有开放数据集 / catalog entry ${r.id} is already open as a dataset`);
-      }
-      throw err;
-    }
+    return mutate(ctx, 'opening', async (em) => {
+      const owned = newOwned(ref.region);
+      const now = owned.createdAt;
+      const d = em.create(OpenDataset, {
+        ...owned, resourceId: r.id, providerId: r.provider.id, title, description,
+        openAttribute, accessMethods: methods, priorityDomain: input.priorityDomain ?? null, status: 'OPEN',
+        publishedAt: now, updatedAt: now,
+      } as OpenDataset);
+      return {
+        result: d,
+        audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: owned.id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
+      };
+    });
   }
 }
