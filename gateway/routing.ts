@@ -41,7 +41,8 @@ function routingError(message: string, code = 'BAD_USER_INPUT'): GqlResponse {
  * routes each fetch by region (ARCHITECTURE.md, Region routing).
  */
 export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode }>();
+  /** Planned subgraph operations repeat: parse each once, and rewrite it for merging once. */
+  private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode; withRouterFields?: string }>();
 
   constructor(private readonly subgraph: SubgraphName, private readonly opts: RoutingOptions) {}
 
@@ -172,7 +173,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     const connections = fields.filter((f) => this.opts.connectionFields.has(f.name.value));
     if (connections.length && ordered.length > 1) {
       for (const f of connections) shapes.set(responseKey(f), this.shapeOf(f, variables));
-      sendQuery = print(this.withRouterFields(this.parsed(query).doc));
+      const parsed = this.parsed(query);
+      sendQuery = parsed.withRouterFields ??= print(this.withRouterFields(parsed.doc));
     }
     if (ordered.length === 1) {
       const only = await this.send(ordered[0], query, variables, actor);
