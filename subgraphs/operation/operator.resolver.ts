@@ -61,9 +61,7 @@ interface CatalogOrganization {
 
 /** Reads the organization from this node's catalog (never its tables), as the same caller. */
 async function catalogOrganization(ctx: SubgraphContext, id: string): Promise<CatalogOrganization | null> {
-  // The ID is inlined (it matched the strict global-ID pattern, so it cannot break out of the
-  // string): the literal fits the catalog's `organization(id:)` whether it is declared ID or String.
-  const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', `query { organization(id: ${JSON.stringify(id)}) { id kind name } }`);
+  const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', 'query($id: ID!) { organization(id: $id) { id kind name } }', { id });
   return data.organization;
 }
 
