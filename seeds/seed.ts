@@ -10,18 +10,26 @@ export interface SeedResult {
 
 type Gql = (actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
-/** A GraphQL client for the gateway that mints a short-lived token for each actor it acts as. */
+export interface GatewayResponse {
+  status: number;
+  data?: Record<string, any> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** One request to the gateway, as `actor` (a short-lived token is minted) or as the public (null). */
+export async function gatewayRequest(gatewayUrl: string, jwtSecret: string, actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<GatewayResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (actor) headers.authorization = `Bearer ${await mintToken(actor, jwtSecret, '10m')}`;
+  const res = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return { ...((await res.json()) as Omit<GatewayResponse, 'status'>), status: res.status };
+}
+
+/** A client for seeding: any GraphQL error stops the seed. */
 export function gatewayClient(gatewayUrl: string, jwtSecret: string): Gql {
   return async (actor, query, variables = {}) => {
-    const token = await mintToken(actor, jwtSecret, '10m');
-    const res = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-    if (json.errors?.length) throw new Error(`seed request failed: ${json.errors.map((e) => e.message).join('; ')}\n${query}`);
-    return json.data!;
+    const r = await gatewayRequest(gatewayUrl, jwtSecret, actor, query, variables);
+    if (r.errors?.length) throw new Error(`seed request failed: ${r.errors.map((e) => e.message).join('; ')}\n${query}`);
+    return r.data!;
   };
 }
 

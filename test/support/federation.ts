@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../schema/auth.js';
 import { loadTopology } from '../../schema/env.js';
 import { schemaFile } from '../../schema/paths.js';
-import { mintToken } from '../../gateway/auth.js';
 import { startFederation } from '../../scripts/federation.js';
+import { gatewayRequest } from '../../seeds/seed.js';
 import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
 import type { GqlResult } from './subgraph-client.js';
 
@@ -19,11 +19,7 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
   });
-  const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T> & { status: number }> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (actor) headers.authorization = `Bearer ${await mintToken(actor, TEST_JWT_SECRET, '5m')}`;
-    const res = await fetch(`${federation.gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return { ...((await res.json()) as GqlResult<T>), status: res.status };
-  };
+  const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
+    (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
   return { federation, gql };
 }
