@@ -8,10 +8,11 @@ import { RegionResolver } from './region.resolver.js';
 import { DataItem, DataResource } from './resource.entity.js';
 import { resourceReference } from './resource.reference.js';
 import { DataResourceResolver } from './resource.resolver.js';
+import { DataResourceSearchResolver } from './search.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
-  resolvers: [RegionResolver, OrganizationResolver, DataResourceResolver],
+  resolvers: [RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
   entities: [Organization, DataResource, DataItem],
   migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }],

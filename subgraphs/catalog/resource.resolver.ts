@@ -1,27 +1,21 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId, parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireActor, requireAuthority, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataItem, DataResource } from './resource.entity.js';
-import { CreateDataResourceInput, DataItemInput, DataResourceFilter, UpdateDataResourceInput } from './resource.inputs.js';
+import { CreateDataResourceInput, DataItemInput, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, resourceLoader } from './resource.loader.js';
-import { canEditResource, canSeeResource, likePattern, validateResource, visibleResources, type ResourceState } from './resource.rules.js';
-
-const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
+import { canEditResource, canSeeResource, validateResource, type ResourceState } from './resource.rules.js';
+import { searchColumns } from './search.js';
 
 const DEFAULTS = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] } as const;
-
-function searchText(s: { name: string; summary: string }, items: DataItemInput[]): string {
-  return [s.name, s.summary, ...items.map((i) => i.name)].join('\n');
-}
 
 function replaceItems(em: EntityManager, resourceId: string, items: DataItemInput[]): void {
   items.forEach((item, position) =>
@@ -48,25 +42,6 @@ export class DataResourceResolver {
   async dataResource(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
     const r = parseId(id) ? await resourceLoader(ctx).load(id) : null;
     return r && canSeeResource(ctx.actor, ctx.node, r) ? r : null;
-  }
-
-  @Query(() => DataResourceConnection, {
-    description: '检索数据目录：全部平台合并为一个列表，最新在前 / search the catalog: all platforms as one list, newest first [CAT-8]',
-  })
-  dataResources(
-    @Ctx() ctx: SubgraphContext,
-    @Args() page: PageArgs,
-    @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
-    @Arg('filter', () => DataResourceFilter, { nullable: true }) filter?: DataResourceFilter | null,
-  ) {
-    const conditions: FilterQuery<DataResource>[] = [visibleResources(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
-    const f = filter ?? {};
-    const keyword = f.keyword?.trim();
-    if (keyword) conditions.push({ searchText: { $ilike: likePattern(keyword) } });
-    for (const key of ['providerId', 'shareAttribute', 'openAttribute', 'securityGrade', 'library', 'format', 'updateFrequency', 'status'] as const) {
-      if (f[key]) conditions.push({ [key]: f[key] } as FilterQuery<DataResource>);
-    }
-    return keysetPage(ctx.em, DataResource, { $and: conditions }, page);
   }
 
   @FieldResolver(() => Organization, { description: '提供部门 / providing organization' })
@@ -102,7 +77,7 @@ export class DataResourceResolver {
         ...state, ...owned, providerId: provider.id, categoryCode: state.categoryCode ?? null,
         shareCondition: state.shareCondition ?? null, shareReason: state.shareReason ?? null, legalBasis: state.legalBasis ?? null,
         openCondition: state.openCondition ?? null, openChangeReason: null, status: 'DRAFT', publishedAt: null,
-        searchText: searchText(state, items), updatedAt: owned.createdAt,
+        ...searchColumns(state, items), updatedAt: owned.createdAt,
       } as DataResource);
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
@@ -131,7 +106,7 @@ export class DataResourceResolver {
       throw conflict(`资源代码 ${fields.code} 已存在 / resource code ${fields.code} is already used`);
     }
     return mutate(ctx, 'catalog', async (em) => {
-      em.assign(r, { ...fields, openChangeReason: openChangeReason ?? r.openChangeReason, searchText: searchText(next, items), updatedAt: new Date() });
+      em.assign(r, { ...fields, openChangeReason: openChangeReason ?? r.openChangeReason, ...searchColumns(next, items), updatedAt: new Date() });
       if (newItems) {
         await em.nativeDelete(DataItem, { resourceId: r.id });
         replaceItems(em, r.id, newItems);
