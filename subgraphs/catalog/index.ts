@@ -9,11 +9,14 @@ import { DataItem, DataResource } from './resource.entity.js';
 import { resourceReference } from './resource.reference.js';
 import { DataResourceResolver } from './resource.resolver.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
+import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
+import { DataObjection } from './objection.entity.js';
+import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
-  resolvers: [RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver],
+  resolvers: [RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver, DataObjectionResolver, DataResourceObjectionsResolver],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem],
-  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }],
+  entities: [Organization, DataResource, DataItem, DataObjection],
+  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }, { name: 'Migration20261124000200', class: Migration20261124000200 }],
 };

@@ -10,6 +10,8 @@ export interface Policy {
   openCategoryNames: Record<'UNCONDITIONAL' | 'RESTRICTED' | 'PROHIBITED', string>;
   wrongDataVerificationWorkingDays: number | null;
   opinionHandlingWorkingDays: number | null;
+  /** Deadline for an agency to handle a data subject's objection (CAT-10); always set, see DEFAULT_OBJECTION_HANDLING. */
+  objectionHandling: WorkingDayRule;
   operatorReReviewWorkingDays: number | null;
   providerConfirmationWorkingDays: number | null;
   operatorAgreementYears: number | null;
@@ -18,7 +20,31 @@ export interface Policy {
   restrictedDownloadable: boolean;
 }
 
+/**
+ * A deadline together with where it comes from, so a record can show the rule it was given: the
+ * profile whose regulation sets the number (null for the platform default) and the article.
+ */
+export interface WorkingDayRule {
+  workingDays: number;
+  profile: ProfileCode | null;
+  basis: string;
+}
+
 type PartialPolicy = Partial<Policy>;
+
+/**
+ * B §11 gives data subjects the right to object and requires the agency to handle it 及时
+ * (promptly) without a number; J and D are silent. The only deadline the five regulations set for
+ * the public's complaints about wrong or missing data is Z §21's 10 working days, so that is the
+ * default. L §13's 2 working days binds Lishui, whose data centre platform runs a quick-verification
+ * mechanism for it; elsewhere it would be too short for an objection that needs an investigation
+ * of secrets or privacy.
+ */
+export const DEFAULT_OBJECTION_HANDLING: WorkingDayRule = {
+  workingDays: 10,
+  profile: null,
+  basis: '默认：B §11 要求“及时处理”未定天数，参照 Z §21 取10个工作日 / default: B §11 says "promptly" without a number; 10 working days as in Z §21',
+};
 
 const COMMON_SHARE = { UNCONDITIONAL: '无条件共享', CONDITIONAL: '有条件共享', NOT_SHARED: '不予共享' };
 const COMMON_OPEN = { UNCONDITIONAL: '无条件开放', RESTRICTED: '有条件开放', PROHIBITED: '不予开放' };
@@ -30,11 +56,14 @@ export const PROFILES: Record<ProfileCode, PartialPolicy> = {
   L: {
     shareCategoryNames: { UNCONDITIONAL: '无条件共享', CONDITIONAL: '受限共享', NOT_SHARED: '非共享' },
     wrongDataVerificationWorkingDays: 2,
+    // An objection that data is wrong is a report of doubtful data: the quick-verification rule applies.
+    objectionHandling: { workingDays: 2, profile: 'L', basis: 'L §13：数据提供部门2个工作日内完成校核 / L §13: the provider verifies within 2 working days' },
     bulkCopyNeedsApproval: true,
   },
   Z: {
     openCategoryNames: { UNCONDITIONAL: '无条件开放', RESTRICTED: '受限开放', PROHIBITED: '禁止开放' },
     opinionHandlingWorkingDays: 10,
+    objectionHandling: { workingDays: 10, profile: 'Z', basis: 'Z §21：意见建议10个工作日内处理完毕 / Z §21: opinions on errors and omissions are handled within 10 working days' },
     restrictedDownloadable: false,
   },
 };
@@ -44,6 +73,7 @@ const DEFAULTS: Policy = {
   openCategoryNames: COMMON_OPEN,
   wrongDataVerificationWorkingDays: null,
   opinionHandlingWorkingDays: null,
+  objectionHandling: DEFAULT_OBJECTION_HANDLING,
   operatorReReviewWorkingDays: null,
   providerConfirmationWorkingDays: null,
   operatorAgreementYears: null,
