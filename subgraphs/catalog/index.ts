@@ -1,5 +1,9 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { CatalogEvaluationResolver } from './evaluation.resolver.js';
+import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { DataItemResolver, OneSourceFlagResolver, OneSourceResolver } from './one-source.resolver.js';
 import { Organization } from './organization.entity.js';
 import { organizationReference } from './organization.reference.js';
 import { OrganizationResolver } from './organization.resolver.js';
@@ -7,7 +11,8 @@ import { regionReference } from './region.reference.js';
 import { RegionResolver } from './region.resolver.js';
 import { DataItem, DataResource } from './resource.entity.js';
 import { resourceReference } from './resource.reference.js';
-import { DataResourceResolver } from './resource.resolver.js';
+import { DataResourceResolver, DataResourceVersionResolver } from './resource.resolver.js';
+import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
 import { DataObjection } from './objection.entity.js';
@@ -15,8 +20,16 @@ import { DataObjectionResolver, DataResourceObjectionsResolver } from './objecti
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
-  resolvers: [RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver, DataObjectionResolver, DataResourceObjectionsResolver],
+  resolvers: [
+    RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver, DataResourceVersionResolver, FreshnessResolver,
+    AgencyOverdueSummaryResolver, OneSourceResolver, OneSourceFlagResolver, DataItemResolver, CatalogEvaluationResolver,
+    DataObjectionResolver, DataResourceObjectionsResolver,
+  ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem, DataObjection],
-  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }, { name: 'Migration20261124000200', class: Migration20261124000200 }],
+  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection],
+  migrations: [
+    { name: 'Migration20261123000000', class: Migration20261123000000 },
+    { name: 'Migration20261124000000', class: Migration20261124000000 },
+    { name: 'Migration20261124000200', class: Migration20261124000200 },
+  ],
 };

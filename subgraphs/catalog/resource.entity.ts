@@ -1,5 +1,5 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type {
   DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
 } from '../../schema/enums.js';
@@ -14,6 +14,7 @@ import { Owned } from '../kit/owned.js';
 @ObjectType('DataItem', { description: '信息项 / data item (a field of a resource)' })
 export class DataItem {
   @PrimaryKey({ type: 'text' })
+  @Field(() => ID, { description: '信息项ID，修改条目时按名称保持不变 / item ID; kept stable by name when the entry changes' })
   id!: string;
 
   @Property({ type: 'text' })
@@ -41,6 +42,18 @@ export class DataItem {
   @Property({ type: 'boolean' })
   @Field({ description: '是否标识符 / an identifier (e.g. ID number, credit code)' })
   identifier!: boolean;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '本条目是该信息项的权威来源（一数一源）/ this entry is the authoritative source of the item (one data, one source) [J §9-10, B §14, L §10]' })
+  authoritative!: boolean;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => ID, { nullable: true, description: '该信息项取自的权威来源信息项 / the authoritative item this item is obtained from' })
+  sourceItemId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '与权威来源重复采集的说明 / filed justification for collecting an item an authoritative source already provides' })
+  duplicationJustification!: string | null;
 }
 
 @Entity({ tableName: 'data_resource' })
@@ -145,4 +158,53 @@ export class DataResource extends Owned {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })
   updatedAt!: Date;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '审核退回意见（状态为 RETURNED 时）/ the authority\'s comments when the entry was returned' })
+  reviewComment!: string | null;
+
+  /** Pending change of a published entry: the published version stays visible until it is approved [B §18]. */
+  @Property({ type: 'json', nullable: true })
+  revision!: ResourceContent | null;
+
+  @Property({ type: 'text', nullable: true })
+  revisionStatus!: RevisionStatus | null;
+
+  @Property({ type: 'text', nullable: true })
+  revisionComment!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '最近一次数据更新时间（由提供部门报送）/ when the provider last reported a data update [B §18, L §8]' })
+  lastDataUpdateAt!: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '按更新周期，下一次数据更新的截止时间；按需更新的条目为空 / when the next data update is due under the update frequency; null for ON_DEMAND [B §17, L §8]' })
+  updateDueAt!: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '停用时间 / when the entry was retired' })
+  retiredAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '停用理由 / why the entry was retired' })
+  retireReason!: string | null;
+}
+
+export type RevisionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED';
+
+/** An entry's metadata and items as one value: what a revision proposes and what a version records. */
+export interface ResourceContent {
+  fields: Record<string, unknown>;
+  items: ItemContent[];
+}
+
+export interface ItemContent {
+  name: string;
+  dataType: DataType;
+  description: string | null;
+  personalInfo: boolean;
+  identifier: boolean;
+  authoritative: boolean;
+  sourceItemId: string | null;
+  duplicationJustification: string | null;
 }

@@ -23,6 +23,15 @@ export class DataItemInput {
 
   @Field({ defaultValue: false, description: '是否标识符 / identifier' })
   identifier!: boolean;
+
+  @Field({ defaultValue: false, description: '本条目是该信息项的权威来源；同名信息项在本平台只能有一个权威来源 / this entry is the authoritative source of the item; an item name has one authoritative source per platform [J §9-10, B §14]' })
+  authoritative!: boolean;
+
+  @Field(() => ID, { nullable: true, description: '该信息项取自的权威来源信息项ID（另一条已发布条目的信息项）/ the authoritative item (of another published entry) this item is obtained from' })
+  sourceItemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '确需重复采集时的理由 / why the item must be collected although an authoritative source provides it' })
+  duplicationJustification?: string | null;
 }
 
 /** Fields every version of an entry has; create requires them, update takes any subset. */
@@ -76,4 +85,40 @@ export class DataResourceFilter {
   @Field(() => DataFormatEnum, { nullable: true }) format?: DataFormat | null;
   @Field(() => UpdateFrequencyEnum, { nullable: true }) updateFrequency?: UpdateFrequency | null;
   @Field(() => ResourceStatusEnum, { nullable: true }) status?: ResourceStatus | null;
+}
+
+@InputType({ description: '报送一次数据更新 / report a data update of a published entry [B §18, L §8]' })
+export class RecordDataUpdateInput {
+  @Field(() => ID)
+  resourceId!: string;
+
+  @Field(() => String, { nullable: true, description: '数据更新日期 YYYY-MM-DD，不得晚于今天；默认现在 / date of the update, YYYY-MM-DD, not in the future; now when omitted' })
+  updatedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '说明 / note' })
+  note?: string | null;
+}
+
+@InputType({ description: '将信息项关联到其权威来源 / link an item to its authoritative source [J §9-10, B §14, L §10]' })
+export class LinkDataItemSourceInput {
+  @Field(() => ID)
+  resourceId!: string;
+
+  @Field({ description: '本条目中的信息项名称 / name of the item in this entry' })
+  itemName!: string;
+
+  @Field(() => ID, { description: '权威来源信息项ID / the authoritative item' })
+  sourceItemId!: string;
+}
+
+@InputType({ description: '报备重复采集的理由 / file why an item is collected although an authoritative source provides it [B §14]' })
+export class JustifyDataItemDuplicationInput {
+  @Field(() => ID)
+  resourceId!: string;
+
+  @Field({ description: '本条目中的信息项名称 / name of the item in this entry' })
+  itemName!: string;
+
+  @Field({ description: '理由 / justification' })
+  justification!: string;
 }

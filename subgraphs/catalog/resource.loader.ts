@@ -1,4 +1,5 @@
 import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
+import { DataResourceVersion } from './resource-version.entity.js';
 import { DataItem, DataResource } from './resource.entity.js';
 
 export const itemsLoader = (ctx: SubgraphContext) =>
@@ -9,4 +10,14 @@ export const itemsLoader = (ctx: SubgraphContext) =>
 export const resourceLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) =>
     byKey(ids, await ctx.em.find(DataResource, { id: { $in: [...ids] } }), (r) => r.id),
+  );
+
+export const versionsLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, DataResourceVersion[]>('dataResourceVersions', async (ids) =>
+    groupByKey(ids, await ctx.em.find(DataResourceVersion, { resourceId: { $in: [...ids] } }, { orderBy: { resourceId: 'asc', number: 'desc' } }), (v) => v.resourceId),
+  );
+
+export const itemByIdLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, DataItem | null>('dataItem', async (ids) =>
+    byKey(ids, await ctx.em.find(DataItem, { id: { $in: [...ids] } }), (i) => i.id),
   );

@@ -1,39 +1,91 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { newId, parseId } from '../../schema/ids.js';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { requireActor, requireAuthority, type SubgraphContext } from '../kit/context.js';
+import { hasRole, isAuthorityOver, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
+import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { blank } from '../kit/validation.js';
+import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
-import { DataItem, DataResource } from './resource.entity.js';
-import { CreateDataResourceInput, DataItemInput, UpdateDataResourceInput } from './resource.inputs.js';
-import { itemsLoader, resourceLoader } from './resource.loader.js';
-import { canEditResource, canSeeResource, validateResource, type ResourceState } from './resource.rules.js';
+import { DataResourceVersion, FieldChange, type VersionAction } from './resource-version.entity.js';
+import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
+import { CreateDataResourceInput, UpdateDataResourceInput } from './resource.inputs.js';
+import { itemsLoader, resourceLoader, versionsLoader } from './resource.loader.js';
+import { canCompile, canSeeResource, canSeeReviewRecords, validateResource, type ResourceState } from './resource.rules.js';
 import { searchColumns } from './search.js';
+import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
 const DEFAULTS = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] } as const;
 
-function replaceItems(em: EntityManager, resourceId: string, items: DataItemInput[]): void {
-  items.forEach((item, position) =>
-    em.create(DataItem, {
-      id: newId(parseId(resourceId)!.region), resourceId, position, name: item.name.trim(), dataType: item.dataType,
-      description: item.description ?? null, personalInfo: item.personalInfo, identifier: item.identifier,
-    }),
-  );
+@ObjectType('DataResourceRevision', { description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]' })
+class DataResourceRevision {
+  @Field(() => String, { description: 'DRAFT 拟订中 / SUBMITTED 待审核 / RETURNED 已退回' })
+  status!: RevisionStatus;
+
+  @Field(() => [FieldChange], { description: '相对已发布版本的变更 / changes against the published version' })
+  changes!: FieldChange[];
+
+  @Field(() => String, { nullable: true, description: '退回意见 / the authority\'s comments when returned' })
+  reviewComment!: string | null;
 }
 
-async function loadEditable(ctx: SubgraphContext, id: string): Promise<DataResource> {
+const ReviewQueueConnection = connectionType(DataResource, 'CatalogReviewQueue', '待审核的目录条目（新提交的和已发布条目的修改）/ entries awaiting review: new submissions and changes of published entries');
+
+/** GraphQL gives null for omitted optional fields; for a partial update "absent" means "keep". */
+function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+async function findResource(ctx: SubgraphContext, id: string): Promise<DataResource> {
   const actor = requireActor(ctx);
   const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
   if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', id);
-  if (!canEditResource(actor, ctx.node, r.providerId)) {
-    throw forbidden('只有提供部门的工作人员或本平台数据主管部门可以修改此条目 / only staff of the providing agency or the data authority may change this entry');
+  if (r.status === 'DEPRECATED') throw badInput(`条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more`, 'id');
+  return r;
+}
+
+/** Drafting and submitting: staff of the providing agency only [J §9, B §17, L §9]. */
+async function loadForCompiling(ctx: SubgraphContext, id: string): Promise<DataResource> {
+  const r = await findResource(ctx, id);
+  if (!canCompile(ctx.actor, r.providerId)) {
+    throw forbidden('只有提供部门的工作人员可以编制、修改和提交此条目 / only staff of the providing agency may compile, change or submit this entry');
   }
   return r;
+}
+
+/** Publishing, returning and retiring: the data authority of the entry's region [J §9, B §17, L §9]. */
+async function loadForReview(ctx: SubgraphContext, id: string, what: string): Promise<DataResource> {
+  const r = await findResource(ctx, id);
+  if (!isAuthorityOver(ctx.actor, ctx.node, r.regionCode)) {
+    throw forbidden(`${what}：仅限条目所属区域的数据主管部门 / only the data authority of the entry's region (${r.regionCode}) may do this`);
+  }
+  return r;
+}
+
+async function assertCodeFree(em: EntityManager, code: string, except?: string): Promise<void> {
+  if (await em.count(DataResource, { code, ...(except ? { id: { $ne: except } } : {}) })) {
+    throw conflict(`资源代码 ${code} 已存在 / resource code ${code} is already used`);
+  }
+}
+
+/** The content an entry would have after `input` is applied to `base`, validated by every rule [CAT-1..4, CAT-6]. */
+async function proposedContent(
+  ctx: SubgraphContext, r: DataResource, base: ResourceContent, input: UpdateDataResourceInput,
+): Promise<ResourceContent> {
+  const { openChangeReason, items: newItems, ...fields } = stripNulls(input);
+  const state = { ...base.fields, ...fields } as unknown as ResourceState;
+  const items = newItems ? newItems.map(itemContent) : base.items;
+  // Z §15 guards what the public already has: compare with the published version once there is one.
+  validateResource(state, items, r, openChangeReason);
+  await validateOneSource(ctx.em, r.id, items);
+  const next = contentOf({ ...state, openChangeReason: openChangeReason ?? (base.fields.openChangeReason as string | null) } as DataResource, items);
+  if (next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code as string, r.id);
+  return next;
 }
 
 @Resolver(() => DataResource)
@@ -44,12 +96,28 @@ export class DataResourceResolver {
     return r && canSeeResource(ctx.actor, ctx.node, r) ? r : null;
   }
 
+  @Query(() => ReviewQueueConnection, {
+    description: '审核队列（数据主管部门）：所辖区域待审核的新条目和修改，最新在前 / the review queue of the data authority: new entries and changes awaiting review in its regions, newest first [J §9, B §17-18]',
+  })
+  catalogReviewQueue(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
+  ) {
+    const actor = requireActor(ctx);
+    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
+    // A fanned-out query reaches nodes this authority does not review: they answer with an empty queue.
+    const regions = regionsInScope(ctx.node, scope).filter((code) => hasRole(actor, 'AUDITOR') || isAuthorityOver(actor, ctx.node, code));
+    const where: FilterQuery<DataResource> = { regionCode: { $in: regions }, $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] };
+    return keysetPage(ctx.em, DataResource, where, page);
+  }
+
   @FieldResolver(() => Organization, { description: '提供部门 / providing organization' })
   provider(@Ctx() ctx: SubgraphContext, @Root() r: DataResource) {
     return organizationLoader(ctx).load(r.providerId);
   }
 
-  @FieldResolver(() => [DataItem], { description: '信息项 / data items' })
+  @FieldResolver(() => [DataItem], { description: '信息项（已发布版本）/ data items (of the published version)' })
   items(@Ctx() ctx: SubgraphContext, @Root() r: DataResource) {
     return itemsLoader(ctx).load(r.id);
   }
@@ -59,88 +127,187 @@ export class DataResourceResolver {
     return Region.from(getRegion(r.regionCode)!);
   }
 
-  @Mutation(() => DataResource, { description: '新建目录条目（草稿），由提供部门编制 / create a draft catalog entry for the providing agency [B §17]' })
+  @FieldResolver(() => [DataResourceVersion], {
+    nullable: true,
+    description: '全部历史版本，最新在前；仅提供部门、数据主管部门和审计人员可见 / every version, newest first; visible to the provider, the authority and auditors [CAT-5]',
+  })
+  history(@Ctx() ctx: SubgraphContext, @Root() r: DataResource) {
+    return canSeeReviewRecords(ctx.actor, ctx.node, r) ? versionsLoader(ctx).load(r.id) : null;
+  }
+
+  @FieldResolver(() => DataResourceRevision, {
+    nullable: true,
+    description: '已发布条目的待审修改；仅提供部门、数据主管部门和审计人员可见 / the pending change of a published entry; visible to the provider, the authority and auditors [B §18]',
+  })
+  async pendingRevision(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<DataResourceRevision | null> {
+    if (!r.revision || !canSeeReviewRecords(ctx.actor, ctx.node, r)) return null;
+    const published = contentOf(r, await itemsLoader(ctx).load(r.id));
+    return { status: r.revisionStatus!, changes: diffContent(published, r.revision), reviewComment: r.revisionComment };
+  }
+
+  @Mutation(() => DataResource, { description: '新建目录条目（草稿），由提供部门编制 / create a draft catalog entry, compiled by the providing agency [B §17]' })
   async createDataResource(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateDataResourceInput): Promise<DataResource> {
     const actor = requireActor(ctx);
     const provider = parseId(input.providerId) ? await ctx.em.findOne(Organization, { id: input.providerId }) : null;
     if (!provider) throw badInput(`提供部门 ${input.providerId} 不存在于本平台 / provider ${input.providerId} is not registered on this platform`, 'input.providerId');
-    if (!canEditResource(actor, ctx.node, provider.id)) {
-      throw forbidden('只能为本部门编制目录 / you can only catalog data of your own organization');
-    }
+    if (!canCompile(actor, provider.id)) throw forbidden('只能为本部门编制目录 / you can only catalog data of your own organization');
     const state = { ...DEFAULTS, ...stripNulls(input) } as ResourceState & { relatedCodes: string[]; categoryCode?: string };
-    const items = input.items ?? [];
+    const items = (input.items ?? []).map(itemContent);
     validateResource(state, items);
-    if (await ctx.em.count(DataResource, { code: state.code })) throw conflict(`资源代码 ${state.code} 已存在 / resource code ${state.code} is already used`);
+    await validateOneSource(ctx.em, null, items);
+    await assertCodeFree(ctx.em, state.code);
     return mutate(ctx, 'catalog', async (em) => {
       const owned = newOwned(provider.regionCode);
+      const content = contentOf({ ...state, openChangeReason: null } as unknown as DataResource, items);
       const r = em.create(DataResource, {
-        ...state, ...owned, providerId: provider.id, categoryCode: state.categoryCode ?? null,
-        shareCondition: state.shareCondition ?? null, shareReason: state.shareReason ?? null, legalBasis: state.legalBasis ?? null,
-        openCondition: state.openCondition ?? null, openChangeReason: null, status: 'DRAFT', publishedAt: null,
+        ...content.fields, ...owned, providerId: provider.id, status: 'DRAFT', publishedAt: null,
         ...searchColumns(state, items), updatedAt: owned.createdAt,
-      } as DataResource);
+      } as unknown as DataResource);
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
-      replaceItems(em, owned.id, items);
+      await writeItems(em, owned.id, items, []);
+      await recordVersion(em, r, actor, 'CREATED', content, diffContent(null, content));
       return { result: r, audit: { action: 'dataResource.create', entityType: 'DataResource', entityId: owned.id, data: { code: state.code, name: state.name } } };
     });
   }
 
-  @Mutation(() => DataResource, { description: '修改草稿或退回的目录条目 / change a draft or returned entry' })
+  @Mutation(() => DataResource, {
+    description: '修改目录条目：草稿和退回的条目直接修改；已发布条目的修改成为待审修改，审核通过前已发布版本不变 / change an entry: drafts and returned entries change directly; a change of a published entry becomes a pending revision, and the published version stays until it is approved [B §18]',
+  })
   async updateDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateDataResourceInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: '读取时的 version；若他人已修改则返回 CONFLICT / the version you read; CONFLICT if it changed' }) expectedVersion?: number | null,
   ): Promise<DataResource> {
-    const r = await loadEditable(ctx, id);
+    const r = await loadForCompiling(ctx, id);
     if (expectedVersion != null && expectedVersion !== r.version) throw conflict(`条目已被修改（当前版本 ${r.version}）/ the entry changed since you read it (now version ${r.version}); reload and retry`);
-    if (r.status !== 'DRAFT' && r.status !== 'RETURNED') {
-      throw badInput(`只能修改草稿或退回的条目，当前状态为 ${r.status} / only DRAFT or RETURNED entries can be edited here (this one is ${r.status})`, 'id');
+    if (r.status === 'SUBMITTED' || r.revisionStatus === 'SUBMITTED') {
+      throw badInput('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it', 'id');
     }
-    const { openChangeReason, items: newItems, ...fields } = stripNulls(input);
-    const next = { ...r, ...fields } as DataResource;
-    const items = newItems ?? (await itemsLoader(ctx).load(r.id));
-    validateResource(next, items, r, openChangeReason);
-    if (fields.code && fields.code !== r.code && (await ctx.em.count(DataResource, { code: fields.code }))) {
-      throw conflict(`资源代码 ${fields.code} 已存在 / resource code ${fields.code} is already used`);
+    const existing = await itemsLoader(ctx).load(r.id);
+    const current = contentOf(r, existing);
+    if (r.status === 'PUBLISHED') {
+      const base = r.revision ?? current;
+      const next = await proposedContent(ctx, r, base, input);
+      return mutate(ctx, 'catalog', async (em) => {
+        em.assign(r, { revision: next, revisionStatus: 'DRAFT', updatedAt: new Date() });
+        await recordVersion(em, r, ctx.actor, 'REVISION_UPDATED', next, diffContent(base, next));
+        return { result: r, audit: { action: 'dataResource.revise', entityType: 'DataResource', entityId: r.id, data: { changed: diffContent(base, next).map((c) => c.field) } } };
+      });
     }
+    const next = await proposedContent(ctx, r, current, input);
     return mutate(ctx, 'catalog', async (em) => {
-      em.assign(r, { ...fields, openChangeReason: openChangeReason ?? r.openChangeReason, ...searchColumns(next, items), updatedAt: new Date() });
-      if (newItems) {
-        await em.nativeDelete(DataItem, { resourceId: r.id });
-        replaceItems(em, r.id, newItems);
-      }
-      return { result: r, audit: { action: 'dataResource.update', entityType: 'DataResource', entityId: r.id, data: { changed: Object.keys(fields), items: !!newItems, openChangeReason } } };
+      em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), updatedAt: new Date() });
+      await writeItems(em, r.id, next.items, existing);
+      const changes = diffContent(current, next);
+      await recordVersion(em, r, ctx.actor, 'UPDATED', next, changes);
+      return { result: r, audit: { action: 'dataResource.update', entityType: 'DataResource', entityId: r.id, data: { changed: changes.map((c) => c.field) } } };
     });
   }
 
-  @Mutation(() => DataResource, { description: '提交审核 / submit the entry to the data authority for review [J §9, B §17]' })
+  @Mutation(() => DataResource, { description: '提交审核（新条目或已发布条目的修改）/ submit the entry, or the change of a published entry, for review [J §9, B §17-18]' })
   async submitDataResource(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataResource> {
-    const r = await loadEditable(ctx, id);
-    if (r.status !== 'DRAFT' && r.status !== 'RETURNED') throw badInput(`只有草稿或退回的条目可以提交，当前为 ${r.status} / only DRAFT or RETURNED entries can be submitted (this one is ${r.status})`, 'id');
-    return mutate(ctx, 'catalog', async () => {
-      r.status = 'SUBMITTED';
-      r.updatedAt = new Date();
-      return { result: r, audit: { action: 'dataResource.submit', entityType: 'DataResource', entityId: r.id } };
+    const r = await loadForCompiling(ctx, id);
+    const revising = r.status === 'PUBLISHED';
+    if (revising ? r.revisionStatus !== 'DRAFT' && r.revisionStatus !== 'RETURNED' : r.status !== 'DRAFT' && r.status !== 'RETURNED') {
+      throw badInput(
+        revising
+          ? '已发布条目没有待提交的修改；先用 updateDataResource 拟订修改 / this published entry has no change to submit: draft one with updateDataResource first'
+          : `只有草稿或退回的条目可以提交，当前为 ${r.status} / only DRAFT or RETURNED entries can be submitted (this one is ${r.status})`,
+        'id',
+      );
+    }
+    const items = await itemsLoader(ctx).load(r.id);
+    return this.transition(ctx, r, revising ? 'REVISION_SUBMITTED' : 'SUBMITTED', null, () => {
+      if (revising) r.revisionStatus = 'SUBMITTED';
+      else r.status = 'SUBMITTED';
+    }, revising ? r.revision! : contentOf(r, items));
+  }
+
+  @Mutation(() => DataResource, {
+    description: '审核通过：新条目发布到总目录，或已发布条目的修改生效（数据主管部门）/ approve: a new entry enters the master catalog, or the change of a published entry takes effect (data authority) [B §17-18]',
+  })
+  async publishDataResource(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('comment', () => String, { nullable: true, description: '审核意见（可选）/ review note (optional)' }) comment?: string | null,
+  ): Promise<DataResource> {
+    const r = await loadForReview(ctx, id, '发布目录');
+    const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
+    if (!revising && r.status !== 'SUBMITTED') throw badInput(`没有待审核的内容：只有已提交的条目或修改可以发布，当前为 ${r.status} / nothing awaits review: only SUBMITTED entries or changes can be published (this one is ${r.status})`, 'id');
+    const existing = await itemsLoader(ctx).load(r.id);
+    const published = contentOf(r, existing);
+    const next = revising ? r.revision! : published;
+    // Another entry may have become the authoritative source of an item since this one was drafted.
+    await validateOneSource(ctx.em, r.id, next.items);
+    if (revising && next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code as string, r.id);
+    return mutate(ctx, 'catalog', async (em) => {
+      const now = new Date();
+      if (revising) {
+        em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), revision: null, revisionStatus: null, revisionComment: null });
+        await writeItems(em, r.id, next.items, existing);
+      } else {
+        em.assign(r, { status: 'PUBLISHED', publishedAt: now, reviewComment: null });
+      }
+      r.updatedAt = now;
+      r.updateDueAt = updateDueAfter(r.lastDataUpdateAt ?? r.publishedAt!, r.updateFrequency);
+      await recordVersion(em, r, ctx.actor, revising ? 'REVISION_PUBLISHED' : 'PUBLISHED', next, revising ? diffContent(published, next) : [], blank(comment) ? null : comment!.trim());
+      return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id } };
     });
   }
 
-  @Mutation(() => DataResource, { description: '审核通过并发布到总目录（数据主管部门）/ approve and publish into the master catalog (data authority) [B §17]' })
-  async publishDataResource(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataResource> {
-    requireAuthority(ctx, '发布目录');
-    const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
-    if (!r) throw notFound('目录条目 / data resource', id);
-    if (r.status !== 'SUBMITTED') throw badInput(`只有已提交的条目可以发布，当前为 ${r.status} / only SUBMITTED entries can be published (this one is ${r.status})`, 'id');
-    return mutate(ctx, 'catalog', async () => {
-      r.status = 'PUBLISHED';
-      r.publishedAt = r.updatedAt = new Date();
-      return { result: r, audit: { action: 'dataResource.publish', entityType: 'DataResource', entityId: r.id } };
+  @Mutation(() => DataResource, { description: '审核退回并附意见（数据主管部门）/ return the entry or change to the agency with review comments (data authority) [J §9, B §17]' })
+  async returnDataResource(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('comment', { description: '退回意见：说明需要修改什么 / what the agency must fix' }) comment: string,
+  ): Promise<DataResource> {
+    const r = await loadForReview(ctx, id, '退回目录');
+    const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
+    if (!revising && r.status !== 'SUBMITTED') throw badInput(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`, 'id');
+    if (blank(comment)) throw badInput('退回必须写明意见 / a return needs comments telling the agency what to fix', 'comment');
+    const items = await itemsLoader(ctx).load(r.id);
+    return this.transition(ctx, r, revising ? 'REVISION_RETURNED' : 'RETURNED', comment.trim(), () => {
+      if (revising) Object.assign(r, { revisionStatus: 'RETURNED', revisionComment: comment.trim() });
+      else Object.assign(r, { status: 'RETURNED', reviewComment: comment.trim() });
+    }, revising ? r.revision! : contentOf(r, items));
+  }
+
+  @Mutation(() => DataResource, { description: '停用条目（数据主管部门）：条目保留在历史中，不会被删除 / retire an entry (data authority): it is kept with its history, never deleted [CAT-5]' })
+  async retireDataResource(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '停用理由 / why the entry is retired' }) reason: string,
+  ): Promise<DataResource> {
+    const r = await loadForReview(ctx, id, '停用目录');
+    if (blank(reason)) throw badInput('停用必须写明理由 / retiring an entry needs a reason', 'reason');
+    const items = await itemsLoader(ctx).load(r.id);
+    return this.transition(ctx, r, 'RETIRED', reason.trim(), () => {
+      Object.assign(r, { status: 'DEPRECATED', retiredAt: new Date(), retireReason: reason.trim(), revision: null, revisionStatus: null, revisionComment: null });
+    }, contentOf(r, items));
+  }
+
+  /** A workflow step that changes state but not content: one version, one audit event, one transaction. */
+  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: () => void, snapshot: ResourceContent): Promise<DataResource> {
+    return mutate(ctx, 'catalog', async (em) => {
+      apply();
+      r.updatedAt = new Date();
+      await recordVersion(em, r, ctx.actor, action, snapshot, [], comment);
+      return { result: r, audit: { action: `dataResource.${action.toLowerCase()}`, entityType: 'DataResource', entityId: r.id, data: comment ? { comment } : undefined } };
     });
   }
 }
 
-/** GraphQL gives null for omitted optional fields; for a partial update "absent" means "keep". */
-function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+@Resolver(() => DataResourceVersion)
+export class DataResourceVersionResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: '操作人所属机构 / the acting organization' })
+  actorOrganization(@Ctx() ctx: SubgraphContext, @Root() v: DataResourceVersion) {
+    return v.actorOrgId ? organizationLoader(ctx).load(v.actorOrgId) : null;
+  }
+
+  @FieldResolver(() => String, { description: '该版本的完整内容（元数据和信息项，JSON）/ the full content of this version (metadata and items, as JSON)' })
+  content(@Root() v: DataResourceVersion): string {
+    return JSON.stringify(v.snapshot);
+  }
 }

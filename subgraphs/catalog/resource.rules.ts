@@ -20,7 +20,7 @@ export type ResourceState = Pick<
  * The metadata rules of CAT-1 to CAT-4, checked on the state an entry would have after the
  * change. Each violation names the field and the rule, so the agency knows what to fix.
  */
-export function validateResource(s: ResourceState, items: DataItemInput[], before?: { openAttribute: OpenAttribute }, openChangeReason?: string | null): void {
+export function validateResource(s: ResourceState, items: Pick<DataItemInput, 'name' | 'personalInfo'>[], before?: { openAttribute: OpenAttribute }, openChangeReason?: string | null): void {
   for (const f of ['code', 'name', 'summary'] as const) {
     if (blank(s[f])) throw badInput(`${f} 不能为空 / ${f} is required [B §17]`, `input.${f}`);
   }
@@ -78,9 +78,17 @@ export function canSeeResource(actor: Actor, node: NodeConfig, r: DataResource):
   return r.status === 'PUBLISHED' || r.status === 'DEPRECATED' || (actor.orgId !== null && r.providerId === actor.orgId);
 }
 
-/** Agency staff compile their own organization's entries; the authority may act for any on its node. */
-export function canEditResource(actor: Actor, node: NodeConfig, providerId: string): boolean {
-  return isAuthorityFor(actor, node) || (hasRole(actor, 'AGENCY') && actor.orgId === providerId);
+/**
+ * Agencies compile their own sub-catalog [J §9, B §17, L §9]: only staff of the providing agency
+ * draft, change and submit its entries, so the authority never reviews its own work.
+ */
+export function canCompile(actor: Actor, providerId: string): boolean {
+  return hasRole(actor, 'AGENCY') && actor.orgId === providerId;
+}
+
+/** Review records (history, pending changes, comments) are for the provider, the authority and auditors. */
+export function canSeeReviewRecords(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'providerId'>): boolean {
+  return canCompile(actor, r.providerId) || isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR');
 }
 
 /** LIKE wildcards in a user's keyword are literal characters, not patterns. */

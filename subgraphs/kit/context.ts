@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
+import { isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { forbidden, unauthenticated } from './errors.js';
 import type { PeerClient } from './peers.js';
@@ -38,6 +39,14 @@ export function hasRole(actor: Actor, role: Role): boolean {
 /** The data authority acts for the regions of its own node only. */
 export function isAuthorityFor(actor: Actor, node: NodeConfig): boolean {
   return hasRole(actor, 'AUTHORITY') && actor.region !== null && node.regions.includes(actor.region);
+}
+
+/**
+ * The data authority of a region or of a region above it, acting on this node: the one that
+ * reviews and publishes that region's catalog [J §9, B §17, L §9].
+ */
+export function isAuthorityOver(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return isAuthorityFor(actor, node) && isWithin(regionCode, actor.region!);
 }
 
 export function requireAuthority(ctx: SubgraphContext, what: string): Actor {

@@ -1,0 +1,118 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { Actor } from '../../schema/auth.js';
+import { hasRole, isAuthorityOver, requireActor, type SubgraphContext } from '../kit/context.js';
+import { isCalendarDate, todayInChina } from '../kit/calendar.js';
+import { badInput, forbidden, notFound } from '../kit/errors.js';
+import { mutate } from '../kit/mutation.js';
+import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { blank } from '../kit/validation.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { parseId } from '../../schema/ids.js';
+import { Organization } from './organization.entity.js';
+import { organizationLoader } from './organization.loader.js';
+import { DataResource } from './resource.entity.js';
+import { RecordDataUpdateInput } from './resource.inputs.js';
+import { itemsLoader } from './resource.loader.js';
+import { canCompile, canSeeResource } from './resource.rules.js';
+import { contentOf, isOverdue, recordVersion, updateDueAfter } from './workflow.js';
+
+@ObjectType('AgencyOverdueSummary', { description: '某部门逾期未更新的目录条目统计 / how many of an agency\'s entries are overdue for a data update [B §17-18, L §8]' })
+class AgencyOverdueSummary {
+  providerId!: string;
+
+  @Field(() => Int, { description: '逾期条目数 / overdue entries' })
+  overdueCount!: number;
+
+  @Field({ description: '最早的更新截止时间 / the earliest missed due date' })
+  oldestDueAt!: Date;
+}
+
+const OverdueConnection = connectionType(DataResource, 'OverdueDataResource', '逾期未更新的目录条目 / catalog entries overdue for a data update');
+
+/** Overdue lists are supervision data: the authority of the regions and auditors see them all, an agency its own. */
+function overdueRegions(actor: Actor, node: NodeConfig, scope?: RegionScopeInput | null): string[] {
+  return regionsInScope(node, scope).filter((code) => hasRole(actor, 'AUDITOR') || isAuthorityOver(actor, node, code));
+}
+
+const overdueNow = (): FilterQuery<DataResource> => ({ status: 'PUBLISHED', updateDueAt: { $lt: new Date() } });
+
+@Resolver(() => DataResource)
+export class FreshnessResolver {
+  @FieldResolver(() => Boolean, { description: '已发布且超过更新周期未报送数据更新 / published and past its update frequency without a reported data update [B §17-18, L §8]' })
+  overdue(@Root() r: DataResource): boolean {
+    return isOverdue(r);
+  }
+
+  @Query(() => [AgencyOverdueSummary], {
+    description: '按部门统计逾期未更新的条目（数据主管部门、审计人员），逾期多的在前 / overdue entries per agency, most first (data authority, auditors) [B §18, L §8]',
+  })
+  async overdueCatalogByAgency(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
+  ): Promise<AgencyOverdueSummary[]> {
+    const actor = requireActor(ctx);
+    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('逾期统计仅限数据主管部门和审计人员 / overdue statistics are for the data authority and auditors');
+    const regions = overdueRegions(actor, ctx.node, scope);
+    if (!regions.length) return [];
+    const rows = await ctx.em.execute<{ provider_id: string; overdue_count: number; oldest_due_at: Date | string }[]>(
+      `select provider_id, count(*)::int as overdue_count, min(update_due_at) as oldest_due_at
+         from "catalog"."data_resource"
+        where status = 'PUBLISHED' and update_due_at < now() and region_code in (${regions.map(() => '?').join(', ')})
+        group by provider_id order by count(*) desc, provider_id`,
+      regions,
+    );
+    return rows.map((r) => Object.assign(new AgencyOverdueSummary(), { providerId: r.provider_id, overdueCount: r.overdue_count, oldestDueAt: new Date(r.oldest_due_at) }));
+  }
+
+  @Query(() => OverdueConnection, {
+    description: '逾期未更新的目录条目：数据主管部门和审计人员看到所辖全部，部门看到本部门的 / entries overdue for a data update: the authority and auditors see their regions, an agency its own [B §18, L §8]',
+  })
+  overdueDataResources(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
+    @Arg('providerId', () => ID, { nullable: true }) providerId?: string | null,
+  ) {
+    const actor = requireActor(ctx);
+    const where: FilterQuery<DataResource>[] = [overdueNow()];
+    if (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) where.push({ regionCode: { $in: overdueRegions(actor, ctx.node, scope) } });
+    else if (actor.orgId) where.push({ regionCode: { $in: regionsInScope(ctx.node, scope) }, providerId: actor.orgId });
+    else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
+    if (providerId) where.push({ providerId });
+    return keysetPage(ctx.em, DataResource, { $and: where }, page);
+  }
+
+  @Mutation(() => DataResource, { description: '报送数据更新（提供部门）：按更新周期重新计算下一次截止时间 / report a data update (providing agency); the next due date follows from the update frequency [B §18, L §8]' })
+  async recordDataUpdate(@Ctx() ctx: SubgraphContext, @Arg('input') input: RecordDataUpdateInput): Promise<DataResource> {
+    const actor = requireActor(ctx);
+    const r = parseId(input.resourceId) ? await ctx.em.findOne(DataResource, { id: input.resourceId }) : null;
+    if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', input.resourceId);
+    if (!canCompile(actor, r.providerId)) throw forbidden('只有提供部门的工作人员可以报送数据更新 / only staff of the providing agency report its data updates');
+    if (r.status !== 'PUBLISHED') throw badInput(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`, 'input.resourceId');
+    let at = new Date();
+    if (input.updatedOn != null) {
+      if (!isCalendarDate(input.updatedOn)) throw badInput(`updatedOn "${input.updatedOn}" 不是有效日期，格式为 YYYY-MM-DD / updatedOn must be a real date in YYYY-MM-DD form`, 'input.updatedOn');
+      if (input.updatedOn > todayInChina()) throw badInput('数据更新日期不能晚于今天 / the update date cannot be in the future', 'input.updatedOn');
+      at = new Date(`${input.updatedOn}T00:00:00+08:00`);
+    }
+    const before = r.lastDataUpdateAt;
+    // A late report of an older update must not move the record backwards.
+    const last = before && before > at ? before : at;
+    const items = await itemsLoader(ctx).load(r.id);
+    return mutate(ctx, 'catalog', async (em) => {
+      Object.assign(r, { lastDataUpdateAt: last, updateDueAt: updateDueAfter(last, r.updateFrequency) });
+      const change = { field: 'lastDataUpdateAt', before: before?.toISOString() ?? null, after: last.toISOString() };
+      await recordVersion(em, r, actor, 'DATA_UPDATED', contentOf(r, items), [change], blank(input.note) ? null : input.note!.trim());
+      return { result: r, audit: { action: 'dataResource.recordDataUpdate', entityType: 'DataResource', entityId: r.id, data: { updatedAt: at.toISOString() } } };
+    });
+  }
+}
+
+@Resolver(() => AgencyOverdueSummary)
+export class AgencyOverdueSummaryResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: '提供部门 / the agency' })
+  provider(@Ctx() ctx: SubgraphContext, @Root() s: AgencyOverdueSummary) {
+    return organizationLoader(ctx).load(s.providerId);
+  }
+}
