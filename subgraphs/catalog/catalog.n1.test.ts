@@ -33,3 +33,21 @@ test('a 50-entry list with each entry\'s provider and items costs the same SQL s
   // page + count + providers + items: a regression to per-row loading would show as dozens.
   expect(large.count).toBeLessThanOrEqual(4);
 });
+
+const REVIEW = `query($n: Int) { dataResources(first: $n) { edges { node { id overdue oneSourceFlags { itemName sourceResource { name } } pendingRevision { status }
+  history { number actorOrganization { name } } items { name source { name } } provider { catalogEvaluation { entries returnedReviews } } } } } }`;
+
+test('review records, one-source flags and evaluation for 50 entries cost the same SQL statements as for 5 [CAT-5, CAT-6, CAT-9]', async () => {
+  const run = async (first: number) => {
+    const before = statements;
+    const r = await t.call('catalog', authority('331100'), REVIEW, { n: first });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.dataResources.edges).toHaveLength(first);
+    expect(r.data!.dataResources.edges[0].node.history.length).toBeGreaterThan(0);
+    return statements - before;
+  };
+  const small = await run(5);
+  const large = await run(50);
+  expect(large).toBe(small);
+  expect(large).toBeLessThanOrEqual(10);
+});
