@@ -3,6 +3,7 @@ import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { Migration20261124000100 } from './migrations/Migration20261124000100.js';
 import { DataItemResolver, OneSourceFlagResolver, OneSourceResolver } from './one-source.resolver.js';
 import { Organization } from './organization.entity.js';
 import { organizationReference } from './organization.reference.js';
@@ -31,5 +32,6 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261124000200', class: Migration20261124000200 },
+    { name: 'Migration20261124000100', class: Migration20261124000100 },
   ],
 };

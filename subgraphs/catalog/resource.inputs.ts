@@ -74,17 +74,22 @@ export class UpdateDataResourceInput extends DataResourceFieldsInput {
 
 @InputType({ description: '目录检索条件 / catalog search filters' })
 export class DataResourceFilter {
-  @Field(() => String, { nullable: true, description: '关键词：匹配名称、摘要和信息项名称（子串匹配）/ keyword: substring of name, summary or item names' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '关键词：名称、摘要或信息项名称中包含该连续文字即命中（子串匹配，不分词；一个字也可检索；不区分大小写和全角半角；% 和 _ 按普通字符处理），最长 50 个字 / ' +
+      'keyword: matches entries whose name, summary or an item name contains it as consecutive text (substring, no word segmentation; a single character works; case- and width-insensitive; % and _ are plain characters), at most 50 characters [CAT-8]',
+  })
   keyword?: string | null;
 
-  @Field(() => ID, { nullable: true }) providerId?: string | null;
-  @Field(() => ShareAttributeEnum, { nullable: true }) shareAttribute?: ShareAttribute | null;
-  @Field(() => OpenAttributeEnum, { nullable: true }) openAttribute?: OpenAttribute | null;
-  @Field(() => SecurityGradeEnum, { nullable: true }) securityGrade?: SecurityGrade | null;
-  @Field(() => LibraryEnum, { nullable: true }) library?: Library | null;
-  @Field(() => DataFormatEnum, { nullable: true }) format?: DataFormat | null;
-  @Field(() => UpdateFrequencyEnum, { nullable: true }) updateFrequency?: UpdateFrequency | null;
-  @Field(() => ResourceStatusEnum, { nullable: true }) status?: ResourceStatus | null;
+  @Field(() => ID, { nullable: true, description: '提供部门ID / provider organization ID' }) providerId?: string | null;
+  @Field(() => ShareAttributeEnum, { nullable: true, description: '共享属性 / share attribute' }) shareAttribute?: ShareAttribute | null;
+  @Field(() => OpenAttributeEnum, { nullable: true, description: '开放属性 / open attribute' }) openAttribute?: OpenAttribute | null;
+  @Field(() => SecurityGradeEnum, { nullable: true, description: '数据分级 / security grade' }) securityGrade?: SecurityGrade | null;
+  @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
+  @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
+  @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
+  @Field(() => ResourceStatusEnum, { nullable: true, description: '状态 / status' }) status?: ResourceStatus | null;
 }
 
 @InputType({ description: '报送一次数据更新 / report a data update of a published entry [B §18, L §8]' })

@@ -90,8 +90,3 @@ export function canCompile(actor: Actor, providerId: string): boolean {
 export function canSeeReviewRecords(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'providerId'>): boolean {
   return canCompile(actor, r.providerId) || isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR');
 }
-
-/** LIKE wildcards in a user's keyword are literal characters, not patterns. */
-export function likePattern(keyword: string): string {
-  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
