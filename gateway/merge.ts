@@ -7,6 +7,8 @@ import { compareSortKeys, decodeCursor, type SortKey } from '../schema/cursor.js
 export const ROUTER_EDGES = '_routerEdges';
 export const ROUTER_PAGE = '_routerPage';
 export const ROUTER_TOTAL = '_routerTotal';
+/** `facets { <list> { value count } }` for every facet list the client selected, whatever it selected inside. */
+export const ROUTER_FACETS = '_routerFacets';
 
 type Obj = Record<string, any>;
 
@@ -16,6 +18,26 @@ export interface ConnectionShape {
   totalKeys: string[];
   pageInfoKeys: string[];
   first: number;
+  /** Each `facets` selection of the client, if any. */
+  facets?: FacetsShape[];
+}
+
+/**
+ * A connection's `facets` is an object whose fields are lists of buckets `{ value count … }`,
+ * each list largest count first (the convention of every connection with facets).
+ */
+export interface FacetsShape {
+  /** Response key of the client's `facets`. */
+  key: string;
+  lists: FacetListShape[];
+}
+
+export interface FacetListShape {
+  /** Response key of the list in the client's selection, and its field name (its key under ROUTER_FACETS). */
+  key: string;
+  name: string;
+  /** Response keys under which the client selected `count` in the list's buckets. */
+  countKeys: string[];
 }
 
 interface Candidate {
@@ -50,6 +72,8 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
   delete merged[ROUTER_EDGES];
   delete merged[ROUTER_PAGE];
   delete merged[ROUTER_TOTAL];
+  delete merged[ROUTER_FACETS];
+  for (const f of shape.facets ?? []) merged[f.key] = mergeFacets(parts, f);
   for (const k of shape.edgesKeys) merged[k] = chosen.map((c) => parts[c.part][k][c.index]);
   for (const k of shape.totalKeys) merged[k] = total;
   for (const k of shape.pageInfoKeys) {
@@ -58,6 +82,35 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
     if ('hasNextPage' in base) info.hasNextPage = hasNextPage;
     if ('endCursor' in base) info.endCursor = endCursor;
     merged[k] = info;
+  }
+  return merged;
+}
+
+/**
+ * Facet counts of several nodes: per list, the counts of one value summed over the nodes, largest
+ * first (then by value). Each node counted only the regions it hosts, so no entry counts twice.
+ * A node's buckets pair by position with its ROUTER_FACETS buckets, which carry value and count
+ * whatever the client selected; the client's bucket of the first node with a value is kept (its
+ * other fields, such as the provider, describe the value, not the node).
+ */
+export function mergeFacets(parts: Obj[], shape: FacetsShape): Obj | null {
+  const present = parts.filter((p) => p[shape.key] && p[ROUTER_FACETS]);
+  if (present.length === 0) return null;
+  const merged: Obj = { ...present[0]![shape.key] };
+  for (const list of shape.lists) {
+    const byValue = new Map<string, { bucket: Obj; count: number }>();
+    for (const p of present) {
+      const client: Obj[] = p[shape.key][list.key] ?? [];
+      ((p[ROUTER_FACETS][list.name] ?? []) as { value: unknown; count: number }[]).forEach((b, i) => {
+        const value = String(b.value);
+        const hit = byValue.get(value);
+        if (hit) hit.count += b.count;
+        else byValue.set(value, { bucket: client[i] ?? {}, count: b.count });
+      });
+    }
+    merged[list.key] = [...byValue]
+      .sort(([va, a], [vb, b]) => b.count - a.count || (va < vb ? -1 : va > vb ? 1 : 0))
+      .map(([, { bucket, count }]) => ({ ...bucket, ...Object.fromEntries(list.countKeys.map((k) => [k, count])) }));
   }
   return merged;
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildSchema, graphql } from 'graphql';
 import { ANONYMOUS, INTERNAL_AUTH_HEADER, verifyInternal } from '../schema/auth.js';
+import { encodeCursor } from '../schema/cursor.js';
 import { TopologyIndex, type NodeConfig } from '../schema/topology.js';
 import { RegionRoutingDataSource } from './routing.js';
 
@@ -78,5 +80,110 @@ describe('entity routing', () => {
     expect(err.extensions).toMatchObject({ node: 'longquan', regions: ['331181'] });
     expect(err.message).toMatch(/300 ms/);
     expect(JSON.stringify(r.errors)).not.toMatch(/127\.0\.0\.1|http:/);
+  });
+});
+
+/**
+ * Two nodes whose catalog answers a small connection schema with graphql-js itself, so aliases and
+ * fragments in what the router sends are resolved for real; each records the queries it received.
+ */
+const CONNECTION_SDL = `
+  type Query { dataResources(first: Int, after: String, filter: Filter): DataResourceConnection! }
+  input Filter { keyword: String }
+  type DataResourceConnection { totalCount: Int! edges: [Edge!]! pageInfo: PageInfo! facets: Facets! }
+  type Edge { cursor: String! node: Node! }
+  type Node { id: ID! }
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
+  type Facets { shareAttribute: [Bucket!]! provider: [ProviderBucket!]! }
+  type Bucket { value: String! count: Int! }
+  type ProviderBucket { value: ID! count: Int! provider: Org }
+  type Org { name: String! }
+`;
+
+describe('connection routing with facets [CAT-8]', () => {
+  const received: Record<string, string[]> = { a: [], b: [] };
+  const ranked = (rank: number, seq: string) => encodeCursor({ values: [rank, seq], directions: ['ASC', 'DESC'] });
+  // Node a holds the exact-name entry; node b's newer entries only contain the keyword.
+  const data: Record<string, { edges: [number, string][]; total: number; share: [string, number][]; providers: [string, number][] }> = {
+    a: { edges: [[0, '01A'], [2, '05A']], total: 2, share: [['UNCONDITIONAL', 2]], providers: [['331100:P1', 2]] },
+    b: { edges: [[1, '09B'], [2, '08B'], [2, '03B']], total: 3, share: [['CONDITIONAL', 2], ['UNCONDITIONAL', 1]], providers: [['331102:P2', 3]] },
+  };
+  let connectionSource: RegionRoutingDataSource;
+  const connectionServers: Server[] = [];
+
+  beforeAll(async () => {
+    const schema = buildSchema(CONNECTION_SDL);
+    const serve = (id: string) => {
+      const d = data[id]!;
+      const server = createServer(async (req, res) => {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const { query, variables } = JSON.parse(body);
+        received[id]!.push(query);
+        const rootValue = {
+          dataResources: ({ first }: { first: number }) => ({
+            totalCount: d.total,
+            edges: d.edges.slice(0, first).map(([rank, seq]) => ({ cursor: ranked(rank, seq), node: { id: `${id}-${seq}` } })),
+            pageInfo: { hasNextPage: d.edges.length > first, endCursor: null },
+            facets: {
+              shareAttribute: d.share.map(([value, count]) => ({ value, count })),
+              provider: d.providers.map(([value, count]) => ({ value, count, provider: { name: `org ${value}` } })),
+            },
+          }),
+        };
+        const result = await graphql({ schema, source: query, rootValue, variableValues: variables });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(result));
+      });
+      return new Promise<Server>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+    };
+    const [a, b] = await Promise.all([serve('a'), serve('b')]);
+    connectionServers.push(a, b);
+    const node = (id: string, regions: string[], parent: string | null, s: Server): NodeConfig => ({
+      id, name: id, regions, parent, profiles: ['L'], subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
+    });
+    const topology = new TopologyIndex({ nodes: [node('a', ['331100'], null, a), node('b', ['331102'], 'a', b)] });
+    connectionSource = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 2000, connectionFields: new Set(['dataResources']) });
+  });
+  afterAll(() => {
+    for (const s of connectionServers) s.closeAllConnections(), s.close();
+  });
+
+  const run = async (query: string, variables: Record<string, unknown> = {}) => {
+    received.a = [];
+    received.b = [];
+    const r = await connectionSource.process({ kind: 'incoming operation', request: { query, variables }, context: { actor: ANONYMOUS } } as never);
+    expect(r.errors).toBeUndefined();
+    return r.data!.dataResources as Record<string, any>;
+  };
+
+  test('facet counts of the nodes are summed per value, whatever the client selected in the buckets', async () => {
+    const merged = await run(`{ dataResources(first: 3, filter: { keyword: "局" }) {
+      edges { node { id } }
+      f: facets { shareAttribute { n: count } provider { count provider { name } } }
+    } }`);
+    expect(merged).toEqual({
+      edges: [{ node: { id: 'a-01A' } }, { node: { id: 'b-09B' } }, { node: { id: 'b-08B' } }],
+      f: {
+        shareAttribute: [{ n: 3 }, { n: 2 }],
+        provider: [{ count: 3, provider: { name: 'org 331102:P2' } }, { count: 2, provider: { name: 'org 331100:P1' } }],
+      },
+    });
+    // Value and count came through the private alias; nobody asked for a total, so no node counted.
+    for (const q of [...received.a, ...received.b]) {
+      expect(q).toMatch(/_routerFacets: facets \{\s*shareAttribute \{\s*value\s+count\s*\}\s*provider \{\s*value\s+count\s*\}\s*\}/);
+      expect(q).not.toMatch(/_routerTotal/);
+    }
+  });
+
+  test('selections inside fragments are merged too, and the total is summed when asked for', async () => {
+    const merged = await run(`query($after: String) { dataResources(first: 2, after: $after) { ...page } }
+      fragment page on DataResourceConnection { total: totalCount ... on DataResourceConnection { edges { cursor } pageInfo { hasNextPage endCursor } } facets { ...share } }
+      fragment share on Facets { shareAttribute { value count } }`);
+    expect(merged.total).toBe(5);
+    expect(merged.edges.map((e: any) => e.cursor)).toEqual([ranked(0, '01A'), ranked(1, '09B')]);
+    expect(merged.pageInfo).toEqual({ hasNextPage: true, endCursor: ranked(1, '09B') });
+    expect(merged.facets).toEqual({ shareAttribute: [{ value: 'UNCONDITIONAL', count: 3 }, { value: 'CONDITIONAL', count: 2 }] });
+    expect(received.a[0]).toMatch(/_routerTotal: totalCount/);
   });
 });

@@ -1,12 +1,12 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
   Kind, parse, print, valueFromASTUntyped, visit,
-  type ArgumentNode, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode,
+  type ArgumentNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
-import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape } from './merge.js';
+import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
   actor: Actor;
@@ -26,6 +26,34 @@ export interface RoutingOptions {
 
 const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
 const responseKey = (f: FieldNode) => f.alias?.value ?? f.name.value;
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+/** The fields of a selection set with its inline fragments and fragment spreads expanded (the planner reuses client fragments). */
+function collectFields(set: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const s of set?.selections ?? []) {
+    if (s.kind === Kind.FIELD) out.push(s);
+    else if (s.kind === Kind.INLINE_FRAGMENT) out.push(...collectFields(s.selectionSet, fragments));
+    else out.push(...collectFields(fragments.get(s.name.value)?.selectionSet, fragments));
+  }
+  return out;
+}
+const uniqueKeys = (fields: FieldNode[], name: string) => [...new Set(fields.filter((f) => f.name.value === name).map(responseKey))];
+
+/** Every `facets` selection of a connection field, merged by response key, with the lists selected in it. */
+function facetsShapes(connection: FieldNode, fragments: Fragments): FacetsShape[] {
+  const shapes = new Map<string, Map<string, { name: string; countKeys: Set<string> }>>();
+  for (const f of collectFields(connection.selectionSet, fragments).filter((x) => x.name.value === 'facets')) {
+    const lists = shapes.get(responseKey(f)) ?? new Map<string, { name: string; countKeys: Set<string> }>();
+    shapes.set(responseKey(f), lists);
+    for (const l of collectFields(f.selectionSet, fragments).filter((x) => x.selectionSet)) {
+      const list = lists.get(responseKey(l)) ?? { name: l.name.value, countKeys: new Set<string>() };
+      lists.set(responseKey(l), list);
+      for (const k of uniqueKeys(collectFields(l.selectionSet, fragments), 'count')) list.countKeys.add(k);
+    }
+  }
+  return [...shapes].map(([key, lists]) => ({ key, lists: [...lists].map(([k, l]) => ({ key: k, name: l.name, countKeys: [...l.countKeys] })) }));
+}
 const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => {
   const arg = f.arguments?.find((a: ArgumentNode) => a.name.value === name);
   return arg ? valueFromASTUntyped(arg.value, vars) : undefined;
@@ -42,7 +70,7 @@ function routingError(message: string, code = 'BAD_USER_INPUT'): GqlResponse {
  */
 export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext> {
   /** Planned subgraph operations repeat: parse each once, and rewrite it for merging once. */
-  private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode; withRouterFields?: string }>();
+  private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode; fragments: Fragments; withRouterFields?: string }>();
 
   constructor(private readonly subgraph: SubgraphName, private readonly opts: RoutingOptions) {}
 
@@ -63,7 +91,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     if (!hit) {
       const doc = parse(query);
       const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      hit = { doc, op };
+      const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      hit = { doc, op, fragments };
       // The gateway sends a bounded set of planned operations; the cap only guards memory.
       if (this.docs.size > 2000) this.docs.clear();
       this.docs.set(query, hit);
@@ -172,9 +201,9 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     let sendQuery = query;
     const connections = fields.filter((f) => this.opts.connectionFields.has(f.name.value));
     if (connections.length && ordered.length > 1) {
-      for (const f of connections) shapes.set(responseKey(f), this.shapeOf(f, variables));
       const parsed = this.parsed(query);
-      sendQuery = parsed.withRouterFields ??= print(this.withRouterFields(parsed.doc));
+      for (const f of connections) shapes.set(responseKey(f), this.shapeOf(f, variables, parsed.fragments));
+      sendQuery = parsed.withRouterFields ??= print(this.withRouterFields(parsed.doc, parsed.fragments));
     }
     if (ordered.length === 1) {
       const only = await this.send(ordered[0], query, variables, actor);
@@ -195,20 +224,24 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return errors.length ? { data, errors } : { data };
   }
 
-  private shapeOf(field: FieldNode, variables: Record<string, unknown>): ConnectionShape {
-    const sub = field.selectionSet ? fieldsOf(field.selectionSet) : [];
-    const keysOf = (name: string) => sub.filter((s) => s.name.value === name).map(responseKey);
+  private shapeOf(field: FieldNode, variables: Record<string, unknown>, fragments: Fragments): ConnectionShape {
+    const sub = collectFields(field.selectionSet, fragments);
     const first = argValue(field, 'first', variables);
     return {
-      edgesKeys: keysOf('edges'),
-      totalKeys: keysOf('totalCount'),
-      pageInfoKeys: keysOf('pageInfo'),
+      edgesKeys: uniqueKeys(sub, 'edges'),
+      totalKeys: uniqueKeys(sub, 'totalCount'),
+      pageInfoKeys: uniqueKeys(sub, 'pageInfo'),
       first: typeof first === 'number' ? first : DEFAULT_PAGE_SIZE,
+      facets: facetsShapes(field, fragments),
     };
   }
 
-  /** Adds the private aliases the merge needs to every root connection field. */
-  private withRouterFields(doc: DocumentNode): DocumentNode {
+  /**
+   * Adds the private aliases the merge needs to every root connection field: cursors and page
+   * info always; the total only when the client asked for it (counting is a node's dearest part
+   * of a search); value and count of every facet list the client selected.
+   */
+  private withRouterFields(doc: DocumentNode, fragments: Fragments): DocumentNode {
     const connectionFields = this.opts.connectionFields;
     const fieldNode = (name: string, alias?: string, selections?: FieldNode[]): FieldNode => ({
       kind: Kind.FIELD,
@@ -223,6 +256,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         enter(node) {
           depth += 1;
           if (depth !== 1 || !connectionFields.has(node.name.value) || !node.selectionSet) return undefined;
+          const sub = collectFields(node.selectionSet, fragments);
+          const facetLists = [...new Set(facetsShapes(node, fragments).flatMap((f) => f.lists.map((l) => l.name)))];
           return {
             ...node,
             selectionSet: {
@@ -231,7 +266,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
                 ...node.selectionSet.selections,
                 fieldNode('edges', ROUTER_EDGES, [fieldNode('cursor')]),
                 fieldNode('pageInfo', ROUTER_PAGE, [fieldNode('hasNextPage')]),
-                fieldNode('totalCount', ROUTER_TOTAL),
+                ...(sub.some((f) => f.name.value === 'totalCount') ? [fieldNode('totalCount', ROUTER_TOTAL)] : []),
+                ...(facetLists.length ? [fieldNode('facets', ROUTER_FACETS, facetLists.map((name) => fieldNode(name, undefined, [fieldNode('value'), fieldNode('count')])))] : []),
               ],
             },
           };
