@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { agency, authority } from './support/node.js';
+import { resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
+import { startTestFederation } from './support/federation.js';
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
+
+async function registerOrg(region: string, name: string) {
+  const r = await gql(authority(region), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+    input: { regionCode: region, name, creditCode: uniqueCreditCode(region), kind: 'AGENCY' },
+  });
+  expect(r.errors).toBeUndefined();
+  return r.data!.createOrganization.id as string;
+}
+
+/** Creates and submits an entry as the provider's staff; the authority of `reviewer` publishes it unless told not to. */
+async function entry(providerId: string, region: string, name: string, { publish = true, reviewer = region, over = {} as Record<string, unknown> } = {}) {
+  const staff = agency(providerId, region);
+  const c = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(providerId, region, { name, ...over }) });
+  expect(c.errors).toBeUndefined();
+  const id = c.data!.createDataResource.id as string;
+  expect((await gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
+  if (publish) expect((await gql(authority(reviewer), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
+  return id;
+}
+
+const LIST = `query($scope: RegionScopeInput, $f: DataResourceFilter) { dataResources(scope: $scope, filter: $f, first: 50) { totalCount edges { node { name region { code } } } } }`;
+
+beforeAll(async () => {
+  f = await startTestFederation('catfed');
+}, 180_000);
+afterAll(async () => f?.federation.stop());
+
+describe('the master catalog across the federation [L §9, B §17, B §19-20]', () => {
+  test('the city sees its own and every district\'s published entries as one catalog; a district sees its own', async () => {
+    const tag = `总目录${Math.random().toString(36).slice(2, 6)}`;
+    const city = await registerOrg('331100', '丽水市大数据发展管理局');
+    const county = await registerOrg('331121', '青田县市场监督管理局');
+    const liandu = await registerOrg('331102', '丽水市莲都区民政局');
+    const longquan = await registerOrg('331181', '龙泉市林业局');
+    await entry(city, '331100', `${tag}市级`);
+    await entry(county, '331121', `${tag}青田`, { reviewer: '331100' });
+    await entry(liandu, '331102', `${tag}莲都`);
+    await entry(longquan, '331181', `${tag}龙泉`);
+    await entry(liandu, '331102', `${tag}莲都待审`, { publish: false });
+
+    const reader = agency(city, '331100');
+    const names = async (scope: unknown) => {
+      const r = await gql(reader, LIST, { scope, f: { keyword: tag, status: 'PUBLISHED' } });
+      expect(r.errors).toBeUndefined();
+      return r.data!.dataResources.edges.map((e: any) => e.node.name).sort();
+    };
+    expect(await names({ regionCode: '331100', includeSubRegions: true })).toEqual([`${tag}市级`, `${tag}莲都`, `${tag}青田`, `${tag}龙泉`].sort());
+    expect(await names({ regionCode: '331100', includeSubRegions: false })).toEqual([`${tag}市级`]);
+    expect(await names({ regionCode: '331102', includeSubRegions: true })).toEqual([`${tag}莲都`]);
+
+    // Another agency never sees a district's entry under review, whatever the scope.
+    const all = await gql(reader, LIST, { scope: null, f: { keyword: tag } });
+    expect(all.data!.dataResources.edges.map((e: any) => e.node.name)).not.toContain(`${tag}莲都待审`);
+  });
+
+  test('each authority reviews its own region: the review queue and overdue lists are per platform, merged for the city', async () => {
+    const tag = `审核${Math.random().toString(36).slice(2, 6)}`;
+    const city = await registerOrg('331100', '丽水市体育局');
+    const liandu = await registerOrg('331102', '丽水市莲都区体育局');
+    const cityDraft = await entry(city, '331100', `${tag}市级`, { publish: false });
+    const districtDraft = await entry(liandu, '331102', `${tag}莲都`, { publish: false });
+    const QUEUE = `query($scope: RegionScopeInput) { catalogReviewQueue(scope: $scope, first: 100) { edges { node { id } } } }`;
+    const queueOf = async (region: string) => {
+      const r = await gql(authority(region), QUEUE, { scope: { regionCode: '331100', includeSubRegions: true } });
+      expect(r.errors).toBeUndefined();
+      return r.data!.catalogReviewQueue.edges.map((e: any) => e.node.id);
+    };
+    const cityQueue = await queueOf('331100');
+    expect(cityQueue).toContain(cityDraft);
+    expect(cityQueue).not.toContain(districtDraft);
+    const districtQueue = await queueOf('331102');
+    expect(districtQueue).toContain(districtDraft);
+    expect(districtQueue).not.toContain(cityDraft);
+    // On the district's platform a draft under review is the district's business: the city does not even see it.
+    const wrong = await gql(authority('331100'), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id: districtDraft });
+    expect(wrong.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(await queueOf('331102')).toContain(districtDraft);
+
+    const overdue = await entry(liandu, '331102', `${tag}逾期`, { over: { updateFrequency: 'WEEKLY' } });
+    const old = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const rec = await gql(agency(liandu, '331102'), `mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { overdue } }`, { input: { resourceId: overdue, updatedOn: old } });
+    expect(rec.data!.recordDataUpdate.overdue).toBe(true);
+    const BY_AGENCY = `query($scope: RegionScopeInput) { overdueCatalogByAgency(scope: $scope) { provider { id name region { code } } overdueCount } }`;
+    const district = await gql(authority('331102'), BY_AGENCY, { scope: { regionCode: '331100', includeSubRegions: true } });
+    expect(district.errors).toBeUndefined();
+    expect(district.data!.overdueCatalogByAgency).toContainEqual({ provider: { id: liandu, name: '丽水市莲都区体育局', region: { code: '331102' } }, overdueCount: 1 });
+    const cityView = await gql(authority('331100'), BY_AGENCY, { scope: { regionCode: '331100', includeSubRegions: true } });
+    expect(cityView.data!.overdueCatalogByAgency.map((s: any) => s.provider.id)).not.toContain(liandu);
+  });
+});
