@@ -115,15 +115,17 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
 }
 
 /**
- * Runs statements that filter by a keyword with sequential scans disabled. The grams expression
- * costs ~40 µs per row: a plan that evaluates it on every row (a sequential scan, which the
- * planner prefers for a term found in nearly every entry) took 3 s at 100,000 entries, where the
- * GIN index answers in milliseconds. Index walks stay allowed; their cheap strpos tests run first.
+ * Runs statements that filter by a keyword with sequential scans and parallel workers disabled.
+ * The grams expression costs ~40 µs per row: a plan that evaluates it on every row (a sequential
+ * scan, which the planner prefers for a term found in nearly every entry) took 3 s at 100,000
+ * entries, where the GIN index answers in milliseconds. Index walks stay allowed; their cheap
+ * strpos tests run first. Parallel workers cost 15–30 ms to start, more than a ranked page takes,
+ * and the nodes of a federation already share the server's cores.
  */
 async function withoutSeqScan<T>(em: EntityManager, work: (run: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>) => Promise<T>): Promise<T> {
   const connection = em.getConnection();
   return connection.transactional(async (trx) => {
-    await connection.execute('set local enable_seqscan = off', [], 'run', trx);
+    await connection.execute(`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`, [], 'run', trx);
     return work((q) => connection.execute(q, [], 'all', trx));
   });
 }
