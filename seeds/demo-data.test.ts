@@ -1,17 +1,23 @@
 import { describe, test, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { validateCreditCode } from '../schema/credit-code.js';
+import { ROOT } from '../schema/paths.js';
+import { parseTopology } from '../schema/topology.js';
+import { validateResource, type ResourceState } from '../subgraphs/catalog/resource.rules.js';
+import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
+import { WELL_KNOWN_ITEMS } from './catalog-templates.js';
 import {
   DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_OPERATORS,
   type DemoOrganization, type DemoResource,
 } from './demo-data.js';
 
-const NODE_REGIONS: Record<DemoOrganization['nodeId'], readonly string[]> = {
-  lishui: ['331100', '331121', '331122', '331123', '331124', '331125', '331126', '331127'],
-  liandu: ['331102'],
-  longquan: ['331181'],
-};
+const topology = parseTopology(JSON.parse(readFileSync(resolve(ROOT, 'seeds/topology.demo.json'), 'utf8')));
+const NODE_REGIONS: Record<string, readonly string[]> = Object.fromEntries(topology.nodes.map((n) => [n.id, n.regions]));
 
 const orgByKey = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o]));
+const nodeOf = (r: DemoResource) => orgByKey.get(r.providerKey)!.nodeId;
+const published = DEMO_RESOURCES.filter((r) => r.status === undefined);
 
 function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -21,12 +27,36 @@ function duplicates(values: readonly string[]): string[] {
 }
 
 /** Offending resource keys for a predicate; asserting on this names the broken resources. */
-function violations(pred: (r: DemoResource) => boolean): string[] {
-  return DEMO_RESOURCES.filter(pred).map((r) => r.key);
+function violations(pred: (r: DemoResource) => boolean, resources: readonly DemoResource[] = DEMO_RESOURCES): string[] {
+  return resources.filter(pred).map((r) => r.key);
 }
 
-const hasPersonalInfo = (r: DemoResource): boolean => r.items.some((i) => i.personalInfo === true);
 const isOpen = (r: DemoResource): boolean => r.openAttribute !== 'PROHIBITED';
+
+/** The entry as the catalog's createDataResource would validate it (its defaults for the fields the demo leaves out). */
+function stateOf(r: DemoResource): ResourceState {
+  return {
+    code: r.code, name: r.name, summary: r.summary, library: r.library, format: r.format, updateFrequency: r.updateFrequency, securityGrade: r.securityGrade,
+    shareAttribute: r.shareAttribute, shareCondition: r.shareCondition ?? null, shareReason: r.shareReason ?? null, shareMode: 'API', legalBasis: r.legalBasis ?? null,
+    openAttribute: r.openAttribute, openCondition: r.openCondition ?? null, sensitivities: [], desensitized: r.desensitized ?? false, consentObtained: false,
+  };
+}
+
+/** Item name → key of the entry that is its authoritative source, per node. */
+function authoritativeSources(): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const r of DEMO_RESOURCES) {
+    for (const i of r.items.filter((it) => it.authoritative)) {
+      const node = out.get(nodeOf(r)) ?? new Map<string, string[]>();
+      node.set(i.name, [...(node.get(i.name) ?? []), r.key]);
+      out.set(nodeOf(r), node);
+    }
+  }
+  return out;
+}
+const sources = authoritativeSources();
+/** Items of an entry that an authoritative source on its node provides (other than the entry itself). */
+const sourcedItems = (r: DemoResource) => r.items.filter((i) => !i.authoritative && (sources.get(nodeOf(r))?.has(i.name) ?? false));
 
 describe('demo organizations', () => {
   test('each node has exactly one AUTHORITY', () => {
@@ -36,29 +66,28 @@ describe('demo organizations', () => {
     }
   });
 
-  test('city node has at least 8 agencies, county agencies, 2 public-service orgs and 2 enterprises', () => {
+  test('city node has the city bureaus, agencies in every county, 2 public-service orgs and 2 enterprises', () => {
     const city = DEMO_ORGANIZATIONS.filter((o) => o.nodeId === 'lishui');
-    expect(city.filter((o) => o.kind === 'AGENCY' && o.regionCode === '331100').length).toBeGreaterThanOrEqual(8);
-    expect(city.filter((o) => o.kind === 'AGENCY' && o.regionCode !== '331100').length).toBeGreaterThanOrEqual(1);
+    expect(city.filter((o) => o.kind === 'AGENCY' && o.regionCode === '331100').length).toBeGreaterThanOrEqual(15);
+    const counties = NODE_REGIONS.lishui.filter((code) => code !== '331100');
+    expect(counties.filter((code) => !city.some((o) => o.kind === 'AGENCY' && o.regionCode === code))).toEqual([]);
     expect(city.filter((o) => o.kind === 'PUBLIC_SERVICE').length).toBe(2);
     expect(city.filter((o) => o.kind === 'ENTERPRISE').length).toBe(2);
   });
 
-  test('each district node has 4-5 agencies', () => {
+  test('each district node has several agencies', () => {
     for (const nodeId of ['liandu', 'longquan'] as const) {
-      const n = DEMO_ORGANIZATIONS.filter((o) => o.nodeId === nodeId && o.kind === 'AGENCY').length;
-      expect(n).toBeGreaterThanOrEqual(4);
-      expect(n).toBeLessThanOrEqual(5);
+      expect({ nodeId, agencies: DEMO_ORGANIZATIONS.filter((o) => o.nodeId === nodeId && o.kind === 'AGENCY').length >= 8 }).toEqual({ nodeId, agencies: true });
     }
   });
 
   test('organization regionCode belongs to its node', () => {
-    const bad = DEMO_ORGANIZATIONS.filter((o) => !NODE_REGIONS[o.nodeId].includes(o.regionCode)).map((o) => o.key);
-    expect(bad).toEqual([]);
+    expect(DEMO_ORGANIZATIONS.filter((o) => !NODE_REGIONS[o.nodeId].includes(o.regionCode)).map((o) => o.key)).toEqual([]);
   });
 
-  test('organization keys are unique', () => {
+  test('organization keys and names are unique', () => {
     expect(duplicates(DEMO_ORGANIZATIONS.map((o) => o.key))).toEqual([]);
+    expect(duplicates(DEMO_ORGANIZATIONS.map((o) => o.name))).toEqual([]);
   });
 
   test('credit codes are unique', () => {
@@ -72,20 +101,28 @@ describe('demo organizations', () => {
     expect(bad).toEqual([]);
   });
 
-  test('credit code embeds the organization regionCode (characters 3-8)', () => {
-    const bad = DEMO_ORGANIZATIONS.filter((o) => o.creditCode.slice(2, 8) !== o.regionCode).map((o) => o.key);
+  test('the organization code inside each credit code (characters 9-17) has a valid GB 11714 check character', () => {
+    const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+    const bad = DEMO_ORGANIZATIONS.filter((o) => {
+      const sum = Array.from(o.creditCode.slice(8, 16)).reduce((acc, ch, i) => acc + parseInt(ch, 36) * weights[i]!, 0);
+      const check = 11 - (sum % 11);
+      return o.creditCode[16] !== (check === 10 ? 'X' : check === 11 ? '0' : String(check));
+    }).map((o) => o.key);
     expect(bad).toEqual([]);
+  });
+
+  test('credit code embeds the organization regionCode (characters 3-8)', () => {
+    expect(DEMO_ORGANIZATIONS.filter((o) => o.creditCode.slice(2, 8) !== o.regionCode).map((o) => o.key)).toEqual([]);
   });
 
   test('credit code registration prefix matches the kind (11/12 government, 91 enterprise)', () => {
     const allowed: Record<DemoOrganization['kind'], readonly string[]> = {
       AUTHORITY: ['11', '12'],
-      AGENCY: ['11'],
+      AGENCY: ['11', '12'],
       PUBLIC_SERVICE: ['91'],
       ENTERPRISE: ['91'],
     };
-    const bad = DEMO_ORGANIZATIONS.filter((o) => !allowed[o.kind].includes(o.creditCode.slice(0, 2))).map((o) => o.key);
-    expect(bad).toEqual([]);
+    expect(DEMO_ORGANIZATIONS.filter((o) => !allowed[o.kind].includes(o.creditCode.slice(0, 2))).map((o) => o.key)).toEqual([]);
   });
 
   test('organization code part (characters 9-17) is unique', () => {
@@ -94,27 +131,43 @@ describe('demo organizations', () => {
 });
 
 describe('demo resources', () => {
-  test('at least 40 resources in total, with a reasonable spread over the nodes', () => {
-    expect(DEMO_RESOURCES.length).toBeGreaterThanOrEqual(40);
-    const perNode = (nodeId: string) => DEMO_RESOURCES.filter((r) => orgByKey.get(r.providerKey)?.nodeId === nodeId).length;
-    expect(perNode('lishui')).toBeGreaterThanOrEqual(20);
-    expect(perNode('liandu')).toBeGreaterThanOrEqual(6);
-    expect(perNode('longquan')).toBeGreaterThanOrEqual(6);
+  test('at least 300 published entries, on every node and in several counties of the city node', () => {
+    expect(published.length).toBeGreaterThanOrEqual(300);
+    const perNode = (nodeId: string) => published.filter((r) => nodeOf(r) === nodeId).length;
+    expect(perNode('lishui')).toBeGreaterThanOrEqual(150);
+    expect(perNode('liandu')).toBeGreaterThanOrEqual(40);
+    expect(perNode('longquan')).toBeGreaterThanOrEqual(40);
+    const counties = new Set(published.map((r) => orgByKey.get(r.providerKey)!.regionCode).filter((c) => NODE_REGIONS.lishui.includes(c) && c !== '331100'));
+    expect(counties.size).toBeGreaterThanOrEqual(5);
+  });
+
+  test('every entry passes the catalog validation (validateResource, CAT-1 to CAT-4)', () => {
+    const rejected = DEMO_RESOURCES.flatMap((r) => {
+      try {
+        validateResource(stateOf(r), r.items.map((i) => ({ name: i.name, personalInfo: i.personalInfo ?? false })));
+        return [];
+      } catch (err) {
+        return [`${r.key}: ${(err as Error).message}`];
+      }
+    });
+    expect(rejected).toEqual([]);
   });
 
   test('every providerKey exists', () => {
     expect(violations((r) => !orgByKey.has(r.providerKey))).toEqual([]);
   });
 
-  test('resources are not provided by enterprises (authorized operators)', () => {
-    expect(violations((r) => orgByKey.get(r.providerKey)?.kind === 'ENTERPRISE')).toEqual([]);
+  test('resources are provided by agencies and public-service operators, not by authorities or enterprises', () => {
+    expect(violations((r) => !['AGENCY', 'PUBLIC_SERVICE'].includes(orgByKey.get(r.providerKey)!.kind))).toEqual([]);
   });
 
-  test('resource code has the form region/department/sequence', () => {
+  test('many agencies provide entries, from many lines of work', () => {
+    expect(new Set(DEMO_RESOURCES.map((r) => r.providerKey)).size).toBeGreaterThanOrEqual(60);
+    expect(new Set(DEMO_ORGANIZATIONS.filter((o) => o.sector).map((o) => o.sector)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  test('resource code has the form region/department/sequence and starts with its provider\'s region', () => {
     expect(violations((r) => !/^\d{6}\/\d{5}\/\d{4}$/.test(r.code))).toEqual([]);
-  });
-
-  test("resource code starts with its provider's regionCode", () => {
     expect(violations((r) => !r.code.startsWith(`${orgByKey.get(r.providerKey)?.regionCode}/`))).toEqual([]);
   });
 
@@ -139,72 +192,115 @@ describe('demo resources', () => {
     expect(duplicates(DEMO_RESOURCES.map((r) => r.code))).toEqual([]);
   });
 
+  test('resource names are unique within a region', () => {
+    expect(duplicates(DEMO_RESOURCES.map((r) => `${orgByKey.get(r.providerKey)!.regionCode} ${r.name}`))).toEqual([]);
+  });
+
   test('categoryCode has the form 类-项-目 (NN-NN-NN)', () => {
     expect(violations((r) => !/^\d{2}-\d{2}-\d{2}$/.test(r.categoryCode))).toEqual([]);
   });
 
-  test('name and summary are non-empty', () => {
-    expect(violations((r) => r.name.trim() === '' || r.summary.trim() === '')).toEqual([]);
-  });
-
-  test('each resource has 3-10 data items', () => {
+  test('each resource has 3-10 data items, at least one of them an identifier', () => {
     expect(violations((r) => r.items.length < 3 || r.items.length > 10)).toEqual([]);
+    expect(violations((r) => !r.items.some((i) => i.identifier))).toEqual([]);
   });
 
-  test('item names are unique within a resource', () => {
-    expect(violations((r) => duplicates(r.items.map((i) => i.name)).length > 0)).toEqual([]);
+  test('well-known items (公民身份号码, 姓名, 统一社会信用代码, 不动产单元号) carry the same flags everywhere', () => {
+    const bad = DEMO_RESOURCES.flatMap((r) => r.items.flatMap((i) => {
+      const known = WELL_KNOWN_ITEMS.find((k) => k.name === i.name);
+      return known && (!!known.personalInfo !== !!i.personalInfo || !!known.identifier !== !!i.identifier || known.dataType !== i.dataType) ? [`${r.key}/${i.name}`] : [];
+    }));
+    expect(bad).toEqual([]);
   });
 
-  test('CONDITIONAL share ⇒ shareCondition and shareReason non-empty', () => {
-    expect(violations((r) => r.shareAttribute === 'CONDITIONAL'
-      && (!r.shareCondition?.trim() || !r.shareReason?.trim()))).toEqual([]);
+  test('identity numbers of persons are personal information', () => {
+    const bad = DEMO_RESOURCES.flatMap((r) => r.items.filter((i) => /身份号码|身份证件号码|身份证明号码/.test(i.name) && !i.personalInfo).map((i) => `${r.key}/${i.name}`));
+    expect(bad).toEqual([]);
   });
 
-  test('NOT_SHARED ⇒ legalBasis non-empty', () => {
-    expect(violations((r) => r.shareAttribute === 'NOT_SHARED' && !r.legalBasis?.trim())).toEqual([]);
+  test('openDataset exactly for the published open entries; RESTRICTED ones without DOWNLOAD', () => {
+    expect(violations((r) => r.openDataset !== undefined && (!isOpen(r) || r.status !== undefined))).toEqual([]);
+    expect(violations((r) => isOpen(r) && (r.openDataset === undefined || r.openDataset.title.trim() === '' || r.openDataset.accessMethods.length === 0), published)).toEqual([]);
+    expect(violations((r) => r.openAttribute === 'RESTRICTED' && (r.openDataset?.accessMethods.includes('DOWNLOAD') ?? false))).toEqual([]);
   });
 
-  test('securityGrade CORE/IMPORTANT ⇒ openAttribute PROHIBITED', () => {
-    expect(violations((r) => r.securityGrade !== 'GENERAL' && r.openAttribute !== 'PROHIBITED')).toEqual([]);
-  });
-
-  test('personalInfo item and not desensitized ⇒ openAttribute PROHIBITED', () => {
-    expect(violations((r) => hasPersonalInfo(r) && r.desensitized !== true && r.openAttribute !== 'PROHIBITED')).toEqual([]);
-  });
-
-  test('RESTRICTED open ⇒ openCondition non-empty', () => {
-    expect(violations((r) => r.openAttribute === 'RESTRICTED' && !r.openCondition?.trim())).toEqual([]);
-  });
-
-  test('openDataset only when openAttribute ≠ PROHIBITED', () => {
-    expect(violations((r) => r.openDataset !== undefined && !isOpen(r))).toEqual([]);
-  });
-
-  test('open (UNCONDITIONAL or RESTRICTED) resources have an openDataset with at least one access method', () => {
-    expect(violations((r) => isOpen(r) && (r.openDataset === undefined
-      || r.openDataset.title.trim() === '' || r.openDataset.accessMethods.length === 0))).toEqual([]);
-  });
-
-  test('RESTRICTED openDataset has no DOWNLOAD', () => {
-    expect(violations((r) => r.openAttribute === 'RESTRICTED'
-      && (r.openDataset?.accessMethods.includes('DOWNLOAD') ?? false))).toEqual([]);
-  });
-
-  test('mix of attributes: several CONDITIONAL, some NOT_SHARED, ~12 openly published, some RESTRICTED', () => {
-    const count = (pred: (r: DemoResource) => boolean) => DEMO_RESOURCES.filter(pred).length;
-    expect(count((r) => r.shareAttribute === 'CONDITIONAL')).toBeGreaterThanOrEqual(3);
-    expect(count((r) => r.shareAttribute === 'NOT_SHARED')).toBeGreaterThanOrEqual(2);
-    expect(count((r) => r.shareAttribute === 'UNCONDITIONAL')).toBeGreaterThan(DEMO_RESOURCES.length / 2);
-    expect(count((r) => r.openAttribute === 'UNCONDITIONAL')).toBeGreaterThanOrEqual(10);
-    expect(count((r) => r.openAttribute === 'RESTRICTED')).toBeGreaterThanOrEqual(2);
+  test('mix of attributes, libraries, formats and frequencies', () => {
+    const count = (pred: (r: DemoResource) => boolean) => published.filter(pred).length;
+    expect(count((r) => r.shareAttribute === 'CONDITIONAL')).toBeGreaterThanOrEqual(50);
+    expect(count((r) => r.shareAttribute === 'NOT_SHARED')).toBeGreaterThanOrEqual(5);
+    expect(count((r) => r.shareAttribute === 'UNCONDITIONAL')).toBeGreaterThan(published.length / 3);
+    expect(count((r) => r.openAttribute === 'UNCONDITIONAL')).toBeGreaterThanOrEqual(60);
+    expect(count((r) => r.openAttribute === 'RESTRICTED')).toBeGreaterThanOrEqual(10);
+    expect(count((r) => r.securityGrade === 'CORE')).toBeGreaterThanOrEqual(5);
+    for (const [field, values] of [
+      ['library', ['POPULATION', 'LEGAL_PERSON', 'CREDIT', 'E_LICENSE', 'MACRO_ECONOMY', 'SPATIAL_GEOGRAPHY', 'THEMATIC', 'DEPARTMENT']],
+      ['format', ['SPREADSHEET', 'DATABASE', 'API', 'DOCUMENT', 'STREAMING']],
+      ['updateFrequency', ['REAL_TIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'ON_DEMAND']],
+    ] as const) {
+      for (const v of values) expect({ field, v, used: count((r) => r[field] === v) > 0 }).toEqual({ field, v, used: true });
+    }
   });
 
   test('at least one resource per agency on the city node', () => {
     const providers = new Set(DEMO_RESOURCES.map((r) => r.providerKey));
-    const idle = DEMO_ORGANIZATIONS
-      .filter((o) => o.nodeId === 'lishui' && o.kind === 'AGENCY' && !providers.has(o.key))
-      .map((o) => o.key);
-    expect(idle).toEqual([]);
+    expect(DEMO_ORGANIZATIONS.filter((o) => o.nodeId === 'lishui' && o.kind === 'AGENCY' && !providers.has(o.key)).map((o) => o.key)).toEqual([]);
+  });
+});
+
+describe('demo workflow states', () => {
+  test('entries under review, drafts, returned and retired ones exist on more than one node', () => {
+    const withStatus = (s: DemoResource['status']) => DEMO_RESOURCES.filter((r) => r.status === s);
+    expect(withStatus('SUBMITTED').length).toBeGreaterThanOrEqual(5);
+    expect(withStatus('DRAFT').length).toBeGreaterThanOrEqual(5);
+    expect(withStatus('RETURNED').length).toBeGreaterThanOrEqual(1);
+    expect(withStatus('DEPRECATED').length).toBeGreaterThanOrEqual(1);
+    expect(new Set([...withStatus('SUBMITTED'), ...withStatus('DRAFT')].map(nodeOf)).size).toBe(3);
+  });
+
+  test('returned and retired entries carry the authority\'s comment or reason', () => {
+    expect(violations((r) => (r.status === 'RETURNED' || r.status === 'DEPRECATED') && !r.reviewNote?.trim())).toEqual([]);
+  });
+
+  test('overdue entries: published, with a periodic frequency whose due date after the reported update has passed', () => {
+    const overdue = DEMO_RESOURCES.filter((r) => r.lastUpdateMonthsAgo !== undefined);
+    expect(overdue.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(overdue.map(nodeOf)).size).toBe(3);
+    const now = new Date();
+    const stale = (r: DemoResource) => {
+      const last = new Date(now);
+      last.setUTCMonth(last.getUTCMonth() - r.lastUpdateMonthsAgo!);
+      last.setUTCDate(last.getUTCDate() - 1); // the seed clamps to the month's end; a day of slack
+      const due = updateDueAfter(last, r.updateFrequency);
+      return due !== null && due < now;
+    };
+    expect(violations((r) => r.status !== undefined || !stale(r), overdue)).toEqual([]);
+  });
+});
+
+describe('one data, one source (CAT-6)', () => {
+  test('an item name has exactly one authoritative source per node, and it is published', () => {
+    const contested = [...sources].flatMap(([node, names]) => [...names].filter(([, keys]) => keys.length > 1).map(([name, keys]) => `${node}/${name}: ${keys.join(', ')}`));
+    expect(contested).toEqual([]);
+    const unpublished = [...sources.values()].flatMap((names) => [...names.values()].flat()).filter((key) => DEMO_RESOURCES.find((r) => r.key === key)!.status !== undefined);
+    expect(unpublished).toEqual([]);
+    for (const node of Object.keys(NODE_REGIONS)) expect({ node, sources: sources.get(node)?.size ?? 0 }).toEqual({ node, sources: 3 });
+  });
+
+  test('authoritative sources need no link themselves, so the seed can create them first', () => {
+    expect(violations((r) => r.items.some((i) => i.authoritative) && sourcedItems(r).length > 0)).toEqual([]);
+  });
+
+  test('deliberate duplicates really repeat a sourced item, on every node; some items file a justification instead', () => {
+    const dupes = DEMO_RESOURCES.filter((r) => r.oneSourceDuplicate);
+    expect(violations((r) => sourcedItems(r).length === 0, dupes)).toEqual([]);
+    expect(new Set(dupes.map(nodeOf)).size).toBe(3);
+    const justified = DEMO_RESOURCES.filter((r) => sourcedItems(r).some((i) => i.duplicationJustification?.trim()));
+    expect(justified.length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('most entries take their identifiers from the source: linked items far outnumber the flagged ones', () => {
+    const linked = DEMO_RESOURCES.filter((r) => !r.oneSourceDuplicate && sourcedItems(r).some((i) => !i.duplicationJustification)).length;
+    expect(linked).toBeGreaterThanOrEqual(100);
   });
 });
 

@@ -3,7 +3,13 @@
  * (数据资源目录) and authorized operators (授权运营单位).
  *
  * Plain typed data, no I/O — shared by the demo seeder and by tests (see demo-data.test.ts,
- * which enforces the catalogue rules listed there, so edit with care).
+ * which runs the catalog's own validation on every entry, so edit with care).
+ *
+ * Two parts: hand-written organizations and entries (the ones the playground and the docs name),
+ * and entries generated from the sector templates of catalog-templates.ts (agency × dataset
+ * template × region), so the catalog has the size and variety of a real one (some 350 entries).
+ * A few entries are deliberately left in review, as drafts, overdue or duplicating an
+ * authoritative source, so every screen of the workflow has something to show.
  *
  * Topology:
  *   - lishui   (city node): 331100 丽水市 itself plus the counties without their own platform
@@ -11,12 +17,15 @@
  *   - liandu   (district node): 331102 莲都区;
  *   - longquan (district node): 331181 龙泉市.
  *
- * Unified social credit codes (GB 32100) are built from literal first-17 strings:
+ * Unified social credit codes (GB 32100) are built from first-17 strings:
  *   registration-authority + kind ('11' 机关, '12' 事业单位, '91' 企业) + 6-digit region code
  *   + 9-char organization code (GB 11714: 8 body chars + its own check char).
  */
 import { makeCreditCode } from '../schema/credit-code.js';
+import { getRegion, type RegionInfo } from '../schema/regions.js';
+import { appliesAt, entryName, entrySummary, SECTORS, templateFields, type DatasetTemplate, type Sector } from './catalog-templates.js';
 
+export type NodeId = 'lishui' | 'liandu' | 'longquan';
 export type OrgKind = 'AUTHORITY' | 'AGENCY' | 'PUBLIC_SERVICE' | 'ENTERPRISE';
 export type ShareAttribute = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
 export type OpenAttribute = 'UNCONDITIONAL' | 'RESTRICTED' | 'PROHIBITED';
@@ -25,8 +34,16 @@ export type Library = 'POPULATION' | 'LEGAL_PERSON' | 'CREDIT' | 'E_LICENSE' | '
 export type DataFormat = 'SPREADSHEET' | 'DATABASE' | 'API' | 'DOCUMENT' | 'IMAGE' | 'STREAMING';
 export type UpdateFrequency = 'REAL_TIME' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY' | 'YEARLY' | 'ON_DEMAND';
 export type DataType = 'STRING' | 'INTEGER' | 'DECIMAL' | 'DATE' | 'DATETIME' | 'BOOLEAN' | 'BINARY';
+/** Where an entry ends up in the review workflow (CAT-5); absent means PUBLISHED. */
+export type DemoStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'DEPRECATED';
 
-export interface DemoItem { name: string; dataType: DataType; description?: string; personalInfo?: boolean; identifier?: boolean }
+export interface DemoItem {
+  name: string; dataType: DataType; description?: string; personalInfo?: boolean; identifier?: boolean;
+  /** This entry is the item's authoritative source on its node (一数一源, CAT-6). */
+  authoritative?: boolean;
+  /** Why the entry collects an item an authoritative source already provides (instead of linking to it). */
+  duplicationJustification?: string;
+}
 
 export interface DemoResource {
   key: string;            // stable key unique across the file, e.g. 'lishui-amr-business-licence'
@@ -40,9 +57,23 @@ export interface DemoResource {
   desensitized?: boolean;
   items: DemoItem[];
   openDataset?: { title: string; accessMethods: ('DOWNLOAD' | 'API')[] };
+  status?: DemoStatus;
+  /** The authority's comment (RETURNED) or reason (DEPRECATED). */
+  reviewNote?: string;
+  /**
+   * Items an authoritative source on the node provides are left unlinked: the one-source check
+   * flags them (CAT-6). Every other entry links such items to their source.
+   */
+  oneSourceDuplicate?: boolean;
+  /** The provider last reported a data update this many months ago, so the entry is overdue (CAT-7). */
+  lastUpdateMonthsAgo?: number;
 }
 
-export interface DemoOrganization { key: string; nodeId: 'lishui' | 'liandu' | 'longquan'; regionCode: string; name: string; creditCode: string; kind: OrgKind }
+export interface DemoOrganization {
+  key: string; nodeId: NodeId; regionCode: string; name: string; creditCode: string; kind: OrgKind;
+  /** The agency's line of work: which dataset templates of catalog-templates.ts it registers. */
+  sector?: Sector;
+}
 
 export interface DemoOperator { organizationKey: string; agreementNo: string; termStart: string /* YYYY-MM-DD */ }
 
@@ -50,23 +81,23 @@ export interface DemoOperator { organizationKey: string; agreementNo: string; te
 // Organizations
 // ---------------------------------------------------------------------------------------------
 
-export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = Object.freeze([
+const LISTED_ORGANIZATIONS: DemoOrganization[] = [
   // ---- lishui (city node) -------------------------------------------------------------------
   { key: 'lishui-dsj', nodeId: 'lishui', regionCode: '331100', name: '丽水市大数据发展管理局', creditCode: makeCreditCode('11331100MB195720X'), kind: 'AUTHORITY' },
-  { key: 'lishui-gaj', nodeId: 'lishui', regionCode: '331100', name: '丽水市公安局', creditCode: makeCreditCode('11331100002614356'), kind: 'AGENCY' },
-  { key: 'lishui-amr', nodeId: 'lishui', regionCode: '331100', name: '丽水市市场监督管理局', creditCode: makeCreditCode('1133110000261628X'), kind: 'AGENCY' },
-  { key: 'lishui-hrss', nodeId: 'lishui', regionCode: '331100', name: '丽水市人力资源和社会保障局', creditCode: makeCreditCode('1133110000261740X'), kind: 'AGENCY' },
-  { key: 'lishui-wjw', nodeId: 'lishui', regionCode: '331100', name: '丽水市卫生健康委员会', creditCode: makeCreditCode('1133110000261863X'), kind: 'AGENCY' },
-  { key: 'lishui-zrzy', nodeId: 'lishui', regionCode: '331100', name: '丽水市自然资源和规划局', creditCode: makeCreditCode('11331100002620158'), kind: 'AGENCY' },
-  { key: 'lishui-jtj', nodeId: 'lishui', regionCode: '331100', name: '丽水市交通运输局', creditCode: makeCreditCode('11331100002621804'), kind: 'AGENCY' },
-  { key: 'lishui-sthj', nodeId: 'lishui', regionCode: '331100', name: '丽水市生态环境局', creditCode: makeCreditCode('11331100002623471'), kind: 'AGENCY' },
-  { key: 'lishui-zjj', nodeId: 'lishui', regionCode: '331100', name: '丽水市住房和城乡建设局', creditCode: makeCreditCode('11331100002624191'), kind: 'AGENCY' },
-  { key: 'lishui-mzj', nodeId: 'lishui', regionCode: '331100', name: '丽水市民政局', creditCode: makeCreditCode('11331100002625864'), kind: 'AGENCY' },
-  { key: 'lishui-ybj', nodeId: 'lishui', regionCode: '331100', name: '丽水市医疗保障局', creditCode: makeCreditCode('11331100MB0H37263'), kind: 'AGENCY' },
-  { key: 'lishui-tjj', nodeId: 'lishui', regionCode: '331100', name: '丽水市统计局', creditCode: makeCreditCode('11331100002626939'), kind: 'AGENCY' },
+  { key: 'lishui-gaj', nodeId: 'lishui', regionCode: '331100', name: '丽水市公安局', creditCode: makeCreditCode('11331100002614356'), kind: 'AGENCY', sector: 'gaj' },
+  { key: 'lishui-amr', nodeId: 'lishui', regionCode: '331100', name: '丽水市市场监督管理局', creditCode: makeCreditCode('1133110000261628X'), kind: 'AGENCY', sector: 'amr' },
+  { key: 'lishui-hrss', nodeId: 'lishui', regionCode: '331100', name: '丽水市人力资源和社会保障局', creditCode: makeCreditCode('1133110000261740X'), kind: 'AGENCY', sector: 'hrss' },
+  { key: 'lishui-wjw', nodeId: 'lishui', regionCode: '331100', name: '丽水市卫生健康委员会', creditCode: makeCreditCode('1133110000261863X'), kind: 'AGENCY', sector: 'wjw' },
+  { key: 'lishui-zrzy', nodeId: 'lishui', regionCode: '331100', name: '丽水市自然资源和规划局', creditCode: makeCreditCode('11331100002620158'), kind: 'AGENCY', sector: 'zrzy' },
+  { key: 'lishui-jtj', nodeId: 'lishui', regionCode: '331100', name: '丽水市交通运输局', creditCode: makeCreditCode('11331100002621804'), kind: 'AGENCY', sector: 'jtj' },
+  { key: 'lishui-sthj', nodeId: 'lishui', regionCode: '331100', name: '丽水市生态环境局', creditCode: makeCreditCode('11331100002623471'), kind: 'AGENCY', sector: 'sthj' },
+  { key: 'lishui-zjj', nodeId: 'lishui', regionCode: '331100', name: '丽水市住房和城乡建设局', creditCode: makeCreditCode('11331100002624191'), kind: 'AGENCY', sector: 'zjj' },
+  { key: 'lishui-mzj', nodeId: 'lishui', regionCode: '331100', name: '丽水市民政局', creditCode: makeCreditCode('11331100002625864'), kind: 'AGENCY', sector: 'mzj' },
+  { key: 'lishui-ybj', nodeId: 'lishui', regionCode: '331100', name: '丽水市医疗保障局', creditCode: makeCreditCode('11331100MB0H37263'), kind: 'AGENCY', sector: 'ybj' },
+  { key: 'lishui-tjj', nodeId: 'lishui', regionCode: '331100', name: '丽水市统计局', creditCode: makeCreditCode('11331100002626939'), kind: 'AGENCY', sector: 'tjj' },
   // county agencies hosted on the city node (counties without their own platform)
-  { key: 'qingtian-amr', nodeId: 'lishui', regionCode: '331121', name: '青田县市场监督管理局', creditCode: makeCreditCode('11331121002581144'), kind: 'AGENCY' },
-  { key: 'jinyun-hrss', nodeId: 'lishui', regionCode: '331122', name: '缙云县人力资源和社会保障局', creditCode: makeCreditCode('11331122002583764'), kind: 'AGENCY' },
+  { key: 'qingtian-amr', nodeId: 'lishui', regionCode: '331121', name: '青田县市场监督管理局', creditCode: makeCreditCode('11331121002581144'), kind: 'AGENCY', sector: 'amr' },
+  { key: 'jinyun-hrss', nodeId: 'lishui', regionCode: '331122', name: '缙云县人力资源和社会保障局', creditCode: makeCreditCode('11331122002583764'), kind: 'AGENCY', sector: 'hrss' },
   // public service providers
   { key: 'lishui-water', nodeId: 'lishui', regionCode: '331100', name: '丽水市水务集团有限公司', creditCode: makeCreditCode('91331100148261071'), kind: 'PUBLIC_SERVICE' },
   { key: 'lishui-power', nodeId: 'lishui', regionCode: '331100', name: '国网浙江省电力有限公司丽水供电公司', creditCode: makeCreditCode('91331100704438625'), kind: 'PUBLIC_SERVICE' },
@@ -76,27 +107,27 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = Object.freeze([
 
   // ---- liandu (district node, 莲都区) --------------------------------------------------------
   { key: 'liandu-dsj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区大数据发展中心', creditCode: makeCreditCode('12331102MB1D40727'), kind: 'AUTHORITY' },
-  { key: 'liandu-amr', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区市场监督管理局', creditCode: makeCreditCode('11331102002571835'), kind: 'AGENCY' },
-  { key: 'liandu-hrss', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区人力资源和社会保障局', creditCode: makeCreditCode('11331102002572416'), kind: 'AGENCY' },
-  { key: 'liandu-wjj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区卫生健康局', creditCode: makeCreditCode('11331102002573697'), kind: 'AGENCY' },
-  { key: 'liandu-nyj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区农业农村局', creditCode: makeCreditCode('11331102002574307'), kind: 'AGENCY' },
+  { key: 'liandu-amr', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区市场监督管理局', creditCode: makeCreditCode('11331102002571835'), kind: 'AGENCY', sector: 'amr' },
+  { key: 'liandu-hrss', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区人力资源和社会保障局', creditCode: makeCreditCode('11331102002572416'), kind: 'AGENCY', sector: 'hrss' },
+  { key: 'liandu-wjj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区卫生健康局', creditCode: makeCreditCode('11331102002573697'), kind: 'AGENCY', sector: 'wjw' },
+  { key: 'liandu-nyj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区农业农村局', creditCode: makeCreditCode('11331102002574307'), kind: 'AGENCY', sector: 'nyj' },
   { key: 'liandu-zfj', nodeId: 'liandu', regionCode: '331102', name: '丽水市莲都区综合行政执法局', creditCode: makeCreditCode('11331102MB1C83590'), kind: 'AGENCY' },
 
   // ---- longquan (district node, 龙泉市) ------------------------------------------------------
   { key: 'longquan-dsj', nodeId: 'longquan', regionCode: '331181', name: '龙泉市大数据发展中心', creditCode: makeCreditCode('12331181MB1F29132'), kind: 'AUTHORITY' },
-  { key: 'longquan-amr', nodeId: 'longquan', regionCode: '331181', name: '龙泉市市场监督管理局', creditCode: makeCreditCode('1133118100259018X'), kind: 'AGENCY' },
+  { key: 'longquan-amr', nodeId: 'longquan', regionCode: '331181', name: '龙泉市市场监督管理局', creditCode: makeCreditCode('1133118100259018X'), kind: 'AGENCY', sector: 'amr' },
   { key: 'longquan-lyj', nodeId: 'longquan', regionCode: '331181', name: '龙泉市林业局', creditCode: makeCreditCode('11331181002591270'), kind: 'AGENCY' },
-  { key: 'longquan-hrss', nodeId: 'longquan', regionCode: '331181', name: '龙泉市人力资源和社会保障局', creditCode: makeCreditCode('11331181002592644'), kind: 'AGENCY' },
-  { key: 'longquan-wglt', nodeId: 'longquan', regionCode: '331181', name: '龙泉市文化和广电旅游体育局', creditCode: makeCreditCode('11331181MB1E60470'), kind: 'AGENCY' },
+  { key: 'longquan-hrss', nodeId: 'longquan', regionCode: '331181', name: '龙泉市人力资源和社会保障局', creditCode: makeCreditCode('11331181002592644'), kind: 'AGENCY', sector: 'hrss' },
+  { key: 'longquan-wglt', nodeId: 'longquan', regionCode: '331181', name: '龙泉市文化和广电旅游体育局', creditCode: makeCreditCode('11331181MB1E60470'), kind: 'AGENCY', sector: 'wglt' },
   { key: 'longquan-jsk', nodeId: 'longquan', regionCode: '331181', name: '龙泉市经济商务科技局', creditCode: makeCreditCode('11331181002593858'), kind: 'AGENCY' },
-] satisfies DemoOrganization[]);
+];
 
 // ---------------------------------------------------------------------------------------------
 // Resources (数据资源目录)
 // Department segment of the code: 5 digits per provider, unique within its region.
 // ---------------------------------------------------------------------------------------------
 
-export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
+const LISTED_RESOURCES: DemoResource[] = [
   // ==== lishui: 丽水市公安局 (00101) ===========================================================
   {
     key: 'lishui-gaj-household-population', providerKey: 'lishui-gaj', code: '331100/00101/0001',
@@ -105,7 +136,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     shareAttribute: 'CONDITIONAL', shareCondition: '仅限通过核验接口逐条比对，不得批量导出或留存', shareReason: '涉及公民身份信息，仅为办理政务服务事项核验办事人身份提供',
     openAttribute: 'PROHIBITED',
     items: [
-      { name: '公民身份号码', dataType: 'STRING', personalInfo: true, identifier: true },
+      { name: '公民身份号码', dataType: 'STRING', personalInfo: true, identifier: true, authoritative: true },
       { name: '姓名', dataType: 'STRING', personalInfo: true },
       { name: '性别', dataType: 'STRING' },
       { name: '民族', dataType: 'STRING' },
@@ -140,7 +171,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     shareAttribute: 'UNCONDITIONAL',
     openAttribute: 'PROHIBITED',
     items: [
-      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true, authoritative: true },
       { name: '企业名称', dataType: 'STRING' },
       { name: '法定代表人', dataType: 'STRING', personalInfo: true },
       { name: '法定代表人证件号码', dataType: 'STRING', personalInfo: true },
@@ -178,7 +209,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     items: [
       { name: '许可证编号', dataType: 'STRING', identifier: true },
       { name: '经营者名称', dataType: 'STRING' },
-      { name: '统一社会信用代码', dataType: 'STRING' },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
       { name: '经营场所', dataType: 'STRING' },
       { name: '主体业态', dataType: 'STRING' },
       { name: '发证日期', dataType: 'DATE' },
@@ -194,7 +225,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     items: [
       { name: '行政处罚决定书文号', dataType: 'STRING', identifier: true },
       { name: '当事人名称', dataType: 'STRING' },
-      { name: '统一社会信用代码', dataType: 'STRING' },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
       { name: '违法行为类型', dataType: 'STRING' },
       { name: '处罚内容', dataType: 'STRING' },
       { name: '罚没款金额', dataType: 'DECIMAL', description: '单位：万元' },
@@ -301,7 +332,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     shareAttribute: 'CONDITIONAL', shareCondition: '仅限用于住房保障资格审核、司法查控及“房产交易一件事”', shareReason: '涉及权利人财产信息，依《不动产登记暂行条例》限定查询用途',
     openAttribute: 'PROHIBITED',
     items: [
-      { name: '不动产单元号', dataType: 'STRING', identifier: true },
+      { name: '不动产单元号', dataType: 'STRING', identifier: true, authoritative: true },
       { name: '不动产权证书号', dataType: 'STRING' },
       { name: '权利人名称', dataType: 'STRING', personalInfo: true },
       { name: '权利人证件号码', dataType: 'STRING', personalInfo: true },
@@ -376,7 +407,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     items: [
       { name: '许可证编号', dataType: 'STRING', identifier: true },
       { name: '排污单位名称', dataType: 'STRING' },
-      { name: '统一社会信用代码', dataType: 'STRING' },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
       { name: '行业类别', dataType: 'STRING' },
       { name: '管理类别', dataType: 'STRING', description: '重点管理/简化管理' },
       { name: '主要污染物种类', dataType: 'STRING' },
@@ -446,7 +477,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     openAttribute: 'UNCONDITIONAL',
     items: [
       { name: '机构名称', dataType: 'STRING', identifier: true },
-      { name: '统一社会信用代码', dataType: 'STRING' },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
       { name: '机构性质', dataType: 'STRING', description: '公办/民办/公建民营' },
       { name: '地址', dataType: 'STRING' },
       { name: '床位数', dataType: 'INTEGER' },
@@ -595,7 +626,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     shareAttribute: 'UNCONDITIONAL',
     openAttribute: 'PROHIBITED',
     items: [
-      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true, authoritative: true },
       { name: '主体名称', dataType: 'STRING' },
       { name: '主体类型', dataType: 'STRING' },
       { name: '法定代表人（负责人、经营者）', dataType: 'STRING', personalInfo: true },
@@ -681,7 +712,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     items: [
       { name: '患者编号', dataType: 'STRING', identifier: true },
       { name: '姓名', dataType: 'STRING', personalInfo: true },
-      { name: '公民身份号码', dataType: 'STRING', personalInfo: true },
+      { name: '公民身份号码', dataType: 'STRING', personalInfo: true, identifier: true },
       { name: '诊断', dataType: 'STRING', personalInfo: true },
       { name: '危险性评估等级', dataType: 'INTEGER', personalInfo: true },
       { name: '最近随访日期', dataType: 'DATE' },
@@ -714,7 +745,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     openAttribute: 'PROHIBITED',
     items: [
       { name: '家庭农场名称', dataType: 'STRING', identifier: true },
-      { name: '统一社会信用代码', dataType: 'STRING' },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
       { name: '农场主姓名', dataType: 'STRING', personalInfo: true },
       { name: '所在乡镇（街道）', dataType: 'STRING' },
       { name: '主营产业', dataType: 'STRING' },
@@ -804,7 +835,7 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
     shareAttribute: 'UNCONDITIONAL',
     openAttribute: 'PROHIBITED',
     items: [
-      { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
+      { name: '统一社会信用代码', dataType: 'STRING', identifier: true, authoritative: true },
       { name: '主体名称', dataType: 'STRING' },
       { name: '主体类型', dataType: 'STRING' },
       { name: '法定代表人（负责人、经营者）', dataType: 'STRING', personalInfo: true },
@@ -896,7 +927,191 @@ export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze([
       { name: '同比增长', dataType: 'DECIMAL', description: '单位：%' },
     ],
   },
-] satisfies DemoResource[]);
+];
+
+// ---------------------------------------------------------------------------------------------
+// Generated from the sector templates: agency × dataset template × region
+// ---------------------------------------------------------------------------------------------
+
+const NODE_OF_REGION: Readonly<Record<string, NodeId>> = { '331102': 'liandu', '331181': 'longquan' };
+const nodeOf = (regionCode: string): NodeId => NODE_OF_REGION[regionCode] ?? 'lishui';
+/** The region of a node's own agencies: only their entries are authoritative sources for the whole node. */
+const HOME_REGION: Readonly<Record<NodeId, string>> = { lishui: '331100', liandu: '331102', longquan: '331181' };
+const REGION_SLUG: Readonly<Record<string, string>> = {
+  '331100': 'lishui', '331102': 'liandu', '331121': 'qingtian', '331122': 'jinyun', '331123': 'suichang', '331124': 'songyang',
+  '331125': 'yunhe', '331126': 'qingyuan', '331127': 'jingning', '331181': 'longquan',
+};
+
+/** Agencies beyond the listed ones: the city's other bureaus, a handful per county, and more on each district node. */
+const GENERATED_AGENCIES: readonly (readonly [regionCode: string, sectors: readonly Sector[]])[] = [
+  ['331100', ['jyj', 'swj', 'nyj', 'slj', 'yjj', 'sfj', 'wglt', 'gjj']],
+  ['331121', ['gaj', 'hrss', 'nyj', 'swj']],
+  ['331122', ['amr', 'wjw', 'zjj', 'jyj']],
+  ['331123', ['amr', 'mzj', 'zrzy', 'nyj', 'wglt']],
+  ['331124', ['amr', 'gaj', 'nyj', 'sthj', 'ybj']],
+  ['331125', ['amr', 'hrss', 'jyj', 'jtj', 'slj']],
+  ['331126', ['amr', 'wjw', 'swj', 'zrzy', 'yjj']],
+  ['331127', ['amr', 'mzj', 'nyj', 'wglt', 'sfj']],
+  ['331102', ['gaj', 'zrzy', 'jyj', 'swj', 'mzj', 'zjj']],
+  ['331181', ['gaj', 'wjw', 'zrzy', 'nyj', 'swj', 'jyj']],
+];
+
+/** How many dataset templates an agency below city level catalogs: county catalogs are smaller. */
+const TEMPLATES_BELOW_CITY: Readonly<Record<NodeId, number>> = { lishui: 4, liandu: 5, longquan: 5 };
+
+/** GB 11714 organization code: 8 body characters and their check character. */
+function organizationCode(body: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = Array.from(body).reduce((acc, ch, i) => acc + parseInt(ch, 36) * weights[i]!, 0);
+  const check = 11 - (sum % 11);
+  return body + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
+}
+
+const generatedOrganizations: DemoOrganization[] = GENERATED_AGENCIES
+  .flatMap(([regionCode, sectors]) => sectors.map((sector) => ({ regionCode, sector })))
+  .map(({ regionCode, sector }, n) => ({
+    key: `${REGION_SLUG[regionCode]}-${sector}`, nodeId: nodeOf(regionCode), regionCode, name: SECTORS[sector].agencyName(getRegion(regionCode)!),
+    // 住房公积金中心 is a public institution (事业单位, 12); the bureaus are government organs (机关, 11).
+    creditCode: makeCreditCode(`${sector === 'gjj' ? '12' : '11'}${regionCode}${organizationCode(`0027${String(1000 + n * 37).padStart(4, '0')}`)}`),
+    kind: 'AGENCY', sector,
+  }));
+
+export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = Object.freeze([...LISTED_ORGANIZATIONS, ...generatedOrganizations]);
+
+const orgByKey = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o]));
+
+/** The department segment of each provider's resource codes (unique within its region) and its last sequence number. */
+function codeAllocator() {
+  const dept = new Map<string, string>();
+  const last = new Map<string, number>();
+  for (const r of LISTED_RESOURCES) {
+    const [, d, seq] = r.code.split('/');
+    dept.set(r.providerKey, d!);
+    last.set(r.providerKey, Math.max(last.get(r.providerKey) ?? 0, Number(seq)));
+  }
+  return (org: DemoOrganization): string => {
+    if (!dept.has(org.key)) {
+      const taken = [...dept].filter(([k]) => orgByKey.get(k)!.regionCode === org.regionCode).map(([, d]) => Number(d)).filter((d) => d < 200);
+      dept.set(org.key, String(Math.max(100, ...taken) + 1).padStart(5, '0'));
+    }
+    const seq = (last.get(org.key) ?? 0) + 1;
+    last.set(org.key, seq);
+    return `${org.regionCode}/${dept.get(org.key)}/${String(seq).padStart(4, '0')}`;
+  };
+}
+
+/** The dataset templates an agency catalogs: all of them in the city; below it the first and a slice that differs by region. */
+function templatesOf(org: DemoOrganization & { sector: Sector }, region: RegionInfo): DatasetTemplate[] {
+  const all = SECTORS[org.sector].datasets.filter((t) => appliesAt(t, region));
+  if (region.level === 'CITY') return all;
+  const [first, ...rest] = all;
+  const start = rest.length ? Number(org.regionCode) % rest.length : 0;
+  return [first!, ...rest.slice(start), ...rest.slice(0, start)].slice(0, TEMPLATES_BELOW_CITY[org.nodeId]);
+}
+
+function generateResources(): DemoResource[] {
+  const nextCode = codeAllocator();
+  const claimed = new Set(LISTED_RESOURCES.flatMap((r) => r.items.filter((i) => i.authoritative).map((i) => `${orgByKey.get(r.providerKey)!.nodeId}/${i.name}`)));
+  const out: DemoResource[] = [];
+  for (const org of DEMO_ORGANIZATIONS) {
+    if (!org.sector) continue;
+    const region = getRegion(org.regionCode)!;
+    const listed = new Set(LISTED_RESOURCES.filter((r) => r.providerKey === org.key).map((r) => r.name));
+    for (const t of templatesOf(org as DemoOrganization & { sector: Sector }, region)) {
+      const name = entryName(t, region);
+      if (listed.has(name) || listed.has(t.name)) continue;
+      const home = org.regionCode === HOME_REGION[org.nodeId];
+      const items = t.items.map((i): DemoItem => {
+        const claim = `${org.nodeId}/${i.name}`;
+        if (home && t.sourceOf?.includes(i.name) && !claimed.has(claim)) {
+          claimed.add(claim);
+          return { ...i, authoritative: true };
+        }
+        const why = t.justifications?.[i.name];
+        return why ? { ...i, duplicationJustification: why } : i;
+      });
+      const fields = Object.fromEntries(Object.entries(templateFields(t)).filter(([, v]) => v !== undefined)) as ReturnType<typeof templateFields>;
+      out.push({
+        key: `${org.key}-${t.slug}`, providerKey: org.key, code: nextCode(org), name, summary: entrySummary(t, region), ...fields, items,
+        openDataset: t.open.attribute === 'PROHIBITED' ? undefined : {
+          title: region.level === 'CITY' ? `丽水市${t.name}` : name,
+          accessMethods: t.open.attribute === 'RESTRICTED' ? ['API'] : ['DOWNLOAD', 'API'],
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Entries that do not end up plainly published, so the review queue, the drafts, the overdue list
+ * and the one-source flags all have something to show.
+ */
+const NOT_PLAIN: Readonly<Record<string, Pick<DemoResource, 'status' | 'reviewNote' | 'oneSourceDuplicate' | 'lastUpdateMonthsAgo'>>> = {
+  // Submitted, awaiting the authority's review.
+  'lishui-jyj-enrolment': { status: 'SUBMITTED' },
+  'lishui-slj-flash-flood-zones': { status: 'SUBMITTED' },
+  'lishui-wglt-visitor-flows': { status: 'SUBMITTED' },
+  'lishui-gjj-employers': { status: 'SUBMITTED' },
+  'qingtian-swj-major-violations': { status: 'SUBMITTED' },
+  'yunhe-jtj-road-conditions': { status: 'SUBMITTED' },
+  'jingning-sfj-notarizations': { status: 'SUBMITTED' },
+  'liandu-zjj-sales-contracts': { status: 'SUBMITTED' },
+  'liandu-swj-tax-returns': { status: 'SUBMITTED' },
+  'longquan-jyj-student-aid': { status: 'SUBMITTED' },
+  'longquan-nyj-cooperatives': { status: 'SUBMITTED' },
+  // Still being compiled by the agency.
+  'lishui-yjj-relief-supplies': { status: 'DRAFT' },
+  'lishui-sfj-legal-aid': { status: 'DRAFT' },
+  'songyang-ybj-medical-assistance': { status: 'DRAFT' },
+  'qingyuan-yjj-hidden-hazards': { status: 'DRAFT' },
+  'liandu-mzj-subsistence-allowance': { status: 'DRAFT' },
+  'longquan-swj-tax-registration': { status: 'DRAFT' },
+  'longquan-wjw-vaccinations': { status: 'DRAFT' },
+  // Returned with the authority's comments.
+  'jinyun-zjj-housing-security': {
+    status: 'RETURNED', reviewNote: '共享条件过宽：请写明可使用本资源的具体审批事项（如公租房资格复核、动态退出核查），并说明“家庭人均月收入”的统计口径后重新提交。',
+  },
+  'longquan-gaj-no-criminal-record': {
+    status: 'RETURNED', reviewNote: '请在共享条件中写明“经本人授权”的授权留痕方式，并补充证明有效期信息项后重新提交。',
+  },
+  // Published once, then retired: kept with their history, never deleted (CAT-5).
+  'lishui-tjj-census': { status: 'DEPRECATED', reviewNote: '普查主要数据已并入《国民经济和社会发展统计公报》数据表，不再单独维护。' },
+  'qingtian-hrss-job-vacancies': { status: 'DEPRECATED', reviewNote: '已由省级“浙江省人力资源市场招聘岗位信息”统一提供，本县条目停止维护。' },
+  // Collect items an authoritative source provides, without linking to it: flagged (CAT-6).
+  'lishui-jyj-student-status': { oneSourceDuplicate: true },
+  'yunhe-jyj-student-status': { oneSourceDuplicate: true },
+  'liandu-nyj-land-contracts': { oneSourceDuplicate: true },
+  'longquan-nyj-land-contracts': { oneSourceDuplicate: true },
+  'longquan-swj-a-grade-taxpayers': { oneSourceDuplicate: true },
+  // Data updates reported long ago: overdue for their update frequency (CAT-7).
+  'lishui-hrss-employment-subsidies': { lastUpdateMonthsAgo: 3 },
+  'lishui-zrzy-land-supply': { lastUpdateMonthsAgo: 2 },
+  'lishui-nyj-cooperatives': { lastUpdateMonthsAgo: 5 },
+  'lishui-tjj-household-income': { lastUpdateMonthsAgo: 4 },
+  'lishui-jyj-schools': { lastUpdateMonthsAgo: 14 },
+  'suichang-mzj-subsistence-allowance': { lastUpdateMonthsAgo: 3 },
+  'jingning-wglt-homestays': { lastUpdateMonthsAgo: 2 },
+  'qingyuan-zrzy-land-supply': { lastUpdateMonthsAgo: 6 },
+  'liandu-mzj-disability-allowances': { lastUpdateMonthsAgo: 3 },
+  'liandu-zjj-property-management': { lastUpdateMonthsAgo: 7 },
+  'longquan-wglt-homestays': { lastUpdateMonthsAgo: 4 },
+  'longquan-zrzy-land-supply': { lastUpdateMonthsAgo: 2 },
+};
+
+function withStates(resources: DemoResource[]): DemoResource[] {
+  const byKey = new Map(resources.map((r) => [r.key, r]));
+  for (const [key, state] of Object.entries(NOT_PLAIN)) {
+    const r = byKey.get(key);
+    if (!r) throw new Error(`demo-data: NOT_PLAIN names ${key}, which is not an entry`);
+    Object.assign(r, state);
+    // Only a published entry can be opened (OPN-1).
+    if (state.status) delete r.openDataset;
+  }
+  return resources;
+}
+
+export const DEMO_RESOURCES: readonly DemoResource[] = Object.freeze(withStates([...LISTED_RESOURCES, ...generateResources()]));
 
 // ---------------------------------------------------------------------------------------------
 // Authorized operators (授权运营单位)
