@@ -10,7 +10,7 @@ import { callSubgraph, codeOf } from '../../test/support/subgraph-client.js';
 import { ormConfig } from '../kit/orm.js';
 import { createSubgraph } from '../kit/subgraph.js';
 import { catalogModule } from './index.js';
-import { MAX_KEYWORD_LENGTH, normalizeSearch, parseKeyword, searchColumns } from './search.js';
+import { MAX_KEYWORD_LENGTH, narrowingOf, normalizeSearch, parseKeyword, searchColumns } from './search.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 let statements = 0;
@@ -62,6 +62,24 @@ describe('normalization and keyword parsing', () => {
     expect(parseKeyword('户籍信息')).toEqual({ text: '户籍信息', grams: ['户籍', '籍信', '信息'], recheck: true });
     expect(parseKeyword('   ')).toBeNull();
     expect(parseKeyword('𠀀𠀁')).toEqual({ text: '𠀀𠀁', grams: ['𠀀𠀁'], recheck: false });
+  });
+
+  test('the index narrows by what a filter implies and by nothing else', () => {
+    const where = {
+      $and: [
+        { status: 'PUBLISHED', openAttribute: { $ne: 'PROHIBITED' }, securityGrade: 'GENERAL' },
+        { $or: [{ status: { $in: ['PUBLISHED', 'DEPRECATED'] } }, { providerId: '331100:X' }] },
+        { shareAttribute: { $eq: 'CONDITIONAL' } },
+        { regionCode: { $in: ['331121', '331122'] } },
+        { name: 'not a key column' },
+      ],
+    };
+    expect(narrowingOf(where)).toEqual({
+      all: ['\u0001sPUBLISHED', '\u0001gGENERAL', '\u0001aCONDITIONAL'],
+      any: [['\u0001oUNCONDITIONAL', '\u0001oRESTRICTED'], ['\u0001r331121', '\u0001r331122']],
+    });
+    // Not being one region says nothing: regions are not a closed list here.
+    expect(narrowingOf({ regionCode: { $ne: '331100' } })).toEqual({ all: [], any: [] });
   });
 });
 

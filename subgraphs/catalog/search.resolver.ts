@@ -14,7 +14,7 @@ import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { DataResourceFilter } from './resource.inputs.js';
 import { visibleResources } from './resource.rules.js';
-import { matchSql, parseKeyword, RANKS, rankSql, type Keyword, type Rank, type SqlPart } from './search.js';
+import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank, type SqlPart } from './search.js';
 
 const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
 
@@ -144,13 +144,14 @@ class Search {
     private readonly ctx: SubgraphContext,
     private readonly where: FilterQuery<DataResource>,
     private readonly keyword: Keyword | null,
+    private readonly narrowing: Narrowing,
     private readonly facetsSelected: boolean,
   ) {}
 
   private qb(extra?: SqlPart) {
     const qb = this.ctx.em.createQueryBuilder(DataResource, 'r').where(this.where as QBFilterQuery<DataResource>);
     if (this.keyword) {
-      const m = matchSql(this.keyword);
+      const m = matchSql(this.keyword, this.narrowing);
       qb.andWhere(m.sql, m.bindings);
     }
     if (extra) qb.andWhere(extra.sql, extra.bindings);
@@ -257,14 +258,18 @@ export class DataResourceSearchResolver {
     const f = filter ?? {};
     const keyword = parseKeyword(f.keyword);
     const after = parseAfter(page.after, keyword);
-    const conditions: FilterQuery<DataResource>[] = [visibleResources(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
+    const regions = regionsInScope(ctx.node, scope);
+    const conditions: FilterQuery<DataResource>[] = [visibleResources(ctx.actor, ctx.node)];
     for (const key of FILTER_KEYS) {
       if (f[key]) conditions.push({ [key]: f[key] } as FilterQuery<DataResource>);
     }
-    const where: FilterQuery<DataResource> = { $and: conditions };
+    const narrowing = narrowingOf({ $and: conditions });
+    // A node holds only rows of its own regions: the whole node's regions narrow nothing.
+    if (regions.length > 0 && regions.length < ctx.node.regions.length) narrowing.any.push(...narrowingOf({ regionCode: { $in: regions } }).any);
+    const where: FilterQuery<DataResource> = { $and: [...conditions, { regionCode: { $in: regions } }] };
 
     const selected = selectedFields(info);
-    const search = new Search(ctx, where, keyword, selected.has('facets'));
+    const search = new Search(ctx, where, keyword, narrowing, selected.has('facets'));
     // Started with the page, not after it: on PostgreSQL they run side by side.
     const prefetch = [selected.has('facets') && search.facets(), selected.has('totalCount') && search.count()];
     for (const p of prefetch) if (p) p.catch(() => undefined);

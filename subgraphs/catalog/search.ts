@@ -1,3 +1,4 @@
+import { DATA_FORMATS, LIBRARIES, OPEN_ATTRIBUTES, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '../../schema/enums.js';
 import { badInput } from '../kit/errors.js';
 
 /**
@@ -7,7 +8,8 @@ import { badInput } from '../kit/errors.js';
  * Why character n-grams and not pg_trgm: a trigram index cannot serve 1- and 2-character terms
  * (they contain no trigram, so PostgreSQL reads every row), and Chinese keywords are mostly 1–4
  * characters. The index is GIN (core array_ops, so PostgreSQL and PGlite alike) over
- * `search_grams(search_text)`: every character and every pair of adjacent characters.
+ * `search_keys(search_text, …)`: every character and every pair of adjacent characters, plus
+ * the values of the filter columns (see KEY_COLUMNS).
  * - a 1- or 2-character term is itself a gram: `@> array[term]` is exact;
  * - a longer term needs all its pairs (GIN intersects their posting lists) plus a substring
  *   recheck, since pairs present somewhere do not prove they are adjacent.
@@ -74,21 +76,83 @@ export interface SqlPart {
   bindings: unknown[];
 }
 
-/** The normalized name: the first line of search_text. Indexed as written, so keep it byte for byte. */
-const NAME = `split_part(r.search_text, E'\\n', 1)`;
-const grams = (expr: string) => `"catalog".search_grams(${expr})`;
-/** One placeholder per gram: the ORM inlines bindings into the SQL, and would spell a bound array as a list. */
-const gramArray = (k: Keyword) => `array[${k.grams.map(() => '?').join(', ')}]::text[]`;
+/**
+ * Filter columns whose values the search index also holds, as keys "\u0001<code><value>", so a
+ * search narrows by them inside the index instead of on every matching row of the table: at
+ * 100,000 entries, counting '局' for the public with one filter read 3,860 table pages instead of
+ * 8,191 (17 ms instead of 57). A key is 3 or more characters long and a gram at most 2, so the
+ * two never meet. Order and codes are those of "catalog".search_keys (Migration20261124000100).
+ */
+const KEY_COLUMNS = [
+  ['status', 'status', 's', RESOURCE_STATUSES],
+  ['shareAttribute', 'share_attribute', 'a', SHARE_ATTRIBUTES],
+  ['openAttribute', 'open_attribute', 'o', OPEN_ATTRIBUTES],
+  ['securityGrade', 'security_grade', 'g', SECURITY_GRADES],
+  ['library', 'library', 'l', LIBRARIES],
+  ['format', 'format', 'f', DATA_FORMATS],
+  ['updateFrequency', 'update_frequency', 'u', UPDATE_FREQUENCIES],
+  ['regionCode', 'region_code', 'r', null],
+  ['providerId', 'provider_id', 'p', null],
+] as const;
+const KEY_CODE: Record<string, string> = Object.fromEntries(KEY_COLUMNS.map(([prop, , code]) => [prop, code]));
+/** The closed value sets of the enum columns: "not X" is "one of the others" (a value outside the enum could not be served anyway). */
+const KEY_VALUES: Record<string, readonly string[] | null> = Object.fromEntries(KEY_COLUMNS.map(([prop, , , values]) => [prop, values]));
+const keyOf = (prop: string, value: string) => `\u0001${KEY_CODE[prop]}${value}`;
+
+/** Keys an entry must have all of, and groups of which it must have one, to satisfy some conditions. */
+export interface Narrowing {
+  all: string[];
+  any: string[][];
+}
 
 /**
- * Entries the keyword matches, for counting and facets. Substring tests use strpos, never LIKE:
- * `%` and `_` in a keyword are plain characters.
+ * The keys a filter implies: equality, `$in`, and on enum columns `$ne` and `$nin`, on a key
+ * column, inside `$and` and plain objects. Anything else (`$or` …) implies nothing. The filter
+ * stays a condition on the row as well, so narrowing never changes a result: it only lets the
+ * index drop rows the filter would drop.
  */
-export function matchSql(k: Keyword): SqlPart {
-  const contains = `${grams('r.search_text')} @> ${gramArray(k)}`;
-  return k.recheck
-    ? { sql: `${contains} and strpos(r.search_text, ?) > 0`, bindings: [...k.grams, k.text] }
-    : { sql: contains, bindings: [...k.grams] };
+export function narrowingOf(where: unknown, into: Narrowing = { all: [], any: [] }): Narrowing {
+  if (!where || typeof where !== 'object') return into;
+  for (const [key, value] of Object.entries(where)) {
+    if (key === '$and' && Array.isArray(value)) for (const w of value) narrowingOf(w, into);
+    if (!(key in KEY_CODE)) continue;
+    if (typeof value === 'string') into.all.push(keyOf(key, value));
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const ops = value as Record<string, unknown>;
+      if (typeof ops.$eq === 'string') into.all.push(keyOf(key, ops.$eq));
+      if (Array.isArray(ops.$in) && ops.$in.length > 0 && ops.$in.every((v) => typeof v === 'string')) into.any.push(ops.$in.map((v: string) => keyOf(key, v)));
+      const excluded = typeof ops.$ne === 'string' ? [ops.$ne] : Array.isArray(ops.$nin) ? ops.$nin : null;
+      const values = KEY_VALUES[key];
+      if (excluded && values) into.any.push(values.filter((v) => !excluded.includes(v)).map((v) => keyOf(key, v)));
+    }
+  }
+  return into;
+}
+
+/** The normalized name: the first line of search_text. Indexed as written, so keep it byte for byte. */
+const NAME = `split_part(r.search_text, E'\\n', 1)`;
+const keys = (text: string) => `"catalog".search_keys(${text}, ${KEY_COLUMNS.map(([, column]) => `r.${column}`).join(', ')})`;
+const grams = (text: string) => `"catalog".search_grams(${text})`;
+/** One placeholder per element: the ORM would spell a bound array as a list. */
+const array = (values: string[]) => `array[${values.map(() => '?').join(', ')}]::text[]`;
+
+/** The index condition of the search_keys index: the keyword's grams, and the narrowing's keys. */
+function contains(k: Keyword, n: Narrowing = { all: [], any: [] }): SqlPart {
+  const all = [...k.grams, ...n.all];
+  return {
+    sql: [`${keys('r.search_text')} @> ${array(all)}`, ...n.any.map((group) => `${keys('r.search_text')} && ${array(group)}`)].join(' and '),
+    bindings: [...all, ...n.any.flat()],
+  };
+}
+
+/**
+ * Entries the keyword matches, for counting and facets: every match is read, so the index
+ * narrows by the filters too. Substring tests use strpos, never LIKE: `%` and `_` in a keyword
+ * are plain characters.
+ */
+export function matchSql(k: Keyword, n: Narrowing): SqlPart {
+  const c = contains(k, n);
+  return k.recheck ? { sql: `${c.sql} and strpos(r.search_text, ?) > 0`, bindings: [...c.bindings, k.text] } : c;
 }
 
 export type Rank = 0 | 1 | 2;
@@ -98,19 +162,23 @@ export const RANKS: readonly Rank[] = [0, 1, 2];
  * The entries of one rank: 0 the name is the keyword, 1 the name contains it, 2 only the summary
  * or an item name does. Ordering a page by (rank, newest) over all matches would sort every match
  * of a frequent term; each rank on its own is one index away from "newest first": rank 0 by the
- * (name, seq) btree, ranks 1 and 2 by the name-grams or text-grams GIN when rare, or by walking
- * seq backwards and stopping at the page size when frequent — the planner picks by the grams'
- * statistics. The strpos tests make a walk cheap: they reject non-matching rows before the
- * grams expression is evaluated (conditions run cheapest first).
+ * (name, seq) btree, ranks 1 and 2 by the name-grams or the keys GIN when rare, or by walking seq
+ * backwards and stopping at the page size when frequent — the planner picks by the grams'
+ * statistics. The strpos tests make a walk cheap: they reject non-matching rows before the grams
+ * expression is evaluated (conditions run cheapest first). No filter keys here: the planner
+ * would count the filters twice (as keys and as row conditions), underestimate the rows, and
+ * sort thousands of matches where a walk reads a few dozen (35 ms instead of 3 for '局').
  */
 export function rankSql(k: Keyword, rank: Rank): SqlPart {
   switch (rank) {
     case 0:
       return { sql: `${NAME} = ?`, bindings: [k.text] };
     case 1:
-      return { sql: `${grams(NAME)} @> ${gramArray(k)} and strpos(${NAME}, ?) > 0 and ${NAME} <> ?`, bindings: [...k.grams, k.text, k.text] };
-    case 2:
+      return { sql: `${grams(NAME)} @> ${array(k.grams)} and strpos(${NAME}, ?) > 0 and ${NAME} <> ?`, bindings: [...k.grams, k.text, k.text] };
+    case 2: {
+      const c = contains(k);
       // `not (… > 0)` rather than `= 0`: the planner guesses 1/3 for the former and 1/200 for the latter.
-      return { sql: `${grams('r.search_text')} @> ${gramArray(k)} and strpos(r.search_text, ?) > 0 and not (strpos(${NAME}, ?) > 0)`, bindings: [...k.grams, k.text, k.text] };
+      return { sql: `${c.sql} and strpos(r.search_text, ?) > 0 and not (strpos(${NAME}, ?) > 0)`, bindings: [...c.bindings, k.text, k.text] };
+    }
   }
 }
