@@ -133,6 +133,18 @@ describe('keyword search [CAT-8]', () => {
     expect(await allPages({ keyword: k }, 1)).toEqual(names(page));
   });
 
+  test('a name of any length is searchable, and a name that only begins with a keyword of the longest length is no exact match', async () => {
+    const org = await registerOrganization(t.call, REGION, '丽水市档案馆');
+    const k = tag();
+    const longest = `${k}${'档'.repeat(MAX_KEYWORD_LENGTH - k.length)}`;
+    // 3,000 varied characters: too many bytes for a btree entry, even compressed.
+    const tail = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+    await publishResource(t.call, org, REGION, { name: `${longest}${tail}` });
+    await publishResource(t.call, org, REGION, { name: longest });
+    expect(names(await search({ keyword: longest })).map((n) => n.length)).toEqual([MAX_KEYWORD_LENGTH, MAX_KEYWORD_LENGTH + 3000]);
+    expect(decodeCursor((await search({ keyword: longest })).edges[1]!.cursor)!.values[0]).toBe(1);
+  });
+
   test('filters and scope narrow a keyword search; the count is over all matches, not the page', async () => {
     const org = await registerOrganization(t.call, REGION, '丽水市交通运输局');
     const county = await registerOrganization(t.call, '331121', '青田县交通运输局');

@@ -131,6 +131,11 @@ export function narrowingOf(where: unknown, into: Narrowing = { all: [], any: []
 
 /** The normalized name: the first line of search_text. Indexed as written, so keep it byte for byte. */
 const NAME = `split_part(r.search_text, E'\\n', 1)`;
+/**
+ * The btree for exact names holds their first 64 characters, so a long name never exceeds a btree
+ * entry's size. Equal to a keyword (at most MAX_KEYWORD_LENGTH < 64 characters), it is the whole name.
+ */
+const NAME_PREFIX = `left(${NAME}, 64)`;
 const keys = (text: string) => `"catalog".search_keys(${text}, ${KEY_COLUMNS.map(([, column]) => `r.${column}`).join(', ')})`;
 const grams = (text: string) => `"catalog".search_grams(${text})`;
 /** One placeholder per element: the ORM would spell a bound array as a list. */
@@ -172,7 +177,7 @@ export const RANKS: readonly Rank[] = [0, 1, 2];
 export function rankSql(k: Keyword, rank: Rank): SqlPart {
   switch (rank) {
     case 0:
-      return { sql: `${NAME} = ?`, bindings: [k.text] };
+      return { sql: `${NAME_PREFIX} = ?`, bindings: [k.text] };
     case 1:
       return { sql: `${grams(NAME)} @> ${array(k.grams)} and strpos(${NAME}, ?) > 0 and ${NAME} <> ?`, bindings: [...k.grams, k.text, k.text] };
     case 2: {

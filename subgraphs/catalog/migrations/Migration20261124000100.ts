@@ -54,7 +54,7 @@ export class Migration20261124000100 extends Migration {
     this.addSql('drop index if exists "catalog"."data_resource_search"');
     this.addSql(`create index data_resource_search_keys on "catalog"."data_resource" using gin ("catalog".search_keys(search_text, ${keyColumns}))`);
     // Ranking: entries named exactly the keyword (newest first), and entries whose name contains it.
-    this.addSql(`create index data_resource_search_name on "catalog"."data_resource" (split_part(search_text, E'\\n', 1), seq)`);
+    this.addSql(`create index data_resource_search_name on "catalog"."data_resource" (left(split_part(search_text, E'\\n', 1), 64), seq)`);
     this.addSql(`create index data_resource_search_name_grams on "catalog"."data_resource" using gin ("catalog".search_grams(split_part(search_text, E'\\n', 1)))`);
   }
 }
