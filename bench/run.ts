@@ -8,6 +8,7 @@ import { ROOT } from '../schema/paths.js';
 import { startFederation, type RunningFederation } from '../scripts/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
+import { formatTable, percentile, post, viaGateway, type Call, type Data } from './client.js';
 
 /**
  * `npm run bench`: gateway overhead and fan-out cost of the federation, on embedded PGlite and,
@@ -15,6 +16,7 @@ import { gatewayClient, seedDemo } from '../seeds/seed.js';
  * (client, gateway, 12 subgraphs, PGlite) runs in this one process on 127.0.0.1, so the figures
  * compare cases with each other; they are not a capacity estimate for a deployment.
  * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
+ * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts).
  */
 
 const WARMUP = 50;
@@ -27,28 +29,11 @@ const EXTRA_PER_NODE = 200;
 const SEED_PARALLEL = 6;
 const TARGET = 1.5;
 
-type Data = Record<string, any>;
-type Call = () => Promise<Data>;
-
 interface Row { label: string; calls: string; n: number; p50: number; p95: number; rps: number }
 
 // ---------------------------------------------------------------------------------------------
 // Client
 // ---------------------------------------------------------------------------------------------
-
-/** Any GraphQL error (or a missing `data`) fails the run: a fast error is not a result. */
-async function post(url: string, body: string, headers: Record<string, string>): Promise<Data> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const json = (await res.json()) as { data?: Data | null; errors?: { message: string }[] };
-  if (json.errors?.length || !json.data) {
-    throw new Error(`request to ${url} failed (HTTP ${res.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-  }
-  return json.data;
-}
-
-/** The token is minted once: signing a JWT per request would bill client CPU to the gateway case. */
-const viaGateway = (gatewayUrl: string, token: string) => (query: string, variables: Data = {}): Call => () =>
-  post(`${gatewayUrl}/graphql`, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
 
 /** Signed per request, as the gateway does: the signature covers the body and a timestamp. */
 const direct = (subgraphUrl: string, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
@@ -83,8 +68,6 @@ async function subgraphCalls(fed: RunningFederation, call: Call): Promise<string
 // ---------------------------------------------------------------------------------------------
 // Measurement
 // ---------------------------------------------------------------------------------------------
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
 type Case = readonly [label: string, call: Call];
 
@@ -137,9 +120,7 @@ async function measure(fed: RunningFederation, cases: readonly Case[]): Promise<
 function printTable(title: string, rows: Row[]) {
   const header = ['case', 'subgraph calls', 'n', 'p50 ms', 'p95 ms', `req/s (c=${CONCURRENCY})`];
   const cells = rows.map((r) => [r.label, r.calls, String(r.n), r.p50.toFixed(2), r.p95.toFixed(2), r.rps.toFixed(0)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}`);
+  console.log(`\n${title}\n${formatTable(header, cells, 'llrrrr')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +260,11 @@ process.setMaxListeners(64);
 
 try {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+  if (process.argv.slice(2).includes('catalog')) {
+    const { catalogSearchBenchmark } = await import('./catalog-search.js');
+    await catalogSearchBenchmark(serverUrl, process.argv.slice(2));
+    process.exit(0);
+  }
   const results = [await suite('pglite', undefined)];
   if (serverUrl) results.push(await suite('postgres', serverUrl));
   console.log('\nsummary');
