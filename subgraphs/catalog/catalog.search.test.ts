@@ -262,42 +262,44 @@ describe('facet counts [CAT-8]', () => {
 describe('existing entries', () => {
   test('entries written before the n-gram migration are normalized and found by it', async () => {
     const dbs = await provisionTestDatabases('search_backfill');
-    const url = dbs.urls.catalog;
-    const orm = await MikroORM.init(ormConfig({ clientUrl: url, schema: 'catalog', entities: catalogModule.entities, migrations: catalogModule.migrations }));
     try {
-      await orm.em.getConnection().execute('create schema if not exists "catalog"');
-      const before = catalogModule.migrations.filter((m) => m.name < 'Migration20261124000100').map((m) => m.name);
-      await orm.getMigrator().up({ migrations: before });
-      const org = newId(REGION);
-      const res = newId(REGION);
-      const now = new Date();
-      await orm.em.getConnection().execute(
-        `insert into "catalog"."organization" (id, seq, region_code, name, credit_code, kind, created_at) values (?, ?, ?, '丽水市档案馆', ?, 'AGENCY', ?)`,
-        [org, parseId(org)!.ulid, REGION, uniqueCreditCode(REGION), now],
-      );
-      // The old search text: raw case and width, as the trigram version stored it.
-      await orm.em.getConnection().execute(
-        `insert into "catalog"."data_resource" (id, seq, region_code, provider_id, code, name, summary, library, format, update_frequency, security_grade,
-           share_attribute, share_mode, open_attribute, status, search_text, created_at, updated_at)
-         values (?, ?, ?, ?, 'OLD/1', 'ＡＢＣ档案目录', '馆藏档案', 'DEPARTMENT', 'DATABASE', 'YEARLY', 'GENERAL', 'UNCONDITIONAL', 'API', 'UNCONDITIONAL', 'PUBLISHED',
-           E'ＡＢＣ档案目录\\n馆藏档案', ?, ?)`,
-        [res, parseId(res)!.ulid, REGION, org, now, now],
-      );
-      await orm.em.getConnection().execute(`insert into "catalog"."data_item" (id, resource_id, position, name, data_type) values (?, ?, 0, '全宗号', 'STRING')`, [newId(REGION), res]);
-      await orm.getMigrator().up();
-    } finally {
-      await orm.close();
-    }
-    const node = nodeConfig('backfill', [REGION]);
-    const catalog = await createSubgraph(catalogModule, { node, databaseUrl: url, internalSecret: TEST_SECRET, poolMax: dbs.poolMax });
-    try {
-      for (const keyword of ['abc', '全宗号', '宗', '馆藏档案']) {
-        const r = await callSubgraph(catalog.url, ANONYMOUS, SEARCH, { f: { keyword } });
-        expect(r.errors).toBeUndefined();
-        expect(names(r.data!.dataResources)).toEqual(['ＡＢＣ档案目录']);
+      const url = dbs.urls.catalog;
+      const orm = await MikroORM.init(ormConfig({ clientUrl: url, schema: 'catalog', entities: catalogModule.entities, migrations: catalogModule.migrations }));
+      try {
+        await orm.em.getConnection().execute('create schema if not exists "catalog"');
+        const before = catalogModule.migrations.filter((m) => m.name < 'Migration20261124000100').map((m) => m.name);
+        await orm.getMigrator().up({ migrations: before });
+        const org = newId(REGION);
+        const res = newId(REGION);
+        const now = new Date();
+        await orm.em.getConnection().execute(
+          `insert into "catalog"."organization" (id, seq, region_code, name, credit_code, kind, created_at) values (?, ?, ?, '丽水市档案馆', ?, 'AGENCY', ?)`,
+          [org, parseId(org)!.ulid, REGION, uniqueCreditCode(REGION), now],
+        );
+        // The old search text: raw case and width, as the trigram version stored it.
+        await orm.em.getConnection().execute(
+          `insert into "catalog"."data_resource" (id, seq, region_code, provider_id, code, name, summary, library, format, update_frequency, security_grade,
+             share_attribute, share_mode, open_attribute, status, search_text, created_at, updated_at)
+           values (?, ?, ?, ?, 'OLD/1', 'ＡＢＣ档案目录', '馆藏档案', 'DEPARTMENT', 'DATABASE', 'YEARLY', 'GENERAL', 'UNCONDITIONAL', 'API', 'UNCONDITIONAL', 'PUBLISHED',
+             E'ＡＢＣ档案目录\\n馆藏档案', ?, ?)`,
+          [res, parseId(res)!.ulid, REGION, org, now, now],
+        );
+        await orm.em.getConnection().execute(`insert into "catalog"."data_item" (id, resource_id, position, name, data_type) values (?, ?, 0, '全宗号', 'STRING')`, [newId(REGION), res]);
+        await orm.getMigrator().up();
+      } finally {
+        await orm.close();
+      }
+      const catalog = await createSubgraph(catalogModule, { node: nodeConfig('backfill', [REGION]), databaseUrl: url, internalSecret: TEST_SECRET, poolMax: dbs.poolMax });
+      try {
+        for (const keyword of ['abc', '全宗号', '宗', '馆藏档案']) {
+          const r = await callSubgraph(catalog.url, ANONYMOUS, SEARCH, { f: { keyword } });
+          expect(r.errors).toBeUndefined();
+          expect(names(r.data!.dataResources)).toEqual(['ＡＢＣ档案目录']);
+        }
+      } finally {
+        await catalog.stop();
       }
     } finally {
-      await catalog.stop();
       await dbs.stop();
     }
   }, 120_000);
