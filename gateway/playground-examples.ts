@@ -53,6 +53,13 @@ query SearchCatalog {
       }
     }
     pageInfo { hasNextPage endCursor }
+    # 分面计数：按库、共享属性、区划统计全部命中结果
+    # Facet counts over all matches, not just this page
+    facets {
+      library { value count }
+      shareAttribute { value count }
+      region { value count region { name } }
+    }
   }
 }
 `,
@@ -123,10 +130,17 @@ query OpenDatasets {
   {
     title: '莲都区数据目录',
     query: `# 莲都区（331102）本级数据目录，不含下级区域。
+# overdue：超过更新周期未报送数据更新；
+# oneSourceFlags：重复采集了权威来源已有的信息项
+# （一数一源），例如莲都区农村土地承包经营权信息。
 # The catalog of Liandu District (331102) itself,
-# without sub-regions.
+# without sub-regions. overdue: no data update
+# reported within the update frequency;
+# oneSourceFlags: items collected again although an
+# authoritative source provides them (one data,
+# one source).
 query DistrictCatalog {
-  dataResources(scope: { regionCode: "331102", includeSubRegions: false }, first: 20) {
+  dataResources(scope: { regionCode: "331102", includeSubRegions: false }, first: 60) {
     totalCount
     edges {
       node {
@@ -136,7 +150,12 @@ query DistrictCatalog {
         shareAttribute
         openAttribute
         updateFrequency
+        overdue
         provider { name }
+        oneSourceFlags {
+          itemName
+          sourceResource { name provider { name } }
+        }
       }
     }
   }
