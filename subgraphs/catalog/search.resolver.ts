@@ -14,7 +14,7 @@ import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { DataResourceFilter } from './resource.inputs.js';
 import { visibleResources } from './resource.rules.js';
-import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank, type SqlPart } from './search.js';
+import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank } from './search.js';
 
 const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
 
@@ -148,13 +148,13 @@ class Search {
     private readonly facetsSelected: boolean,
   ) {}
 
-  private qb(extra?: SqlPart) {
+  /** Every match: the filters, and the keyword with the keys the filters imply. */
+  private qb() {
     const qb = this.ctx.em.createQueryBuilder(DataResource, 'r').where(this.where as QBFilterQuery<DataResource>);
     if (this.keyword) {
       const m = matchSql(this.keyword, this.narrowing);
       qb.andWhere(m.sql, m.bindings);
     }
-    if (extra) qb.andWhere(extra.sql, extra.bindings);
     return qb;
   }
 

@@ -18,6 +18,11 @@ import { badInput } from '../kit/errors.js';
  * table) that much slower. The price is that the expression must never be evaluated row by row
  * (see withoutSeqScan in search.resolver.ts).
  *
+ * Measured at 100,000 entries on PostgreSQL 15 (2 cores), one filter: a ranked page of 20 takes
+ * 4–18 ms for '局', '企业' and '户籍信息', page 50 by cursor the same; counting all matches is
+ * the dearest part and grows with them: 7–26 ms for the public, 7–55 ms for the data authority
+ * (38,000 matches of '局'); facets (which then give the count) 7–41 and 10–130 ms.
+ *
  * All normalization happens here, in JavaScript, for both the stored text and the keyword: what
  * PostgreSQL's lower() does beyond ASCII depends on the server's locale, so doing it in SQL could
  * make the same keyword match differently on two nodes.
