@@ -82,6 +82,8 @@ describe('merging keyword search pages and facets [CAT-8]', () => {
     );
     expect(withValues!.s).toEqual([{ value: 'A', count: 2 }, { value: 'B', count: 2 }]);
     expect(mergeFacets([{ facets: null }], facetShape)).toBeNull();
+    // No list selected (say, only __typename): nothing to sum, the object is still there.
+    expect(mergeFacets([{ facets: { __typename: 'DataResourceFacets' } }, { facets: { __typename: 'DataResourceFacets' } }], { key: 'facets', lists: [] })).toEqual({ __typename: 'DataResourceFacets' });
   });
 
   test('a connection merge carries the facets and drops the private alias', () => {

@@ -94,14 +94,14 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
  * other fields, such as the provider, describe the value, not the node).
  */
 export function mergeFacets(parts: Obj[], shape: FacetsShape): Obj | null {
-  const present = parts.filter((p) => p[shape.key] && p[ROUTER_FACETS]);
+  const present = parts.filter((p) => p[shape.key]);
   if (present.length === 0) return null;
   const merged: Obj = { ...present[0]![shape.key] };
   for (const list of shape.lists) {
     const byValue = new Map<string, { bucket: Obj; count: number }>();
     for (const p of present) {
       const client: Obj[] = p[shape.key][list.key] ?? [];
-      ((p[ROUTER_FACETS][list.name] ?? []) as { value: unknown; count: number }[]).forEach((b, i) => {
+      ((p[ROUTER_FACETS]?.[list.name] ?? []) as { value: unknown; count: number }[]).forEach((b, i) => {
         const value = String(b.value);
         const hit = byValue.get(value);
         if (hit) hit.count += b.count;
