@@ -10,7 +10,7 @@
  * data is open only desensitized, RESTRICTED opening states its condition. demo-data.test.ts runs
  * the catalog's own validation on every instance.
  */
-import type { DataFormat, DataType, DemoItem, Library, OpenAttribute, SecurityGrade, UpdateFrequency } from './demo-data.js';
+import type { DataFormat, DataType, DemoItem, Library, SecurityGrade, UpdateFrequency } from './demo-data.js';
 import type { RegionInfo } from '../schema/regions.js';
 
 export type Sector =
@@ -902,7 +902,7 @@ export function templateFields(t: DatasetTemplate) {
     shareCondition: t.share.attribute === 'CONDITIONAL' ? t.share.condition : undefined,
     shareReason: t.share.attribute === 'CONDITIONAL' ? t.share.reason : undefined,
     legalBasis: t.share.attribute === 'NOT_SHARED' ? t.share.legalBasis : undefined,
-    openAttribute: t.open.attribute as OpenAttribute,
+    openAttribute: t.open.attribute,
     openCondition: t.open.attribute === 'RESTRICTED' ? t.open.condition : undefined,
     desensitized: t.open.attribute !== 'PROHIBITED' && t.open.desensitized ? true : undefined,
   };

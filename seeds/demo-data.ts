@@ -991,6 +991,7 @@ function codeAllocator() {
   }
   return (org: DemoOrganization): string => {
     if (!dept.has(org.key)) {
+      // Agencies number 001xx within their region; public-service operators 003xx.
       const taken = [...dept].filter(([k]) => orgByKey.get(k)!.regionCode === org.regionCode).map(([, d]) => Number(d)).filter((d) => d < 200);
       dept.set(org.key, String(Math.max(100, ...taken) + 1).padStart(5, '0'));
     }
