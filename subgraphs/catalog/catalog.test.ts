@@ -165,7 +165,8 @@ describe('data resources', () => {
     expect(page1.data!.dataResources.pageInfo.hasNextPage).toBe(true);
     const page2 = await t.call('catalog', staff, Q, { f: { keyword: tag }, after: page1.data!.dataResources.pageInfo.endCursor });
     const names = [...page1.data!.dataResources.edges, ...page2.data!.dataResources.edges].map((e: any) => e.node.name);
-    expect(names).toEqual(['不动产登记2', '不动产登记1', `${tag}不动产登记0`]);
+    // A match in the name ranks before matches in the summary or an item name [CAT-8].
+    expect(names).toEqual([`${tag}不动产登记0`, '不动产登记2', '不动产登记1']);
     expect(page2.data!.dataResources.pageInfo.hasNextPage).toBe(false);
     const wildcard = await t.call('catalog', staff, Q, { f: { keyword: '%' } });
     expect(wildcard.data!.dataResources.totalCount).toBe(0);

@@ -151,7 +151,7 @@ export class DataResource extends Owned {
   @Field(() => Date, { nullable: true, description: '发布日期 / published at' })
   publishedAt!: Date | null;
 
-  /** Name, summary and item names in one column, so one trigram index serves keyword search; never read back. */
+  /** Name, summary and item names, normalized by `searchColumns`, one field per line; the search indexes are expressions over it. Never read back. */
   @Property({ type: 'text', lazy: true })
   searchText!: string;
 
