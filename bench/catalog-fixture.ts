@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { MikroORM, type RequiredEntityData } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { newId } from '../schema/ids.js';
 import { getRegion, type RegionInfo } from '../schema/regions.js';
 import { catalogModule } from '../subgraphs/catalog/index.js';
@@ -141,6 +143,39 @@ async function fixtureIsCurrent(orm: MikroORM, perNode: number): Promise<boolean
   return sample.every((r) => searchColumns(r, r.items.map((name) => ({ name }))).searchText === r.search_text);
 }
 
+/**
+ * The catalog schema a fixture was built on. Kept databases do not re-run a migration that was
+ * edited in place (its name is already recorded), so a changed fingerprint means rebuilding them.
+ */
+export function schemaFingerprint(): string {
+  return createHash('sha256').update(catalogModule.migrations.map((m) => `${m.name}\n${String(m.class)}`).join('\n')).digest('hex');
+}
+
+const FINGERPRINT_TABLE = '"public"."bench_catalog_fixture"';
+
+/** Drops the node's kept database unless it was built on the current catalog schema; true when dropped. */
+export async function dropIfStale(serverUrl: string, database: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    if (!(await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount) return false;
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const found = await client.query(`select fingerprint from ${FINGERPRINT_TABLE}`).catch(() => null);
+      if (found?.rows[0]?.fingerprint === schemaFingerprint()) return false;
+    } finally {
+      await client.end();
+    }
+    await admin.query(`drop database "${database}" with (force)`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface FixtureReport { nodeId: string; generated: boolean; seconds: number; entries: number; items: number }
 
 /**
@@ -171,6 +206,9 @@ export async function ensureCatalogFixture(nodeId: string, databaseUrl: string, 
     }
     await conn.execute('vacuum analyze "catalog"."data_resource"');
     await conn.execute('vacuum analyze "catalog"."data_item"');
+    await conn.execute(`create table if not exists ${FINGERPRINT_TABLE} (fingerprint text not null)`);
+    await conn.execute(`delete from ${FINGERPRINT_TABLE}`);
+    await conn.execute(`insert into ${FINGERPRINT_TABLE} values (?)`, [schemaFingerprint()]);
     return { nodeId, generated: true, seconds: (performance.now() - t0) / 1000, entries: perNode, items };
   } finally {
     await orm.close();

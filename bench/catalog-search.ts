@@ -7,7 +7,7 @@ import { ROOT } from '../schema/paths.js';
 import { startFederation } from '../scripts/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
-import { ensureCatalogFixture } from './catalog-fixture.js';
+import { dropIfStale, ensureCatalogFixture } from './catalog-fixture.js';
 import { formatTable, percentile, viaGateway, type Call } from './client.js';
 
 /**
@@ -17,7 +17,8 @@ import { formatTable, percentile, viaGateway, type Call } from './client.js';
  *
  * The databases (`bench_catalog_<node>`) are kept between runs: the demo is seeded through the
  * API once, the fixture (bench/catalog-fixture.ts) is generated once and reused while it is
- * still current. `-- --drop` drops them at the end.
+ * still current; a database built on another version of the catalog migrations is dropped and
+ * rebuilt. `-- --drop` drops them at the end.
  *
  * Cases, each a page of 20 with totalCount and one filter, p50/p95 over REQUESTS requests taken in
  * turns (so a load change on the machine hits every case alike): a 1-, a 2- and a 4-character
@@ -90,9 +91,13 @@ export async function catalogSearchBenchmark(serverUrl: string | undefined, args
   if (!serverUrl) throw new Error('the catalog search benchmark needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
   const jwtSecret = randomBytes(32).toString('hex');
   const prefix = 'bench_catalog_';
+  const topology = loadTopology(resolve(ROOT, 'seeds/topology.demo.json'));
+  for (const n of topology.nodes) {
+    if (await dropIfStale(serverUrl, `${prefix}${n.id}`)) console.log(`[catalog] dropped ${prefix}${n.id}: built on another version of the catalog schema`);
+  }
   console.log(`\n[catalog] starting the federation on ${new URL(serverUrl).host} (databases ${prefix}<node>, kept between runs) …`);
   const fed = await startFederation({
-    topology: loadTopology(resolve(ROOT, 'seeds/topology.demo.json')),
+    topology,
     serverUrl,
     databasePrefix: prefix,
     dropDatabasesOnStop: args.includes('--drop'),
