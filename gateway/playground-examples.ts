@@ -185,6 +185,41 @@ query CatalogPage($after: String) {
 `,
   },
   {
+    title: '目录审核与逾期（数据主管部门）',
+    query: `# 数据主管部门的工作台（默认令牌即丽水市数据主管部门）：
+#   catalogReviewQueue：待审核的新条目和已发布条目的修改，
+#     审核用 publishDataResource / returnDataResource(comment)；
+#   overdueCatalogByAgency：各部门超过更新周期未报送更新的条目数。
+# The data authority's desk (the default token is
+# Lishui's authority): entries and changes awaiting
+# review (approve with publishDataResource, return
+# with returnDataResource and a comment), and each
+# agency's entries overdue for a data update.
+query AuthorityDesk {
+  catalogReviewQueue(scope: { regionCode: "331100", includeSubRegions: true }, first: 10) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        status
+        provider { name }
+        # 已发布条目的待审修改 / a pending change of a published entry
+        pendingRevision { status changes { field before after } }
+        # 谁在何时做了什么 / who did what, when
+        history { number action actorSub createdAt comment }
+      }
+    }
+  }
+  overdueCatalogByAgency(scope: { regionCode: "331100", includeSubRegions: true }) {
+    provider { name region { name } }
+    overdueCount
+    oldestDueAt
+  }
+}
+`,
+  },
+  {
     title: '提交数据共享申请',
     query: `# 提交数据共享申请（需要 AGENCY 角色的令牌）。
 # Submit a data-sharing request

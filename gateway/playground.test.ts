@@ -174,8 +174,8 @@ describe('GraphiQL playground', () => {
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test('examples cover the token how-to, the four-subgraph join and the share request', () => {
-    expect(EXAMPLE_OPERATIONS).toHaveLength(6);
+  test('examples cover the token how-to, the four-subgraph join, the authority\'s review desk and the share request', () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(7);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
@@ -184,6 +184,7 @@ describe('GraphiQL playground', () => {
     expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(1);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('"331102"'))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
+    expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('catalogReviewQueue') && e.query.includes('overdueCatalogByAgency'))).toBe(true);
   });
 
   test.each(ASSETS)('serves %s from the local package', async (file, pkg, path, contentType) => {
