@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { agency, authority } from './support/node.js';
-import { resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
+import { registerOrganization, resourceInput } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-async function registerOrg(region: string, name: string) {
-  const r = await gql(authority(region), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-    input: { regionCode: region, name, creditCode: uniqueCreditCode(region), kind: 'AGENCY' },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createOrganization.id as string;
-}
 
 /** Creates and submits an entry as the provider's staff; the authority of `reviewer` publishes it unless told not to. */
 async function entry(providerId: string, region: string, name: string, { publish = true, reviewer = region, over = {} as Record<string, unknown> } = {}) {
@@ -35,10 +28,10 @@ afterAll(async () => f?.federation.stop());
 describe('the master catalog across the federation [L §9, B §17, B §19-20]', () => {
   test('the city sees its own and every district\'s published entries as one catalog; a district sees its own', async () => {
     const tag = `总目录${Math.random().toString(36).slice(2, 6)}`;
-    const city = await registerOrg('331100', '丽水市大数据发展管理局');
-    const county = await registerOrg('331121', '青田县市场监督管理局');
-    const liandu = await registerOrg('331102', '丽水市莲都区民政局');
-    const longquan = await registerOrg('331181', '龙泉市林业局');
+    const city = await registerOrganization(f.call, '331100', '丽水市大数据发展管理局');
+    const county = await registerOrganization(f.call, '331121', '青田县市场监督管理局');
+    const liandu = await registerOrganization(f.call, '331102', '丽水市莲都区民政局');
+    const longquan = await registerOrganization(f.call, '331181', '龙泉市林业局');
     await entry(city, '331100', `${tag}市级`);
     await entry(county, '331121', `${tag}青田`, { reviewer: '331100' });
     await entry(liandu, '331102', `${tag}莲都`);
@@ -62,8 +55,8 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
 
   test('each authority reviews its own region: the review queue and overdue lists are per platform, merged for the city', async () => {
     const tag = `审核${Math.random().toString(36).slice(2, 6)}`;
-    const city = await registerOrg('331100', '丽水市体育局');
-    const liandu = await registerOrg('331102', '丽水市莲都区体育局');
+    const city = await registerOrganization(f.call, '331100', '丽水市体育局');
+    const liandu = await registerOrganization(f.call, '331102', '丽水市莲都区体育局');
     const cityDraft = await entry(city, '331100', `${tag}市级`, { publish: false });
     const districtDraft = await entry(liandu, '331102', `${tag}莲都`, { publish: false });
     const QUEUE = `query($scope: RegionScopeInput) { catalogReviewQueue(scope: $scope, first: 100) { edges { node { id } } } }`;

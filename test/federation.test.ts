@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ANONYMOUS } from '../schema/auth.js';
 import { agency, authority } from './support/node.js';
-import { uniqueCreditCode, resourceInput } from './support/catalog-fixtures.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 import { callSubgraph } from './support/subgraph-client.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-async function registerOrg(region: string, name: string, kind = 'AGENCY') {
-  const r = await gql(authority(region), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-    input: { regionCode: region, name, creditCode: uniqueCreditCode(region, kind === 'ENTERPRISE' ? '91' : '11'), kind },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createOrganization.id as string;
-}
 
-async function publish(providerId: string, region: string, over: Record<string, unknown> = {}) {
-  const staff = agency(providerId, region);
-  const c = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(providerId, region, over) });
-  expect(c.errors).toBeUndefined();
-  const id = c.data!.createDataResource.id as string;
-  expect((await gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
-  expect((await gql(authority(region), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
-  return id;
-}
 
 const countRows = async (nodeId: string, table: string, where: string, params: unknown[]) => {
   const rows = await f.federation.nodes.get(nodeId)!.subgraphs.catalog!.orm.em.getConnection().execute(`select count(*)::int as n from "catalog".${table} where ${where}`, params);
@@ -38,10 +22,10 @@ afterAll(async () => f?.federation.stop());
 
 describe('federation through the gateway', () => {
   test('one query joins all four subgraphs, including a district-owned organization resolved on its own node', async () => {
-    const cityAgency = await registerOrg('331100', '丽水市人力资源和社会保障局');
-    const districtAgency = await registerOrg('331102', '丽水市莲都区市场监督管理局');
-    const operatorOrg = await registerOrg('331100', '丽水市公共数据运营有限公司', 'ENTERPRISE');
-    const resourceId = await publish(cityAgency, '331100', { name: '社会保险参保信息', openAttribute: 'UNCONDITIONAL' });
+    const cityAgency = await registerOrganization(f.call, '331100', '丽水市人力资源和社会保障局');
+    const districtAgency = await registerOrganization(f.call, '331102', '丽水市莲都区市场监督管理局');
+    const operatorOrg = await registerOrganization(f.call, '331100', '丽水市公共数据运营有限公司', 'ENTERPRISE');
+    const resourceId = await publishResource(f.call, cityAgency, '331100', { name: '社会保险参保信息', openAttribute: 'UNCONDITIONAL' });
     const od = await gql(agency(cityAgency, '331100'), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods: ['API'] } });
     expect(od.errors).toBeUndefined();
     const op = await gql(authority('331100'), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
@@ -68,8 +52,8 @@ describe('federation through the gateway', () => {
   });
 
   test('a mutation lands on the owner node only', async () => {
-    const org = await registerOrg('331181', '龙泉市林业局');
-    const id = await publish(org, '331181', { name: '林权登记信息' });
+    const org = await registerOrganization(f.call, '331181', '龙泉市林业局');
+    const id = await publishResource(f.call, org, '331181', { name: '林权登记信息' });
     expect(id.startsWith('331181:')).toBe(true);
     expect(await countRows('longquan', 'data_resource', 'id = ?', [id])).toBe(1);
     expect(await countRows('lishui', 'data_resource', 'id = ?', [id])).toBe(0);
@@ -87,10 +71,10 @@ describe('federation through the gateway', () => {
 
   test('a connection paged across nodes returns every item exactly once, in global order, with the summed total', async () => {
     const tag = `跨域${Math.random().toString(36).slice(2, 6)}`;
-    const orgs = { '331100': await registerOrg('331100', '丽水市交通运输局'), '331102': await registerOrg('331102', '莲都区交通运输局'), '331181': await registerOrg('331181', '龙泉市交通运输局') };
+    const orgs = { '331100': await registerOrganization(f.call, '331100', '丽水市交通运输局'), '331102': await registerOrganization(f.call, '331102', '莲都区交通运输局'), '331181': await registerOrganization(f.call, '331181', '龙泉市交通运输局') };
     const created: string[] = [];
     // Interleave regions so the global order alternates between nodes.
-    for (let i = 0; i < 4; i++) for (const [region, org] of Object.entries(orgs)) created.push(await publish(org, region, { name: `${tag}公交线路${i}` }));
+    for (let i = 0; i < 4; i++) for (const [region, org] of Object.entries(orgs)) created.push(await publishResource(f.call, org, region, { name: `${tag}公交线路${i}` }));
     const expected = [...created].reverse();
     const seen: string[] = [];
     let after: string | null = null;
@@ -110,9 +94,9 @@ describe('federation through the gateway', () => {
   });
 
   test('an anonymous caller sees only open, published data', async () => {
-    const org = await registerOrg('331102', '莲都区卫生健康局');
-    const closed = await publish(org, '331102', { name: '门诊病历信息', openAttribute: 'PROHIBITED', desensitized: false, items: [{ name: '患者姓名', dataType: 'STRING', personalInfo: true }] });
-    const open = await publish(org, '331102', { name: '医疗机构名录', openAttribute: 'UNCONDITIONAL' });
+    const org = await registerOrganization(f.call, '331102', '莲都区卫生健康局');
+    const closed = await publishResource(f.call, org, '331102', { name: '门诊病历信息', openAttribute: 'PROHIBITED', desensitized: false, items: [{ name: '患者姓名', dataType: 'STRING', personalInfo: true }] });
+    const open = await publishResource(f.call, org, '331102', { name: '医疗机构名录', openAttribute: 'UNCONDITIONAL' });
     const byId = await gql(null, `query($a: ID!, $b: ID!) { a: dataResource(id: $a) { id } b: dataResource(id: $b) { id } }`, { a: closed, b: open });
     expect(byId.data).toEqual({ a: null, b: { id: open } });
     const list = await gql(null, `{ dataResources(first: 100, filter: { providerId: "${org}" }) { totalCount edges { node { id openAttribute status } } } }`);
@@ -164,11 +148,11 @@ describe('federation through the gateway', () => {
 
   // Last: it stops a node for the rest of the file.
   test('a stopped node costs only its part: the others answer, plus NODE_UNAVAILABLE without internal URLs', async () => {
-    const cityOrg = await registerOrg('331100', '丽水市生态环境局');
-    const districtOrg = await registerOrg('331102', '莲都区生态环境分局');
+    const cityOrg = await registerOrganization(f.call, '331100', '丽水市生态环境局');
+    const districtOrg = await registerOrganization(f.call, '331102', '莲都区生态环境分局');
     const tag = `宕机${Math.random().toString(36).slice(2, 6)}`;
-    const cityRes = await publish(cityOrg, '331100', { name: `${tag}空气质量` });
-    await publish(districtOrg, '331102', { name: `${tag}水质监测` });
+    const cityRes = await publishResource(f.call, cityOrg, '331100', { name: `${tag}空气质量` });
+    await publishResource(f.call, districtOrg, '331102', { name: `${tag}水质监测` });
     await f.federation.stopNode('liandu');
     const r = await gql(null, `query($f: DataResourceFilter) { dataResources(filter: $f) { totalCount edges { node { id } } } }`, { f: { keyword: tag } });
     expect(r.data!.dataResources.totalCount).toBe(1);

@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { decodeCursor } from '../schema/cursor.js';
-import { agency, authority } from './support/node.js';
-import { resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
+import { authority } from './support/node.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-async function registerOrg(region: string, name: string) {
-  const r = await gql(authority(region), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-    input: { regionCode: region, name, creditCode: uniqueCreditCode(region), kind: 'AGENCY' },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createOrganization.id as string;
-}
 
-async function publish(providerId: string, region: string, over: Record<string, unknown> = {}) {
-  const staff = agency(providerId, region);
-  const c = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(providerId, region, over) });
-  expect(c.errors).toBeUndefined();
-  const id = c.data!.createDataResource.id as string;
-  expect((await gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
-  expect((await gql(authority(region), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
-  return id;
-}
 
 const tag = () => `搜${Math.random().toString(36).slice(2, 7)}`;
 
@@ -39,15 +23,15 @@ const PAGE = `query($f: DataResourceFilter, $first: Int, $after: String) {
 describe('catalog search through the gateway [CAT-8]', () => {
   test('one list over all nodes: the exact name first even when older and on another node, then by rank and newest; pages by cursor without repeats or gaps', async () => {
     const k = tag();
-    const city = await registerOrg('331100', '丽水市自然资源和规划局');
-    const liandu = await registerOrg('331102', '莲都区自然资源和规划分局');
-    const longquan = await registerOrg('331181', '龙泉市自然资源和规划局');
+    const city = await registerOrganization(f.call, '331100', '丽水市自然资源和规划局');
+    const liandu = await registerOrganization(f.call, '331102', '莲都区自然资源和规划分局');
+    const longquan = await registerOrganization(f.call, '331181', '龙泉市自然资源和规划局');
     // Oldest first: the exact name is the oldest entry, on the city node.
-    await publish(city, '331100', { name: k });
-    await publish(liandu, '331102', { name: '地籍调查', summary: `包含${k}的摘要` });
-    await publish(longquan, '331181', { name: `${k}林地` });
-    await publish(city, '331100', { name: '测绘成果', items: [{ name: `${k}图号`, dataType: 'STRING' }] });
-    await publish(liandu, '331102', { name: `${k}宗地` });
+    await publishResource(f.call, city, '331100', { name: k });
+    await publishResource(f.call, liandu, '331102', { name: '地籍调查', summary: `包含${k}的摘要` });
+    await publishResource(f.call, longquan, '331181', { name: `${k}林地` });
+    await publishResource(f.call, city, '331100', { name: '测绘成果', items: [{ name: `${k}图号`, dataType: 'STRING' }] });
+    await publishResource(f.call, liandu, '331102', { name: `${k}宗地` });
     const expected = [k, `${k}宗地`, `${k}林地`, '测绘成果', '地籍调查'];
 
     const whole = await gql(null, PAGE, { f: { keyword: k }, first: 10 });
@@ -72,8 +56,8 @@ describe('catalog search through the gateway [CAT-8]', () => {
   });
 
   test('a single character finds an entry whose only match is an item name, on whichever node holds it', async () => {
-    const org = await registerOrg('331181', '龙泉市文化广电旅游体育局');
-    await publish(org, '331181', { name: '青瓷窑址名录', summary: '龙泉青瓷古窑址', items: [{ name: '窑址编号罍', dataType: 'STRING' }] });
+    const org = await registerOrganization(f.call, '331181', '龙泉市文化广电旅游体育局');
+    await publishResource(f.call, org, '331181', { name: '青瓷窑址名录', summary: '龙泉青瓷古窑址', items: [{ name: '窑址编号罍', dataType: 'STRING' }] });
     const r = await gql(null, PAGE, { f: { keyword: '罍' } });
     expect(r.errors).toBeUndefined();
     expect(r.data!.dataResources.edges.map((e: any) => [e.node.name, e.node.region.code])).toEqual([['青瓷窑址名录', '331181']]);
@@ -81,14 +65,14 @@ describe('catalog search through the gateway [CAT-8]', () => {
 
   test('facet counts from several nodes are the sums of each node\'s own counts, and the total is their sum too', async () => {
     const k = tag();
-    const city = await registerOrg('331100', '丽水市水利局');
-    const liandu = await registerOrg('331102', '莲都区水利局');
-    const longquan = await registerOrg('331181', '龙泉市水利局');
-    await publish(city, '331100', { name: `${k}水库`, format: 'API' });
-    await publish(city, '331100', { name: `${k}堤防`, shareAttribute: 'CONDITIONAL', shareCondition: '仅限防汛', shareReason: '涉及工程安全' });
-    await publish(liandu, '331102', { name: `${k}山塘`, format: 'API' });
-    await publish(longquan, '331181', { name: `${k}水文站`, format: 'SPREADSHEET' });
-    await publish(longquan, '331181', { name: `${k}取水口`, format: 'API', shareAttribute: 'CONDITIONAL', shareCondition: '仅限水资源管理', shareReason: '涉及取水许可' });
+    const city = await registerOrganization(f.call, '331100', '丽水市水利局');
+    const liandu = await registerOrganization(f.call, '331102', '莲都区水利局');
+    const longquan = await registerOrganization(f.call, '331181', '龙泉市水利局');
+    await publishResource(f.call, city, '331100', { name: `${k}水库`, format: 'API' });
+    await publishResource(f.call, city, '331100', { name: `${k}堤防`, shareAttribute: 'CONDITIONAL', shareCondition: '仅限防汛', shareReason: '涉及工程安全' });
+    await publishResource(f.call, liandu, '331102', { name: `${k}山塘`, format: 'API' });
+    await publishResource(f.call, longquan, '331181', { name: `${k}水文站`, format: 'SPREADSHEET' });
+    await publishResource(f.call, longquan, '331181', { name: `${k}取水口`, format: 'API', shareAttribute: 'CONDITIONAL', shareCondition: '仅限水资源管理', shareReason: '涉及取水许可' });
 
     const FACETS = `query($f: DataResourceFilter, $scope: RegionScopeInput) { dataResources(filter: $f, scope: $scope, first: 1) {
       totalCount

@@ -5,7 +5,8 @@ import type { SubgraphName } from '../../schema/topology.js';
 import { agency, authority } from './node.js';
 import type { GqlResult } from './subgraph-client.js';
 
-type Call = <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
+/** A GraphQL call as an actor: to one subgraph directly, or through the gateway (which routes it itself). */
+export type Call = <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
 
 let counter = 0;
 /** A valid, unique unified social credit code for the region (GB 32100 check character included). */

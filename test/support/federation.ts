@@ -5,6 +5,7 @@ import { schemaFile } from '../../schema/paths.js';
 import { startFederation } from '../../scripts/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
 import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
+import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
 /** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
@@ -21,5 +22,7 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
   });
   const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
     (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
-  return { federation, gql };
+  /** The same calls in the shape the catalog fixtures take: through the gateway the subgraph is the router's business. */
+  const call: Call = (_subgraph, actor, query, variables) => gql(actor, query, variables);
+  return { federation, gql, call };
 }
