@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { hasRole, isAuthorityFor, type SubgraphContext } from '../kit/context.js';
+import { byKey, hasRole, isAuthorityFor, type SubgraphContext } from '../kit/context.js';
 import { Organization } from './organization.entity.js';
 
 @ObjectType('CatalogEvaluation', { description: '部门编目工作评价数据 / catalog evaluation data of an agency [B §48, L §28, J §32]' })
@@ -45,13 +45,13 @@ const evaluationLoader = (ctx: SubgraphContext) =>
         where r.provider_id in (${list}) and v.action in ('RETURNED', 'REVISION_RETURNED') group by r.provider_id`,
       [...ids],
     );
-    return ids.map((id) => {
-      const r = rows.find((x) => x.provider_id === id);
+    const returns = byKey(ids, returned, (x) => x.provider_id);
+    return byKey(ids, rows, (x) => x.provider_id).map((r, i) => {
       const entries = r?.entries ?? 0;
       const complete = r?.complete ?? 0;
       return {
         entries, publishedEntries: r?.published ?? 0, completeEntries: complete, metadataCompleteness: entries ? complete / entries : null,
-        overdueEntries: r?.overdue ?? 0, returnedReviews: returned.find((x) => x.provider_id === id)?.n ?? 0,
+        overdueEntries: r?.overdue ?? 0, returnedReviews: returns[i]?.n ?? 0,
       };
     });
   });

@@ -1,20 +1,17 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor } from '../../schema/auth.js';
-import { hasRole, isAuthorityOver, requireActor, type SubgraphContext } from '../kit/context.js';
+import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
-import { badInput, forbidden, notFound } from '../kit/errors.js';
+import { badInput, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
-import type { NodeConfig } from '../../schema/topology.js';
-import { parseId } from '../../schema/ids.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { DataResource } from './resource.entity.js';
 import { RecordDataUpdateInput } from './resource.inputs.js';
+import { loadForCompiling, supervisedRegions } from './resource.access.js';
 import { itemsLoader } from './resource.loader.js';
-import { canCompile, canSeeResource } from './resource.rules.js';
 import { contentOf, isOverdue, recordVersion, updateDueAfter } from './workflow.js';
 
 @ObjectType('AgencyOverdueSummary', { description: '某部门逾期未更新的目录条目统计 / how many of an agency\'s entries are overdue for a data update [B §17-18, L §8]' })
@@ -29,11 +26,6 @@ class AgencyOverdueSummary {
 }
 
 const OverdueConnection = connectionType(DataResource, 'OverdueDataResource', '逾期未更新的目录条目 / catalog entries overdue for a data update');
-
-/** Overdue lists are supervision data: the authority of the regions and auditors see them all, an agency its own. */
-function overdueRegions(actor: Actor, node: NodeConfig, scope?: RegionScopeInput | null): string[] {
-  return regionsInScope(node, scope).filter((code) => hasRole(actor, 'AUDITOR') || isAuthorityOver(actor, node, code));
-}
 
 const overdueNow = (): FilterQuery<DataResource> => ({ status: 'PUBLISHED', updateDueAt: { $lt: new Date() } });
 
@@ -53,7 +45,7 @@ export class FreshnessResolver {
   ): Promise<AgencyOverdueSummary[]> {
     const actor = requireActor(ctx);
     if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('逾期统计仅限数据主管部门和审计人员 / overdue statistics are for the data authority and auditors');
-    const regions = overdueRegions(actor, ctx.node, scope);
+    const regions = supervisedRegions(actor, ctx.node, scope);
     if (!regions.length) return [];
     const rows = await ctx.em.execute<{ provider_id: string; overdue_count: number; oldest_due_at: Date | string }[]>(
       `select provider_id, count(*)::int as overdue_count, min(update_due_at) as oldest_due_at
@@ -76,7 +68,7 @@ export class FreshnessResolver {
   ) {
     const actor = requireActor(ctx);
     const where: FilterQuery<DataResource>[] = [overdueNow()];
-    if (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) where.push({ regionCode: { $in: overdueRegions(actor, ctx.node, scope) } });
+    if (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) where.push({ regionCode: { $in: supervisedRegions(actor, ctx.node, scope) } });
     else if (actor.orgId) where.push({ regionCode: { $in: regionsInScope(ctx.node, scope) }, providerId: actor.orgId });
     else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
     if (providerId) where.push({ providerId });
@@ -85,10 +77,8 @@ export class FreshnessResolver {
 
   @Mutation(() => DataResource, { description: '报送数据更新（提供部门）：按更新周期重新计算下一次截止时间 / report a data update (providing agency); the next due date follows from the update frequency [B §18, L §8]' })
   async recordDataUpdate(@Ctx() ctx: SubgraphContext, @Arg('input') input: RecordDataUpdateInput): Promise<DataResource> {
-    const actor = requireActor(ctx);
-    const r = parseId(input.resourceId) ? await ctx.em.findOne(DataResource, { id: input.resourceId }) : null;
-    if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', input.resourceId);
-    if (!canCompile(actor, r.providerId)) throw forbidden('只有提供部门的工作人员可以报送数据更新 / only staff of the providing agency report its data updates');
+    const r = await loadForCompiling(ctx, input.resourceId, 'input.resourceId');
+    const actor = ctx.actor;
     if (r.status !== 'PUBLISHED') throw badInput(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`, 'input.resourceId');
     let at = new Date();
     if (input.updatedOn != null) {

@@ -1,14 +1,14 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { parseId } from '../../schema/ids.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, forbidden, notFound } from '../kit/errors.js';
+import { type SubgraphContext } from '../kit/context.js';
+import { badInput } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { blank } from '../kit/validation.js';
 import { oneSourceFlagsLoader, validateOneSource, type OneSourceFlagRow } from './one-source.js';
 import { DataItem, DataResource, type ItemContent } from './resource.entity.js';
 import { JustifyDataItemDuplicationInput, LinkDataItemSourceInput } from './resource.inputs.js';
+import { loadForCompiling } from './resource.access.js';
 import { itemByIdLoader, itemsLoader, resourceLoader } from './resource.loader.js';
-import { canCompile, canSeeResource } from './resource.rules.js';
+import { canSeeResource } from './resource.rules.js';
 import { contentOf, itemContent, recordVersion } from './workflow.js';
 import type { VersionAction } from './resource-version.entity.js';
 
@@ -49,11 +49,8 @@ export class OneSourceResolver {
    * once; a pending revision gets the same change, so approving it later does not undo it.
    */
   private async changeItem(ctx: SubgraphContext, resourceId: string, itemName: string, action: VersionAction, change: (item: ItemContent) => ItemContent): Promise<DataResource> {
-    const actor = requireActor(ctx);
-    const r = parseId(resourceId) ? await ctx.em.findOne(DataResource, { id: resourceId }) : null;
-    if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', resourceId);
-    if (!canCompile(actor, r.providerId)) throw forbidden('只有提供部门的工作人员可以声明信息项来源 / only staff of the providing agency declare the sources of its items');
-    if (r.status === 'DEPRECATED') throw badInput('条目已停用 / the entry was retired', 'input.resourceId');
+    const r = await loadForCompiling(ctx, resourceId, 'input.resourceId');
+    const actor = ctx.actor;
     const items = await itemsLoader(ctx).load(r.id);
     const row = items.find((i) => i.name === itemName.trim());
     if (!row) throw badInput(`信息项 "${itemName}" 不在条目 ${r.code} 中，可选：${items.map((i) => i.name).join('、')} / item "${itemName}" is not in entry ${r.code}`, 'input.itemName');

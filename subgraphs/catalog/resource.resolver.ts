@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { hasRole, isAuthorityOver, requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
+import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
@@ -17,6 +17,7 @@ import { DataItem, DataResource, type ResourceContent, type RevisionStatus } fro
 import { CreateDataResourceInput, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, resourceLoader, versionsLoader } from './resource.loader.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, validateResource, type ResourceState } from './resource.rules.js';
+import { loadForCompiling, loadForReview, supervisedRegions } from './resource.access.js';
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
@@ -39,32 +40,6 @@ const ReviewQueueConnection = connectionType(DataResource, 'CatalogReviewQueue',
 /** GraphQL gives null for omitted optional fields; for a partial update "absent" means "keep". */
 function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
-
-async function findResource(ctx: SubgraphContext, id: string): Promise<DataResource> {
-  const actor = requireActor(ctx);
-  const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
-  if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', id);
-  if (r.status === 'DEPRECATED') throw badInput(`条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more`, 'id');
-  return r;
-}
-
-/** Drafting and submitting: staff of the providing agency only [J §9, B §17, L §9]. */
-async function loadForCompiling(ctx: SubgraphContext, id: string): Promise<DataResource> {
-  const r = await findResource(ctx, id);
-  if (!canCompile(ctx.actor, r.providerId)) {
-    throw forbidden('只有提供部门的工作人员可以编制、修改和提交此条目 / only staff of the providing agency may compile, change or submit this entry');
-  }
-  return r;
-}
-
-/** Publishing, returning and retiring: the data authority of the entry's region [J §9, B §17, L §9]. */
-async function loadForReview(ctx: SubgraphContext, id: string, what: string): Promise<DataResource> {
-  const r = await findResource(ctx, id);
-  if (!isAuthorityOver(ctx.actor, ctx.node, r.regionCode)) {
-    throw forbidden(`${what}：仅限条目所属区域的数据主管部门 / only the data authority of the entry's region (${r.regionCode}) may do this`);
-  }
-  return r;
 }
 
 async function assertCodeFree(em: EntityManager, code: string, except?: string): Promise<void> {
@@ -107,7 +82,7 @@ export class DataResourceResolver {
     const actor = requireActor(ctx);
     if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
     // A fanned-out query reaches nodes this authority does not review: they answer with an empty queue.
-    const regions = regionsInScope(ctx.node, scope).filter((code) => hasRole(actor, 'AUDITOR') || isAuthorityOver(actor, ctx.node, code));
+    const regions = supervisedRegions(actor, ctx.node, scope);
     const where: FilterQuery<DataResource> = { regionCode: { $in: regions }, $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] };
     return keysetPage(ctx.em, DataResource, where, page);
   }
@@ -192,8 +167,9 @@ export class DataResourceResolver {
       const next = await proposedContent(ctx, r, base, input);
       return mutate(ctx, 'catalog', async (em) => {
         em.assign(r, { revision: next, revisionStatus: 'DRAFT', updatedAt: new Date() });
-        await recordVersion(em, r, ctx.actor, 'REVISION_UPDATED', next, diffContent(base, next));
-        return { result: r, audit: { action: 'dataResource.revise', entityType: 'DataResource', entityId: r.id, data: { changed: diffContent(base, next).map((c) => c.field) } } };
+        const changes = diffContent(base, next);
+        await recordVersion(em, r, ctx.actor, 'REVISION_UPDATED', next, changes);
+        return { result: r, audit: { action: 'dataResource.revise', entityType: 'DataResource', entityId: r.id, data: { changed: changes.map((c) => c.field) } } };
       });
     }
     const next = await proposedContent(ctx, r, current, input);
