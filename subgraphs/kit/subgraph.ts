@@ -107,7 +107,13 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     if (url.pathname === EVENTS_PATH) {
       // Only a sibling's consumer reads the outbox; a client's token never carries SYSTEM through the gateway to this path.
       if (!actor.roles.includes('SYSTEM')) return json(403, { errors: [{ message: 'internal endpoint', extensions: { code: 'FORBIDDEN' } }] });
-      const { after, limit } = JSON.parse(raw) as { after?: unknown; limit?: unknown };
+      let query: { after?: unknown; limit?: unknown };
+      try {
+        query = JSON.parse(raw) as typeof query;
+      } catch {
+        return json(400, { errors: [{ message: 'request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      const { after, limit } = query ?? {};
       const cursor = typeof after === 'string' && /^\d{1,18}$/.test(after) ? after : '0';
       return json(200, { events: await readOutbox(orm.em.fork(), mod.name, cursor, typeof limit === 'number' ? limit : undefined) });
     }
