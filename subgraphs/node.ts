@@ -11,33 +11,51 @@ export interface NodeOptions {
   ports?: Partial<Record<SubgraphName, number>>;
   host?: string;
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** How often event consumers poll their source (kit/events.ts); default 1 s. */
+  eventPollMs?: number;
 }
 
 export interface RunningNode {
   node: NodeConfig;
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
+  /** Stops one subgraph (as if its process ended); its database stays. Absent for a node in a child process. */
+  stopSubgraph?(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again on the same database and port, as a restarted process would. */
+  startSubgraph?(name: SubgraphName): Promise<RunningSubgraph>;
   stop(): Promise<void>;
 }
 
 /** Runs the subgraphs of one node in this process (the demo and tests; production runs each alone). */
 export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
-  for (const [name, mod] of Object.entries(MODULES) as [SubgraphName, (typeof MODULES)[SubgraphName]][]) {
-    const running = await createSubgraph(mod, {
+  const start = async (name: SubgraphName, port: number | undefined) => {
+    const running = await createSubgraph(MODULES[name], {
       node: opts.node,
       databaseUrl: opts.databaseUrls[name],
       poolMax: opts.poolMax,
       internalSecret: opts.internalSecret,
-      port: opts.ports?.[name],
+      port,
       host: opts.host,
       onQuery: opts.onQuery ? (sql) => opts.onQuery!(name, sql) : undefined,
+      eventPollMs: opts.eventPollMs,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;
-  }
+    return running;
+  };
+  for (const name of Object.keys(MODULES) as SubgraphName[]) await start(name, opts.ports?.[name]);
   return {
     node: opts.node,
     subgraphs,
+    async stopSubgraph(name) {
+      const running = subgraphs[name];
+      delete subgraphs[name];
+      await running?.stop();
+    },
+    startSubgraph(name) {
+      if (subgraphs[name]) throw new Error(`${name} is already running`);
+      return start(name, Number(new URL(opts.node.subgraphs[name]).port));
+    },
     async stop() {
       await Promise.all(Object.values(subgraphs).map((s) => s!.stop()));
     },

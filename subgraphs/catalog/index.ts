@@ -16,6 +16,7 @@ import { DataResourceResolver, DataResourceVersionResolver } from './resource.re
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
+import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 
@@ -33,5 +34,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261124000200', class: Migration20261124000200 },
     { name: 'Migration20261124000100', class: Migration20261124000100 },
+    { name: 'Migration20261128010000', class: Migration20261128010000 },
   ],
+  outbox: true,
 };

@@ -3,7 +3,9 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { dataResourceChanged, entryFacts } from '../kit/catalog-events.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
+import type { OutboxEvent } from '../kit/events.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
 import { connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
@@ -220,6 +222,7 @@ export class DataResourceResolver {
     if (revising && next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code as string, r.id);
     return mutate(ctx, 'catalog', async (em) => {
       const now = new Date();
+      const before = entryFacts(r);
       if (revising) {
         em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), revision: null, revisionStatus: null, revisionComment: null });
         await writeItems(em, r.id, next.items, existing);
@@ -229,7 +232,9 @@ export class DataResourceResolver {
       r.updatedAt = now;
       r.updateDueAt = updateDueAfter(r.lastDataUpdateAt ?? r.publishedAt!, r.updateFrequency);
       await recordVersion(em, r, ctx.actor, revising ? 'REVISION_PUBLISHED' : 'PUBLISHED', next, revising ? diffContent(published, next) : [], blank(comment) ? null : comment!.trim());
-      return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id } };
+      // A revision that closes the entry (NOT_SHARED, PROHIBITED, a higher grade) reaches grants and open datasets [B §49, Z §35].
+      const events = revising ? dataResourceChanged(r.id, r.regionCode, before, entryFacts(r)) : [];
+      return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id }, events };
     });
   }
 
@@ -259,18 +264,21 @@ export class DataResourceResolver {
     const r = await loadForReview(ctx, id, '停用目录');
     if (blank(reason)) throw badInput('停用必须写明理由 / retiring an entry needs a reason', 'reason');
     const items = await itemsLoader(ctx).load(r.id);
+    const before = entryFacts(r);
     return this.transition(ctx, r, 'RETIRED', reason.trim(), () => {
       Object.assign(r, { status: 'DEPRECATED', retiredAt: new Date(), retireReason: reason.trim(), revision: null, revisionStatus: null, revisionComment: null });
+      // Grants and open datasets of a retired entry are suspended by their subgraphs [B §49, Z §35].
+      return dataResourceChanged(r.id, r.regionCode, before, entryFacts(r), reason.trim());
     }, contentOf(r, items));
   }
 
   /** A workflow step that changes state but not content: one version, one audit event, one transaction. */
-  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: () => void, snapshot: ResourceContent): Promise<DataResource> {
+  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: () => OutboxEvent[] | void, snapshot: ResourceContent): Promise<DataResource> {
     return mutate(ctx, 'catalog', async (em) => {
-      apply();
+      const events = apply() ?? [];
       r.updatedAt = new Date();
       await recordVersion(em, r, ctx.actor, action, snapshot, [], comment);
-      return { result: r, audit: { action: `dataResource.${action.toLowerCase()}`, entityType: 'DataResource', entityId: r.id, data: comment ? { comment } : undefined } };
+      return { result: r, audit: { action: `dataResource.${action.toLowerCase()}`, entityType: 'DataResource', entityId: r.id, data: comment ? { comment } : undefined }, events };
     });
   }
 }

@@ -3,24 +3,32 @@ import type { SubgraphModule } from './subgraph.js';
 import type { SubgraphContext } from './context.js';
 import { writeAudit, type AuditEvent } from './audit.js';
 import { conflict } from './errors.js';
+import { appendOutbox, type OutboxEvent } from './events.js';
 
 /**
  * Runs a mutation in one transaction together with its audit event: either both are written or
  * neither. A concurrent change to the same row (version column) becomes a CONFLICT, and so does
  * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
+ * `events` (optional) go to the subgraph's outbox in the same transaction; its siblings are nudged
+ * once it committed (kit/events.ts).
  */
 export async function mutate<T>(
   ctx: SubgraphContext,
   subgraph: SubgraphModule['name'],
-  work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent }>,
+  work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent; events?: OutboxEvent[] }>,
 ): Promise<T> {
   try {
-    return await ctx.em.transactional(async (em) => {
-      const { result, audit } = await work(em);
+    let published = false;
+    const outcome = await ctx.em.transactional(async (em) => {
+      const { result, audit, events } = await work(em);
       await em.flush();
       await writeAudit(em, subgraph, ctx.actor, audit);
+      await appendOutbox(em, subgraph, events ?? []);
+      published = (events?.length ?? 0) > 0;
       return result;
     });
+    if (published) ctx.peers.nudgeConsumers(subgraph);
+    return outcome;
   } catch (err) {
     if (err instanceof OptimisticLockError) throw conflict('数据已被他人修改，请刷新后重试 / this record was changed by someone else; reload it and try again');
     if (err instanceof UniqueConstraintViolationException) throw conflict('与同时提交的另一条记录重复，请刷新后查看 / another request just created the same record; reload and check before retrying');

@@ -1,6 +1,7 @@
 import { internalHeaders, type Actor } from '../../schema/auth.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { AppError } from './errors.js';
+import { nudgeConsumers } from './events.js';
 
 /**
  * Calls a sibling subgraph of the same node through its public schema (never its tables), signed
@@ -33,5 +34,10 @@ export class PeerClient {
       throw new AppError((e.extensions?.code as never) ?? 'INTERNAL_SERVER_ERROR', e.message);
     }
     return json.data as T;
+  }
+
+  /** After a commit that wrote outbox events: tells the sibling consumers to poll now (best effort). */
+  nudgeConsumers(publisher: SubgraphName): void {
+    nudgeConsumers(this.node, publisher, this.actor, this.secret);
   }
 }

@@ -12,6 +12,7 @@ import { readBody } from '../../schema/http.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { maskUnexpected } from './errors.js';
+import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
@@ -26,6 +27,10 @@ export interface SubgraphModule {
   references?: IResolvers;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationObject[];
+  /** Keeps an outbox (`outbox_event`) and serves it to its siblings at `POST /internal/events` (kit/events.ts). */
+  outbox?: boolean;
+  /** Handles the events of a sibling's outbox, each once, in this subgraph's own transaction (kit/events.ts). */
+  consumes?: { source: SubgraphName; handle: EventHandler };
 }
 
 export interface SubgraphOptions {
@@ -37,6 +42,8 @@ export interface SubgraphOptions {
   host?: string;
   poolMax?: number;
   onQuery?: (sql: string) => void;
+  /** How often a consumer polls its source's outbox; a nudge after each commit makes it sooner. */
+  eventPollMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -44,6 +51,8 @@ export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
   schema: GraphQLSchema;
+  /** The consumer of a sibling's events, when the module has one. */
+  events?: EventConsumer;
   stop(): Promise<void>;
 }
 
@@ -78,15 +87,36 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const events = mod.consumes
+    ? new EventConsumer({ orm, schema: mod.name, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs })
+    : undefined;
 
   const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
-    if (req.method !== 'POST' || url.pathname !== '/graphql') return json(404, { error: 'not found' });
+    const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH);
+    if (req.method !== 'POST' || (url.pathname !== '/graphql' && !internal)) return json(404, { error: 'not found' });
     const raw = await readBody(req);
     const header = req.headers[INTERNAL_AUTH_HEADER];
     const actor = verifyInternal(Array.isArray(header) ? header[0] : header, raw, opts.internalSecret);
     if (!actor) return refusal('missing or invalid gateway signature: subgraphs accept requests only from the gateway');
+    if (url.pathname === NUDGE_PATH && events) {
+      void events.poll();
+      return json(202, { status: 'polling' });
+    }
+    if (url.pathname === EVENTS_PATH) {
+      // Only a sibling's consumer reads the outbox; a client's token never carries SYSTEM through the gateway to this path.
+      if (!actor.roles.includes('SYSTEM')) return json(403, { errors: [{ message: 'internal endpoint', extensions: { code: 'FORBIDDEN' } }] });
+      let query: { after?: unknown; limit?: unknown };
+      try {
+        query = JSON.parse(raw) as typeof query;
+      } catch {
+        return json(400, { errors: [{ message: 'request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      const { after, limit } = query ?? {};
+      const cursor = typeof after === 'string' && /^\d{1,18}$/.test(after) ? after : '0';
+      return json(200, { events: await readOutbox(orm.em.fork(), mod.name, cursor, typeof limit === 'number' ? limit : undefined) });
+    }
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -126,13 +156,16 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  events?.start();
 
   return {
     name: mod.name,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     orm,
     schema,
+    events,
     async stop() {
+      await events?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

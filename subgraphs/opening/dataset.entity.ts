@@ -53,4 +53,17 @@ export class OpenDataset extends Owned {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })
   updatedAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '因目录变更暂停的时间 / when a catalog change suspended the dataset [Z §35]' })
+  suspendedAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '暂停理由（引用所依据的条款）/ why the dataset was suspended, citing the rule [Z §35]' })
+  suspensionReason!: string | null;
+
+  /** The catalog outbox event that suspended the dataset (its id on this node's catalog). */
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '引起暂停的目录变更事件编号 / the catalog change event that suspended the dataset' })
+  catalogEventId!: string | null;
 }

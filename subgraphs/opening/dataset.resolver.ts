@@ -45,7 +45,10 @@ export class OpenDatasetResolver {
     return keysetPage(ctx.em, OpenDataset, { $and: conditions }, page);
   }
 
-  @FieldResolver(() => DataResourceRef, { description: '对应的目录条目 / the catalog entry opened' })
+  @FieldResolver(() => DataResourceRef, {
+    nullable: true,
+    description: '对应的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry opened; null when the caller may not see it (e.g. retired), so a list still answers',
+  })
   resource(@Root() d: OpenDataset): DataResourceRef {
     return { id: d.resourceId };
   }

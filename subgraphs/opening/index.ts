@@ -1,8 +1,10 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { handleCatalogEvent } from './catalog-events.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
@@ -10,5 +12,10 @@ export const openingModule: SubgraphModule = {
   resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],
-  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }],
+  migrations: [
+    { name: 'Migration20261124000000', class: Migration20261124000000 },
+    { name: 'Migration20261128010000', class: Migration20261128010000 },
+  ],
+  // Grants and open datasets follow their catalog entry [B §49, Z §35].
+  consumes: { source: 'catalog', handle: handleCatalogEvent },
 };

@@ -9,7 +9,7 @@ import { enumObject } from '../../schema/enums.js';
 export const SHARE_DELIVERY_MODES = ['API', 'BULK_COPY', 'OFFLINE'] as const;
 export type ShareDeliveryMode = (typeof SHARE_DELIVERY_MODES)[number];
 
-export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED'] as const;
+export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED'] as const;
 export type ShareRequestStatus = (typeof SHARE_REQUEST_STATUSES)[number];
 
 export const ShareDeliveryModeEnum = enumObject(SHARE_DELIVERY_MODES);
@@ -32,5 +32,6 @@ registerEnumType(ShareRequestStatusEnum, {
     PENDING: { description: '待审核 / waiting for the provider (or the authority) to decide' },
     GRANTED: { description: '已授权 / granted: the requester may use the approved items until the end date' },
     REJECTED: { description: '已驳回 / rejected, with the reason' },
+    SUSPENDED: { description: '已暂停：授权后目录条目被停用、改为不予共享或定级提升，见 suspensionReason / suspended: after the grant, its catalog entry was retired, made NOT_SHARED or graded higher (see suspensionReason) [SHR-5, SHR-10, B §26, B §49]' },
   },
 });

@@ -1,5 +1,7 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
@@ -10,5 +12,10 @@ export const sharingModule: SubgraphModule = {
   resolvers: [ShareRequestResolver, ResourceSharingResolver],
   references: shareRequestReference,
   entities: [ShareRequest],
-  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }],
+  migrations: [
+    { name: 'Migration20261124000000', class: Migration20261124000000 },
+    { name: 'Migration20261128010000', class: Migration20261128010000 },
+  ],
+  // Grants and open datasets follow their catalog entry [B §49, Z §35].
+  consumes: { source: 'catalog', handle: handleCatalogEvent },
 };

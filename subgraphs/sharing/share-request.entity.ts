@@ -70,4 +70,17 @@ export class ShareRequest extends Owned {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '决定人（用户标识；自动授权为 SYSTEM）/ who decided: user subject, or SYSTEM for automatic grants' })
   decidedBy!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '暂停时间 / when the grant was suspended [B §49]' })
+  suspendedAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '暂停理由（引用所依据的条款）/ why the grant was suspended, citing the rule [B §26, B §49]' })
+  suspensionReason!: string | null;
+
+  /** The catalog outbox event that caused the suspension or the system's rejection (its id on this node's catalog). */
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '引起暂停或系统驳回的目录变更事件编号 / the catalog change event that caused the suspension or the system\'s rejection' })
+  catalogEventId!: string | null;
 }

@@ -67,7 +67,10 @@ export class ShareRequestResolver {
     return keysetPage(ctx.em, ShareRequest, { $and: conditions }, page);
   }
 
-  @FieldResolver(() => DataResourceRef, { description: '申请的目录条目 / the catalog entry requested' })
+  @FieldResolver(() => DataResourceRef, {
+    nullable: true,
+    description: '申请的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry requested; null when the caller may not see it (e.g. retired), so a list still answers',
+  })
   resource(@Root() r: ShareRequest): DataResourceRef {
     return { id: r.resourceId };
   }

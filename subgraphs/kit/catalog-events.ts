@@ -1,0 +1,82 @@
+import type { OpenAttribute, SecurityGrade, ShareAttribute } from '../../schema/enums.js';
+import type { OutboxEvent } from './events.js';
+
+/**
+ * The catalog's events and what they mean downstream, written once: the catalog decides whether a
+ * change is worth an event, sharing, opening (and later operation) read the same rules to decide
+ * what to suspend. Subgraphs never import each other, so the contract lives in the kit.
+ */
+
+export const DATA_RESOURCE_CHANGED = 'dataResource.changed';
+
+/** The facts of an entry that other subgraphs' grants and datasets depend on. */
+export interface EntryFacts {
+  status: string;
+  shareAttribute: ShareAttribute;
+  openAttribute: OpenAttribute;
+  securityGrade: SecurityGrade;
+}
+
+export interface DataResourceChanged {
+  resourceId: string;
+  before: EntryFacts;
+  after: EntryFacts;
+  /** The authority's reason, when the entry was retired. */
+  reason: string | null;
+}
+
+const GRADE_RANK: Record<SecurityGrade, number> = { GENERAL: 0, IMPORTANT: 1, CORE: 2 };
+
+const raisedToProtected = (c: DataResourceChanged) =>
+  GRADE_RANK[c.after.securityGrade] > GRADE_RANK[c.before.securityGrade] && c.after.securityGrade !== 'GENERAL';
+const retired = (c: DataResourceChanged) => c.after.status === 'DEPRECATED' && c.before.status !== 'DEPRECATED';
+
+/** Why existing grants of the entry must stop, or null [SHR-5, SHR-10, B §26, B §49, J §7, B §10]. */
+export function sharingSuspension(c: DataResourceChanged): string | null {
+  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），授权随之暂停 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the grant is suspended [B §26, B §49]`;
+  if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
+    return '目录条目改为不予共享，授权随之暂停 / the catalog entry became NOT_SHARED: the grant is suspended [B §26, B §49, J §17]';
+  }
+  if (raisedToProtected(c)) {
+    return `目录条目定级提升为${c.after.securityGrade === 'CORE' ? '核心' : '重要'}数据，须经数据主管部门重新审批 / the catalog entry was graded ${c.after.securityGrade}: the grant is suspended until the data authority approves again [J §7, B §10, B §49]`;
+  }
+  return null;
+}
+
+/** Why pending requests of the entry cannot be granted any more, or null (they are rejected by the system). */
+export function sharingRefusal(c: DataResourceChanged): string | null {
+  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），申请不能再获批准 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the request can no longer be granted [B §26]`;
+  if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
+    return '目录条目改为不予共享，申请不能再获批准 / the catalog entry became NOT_SHARED: the request can no longer be granted [B §27, J §17]';
+  }
+  return null;
+}
+
+/** A grade raise leaves pending requests to the authority alone [J §7, B §10]. */
+export const needsAuthorityNow = raisedToProtected;
+
+/** Why an open dataset of the entry must stop being open, or null [OPN-6, Z §35, Z §12, Z §9]. */
+export function openingSuspension(c: DataResourceChanged): string | null {
+  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），数据集暂停开放 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the dataset is suspended [Z §35]`;
+  if (c.after.openAttribute === 'PROHIBITED' && c.before.openAttribute !== 'PROHIBITED') {
+    return '目录条目改为不予开放，数据集暂停开放 / the catalog entry became PROHIBITED: the dataset is suspended [Z §12, Z §35]';
+  }
+  if (raisedToProtected(c)) {
+    return `目录条目定级提升为${c.after.securityGrade === 'CORE' ? '核心' : '重要'}数据，不得开放 / the catalog entry was graded ${c.after.securityGrade}, which is never open: the dataset is suspended [Z §9, Z §35]`;
+  }
+  return null;
+}
+
+/**
+ * The event for a change of an entry, or none when nothing downstream depends on the change. The
+ * catalog calls this inside the mutation's transaction, so the event commits with the change.
+ */
+export function dataResourceChanged(resourceId: string, regionCode: string, before: EntryFacts, after: EntryFacts, reason: string | null = null): OutboxEvent[] {
+  const change: DataResourceChanged = { resourceId, before, after, reason };
+  if (!sharingSuspension(change) && !openingSuspension(change) && !sharingRefusal(change)) return [];
+  return [{ type: DATA_RESOURCE_CHANGED, entityId: resourceId, regionCode, data: { ...change } }];
+}
+
+export const entryFacts = (r: EntryFacts): EntryFacts => ({
+  status: r.status, shareAttribute: r.shareAttribute, openAttribute: r.openAttribute, securityGrade: r.securityGrade,
+});

@@ -1,0 +1,37 @@
+import { DATA_RESOURCE_CHANGED, needsAuthorityNow, sharingRefusal, sharingSuspension, type DataResourceChanged } from '../kit/catalog-events.js';
+import type { AuditEvent } from '../kit/audit.js';
+import type { EventHandler } from '../kit/events.js';
+import { ShareRequest } from './share-request.entity.js';
+
+/**
+ * What a change of a catalog entry does to its share requests [SHR-5, SHR-10, B §26, B §49]:
+ * - retired or made NOT_SHARED: GRANTED requests are SUSPENDED, PENDING ones are rejected by the
+ *   system (they could never be granted any more, and the requester learns it at once);
+ * - graded IMPORTANT or CORE: GRANTED requests are SUSPENDED until the authority approves again,
+ *   PENDING ones stay pending but only the data authority may decide them now [J §7, B §10].
+ * Runs in the consumer's transaction with the event's receipt (kit/events.ts deliverEvent).
+ */
+export const handleCatalogEvent: EventHandler = async (em, event) => {
+  if (event.type !== DATA_RESOURCE_CHANGED) return [];
+  const change = event.data as unknown as DataResourceChanged;
+  const suspension = sharingSuspension(change);
+  const refusal = sharingRefusal(change);
+  const escalate = needsAuthorityNow(change);
+  const now = new Date();
+  const audits: AuditEvent[] = [];
+  const requests = await em.find(ShareRequest, { resourceId: event.entityId, status: { $in: ['GRANTED', 'PENDING'] } }, { orderBy: { seq: 'asc' } });
+  const cause = { catalogEventId: event.id, resourceId: event.entityId };
+  for (const r of requests) {
+    if (r.status === 'GRANTED' && suspension) {
+      Object.assign(r, { status: 'SUSPENDED', suspendedAt: now, suspensionReason: suspension, catalogEventId: event.id });
+      audits.push({ action: 'shareRequest.suspend', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, reason: suspension } });
+    } else if (r.status === 'PENDING' && refusal) {
+      Object.assign(r, { status: 'REJECTED', decisionReason: refusal, decidedAt: now, decidedBy: 'SYSTEM', catalogEventId: event.id });
+      audits.push({ action: 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, reason: refusal } });
+    } else if (r.status === 'PENDING' && escalate && !r.authorityApprovalRequired) {
+      Object.assign(r, { authorityApprovalRequired: true, catalogEventId: event.id });
+      audits.push({ action: 'shareRequest.escalate', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, securityGrade: change.after.securityGrade } });
+    }
+  }
+  return audits;
+};

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { internalHeaders, type Actor } from '../schema/auth.js';
+import { deliverEvent, EVENTS_PATH, SYSTEM_ACTOR, type DeliveredEvent } from '../subgraphs/kit/events.js';
+import { handleCatalogEvent } from '../subgraphs/sharing/catalog-events.js';
+import { agency, authority } from './support/node.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { TEST_SECRET } from './support/env.js';
+import { startTestFederation } from './support/federation.js';
+
+/**
+ * Catalog changes reach the subgraphs that depend on them (SHR-5, SHR-10, OPN-6): through the
+ * gateway on the three-node federation, with the sharing subgraph stopped and restarted, and with
+ * an event delivered twice.
+ */
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const CITY = '331100';
+const lishui = () => f.federation.nodes.get('lishui')!;
+const endDate = `${new Date().getFullYear() + 1}-06-30`;
+
+beforeAll(async () => {
+  f = await startTestFederation('events');
+});
+afterAll(async () => f?.federation.stop());
+
+const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`;
+const OPEN = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id status } }`;
+const GRANT = `query($id: ID!) { shareRequest(id: $id) { id status active decisionReason decidedBy suspendedAt suspensionReason catalogEventId authorityApprovalRequired version } }`;
+const DATASET = `query($id: ID!) { openDataset(id: $id) { id status suspendedAt suspensionReason catalogEventId } }`;
+const PUBLIC_PAGE = `query { openDatasets(first: 100) { totalCount edges { node { id status title resource { id name } } } } }`;
+
+async function ok<T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await f.gql<T>(actor, query, variables);
+  expect(r.errors).toBeUndefined();
+  return r.data!;
+}
+
+/** A published GENERAL entry with a granted request, a pending (offline) request and an open dataset. */
+async function grantedAndOpen(name: string) {
+  const provider = await registerOrganization(f.call, CITY, `丽水市${name}局`);
+  const requester = await registerOrganization(f.call, '331102', `莲都区${name}中心`);
+  const other = await registerOrganization(f.call, '331181', `龙泉市${name}中心`);
+  const resourceId = await publishResource(f.call, provider, CITY, { name: `${name}信息`, shareAttribute: 'UNCONDITIONAL', openAttribute: 'UNCONDITIONAL' });
+  const ask = (org: string, region: string, shareMode: string) =>
+    ok<{ requestShare: { id: string; status: string } }>(agency(org, region), REQUEST, {
+      input: { resourceId, requesterId: org, scenario: '一件事联办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate, shareMode },
+    });
+  const granted = (await ask(requester, '331102', 'API')).requestShare;
+  expect(granted.status).toBe('GRANTED');
+  const pending = (await ask(other, '331181', 'OFFLINE')).requestShare;
+  expect(pending.status).toBe('PENDING');
+  const dataset = (await ok<{ createOpenDataset: { id: string; status: string } }>(agency(provider, CITY), OPEN, { input: { resourceId, accessMethods: ['API'] } })).createOpenDataset;
+  expect(dataset.status).toBe('OPEN');
+  return { provider, resourceId, grantId: granted.id, pendingId: pending.id, datasetId: dataset.id };
+}
+
+const grant = async (id: string) => (await ok<{ shareRequest: Record<string, any> }>(authority(CITY), GRANT, { id })).shareRequest;
+const dataset = async (id: string) => (await ok<{ openDataset: Record<string, any> }>(authority(CITY), DATASET, { id })).openDataset;
+
+/** Polls until `read` satisfies `done`, for at most `ms`; returns the last value read. */
+async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  let v = await read();
+  while (!done(v) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await read();
+  }
+  return v;
+}
+
+const retire = (id: string, reason = '数据源已停止采集') =>
+  ok(authority(CITY), `mutation($id: ID!, $reason: String!) { retireDataResource(id: $id, reason: $reason) { id status } }`, { id, reason });
+
+/** An approved revision of a published entry, as the provider drafts it and the authority publishes it. */
+async function revise(provider: string, id: string, input: Record<string, unknown>) {
+  const staff = agency(provider, CITY);
+  await ok(staff, `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id } }`, { id, input });
+  await ok(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
+  await ok(authority(CITY), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id });
+}
+
+const sharingSql = <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
+  lishui().subgraphs.sharing!.orm.em.fork().getConnection().execute<T[]>(sql, params);
+const sharingAudit = (entityId: string) =>
+  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? order by id', [entityId]);
+
+describe('catalog changes reach sharing and opening through the outbox', () => {
+  test('retiring an entry suspends its grant and its open dataset within seconds, rejects its pending request, and audits as SYSTEM [B §26, B §49, Z §35]', async () => {
+    const s = await grantedAndOpen('退役');
+    const started = Date.now();
+    await retire(s.resourceId);
+    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    const d = await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
+    expect(g.suspensionReason).toContain('数据源已停止采集');
+    expect(g.suspensionReason).toContain('[B §26, B §49]');
+    expect(g.catalogEventId).toMatch(/^\d+$/);
+    expect(d).toMatchObject({ status: 'SUSPENDED', catalogEventId: g.catalogEventId });
+    expect(d.suspensionReason).toContain('[Z §35]');
+    const p = await eventually(() => grant(s.pendingId), (v) => v.status === 'REJECTED');
+    expect(p).toMatchObject({ status: 'REJECTED', decidedBy: 'SYSTEM', catalogEventId: g.catalogEventId });
+    expect(p.decisionReason).toContain('[B §26]');
+    const audit = await sharingAudit(s.grantId);
+    expect(audit.at(-1)).toMatchObject({ action: 'shareRequest.suspend', actor_sub: 'SYSTEM' });
+    // The provider's statistics no longer count the grant.
+    const stats = await ok<{ dataResource: { sharing: { grantedCount: number; pendingCount: number } } }>(authority(CITY), `query($id: ID!) { dataResource(id: $id) { sharing { grantedCount pendingCount } } }`, { id: s.resourceId });
+    expect(stats.dataResource.sharing).toEqual({ grantedCount: 0, pendingCount: 0 });
+  });
+
+  test('an approved revision making the entry NOT_SHARED suspends the grant but leaves the open dataset open [B §26, B §49]', async () => {
+    const s = await grantedAndOpen('不共享');
+    await revise(s.provider, s.resourceId, { shareAttribute: 'NOT_SHARED', legalBasis: '《中华人民共和国统计法》第二十五条' });
+    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    expect(g.status).toBe('SUSPENDED');
+    expect(g.suspensionReason).toContain('NOT_SHARED');
+    expect((await grant(s.pendingId)).status).toBe('REJECTED');
+    expect((await dataset(s.datasetId)).status).toBe('OPEN');
+  });
+
+  test('an approved revision making the entry PROHIBITED suspends the open dataset but not the grant [Z §35, Z §12]', async () => {
+    const s = await grantedAndOpen('禁开');
+    await revise(s.provider, s.resourceId, { openAttribute: 'PROHIBITED' });
+    const d = await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    expect(d.status).toBe('SUSPENDED');
+    expect(d.suspensionReason).toContain('PROHIBITED');
+    expect((await grant(s.grantId)).status).toBe('GRANTED');
+    expect((await grant(s.pendingId)).status).toBe('PENDING');
+  });
+
+  test('an approved revision grading the entry IMPORTANT suspends grant and dataset; pending requests wait for the authority [J §7, B §10, B §49, Z §35]', async () => {
+    const s = await grantedAndOpen('重要');
+    await revise(s.provider, s.resourceId, { securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' });
+    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    expect(g.suspensionReason).toContain('IMPORTANT');
+    expect((await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED')).status).toBe('SUSPENDED');
+    expect(await grant(s.pendingId)).toMatchObject({ status: 'PENDING', authorityApprovalRequired: true });
+  });
+
+  test('a revision that closes nothing writes no event [B §49]', async () => {
+    const s = await grantedAndOpen('摘要');
+    const catalog = lishui().subgraphs.catalog!.orm.em.fork().getConnection();
+    const count = async () => Number((await catalog.execute<{ n: string }[]>('select count(*) as n from "catalog".outbox_event where entity_id = ?', [s.resourceId]))[0]!.n);
+    await revise(s.provider, s.resourceId, { summary: '更新后的摘要' });
+    expect(await count()).toBe(0);
+    expect((await grant(s.grantId)).status).toBe('GRANTED');
+  });
+});
+
+describe('delivery survives restarts and repeats', () => {
+  test('sharing stopped while the entry is retired: after it starts again the grant is suspended; the public page answers meanwhile [B §26, B §49, Z §35]', async () => {
+    const s = await grantedAndOpen('重启');
+    const node = lishui();
+    await node.stopSubgraph!('sharing');
+    // Opening keeps serving the public but consumes nothing until it is restarted below.
+    await node.subgraphs.opening!.events!.stop();
+    try {
+      await retire(s.resourceId);
+      // The dataset is still listed (opening has not consumed the event), but its entry is hidden
+      // from the public now: the page answers, with that dataset's resource null, not `data: null`.
+      const page = await f.gql<{ openDatasets: { edges: { node: { id: string; resource: { id: string } | null } }[] } }>(null, PUBLIC_PAGE);
+      expect(page.errors).toBeUndefined();
+      expect(page.data!.openDatasets.edges.find((e) => e.node.id === s.datasetId)).toMatchObject({ node: { status: 'OPEN', resource: null } });
+    } finally {
+      await node.stopSubgraph!('opening');
+      await node.startSubgraph!('opening');
+      await node.startSubgraph!('sharing');
+    }
+    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
+    await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    const page = await f.gql<{ openDatasets: { edges: { node: { id: string } }[] } }>(null, PUBLIC_PAGE);
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.openDatasets.edges.map((e) => e.node.id)).not.toContain(s.datasetId);
+  });
+
+  test('an event delivered by racing consumers, and again later, takes effect once and is audited once [B §49]', async () => {
+    const s = await grantedAndOpen('重复');
+    await retire(s.resourceId);
+    const catalog = lishui().subgraphs.catalog!.orm.em.fork().getConnection();
+    const [{ id }] = await catalog.execute<{ id: string }[]>('select id::text as id from "catalog".outbox_event where entity_id = ?', [s.resourceId]);
+    // Fetch the very event from the catalog's internal endpoint, as the consumer does.
+    const url = new URL(lishui().node.subgraphs.catalog);
+    url.pathname = EVENTS_PATH;
+    const body = JSON.stringify({ after: String(Number(id) - 1), limit: 1 });
+    const res = await fetch(url, { method: 'POST', headers: internalHeaders(SYSTEM_ACTOR, body, TEST_SECRET), body });
+    const { events } = (await res.json()) as { events: DeliveredEvent[] };
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id, entityId: s.resourceId, type: 'dataResource.changed' });
+    const orm = lishui().subgraphs.sharing!.orm;
+    // Two deliveries race each other and the running consumer: at most one of them wins.
+    const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, 'sharing', 'catalog', events[0], handleCatalogEvent)));
+    expect(racing.filter(Boolean).length).toBeLessThanOrEqual(1);
+    const first = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    expect(first.catalogEventId).toBe(id);
+    const auditBefore = await sharingAudit(s.grantId);
+    expect(auditBefore.filter((a) => a.action === 'shareRequest.suspend')).toHaveLength(1);
+    // A later re-delivery (e.g. after a crash between the consumer's commit and its next cursor read) is a no-op.
+    expect(await deliverEvent(orm, 'sharing', 'catalog', events[0], handleCatalogEvent)).toBe(false);
+    expect(await grant(s.grantId)).toEqual(first);
+    expect(await sharingAudit(s.grantId)).toEqual(auditBefore);
+  });
+
+  test('the outbox endpoint answers only signed SYSTEM callers', async () => {
+    const url = new URL(lishui().node.subgraphs.catalog);
+    url.pathname = EVENTS_PATH;
+    const body = JSON.stringify({ after: '0' });
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+    const asAuthority = await fetch(url, { method: 'POST', headers: internalHeaders(authority(CITY), body, TEST_SECRET), body });
+    expect(asAuthority.status).toBe(403);
+  });
+});
