@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
@@ -5,6 +6,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, getNamedType, parse } from 'graphql';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../schema/auth.js';
 import { readBody } from '../schema/http.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
@@ -37,6 +39,22 @@ export function connectionFieldsOf(supergraphSdl: string): Set<string> {
   return new Set(Object.values(fields).filter((f) => getNamedType(f.type).name.endsWith('Connection')).map((f) => f.name));
 }
 
+/**
+ * Every mutation's response names its idempotency key (`extensions.idempotencyKey`), and says
+ * when the node answered from the record of an earlier call with that key (`idempotentReplay`).
+ */
+const idempotencyExtensions: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, operation, response }) {
+        if (operation?.operation !== 'mutation' || !contextValue.idempotency || response.body.kind !== 'single') return;
+        const { key, replayed } = contextValue.idempotency;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, idempotencyKey: key, ...(replayed ? { idempotentReplay: true } : {}) };
+      },
+    };
+  },
+};
+
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -64,7 +82,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>, idempotencyExtensions],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -89,6 +107,12 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     } catch (err) {
       return sendJson(res, 401, { errors: [{ message: `${(err as Error).message}; omit the header to act as the public`, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
+    const givenKey = req.headers[IDEMPOTENCY_KEY_HEADER];
+    if (givenKey !== undefined && (typeof givenKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(givenKey))) {
+      return sendJson(res, 400, { errors: [{ message: 'Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it', extensions: { code: 'BAD_REQUEST', field: 'Idempotency-Key' } }] });
+    }
+    // Made here when the client sent none, so even a first attempt can be retried safely with it.
+    const idempotency = { key: givenKey ?? randomUUID(), replayed: false };
     let body: unknown;
     if (req.method === 'POST') {
       try {
@@ -101,7 +125,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ actor }),
+      context: async () => ({ actor, idempotency }),
     });
     res.writeHead(result.status ?? 200, Object.fromEntries(result.headers));
     if (result.body.kind === 'complete') res.end(result.body.string);

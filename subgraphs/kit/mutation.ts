@@ -3,11 +3,13 @@ import type { SubgraphModule } from './subgraph.js';
 import type { SubgraphContext } from './context.js';
 import { writeAudit, type AuditEvent } from './audit.js';
 import { conflict } from './errors.js';
+import { claimIdempotencyKey } from './idempotency.js';
 
 /**
  * Runs a mutation in one transaction together with its audit event: either both are written or
  * neither. A concurrent change to the same row (version column) becomes a CONFLICT, and so does
  * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
+ * The request's idempotency key is recorded in the same transaction (kit/idempotency.ts).
  */
 export async function mutate<T>(
   ctx: SubgraphContext,
@@ -16,9 +18,12 @@ export async function mutate<T>(
 ): Promise<T> {
   try {
     return await ctx.em.transactional(async (em) => {
+      // First, so a concurrent call with the same idempotency key waits here before doing any work.
+      const recordOutcome = await claimIdempotencyKey(em, ctx, subgraph);
       const { result, audit } = await work(em);
       await em.flush();
       await writeAudit(em, subgraph, ctx.actor, audit);
+      await recordOutcome?.(result);
       return result;
     });
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
@@ -10,5 +11,8 @@ export const openingModule: SubgraphModule = {
   resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],
-  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }],
+  migrations: [
+    { name: 'Migration20261124000000', class: Migration20261124000000 },
+    { name: 'Migration20261128030000', class: Migration20261128030000 },
+  ],
 };
