@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, getNamedType, parse } from 'graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../schema/auth.js';
-import { readBody } from '../schema/http.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../schema/http.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
@@ -60,6 +60,45 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** Grace for a client still uploading an oversize body to read the 413 before its connection is cut. */
+const OVERSIZE_LINGER_MS = 2000;
+
+/**
+ * 413, then the connection closes: the rest of the body may still be on its way, so the socket
+ * cannot serve another request, and `Connection: close` tells the client's keep-alive agent to
+ * open a fresh one for its next request instead of waiting on this one.
+ */
+function refuseOversize(req: IncomingMessage, res: ServerResponse) {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, {
+    errors: [{ message: `请求体超过 ${MAX_BODY_BYTES} 字节 / the request body exceeds ${MAX_BODY_BYTES} bytes; send less data per request`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+  });
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), OVERSIZE_LINGER_MS).unref());
+}
+
+/**
+ * Requests the gateway refuses before executing anything (syntax, validation — graphql-armor's
+ * limits included —, an unknown or missing operation name, an operation type the schema lacks)
+ * are the client's to fix: 400, where Apollo answers some of them with 500.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'INVALID_GRAPHQL', 'BAD_REQUEST', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+const requestErrorStatus: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (data !== undefined || !errors?.length) return;
+        if (response.http.status !== undefined && response.http.status < 500) return;
+        if (errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code as string))) response.http.status = 400;
+      },
+    };
+  },
+};
+
+/** Bound on the tokens of one operation, checked while parsing. */
+const MAX_TOKENS = 3000;
+
 export async function createGateway(o: GatewayOptions): Promise<RunningGateway> {
   const topology = new TopologyIndex(o.topology);
   const routing = {
@@ -76,14 +115,17 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 3000 },
+    // graphql-js's own limit (parseOptions below): armor's parses in a plugin hook, where any syntax
+    // error becomes a 500 instead of GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 10000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>, idempotencyExtensions],
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>, idempotencyExtensions, requestErrorStatus],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -115,10 +157,18 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     const idempotency = { key: givenKey ?? randomUUID(), replayed: false };
     let body: unknown;
     if (req.method === 'POST') {
+      if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return refuseOversize(req, res);
+      let raw: string;
       try {
-        body = JSON.parse(await readBody(req));
+        raw = await readBody(req);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return refuseOversize(req, res);
+        throw err;
+      }
+      try {
+        body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'request body must be JSON: {"query": "...", "variables": {...}}', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, { errors: [{ message: '请求体须为 JSON / request body must be JSON: {"query": "...", "variables": {...}}', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
     const headers = new HeaderMap();
