@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mintToken } from '../gateway/auth.js';
-import { internalHeaders, type Actor } from '../schema/auth.js';
+import { internalHeaders, type Actor, type InternalTarget } from '../schema/auth.js';
 import { loadTopology } from '../schema/env.js';
 import { ROOT } from '../schema/paths.js';
 import { startFederation, type RunningFederation } from '../scripts/federation.js';
@@ -36,9 +36,9 @@ interface Row { label: string; calls: string; n: number; p50: number; p95: numbe
 // ---------------------------------------------------------------------------------------------
 
 /** Signed per request, as the gateway does: the signature covers the body and a timestamp. */
-const direct = (subgraphUrl: string, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
+const direct = (subgraphUrl: string, target: InternalTarget, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
   const body = JSON.stringify({ query, variables });
-  return post(subgraphUrl, body, internalHeaders(actor, body, secret));
+  return post(subgraphUrl, body, internalHeaders(actor, body, secret, target));
 };
 
 // Every in-process fetch (client → gateway → subgraphs) goes through this wrapper, so one probe
@@ -225,7 +225,7 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
     const actor = agencyActor(seeded.organizations.get(amr.key)!, amr.regionCode);
     const gateway = viaGateway(fed.gateway.url, await mintToken(actor, jwtSecret, '1h'));
-    const cityCatalog = direct(fed.topology.nodes.find((n) => n.id === 'lishui')!.subgraphs.catalog, actor, internalSecret);
+    const cityCatalog = direct(fed.topology.nodes.find((n) => n.id === 'lishui')!.subgraphs.catalog, { subgraph: 'catalog', node: 'lishui' }, actor, internalSecret);
 
     const total = (await gateway('{ dataResources(first: 0) { totalCount } }')()).dataResources.totalCount as number;
     const resourceId = seeded.resources.get('lishui-amr-business-registration')!;

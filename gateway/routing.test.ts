@@ -19,7 +19,7 @@ function subgraphServer(nodeId: string, mode: 'answer' | 'hang'): Promise<Server
     let body = '';
     for await (const chunk of req) body += chunk;
     if (mode === 'hang') return;
-    const actor = verifyInternal(req.headers[INTERNAL_AUTH_HEADER] as string, body, SECRET);
+    const actor = verifyInternal(req.headers[INTERNAL_AUTH_HEADER] as string, body, SECRET, { subgraph: 'catalog', node: nodeId })?.actor;
     const { variables } = JSON.parse(body);
     const reps = variables.representations as { id: string }[];
     res.writeHead(200, { 'content-type': 'application/json' });

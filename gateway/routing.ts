@@ -10,10 +10,16 @@ import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE,
 
 export interface GatewayContext {
   actor: Actor;
+  /** The request's idempotency key (the client's or one the gateway made), sent with every mutation. */
+  idempotency?: { key: string; replayed: boolean };
 }
 
 type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
-type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[] };
+type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
+
+/** Connection errors that mean the request never reached the node: nothing can have been written. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const neverSent = (err: unknown) => NOT_SENT.has((err as { cause?: { code?: string } })?.cause?.code ?? '');
 type NodeResult = { node: NodeConfig; ok: true; response: GqlResponse } | { node: NodeConfig; ok: false; error: GqlError };
 
 export interface RoutingOptions {
@@ -80,7 +86,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     const actor = (options.context as Partial<GatewayContext>).actor ?? ANONYMOUS;
     const variables = (request.variables ?? {}) as Record<string, unknown>;
     const { op } = this.parsed(request.query!);
-    if (op.operation === 'mutation') return this.routeMutation(request.query!, variables, op, actor);
+    if (op.operation === 'mutation') return this.routeMutation(request.query!, variables, op, actor, options.context as Partial<GatewayContext>);
     const fields = fieldsOf(op.selectionSet);
     if (fields.some((f) => f.name.value === '_entities')) return this.routeEntities(request.query!, variables, actor);
     return this.routeRootQuery(request.query!, variables, op, actor);
@@ -100,12 +106,13 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return hit;
   }
 
-  private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor): Promise<NodeResult> {
+  /** `idempotencyKey`: given for mutations, whose failure after sending means an unknown outcome. */
+  private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor, idempotencyKey?: string): Promise<NodeResult> {
     const body = JSON.stringify({ query, variables });
     try {
       const res = await fetch(node.subgraphs[this.subgraph], {
         method: 'POST',
-        headers: internalHeaders(actor, body, this.opts.internalSecret),
+        headers: internalHeaders(actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey),
         body,
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });
@@ -113,9 +120,25 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
       return { node, ok: true, response };
     } catch (err) {
-      const why = (err as Error).name === 'TimeoutError' ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
+      const timedOut = (err as Error).name === 'TimeoutError';
+      if (idempotencyKey && (timedOut || !neverSent(err))) {
+        return { node, ok: false, error: this.outcomeUnknown(node, timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'dropped the connection before answering', idempotencyKey) };
+      }
+      const why = timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
       return { node, ok: false, error: this.unavailable(node, why) };
     }
+  }
+
+  /**
+   * A mutation sent to a node that then timed out or dropped the connection may still commit:
+   * the caller must not take it for a failure, but ask again with the same key, which returns
+   * the committed outcome or, if nothing committed, executes it once.
+   */
+  private outcomeUnknown(node: NodeConfig, why: string, key: string): GqlError {
+    return {
+      message: `修改结果未知：平台「${node.name}」未及时答复，修改可能已经生效。请携带请求头 Idempotency-Key: ${key} 重发同一请求以获知结果（不会重复执行）/ the outcome of this mutation is unknown: the ${this.subgraph} service of node "${node.id}" ${why}, and the change may have been made. Send the same request again with the header "Idempotency-Key: ${key}" to learn its outcome; it will not be applied twice`,
+      extensions: { code: 'MUTATION_OUTCOME_UNKNOWN', idempotencyKey: key, node: node.id },
+    };
   }
 
   /** Names the node and its regions, never its URL: internal addresses stay internal. */
@@ -126,7 +149,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     };
   }
 
-  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor): Promise<GqlResponse> {
+  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor, context: Partial<GatewayContext>): Promise<GqlResponse> {
     const targets = new Set<NodeConfig>();
     for (const field of fieldsOf(op.selectionSet)) {
       if (field.name.value === '__typename') continue;
@@ -139,7 +162,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       targets.add(node);
     }
     if (targets.size !== 1) return routingError('一次请求中的修改须属于同一平台 / all mutations of one request must target the same platform');
-    const result = await this.send([...targets][0], query, variables, actor);
+    const result = await this.send([...targets][0], query, variables, actor, context.idempotency?.key);
+    if (result.ok && result.response.extensions?.idempotentReplay && context.idempotency) context.idempotency.replayed = true;
     return result.ok ? result.response : { data: null, errors: [result.error] };
   }
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Roles a verified caller can hold (DOMAIN.md, Actors). */
 export const ROLES = ['AUTHORITY', 'AGENCY', 'OPERATOR', 'AUDITOR', 'SYSTEM'] as const;
@@ -23,41 +23,86 @@ export function isAnonymous(actor: Actor): boolean {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-/**
- * Signs the actor together with a hash of the exact request body, so a captured header cannot be
- * replayed with another query, and with a timestamp, so it cannot be replayed later.
- */
-export function signInternal(actor: Actor, body: string, secret: string, now = Date.now()): string {
-  const payload = `${b64(JSON.stringify(actor))}.${now}`;
-  const mac = createHmac('sha256', secret).update(`${payload}.${sha256(body)}`).digest('base64url');
-  return `${payload}.${mac}`;
+/** Header of a mutation's idempotency key: from the client to the gateway, and from the gateway to the node. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/** 1–128 printable ASCII characters: what clients may send as `Idempotency-Key`. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,128}$/;
+
+/** The subgraph process a signed request is meant for: one subgraph of one node. */
+export interface InternalTarget {
+  subgraph: string;
+  node: string;
 }
 
+/** What a valid signature vouches for. */
+export interface InternalClaims {
+  actor: Actor;
+  /** Random per request: with the timestamp, lets the receiver refuse a second use. */
+  nonce: string;
+  issuedAt: number;
+  idempotencyKey: string | null;
+}
+
+export interface SignOptions {
+  idempotencyKey?: string | null;
+  now?: number;
+  nonce?: string;
+}
+
+function macOf(secret: string, actorB64: string, ts: string, nonce: string, target: InternalTarget, idempotencyKey: string | null, body: string) {
+  // JSON keeps the fields apart whatever characters a key contains.
+  const signed = JSON.stringify([actorB64, ts, nonce, target.subgraph, target.node, idempotencyKey, sha256(body)]);
+  return createHmac('sha256', secret).update(signed).digest();
+}
+
+/**
+ * Signs the actor together with a hash of the exact request body (a captured header cannot be
+ * replayed with another query), a timestamp (nor later), a nonce (the receiver refuses a second
+ * use), the target subgraph and node (no other process accepts it) and the idempotency key (it
+ * cannot be swapped).
+ */
+export function signInternal(actor: Actor, body: string, secret: string, target: InternalTarget, o: SignOptions = {}): string {
+  const ts = String(o.now ?? Date.now());
+  const nonce = o.nonce ?? randomBytes(16).toString('base64url');
+  const actorB64 = b64(JSON.stringify(actor));
+  const mac = macOf(secret, actorB64, ts, nonce, target, o.idempotencyKey ?? null, body).toString('base64url');
+  return `${actorB64}.${ts}.${nonce}.${mac}`;
+}
+
+/** Checks signature, target and age; a second use of the same nonce is the receiver's to refuse (see ReplayGuard). */
 export function verifyInternal(
   header: string | undefined,
   body: string,
   secret: string,
-  { maxAgeMs = 60_000, now = Date.now() }: { maxAgeMs?: number; now?: number } = {},
-): Actor | null {
+  target: InternalTarget,
+  { maxAgeMs = INTERNAL_SIGNATURE_MAX_AGE_MS, now = Date.now(), idempotencyKey = null }: { maxAgeMs?: number; now?: number; idempotencyKey?: string | null } = {},
+): InternalClaims | null {
   if (!header) return null;
   const parts = header.split('.');
-  if (parts.length !== 3) return null;
-  const [actorB64, ts, mac] = parts;
-  const expected = createHmac('sha256', secret).update(`${actorB64}.${ts}.${sha256(body)}`).digest();
+  if (parts.length !== 4) return null;
+  const [actorB64, ts, nonce, mac] = parts;
+  const expected = macOf(secret, actorB64, ts, nonce, target, idempotencyKey, body);
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const age = now - Number(ts);
+  const issuedAt = Number(ts);
+  const age = now - issuedAt;
   if (!Number.isFinite(age) || Math.abs(age) > maxAgeMs) return null;
   try {
     const actor = JSON.parse(Buffer.from(actorB64, 'base64url').toString('utf8')) as Actor;
     if (typeof actor.sub !== 'string' || !Array.isArray(actor.roles)) return null;
-    return actor;
+    return { actor, nonce, issuedAt, idempotencyKey };
   } catch {
     return null;
   }
 }
 
-/** Headers of a gateway → subgraph request: JSON, signed for the actor over this exact body. */
-export function internalHeaders(actor: Actor, body: string, secret: string): Record<string, string> {
-  return { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, secret) };
+/** How long a signature is accepted (either side of the receiver's clock). */
+export const INTERNAL_SIGNATURE_MAX_AGE_MS = 60_000;
+
+/** Headers of an internal request: JSON, signed for the actor and the target over this exact body. */
+export function internalHeaders(actor: Actor, body: string, secret: string, target: InternalTarget, idempotencyKey?: string | null): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', [INTERNAL_AUTH_HEADER]: signInternal(actor, body, secret, target, { idempotencyKey }) };
+  if (idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
+  return headers;
 }

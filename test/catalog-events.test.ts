@@ -183,7 +183,7 @@ describe('delivery survives restarts and repeats', () => {
     const url = new URL(lishui().node.subgraphs.catalog);
     url.pathname = EVENTS_PATH;
     const body = JSON.stringify({ after: String(Number(id) - 1), limit: 1 });
-    const res = await fetch(url, { method: 'POST', headers: internalHeaders(SYSTEM_ACTOR, body, TEST_SECRET), body });
+    const res = await fetch(url, { method: 'POST', headers: internalHeaders(SYSTEM_ACTOR, body, TEST_SECRET, { subgraph: 'catalog', node: 'lishui' }), body });
     const { events } = (await res.json()) as { events: DeliveredEvent[] };
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id, entityId: s.resourceId, type: 'dataResource.changed' });
@@ -207,7 +207,7 @@ describe('delivery survives restarts and repeats', () => {
     const body = JSON.stringify({ after: '0' });
     const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
-    const asAuthority = await fetch(url, { method: 'POST', headers: internalHeaders(authority(CITY), body, TEST_SECRET), body });
+    const asAuthority = await fetch(url, { method: 'POST', headers: internalHeaders(authority(CITY), body, TEST_SECRET, { subgraph: 'catalog', node: 'lishui' }), body });
     expect(asAuthority.status).toBe(403);
   });
 });

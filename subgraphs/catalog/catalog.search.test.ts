@@ -292,7 +292,7 @@ describe('existing entries', () => {
       const catalog = await createSubgraph(catalogModule, { node: nodeConfig('backfill', [REGION]), databaseUrl: url, internalSecret: TEST_SECRET, poolMax: dbs.poolMax });
       try {
         for (const keyword of ['abc', '全宗号', '宗', '馆藏档案']) {
-          const r = await callSubgraph(catalog.url, ANONYMOUS, SEARCH, { f: { keyword } });
+          const r = await callSubgraph(catalog.url, { subgraph: 'catalog', node: 'backfill' }, ANONYMOUS, SEARCH, { f: { keyword } });
           expect(r.errors).toBeUndefined();
           expect(names(r.data!.dataResources)).toEqual(['ＡＢＣ档案目录']);
         }

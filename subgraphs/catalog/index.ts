@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
@@ -35,6 +36,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261124000200', class: Migration20261124000200 },
     { name: 'Migration20261124000100', class: Migration20261124000100 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
+    { name: 'Migration20261128030000', class: Migration20261128030000 },
   ],
   outbox: true,
 };

@@ -4,6 +4,7 @@ import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
 import { isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { forbidden, unauthenticated } from './errors.js';
+import type { IdempotencyState } from './idempotency.js';
 import type { PeerClient } from './peers.js';
 
 /** Per-request loaders: created on first use, so a request only pays for what it touches. */
@@ -25,6 +26,8 @@ export interface SubgraphContext {
   node: NodeConfig;
   loaders: Loaders;
   peers: PeerClient;
+  /** Present when the request carries an idempotency key (every mutation through the gateway). */
+  idempotency?: IdempotencyState;
 }
 
 export function requireActor(ctx: SubgraphContext): Actor {

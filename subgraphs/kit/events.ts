@@ -136,8 +136,9 @@ function endpoint(node: NodeConfig, subgraph: SubgraphName, path: string): strin
 }
 
 /** A signed internal POST; the signature covers the exact body, like every other internal request. */
-function signedPost(url: string, actor: Actor, body: string, secret: string, timeoutMs: number): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: internalHeaders(actor, body, secret), body, signal: AbortSignal.timeout(timeoutMs) });
+function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, actor: Actor, body: string, secret: string, timeoutMs: number): Promise<Response> {
+  const headers = internalHeaders(actor, body, secret, { subgraph, node: node.id });
+  return fetch(endpoint(node, subgraph, path), { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
 }
 
 /**
@@ -147,7 +148,7 @@ function signedPost(url: string, actor: Actor, body: string, secret: string, tim
 export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor: Actor, secret: string): void {
   for (const s of Object.keys(node.subgraphs) as SubgraphName[]) {
     if (s === publisher) continue;
-    signedPost(endpoint(node, s, NUDGE_PATH), actor, '{}', secret, 2000).then((r) => r.body?.cancel(), () => undefined);
+    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000).then((r) => r.body?.cancel(), () => undefined);
   }
 }
 
@@ -225,7 +226,7 @@ export class EventConsumer {
       for (;;) {
         if (this.stopped) return;
         const body = JSON.stringify({ after: await this.cursor(), limit: BATCH });
-        const res = await signedPost(endpoint(this.o.node, this.o.source, EVENTS_PATH), SYSTEM_ACTOR, body, this.o.secret, 5000);
+        const res = await signedPost(this.o.node, this.o.source, EVENTS_PATH, SYSTEM_ACTOR, body, this.o.secret, 5000);
         if (!res.ok) throw new Error(`${this.o.source} answered ${res.status}`);
         const { events } = (await res.json()) as { events: DeliveredEvent[] };
         for (const e of events) {

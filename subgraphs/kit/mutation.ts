@@ -4,13 +4,15 @@ import type { SubgraphContext } from './context.js';
 import { writeAudit, type AuditEvent } from './audit.js';
 import { conflict } from './errors.js';
 import { appendOutbox, type OutboxEvent } from './events.js';
+import { claimIdempotencyKey } from './idempotency.js';
 
 /**
  * Runs a mutation in one transaction together with its audit event: either both are written or
  * neither. A concurrent change to the same row (version column) becomes a CONFLICT, and so does
  * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
  * `events` (optional) go to the subgraph's outbox in the same transaction; its siblings are nudged
- * once it committed (kit/events.ts).
+ * once it committed (kit/events.ts). The request's idempotency key is recorded in the same
+ * transaction (kit/idempotency.ts).
  */
 export async function mutate<T>(
   ctx: SubgraphContext,
@@ -20,10 +22,13 @@ export async function mutate<T>(
   try {
     let published = false;
     const outcome = await ctx.em.transactional(async (em) => {
+      // First, so a concurrent call with the same idempotency key waits here before doing any work.
+      const recordOutcome = await claimIdempotencyKey(em, ctx, subgraph);
       const { result, audit, events } = await work(em);
       await em.flush();
       await writeAudit(em, subgraph, ctx.actor, audit);
       await appendOutbox(em, subgraph, events ?? []);
+      await recordOutcome?.(result);
       published = (events?.length ?? 0) > 0;
       return result;
     });

@@ -5,7 +5,7 @@ import { nudgeConsumers } from './events.js';
 
 /**
  * Calls a sibling subgraph of the same node through its public schema (never its tables), signed
- * as the same caller, so the sibling still enforces its own authorization.
+ * as the same caller and for that sibling only, so the sibling still enforces its own authorization.
  */
 export class PeerClient {
   constructor(
@@ -21,7 +21,7 @@ export class PeerClient {
     try {
       res = await fetch(this.node.subgraphs[subgraph], {
         method: 'POST',
-        headers: internalHeaders(this.actor, body, this.secret),
+        headers: internalHeaders(this.actor, body, this.secret, { subgraph, node: this.node.id }),
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,21 +1,23 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
-import { INTERNAL_AUTH_HEADER, verifyInternal } from '../../schema/auth.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal } from '../../schema/auth.js';
 import { readBody } from '../../schema/http.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
+import { guardMutationsWithIdempotency } from './idempotency.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
+import { ReplayGuard } from './replay-guard.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -62,11 +64,29 @@ export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
 const refusal = (message: string) => json(401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+const firstHeader = (req: IncomingMessage, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Tells the gateway that a root mutation answered from its idempotency record instead of executing. */
+const replayExtension: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.idempotency?.replayed && response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, idempotentReplay: true };
+        }
+      },
+    };
+  },
+};
 
 /**
  * Starts one subgraph: migrates its schema, then serves GraphQL over HTTP. Every request must
- * carry the gateway's signature over its exact body; without it nothing is executed, so a
- * subgraph is never a public entry point (not even for `_entities`).
+ * carry the gateway's signature over its exact body, made for this subgraph on this node and
+ * used once; without it nothing is executed, so a subgraph is never a public entry point (not
+ * even for `_entities`).
  */
 export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions): Promise<RunningSubgraph> {
   const orm = await initORM({
@@ -78,11 +98,13 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     poolMax: opts.poolMax,
   });
   const schema = await buildModuleSchema(mod);
+  guardMutationsWithIdempotency(schema, mod.name);
+  const replays = new ReplayGuard();
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: maskUnexpected,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), replayExtension],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
     stopOnTerminationSignals: false,
   });
@@ -97,9 +119,12 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH);
     if (req.method !== 'POST' || (url.pathname !== '/graphql' && !internal)) return json(404, { error: 'not found' });
     const raw = await readBody(req);
-    const header = req.headers[INTERNAL_AUTH_HEADER];
-    const actor = verifyInternal(Array.isArray(header) ? header[0] : header, raw, opts.internalSecret);
-    if (!actor) return refusal('missing or invalid gateway signature: subgraphs accept requests only from the gateway');
+    const idempotencyKey = firstHeader(req, IDEMPOTENCY_KEY_HEADER) ?? null;
+    const claims = verifyInternal(firstHeader(req, INTERNAL_AUTH_HEADER), raw, opts.internalSecret, { subgraph: mod.name, node: opts.node.id }, { idempotencyKey });
+    if (!claims) return refusal(`missing or invalid gateway signature, or one meant for another service than ${mod.name}@${opts.node.id}: subgraphs accept requests only from the gateway`);
+    if (!replays.accept(claims.nonce, claims.issuedAt)) return refusal('this signed request was already received once: every internal request is signed anew');
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return json(400, { errors: [{ message: 'idempotency key must be 1-128 printable ASCII characters', extensions: { code: 'BAD_REQUEST' } }] });
+    const { actor } = claims;
     if (url.pathname === NUDGE_PATH && events) {
       void events.poll();
       return json(202, { status: 'polling' });
@@ -133,6 +158,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         node: opts.node,
         loaders: new Loaders(),
         peers: new PeerClient(opts.node, actor, opts.internalSecret),
+        idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,
       }),
     });
     let text = '';

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
+import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { ResourceSharingResolver } from './resource-sharing.resolver.js';
@@ -15,6 +16,7 @@ export const sharingModule: SubgraphModule = {
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
+    { name: 'Migration20261128030000', class: Migration20261128030000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: { source: 'catalog', handle: handleCatalogEvent },

@@ -23,7 +23,7 @@ export async function startTestNode(label: string, node: NodeConfig, onQuery?: (
     node,
     running,
     call: <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) =>
-      callSubgraph<T>(node.subgraphs[subgraph], actor, query, variables),
+      callSubgraph<T>(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables),
     async stop() {
       await running.stop();
       await dbs.stop();

@@ -1,4 +1,4 @@
-import { internalHeaders, type Actor } from '../../schema/auth.js';
+import { internalHeaders, type Actor, type InternalTarget } from '../../schema/auth.js';
 import { TEST_SECRET } from './env.js';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -6,12 +6,12 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-/** Calls a subgraph directly the way the gateway does: signed for one actor over the exact body. */
-export async function callSubgraph<T = Record<string, any>>(url: string, actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+/** Calls a subgraph directly the way the gateway does: signed for one actor and that subgraph of that node, over the exact body. */
+export async function callSubgraph<T = Record<string, any>>(url: string, target: InternalTarget, actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
   const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: internalHeaders(actor, body, TEST_SECRET),
+    headers: internalHeaders(actor, body, TEST_SECRET, target),
     body,
   });
   return (await res.json()) as GqlResult<T>;
