@@ -6,6 +6,8 @@ import {
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
+import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
+import type { AnchorStore } from './audit-anchors.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -13,7 +15,7 @@ export interface GatewayContext {
 }
 
 type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
-type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[] };
+type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
 type NodeResult = { node: NodeConfig; ok: true; response: GqlResponse } | { node: NodeConfig; ok: false; error: GqlError };
 
 export interface RoutingOptions {
@@ -22,6 +24,8 @@ export interface RoutingOptions {
   nodeTimeoutMs: number;
   /** Root Query fields whose type is a connection (from the supergraph). */
   connectionFields: Set<string>;
+  /** Keeps the signed audit heads subgraphs return after appending events. */
+  anchors?: AnchorStore;
 }
 
 const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
@@ -110,6 +114,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });
       const response = (await res.json()) as GqlResponse;
+      if (response.extensions?.[AUDIT_HEAD_EXTENSION]) {
+        this.opts.anchors?.record(response.extensions[AUDIT_HEAD_EXTENSION], { node: node.id, subgraph: this.subgraph });
+        delete response.extensions[AUDIT_HEAD_EXTENSION];
+      }
       if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
       return { node, ok: true, response };
     } catch (err) {

@@ -2,6 +2,7 @@ import type { SubgraphModule } from '../kit/subgraph.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261124000100 } from './migrations/Migration20261124000100.js';
 import { DataItemResolver, OneSourceFlagResolver, OneSourceResolver } from './one-source.resolver.js';
@@ -33,5 +34,6 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261124000200', class: Migration20261124000200 },
     { name: 'Migration20261124000100', class: Migration20261124000100 },
+    { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
 };

@@ -5,6 +5,7 @@ import { isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { forbidden, unauthenticated } from './errors.js';
 import type { PeerClient } from './peers.js';
+import type { AuditSession } from './audit.js';
 
 /** Per-request loaders: created on first use, so a request only pays for what it touches. */
 export class Loaders {
@@ -25,6 +26,8 @@ export interface SubgraphContext {
   node: NodeConfig;
   loaders: Loaders;
   peers: PeerClient;
+  /** Reads of non-public data to record at the end of the request (`recordRead`). */
+  audit: AuditSession;
 }
 
 export function requireActor(ctx: SubgraphContext): Actor {

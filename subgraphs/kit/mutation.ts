@@ -18,7 +18,7 @@ export async function mutate<T>(
     return await ctx.em.transactional(async (em) => {
       const { result, audit } = await work(em);
       await em.flush();
-      await writeAudit(em, subgraph, ctx.actor, audit);
+      await writeAudit(em, ctx.audit, ctx.actor, audit);
       return result;
     });
   } catch (err) {

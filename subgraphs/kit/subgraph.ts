@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
@@ -15,6 +15,9 @@ import { maskUnexpected } from './errors.js';
 import { buildFederatedSchema } from './federation.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
+import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
+import { serveAuditEndpoint } from './audit-endpoints.js';
+import { AUDIT_HEAD_EXTENSION } from '../../schema/audit.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -33,6 +36,8 @@ export interface SubgraphOptions {
   node: NodeConfig;
   databaseUrl: string;
   internalSecret: string;
+  /** Keys this subgraph's audit chain and signs its checkpoints (AUDIT_SECRET). */
+  auditSecret: string;
   port?: number;
   host?: string;
   poolMax?: number;
@@ -44,6 +49,8 @@ export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
   schema: GraphQLSchema;
+  /** This subgraph's audit chain (schema, node, key). */
+  audit: AuditChain;
   stop(): Promise<void>;
 }
 
@@ -53,6 +60,28 @@ export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
 const refusal = (message: string) => json(401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+/**
+ * Writes the reads a request collected once it is resolved, and hands the chain's new signed head
+ * to the gateway in the response's extensions (it keeps it outside this node's database). A read
+ * that cannot be recorded is not served.
+ */
+const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        try {
+          const head = await finishAudit(contextValue.em, contextValue.audit);
+          if (head) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_HEAD_EXTENSION]: head };
+        } catch (err) {
+          console.error('[audit] could not record the request:', err);
+          response.body.singleResult = { data: null, errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+        }
+      },
+    };
+  },
+};
 
 /**
  * Starts one subgraph: migrates its schema, then serves GraphQL over HTTP. Every request must
@@ -69,11 +98,12 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     poolMax: opts.poolMax,
   });
   const schema = await buildModuleSchema(mod);
+  const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: maskUnexpected,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
     stopOnTerminationSignals: false,
   });
@@ -82,11 +112,16 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
-    if (req.method !== 'POST' || url.pathname !== '/graphql') return json(404, { error: 'not found' });
+    const isAudit = req.method === 'POST' && url.pathname.startsWith('/internal/audit/');
+    if (!isAudit && (req.method !== 'POST' || url.pathname !== '/graphql')) return json(404, { error: 'not found' });
     const raw = await readBody(req);
     const header = req.headers[INTERNAL_AUTH_HEADER];
     const actor = verifyInternal(Array.isArray(header) ? header[0] : header, raw, opts.internalSecret);
     if (!actor) return refusal('missing or invalid gateway signature: subgraphs accept requests only from the gateway');
+    if (isAudit) {
+      const answer = await serveAuditEndpoint(url.pathname, raw, { em: orm.em.fork(), chain, actor, node: opts.node });
+      return json(answer.status, answer.body);
+    }
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -103,6 +138,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         node: opts.node,
         loaders: new Loaders(),
         peers: new PeerClient(opts.node, actor, opts.internalSecret),
+        audit: new AuditSession(chain, actor),
       }),
     });
     let text = '';
@@ -132,6 +168,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     orm,
     schema,
+    audit: chain,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

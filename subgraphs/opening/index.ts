@@ -3,6 +3,7 @@ import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
@@ -10,5 +11,5 @@ export const openingModule: SubgraphModule = {
   resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],
-  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }],
+  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }, { name: 'Migration20261128040000', class: Migration20261128040000 }],
 };

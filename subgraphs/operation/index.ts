@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Operator } from './operator.entity.js';
 import { operationReferences } from './operator.reference.js';
 import { OperatorResolver } from './operator.resolver.js';
@@ -11,5 +12,5 @@ export const operationModule: SubgraphModule = {
   resolvers: [OperatorResolver, OrganizationOperatorResolver],
   references: operationReferences,
   entities: [Operator],
-  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }],
+  migrations: [{ name: 'Migration20261123000000', class: Migration20261123000000 }, { name: 'Migration20261128040000', class: Migration20261128040000 }],
 };

@@ -288,6 +288,6 @@ describe('who sees share requests', () => {
       'select action, actor_org from "sharing".audit_event where entity_id = ? order by id', [id],
     );
     expect(rows).toEqual([{ action: 'shareRequest.create', actor_org: s.requester }, { action: 'shareRequest.approve', actor_org: s.provider }]);
-    expect((await verifyAuditChain(t.running.subgraphs.sharing!.orm.em.fork(), 'sharing')).ok).toBe(true);
+    expect((await verifyAuditChain(t.running.subgraphs.sharing!.orm.em.fork(), t.running.subgraphs.sharing!.audit)).ok).toBe(true);
   });
 });
