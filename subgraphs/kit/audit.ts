@@ -143,7 +143,7 @@ async function lastLink(em: EntityManager, schema: string, trx: Trx): Promise<{ 
 interface NewEvent { at: string; kind: 'CHANGE' | 'READ'; action: string; entityType: string; entityId: string; regionCode: string | null; data: string }
 
 /** Appends events in one statement; the caller's transaction holds them together with its change. */
-async function append(em: EntityManager, chain: AuditChain, actor: Actor, events: NewEvent[], trx: Trx) {
+async function append(em: EntityManager, chain: AuditChain, actor: Actor, events: NewEvent[], trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
   const conn = em.getConnection();
   // One writer at a time per chain: two concurrent transactions must not link to the same predecessor.
   await conn.execute(`select pg_advisory_xact_lock(hashtext('${chain.schema}.audit_event'))`, [], 'all', trx);
@@ -156,10 +156,11 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
     values.push(f.at, f.kind, 'HMAC', f.seq, f.actorSub, f.actorOrg, f.actorRegion, f.action, f.entityType, f.entityId, f.regionCode, f.data, prev, hash);
     prev = hash;
   }
-  await conn.execute(
-    `insert into "${chain.schema}".audit_event (at, kind, keying, seq, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code, data, prev_hash, hash) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    values, 'run', trx,
+  const inserted = await conn.execute<{ id: string }[]>(
+    `insert into "${chain.schema}".audit_event (at, kind, keying, seq, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code, data, prev_hash, hash) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
+    values, 'all', trx,
   );
+  return { id: String(inserted.reduce((max, r) => (BigInt(r.id) > max ? BigInt(r.id) : max), 0n)), hash: prev, seq };
 }
 
 /** Appends one change event; must run inside the mutation's transaction so it commits or rolls back with it. */
@@ -180,10 +181,10 @@ export async function writeAudit(em: EntityManager, audit: AuditSession, actor: 
 export async function finishAudit(em: EntityManager, audit: AuditSession): Promise<AuditCheckpoint | null> {
   if (audit.reads.length) {
     const reads = audit.reads.splice(0);
-    await em.transactional(async (tx) => {
-      await append(tx, audit.chain, audit.actor, reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })), tx.getTransactionContext());
-    });
-    audit.appended = true;
+    const last = await em.transactional((tx) =>
+      append(tx, audit.chain, audit.actor, reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })), tx.getTransactionContext()));
+    // The last read written is a point of the chain as good as any to anchor.
+    return signCheckpoint(audit.chain.secret, { node: audit.chain.node, subgraph: audit.chain.schema, lastId: last.id, hash: last.hash, count: last.seq, signedAt: new Date().toISOString() });
   }
   return audit.appended ? auditHead(em, audit.chain) : null;
 }
@@ -291,4 +292,16 @@ export async function queryAuditEvents(em: EntityManager, chain: AuditChain, reg
     actorSub: r.actor_sub, actorOrg: r.actor_org, actorRegion: r.actor_region, action: r.action, entityType: r.entity_type,
     entityId: r.entity_id, regionCode: r.region_code ?? regionOf(r.entity_id),
   }));
+}
+
+/** `recordRead` for an object about to be returned: hands it back, so the hook fits in the return statement. */
+export function readOf<T extends { id: string } | null | undefined>(ctx: { audit: AuditSession }, entityType: string, obj: T): T {
+  if (obj) recordRead(ctx, entityType, obj.id);
+  return obj;
+}
+
+/** `recordRead` for every object of a page about to be returned. */
+export function readsOf<P extends { edges: { node: { id: string } }[] }>(ctx: { audit: AuditSession }, entityType: string, page: P): P {
+  for (const e of page.edges) recordRead(ctx, entityType, e.node.id);
+  return page;
 }
