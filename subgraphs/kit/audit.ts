@@ -264,8 +264,9 @@ export async function verifyAuditChain(em: EntityManager, chain: AuditChain, che
 
 /** Events newest first, of objects in `regions` (the caller's subtree, decided by the caller of this function). */
 export async function queryAuditEvents(em: EntityManager, chain: AuditChain, regions: string[], q: AuditEventQuery): Promise<AuditEventRow[]> {
-  const where = [`coalesce(region_code, split_part(entity_id, ':', 1)) = any(?)`];
-  const params: unknown[] = [regions];
+  if (!regions.length) return [];
+  const where = [`coalesce(region_code, split_part(entity_id, ':', 1)) in (${regions.map(() => '?').join(', ')})`];
+  const params: unknown[] = [...regions];
   const eq = (col: string, v: unknown) => {
     if (v === undefined || v === null) return;
     where.push(`${col} = ?`);
