@@ -102,6 +102,7 @@ export async function catalogSearchBenchmark(serverUrl: string | undefined, args
     databasePrefix: prefix,
     dropDatabasesOnStop: args.includes('--drop'),
     internalSecret: randomBytes(32).toString('hex'),
+    auditSecret: randomBytes(32).toString('hex'),
     jwtSecret,
     nodeTimeoutMs: 10_000,
     processPerNode: true,

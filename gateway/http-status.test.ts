@@ -17,6 +17,7 @@ beforeAll(async () => {
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     jwtSecret: 'http-status-jwt-secret-0123456789abcdef',
     internalSecret: 'http-status-internal-secret-0123456789',
+    auditSecret: 'http-status-audit-secret-0123456789abcd',
     nodeTimeoutMs: 300,
   });
 });

@@ -6,6 +6,8 @@ import {
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
+import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
+import type { AnchorStore } from './audit-anchors.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -28,6 +30,8 @@ export interface RoutingOptions {
   nodeTimeoutMs: number;
   /** Root Query fields whose type is a connection (from the supergraph). */
   connectionFields: Set<string>;
+  /** Keeps the signed audit heads subgraphs return after appending events. */
+  anchors?: AnchorStore;
 }
 
 const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
@@ -117,6 +121,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });
       const response = (await res.json()) as GqlResponse;
+      if (response.extensions?.[AUDIT_HEAD_EXTENSION]) {
+        this.opts.anchors?.record(response.extensions[AUDIT_HEAD_EXTENSION], { node: node.id, subgraph: this.subgraph });
+        delete response.extensions[AUDIT_HEAD_EXTENSION];
+      }
       if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
       return { node, ok: true, response };
     } catch (err) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -13,12 +13,20 @@ import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
 import { createPlayground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
+import { AnchorStore, pullHeads } from './audit-anchors.js';
+import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
 
 export interface GatewayOptions {
   topology: Topology;
   supergraphSdl: string;
   jwtSecret: string;
   internalSecret: string;
+  /** Checks the audit checkpoints subgraphs sign (AUDIT_SECRET). */
+  auditSecret: string;
+  /** Appends every audit checkpoint here (JSON lines); absent: memory only. */
+  auditAnchorFile?: string;
+  /** How often to pull every chain's head. */
+  auditAnchorIntervalMs?: number;
   port?: number;
   host?: string;
   /** Bound on each node's answer; a slower node costs only its own part (NODE_UNAVAILABLE). */
@@ -29,6 +37,8 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
+  /** The audit checkpoints this gateway keeps. */
+  anchors: AnchorStore;
   stop(): Promise<void>;
 }
 
@@ -101,16 +111,25 @@ const MAX_TOKENS = 3000;
 
 export async function createGateway(o: GatewayOptions): Promise<RunningGateway> {
   const topology = new TopologyIndex(o.topology);
+  const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const routing = {
     topology,
     internalSecret: o.internalSecret,
     nodeTimeoutMs: o.nodeTimeoutMs ?? 5000,
     connectionFields: connectionFieldsOf(o.supergraphSdl),
+    anchors,
   };
+  const auditSchema = buildAuditSchema({ topology, anchors, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
-    buildService: ({ name }) => new RegionRoutingDataSource(name as SubgraphName, routing),
+    buildService: ({ name }) => (name === AUDIT_SUBGRAPH ? new LocalGraphQLDataSource(auditSchema) : new RegionRoutingDataSource(name as SubgraphName, routing)),
   });
+  // Heads of events written outside gateway requests are anchored too, at a bounded interval.
+  let pulling = pullHeads(topology.nodes, anchors, o.internalSecret, routing.nodeTimeoutMs);
+  const puller = setInterval(() => {
+    pulling = pulling.then(() => pullHeads(topology.nodes, anchors, o.internalSecret, routing.nodeTimeoutMs));
+  }, o.auditAnchorIntervalMs ?? 60_000);
+  puller.unref();
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
@@ -196,7 +215,11 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${o.host ?? '127.0.0.1'}:${port}`,
+    anchors,
     async stop() {
+      clearInterval(puller);
+      await pulling;
+      await anchors.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

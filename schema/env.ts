@@ -23,12 +23,18 @@ export interface Env {
   /** Secret that signs client JWTs (HS256). */
   jwtSecret: string;
   nodeTimeoutMs: number;
+  /** Keys the audit chains and signs their checkpoints; never stored in a database. */
+  auditSecret: string;
+  /** Append-only JSON-lines file where the gateway keeps the audit checkpoints (absent: memory only). */
+  auditAnchorFile: string | undefined;
+  /** How often the gateway pulls every chain's head (events written outside gateway requests). */
+  auditAnchorIntervalMs: number;
 }
 
 export class EnvError extends Error {}
 
 /** Used only by `npm start` (the demo) when no secret is configured; never in production mode. */
-export const DEMO_SECRETS = { internalSecret: 'demo-internal-secret-change-me-0123456789', jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef' };
+export const DEMO_SECRETS = { internalSecret: 'demo-internal-secret-change-me-0123456789', jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef', auditSecret: 'demo-audit-secret-change-me-0123456789ab' };
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
   const problems: string[] = [];
@@ -59,7 +65,11 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     internalSecret: secret('INTERNAL_SECRET', DEMO_SECRETS.internalSecret),
     jwtSecret: secret('JWT_SECRET', DEMO_SECRETS.jwtSecret),
     nodeTimeoutMs: int('NODE_TIMEOUT_MS', 5000)!,
+    auditSecret: secret('AUDIT_SECRET', DEMO_SECRETS.auditSecret),
+    auditAnchorFile: src.AUDIT_ANCHOR_FILE ? resolve(ROOT, src.AUDIT_ANCHOR_FILE) : undefined,
+    auditAnchorIntervalMs: int('AUDIT_ANCHOR_INTERVAL_MS', 60_000)!,
   };
+  if (env.auditAnchorIntervalMs < 1000 || env.auditAnchorIntervalMs > 3_600_000) problems.push('AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000');
   if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
   if (problems.length) throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return env;

@@ -17,6 +17,11 @@ export interface FederationOptions {
   dataDir?: string;
   dropDatabasesOnStop?: boolean;
   internalSecret: string;
+  /** Keys the audit chains (nodes) and checks their checkpoints (gateway). */
+  auditSecret: string;
+  /** Where the gateway appends audit checkpoints (JSON lines); absent: memory only. */
+  auditAnchorFile?: string;
+  auditAnchorIntervalMs?: number;
   jwtSecret: string;
   /** Use the ports in the topology's URLs (the demo); otherwise free ports are picked. */
   fixedPorts?: boolean;
@@ -75,7 +80,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     await Promise.all(
       topology.nodes.map(async (node) => {
         if (o.processPerNode) {
-          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, fixedPorts: !!o.fixedPorts, host: o.host }));
+          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, auditSecret: o.auditSecret, fixedPorts: !!o.fixedPorts, host: o.host }));
           return;
         }
         const dbs = await provisionNodeDatabases({
@@ -91,7 +96,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
         nodes.set(
           node.id,
           await startNode({
-            node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: o.internalSecret, ports, host: o.host,
+            node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: o.internalSecret, auditSecret: o.auditSecret, ports, host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
           }),
         );
@@ -107,6 +112,9 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     jwtSecret: o.jwtSecret,
     internalSecret: o.internalSecret,
+    auditSecret: o.auditSecret,
+    auditAnchorFile: o.auditAnchorFile,
+    auditAnchorIntervalMs: o.auditAnchorIntervalMs,
     port: o.gatewayPort,
     host: o.host,
     nodeTimeoutMs: o.nodeTimeoutMs,

@@ -1,6 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
+import { schemaFile } from '../schema/paths.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
 import { buildModuleSchema } from './kit/subgraph.js';
 import { MODULES } from './modules.js';
@@ -14,7 +16,9 @@ export const placeholderUrl = (name: SubgraphName) => `http://${name}.subgraph.i
 export async function composeSupergraph(): Promise<{ subgraphs: Record<SubgraphName, string>; supergraph: string }> {
   const subgraphs = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = printSubgraphSchema(await buildModuleSchema(MODULES[name]));
-  const result = composeServices(SUBGRAPH_NAMES.map((name) => ({ name, url: placeholderUrl(name), typeDefs: parse(subgraphs[name]) })));
+  // The gateway serves the audit subgraph itself (gateway/audit.ts); its SDL is written by hand.
+  const audit = { name: 'audit', url: 'http://audit.gateway.invalid/graphql', typeDefs: parse(readFileSync(schemaFile('audit.graphql'), 'utf8')) };
+  const result = composeServices([...SUBGRAPH_NAMES.map((name) => ({ name, url: placeholderUrl(name), typeDefs: parse(subgraphs[name]) })), audit]);
   if (result.errors?.length) throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   return { subgraphs, supergraph: result.supergraphSdl! };
 }

@@ -7,6 +7,7 @@ export interface NodeOptions {
   databaseUrls: Record<SubgraphName, string>;
   poolMax?: number;
   internalSecret: string;
+  auditSecret: string;
   /** Port per subgraph; 0 or absent picks a free one and writes the URL back into `node`. */
   ports?: Partial<Record<SubgraphName, number>>;
   host?: string;
@@ -34,6 +35,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       databaseUrl: opts.databaseUrls[name],
       poolMax: opts.poolMax,
       internalSecret: opts.internalSecret,
+      auditSecret: opts.auditSecret,
       port,
       host: opts.host,
       onQuery: opts.onQuery ? (sql) => opts.onQuery!(name, sql) : undefined,

@@ -82,7 +82,7 @@ async function revise(provider: string, id: string, input: Record<string, unknow
 const sharingSql = <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
   lishui().subgraphs.sharing!.orm.em.fork().getConnection().execute<T[]>(sql, params);
 const sharingAudit = (entityId: string) =>
-  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? order by id', [entityId]);
+  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? and kind = 'CHANGE' order by id', [entityId]);
 
 describe('catalog changes reach sharing and opening through the outbox', () => {
   test('retiring an entry suspends its grant and its open dataset within seconds, rejects its pending request, and audits as SYSTEM [B §26, B §49, Z §35]', async () => {
@@ -187,16 +187,16 @@ describe('delivery survives restarts and repeats', () => {
     const { events } = (await res.json()) as { events: DeliveredEvent[] };
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id, entityId: s.resourceId, type: 'dataResource.changed' });
-    const orm = lishui().subgraphs.sharing!.orm;
+    const { orm, audit: chain } = lishui().subgraphs.sharing!;
     // Two deliveries race each other and the running consumer: at most one of them wins.
-    const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, 'sharing', 'catalog', events[0], handleCatalogEvent)));
+    const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent)));
     expect(racing.filter(Boolean).length).toBeLessThanOrEqual(1);
     const first = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
     expect(first.catalogEventId).toBe(id);
     const auditBefore = await sharingAudit(s.grantId);
     expect(auditBefore.filter((a) => a.action === 'shareRequest.suspend')).toHaveLength(1);
     // A later re-delivery (e.g. after a crash between the consumer's commit and its next cursor read) is a no-op.
-    expect(await deliverEvent(orm, 'sharing', 'catalog', events[0], handleCatalogEvent)).toBe(false);
+    expect(await deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent)).toBe(false);
     expect(await grant(s.grantId)).toEqual(first);
     expect(await sharingAudit(s.grantId)).toEqual(auditBefore);
   });

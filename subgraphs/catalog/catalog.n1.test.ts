@@ -49,5 +49,6 @@ test('review records, one-source flags and evaluation for 50 entries cost the sa
   const small = await run(5);
   const large = await run(50);
   expect(large).toBe(small);
-  expect(large).toBeLessThanOrEqual(10);
+  // 10 to read, plus one batched write of the reads of review records (begin, lock, last link, insert, commit) [D §24].
+  expect(large).toBeLessThanOrEqual(15);
 });

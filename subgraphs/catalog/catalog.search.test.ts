@@ -4,7 +4,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { newId, parseId } from '../../schema/ids.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from '../../test/support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_SECRET } from '../../test/support/env.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { callSubgraph, codeOf } from '../../test/support/subgraph-client.js';
 import { ormConfig } from '../kit/orm.js';
@@ -289,7 +289,7 @@ describe('existing entries', () => {
       } finally {
         await orm.close();
       }
-      const catalog = await createSubgraph(catalogModule, { node: nodeConfig('backfill', [REGION]), databaseUrl: url, internalSecret: TEST_SECRET, poolMax: dbs.poolMax });
+      const catalog = await createSubgraph(catalogModule, { node: nodeConfig('backfill', [REGION]), databaseUrl: url, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, poolMax: dbs.poolMax });
       try {
         for (const keyword of ['abc', '全宗号', '宗', '馆藏档案']) {
           const r = await callSubgraph(catalog.url, { subgraph: 'catalog', node: 'backfill' }, ANONYMOUS, SEARCH, { f: { keyword } });

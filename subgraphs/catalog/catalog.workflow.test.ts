@@ -11,7 +11,7 @@ const auditor: Actor = { sub: 'auditor-1', orgId: null, region: CITY, roles: ['A
 
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   t.running.subgraphs.catalog!.orm.em.getConnection().execute<T[]>(query, params);
-const auditCount = async () => Number((await sql<{ n: string }>('select count(*) as n from "catalog".audit_event'))[0]!.n);
+const auditCount = async () => Number((await sql<{ n: string }>(`select count(*) as n from "catalog".audit_event where kind = 'CHANGE'`))[0]!.n);
 
 const CREATE = `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id status version items { id name } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id status name openAttribute pendingRevision { status reviewComment changes { field before after } } } }`;

@@ -1,4 +1,5 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { readOf } from '../kit/audit.js';
 import { byKey, hasRole, isAuthorityFor, type SubgraphContext } from '../kit/context.js';
 import { Organization } from './organization.entity.js';
 
@@ -65,6 +66,6 @@ export class CatalogEvaluationResolver {
   catalogEvaluation(@Ctx() ctx: SubgraphContext, @Root() org: Organization): Promise<CatalogEvaluation> | null {
     const a = ctx.actor;
     if (!isAuthorityFor(a, ctx.node) && !hasRole(a, 'AUDITOR') && a.orgId !== org.id) return null;
-    return evaluationLoader(ctx).load(org.id);
+    return evaluationLoader(ctx).load(readOf(ctx, 'CatalogEvaluation', org).id);
   }
 }

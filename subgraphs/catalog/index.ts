@@ -3,6 +3,7 @@ import { Migration20261128030000 } from './migrations/Migration20261128030000.js
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261124000100 } from './migrations/Migration20261124000100.js';
 import { DataItemResolver, OneSourceFlagResolver, OneSourceResolver } from './one-source.resolver.js';
@@ -37,6 +38,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261124000100', class: Migration20261124000100 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
+    { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
   outbox: true,
 };

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { readOf, readsOf } from '../kit/audit.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { validateCitizenId } from '../../schema/citizen-id.js';
 import { validateCreditCode } from '../../schema/credit-code.js';
@@ -53,7 +54,7 @@ export class DataObjectionResolver {
   @Query(() => DataObjection, { nullable: true, description: '按ID查询数据异议（被异议机构、主管部门、审计人员可见）/ an objection by ID (visible to the organization addressed, the authority and auditors)' })
   async dataObjection(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataObjection | null> {
     const o = parseId(id) ? await objectionLoader(ctx).load(id) : null;
-    return o && canSeeObjection(ctx.actor, ctx.node, o) ? o : null;
+    return o && canSeeObjection(ctx.actor, ctx.node, o) ? readOf(ctx, 'DataObjection', o) : null;
   }
 
   @Query(() => DataObjectionConnection, {
@@ -72,7 +73,7 @@ export class DataObjectionResolver {
     if (filter?.providerId) conditions.push({ providerId: filter.providerId });
     if (filter?.status) conditions.push({ status: filter.status });
     if (filter?.overdue != null) conditions.push(overdueFilter(filter.overdue));
-    return keysetPage(ctx.em, DataObjection, { $and: conditions }, page);
+    return readsOf(ctx, 'DataObjection', await keysetPage(ctx.em, DataObjection, { $and: conditions }, page));
   }
 
   @FieldResolver(() => Organization, { description: '异议所向的机构 / the organization the objection is addressed to' })

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { resourceLoader } from './resource.loader.js';
 import { canSeeResource } from './resource.rules.js';
+import { readResource } from './resource.audit.js';
 
 /**
  * `_entities` is an entry point like any query: a resource the caller may not see resolves to
@@ -10,7 +11,7 @@ export const resourceReference = {
   DataResource: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       const r = await resourceLoader(ctx).load(ref.id);
-      return r && canSeeResource(ctx.actor, ctx.node, r) ? r : null;
+      return r && canSeeResource(ctx.actor, ctx.node, r) ? readResource(ctx, r) : null;
     },
   },
 };

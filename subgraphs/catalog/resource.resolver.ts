@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { readOf, recordRead } from '../kit/audit.js';
+import { readResource } from './resource.audit.js';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
@@ -70,7 +72,7 @@ export class DataResourceResolver {
   @Query(() => DataResource, { nullable: true, description: '按ID查询目录条目 / a catalog entry by ID' })
   async dataResource(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
     const r = parseId(id) ? await resourceLoader(ctx).load(id) : null;
-    return r && canSeeResource(ctx.actor, ctx.node, r) ? r : null;
+    return r && canSeeResource(ctx.actor, ctx.node, r) ? readResource(ctx, r) : null;
   }
 
   @Query(() => ReviewQueueConnection, {
@@ -109,7 +111,7 @@ export class DataResourceResolver {
     description: '全部历史版本，最新在前；仅提供部门、数据主管部门和审计人员可见 / every version, newest first; visible to the provider, the authority and auditors [CAT-5]',
   })
   history(@Ctx() ctx: SubgraphContext, @Root() r: DataResource) {
-    return canSeeReviewRecords(ctx.actor, ctx.node, r) ? versionsLoader(ctx).load(r.id) : null;
+    return canSeeReviewRecords(ctx.actor, ctx.node, r) ? versionsLoader(ctx).load(readOf(ctx, 'DataResource.history', r).id) : null;
   }
 
   @FieldResolver(() => DataResourceRevision, {
@@ -118,6 +120,7 @@ export class DataResourceResolver {
   })
   async pendingRevision(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<DataResourceRevision | null> {
     if (!r.revision || !canSeeReviewRecords(ctx.actor, ctx.node, r)) return null;
+    recordRead(ctx, 'DataResource.pendingRevision', r.id);
     const published = contentOf(r, await itemsLoader(ctx).load(r.id));
     return { status: r.revisionStatus!, changes: diffContent(published, r.revision), reviewComment: r.revisionComment };
   }

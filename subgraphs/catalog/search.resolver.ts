@@ -14,6 +14,7 @@ import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { DataResourceFilter } from './resource.inputs.js';
 import { visibleResources } from './resource.rules.js';
+import { readResource } from './resource.audit.js';
 import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank } from './search.js';
 
 const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
@@ -288,6 +289,7 @@ export class DataResourceSearchResolver {
       hasNextPage = rows.length > size;
       edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor({ values: [node.seq], directions: ['DESC'] }), node }));
     }
+    for (const e of edges) readResource(ctx, e.node);
     return {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

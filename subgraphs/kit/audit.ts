@@ -1,6 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
+import {
+  auditChainKey, signCheckpoint,
+  type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification,
+} from '../../schema/audit.js';
+import { regionOf } from '../../schema/ids.js';
+
+export type { AuditVerification } from '../../schema/audit.js';
 
 /**
  * DDL for the append-only, hash-chained audit log every subgraph keeps in its own schema
@@ -30,6 +37,29 @@ export function auditTableSql(schema: string): string[] {
   ];
 }
 
+/**
+ * Second step of the log: rows are keyed with an HMAC whose key is not in the database
+ * (`keying = 'HMAC'`), carry their position in the chain (`seq`), their kind (a change or a read
+ * of non-public data), the region of the object and of the caller. Rows written before stay
+ * `SHA256` (legacy): verifiable only before the first keyed row.
+ */
+export function auditKeyedSql(schema: string): string[] {
+  const t = `"${schema}"."audit_event"`;
+  return [
+    `alter table ${t}
+      add column kind text not null default 'CHANGE',
+      add column keying text not null default 'SHA256',
+      add column seq bigint,
+      add column region_code text,
+      add column actor_region text,
+      add constraint audit_event_kind check (kind in ('CHANGE', 'READ')),
+      add constraint audit_event_keying check (keying in ('SHA256', 'HMAC'))`,
+    `create index audit_event_newest on ${t} (at desc, id desc)`,
+    `create index audit_event_by_entity on ${t} (entity_id)`,
+    `create index audit_event_by_actor on ${t} (actor_sub)`,
+  ];
+}
+
 export interface AuditEvent {
   action: string;
   entityType: string;
@@ -37,53 +67,242 @@ export interface AuditEvent {
   data?: unknown;
 }
 
+/** The chain of one subgraph on one node, with its key (never stored in the database). */
+export interface AuditChain {
+  schema: string;
+  node: string;
+  key: Buffer;
+  /** AUDIT_SECRET itself: signs the checkpoints the gateway keeps. */
+  secret: string;
+}
+
+export function auditChain(secret: string, node: string, schema: string): AuditChain {
+  return { schema, node, key: auditChainKey(secret, node, schema), secret };
+}
+
+interface PendingRead { at: string; entityType: string; entityId: string; regionCode: string | null }
+
+/**
+ * The audit side of one request: reads of non-public data collected while resolving, written
+ * once at the end; and whether the chain grew, so the response can carry its new signed head.
+ */
+export class AuditSession {
+  readonly reads: PendingRead[] = [];
+  private readonly seen = new Set<string>();
+  appended = false;
+  constructor(readonly chain: AuditChain, readonly actor: Actor) {}
+
+  read(entityType: string, entityId: string, regionCode: string | null) {
+    const k = `${entityType}\u0000${entityId}`;
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.reads.push({ at: new Date().toISOString(), entityType, entityId, regionCode });
+  }
+}
+
+/**
+ * Records that the caller was shown a non-public object [D §24, Z §34]: one line next to the
+ * visibility decision; written with the request's other reads in one statement at its end.
+ */
+export function recordRead(ctx: { audit: AuditSession }, entityType: string, entityId: string, regionCode?: string | null): void {
+  ctx.audit.read(entityType, entityId, regionCode ?? regionOf(entityId));
+}
+
 const GENESIS = '0'.repeat(64);
 
-function chainHash(prev: string, at: string, actorSub: string, actorOrg: string | null, e: { action: string; entityType: string; entityId: string }, data: string) {
+function legacyHash(prev: string, at: string, actorSub: string, actorOrg: string | null, e: { action: string; entityType: string; entityId: string }, data: string) {
   return createHash('sha256')
     .update(JSON.stringify([prev, at, actorSub, actorOrg, e.action, e.entityType, e.entityId, data]))
     .digest('hex');
 }
 
-/** Appends one event; must run inside the mutation's transaction so it commits or rolls back with it. */
-export async function writeAudit(em: EntityManager, schema: string, actor: Actor, event: AuditEvent): Promise<void> {
+interface KeyedFields {
+  prev: string; seq: number; at: string; kind: string; actorSub: string; actorOrg: string | null; actorRegion: string | null;
+  action: string; entityType: string; entityId: string; regionCode: string | null; data: string;
+}
+
+function keyedHash(key: Buffer, f: KeyedFields): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify(['v2', f.prev, f.seq, f.at, f.kind, f.actorSub, f.actorOrg, f.actorRegion, f.action, f.entityType, f.entityId, f.regionCode, f.data]))
+    .digest('hex');
+}
+
+type Trx = ReturnType<EntityManager['getTransactionContext']>;
+
+/** Last link of the chain and its position; counts legacy rows once, when the first keyed row is written. */
+async function lastLink(em: EntityManager, schema: string, trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
   const conn = em.getConnection();
+  const [last] = await conn.execute<{ id: string; hash: string; seq: string | null }[]>(
+    `select id, hash, seq from "${schema}".audit_event order by id desc limit 1`, [], 'all', trx);
+  if (!last) return { id: '0', hash: GENESIS, seq: 0 };
+  if (last.seq !== null) return { id: String(last.id), hash: last.hash, seq: Number(last.seq) };
+  const [{ n }] = await conn.execute<{ n: string }[]>(`select count(*) as n from "${schema}".audit_event`, [], 'all', trx);
+  return { id: String(last.id), hash: last.hash, seq: Number(n) };
+}
+
+interface NewEvent { at: string; kind: 'CHANGE' | 'READ'; action: string; entityType: string; entityId: string; regionCode: string | null; data: string }
+
+/** Appends events in one statement; the caller's transaction holds them together with its change. */
+async function append(em: EntityManager, chain: AuditChain, actor: Actor, events: NewEvent[], trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
+  const conn = em.getConnection();
+  // One writer at a time per chain: two concurrent transactions must not link to the same predecessor.
+  await conn.execute(`select pg_advisory_xact_lock(hashtext('${chain.schema}.audit_event'))`, [], 'all', trx);
+  let { hash: prev, seq } = await lastLink(em, chain.schema, trx);
+  const values: unknown[] = [];
+  for (const e of events) {
+    seq += 1;
+    const f: KeyedFields = { prev, seq, at: e.at, kind: e.kind, actorSub: actor.sub, actorOrg: actor.orgId, actorRegion: actor.region, action: e.action, entityType: e.entityType, entityId: e.entityId, regionCode: e.regionCode, data: e.data };
+    const hash = keyedHash(chain.key, f);
+    values.push(f.at, f.kind, 'HMAC', f.seq, f.actorSub, f.actorOrg, f.actorRegion, f.action, f.entityType, f.entityId, f.regionCode, f.data, prev, hash);
+    prev = hash;
+  }
+  const inserted = await conn.execute<{ id: string }[]>(
+    `insert into "${chain.schema}".audit_event (at, kind, keying, seq, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code, data, prev_hash, hash) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
+    values, 'all', trx,
+  );
+  return { id: String(inserted.reduce((max, r) => (BigInt(r.id) > max ? BigInt(r.id) : max), 0n)), hash: prev, seq };
+}
+
+/** Appends one change event; must run inside the mutation's transaction so it commits or rolls back with it. */
+export async function writeAudit(em: EntityManager, audit: AuditSession, actor: Actor, event: AuditEvent): Promise<void> {
   const trx = em.getTransactionContext();
   if (!trx) throw new Error('writeAudit must run inside a transaction');
-  // One writer at a time per chain: two concurrent transactions must not link to the same predecessor.
-  await conn.execute(`select pg_advisory_xact_lock(hashtext('${schema}.audit_event'))`, [], 'all', trx);
-  const last = await conn.execute<{ hash: string }[]>(`select hash from "${schema}".audit_event order by id desc limit 1`, [], 'all', trx);
-  const prev = last[0]?.hash ?? GENESIS;
-  const at = new Date().toISOString();
-  const data = JSON.stringify(event.data ?? null);
-  const hash = chainHash(prev, at, actor.sub, actor.orgId, event, data);
-  await conn.execute(
-    `insert into "${schema}".audit_event (at, actor_sub, actor_org, action, entity_type, entity_id, data, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [at, actor.sub, actor.orgId, event.action, event.entityType, event.entityId, data, prev, hash],
-    'run',
-    trx,
-  );
+  await append(em, audit.chain, actor, [{
+    at: new Date().toISOString(), kind: 'CHANGE', action: event.action, entityType: event.entityType, entityId: event.entityId,
+    regionCode: regionOf(event.entityId) ?? actor.region, data: JSON.stringify(event.data ?? null),
+  }], trx);
+  audit.appended = true;
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** id of the first row whose link or content does not match. */
-  brokenAt?: string;
-  reason?: string;
-}
-
-/** Walks the chain in order and reports the first broken link. */
-export async function verifyAuditChain(em: EntityManager, schema: string): Promise<AuditVerification> {
-  const rows = await em.getConnection().execute<
-    { id: string; at: Date; actor_sub: string; actor_org: string | null; action: string; entity_type: string; entity_id: string; data: string; prev_hash: string; hash: string }[]
-  >(`select * from "${schema}".audit_event order by id`);
-  let prev = GENESIS;
-  for (const [i, r] of rows.entries()) {
-    if (r.prev_hash !== prev) return { ok: false, checked: i, brokenAt: String(r.id), reason: 'prev_hash does not match the previous event (an event was removed or reordered)' };
-    const expected = chainHash(prev, new Date(r.at).toISOString(), r.actor_sub, r.actor_org, { action: r.action, entityType: r.entity_type, entityId: r.entity_id }, r.data);
-    if (expected !== r.hash) return { ok: false, checked: i, brokenAt: String(r.id), reason: 'content does not match its hash (the event was altered)' };
-    prev = r.hash;
+/**
+ * Ends a request's audit: writes the reads it collected (one transaction, one insert however
+ * many) and, when the chain grew, returns its new head signed for the gateway to keep.
+ */
+export async function finishAudit(em: EntityManager, audit: AuditSession): Promise<AuditCheckpoint | null> {
+  if (audit.reads.length) {
+    const reads = audit.reads.splice(0);
+    const last = await em.transactional((tx) =>
+      append(tx, audit.chain, audit.actor, reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })), tx.getTransactionContext()));
+    // The last read written is a point of the chain as good as any to anchor.
+    return signCheckpoint(audit.chain.secret, { node: audit.chain.node, subgraph: audit.chain.schema, lastId: last.id, hash: last.hash, count: last.seq, signedAt: new Date().toISOString() });
   }
-  return { ok: true, checked: rows.length };
+  return audit.appended ? auditHead(em, audit.chain) : null;
+}
+
+/** The chain's current head, signed. */
+export async function auditHead(em: EntityManager, chain: AuditChain): Promise<AuditCheckpoint> {
+  const last = await lastLink(em, chain.schema, undefined);
+  return signCheckpoint(chain.secret, { node: chain.node, subgraph: chain.schema, lastId: last.id, hash: last.hash, count: last.seq, signedAt: new Date().toISOString() });
+}
+
+type Row = {
+  id: string; at: Date; kind: string; keying: string; seq: string | null; actor_sub: string; actor_org: string | null; actor_region: string | null;
+  action: string; entity_type: string; entity_id: string; region_code: string | null; data: string; prev_hash: string; hash: string;
+};
+
+const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Walks the chain in order with the key, then compares every checkpoint kept outside the database
+ * with the row it names: removing or rewriting events — also at the end, also re-hashed — is
+ * found, and the report names the first broken link [D §24-25, Z §34].
+ */
+export async function verifyAuditChain(em: EntityManager, chain: AuditChain, checkpoints: readonly Pick<AuditCheckpoint, 'lastId' | 'hash' | 'count'>[] = []): Promise<AuditVerification> {
+  const conn = em.getConnection();
+  const wanted = new Map<string, { hash: string; position: number }>();
+  for (const c of checkpoints) if (c.lastId !== '0') wanted.set(String(c.lastId), { hash: '', position: -1 });
+  let prev = GENESIS;
+  let position = 0;
+  let legacy = 0;
+  let keyed = false;
+  let lastId = '0';
+  const fail = (id: string, reason: string): AuditVerification => ({ ok: false, checked: position, brokenAt: id, reason, legacy });
+  for (;;) {
+    // Keyset pages keep memory bounded however long the chain is.
+    const rows = await conn.execute<Row[]>(`select * from "${chain.schema}".audit_event where id > ? order by id limit 5000`, [lastId]);
+    if (!rows.length) break;
+    for (const r of rows) {
+      const id = String(r.id);
+      if (r.prev_hash !== prev) return fail(id, 'prev_hash does not match the previous event (an event was removed, inserted or reordered)');
+      const at = new Date(r.at).toISOString();
+      if (r.keying === 'HMAC') {
+        keyed = true;
+        if (Number(r.seq) !== position + 1) return fail(id, `position ${r.seq} where ${position + 1} was expected (events were removed or inserted)`);
+        const expected = keyedHash(chain.key, {
+          prev, seq: Number(r.seq), at, kind: r.kind, actorSub: r.actor_sub, actorOrg: r.actor_org, actorRegion: r.actor_region, action: r.action,
+          entityType: r.entity_type, entityId: r.entity_id, regionCode: r.region_code, data: r.data,
+        });
+        if (!sameHex(expected, r.hash)) return fail(id, 'content does not match its keyed hash (the event was altered or forged without the key)');
+      } else {
+        if (keyed) return fail(id, 'an unkeyed event follows keyed ones (the log was rewritten without the key)');
+        const expected = legacyHash(prev, at, r.actor_sub, r.actor_org, { action: r.action, entityType: r.entity_type, entityId: r.entity_id }, r.data);
+        if (expected !== r.hash) return fail(id, 'content does not match its hash (the event was altered)');
+        legacy += 1;
+      }
+      position += 1;
+      prev = r.hash;
+      lastId = id;
+      const w = wanted.get(id);
+      if (w) Object.assign(w, { hash: r.hash, position });
+    }
+  }
+  // Oldest first, so the report names the earliest point at which the log stops matching.
+  for (const c of [...checkpoints].sort((a, b) => Number(a.lastId) - Number(b.lastId))) {
+    if (c.lastId === '0') continue;
+    const w = wanted.get(String(c.lastId))!;
+    if (w.position < 0) {
+      return { ok: false, checked: position, legacy, checkpoints: checkpoints.length, brokenAt: String(c.lastId),
+        reason: `event ${c.lastId} named by a checkpoint (${c.count} events) is missing: the log was cut after event ${lastId} (${position} events remain)` };
+    }
+    if (w.hash !== c.hash || w.position !== c.count) {
+      return { ok: false, checked: position, legacy, checkpoints: checkpoints.length, brokenAt: String(c.lastId),
+        reason: `event ${c.lastId} does not match its checkpoint (hash or position differs: the log was rewritten)` };
+    }
+  }
+  return { ok: true, checked: position, legacy, checkpoints: checkpoints.length };
+}
+
+/** Events newest first, of objects in `regions` (the caller's subtree, decided by the caller of this function). */
+export async function queryAuditEvents(em: EntityManager, chain: AuditChain, regions: string[], q: AuditEventQuery): Promise<AuditEventRow[]> {
+  if (!regions.length) return [];
+  const where = [`coalesce(region_code, split_part(entity_id, ':', 1)) in (${regions.map(() => '?').join(', ')})`];
+  const params: unknown[] = [...regions];
+  const eq = (col: string, v: unknown) => {
+    if (v === undefined || v === null) return;
+    where.push(`${col} = ?`);
+    params.push(v);
+  };
+  eq('actor_sub', q.actorSub);
+  eq('actor_org', q.actorOrg);
+  eq('entity_type', q.entityType);
+  eq('entity_id', q.entityId);
+  eq('kind', q.kind);
+  if (q.from) (where.push('at >= ?'), params.push(q.from));
+  if (q.to) (where.push('at < ?'), params.push(q.to));
+  if (q.before) {
+    if (q.before.inclusive) (where.push('at <= ?'), params.push(q.before.at));
+    else if (q.before.id) (where.push('(at < ? or (at = ? and id < ?))'), params.push(q.before.at, q.before.at, q.before.id));
+    else (where.push('at < ?'), params.push(q.before.at));
+  }
+  params.push(q.limit);
+  const rows = await em.getConnection().execute<Row[]>(
+    `select id, at, kind, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code from "${chain.schema}".audit_event
+     where ${where.join(' and ')} order by at desc, id desc limit ?`, params);
+  return rows.map((r) => ({
+    node: chain.node, subgraph: chain.schema, id: String(r.id), at: new Date(r.at).toISOString(), kind: r.kind as AuditEventRow['kind'],
+    actorSub: r.actor_sub, actorOrg: r.actor_org, actorRegion: r.actor_region, action: r.action, entityType: r.entity_type,
+    entityId: r.entity_id, regionCode: r.region_code ?? regionOf(r.entity_id),
+  }));
+}
+
+/** `recordRead` for an object about to be returned: hands it back, so the hook fits in the return statement. */
+export function readOf<T extends { id: string } | null | undefined>(ctx: { audit: AuditSession }, entityType: string, obj: T): T {
+  if (obj) recordRead(ctx, entityType, obj.id);
+  return obj;
+}
+
+/** `recordRead` for every object of a page about to be returned. */
+export function readsOf<P extends { edges: { node: { id: string } }[] }>(ctx: { audit: AuditSession }, entityType: string, page: P): P {
+  for (const e of page.edges) recordRead(ctx, entityType, e.node.id);
+  return page;
 }

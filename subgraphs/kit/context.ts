@@ -6,6 +6,7 @@ import type { NodeConfig } from '../../schema/topology.js';
 import { forbidden, unauthenticated } from './errors.js';
 import type { IdempotencyState } from './idempotency.js';
 import type { PeerClient } from './peers.js';
+import type { AuditSession } from './audit.js';
 
 /** Per-request loaders: created on first use, so a request only pays for what it touches. */
 export class Loaders {
@@ -28,6 +29,8 @@ export interface SubgraphContext {
   peers: PeerClient;
   /** Present when the request carries an idempotency key (every mutation through the gateway). */
   idempotency?: IdempotencyState;
+  /** Reads of non-public data to record at the end of the request (`recordRead`). */
+  audit: AuditSession;
 }
 
 export function requireActor(ctx: SubgraphContext): Actor {

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalHeaders, type Actor } from '../../schema/auth.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
-import { writeAudit, type AuditEvent } from './audit.js';
+import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
 
 /**
  * Events one subgraph publishes for its siblings on the same node (the catalog tells sharing,
@@ -111,7 +111,8 @@ export async function readOutbox(em: EntityManager, schema: string, after: strin
  * events commit together. Returns false for an event already handled (a re-delivery, or a second
  * consumer racing on the same database: the receipt's key makes it wait and then skip).
  */
-export async function deliverEvent(orm: MikroORM, schema: string, source: SubgraphName, event: DeliveredEvent, handle: EventHandler): Promise<boolean> {
+export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: SubgraphName, event: DeliveredEvent, handle: EventHandler): Promise<boolean> {
+  const schema = chain.schema;
   return orm.em.fork().transactional(async (em) => {
     const trx = em.getTransactionContext();
     const inserted = await em.getConnection().execute<{ event_id: string }[]>(
@@ -123,7 +124,8 @@ export async function deliverEvent(orm: MikroORM, schema: string, source: Subgra
     if (inserted.length === 0) return false;
     const audits = await handle(em, event);
     await em.flush();
-    for (const a of audits) await writeAudit(em, schema, SYSTEM_ACTOR, a);
+    const audit = new AuditSession(chain, SYSTEM_ACTOR);
+    for (const a of audits) await writeAudit(em, audit, SYSTEM_ACTOR, a);
     return true;
   });
 }
@@ -154,8 +156,8 @@ export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor:
 
 export interface EventConsumerOptions {
   orm: MikroORM;
-  /** The consumer's own schema, where receipts and audit events go. */
-  schema: string;
+  /** The consumer's own audit chain; its schema is where receipts and audit events go. */
+  chain: AuditChain;
   /** Read at every poll: a harness may fill in sibling URLs after start. */
   node: NodeConfig;
   source: SubgraphName;
@@ -215,7 +217,7 @@ export class EventConsumer {
 
   private async cursor(): Promise<string> {
     const rows = await this.o.orm.em.fork().getConnection().execute<{ last: string | null }[]>(
-      `select max(event_id)::text as last from "${this.o.schema}".event_receipt where source = ?`,
+      `select max(event_id)::text as last from "${this.o.chain.schema}".event_receipt where source = ?`,
       [this.o.source],
     );
     return rows[0]?.last ?? '0';
@@ -231,15 +233,15 @@ export class EventConsumer {
         const { events } = (await res.json()) as { events: DeliveredEvent[] };
         for (const e of events) {
           if (this.stopped) return;
-          await deliverEvent(this.o.orm, this.o.schema, this.o.source, e, this.o.handle);
+          await deliverEvent(this.o.orm, this.o.chain, this.o.source, e, this.o.handle);
         }
-        if (this.failing) console.info(`[${this.o.schema}] events from ${this.o.source}: delivery resumed`);
+        if (this.failing) console.info(`[${this.o.chain.schema}] events from ${this.o.source}: delivery resumed`);
         this.failing = false;
         if (events.length < BATCH) return;
       }
     } catch (err) {
       // The source may be restarting; say so once per outage, not once per second.
-      if (!this.failing && !this.stopped) console.warn(`[${this.o.schema}] events from ${this.o.source} not delivered yet, retrying:`, (err as Error).message);
+      if (!this.failing && !this.stopped) console.warn(`[${this.o.chain.schema}] events from ${this.o.source} not delivered yet, retrying:`, (err as Error).message);
       this.failing = true;
     }
   }

@@ -26,7 +26,7 @@ export async function mutate<T>(
       const recordOutcome = await claimIdempotencyKey(em, ctx, subgraph);
       const { result, audit, events } = await work(em);
       await em.flush();
-      await writeAudit(em, subgraph, ctx.actor, audit);
+      await writeAudit(em, ctx.audit, ctx.actor, audit);
       await appendOutbox(em, subgraph, events ?? []);
       await recordOutcome?.(result);
       published = (events?.length ?? 0) > 0;

@@ -19,6 +19,7 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     databaseUrl: env.databaseUrl ?? embedded!.url,
     poolMax: embedded ? 1 : undefined,
     internalSecret: env.internalSecret,
+    auditSecret: env.auditSecret,
     port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),
     host: env.host,
   });

@@ -18,6 +18,9 @@ import { guardMutationsWithIdempotency } from './idempotency.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
 import { ReplayGuard } from './replay-guard.js';
+import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
+import { serveAuditEndpoint } from './audit-endpoints.js';
+import { AUDIT_HEAD_EXTENSION } from '../../schema/audit.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -40,6 +43,8 @@ export interface SubgraphOptions {
   node: NodeConfig;
   databaseUrl: string;
   internalSecret: string;
+  /** Keys this subgraph's audit chain and signs its checkpoints (AUDIT_SECRET). */
+  auditSecret: string;
   port?: number;
   host?: string;
   poolMax?: number;
@@ -55,6 +60,8 @@ export interface RunningSubgraph {
   schema: GraphQLSchema;
   /** The consumer of a sibling's events, when the module has one. */
   events?: EventConsumer;
+  /** This subgraph's audit chain (schema, node, key). */
+  audit: AuditChain;
   stop(): Promise<void>;
 }
 
@@ -83,6 +90,28 @@ const replayExtension: ApolloServerPlugin<SubgraphContext> = {
 };
 
 /**
+ * Writes the reads a request collected once it is resolved, and hands the chain's new signed head
+ * to the gateway in the response's extensions (it keeps it outside this node's database). A read
+ * that cannot be recorded is not served.
+ */
+const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        try {
+          const head = await finishAudit(contextValue.em, contextValue.audit);
+          if (head) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_HEAD_EXTENSION]: head };
+        } catch (err) {
+          console.error('[audit] could not record the request:', err);
+          response.body.singleResult = { data: null, errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+        }
+      },
+    };
+  },
+};
+
+/**
  * Starts one subgraph: migrates its schema, then serves GraphQL over HTTP. Every request must
  * carry the gateway's signature over its exact body, made for this subgraph on this node and
  * used once; without it nothing is executed, so a subgraph is never a public entry point (not
@@ -100,23 +129,24 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const schema = await buildModuleSchema(mod);
   guardMutationsWithIdempotency(schema, mod.name);
   const replays = new ReplayGuard();
+  const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: maskUnexpected,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), replayExtension],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), replayExtension, auditPlugin],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
   const events = mod.consumes
-    ? new EventConsumer({ orm, schema: mod.name, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs })
+    ? new EventConsumer({ orm, chain, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs })
     : undefined;
 
   const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
-    const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH);
+    const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH) || url.pathname.startsWith('/internal/audit/');
     if (req.method !== 'POST' || (url.pathname !== '/graphql' && !internal)) return json(404, { error: 'not found' });
     const raw = await readBody(req);
     const idempotencyKey = firstHeader(req, IDEMPOTENCY_KEY_HEADER) ?? null;
@@ -125,6 +155,10 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     if (!replays.accept(claims.nonce, claims.issuedAt)) return refusal('this signed request was already received once: every internal request is signed anew');
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return json(400, { errors: [{ message: 'idempotency key must be 1-128 printable ASCII characters', extensions: { code: 'BAD_REQUEST' } }] });
     const { actor } = claims;
+    if (url.pathname.startsWith('/internal/audit/')) {
+      const answer = await serveAuditEndpoint(url.pathname, raw, { em: orm.em.fork(), chain, actor, node: opts.node });
+      return json(answer.status, answer.body);
+    }
     if (url.pathname === NUDGE_PATH && events) {
       void events.poll();
       return json(202, { status: 'polling' });
@@ -159,6 +193,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         loaders: new Loaders(),
         peers: new PeerClient(opts.node, actor, opts.internalSecret),
         idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,
+        audit: new AuditSession(chain, actor),
       }),
     });
     let text = '';
@@ -190,6 +225,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     orm,
     schema,
     events,
+    audit: chain,
     async stop() {
       await events?.stop();
       server.closeAllConnections();

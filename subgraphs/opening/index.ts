@@ -6,6 +6,7 @@ import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
@@ -17,6 +18,7 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
+    { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: { source: 'catalog', handle: handleCatalogEvent },

@@ -21,7 +21,7 @@ const LIST = `query($scope: RegionScopeInput, $m: OpenAccessMethod, $first: Int,
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   t.running.subgraphs.opening!.orm.em.getConnection().execute<T[]>(query, params);
 const datasetRows = (resourceId: string) => sql('select id from "opening".open_dataset where resource_id = ?', [resourceId]);
-const auditCount = async () => Number((await sql<{ n: string }>('select count(*) as n from "opening".audit_event'))[0]!.n);
+const auditCount = async () => Number((await sql<{ n: string }>(`select count(*) as n from "opening".audit_event where kind = 'CHANGE'`))[0]!.n);
 
 /** Every test registers its own provider, so tests never depend on each other. */
 async function provider(region = '331100', name = '丽水市交通运输局') {
@@ -64,7 +64,7 @@ describe('creating open datasets', () => {
     });
     expect(d.id).toMatch(/^331100:[0-9A-Z]{26}$/);
     expect(new Date(d.publishedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    const audit = await sql<{ action: string; actor_org: string }>('select action, actor_org from "opening".audit_event where entity_id = ?', [d.id]);
+    const audit = await sql<{ action: string; actor_org: string }>(`select action, actor_org from "opening".audit_event where kind = 'CHANGE' and entity_id = ?`, [d.id]);
     expect(audit).toEqual([{ action: 'openDataset.create', actor_org: org }]);
   });
 

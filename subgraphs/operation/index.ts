@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Operator } from './operator.entity.js';
 import { operationReferences } from './operator.reference.js';
 import { OperatorResolver } from './operator.resolver.js';
@@ -15,5 +16,6 @@ export const operationModule: SubgraphModule = {
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
+    { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
 };

@@ -31,13 +31,13 @@ async function license(orgId: string, over: Record<string, unknown> = {}) {
 
 async function auditFor(entityId: string): Promise<string[]> {
   const rows = await t.running.subgraphs.operation!.orm.em.getConnection().execute<{ action: string }[]>(
-    'select action from "operation".audit_event where entity_id = ? order by id', [entityId],
+    `select action from "operation".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId],
   );
   return rows.map((r) => r.action);
 }
 
 async function auditCount(): Promise<number> {
-  const rows = await t.running.subgraphs.operation!.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from "operation".audit_event');
+  const rows = await t.running.subgraphs.operation!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "operation".audit_event where kind = 'CHANGE'`);
   return Number(rows[0]!.n);
 }
 

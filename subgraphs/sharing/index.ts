@@ -3,6 +3,7 @@ import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
+import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
@@ -17,6 +18,7 @@ export const sharingModule: SubgraphModule = {
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
+    { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: { source: 'catalog', handle: handleCatalogEvent },

@@ -1,4 +1,5 @@
 import { parseId } from '../../schema/ids.js';
+import { readOf } from '../kit/audit.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import { canSeeRequest } from './share-request.rules.js';
@@ -11,7 +12,7 @@ export const shareRequestReference = {
   ShareRequest: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       const r = parseId(ref.id) ? await shareRequestLoader(ctx).load(ref.id) : null;
-      return r && canSeeRequest(ctx.actor, ctx.node, r) ? r : null;
+      return r && canSeeRequest(ctx.actor, ctx.node, r) ? readOf(ctx, 'ShareRequest', r) : null;
     },
   },
   /**

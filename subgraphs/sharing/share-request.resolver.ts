@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { readOf, readsOf } from '../kit/audit.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
@@ -47,7 +48,7 @@ export class ShareRequestResolver {
   @Query(() => ShareRequest, { nullable: true, description: '按ID查询共享申请（申请方、提供方、主管部门可见）/ a share request by ID (visible to requester, provider and authority)' })
   async shareRequest(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<ShareRequest | null> {
     const r = parseId(id) ? await shareRequestLoader(ctx).load(id) : null;
-    return r && canSeeRequest(ctx.actor, ctx.node, r) ? r : null;
+    return r && canSeeRequest(ctx.actor, ctx.node, r) ? readOf(ctx, 'ShareRequest', r) : null;
   }
 
   @Query(() => ShareRequestConnection, {
@@ -64,7 +65,7 @@ export class ShareRequestResolver {
     if (!visible) return EMPTY_PAGE;
     const conditions: FilterQuery<ShareRequest>[] = [visible, { regionCode: { $in: regions } }];
     if (status) conditions.push({ status });
-    return keysetPage(ctx.em, ShareRequest, { $and: conditions }, page);
+    return readsOf(ctx, 'ShareRequest', await keysetPage(ctx.em, ShareRequest, { $and: conditions }, page));
   }
 
   @FieldResolver(() => DataResourceRef, {

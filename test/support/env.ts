@@ -4,6 +4,7 @@ import { provisionNodeDatabases } from '../../subgraphs/databases.js';
 /** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const TEST_SECRET = 'test-internal-secret-0123456789abcdef';
+export const TEST_AUDIT_SECRET = 'test-audit-secret-0123456789abcdef0123';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
 
 /** Each test file gets databases of its own, so files can run in parallel. */

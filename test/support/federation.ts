@@ -4,7 +4,7 @@ import { loadTopology } from '../../schema/env.js';
 import { schemaFile } from '../../schema/paths.js';
 import { startFederation } from '../../scripts/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
-import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
+import { TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
@@ -17,6 +17,7 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
     databasePrefix: `t_${label}_${randomBytes(3).toString('hex')}_`,
     dropDatabasesOnStop: true,
     internalSecret: TEST_SECRET,
+    auditSecret: TEST_AUDIT_SECRET,
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
   });

@@ -1,7 +1,7 @@
 import type { Actor } from '../../schema/auth.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { startNode } from '../../subgraphs/node.js';
-import { provisionTestDatabases, TEST_SECRET } from './env.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './env.js';
 import { callSubgraph } from './subgraph-client.js';
 
 export function nodeConfig(id: string, regions: string[], parent: string | null = null): NodeConfig {
@@ -18,7 +18,7 @@ export const agency = (orgId: string, region: string): Actor => ({ sub: `staff-$
 /** One node with its four subgraphs on fresh databases, for subgraph-level tests. */
 export async function startTestNode(label: string, node: NodeConfig, onQuery?: (subgraph: SubgraphName, sql: string) => void) {
   const dbs = await provisionTestDatabases(label);
-  const running = await startNode({ node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: TEST_SECRET, onQuery });
+  const running = await startNode({ node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, onQuery });
   return {
     node,
     running,
