@@ -82,7 +82,7 @@ async function revise(provider: string, id: string, input: Record<string, unknow
 const sharingSql = <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
   lishui().subgraphs.sharing!.orm.em.fork().getConnection().execute<T[]>(sql, params);
 const sharingAudit = (entityId: string) =>
-  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? and kind = 'CHANGE' order by id', [entityId]);
+  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? and kind = \'CHANGE\' order by id', [entityId]);
 
 describe('catalog changes reach sharing and opening through the outbox', () => {
   test('retiring an entry suspends its grant and its open dataset within seconds, rejects its pending request, and audits as SYSTEM [B §26, B §49, Z §35]', async () => {
