@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
+import { Migration20261128020000 } from './migrations/Migration20261128020000.js';
 import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
@@ -10,5 +11,8 @@ export const sharingModule: SubgraphModule = {
   resolvers: [ShareRequestResolver, ResourceSharingResolver],
   references: shareRequestReference,
   entities: [ShareRequest],
-  migrations: [{ name: 'Migration20261124000000', class: Migration20261124000000 }],
+  migrations: [
+    { name: 'Migration20261124000000', class: Migration20261124000000 },
+    { name: 'Migration20261128020000', class: Migration20261128020000 },
+  ],
 };
