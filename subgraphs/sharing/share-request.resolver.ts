@@ -5,7 +5,7 @@ import { newOwned } from '../kit/owned.js';
 import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
+import { assertKnownIdRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
 import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
@@ -117,6 +117,7 @@ export class ShareRequestResolver {
     const itemNames = [...new Set(input.itemNames.map((n) => n.trim()).filter((n) => n))];
     if (itemNames.length === 0) throw badInput('至少申请一个信息项 / request at least one data item (itemNames) [B §26]', 'input.itemNames');
     validateEndDate(input.endDate, 'input.endDate');
+    assertKnownIdRegion(input.resourceId, 'input.resourceId');
 
     const resource = await loadCatalogResource(ctx, input.resourceId);
     if (!resource) throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
@@ -178,6 +179,7 @@ export class ShareRequestResolver {
     @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回时必填 / the reason; required to reject' }) reason?: string | null,
   ): Promise<ShareRequest> {
     const actor = requireActor(ctx);
+    assertKnownIdRegion(id, 'id');
     const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
     if (!r || !canSeeRequest(actor, ctx.node, r)) throw notFound('共享申请 / share request', id);
     if (!canDecide(actor, ctx.node, r)) {
