@@ -14,6 +14,9 @@ const key = (secret: string) => {
 const ISSUER = 'public-data-federation';
 
 /** Claims: sub, org (organization global ID), region (code), roles. */
+/** Lifetime of the demo token `npm start` puts in the playground: a working day, not a standing credential. */
+export const DEMO_TOKEN_LIFETIME = '8h';
+
 export async function mintToken(actor: Omit<Actor, 'sub'> & { sub: string }, secret: string, expiresIn = '8h'): Promise<string> {
   return new SignJWT({ org: actor.orgId, region: actor.region, roles: actor.roles })
     .setProtectedHeader({ alg: 'HS256' })

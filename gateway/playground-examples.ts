@@ -248,6 +248,8 @@ mutation RequestShare {
   ) {
     id
     status
+    decisionRule
+    authorityApprovalRequired
   }
 }
 `,

@@ -70,8 +70,8 @@ const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => 
 };
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<any>((v, k) => (v && typeof v === 'object' ? v[k] : undefined), o);
 
-function routingError(message: string, code = 'BAD_USER_INPUT'): GqlResponse {
-  return { data: null, errors: [{ message, extensions: { code } }] };
+function routingError(message: string, field?: string): GqlResponse {
+  return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] };
 }
 
 /**
@@ -166,7 +166,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       if (!path) return routingError(`无法确定 ${field.name.value} 应由哪个平台处理 / cannot tell which platform owns ${field.name.value}: pass an id or a region code`);
       const value = String(get(args, path));
       const node = path.endsWith('regionCode') ? this.opts.topology.nodeForRegion(value) : this.opts.topology.nodeForId(value);
-      if (!node) return routingError(`${path} 的值 "${value}" 不是有效的ID或行政区划代码 / ${path} "${value}" is not a known ID or region code`);
+      if (!node) return routingError(`${path} 的值 "${value}" 不是有效的ID或行政区划代码 / ${path} "${value}" is not a known ID or region code`, path);
       targets.add(node);
     }
     if (targets.size !== 1) return routingError('一次请求中的修改须属于同一平台 / all mutations of one request must target the same platform');

@@ -31,8 +31,17 @@ export interface GatewayOptions {
   host?: string;
   /** Bound on each node's answer; a slower node costs only its own part (NODE_UNAVAILABLE). */
   nodeTimeoutMs?: number;
-  /** JSON shown in the playground's header editor (the demo puts a token there). */
+  /**
+   * JSON shown in the playground's header editor (the demo puts a token there). Served only when
+   * the gateway listens on a loopback address: anyone who can reach the page gets the token.
+   */
   playgroundHeaders?: string;
+}
+
+/** Whether a listen address is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
 export interface RunningGateway {
@@ -152,7 +161,12 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const playground = createPlayground({ endpoint: '/graphql', defaultHeaders: o.playgroundHeaders });
+  const host = o.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  if (o.playgroundHeaders && !loopback) {
+    console.warn(`[gateway] listening on ${host}, not on loopback: the playground is served without its demo headers (token)`);
+  }
+  const playground = createPlayground({ endpoint: '/graphql', defaultHeaders: loopback ? o.playgroundHeaders : undefined });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway');

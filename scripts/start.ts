@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
-import { mintToken } from '../gateway/auth.js';
+import { DEMO_TOKEN_LIFETIME, mintToken } from '../gateway/auth.js';
 import { loadEnv, loadTopology } from '../schema/env.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
@@ -35,7 +35,7 @@ const federation = await startFederation({
   gatewayPort: port,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
-  playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, '30d')}` }, null, 2),
+  playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 
 const seeded = await seedDemo(federation.gateway.url, env.jwtSecret, (m) => console.log(`  ${m}`));
@@ -50,7 +50,8 @@ console.log(`
   health:      ${federation.gateway.url}/health
   nodes:       ${topology.nodes.map((n) => `${n.name} (${n.regions.join(',')})`).join('; ')}
 
-The playground's Headers tab holds a token of the 丽水市 data authority (30 days).
+The playground's Headers tab holds a token of the 丽水市 data authority (valid ${DEMO_TOKEN_LIFETIME}; restart for a new one),
+served only while the gateway listens on loopback (HOST=${env.host}).
 Anonymous callers (no Authorization header) see the open catalog only.
 Other tokens: npm run token -- --roles AGENCY --region 331100 --org <organization id>${amrId ? `\n  e.g. ${amr.name}: npm run token -- --roles AGENCY --region 331100 --org ${amrId}` : ''}
 `);

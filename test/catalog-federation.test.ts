@@ -88,3 +88,20 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
     expect(cityView.data!.overdueCatalogByAgency.map((s: any) => s.provider.id)).not.toContain(liandu);
   });
 });
+
+describe('unknown regions through the gateway', () => {
+  test('a mutation whose ID or region code names an unknown region is refused naming the field; a query scope too', async () => {
+    const org = await registerOrganization(f.call, '331100', '丽水市档案馆');
+    const staff = agency(org, '331100');
+    const unknownId = `999999:${'0'.repeat(26)}`;
+    const create = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(unknownId, '331100') });
+    const update = await gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: unknownId });
+    const register = await gql(authority('331100'), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+      input: { regionCode: '999999', name: '不存在的机构', creditCode: '91331100MA2A0000X0', kind: 'AGENCY' },
+    });
+    const scope = await gql(staff, LIST, { scope: { regionCode: '999999', includeSubRegions: true } });
+    for (const [r, field] of [[create, 'input.providerId'], [update, 'id'], [register, 'input.regionCode'], [scope, 'scope.regionCode']] as const) {
+      expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { isAuthorityFor, requireActor, type SubgraphContext } from '../kit/conte
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { DataObjection, DataSubject } from './objection.entity.js';
 import { DataObjectionFilter, FileDataObjectionInput, HandleDataObjectionInput } from './objection.inputs.js';
@@ -70,6 +70,7 @@ export class DataObjectionResolver {
     const visible = visibleObjections(ctx.actor, ctx.node);
     if (!visible) return EMPTY_PAGE;
     const conditions: FilterQuery<DataObjection>[] = [visible, { regionCode: { $in: regions } }];
+    if (filter?.providerId) assertKnownIdRegion(filter.providerId, 'filter.providerId');
     if (filter?.providerId) conditions.push({ providerId: filter.providerId });
     if (filter?.status) conditions.push({ status: filter.status });
     if (filter?.overdue != null) conditions.push(overdueFilter(filter.overdue));
@@ -113,6 +114,8 @@ export class DataObjectionResolver {
       '提出数据异议：任何人（包括未登录的公众）可就关于自己的数据错误、遗漏或侵犯秘密、隐私向持有数据的机构提出；处理期限按本平台政策配置以工作日计算。返回的回执中个人信息已脱敏 / object to public data about you that is wrong, missing or infringes secrets or privacy; anyone may file, signed in or not; the due date follows this platform\'s policy profile in working days; the receipt masks personal information [CAT-10, B §11, SEC-6]',
   })
   async fileDataObjection(@Ctx() ctx: SubgraphContext, @Arg('input') input: FileDataObjectionInput): Promise<DataObjection> {
+    assertKnownIdRegion(input.providerId, 'input.providerId');
+    if (!blank(input.resourceId)) assertKnownIdRegion(input.resourceId!, 'input.resourceId');
     const provider = parseId(input.providerId) ? await ctx.em.findOne(Organization, { id: input.providerId }) : null;
     if (!provider) throw badInput(`机构 ${input.providerId} 未在本平台登记 / organization ${input.providerId} is not registered on this platform: address the objection to the organization holding the data`, 'input.providerId');
 
@@ -137,15 +140,18 @@ export class DataObjectionResolver {
       // what the caller already typed, and the receipt shows the entry only if they may see it.
       const r = parseId(input.resourceId!) ? await resourceLoader(ctx).load(input.resourceId!) : null;
       if (!r) throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} was not found on this platform: leave resourceId empty if you do not know the entry`, 'input.resourceId');
+      // Names only of what the caller may see: an anonymous objector learns no entry's name.
+      const entry = canSeeResource(ctx.actor, ctx.node, r) ? `「${r.name}」` : input.resourceId!;
+      const entryEn = canSeeResource(ctx.actor, ctx.node, r) ? `"${r.name}"` : input.resourceId!;
       if (r.providerId !== provider.id) {
-        throw badInput(`目录条目 ${input.resourceId} 不属于 ${provider.name} / catalog entry ${input.resourceId} is not one of ${provider.name}'s: name an entry of the organization addressed, or leave resourceId empty`, 'input.resourceId');
+        throw badInput(`目录条目 ${entry} 不属于机构 ${provider.id} / catalog entry ${entryEn} is not one of organization ${provider.id}'s: name an entry of the organization addressed, or leave resourceId empty`, 'input.resourceId');
       }
       resourceId = r.id;
       const available = new Set((await itemsLoader(ctx).load(r.id)).map((i) => i.name));
       const unknown = itemNames.filter((n) => !available.has(n));
       if (unknown.length) {
         throw badInput(
-          `目录条目「${r.name}」没有以下信息项：${unknown.join('、')} / the entry "${r.name}" has no item(s) ${unknown.map((n) => `"${n}"`).join(', ')}: name items of the entry, or leave itemNames empty`,
+          `目录条目 ${entry} 没有以下信息项：${unknown.join('、')} / the entry ${entryEn} has no item(s) ${unknown.map((n) => `"${n}"`).join(', ')}: name items of the entry, or leave itemNames empty`,
           'input.itemNames',
           { unknownItems: unknown },
         );
@@ -178,6 +184,7 @@ export class DataObjectionResolver {
   })
   async handleDataObjection(@Ctx() ctx: SubgraphContext, @Arg('input') input: HandleDataObjectionInput): Promise<DataObjection> {
     const actor = requireActor(ctx);
+    assertKnownIdRegion(input.id, 'input.id');
     const o = parseId(input.id) ? await ctx.em.findOne(DataObjection, { id: input.id }) : null;
     if (!o) throw notFound('数据异议 / data objection', input.id);
     if (!canHandle(actor, ctx.node, o)) {

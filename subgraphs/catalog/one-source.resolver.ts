@@ -79,8 +79,12 @@ export class OneSourceFlagResolver {
 
 @Resolver(() => DataItem)
 export class DataItemResolver {
-  @FieldResolver(() => DataItem, { nullable: true, description: '权威来源信息项 / the authoritative item this item is obtained from' })
-  source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem) {
-    return item.sourceItemId ? itemByIdLoader(ctx).load(item.sourceItemId) : null;
+  @FieldResolver(() => DataItem, { nullable: true, description: '权威来源信息项；调用者看不到其所在条目时为空 / the authoritative item this item is obtained from; null when the caller may not see its entry' })
+  async source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
+    const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
+    if (!source) return null;
+    // An open entry may take an item from a PROHIBITED one: the link must not open the source.
+    const entry = await resourceLoader(ctx).load(source.resourceId);
+    return entry && canSeeResource(ctx.actor, ctx.node, entry) ? source : null;
   }
 }

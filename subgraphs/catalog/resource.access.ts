@@ -3,13 +3,14 @@ import { parseId } from '../../schema/ids.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { hasRole, isAuthorityOver, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, forbidden, notFound } from '../kit/errors.js';
-import { regionsInScope, type RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/pagination.js';
 import { DataResource } from './resource.entity.js';
 import { canCompile, canSeeResource } from './resource.rules.js';
 
 /** Who may act on an existing entry, checked once for every mutation that changes it. */
 async function findResource(ctx: SubgraphContext, id: string, field: string): Promise<DataResource> {
   const actor = requireActor(ctx);
+  assertKnownIdRegion(id, field);
   const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
   if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', id);
   if (r.status === 'DEPRECATED') throw badInput(`条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more`, field);

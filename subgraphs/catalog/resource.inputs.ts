@@ -34,40 +34,59 @@ export class DataItemInput {
   duplicationJustification?: string | null;
 }
 
-/** Fields every version of an entry has; create requires them, update takes any subset. */
-@InputType({ description: '编目信息 / catalog metadata' })
-export class DataResourceFieldsInput {
-  @Field(() => String, { nullable: true }) code?: string | null;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) categoryCode?: string | null;
-  @Field(() => LibraryEnum, { nullable: true }) library?: Library | null;
-  @Field(() => DataFormatEnum, { nullable: true }) format?: DataFormat | null;
-  @Field(() => UpdateFrequencyEnum, { nullable: true }) updateFrequency?: UpdateFrequency | null;
-  @Field(() => SecurityGradeEnum, { nullable: true }) securityGrade?: SecurityGrade | null;
-  @Field(() => ShareAttributeEnum, { nullable: true }) shareAttribute?: ShareAttribute | null;
-  @Field(() => String, { nullable: true }) shareCondition?: string | null;
-  @Field(() => String, { nullable: true }) shareReason?: string | null;
-  @Field(() => ShareModeEnum, { nullable: true }) shareMode?: ShareMode | null;
-  @Field(() => String, { nullable: true }) legalBasis?: string | null;
-  @Field(() => OpenAttributeEnum, { nullable: true }) openAttribute?: OpenAttribute | null;
-  @Field(() => String, { nullable: true }) openCondition?: string | null;
-  @Field(() => [SensitivityEnum], { nullable: true }) sensitivities?: Sensitivity[] | null;
-  @Field(() => Boolean, { nullable: true }) desensitized?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) consentObtained?: boolean | null;
-  @Field(() => [String], { nullable: true }) relatedCodes?: string[] | null;
-  @Field(() => [DataItemInput], { nullable: true, description: '信息项（更新时整体替换）/ items (replaced as a whole on update)' })
-  items?: DataItemInput[] | null;
+/**
+ * Optional metadata: create and update take it alike. On update an explicit `null` clears the
+ * field (lists become empty, flags false, the share mode API) and an absent field keeps it.
+ */
+@InputType('DataResourceOptionalFieldsInput', { description: '可选编目信息 / optional catalog metadata' })
+abstract class OptionalResourceFieldsInput {
+  @Field(() => String, { nullable: true, description: '资源分类代码；更新时传 null 清除 / category code; null clears it on update' }) categoryCode?: string | null;
+  @Field(() => String, { nullable: true, description: '共享条件，有条件共享时必填 / share conditions, required for CONDITIONAL [J §17, B §23]' }) shareCondition?: string | null;
+  @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' }) shareReason?: string | null;
+  @Field(() => ShareModeEnum, { nullable: true, description: '共享方式，默认 API；更新时传 null 恢复默认 / share mode, API by default; null restores the default on update' }) shareMode?: ShareMode | null;
+  @Field(() => String, { nullable: true, description: '法律依据，不予共享时必填 / legal basis, required for NOT_SHARED [J §17, B §23, L §18]' }) legalBasis?: string | null;
+  @Field(() => String, { nullable: true, description: '开放条件，受限开放时必填 / open conditions, required for RESTRICTED [Z §15]' }) openCondition?: string | null;
+  @Field(() => [SensitivityEnum], { nullable: true, description: '涉及的秘密或隐私 / secrets or privacy involved [Z §14, B §30]' }) sensitivities?: Sensitivity[] | null;
+  @Field(() => Boolean, { nullable: true, description: '已脱敏 / desensitized' }) desensitized?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: '已取得权利人同意 / the right holders consented' }) consentObtained?: boolean | null;
+  @Field(() => [String], { nullable: true, description: '关联资源代码 / related resource codes' }) relatedCodes?: string[] | null;
 }
 
-@InputType({ description: '新建目录条目（草稿）/ create a catalog entry (as a draft)' })
-export class CreateDataResourceInput extends DataResourceFieldsInput {
+/** The metadata every entry must have (CAT-1): create requires it; update may change but never clear it. */
+export const REQUIRED_RESOURCE_FIELDS = [
+  'code', 'name', 'summary', 'library', 'format', 'updateFrequency', 'securityGrade', 'shareAttribute', 'openAttribute', 'items',
+] as const;
+
+@InputType({ description: '新建目录条目（草稿）/ create a catalog entry (as a draft) [CAT-1, B §17]' })
+export class CreateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => ID, { description: '提供部门ID，条目保存在其所在平台 / providing organization; the entry lives on its platform' })
   providerId!: string;
+
+  @Field({ description: '资源代码 / resource code' }) code!: string;
+  @Field({ description: '资源名称 / name' }) name!: string;
+  @Field({ description: '资源摘要 / summary' }) summary!: string;
+  @Field(() => LibraryEnum, { description: '所属资源库 / library' }) library!: Library;
+  @Field(() => DataFormatEnum, { description: '资源格式 / format' }) format!: DataFormat;
+  @Field(() => UpdateFrequencyEnum, { description: '更新周期 / update frequency' }) updateFrequency!: UpdateFrequency;
+  @Field(() => SecurityGradeEnum, { description: '数据分级 / security grade [J §7, B §10, Z §9]' }) securityGrade!: SecurityGrade;
+  @Field(() => ShareAttributeEnum, { description: '共享属性 / share attribute [J §17, B §23]' }) shareAttribute!: ShareAttribute;
+  @Field(() => OpenAttributeEnum, { description: '开放属性 / open attribute [J §19, B §30, Z §12]' }) openAttribute!: OpenAttribute;
+  @Field(() => [DataItemInput], { description: '信息项，至少一个 / data items, at least one' }) items!: DataItemInput[];
 }
 
-@InputType({ description: '修改目录条目 / change a catalog entry' })
-export class UpdateDataResourceInput extends DataResourceFieldsInput {
+@InputType({ description: '修改目录条目：未填的字段保持不变；可选字段传 null 即清除，必填字段不能清除 / change a catalog entry: absent fields stay; null clears an optional field; required fields cannot be cleared' })
+export class UpdateDataResourceInput extends OptionalResourceFieldsInput {
+  @Field(() => String, { nullable: true, description: '资源代码 / resource code' }) code?: string | null;
+  @Field(() => String, { nullable: true, description: '资源名称 / name' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: '资源摘要 / summary' }) summary?: string | null;
+  @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
+  @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
+  @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
+  @Field(() => SecurityGradeEnum, { nullable: true, description: '数据分级 / security grade [J §7, B §10, Z §9]' }) securityGrade?: SecurityGrade | null;
+  @Field(() => ShareAttributeEnum, { nullable: true, description: '共享属性 / share attribute [J §17, B §23]' }) shareAttribute?: ShareAttribute | null;
+  @Field(() => OpenAttributeEnum, { nullable: true, description: '开放属性 / open attribute [J §19, B §30, Z §12]' }) openAttribute?: OpenAttribute | null;
+  @Field(() => [DataItemInput], { nullable: true, description: '信息项（整体替换）/ items (replaced as a whole)' }) items?: DataItemInput[] | null;
+
   @Field(() => String, { nullable: true, description: '由无条件开放改为受限开放时必须填写的理由 / required when UNCONDITIONAL open becomes RESTRICTED [Z §15]' })
   openChangeReason?: string | null;
 }
@@ -89,7 +108,15 @@ export class DataResourceFilter {
   @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
   @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
   @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
-  @Field(() => ResourceStatusEnum, { nullable: true, description: '状态 / status' }) status?: ResourceStatus | null;
+  @Field(() => ResourceStatusEnum, { nullable: true, description: '状态（单个）；与 statuses 同时给出时须同时满足 / one status; with statuses, both apply' }) status?: ResourceStatus | null;
+
+  @Field(() => [ResourceStatusEnum], {
+    nullable: true,
+    description:
+      '状态（任一）。status 和 statuses 都不填时不含已停用（DEPRECATED）条目；要查已停用的请明确列出 / ' +
+      'any of these statuses. When neither status nor statuses is given, retired (DEPRECATED) entries are left out: list DEPRECATED to include them [CAT-5, CAT-8]',
+  })
+  statuses?: ResourceStatus[] | null;
 }
 
 @InputType({ description: '报送一次数据更新 / report a data update of a published entry [B §18, L §8]' })

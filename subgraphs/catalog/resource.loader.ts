@@ -7,6 +7,14 @@ export const itemsLoader = (ctx: SubgraphContext) =>
     groupByKey(ids, await ctx.em.find(DataItem, { resourceId: { $in: [...ids] } }, { orderBy: { resourceId: 'asc', position: 'asc' } }), (i) => i.resourceId),
   );
 
+/**
+ * After a mutation wrote an entry's items, the request's loader still holds the list read before
+ * the change; the response must show the state after it, so the written rows replace the old list.
+ */
+export function primeItems(ctx: SubgraphContext, resourceId: string, rows: DataItem[]): void {
+  itemsLoader(ctx).clear(resourceId).prime(resourceId, rows);
+}
+
 export const resourceLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) =>
     byKey(ids, await ctx.em.find(DataResource, { id: { $in: [...ids] } }), (r) => r.id),

@@ -10,7 +10,7 @@ import { badInput, conflict, forbidden } from '../kit/errors.js';
 import type { OutboxEvent } from '../kit/events.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
@@ -18,14 +18,15 @@ import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataResourceVersion, FieldChange, type VersionAction } from './resource-version.entity.js';
 import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
-import { CreateDataResourceInput, UpdateDataResourceInput } from './resource.inputs.js';
-import { itemsLoader, resourceLoader, versionsLoader } from './resource.loader.js';
+import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceInput } from './resource.inputs.js';
+import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, validateResource, type ResourceState } from './resource.rules.js';
 import { loadForCompiling, loadForReview, supervisedRegions } from './resource.access.js';
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
-const DEFAULTS = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] } as const;
+/** What an optional field holds when not given on create, or cleared on update. */
+const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] };
 
 @ObjectType('DataResourceRevision', { description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]' })
 class DataResourceRevision {
@@ -41,9 +42,26 @@ class DataResourceRevision {
 
 const ReviewQueueConnection = connectionType(DataResource, 'CatalogReviewQueue', '待审核的目录条目（新提交的和已发布条目的修改）/ entries awaiting review: new submissions and changes of published entries');
 
-/** GraphQL gives null for omitted optional fields; for a partial update "absent" means "keep". */
+/** On create, an optional field given as null is the same as one left out: it takes its default. */
 function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+/**
+ * The fields an update sets. An absent field (undefined: type-graphql leaves out what the client
+ * did not send) keeps its value; an explicit null clears an optional field and is refused for a
+ * required one, which every entry must have [CAT-1, B §17].
+ */
+function updatedFields(input: UpdateDataResourceInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || field === 'openChangeReason') continue;
+    if (value !== null) out[field] = value;
+    else if ((REQUIRED_RESOURCE_FIELDS as readonly string[]).includes(field)) {
+      throw badInput(`${field} 为必填项，不能清除；要修改请给出新值，要保留请不传 / ${field} is required and cannot be cleared: give a new value, or leave it out to keep it [B §17]`, `input.${field}`);
+    } else out[field] = field in DEFAULTS ? DEFAULTS[field] : null;
+  }
+  return out;
 }
 
 async function assertCodeFree(em: EntityManager, code: string, except?: string): Promise<void> {
@@ -56,9 +74,14 @@ async function assertCodeFree(em: EntityManager, code: string, except?: string):
 async function proposedContent(
   ctx: SubgraphContext, r: DataResource, base: ResourceContent, input: UpdateDataResourceInput,
 ): Promise<ResourceContent> {
-  const { openChangeReason, items: newItems, ...fields } = stripNulls(input);
+  const { items: newItems, ...fields } = updatedFields(input) as { items?: UpdateDataResourceInput['items'] };
   const state = { ...base.fields, ...fields } as unknown as ResourceState;
   const items = newItems ? newItems.map(itemContent) : base.items;
+  // A revision that already makes the entry RESTRICTED carries the reason filed for it: editing it
+  // again does not ask for the reason a second time. (A RESTRICTED base is either such a revision
+  // or an entry that is RESTRICTED already, which needs no reason.)
+  const filedReason = base.fields.openAttribute === 'RESTRICTED' ? (base.fields.openChangeReason as string | null) : null;
+  const openChangeReason = blank(input.openChangeReason) ? filedReason : input.openChangeReason!.trim();
   // Z §15 guards what the public already has: compare with the published version once there is one.
   validateResource(state, items, r, openChangeReason);
   await validateOneSource(ctx.em, r.id, items);
@@ -128,15 +151,17 @@ export class DataResourceResolver {
   @Mutation(() => DataResource, { description: '新建目录条目（草稿），由提供部门编制 / create a draft catalog entry, compiled by the providing agency [B §17]' })
   async createDataResource(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateDataResourceInput): Promise<DataResource> {
     const actor = requireActor(ctx);
+    assertKnownIdRegion(input.providerId, 'input.providerId');
     const provider = parseId(input.providerId) ? await ctx.em.findOne(Organization, { id: input.providerId }) : null;
     if (!provider) throw badInput(`提供部门 ${input.providerId} 不存在于本平台 / provider ${input.providerId} is not registered on this platform`, 'input.providerId');
     if (!canCompile(actor, provider.id)) throw forbidden('只能为本部门编制目录 / you can only catalog data of your own organization');
-    const state = { ...DEFAULTS, ...stripNulls(input) } as ResourceState & { relatedCodes: string[]; categoryCode?: string };
-    const items = (input.items ?? []).map(itemContent);
+    const state = { ...DEFAULTS, ...stripNulls(input) } as unknown as ResourceState & { relatedCodes: string[]; categoryCode?: string; code: string };
+    const items = input.items.map(itemContent);
     validateResource(state, items);
     await validateOneSource(ctx.em, null, items);
     await assertCodeFree(ctx.em, state.code);
-    return mutate(ctx, 'catalog', async (em) => {
+    let written: DataItem[] = [];
+    const created = await mutate(ctx, 'catalog', async (em) => {
       const owned = newOwned(provider.regionCode);
       const content = contentOf({ ...state, openChangeReason: null } as unknown as DataResource, items);
       const r = em.create(DataResource, {
@@ -145,10 +170,12 @@ export class DataResourceResolver {
       } as unknown as DataResource);
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
-      await writeItems(em, owned.id, items, []);
+      written = await writeItems(em, owned.id, items, []);
       await recordVersion(em, r, actor, 'CREATED', content, diffContent(null, content));
       return { result: r, audit: { action: 'dataResource.create', entityType: 'DataResource', entityId: owned.id, data: { code: state.code, name: state.name } } };
     });
+    primeItems(ctx, created.id, written);
+    return created;
   }
 
   @Mutation(() => DataResource, {
@@ -178,13 +205,17 @@ export class DataResourceResolver {
       });
     }
     const next = await proposedContent(ctx, r, current, input);
-    return mutate(ctx, 'catalog', async (em) => {
+    let written: DataItem[] = [];
+    await mutate(ctx, 'catalog', async (em) => {
       em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), updatedAt: new Date() });
-      await writeItems(em, r.id, next.items, existing);
+      written = await writeItems(em, r.id, next.items, existing);
       const changes = diffContent(current, next);
       await recordVersion(em, r, ctx.actor, 'UPDATED', next, changes);
       return { result: r, audit: { action: 'dataResource.update', entityType: 'DataResource', entityId: r.id, data: { changed: changes.map((c) => c.field) } } };
     });
+    // The answer is the entry after the change, items included [CAT-5].
+    primeItems(ctx, r.id, written);
+    return r;
   }
 
   @Mutation(() => DataResource, { description: '提交审核（新条目或已发布条目的修改）/ submit the entry, or the change of a published entry, for review [J §9, B §17-18]' })
@@ -223,12 +254,13 @@ export class DataResourceResolver {
     // Another entry may have become the authoritative source of an item since this one was drafted.
     await validateOneSource(ctx.em, r.id, next.items);
     if (revising && next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code as string, r.id);
-    return mutate(ctx, 'catalog', async (em) => {
+    let written: DataItem[] | null = null;
+    await mutate(ctx, 'catalog', async (em) => {
       const now = new Date();
       const before = entryFacts(r);
       if (revising) {
         em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), revision: null, revisionStatus: null, revisionComment: null });
-        await writeItems(em, r.id, next.items, existing);
+        written = await writeItems(em, r.id, next.items, existing);
       } else {
         em.assign(r, { status: 'PUBLISHED', publishedAt: now, reviewComment: null });
       }
@@ -239,6 +271,9 @@ export class DataResourceResolver {
       const events = revising ? dataResourceChanged(r.id, r.regionCode, before, entryFacts(r)) : [];
       return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id }, events };
     });
+    // An approved revision answers with its items, not the ones it replaced [B §18].
+    if (written) primeItems(ctx, r.id, written);
+    return r;
   }
 
   @Mutation(() => DataResource, { description: '审核退回并附意见（数据主管部门）/ return the entry or change to the agency with review comments (data authority) [J §9, B §17]' })

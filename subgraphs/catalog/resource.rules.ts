@@ -63,19 +63,21 @@ export function validateResource(s: ResourceState, items: Pick<DataItemInput, 'n
 
 /**
  * Which entries a caller may see: the public sees the open catalog only; agencies see every
- * published entry plus their own drafts; the authority of the node sees everything it hosts.
+ * published entry, entries retired after publication, and their own drafts; the authority of the
+ * node sees everything it hosts. An entry retired before it was ever published was never part of
+ * the catalog: its unreviewed content stays with its provider and the authority [CAT-5].
  */
 export function visibleResources(actor: Actor, node: NodeConfig): FilterQuery<DataResource> {
   if (isAnonymous(actor)) return { status: 'PUBLISHED', openAttribute: { $ne: 'PROHIBITED' }, securityGrade: 'GENERAL' };
   if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
-  const published: FilterQuery<DataResource> = { status: { $in: ['PUBLISHED', 'DEPRECATED'] } };
+  const published: FilterQuery<DataResource> = { $or: [{ status: 'PUBLISHED' }, { status: 'DEPRECATED', publishedAt: { $ne: null } }] };
   return actor.orgId ? { $or: [published, { providerId: actor.orgId }] } : published;
 }
 
 export function canSeeResource(actor: Actor, node: NodeConfig, r: DataResource): boolean {
   if (isAnonymous(actor)) return r.status === 'PUBLISHED' && r.openAttribute !== 'PROHIBITED' && r.securityGrade === 'GENERAL';
   if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return true;
-  return r.status === 'PUBLISHED' || r.status === 'DEPRECATED' || (actor.orgId !== null && r.providerId === actor.orgId);
+  return r.status === 'PUBLISHED' || (r.status === 'DEPRECATED' && r.publishedAt !== null) || (actor.orgId !== null && r.providerId === actor.orgId);
 }
 
 /**

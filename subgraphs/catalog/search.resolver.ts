@@ -6,7 +6,7 @@ import { getRegion } from '../../schema/regions.js';
 import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { badInput } from '../kit/errors.js';
-import { connectionType, MAX_PAGE, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, MAX_PAGE, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -240,6 +240,18 @@ function parseAfter(after: string | null | undefined, keyword: Keyword | null): 
   return { seq: a };
 }
 
+/**
+ * The catalog a search shows by default is the current one: retired entries only when a status
+ * filter asks for them (a retired entry stays readable by ID and in its history) [CAT-5, CAT-8].
+ */
+function statusConditions(f: Pick<DataResourceFilter, 'status' | 'statuses'>): { where: FilterQuery<DataResource>; narrows: boolean } {
+  if (f.statuses) {
+    if (f.statuses.length === 0) throw badInput('statuses 不能为空列表；不按状态筛选请省略 / statuses must not be an empty list: leave it out to search current entries', 'filter.statuses');
+    return { where: { status: { $in: [...new Set(f.statuses)] } }, narrows: true };
+  }
+  return f.status ? { where: {}, narrows: true } : { where: { status: { $ne: 'DEPRECATED' } }, narrows: false };
+}
+
 @Resolver(() => DataResourceConnection)
 export class DataResourceSearchResolver {
   @Query(() => DataResourceConnection, {
@@ -257,6 +269,7 @@ export class DataResourceSearchResolver {
     const size = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
     const f = filter ?? {};
+    if (f.providerId) assertKnownIdRegion(f.providerId, 'filter.providerId');
     const keyword = parseKeyword(f.keyword);
     const after = parseAfter(page.after, keyword);
     const regions = regionsInScope(ctx.node, scope);
@@ -264,7 +277,11 @@ export class DataResourceSearchResolver {
     for (const key of FILTER_KEYS) {
       if (f[key]) conditions.push({ [key]: f[key] } as FilterQuery<DataResource>);
     }
+    const statuses = statusConditions(f);
+    if (statuses.narrows) conditions.push(statuses.where);
     const narrowing = narrowingOf({ $and: conditions });
+    // Leaving out the few retired entries would make the index read the keys of nearly every other row.
+    if (!statuses.narrows) conditions.push(statuses.where);
     // A node holds only rows of its own regions: the whole node's regions narrow nothing.
     if (regions.length > 0 && regions.length < ctx.node.regions.length) narrowing.any.push(...narrowingOf({ regionCode: { $in: regions } }).any);
     const where: FilterQuery<DataResource> = { $and: [...conditions, { regionCode: { $in: regions } }] };

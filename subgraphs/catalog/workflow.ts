@@ -69,22 +69,23 @@ export async function recordVersion(
 
 /**
  * Writes an entry's items, keeping each item's ID by name: other entries link to items as their
- * authoritative source, so a change of the entry must not break those links.
+ * authoritative source, so a change of the entry must not break those links. Returns the rows
+ * now making up the entry, in order, for the caller to answer with (see `primeItems`).
  */
-export async function writeItems(em: EntityManager, resourceId: string, items: ItemContent[], existing: DataItem[]): Promise<void> {
+export async function writeItems(em: EntityManager, resourceId: string, items: ItemContent[], existing: DataItem[]): Promise<DataItem[]> {
   const byName = new Map(existing.map((i) => [i.name, i]));
   const kept = new Set<string>();
-  items.forEach((item, position) => {
+  const rows = items.map((item, position) => {
     const row = byName.get(item.name);
     if (row) {
       kept.add(row.id);
-      em.assign(row, { ...item, position });
-    } else {
-      em.create(DataItem, { ...item, id: newId(parseId(resourceId)!.region), resourceId, position });
+      return em.assign(row, { ...item, position });
     }
+    return em.create(DataItem, { ...item, id: newId(parseId(resourceId)!.region), resourceId, position });
   });
   const gone = existing.filter((i) => !kept.has(i.id));
   if (gone.length) await em.nativeDelete(DataItem, { id: { $in: gone.map((i) => i.id) } });
+  return rows;
 }
 
 const MONTHS: Partial<Record<UpdateFrequency, number>> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 };

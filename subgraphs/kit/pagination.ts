@@ -2,6 +2,7 @@ import { Field, InputType, Int, ObjectType, Directive, ArgsType, type ClassType 
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
+import { parseId } from '../../schema/ids.js';
 import { getRegion, isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { badInput } from './errors.js';
@@ -109,6 +110,17 @@ export async function keysetPage<T extends Sequenced>(
 
 export function assertKnownRegion(code: string, field: string): void {
   if (!getRegion(code)) throw badInput(`未知的行政区划代码 "${code}" / unknown region code "${code}": use a six-digit GB/T 2260 code such as 331100`, field);
+}
+
+/**
+ * An ID naming a region that does not exist cannot name anything: refused naming the field,
+ * before any SQL. A malformed ID is left to the caller, which answers it as it answers an unknown one.
+ */
+export function assertKnownIdRegion(id: string, field: string): void {
+  const ref = parseId(id);
+  if (ref && !getRegion(ref.region)) {
+    throw badInput(`ID "${id}" 的行政区划 ${ref.region} 不存在 / ID "${id}" names an unknown region ${ref.region}: pass an ID returned by this API`, field);
+  }
 }
 
 /**

@@ -29,7 +29,8 @@ export const handleCatalogEvent: EventHandler = async (em, event) => {
       Object.assign(r, { status: 'REJECTED', decisionReason: refusal, decidedAt: now, decidedBy: 'SYSTEM', catalogEventId: event.id });
       audits.push({ action: 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, reason: refusal } });
     } else if (r.status === 'PENDING' && escalate && !r.authorityApprovalRequired) {
-      Object.assign(r, { authorityApprovalRequired: true, catalogEventId: event.id });
+      // The grade the request is now judged by, and the rule that decides it [J §7, B §10, Z §9].
+      Object.assign(r, { authorityApprovalRequired: true, securityGrade: change.after.securityGrade, decisionRule: 'GRADE_REQUIRES_AUTHORITY', catalogEventId: event.id });
       audits.push({ action: 'shareRequest.escalate', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, securityGrade: change.after.securityGrade } });
     }
   }

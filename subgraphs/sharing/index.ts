@@ -4,6 +4,7 @@ import { Migration20261128030000 } from './migrations/Migration20261128030000.js
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
+import { Migration20261128020000 } from './migrations/Migration20261128020000.js';
 import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
@@ -17,6 +18,7 @@ export const sharingModule: SubgraphModule = {
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
+    { name: 'Migration20261128020000', class: Migration20261128020000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],

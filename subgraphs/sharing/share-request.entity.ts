@@ -1,6 +1,8 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDeliveryMode, type ShareRequestStatus } from './enums.js';
+import {
+  ShareDecisionRuleEnum, ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDecisionRule, type ShareDeliveryMode, type ShareRequestStatus,
+} from './enums.js';
 import { Owned } from '../kit/owned.js';
 
 /**
@@ -27,6 +29,10 @@ export class ShareRequest extends Owned {
   @Property({ type: 'text' })
   shareAttribute!: string;
 
+  /** Security grade at request time, for the same reason [CAT-4]. */
+  @Property({ type: 'text', nullable: true })
+  securityGrade!: string | null;
+
   @Property({ type: 'text' })
   @Field({ description: '应用场景 / the scenario the data is needed for' })
   scenario!: string;
@@ -52,8 +58,16 @@ export class ShareRequest extends Owned {
   endDate!: string;
 
   @Property({ type: 'boolean' })
-  @Field({ description: '须经数据主管部门审批（批量复制或离线共享）/ only the data authority can decide (bulk copy or offline sharing) [SHR-6, L §17]' })
+  @Field({
+    description: '须经数据主管部门审批（核心、重要数据，或批量复制、离线共享）/ only the data authority can decide (CORE or IMPORTANT data, or bulk copy or offline sharing) [J §7, B §10, Z §9, SHR-6, L §17]',
+  })
   authorityApprovalRequired!: boolean;
+
+  @Property({ type: 'text' })
+  @Field(() => ShareDecisionRuleEnum, {
+    description: '适用的决定规则：待审时为将据以决定的规则，决定后为实际适用的规则 / the rule applied: while PENDING the rule that will decide it, once decided the rule that did [SHR-2, CAT-4]',
+  })
+  decisionRule!: ShareDecisionRule;
 
   @Property({ type: 'text' })
   @Field(() => ShareRequestStatusEnum, { description: '状态 / status' })

@@ -6,13 +6,13 @@ import { newOwned } from '../kit/owned.js';
 import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
+import { assertKnownIdRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
 import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import {
-  canDecide, canSeeRequest, isActiveGrant, needsAuthorityApproval, validateEndDate, visibleRequests,
+  AUTHORITY_RULES, canDecide, canSeeRequest, decisionRuleOf, isActiveGrant, requestRule, validateEndDate, visibleRequests,
 } from './share-request.rules.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 import { todayInChina } from '../kit/calendar.js';
@@ -25,14 +25,17 @@ interface CatalogResource {
   id: string;
   status: string;
   shareAttribute: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
+  securityGrade: 'CORE' | 'IMPORTANT' | 'GENERAL';
   legalBasis: string | null;
   provider: { id: string } | null;
   items: { name: string }[];
 }
 
-const RESOURCE_QUERY = 'query($id: ID!) { dataResource(id: $id) { id status shareAttribute legalBasis provider { id } items { name } } }';
+const RESOURCE_QUERY = 'query($id: ID!) { dataResource(id: $id) { id status shareAttribute securityGrade legalBasis provider { id } items { name } } }';
 
 const AUTO_GRANT_REASON = '无条件共享，自动授权 / unconditional: granted automatically';
+
+const GRADE_NAMES: Record<string, string> = { CORE: '核心数据', IMPORTANT: '重要数据' };
 
 const EMPTY_PAGE: Page<ShareRequest> = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
@@ -41,6 +44,19 @@ async function loadCatalogResource(ctx: SubgraphContext, id: string): Promise<Ca
   if (!parseId(id)) return null;
   const data = await ctx.peers.query<{ dataResource: CatalogResource | null }>('catalog', RESOURCE_QUERY, { id });
   return data.dataResource;
+}
+
+/**
+ * A grade raised to CORE or IMPORTANT after the request was made takes the decision from the
+ * provider: it is read again from the catalog before the provider grants [J §7, B §10, Z §9].
+ */
+async function refuseIfGradeRaised(ctx: SubgraphContext, r: ShareRequest): Promise<void> {
+  const now = await loadCatalogResource(ctx, r.resourceId);
+  if (now && (now.securityGrade === 'CORE' || now.securityGrade === 'IMPORTANT')) {
+    throw forbidden(
+      `该条目现为${GRADE_NAMES[now.securityGrade]}，共享须由数据主管部门审批 / this entry is now ${now.securityGrade} data: only the data authority may grant it [J §7, B §10, Z §9]`,
+    );
+  }
 }
 
 @Resolver(() => ShareRequest)
@@ -93,7 +109,7 @@ export class ShareRequestResolver {
 
   @Mutation(() => ShareRequest, {
     description:
-      '申请共享数据：无条件共享自动授权，有条件共享待提供部门审核，不予共享拒绝并说明法律依据 / request shared data: UNCONDITIONAL is granted at once, CONDITIONAL waits for the provider, NOT_SHARED is refused citing its legal basis [SHR-1, SHR-2, B §26-27, J §17]',
+      '申请共享数据：一般数据无条件共享自动授权，有条件共享待提供部门审核，核心、重要数据及批量复制、离线共享待数据主管部门审批，不予共享拒绝并说明法律依据；decisionRule 说明适用的规则 / request shared data: UNCONDITIONAL GENERAL data is granted at once, CONDITIONAL waits for the provider, CORE and IMPORTANT data and bulk or offline sharing wait for the data authority, NOT_SHARED is refused citing its legal basis; decisionRule says which rule applies [SHR-1, SHR-2, B §26-27, J §17, J §7, B §10, Z §9]',
   })
   async requestShare(@Ctx() ctx: SubgraphContext, @Arg('input') input: RequestShareInput): Promise<ShareRequest> {
     const actor = requireActor(ctx);
@@ -105,6 +121,7 @@ export class ShareRequestResolver {
     const itemNames = [...new Set(input.itemNames.map((n) => n.trim()).filter((n) => n))];
     if (itemNames.length === 0) throw badInput('至少申请一个信息项 / request at least one data item (itemNames) [B §26]', 'input.itemNames');
     validateEndDate(input.endDate, 'input.endDate');
+    assertKnownIdRegion(input.resourceId, 'input.resourceId');
 
     const resource = await loadCatalogResource(ctx, input.resourceId);
     if (!resource) throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
@@ -132,15 +149,16 @@ export class ShareRequestResolver {
       );
     }
 
-    const authorityApprovalRequired = needsAuthorityApproval(input.shareMode, ctx.node);
-    const automatic = resource.shareAttribute === 'UNCONDITIONAL' && !authorityApprovalRequired;
+    const decisionRule = requestRule(resource.shareAttribute, resource.securityGrade, input.shareMode, ctx.node);
+    const authorityApprovalRequired = AUTHORITY_RULES.includes(decisionRule);
+    const automatic = decisionRule === 'UNCONDITIONAL_AUTO_GRANT';
     const region = parseId(resource.id)!.region;
     return mutate(ctx, 'sharing', async (em) => {
       const owned = newOwned(region);
       const now = owned.createdAt;
       const r = em.create(ShareRequest, {
         ...owned, resourceId: resource.id, requesterId: input.requesterId, providerId,
-        shareAttribute: resource.shareAttribute, scenario: input.scenario.trim(), purpose: input.purpose.trim(),
+        shareAttribute: resource.shareAttribute, securityGrade: resource.securityGrade, decisionRule, scenario: input.scenario.trim(), purpose: input.purpose.trim(),
         legalDuty: blank(input.legalDuty) ? null : input.legalDuty!.trim(), itemNames, shareMode: input.shareMode, endDate: input.endDate,
         authorityApprovalRequired, status: automatic ? 'GRANTED' : 'PENDING',
         decisionReason: automatic ? AUTO_GRANT_REASON : null, decidedAt: automatic ? now : null, decidedBy: automatic ? 'SYSTEM' : null,
@@ -149,14 +167,14 @@ export class ShareRequestResolver {
         result: r,
         audit: {
           action: 'shareRequest.create', entityType: 'ShareRequest', entityId: owned.id,
-          data: { resourceId: resource.id, requesterId: input.requesterId, providerId, itemNames, shareMode: input.shareMode, endDate: input.endDate, status: r.status, automatic },
+          data: { resourceId: resource.id, requesterId: input.requesterId, providerId, itemNames, shareMode: input.shareMode, endDate: input.endDate, status: r.status, decisionRule, automatic },
         },
       };
     });
   }
 
   @Mutation(() => ShareRequest, {
-    description: '审核共享申请：提供部门或本平台数据主管部门批准或驳回（驳回须说明理由）/ approve or reject a pending request: the provider or the data authority; a rejection needs a reason [SHR-2, B §27]',
+    description: '审核共享申请：提供部门或本平台数据主管部门批准或驳回（驳回须说明理由）；核心、重要数据及批量复制、离线共享只能由数据主管部门决定；decisionRule 记录适用的规则 / approve or reject a pending request: the provider or the data authority; a rejection needs a reason; CORE and IMPORTANT data and bulk or offline sharing only the authority decides; decisionRule records the rule applied [SHR-2, B §27, J §7, B §10, Z §9]',
   })
   async decideShareRequest(
     @Ctx() ctx: SubgraphContext,
@@ -165,11 +183,14 @@ export class ShareRequestResolver {
     @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回时必填 / the reason; required to reject' }) reason?: string | null,
   ): Promise<ShareRequest> {
     const actor = requireActor(ctx);
+    assertKnownIdRegion(id, 'id');
     const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
     if (!r || !canSeeRequest(actor, ctx.node, r)) throw notFound('共享申请 / share request', id);
     if (!canDecide(actor, ctx.node, r)) {
       throw forbidden(
-        r.authorityApprovalRequired
+        r.decisionRule === 'GRADE_REQUIRES_AUTHORITY'
+          ? `${GRADE_NAMES[r.securityGrade ?? ''] ?? '核心、重要数据'}的共享须由数据主管部门审批 / ${r.securityGrade ?? 'CORE or IMPORTANT'} data is shared only with the data authority's approval [J §7, B §10, Z §9]`
+          : r.authorityApprovalRequired
           ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
           : '只有提供部门或本平台数据主管部门可以审核此申请 / only the providing agency or the data authority of this platform may decide this request [B §27]',
       );
@@ -179,14 +200,17 @@ export class ShareRequestResolver {
     if (approve && r.endDate < todayInChina()) {
       throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request\'s end date ${r.endDate} has passed: it can only be rejected`);
     }
+    const decisionRule = decisionRuleOf(actor, r);
+    if (approve && decisionRule === 'CONDITIONAL_PROVIDER_DECISION') await refuseIfGradeRaised(ctx, r);
     return mutate(ctx, 'sharing', async () => {
       r.status = approve ? 'GRANTED' : 'REJECTED';
+      r.decisionRule = decisionRule;
       r.decisionReason = blank(reason) ? null : reason!.trim();
       r.decidedAt = new Date();
       r.decidedBy = actor.sub;
       return {
         result: r,
-        audit: { action: approve ? 'shareRequest.approve' : 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.decisionReason } },
+        audit: { action: approve ? 'shareRequest.approve' : 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.decisionReason, decisionRule } },
       };
     });
   }

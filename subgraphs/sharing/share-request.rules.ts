@@ -5,7 +5,7 @@ import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput } from '../kit/errors.js';
 import { resolvePolicy } from '../kit/policy.js';
-import type { ShareDeliveryMode } from './enums.js';
+import type { ShareDecisionRule, ShareDeliveryMode } from './enums.js';
 import type { ShareRequest } from './share-request.entity.js';
 
 
@@ -26,6 +26,31 @@ export function needsAuthorityApproval(mode: ShareDeliveryMode, node: NodeConfig
 }
 
 /**
+ * The rule that governs a new request, most demanding first. CORE and IMPORTANT data is never
+ * granted without the data authority, whatever its share attribute [J §7, B §10, Z §9]; bulk copy
+ * and offline sharing need it too [SHR-6, L §17]; CONDITIONAL data waits for its provider and only
+ * UNCONDITIONAL data of any other grade is granted at once [SHR-2, B §27, J §17]. NOT_SHARED never
+ * gets here: it is refused before anything is written.
+ */
+export function requestRule(shareAttribute: string, securityGrade: string, mode: ShareDeliveryMode, node: NodeConfig): ShareDecisionRule {
+  if (securityGrade === 'CORE' || securityGrade === 'IMPORTANT') return 'GRADE_REQUIRES_AUTHORITY';
+  if (needsAuthorityApproval(mode, node)) return 'MODE_REQUIRES_AUTHORITY';
+  return shareAttribute === 'UNCONDITIONAL' ? 'UNCONDITIONAL_AUTO_GRANT' : 'CONDITIONAL_PROVIDER_DECISION';
+}
+
+/** Rules under which the provider alone may not decide. */
+export const AUTHORITY_RULES: readonly ShareDecisionRule[] = ['GRADE_REQUIRES_AUTHORITY', 'MODE_REQUIRES_AUTHORITY'];
+
+/**
+ * The rule a decision is taken under: an authority-only rule stays as it is; a CONDITIONAL request
+ * decided by the authority rather than the provider is the authority's coordination [B §27, B §29].
+ */
+export function decisionRuleOf(actor: Actor, r: ShareRequest): ShareDecisionRule {
+  if (AUTHORITY_RULES.includes(r.decisionRule)) return r.decisionRule;
+  return hasRole(actor, 'AGENCY') && actor.orgId === r.providerId ? 'CONDITIONAL_PROVIDER_DECISION' : 'AUTHORITY_COORDINATION';
+}
+
+/**
  * Who sees a request [SEC-1]: staff of the requesting and of the providing organization, the data
  * authority of this node and auditors. The public sees none. `null` means "nothing".
  */
@@ -42,7 +67,11 @@ export function canSeeRequest(actor: Actor, node: NodeConfig, r: ShareRequest): 
   return actor.orgId !== null && (actor.orgId === r.requesterId || actor.orgId === r.providerId);
 }
 
-/** The provider decides its CONDITIONAL data [B §27]; the authority of this node may decide any request. */
+/**
+ * The provider decides its CONDITIONAL data [B §27]; the authority of this node may decide any
+ * request, and alone decides CORE and IMPORTANT data [J §7, B §10, Z §9] and bulk or offline
+ * sharing [SHR-6, L §17] (`authorityApprovalRequired`).
+ */
 export function canDecide(actor: Actor, node: NodeConfig, r: ShareRequest): boolean {
   if (isAuthorityFor(actor, node)) return true;
   return !r.authorityApprovalRequired && hasRole(actor, 'AGENCY') && actor.orgId === r.providerId;

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
-const FIELDS = `id status scenario purpose legalDuty itemNames shareMode endDate authorityApprovalRequired decisionReason decidedAt decidedBy createdAt version active
+const FIELDS = `id status decisionRule scenario purpose legalDuty itemNames shareMode endDate authorityApprovalRequired decisionReason decidedAt decidedBy createdAt version active
   resource { id } requester { id } provider { id }`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { ${FIELDS} } }`;
 const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideShareRequest(id: $id, approve: $approve, reason: $reason) { ${FIELDS} } }`;
@@ -72,7 +72,7 @@ describe('requesting shared data', () => {
     expect(r.errors).toBeUndefined();
     const req = r.data!.requestShare;
     expect(req).toMatchObject({
-      status: 'GRANTED', decidedBy: 'SYSTEM', decisionReason: '无条件共享，自动授权 / unconditional: granted automatically', active: true,
+      status: 'GRANTED', decisionRule: 'UNCONDITIONAL_AUTO_GRANT', decidedBy: 'SYSTEM', decisionReason: '无条件共享，自动授权 / unconditional: granted automatically', active: true,
       shareMode: 'API', authorityApprovalRequired: false, itemNames: ['统一社会信用代码', '登记状态'], version: 1,
       resource: { id: s.resourceId }, requester: { id: s.requester }, provider: { id: s.provider },
     });
@@ -95,11 +95,11 @@ describe('requesting shared data', () => {
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester));
     expect(r.errors).toBeUndefined();
     const id = r.data!.requestShare.id;
-    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', decidedAt: null, decidedBy: null, decisionReason: null, active: false });
+    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', decisionRule: 'CONDITIONAL_PROVIDER_DECISION', decidedAt: null, decidedBy: null, decisionReason: null, active: false });
 
     const approved = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '符合共享条件' });
     expect(approved.errors).toBeUndefined();
-    expect(approved.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionReason: '符合共享条件', decidedBy: `staff-${s.provider}`, active: true, version: 2 });
+    expect(approved.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION', decisionReason: '符合共享条件', decidedBy: `staff-${s.provider}`, active: true, version: 2 });
 
     const again = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '改变主意' });
     expect(codeOf(again)).toBe('CONFLICT');
@@ -138,7 +138,7 @@ describe('requesting shared data', () => {
     expect((await t.call('sharing', s.providerStaff, GET, { id })).data!.shareRequest.status).toBe('PENDING');
     expect(await auditActions(id)).toEqual(['shareRequest.create']);
     const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true });
-    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decidedBy: `authority-${CITY}` });
+    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decidedBy: `authority-${CITY}`, decisionRule: 'AUTHORITY_COORDINATION' });
   });
 
   test('concurrent decisions on one request: exactly one wins, the other is a CONFLICT [ARCHITECTURE: no lost update]', async () => {
@@ -230,11 +230,75 @@ describe('requesting shared data', () => {
   test('bulk copy of UNCONDITIONAL data waits for the data authority, not the provider [SHR-6, L §17]', async () => {
     const s = await scenario();
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'BULK_COPY' }));
-    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', shareMode: 'BULK_COPY', authorityApprovalRequired: true });
+    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', shareMode: 'BULK_COPY', authorityApprovalRequired: true, decisionRule: 'MODE_REQUIRES_AUTHORITY' });
     const id = r.data!.requestShare.id;
     expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true }))).toBe('FORBIDDEN');
     const ok = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '同意批量复制' });
-    expect(ok.data!.decideShareRequest.status).toBe('GRANTED');
+    expect(ok.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'MODE_REQUIRES_AUTHORITY' });
+  });
+});
+
+describe('grade drives sharing', () => {
+  test.each([
+    ['CORE', 'UNCONDITIONAL'], ['IMPORTANT', 'UNCONDITIONAL'], ['CORE', 'CONDITIONAL'], ['IMPORTANT', 'CONDITIONAL'],
+  ])('%s data shared %s is never granted automatically and only the authority decides it [J §7, B §10, Z §9, B §27]', async (grade, share) => {
+    const s = await scenario({ securityGrade: grade, openAttribute: 'PROHIBITED', ...(share === 'CONDITIONAL' ? CONDITIONAL : {}) });
+    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.requestShare).toMatchObject({
+      status: 'PENDING', decisionRule: 'GRADE_REQUIRES_AUTHORITY', authorityApprovalRequired: true, decidedBy: null, decidedAt: null, active: false,
+    });
+    const id = r.data!.requestShare.id;
+    const byProvider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '同意' });
+    expect(codeOf(byProvider)).toBe('FORBIDDEN');
+    expect(byProvider.errors![0].message).toContain('J §7');
+    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '不同意' }))).toBe('FORBIDDEN');
+    expect((await t.call('sharing', s.requesterStaff, GET, { id })).data!.shareRequest.status).toBe('PENDING');
+    expect(await auditActions(id)).toEqual(['shareRequest.create']);
+
+    const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '经审查同意共享' });
+    expect(byAuthority.errors).toBeUndefined();
+    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY', decidedBy: `authority-${CITY}`, active: true });
+  });
+
+  test('the grade outranks the share mode in the rule named [J §7, B §10, Z §9, L §17]', async () => {
+    const s = await scenario({ securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' });
+    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'OFFLINE' }));
+    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', decisionRule: 'GRADE_REQUIRES_AUTHORITY', authorityApprovalRequired: true });
+  });
+
+  test('a grade raised to IMPORTANT while a CONDITIONAL request waits takes the decision from the provider to the authority [J §7, B §10, Z §9, B §49]', async () => {
+    const s = await scenario(CONDITIONAL);
+    const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
+    const revised = await t.call('catalog', s.providerStaff, `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id } }`, {
+      id: s.resourceId, input: { securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' },
+    });
+    expect(revised.errors).toBeUndefined();
+    await t.call('catalog', s.providerStaff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: s.resourceId });
+    const published = await t.call('catalog', authority(CITY), `mutation($id: ID!) { publishDataResource(id: $id) { securityGrade } }`, { id: s.resourceId });
+    expect(published.data!.publishDataResource.securityGrade).toBe('IMPORTANT');
+
+    // Refused at once (the provider's approval re-reads the grade), and for good once the catalog's
+    // change event has reached sharing: then only the authority decides.
+    const byProvider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true });
+    expect(codeOf(byProvider)).toBe('FORBIDDEN');
+    const GRADE = `query($id: ID!) { shareRequest(id: $id) { status authorityApprovalRequired decisionRule } }`;
+    let seen: any;
+    for (let i = 0; i < 100; i++) {
+      seen = (await t.call('sharing', s.requesterStaff, GRADE, { id })).data!.shareRequest;
+      if (seen.authorityApprovalRequired) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen).toEqual({ status: 'PENDING', authorityApprovalRequired: true, decisionRule: 'GRADE_REQUIRES_AUTHORITY' });
+    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '数据已升为重要数据' }))).toBe('FORBIDDEN');
+    const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '经主管部门审核同意' });
+    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY' });
+  });
+
+  test('GENERAL data keeps its rules: UNCONDITIONAL is granted at once [B §27, J §17]', async () => {
+    const s = await scenario({ securityGrade: 'GENERAL' });
+    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester));
+    expect(r.data!.requestShare).toMatchObject({ status: 'GRANTED', decisionRule: 'UNCONDITIONAL_AUTO_GRANT', authorityApprovalRequired: false });
   });
 });
 
