@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { catalogInputBounds } from './input-bounds.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
@@ -16,11 +17,13 @@ import { DataResourceResolver, DataResourceVersionResolver } from './resource.re
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
+import { Migration20261128050000 } from './migrations/Migration20261128050000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
+  inputBounds: catalogInputBounds,
   resolvers: [
     RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver, DataResourceVersionResolver, FreshnessResolver,
     AgencyOverdueSummaryResolver, OneSourceResolver, OneSourceFlagResolver, DataItemResolver, CatalogEvaluationResolver,
@@ -33,5 +36,6 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261124000200', class: Migration20261124000200 },
     { name: 'Migration20261124000100', class: Migration20261124000100 },
+    { name: 'Migration20261128050000', class: Migration20261128050000 },
   ],
 };

@@ -13,6 +13,7 @@ import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { maskUnexpected } from './errors.js';
 import { buildFederatedSchema } from './federation.js';
+import type { InputBounds } from './input-bounds.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
 
@@ -26,6 +27,8 @@ export interface SubgraphModule {
   references?: IResolvers;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationObject[];
+  /** Input bounds that differ from the kit's defaults (kit/input-bounds.ts). */
+  inputBounds?: InputBounds;
 }
 
 export interface SubgraphOptions {
@@ -48,7 +51,7 @@ export interface RunningSubgraph {
 }
 
 export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references);
+  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references, mod.inputBounds);
 }
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });

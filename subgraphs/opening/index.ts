@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { openingInputBounds } from './input-bounds.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
@@ -7,6 +8,7 @@ import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
+  inputBounds: openingInputBounds,
   resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],

@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
+import { operationInputBounds } from './input-bounds.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
 import { Operator } from './operator.entity.js';
 import { operationReferences } from './operator.reference.js';
@@ -8,6 +9,7 @@ import { OrganizationOperatorResolver } from './organization.resolver.js';
 /** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1]. */
 export const operationModule: SubgraphModule = {
   name: 'operation',
+  inputBounds: operationInputBounds,
   resolvers: [OperatorResolver, OrganizationOperatorResolver],
   references: operationReferences,
   entities: [Operator],
