@@ -23,6 +23,10 @@ export interface Env {
   /** Secret that signs client JWTs (HS256). */
   jwtSecret: string;
   nodeTimeoutMs: number;
+  /** A subgraph's database statements (and idle transactions) are cancelled past this; 0 disables. */
+  dbStatementTimeoutMs: number;
+  /** How long a subgraph request waits for a database connection. */
+  dbAcquireTimeoutMs: number;
 }
 
 export class EnvError extends Error {}
@@ -59,6 +63,8 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     internalSecret: secret('INTERNAL_SECRET', DEMO_SECRETS.internalSecret),
     jwtSecret: secret('JWT_SECRET', DEMO_SECRETS.jwtSecret),
     nodeTimeoutMs: int('NODE_TIMEOUT_MS', 5000)!,
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000)!,
+    dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 5_000)!,
   };
   if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
   if (problems.length) throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);

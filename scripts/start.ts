@@ -32,6 +32,7 @@ const federation = await startFederation({
   gatewayPort: port,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, '30d')}` }, null, 2),
 });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -14,7 +15,7 @@ import { Loaders, type SubgraphContext } from './context.js';
 import { maskUnexpected } from './errors.js';
 import { buildFederatedSchema } from './federation.js';
 import type { InputBounds } from './input-bounds.js';
-import { initORM } from './orm.js';
+import { closeORM, initORM, type DatabaseLimits } from './orm.js';
 import { PeerClient } from './peers.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
@@ -39,6 +40,8 @@ export interface SubgraphOptions {
   port?: number;
   host?: string;
   poolMax?: number;
+  /** Statement and connection-acquire timeouts of the pool; kit defaults when absent. */
+  databaseLimits?: Partial<DatabaseLimits>;
   onQuery?: (sql: string) => void;
 }
 
@@ -63,7 +66,12 @@ const refusal = (message: string) => json(401, { errors: [{ message, extensions:
  * subgraph is never a public entry point (not even for `_entities`).
  */
 export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions): Promise<RunningSubgraph> {
+  // Unique per pool, so stop() cancels this pool's statements and no other process's; short and
+  // ASCII, because PostgreSQL cuts an application name at 63 bytes.
+  const applicationName = `pdf ${mod.name} ${opts.node.id.replace(/[^\w-]/g, '').slice(0, 24)} ${randomBytes(4).toString('hex')}`;
   const orm = await initORM({
+    applicationName,
+    limits: opts.databaseLimits,
     clientUrl: opts.databaseUrl,
     schema: mod.name,
     entities: mod.entities,
@@ -139,7 +147,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
-      await orm.close();
+      await closeORM(orm, { clientUrl: opts.databaseUrl, applicationName });
     },
   };
 }
