@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { ANONYMOUS } from '../../schema/auth.js';
-import { SUBGRAPH_NAMES } from '../../schema/topology.js';
-import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from '../../test/support/catalog-fixtures.js';
-import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import type { GqlResult } from '../../test/support/subgraph-client.js';
-import { MODULES } from '../modules.js';
-import { DEFAULT_MAX, inputBoundsPlan } from './input-bounds.js';
-import { buildModuleSchema } from './subgraph.js';
+import { ANONYMOUS } from '../schema/auth.js';
+import { SUBGRAPH_NAMES } from '../schema/topology.js';
+import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
+import { agency, authority, nodeConfig, startTestNode } from './support/node.js';
+import type { GqlResult } from './support/subgraph-client.js';
+import { MODULES } from '../subgraphs/modules.js';
+import { DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/input-bounds.js';
+import { buildModuleSchema } from '../subgraphs/kit/subgraph.js';
 
 describe('every input of every subgraph is bounded', () => {
   test('code-like inputs (IDs, codes, numbers, dates, cursors) are validated as codes, everything else as text', async () => {

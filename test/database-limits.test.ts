@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { provisionTestDatabases, TEST_DATABASE_URL, TEST_SECRET } from '../../test/support/env.js';
-import { nodeConfig } from '../../test/support/node.js';
-import { catalogModule } from '../catalog/index.js';
-import { createSubgraph } from './subgraph.js';
+import { provisionTestDatabases, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
+import { nodeConfig } from './support/node.js';
+import { catalogModule } from '../subgraphs/catalog/index.js';
+import { createSubgraph } from '../subgraphs/kit/subgraph.js';
 
 // PGlite runs statements on this process's one thread and serves a single connection: it has no
 // timer to interrupt a statement and no second session to cancel one from, so these run on PostgreSQL only.
