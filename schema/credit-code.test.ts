@@ -4,6 +4,9 @@ import { creditCodeCheckChar, makeCreditCode, validateCreditCode } from './credi
 // Check chars computed independently of this module from the GB 32100-2015 weights.
 const VALID = ['91350100M000100Y43', '91330000MA27XY812K', '91331100MA28A0B1CU', '12331100000000000T'];
 
+/** Appends the right check character without the other checks, to test those checks alone. */
+const makeCheckedCode = (first17: string) => first17 + creditCodeCheckChar(first17);
+
 function reasonOf(code: string): string {
   const result = validateCreditCode(code);
   if (result.ok) throw new Error(`expected ${code} to be rejected`);
@@ -89,6 +92,24 @@ describe('validateCreditCode', () => {
     const reason = reasonOf('9135A100M000100Y43');
     expect(reason).toContain('第3-8位应为6位数字行政区划码');
     expect(reason).toContain('6-digit region code, not "35A100"');
+  });
+
+  test('a code of zeros is not a credit code: no registration authority, no organization type, no region [J §11, B §12]', () => {
+    expect(reasonOf('000000000000000000')).toMatch(/character 1 "0" is not a registration authority code/);
+  });
+
+  test('the organization type must be one the registration authority registers (GB 32100-2015 table 1)', () => {
+    expect(reasonOf(makeCheckedCode('94331100MA28A0B1C'))).toMatch(/character 2 "4" is not an organization type of registration authority "9" \(one of 1, 2, 3\)/);
+    expect(reasonOf(makeCheckedCode('B1331100MA28A0B1C'))).toMatch(/registration authority code \(1-9, A, N or Y\)/);
+    for (const code of ['N2331100MA28A0B1C', 'Y1331100MA28A0B1C', 'A1331100MA28A0B1C', '51331100MA28A0B1C']) {
+      expect(validateCreditCode(makeCreditCode(code))).toEqual({ ok: true });
+    }
+  });
+
+  test('characters 3-8 must be a region code: a province, or 100000 for national level', () => {
+    expect(reasonOf(makeCheckedCode('91000000MA28A0B1C'))).toMatch(/"000000" are not a region code/);
+    expect(reasonOf(makeCheckedCode('91991100MA28A0B1C'))).toMatch(/"991100" are not a region code/);
+    expect(validateCreditCode(makeCreditCode('11100000MA28A0B1C'))).toEqual({ ok: true });
   });
 
   test('rejects non-strings without throwing', () => {

@@ -26,11 +26,51 @@ function alphabetProblem(chars: string[]): string | null {
     + ` / illegal character "${ch}" at position ${pos} (I, O, S, V, Z and other symbols are not allowed)`;
 }
 
+/**
+ * GB 32100-2015 table 1: the registration authority (1st character) and, per authority, the
+ * organization types it registers (2nd character).
+ */
+const ORGANIZATION_TYPES: Record<string, string> = {
+  1: '1239', // 机构编制：机关、事业单位、中央编办直接管理机构编制的群众团体、其他
+  2: '19', // 外交：外国常住新闻机构、其他
+  3: '123459', // 司法行政：律师执业机构、公证处、基层法律服务所、司法鉴定机构、仲裁委员会、其他
+  4: '19', // 文化：外国在华文化中心、其他
+  5: '1239', // 民政：社会团体、民办非企业单位、基金会、其他
+  6: '129', // 旅游：外国及港澳台旅游部门常驻代表机构、其他
+  7: '129', // 宗教：宗教活动场所、宗教院校、其他
+  8: '19', // 工会：基层工会、其他
+  9: '123', // 工商：企业、个体工商户、农民专业合作社
+  A: '19', // 中央军委改革和编制办公室：军队事业单位、其他
+  N: '1239', // 农业：组级、村级、乡镇级集体经济组织、其他
+  Y: '1', // 其他
+};
+
+function registrationProblem(chars: string[]): string | null {
+  const [authority, type] = chars as [string, string];
+  const types = ORGANIZATION_TYPES[authority];
+  if (!types) {
+    return `统一社会信用代码第1位 "${authority}" 不是登记管理部门代码（应为 1-9、A、N 或 Y）`
+      + ` / character 1 "${authority}" is not a registration authority code (1-9, A, N or Y)`;
+  }
+  if (types.includes(type)) return null;
+  return `统一社会信用代码第2位 "${type}" 不是登记管理部门 "${authority}" 的机构类别（应为 ${types.split('').join('、')} 之一）`
+    + ` / character 2 "${type}" is not an organization type of registration authority "${authority}" (one of ${types.split('').join(', ')})`;
+}
+
+/** First two digits of a GB/T 2260 code: the provinces, Taiwan, Hong Kong and Macao. */
+const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82']);
+
 function regionProblem(chars: string[]): string | null {
   const region = chars.slice(2, 8).join('');
-  if (/^\d{6}$/.test(region)) return null;
-  return `统一社会信用代码第3-8位应为6位数字行政区划码，实际为 "${region}"`
-    + ` / characters 3-8 must be a 6-digit region code, not "${region}"`;
+  if (!/^\d{6}$/.test(region)) {
+    return `统一社会信用代码第3-8位应为6位数字行政区划码，实际为 "${region}"`
+      + ` / characters 3-8 must be a 6-digit region code, not "${region}"`;
+  }
+  // 100000 is the code of organizations registered at national level.
+  if (region === '100000' || PROVINCES.has(region.slice(0, 2))) return null;
+  return `统一社会信用代码第3-8位 "${region}" 不是行政区划码（前两位应为省级代码，或为全国 100000）`
+    + ` / characters 3-8 "${region}" are not a region code (the first two digits must be a province, or 100000 for national level)`;
 }
 
 function checkCharOf(first17: string[]): string {
@@ -38,7 +78,7 @@ function checkCharOf(first17: string[]): string {
   return ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
-/** Deliberately ignores the region part, so callers can check-sum any 17 alphabet characters. */
+/** Deliberately ignores the registration and region parts, so callers can check-sum any 17 alphabet characters. */
 export function creditCodeCheckChar(first17: string): string {
   const chars = Array.from(first17);
   const problem = lengthProblem(chars, LENGTH - 1) ?? alphabetProblem(chars);
@@ -46,10 +86,10 @@ export function creditCodeCheckChar(first17: string): string {
   return checkCharOf(chars);
 }
 
-/** Also checks the region part, so it never produces a code that `validateCreditCode` rejects. */
+/** Also checks the registration and region parts, so it never produces a code that `validateCreditCode` rejects. */
 export function makeCreditCode(first17: string): string {
   const chars = Array.from(first17);
-  const problem = lengthProblem(chars, LENGTH - 1) ?? alphabetProblem(chars) ?? regionProblem(chars);
+  const problem = lengthProblem(chars, LENGTH - 1) ?? alphabetProblem(chars) ?? registrationProblem(chars) ?? regionProblem(chars);
   if (problem) throw new Error(problem);
   return first17 + checkCharOf(chars);
 }
@@ -59,7 +99,7 @@ export function validateCreditCode(code: string): CreditCodeValidation {
     return { ok: false, reason: '统一社会信用代码必须是字符串 / the unified social credit code must be a string' };
   }
   const chars = Array.from(code);
-  const problem = lengthProblem(chars, LENGTH) ?? alphabetProblem(chars) ?? regionProblem(chars);
+  const problem = lengthProblem(chars, LENGTH) ?? alphabetProblem(chars) ?? registrationProblem(chars) ?? regionProblem(chars);
   if (problem) return { ok: false, reason: problem };
   const expected = checkCharOf(chars.slice(0, LENGTH - 1));
   const actual = chars[LENGTH - 1];

@@ -29,6 +29,10 @@ export interface Env {
   auditAnchorFile: string | undefined;
   /** How often the gateway pulls every chain's head (events written outside gateway requests). */
   auditAnchorIntervalMs: number;
+  /** A subgraph's database statements (and idle transactions) are cancelled past this; 0 disables. */
+  dbStatementTimeoutMs: number;
+  /** How long a subgraph request waits for a database connection. */
+  dbAcquireTimeoutMs: number;
 }
 
 export class EnvError extends Error {}
@@ -68,6 +72,8 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     auditSecret: secret('AUDIT_SECRET', DEMO_SECRETS.auditSecret),
     auditAnchorFile: src.AUDIT_ANCHOR_FILE ? resolve(ROOT, src.AUDIT_ANCHOR_FILE) : undefined,
     auditAnchorIntervalMs: int('AUDIT_ANCHOR_INTERVAL_MS', 60_000)!,
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000)!,
+    dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 5_000)!,
   };
   if (env.auditAnchorIntervalMs < 1000 || env.auditAnchorIntervalMs > 3_600_000) problems.push('AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000');
   if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');

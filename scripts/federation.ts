@@ -4,6 +4,7 @@ import { createGateway, type RunningGateway } from '../gateway/server.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from '../subgraphs/databases.js';
+import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { startNode, type RunningNode } from '../subgraphs/node.js';
 import type { NodeProcessReply, NodeProcessRequest } from './node-process.js';
 
@@ -28,6 +29,8 @@ export interface FederationOptions {
   gatewayPort?: number;
   host?: string;
   nodeTimeoutMs?: number;
+  /** Statement and connection-acquire timeouts of every subgraph's pool; the kit's defaults when absent. */
+  databaseLimits?: Partial<DatabaseLimits>;
   playgroundHeaders?: string;
   onQuery?: (nodeId: string, subgraph: SubgraphName, sql: string) => void;
   /**
@@ -80,7 +83,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     await Promise.all(
       topology.nodes.map(async (node) => {
         if (o.processPerNode) {
-          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, auditSecret: o.auditSecret, fixedPorts: !!o.fixedPorts, host: o.host }));
+          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, auditSecret: o.auditSecret, fixedPorts: !!o.fixedPorts, host: o.host, databaseLimits: o.databaseLimits }));
           return;
         }
         const dbs = await provisionNodeDatabases({
@@ -96,7 +99,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
         nodes.set(
           node.id,
           await startNode({
-            node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: o.internalSecret, auditSecret: o.auditSecret, ports, host: o.host,
+            node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, databaseLimits: o.databaseLimits, internalSecret: o.internalSecret, auditSecret: o.auditSecret, ports, host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
           }),
         );

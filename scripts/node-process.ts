@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { NodeConfig } from '../schema/topology.js';
 import { provisionNodeDatabases } from '../subgraphs/databases.js';
+import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { startNode } from '../subgraphs/node.js';
 
 /** What the parent sends a forked node (scripts/federation.ts, processPerNode). */
@@ -14,6 +15,7 @@ export interface NodeProcessRequest {
   auditSecret: string;
   fixedPorts: boolean;
   host?: string;
+  databaseLimits?: Partial<DatabaseLimits>;
 }
 
 export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: false; error: string };
@@ -26,7 +28,7 @@ process.once('message', async (req: NodeProcessRequest) => {
   try {
     const dbs = await provisionNodeDatabases({ serverUrl: req.serverUrl, database: req.database, dataDir: req.dataDir, dropOnStop: req.dropOnStop });
     const ports = req.fixedPorts ? Object.fromEntries(Object.entries(req.node.subgraphs).map(([s, url]) => [s, Number(new URL(url).port)])) : undefined;
-    const running = await startNode({ node: req.node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: req.internalSecret, auditSecret: req.auditSecret, ports, host: req.host });
+    const running = await startNode({ node: req.node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, databaseLimits: req.databaseLimits, internalSecret: req.internalSecret, auditSecret: req.auditSecret, ports, host: req.host });
     process.on('message', async (msg) => {
       if (msg !== 'stop') return;
       await running.stop();

@@ -35,6 +35,7 @@ const federation = await startFederation({
   gatewayPort: port,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 

@@ -1,4 +1,5 @@
 import type { NodeConfig, SubgraphName } from '../schema/topology.js';
+import type { DatabaseLimits } from './kit/orm.js';
 import { createSubgraph, type RunningSubgraph } from './kit/subgraph.js';
 import { MODULES } from './modules.js';
 
@@ -6,6 +7,7 @@ export interface NodeOptions {
   node: NodeConfig;
   databaseUrls: Record<SubgraphName, string>;
   poolMax?: number;
+  databaseLimits?: Partial<DatabaseLimits>;
   internalSecret: string;
   auditSecret: string;
   /** Port per subgraph; 0 or absent picks a free one and writes the URL back into `node`. */
@@ -34,6 +36,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       node: opts.node,
       databaseUrl: opts.databaseUrls[name],
       poolMax: opts.poolMax,
+      databaseLimits: opts.databaseLimits,
       internalSecret: opts.internalSecret,
       auditSecret: opts.auditSecret,
       port,

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
+import { catalogInputBounds } from './input-bounds.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
@@ -19,11 +20,13 @@ import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
+import { Migration20261128050000 } from './migrations/Migration20261128050000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
+  inputBounds: catalogInputBounds,
   resolvers: [
     RegionResolver, OrganizationResolver, DataResourceResolver, DataResourceSearchResolver, DataResourceVersionResolver, FreshnessResolver,
     AgencyOverdueSummaryResolver, OneSourceResolver, OneSourceFlagResolver, DataItemResolver, CatalogEvaluationResolver,
@@ -39,6 +42,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
+    { name: 'Migration20261128050000', class: Migration20261128050000 },
   ],
   outbox: true,
 };

@@ -1,18 +1,34 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives, mergeDeep, type IResolvers } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { inputBoundsPlan, type InputBounds } from './input-bounds.js';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
-/** type-graphql builds the types, @apollo/subgraph adds _service/_entities (type-graphql's federation example). */
+/**
+ * type-graphql builds the types, @apollo/subgraph adds _service/_entities (type-graphql's federation
+ * example). Every root field checks its arguments against the input bounds before its resolver
+ * runs, so no subgraph can forget a length or character rule.
+ */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: IResolvers = {},
+  inputBounds: InputBounds = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [root, checks] of Object.entries(inputBoundsPlan(schema, inputBounds).checks)) {
+    for (const [field, check] of Object.entries(checks)) {
+      const resolve = resolvers[root]![field] as GraphQLFieldResolver<unknown, unknown>;
+      resolvers[root]![field] = ((source, args, context, info) => {
+        check(args);
+        return resolve(source, args, context, info);
+      }) satisfies GraphQLFieldResolver<unknown, unknown>;
+    }
+  }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-    resolvers: mergeDeep([createResolversMap(schema), referenceResolvers]) as never,
+    resolvers: mergeDeep([resolvers, referenceResolvers]) as never,
   });
 }

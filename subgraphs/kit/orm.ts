@@ -1,6 +1,17 @@
+import pg from 'pg';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+
+/** Bounds on the time a request may hold the database (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS in schema/env.ts). */
+export interface DatabaseLimits {
+  /** A statement running longer is cancelled by PostgreSQL; so is a transaction left idle that long. */
+  statementTimeoutMs: number;
+  /** How long a request waits for a pooled connection (or a new connection) before it fails. */
+  acquireTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { statementTimeoutMs: 10_000, acquireTimeoutMs: 5_000 };
 
 export interface OrmOptions {
   clientUrl: string;
@@ -11,9 +22,13 @@ export interface OrmOptions {
   /** Called with every SQL statement; tests use it to count statements. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Names this pool's sessions (pg_stat_activity.application_name), so `closeORM` can find its own backends. */
+  applicationName?: string;
+  limits?: Partial<DatabaseLimits>;
 }
 
 export function ormConfig(o: OrmOptions) {
+  const limits = { ...DEFAULT_DATABASE_LIMITS, ...o.limits };
   return defineConfig({
     clientUrl: o.clientUrl,
     schema: o.schema,
@@ -21,6 +36,16 @@ export function ormConfig(o: OrmOptions) {
     extensions: [Migrator],
     migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: o.poolMax ?? 10 },
+    // Session settings sent when each connection starts, so every statement of the pool is bounded.
+    driverOptions: {
+      connection: {
+        application_name: o.applicationName,
+        statement_timeout: limits.statementTimeoutMs,
+        idle_in_transaction_session_timeout: limits.statementTimeoutMs,
+        connectionTimeoutMillis: limits.acquireTimeoutMs,
+      },
+      acquireConnectionTimeout: limits.acquireTimeoutMs,
+    },
     discovery: { warnWhenNoEntities: false },
     // A request reads through its own fork; the global context must never be used by accident.
     allowGlobalContext: false,
@@ -33,8 +58,52 @@ export function ormConfig(o: OrmOptions) {
 
 /** Connects and brings the subgraph's own schema up to date with its migrations (never schema:update). */
 export async function initORM(o: OrmOptions): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(o));
-  await orm.em.getConnection().execute(`create schema if not exists "${o.schema}"`);
-  await orm.getMigrator().up();
-  return orm;
+  // A migration may rebuild an index over a large table, so it runs on a pool without the request
+  // bounds (0 disables a timeout), closed before the bounded pool opens (PGlite serves one connection).
+  const migrating = await MikroORM.init(ormConfig({ ...o, limits: { ...o.limits, statementTimeoutMs: 0 } }));
+  try {
+    await migrating.em.getConnection().execute(`create schema if not exists "${o.schema}"`);
+    await migrating.getMigrator().up();
+  } finally {
+    await migrating.close(true);
+  }
+  return MikroORM.init(ormConfig(o));
+}
+
+interface KnexPool { numUsed(): number }
+
+const CANCEL_OWN = `select pg_cancel_backend(pid) from pg_stat_activity
+  where application_name = $1 and datname = current_database() and pid <> pg_backend_pid() and state = 'active'`;
+
+/**
+ * Closes the pool without waiting for running statements: the pool's close waits until every
+ * connection is released, so a statement still running (a slow query, a request cut off by
+ * shutdown) would hold it for up to the statement timeout. Once closing has begun no connection
+ * is handed out, but a request that holds one may still send statements: until the pool is
+ * closed, this pool's own active backends — found by their application name — are cancelled,
+ * from a connection of their own (the pool may be exhausted). PGlite serves one connection and
+ * cannot be reached that way; there, statements run in this process and end by themselves.
+ */
+export async function closeORM(orm: MikroORM, o: { clientUrl: string; applicationName?: string }): Promise<void> {
+  const pool = (orm.em.getConnection().getKnex().client as { pool?: KnexPool }).pool;
+  const busy = () => (pool?.numUsed() ?? 0) > 0;
+  let closed = false;
+  const closing = orm.close(true).finally(() => {
+    closed = true;
+  });
+  if (o.applicationName && busy()) {
+    const admin = new pg.Client({ connectionString: o.clientUrl, connectionTimeoutMillis: 2_000, application_name: `${o.applicationName} stop` });
+    try {
+      await admin.connect();
+      while (!closed) {
+        if (busy()) await admin.query(CANCEL_OWN, [o.applicationName]);
+        await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 200))]);
+      }
+    } catch (err) {
+      console.error(`[${o.applicationName}] could not cancel running statements at shutdown:`, (err as Error).message);
+    } finally {
+      await admin.end().catch(() => {});
+    }
+  }
+  await closing;
 }

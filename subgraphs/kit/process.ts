@@ -18,6 +18,7 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     node,
     databaseUrl: env.databaseUrl ?? embedded!.url,
     poolMax: embedded ? 1 : undefined,
+    databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
     internalSecret: env.internalSecret,
     auditSecret: env.auditSecret,
     port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),

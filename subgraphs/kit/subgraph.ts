@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -15,7 +16,8 @@ import { maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
-import { initORM } from './orm.js';
+import type { InputBounds } from './input-bounds.js';
+import { closeORM, initORM, type DatabaseLimits } from './orm.js';
 import { PeerClient } from './peers.js';
 import { ReplayGuard } from './replay-guard.js';
 import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
@@ -36,6 +38,8 @@ export interface SubgraphModule {
   outbox?: boolean;
   /** Handles the events of a sibling's outbox, each once, in this subgraph's own transaction (kit/events.ts). */
   consumes?: { source: SubgraphName; handle: EventHandler };
+  /** Input bounds that differ from the kit's defaults (kit/input-bounds.ts). */
+  inputBounds?: InputBounds;
 }
 
 export interface SubgraphOptions {
@@ -48,6 +52,8 @@ export interface SubgraphOptions {
   port?: number;
   host?: string;
   poolMax?: number;
+  /** Statement and connection-acquire timeouts of the pool; kit defaults when absent. */
+  databaseLimits?: Partial<DatabaseLimits>;
   onQuery?: (sql: string) => void;
   /** How often a consumer polls its source's outbox; a nudge after each commit makes it sooner. */
   eventPollMs?: number;
@@ -66,7 +72,7 @@ export interface RunningSubgraph {
 }
 
 export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references);
+  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references, mod.inputBounds);
 }
 
 const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
@@ -118,7 +124,12 @@ const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
  * even for `_entities`).
  */
 export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions): Promise<RunningSubgraph> {
+  // Unique per pool, so stop() cancels this pool's statements and no other process's; short and
+  // ASCII, because PostgreSQL cuts an application name at 63 bytes.
+  const applicationName = `pdf ${mod.name} ${opts.node.id.replace(/[^\w-]/g, '').slice(0, 24)} ${randomBytes(4).toString('hex')}`;
   const orm = await initORM({
+    applicationName,
+    limits: opts.databaseLimits,
     clientUrl: opts.databaseUrl,
     schema: mod.name,
     entities: mod.entities,
@@ -231,7 +242,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
-      await orm.close();
+      await closeORM(orm, { clientUrl: opts.databaseUrl, applicationName });
     },
   };
 }

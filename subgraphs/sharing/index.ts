@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '../kit/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
+import { sharingInputBounds } from './input-bounds.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
@@ -12,6 +13,7 @@ import { ShareRequestResolver } from './share-request.resolver.js';
 
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
+  inputBounds: sharingInputBounds,
   resolvers: [ShareRequestResolver, ResourceSharingResolver],
   references: shareRequestReference,
   entities: [ShareRequest],

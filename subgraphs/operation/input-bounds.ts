@@ -1,0 +1,12 @@
+import type { InputBounds } from '../kit/input-bounds.js';
+
+/** Operation inputs whose bounds differ from the kit's defaults (an ID is a code of 64, any other string one line of 200). */
+export const operationInputBounds: InputBounds = {
+  'Mutation.suspendOperator(reason:)': { kind: 'text' },
+  'Mutation.reinstateOperator(reason:)': { kind: 'text' },
+  'Mutation.revokeOperator(reason:)': { kind: 'text' },
+  'CreateOperatorInput.agreementNo': { kind: 'code' },
+  'CreateOperatorInput.agreementSignedAt': { kind: 'code', max: 32 },
+  'CreateOperatorInput.termStart': { kind: 'code', max: 32 },
+  'CreateOperatorInput.scope': { kind: 'text' },
+};
