@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { hasRole } from '../kit/access.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
@@ -16,8 +17,8 @@ import { DataResourceVersion, FieldChange, type VersionAction } from './resource
 import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
 import { CreateDataResourceInput, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, resourceLoader, versionsLoader } from './resource.loader.js';
-import { canCompile, canSeeResource, canSeeReviewRecords, validateResource, type ResourceState } from './resource.rules.js';
-import { loadForCompiling, loadForReview, supervisedRegions } from './resource.access.js';
+import { validateResource, type ResourceState } from './resource.rules.js';
+import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisedRegions } from './access.js';
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
-import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
@@ -10,9 +10,8 @@ import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
 import { shareRequestLoader } from './share-request.loader.js';
-import {
-  canDecide, canSeeRequest, isActiveGrant, needsAuthorityApproval, validateEndDate, visibleRequests,
-} from './share-request.rules.js';
+import { canDecide, canRequestFor, canSeeRequest, requestFilter } from './access.js';
+import { isActiveGrant, needsAuthorityApproval, validateEndDate } from './share-request.rules.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
@@ -51,7 +50,7 @@ export class ShareRequestResolver {
   }
 
   @Query(() => ShareRequestConnection, {
-    description: '共享申请列表：本部门提出或收到的申请；主管部门可见本平台全部 / share requests your organization made or received; the authority sees all of its platform',
+    description: '共享申请列表：本部门提出或收到的申请；数据主管部门和审计人员可见所辖区域的 / share requests your organization made or received; data authorities and auditors see those of their regions',
   })
   async shareRequests(
     @Ctx() ctx: SubgraphContext,
@@ -60,7 +59,7 @@ export class ShareRequestResolver {
     @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
   ): Promise<Page<ShareRequest>> {
     const regions = regionsInScope(ctx.node, scope);
-    const visible = visibleRequests(ctx.actor, ctx.node);
+    const visible = requestFilter(ctx.actor, ctx.node);
     if (!visible) return EMPTY_PAGE;
     const conditions: FilterQuery<ShareRequest>[] = [visible, { regionCode: { $in: regions } }];
     if (status) conditions.push({ status });
@@ -93,7 +92,7 @@ export class ShareRequestResolver {
   })
   async requestShare(@Ctx() ctx: SubgraphContext, @Arg('input') input: RequestShareInput): Promise<ShareRequest> {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'AGENCY') || actor.orgId !== input.requesterId) {
+    if (!canRequestFor(actor, input.requesterId)) {
       throw forbidden('只能以本人所在部门的名义申请共享 / you can only request data for your own organization: set requesterId to your organization [SEC-1]');
     }
     if (blank(input.scenario)) throw badInput('必须说明应用场景 / scenario is required: describe what the data is needed for [B §26]', 'input.scenario');
@@ -152,7 +151,7 @@ export class ShareRequestResolver {
   }
 
   @Mutation(() => ShareRequest, {
-    description: '审核共享申请：提供部门或本平台数据主管部门批准或驳回（驳回须说明理由）/ approve or reject a pending request: the provider or the data authority; a rejection needs a reason [SHR-2, B §27]',
+    description: '审核共享申请：提供部门或数据所在区域的数据主管部门批准或驳回（驳回须说明理由）/ approve or reject a pending request: the provider or the data authority of the data\'s region; a rejection needs a reason [SHR-2, B §27]',
   })
   async decideShareRequest(
     @Ctx() ctx: SubgraphContext,
@@ -167,7 +166,7 @@ export class ShareRequestResolver {
       throw forbidden(
         r.authorityApprovalRequired
           ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
-          : '只有提供部门或本平台数据主管部门可以审核此申请 / only the providing agency or the data authority of this platform may decide this request [B §27]',
+          : '只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data\'s region on this platform, may decide this request [B §27]',
       );
     }
     if (r.status !== 'PENDING') throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
