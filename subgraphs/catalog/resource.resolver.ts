@@ -2,12 +2,11 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { hasRole } from '../kit/access.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
+import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
@@ -18,7 +17,7 @@ import { DataItem, DataResource, type ResourceContent, type RevisionStatus } fro
 import { CreateDataResourceInput, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, resourceLoader, versionsLoader } from './resource.loader.js';
 import { validateResource, type ResourceState } from './resource.rules.js';
-import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisedRegions } from './access.js';
+import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
@@ -81,10 +80,12 @@ export class DataResourceResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
   ) {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
-    // A fanned-out query reaches nodes this authority does not review: they answer with an empty queue.
-    const regions = supervisedRegions(actor, ctx.node, scope);
-    const where: FilterQuery<DataResource> = { regionCode: { $in: regions }, $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] };
+    const visible = supervisionFilter(actor, ctx.node);
+    if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
+    // A fanned-out query reaches nodes this authority does not oversee: they answer with an empty queue.
+    const where: FilterQuery<DataResource> = {
+      $and: [visible, { regionCode: { $in: regionsInScope(ctx.node, scope) } }, { $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }],
+    };
     return keysetPage(ctx.em, DataResource, where, page);
   }
 
