@@ -1,6 +1,8 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../schema/auth.js';
+import { regionOf } from '../schema/ids.js';
+import { isKnownRegion } from '../schema/regions.js';
 
 export class AuthError extends Error {}
 
@@ -28,6 +30,29 @@ export async function mintToken(actor: Omit<Actor, 'sub'> & { sub: string }, sec
 }
 
 /**
+ * Subgraphs decide access from the token's region and organization, so a token whose claims do
+ * not fit together is refused here rather than trusted there: it must expire, name a known
+ * region, and name an organization of that region; staff and operators act for an organization,
+ * authorities and auditors for a region.
+ */
+function checkClaims(actor: Actor, exp: unknown): Actor {
+  if (typeof exp !== 'number') throw new AuthError('token has no expiry (exp): mint tokens that expire');
+  if (actor.region !== null && !isKnownRegion(actor.region)) throw new AuthError(`token region "${actor.region}" is not a known region code`);
+  if (actor.orgId !== null) {
+    const orgRegion = regionOf(actor.orgId);
+    if (orgRegion === null) throw new AuthError(`token org "${actor.orgId}" is not an organization ID`);
+    if (orgRegion !== actor.region) throw new AuthError(`token org ${actor.orgId} is not in the token's region ${actor.region ?? '(none)'}`);
+  }
+  for (const role of ['AGENCY', 'OPERATOR'] as const) {
+    if (actor.roles.includes(role) && actor.orgId === null) throw new AuthError(`a ${role} token needs the organization (org) it acts for`);
+  }
+  for (const role of ['AUTHORITY', 'AUDITOR'] as const) {
+    if (actor.roles.includes(role) && actor.region === null) throw new AuthError(`an ${role} token needs the region it acts for`);
+  }
+  return actor;
+}
+
+/**
  * No Authorization header means the public (open data only). A header that is present but
  * invalid or expired is an error: silently downgrading would hide a misconfigured client.
  */
@@ -39,12 +64,12 @@ export async function actorFromAuthorization(header: string | undefined, secret:
     const { payload } = await jwtVerify(m[1], key(secret), { algorithms: ['HS256'], issuer: ISSUER });
     const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
     if (!payload.sub || roles.some((r) => !ROLES.includes(r as Role)) || roles.length === 0) throw new AuthError('token lacks a subject or valid roles');
-    return {
+    return checkClaims({
       sub: payload.sub,
       orgId: typeof payload.org === 'string' ? payload.org : null,
       region: typeof payload.region === 'string' ? payload.region : null,
       roles: roles as Role[],
-    };
+    }, payload.exp);
   } catch (err) {
     if (err instanceof AuthError) throw err;
     throw new AuthError('invalid or expired token');

@@ -2,8 +2,12 @@ import { parseArgs } from 'node:util';
 import { mintToken } from '../gateway/auth.js';
 import { ROLES, type Role } from '../schema/auth.js';
 import { loadEnv } from '../schema/env.js';
+import { regionOf } from '../schema/ids.js';
 
-/** `npm run token -- --roles AGENCY --region 331100 --org <id> [--sub alice] [--expires 8h]` prints a JWT. */
+/**
+ * `npm run token -- --roles AGENCY --org <id> [--region 331100] [--sub alice] [--expires 8h]` prints a JWT.
+ * The region defaults to the organization's own: the gateway refuses an organization outside the token's region.
+ */
 const { values } = parseArgs({
   options: {
     roles: { type: 'string', default: 'AGENCY' },
@@ -20,5 +24,5 @@ if (unknown.length) {
   process.exit(2);
 }
 const env = loadEnv(process.env, { demo: true });
-const token = await mintToken({ sub: values.sub!, orgId: values.org ?? null, region: values.region ?? null, roles: roles as Role[] }, env.jwtSecret, values.expires);
+const token = await mintToken({ sub: values.sub!, orgId: values.org ?? null, region: values.region ?? (values.org ? regionOf(values.org) : null), roles: roles as Role[] }, env.jwtSecret, values.expires);
 console.log(token);

@@ -53,7 +53,7 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
     expect(all.data!.dataResources.edges.map((e: any) => e.node.name)).not.toContain(`${tag}莲都待审`);
   });
 
-  test('each authority reviews its own region: the review queue and overdue lists are per platform, merged for the city', async () => {
+  test('each authority reviews its own region; the city supervises the district: it reads its review queue and overdue lists but does not publish there [J §9, B §17, L §8]', async () => {
     const tag = `审核${Math.random().toString(36).slice(2, 6)}`;
     const city = await registerOrganization(f.call, '331100', '丽水市体育局');
     const liandu = await registerOrganization(f.call, '331102', '丽水市莲都区体育局');
@@ -67,13 +67,13 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
     };
     const cityQueue = await queueOf('331100');
     expect(cityQueue).toContain(cityDraft);
-    expect(cityQueue).not.toContain(districtDraft);
+    expect(cityQueue).toContain(districtDraft);
     const districtQueue = await queueOf('331102');
     expect(districtQueue).toContain(districtDraft);
     expect(districtQueue).not.toContain(cityDraft);
-    // On the district's platform a draft under review is the district's business: the city does not even see it.
+    // On the district's platform the decision is the district's: the city reads the draft but cannot publish it.
     const wrong = await gql(authority('331100'), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id: districtDraft });
-    expect(wrong.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(wrong.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(await queueOf('331102')).toContain(districtDraft);
 
     const overdue = await entry(liandu, '331102', `${tag}逾期`, { over: { updateFrequency: 'WEEKLY' } });
@@ -85,7 +85,9 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
     expect(district.errors).toBeUndefined();
     expect(district.data!.overdueCatalogByAgency).toContainEqual({ provider: { id: liandu, name: '丽水市莲都区体育局', region: { code: '331102' } }, overdueCount: 1 });
     const cityView = await gql(authority('331100'), BY_AGENCY, { scope: { regionCode: '331100', includeSubRegions: true } });
-    expect(cityView.data!.overdueCatalogByAgency.map((s: any) => s.provider.id)).not.toContain(liandu);
+    expect(cityView.data!.overdueCatalogByAgency.map((s: any) => s.provider.id)).toContain(liandu);
+    const county = await gql(authority('331121'), BY_AGENCY, { scope: { regionCode: '331100', includeSubRegions: true } });
+    expect(county.data!.overdueCatalogByAgency.map((s: any) => s.provider.id)).not.toContain(liandu);
   });
 });
 

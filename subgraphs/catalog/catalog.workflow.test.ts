@@ -89,9 +89,9 @@ describe('review workflow [CAT-5]', () => {
     await t.call('catalog', agency(org, CITY), SUBMIT, { id });
     expect(codeOf(await t.call('catalog', agency(org, CITY), PUBLISH, { id }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('catalog', auditor, PUBLISH, { id }))).toBe('FORBIDDEN');
-    // A county's authority on the city's platform reviews its county, not the city.
-    expect(codeOf(await t.call('catalog', authority(COUNTY), PUBLISH, { id }))).toBe('FORBIDDEN');
-    expect(codeOf(await t.call('catalog', authority(COUNTY), RETURN, { id, c: '不同意' }))).toBe('FORBIDDEN');
+    // A county's authority on the city's platform reviews its county, not the city: the city's submission is not even visible to it.
+    expect(codeOf(await t.call('catalog', authority(COUNTY), PUBLISH, { id }))).toBe('NOT_FOUND');
+    expect(codeOf(await t.call('catalog', authority(COUNTY), RETURN, { id, c: '不同意' }))).toBe('NOT_FOUND');
     expect((await t.call('catalog', authority(CITY), PUBLISH, { id })).data!.publishDataResource.status).toBe('PUBLISHED');
     expect(codeOf(await t.call('catalog', agency(org, CITY), RETIRE, { id, r: '停止采集' }))).toBe('FORBIDDEN');
 

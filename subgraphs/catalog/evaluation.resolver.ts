@@ -1,6 +1,7 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { readOf } from '../kit/audit.js';
-import { byKey, hasRole, isAuthorityFor, type SubgraphContext } from '../kit/context.js';
+import { byKey, type SubgraphContext } from '../kit/context.js';
+import { canSeeEvaluation } from './access.js';
 import { Organization } from './organization.entity.js';
 
 @ObjectType('CatalogEvaluation', { description: '部门编目工作评价数据 / catalog evaluation data of an agency [B §48, L §28, J §32]' })
@@ -61,11 +62,10 @@ const evaluationLoader = (ctx: SubgraphContext) =>
 export class CatalogEvaluationResolver {
   @FieldResolver(() => CatalogEvaluation, {
     nullable: true,
-    description: '编目评价数据；仅本平台数据主管部门、审计人员和本部门可见，其他人为空 / catalog evaluation; visible to the platform\'s data authority, auditors and the agency itself, null for others [B §48, L §28]',
+    description: '编目评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / catalog evaluation; visible to the agency itself, the data authorities of its region and above, and auditors, null for others [B §48, L §28]',
   })
   catalogEvaluation(@Ctx() ctx: SubgraphContext, @Root() org: Organization): Promise<CatalogEvaluation> | null {
-    const a = ctx.actor;
-    if (!isAuthorityFor(a, ctx.node) && !hasRole(a, 'AUDITOR') && a.orgId !== org.id) return null;
+    if (!canSeeEvaluation(ctx.actor, ctx.node, org)) return null;
     return evaluationLoader(ctx).load(readOf(ctx, 'CatalogEvaluation', org).id);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { hasRole } from '../kit/access.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
@@ -10,7 +11,7 @@ import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { DataResource } from './resource.entity.js';
 import { RecordDataUpdateInput } from './resource.inputs.js';
-import { loadForCompiling, supervisedRegions } from './resource.access.js';
+import { loadForCompiling, supervisedRegions, supervisionFilter } from './access.js';
 import { itemsLoader } from './resource.loader.js';
 import { contentOf, isOverdue, recordVersion, updateDueAfter } from './workflow.js';
 
@@ -67,9 +68,10 @@ export class FreshnessResolver {
     @Arg('providerId', () => ID, { nullable: true }) providerId?: string | null,
   ) {
     const actor = requireActor(ctx);
-    const where: FilterQuery<DataResource>[] = [overdueNow()];
-    if (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) where.push({ regionCode: { $in: supervisedRegions(actor, ctx.node, scope) } });
-    else if (actor.orgId) where.push({ regionCode: { $in: regionsInScope(ctx.node, scope) }, providerId: actor.orgId });
+    const where: FilterQuery<DataResource>[] = [overdueNow(), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
+    const supervised = supervisionFilter(actor, ctx.node);
+    if (supervised) where.push(supervised);
+    else if (hasRole(actor, 'AGENCY') && actor.orgId) where.push({ providerId: actor.orgId });
     else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
     if (providerId) where.push({ providerId });
     return keysetPage(ctx.em, DataResource, { $and: where }, page);

@@ -6,7 +6,8 @@ import { validateCreditCode } from '../../schema/credit-code.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { todayInChina } from '../kit/calendar.js';
-import { isAuthorityFor, requireActor, type SubgraphContext } from '../kit/context.js';
+import { actsOn } from '../kit/access.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
@@ -15,15 +16,13 @@ import { blank } from '../kit/validation.js';
 import { DataObjection, DataSubject } from './objection.entity.js';
 import { DataObjectionFilter, FileDataObjectionInput, HandleDataObjectionInput } from './objection.inputs.js';
 import { objectionLoader, openObjectionCountLoader } from './objection.loader.js';
-import {
-  canHandle, canSeeObjection, isOverdue, objectionDeadline, overdueFilter, subjectFor, visibleObjections,
-} from './objection.rules.js';
+import { canHandleObjection, canSeeObjection, canSeeResource, objectionFilter } from './access.js';
+import { isOverdue, objectionDeadline, overdueFilter, subjectFor } from './objection.rules.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { itemsLoader, resourceLoader } from './resource.loader.js';
-import { canSeeResource } from './resource.rules.js';
 
 const DataObjectionConnection = connectionType(DataObjection, 'DataObjection', '数据异议列表（跨平台合并，最新在前）/ a page of data objections, merged across platforms, newest first');
 
@@ -58,7 +57,7 @@ export class DataObjectionResolver {
   }
 
   @Query(() => DataObjectionConnection, {
-    description: '数据异议列表：机构工作人员看到向本机构提出的，主管部门和审计人员看到本平台全部 / objections: agency staff see those addressed to their organization, the authority and auditors all of their platform [CAT-10]',
+    description: '数据异议列表：机构工作人员看到向本机构提出的，主管部门和审计人员看到所辖区域的 / objections: agency staff see those addressed to their organization, the data authorities and auditors those of their regions [CAT-10]',
   })
   async dataObjections(
     @Ctx() ctx: SubgraphContext,
@@ -67,7 +66,7 @@ export class DataObjectionResolver {
     @Arg('filter', () => DataObjectionFilter, { nullable: true }) filter?: DataObjectionFilter | null,
   ): Promise<Page<DataObjection>> {
     const regions = regionsInScope(ctx.node, scope);
-    const visible = visibleObjections(ctx.actor, ctx.node);
+    const visible = objectionFilter(ctx.actor, ctx.node);
     if (!visible) return EMPTY_PAGE;
     const conditions: FilterQuery<DataObjection>[] = [visible, { regionCode: { $in: regions } }];
     if (filter?.providerId) assertKnownIdRegion(filter.providerId, 'filter.providerId');
@@ -180,15 +179,15 @@ export class DataObjectionResolver {
   }
 
   @Mutation(() => DataObjection, {
-    description: '处理数据异议：被异议机构的工作人员或本平台数据主管部门给出处理结果和答复；只能处理一次 / handle an objection: staff of the organization addressed or the data authority of this platform record the outcome and the answer; once only [CAT-10, B §11]',
+    description: '处理数据异议：被异议机构的工作人员或其所在区域的数据主管部门给出处理结果和答复；只能处理一次 / handle an objection: staff of the organization addressed or the data authority of its region record the outcome and the answer; once only [CAT-10, B §11]',
   })
   async handleDataObjection(@Ctx() ctx: SubgraphContext, @Arg('input') input: HandleDataObjectionInput): Promise<DataObjection> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(input.id, 'input.id');
     const o = parseId(input.id) ? await ctx.em.findOne(DataObjection, { id: input.id }) : null;
-    if (!o) throw notFound('数据异议 / data objection', input.id);
-    if (!canHandle(actor, ctx.node, o)) {
-      throw forbidden('只有被异议机构的工作人员或本平台数据主管部门可以处理此异议 / only staff of the organization addressed or the data authority of this platform may handle this objection [B §11]');
+    if (!o || !canSeeObjection(actor, ctx.node, o)) throw notFound('数据异议 / data objection', input.id);
+    if (!canHandleObjection(actor, ctx.node, o)) {
+      throw forbidden('只有被异议机构的工作人员或该区域（含上级）在本平台的数据主管部门可以处理此异议 / only staff of the organization addressed, or the data authority acting on its region on this platform, may handle this objection [B §11]');
     }
     if (o.status !== 'OPEN') {
       throw conflict(`该异议已于 ${o.handledAt!.toISOString()} 处理（结果 ${o.outcome}），不能再次处理 / this objection was already handled (${o.outcome}, at ${o.handledAt!.toISOString()}); it cannot be handled twice`);
@@ -205,7 +204,7 @@ export class DataObjectionResolver {
         result: o,
         audit: {
           action: 'dataObjection.handle', entityType: 'DataObjection', entityId: o.id,
-          data: { outcome: input.outcome, dueDate: o.dueDate, late, byAuthority: isAuthorityFor(actor, ctx.node) },
+          data: { outcome: input.outcome, dueDate: o.dueDate, late, byAuthority: actsOn(actor, ctx.node, o.regionCode) },
         },
       };
     });
@@ -220,7 +219,7 @@ export class DataResourceObjectionsResolver {
     description: '待处理的数据异议数（仅提供部门、主管部门和审计人员可见，其他人为空）/ open objections to this entry (for the provider, the authority and auditors; null for others) [CAT-10]',
   })
   async openObjections(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<number | null> {
-    if (!canSeeObjection(ctx.actor, ctx.node, { providerId: r.providerId })) return null;
+    if (!canSeeObjection(ctx.actor, ctx.node, r)) return null;
     return openObjectionCountLoader(ctx).load(r.id);
   }
 }

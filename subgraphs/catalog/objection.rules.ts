@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { Actor } from '../../schema/auth.js';
 import type { NodeConfig, ProfileCode } from '../../schema/topology.js';
 import { addWorkingDays, todayInChina } from '../kit/calendar.js';
-import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { resolvePolicy } from '../kit/policy.js';
+import { canHandleObjection } from './access.js';
 import type { DataObjection, DataSubject } from './objection.entity.js';
 
 export interface ObjectionDeadline {
@@ -40,28 +40,6 @@ export function overdueFilter(overdue: boolean, today = todayInChina()): FilterQ
   return overdue ? { status: 'OPEN', dueDate: { $lt: today } } : { $or: [{ status: { $ne: 'OPEN' } }, { dueDate: { $gte: today } }] };
 }
 
-/** Staff of the organization the objection is addressed to, or the data authority of this node [B §11]. */
-export function canHandle(actor: Actor, node: NodeConfig, o: Pick<DataObjection, 'providerId'>): boolean {
-  return isAuthorityFor(actor, node) || (hasRole(actor, 'AGENCY') && actor.orgId === o.providerId);
-}
-
-/**
- * Which objections a caller may read: the authority and auditors all on this node, agency staff
- * those addressed to their organization, everyone else none (null). An objection names a person
- * and what they dispute, so it is never public.
- */
-export function visibleObjections(actor: Actor, node: NodeConfig): FilterQuery<DataObjection> | null {
-  if (isAnonymous(actor)) return null;
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
-  if (hasRole(actor, 'AGENCY') && actor.orgId) return { providerId: actor.orgId };
-  return null;
-}
-
-export function canSeeObjection(actor: Actor, node: NodeConfig, o: Pick<DataObjection, 'providerId'>): boolean {
-  if (isAnonymous(actor)) return false;
-  return isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR') || (hasRole(actor, 'AGENCY') && actor.orgId === o.providerId);
-}
-
 const stars = (n: number) => '*'.repeat(Math.max(n, 1));
 
 /** A citizen ID number keeps its first 6 (region) and last 4 characters: 331102********123X. */
@@ -92,7 +70,7 @@ export function maskContact(contact: string): string {
  */
 export function subjectFor(actor: Actor, node: NodeConfig, o: DataObjection): DataSubject {
   const full = { kind: o.subjectKind, name: o.subjectName, idNumber: o.subjectIdNumber, contact: o.subjectContact };
-  if (canHandle(actor, node, o)) return { ...full, masked: false };
+  if (canHandleObjection(actor, node, o)) return { ...full, masked: false };
   const person = o.subjectKind === 'PERSON';
   return {
     kind: o.subjectKind,

@@ -280,15 +280,17 @@ describe('handling [CAT-10, B §11]', () => {
     expect(again.errors![0].message).toContain('CORRECTED');
   });
 
-  test('the data authority of the platform may handle it; other agencies, auditors and other platforms\' authorities may not', async () => {
+  test('the data authority of its region may handle it; other agencies, a sibling county\'s authority, auditors and other platforms\' authorities may not [B §11]', async () => {
     const { org } = await provider();
     const other = await provider('丽水市公安局');
     const o = await fileOk(ANONYMOUS, { providerId: org });
     const input = { id: o.id, outcome: 'NO_ERROR', response: '经核实数据无误' };
     const events = await auditCount();
-    expect(codeOf(await t.call('catalog', other.staff, HANDLE, { input }))).toBe('FORBIDDEN');
+    // Those who may not read it are told it does not exist; an auditor reads it but does not handle it.
+    expect(codeOf(await t.call('catalog', other.staff, HANDLE, { input }))).toBe('NOT_FOUND');
+    expect(codeOf(await t.call('catalog', authority('331121'), HANDLE, { input }))).toBe('NOT_FOUND');
     expect(codeOf(await t.call('catalog', auditor, HANDLE, { input }))).toBe('FORBIDDEN');
-    expect(codeOf(await t.call('catalog', authority('331102'), HANDLE, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.call('catalog', authority('331102'), HANDLE, { input }))).toBe('NOT_FOUND');
     expect(codeOf(await t.call('catalog', ANONYMOUS, HANDLE, { input }))).toBe('UNAUTHENTICATED');
     expect(await auditCount()).toBe(events);
     const r = await t.call('catalog', authority('331100'), HANDLE, { input });
@@ -311,7 +313,7 @@ describe('handling [CAT-10, B §11]', () => {
 });
 
 describe('reading objections', () => {
-  test('agency staff see those addressed to their organization; the authority and auditors all; others none [SEC-1]', async () => {
+  test('agency staff see those addressed to their organization; the authority and auditors those of their regions; others none [SEC-1]', async () => {
     const a = await provider('丽水市自然资源和规划局');
     const b = await provider('丽水市住房和城乡建设局');
     const oa = await fileOk(ANONYMOUS, { providerId: a.org });
@@ -327,6 +329,8 @@ describe('reading objections', () => {
     expect(await ids(auditor, { providerId: b.org })).toEqual([ob.id]);
     expect(await ids(ANONYMOUS, {})).toEqual([]);
     expect(await ids(authority('331102'), {})).toEqual([]);
+    expect(await ids(authority('331121'), {})).toEqual([]);
+    expect(await ids({ ...auditor, region: '331121' }, {})).toEqual([]);
     expect((await t.call('catalog', b.staff, GET, { id: oa.id })).data!.dataObjection).toBeNull();
     expect((await t.call('catalog', auditor, GET, { id: oa.id })).data!.dataObjection.id).toBe(oa.id);
   });
@@ -338,6 +342,8 @@ describe('reading objections', () => {
     expect(await subject(auditor)).toMatchObject({ idNumber: maskCitizenId(PERSON_ID), name: '张**', masked: true });
     expect(await subject(staff)).toMatchObject({ idNumber: PERSON_ID, name: '张三丰', contact: '13905781234', masked: false });
     expect(await subject(authority('331100'))).toMatchObject({ idNumber: PERSON_ID, masked: false });
+    // The province supervises the city's platform: it reads objections, masked like an auditor.
+    expect(await subject(authority('330000'))).toMatchObject({ idNumber: maskCitizenId(PERSON_ID), masked: true });
     const listed = await t.call('catalog', auditor, LIST, { filter: { providerId: org } });
     expect(listed.data!.dataObjections.edges[0].node.subject).toEqual({ idNumber: maskCitizenId(PERSON_ID), masked: true });
   });

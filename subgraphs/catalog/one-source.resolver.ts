@@ -6,9 +6,8 @@ import { blank } from '../kit/validation.js';
 import { oneSourceFlagsLoader, validateOneSource, type OneSourceFlagRow } from './one-source.js';
 import { DataItem, DataResource, type ItemContent } from './resource.entity.js';
 import { JustifyDataItemDuplicationInput, LinkDataItemSourceInput } from './resource.inputs.js';
-import { loadForCompiling } from './resource.access.js';
+import { canSeeResource, loadForCompiling } from './access.js';
 import { itemByIdLoader, itemsLoader, resourceLoader } from './resource.loader.js';
-import { canSeeResource } from './resource.rules.js';
 import { contentOf, itemContent, recordVersion } from './workflow.js';
 import type { VersionAction } from './resource-version.entity.js';
 

@@ -4,8 +4,9 @@ import { validateCreditCode } from '../../schema/credit-code.js';
 import type { OrgKind } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { requireAuthority, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict } from '../kit/errors.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
+import { badInput, conflict, forbidden } from '../kit/errors.js';
+import { canRegisterOrganization } from './access.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
 import { assertKnownRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
@@ -55,10 +56,13 @@ export class OrganizationResolver {
     return Region.from(getRegion(org.regionCode)!);
   }
 
-  @Mutation(() => Organization, { description: '登记机构（数据主管部门）/ register an organization (data authority only)' })
+  @Mutation(() => Organization, { description: '登记机构（该区域或其上级区域、且在本平台的数据主管部门）/ register an organization (the data authority of its region or of a region above it, on this platform)' })
   async createOrganization(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOrganizationInput): Promise<Organization> {
-    requireAuthority(ctx, '登记机构');
+    const actor = requireActor(ctx);
     assertKnownRegion(input.regionCode, 'input.regionCode');
+    if (!canRegisterOrganization(actor, ctx.node, input.regionCode)) {
+      throw forbidden(`登记机构：仅限 ${input.regionCode} 或其上级区域、且在本平台的数据主管部门 / only the data authority of ${input.regionCode} or of a region above it, on this platform, may register organizations there`);
+    }
     if (!ctx.node.regions.includes(input.regionCode)) {
       throw badInput(`行政区划 ${input.regionCode} 不由本平台承载 / region ${input.regionCode} is not hosted by this platform`, 'input.regionCode');
     }

@@ -2,7 +2,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { recordRead } from '../kit/audit.js';
 import type { SubgraphContext } from '../kit/context.js';
 import type { DataResource } from './resource.entity.js';
-import { canSeeResource } from './resource.rules.js';
+import { canSeeResource } from './access.js';
 
 /**
  * Records that the caller was shown an entry the public cannot see (a draft, a returned or

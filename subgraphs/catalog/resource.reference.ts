@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { resourceLoader } from './resource.loader.js';
-import { canSeeResource } from './resource.rules.js';
+import { canSeeResource } from './access.js';
 import { readResource } from './resource.audit.js';
 
 /**

@@ -4,13 +4,13 @@ import { readResource } from './resource.audit.js';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
-import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { dataResourceChanged, entryFacts } from '../kit/catalog-events.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import type { OutboxEvent } from '../kit/events.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
@@ -20,8 +20,8 @@ import { DataResourceVersion, FieldChange, type VersionAction } from './resource
 import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
 import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
-import { canCompile, canSeeResource, canSeeReviewRecords, validateResource, type ResourceState } from './resource.rules.js';
-import { loadForCompiling, loadForReview, supervisedRegions } from './resource.access.js';
+import { validateResource, type ResourceState } from './resource.rules.js';
+import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
@@ -107,10 +107,12 @@ export class DataResourceResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
   ) {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
-    // A fanned-out query reaches nodes this authority does not review: they answer with an empty queue.
-    const regions = supervisedRegions(actor, ctx.node, scope);
-    const where: FilterQuery<DataResource> = { regionCode: { $in: regions }, $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] };
+    const visible = supervisionFilter(actor, ctx.node);
+    if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
+    // A fanned-out query reaches nodes this authority does not oversee: they answer with an empty queue.
+    const where: FilterQuery<DataResource> = {
+      $and: [visible, { regionCode: { $in: regionsInScope(ctx.node, scope) } }, { $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }],
+    };
     return keysetPage(ctx.em, DataResource, where, page);
   }
 

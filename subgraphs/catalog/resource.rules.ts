@@ -1,9 +1,4 @@
-import type { Actor } from '../../schema/auth.js';
-import { isAnonymous } from '../../schema/auth.js';
 import type { OpenAttribute } from '../../schema/enums.js';
-import type { NodeConfig } from '../../schema/topology.js';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { badInput } from '../kit/errors.js';
 import type { DataItemInput } from './resource.inputs.js';
 import type { DataResource } from './resource.entity.js';
@@ -59,36 +54,4 @@ export function validateResource(s: ResourceState, items: Pick<DataItemInput, 'n
   if (before?.openAttribute === 'UNCONDITIONAL' && s.openAttribute === 'RESTRICTED' && blank(openChangeReason)) {
     throw badInput('无条件开放改为受限开放须报备理由 / changing UNCONDITIONAL open data to RESTRICTED needs a filed reason (openChangeReason) [Z §15]', 'input.openChangeReason');
   }
-}
-
-/**
- * Which entries a caller may see: the public sees the open catalog only; agencies see every
- * published entry, entries retired after publication, and their own drafts; the authority of the
- * node sees everything it hosts. An entry retired before it was ever published was never part of
- * the catalog: its unreviewed content stays with its provider and the authority [CAT-5].
- */
-export function visibleResources(actor: Actor, node: NodeConfig): FilterQuery<DataResource> {
-  if (isAnonymous(actor)) return { status: 'PUBLISHED', openAttribute: { $ne: 'PROHIBITED' }, securityGrade: 'GENERAL' };
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
-  const published: FilterQuery<DataResource> = { $or: [{ status: 'PUBLISHED' }, { status: 'DEPRECATED', publishedAt: { $ne: null } }] };
-  return actor.orgId ? { $or: [published, { providerId: actor.orgId }] } : published;
-}
-
-export function canSeeResource(actor: Actor, node: NodeConfig, r: DataResource): boolean {
-  if (isAnonymous(actor)) return r.status === 'PUBLISHED' && r.openAttribute !== 'PROHIBITED' && r.securityGrade === 'GENERAL';
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return true;
-  return r.status === 'PUBLISHED' || (r.status === 'DEPRECATED' && r.publishedAt !== null) || (actor.orgId !== null && r.providerId === actor.orgId);
-}
-
-/**
- * Agencies compile their own sub-catalog [J §9, B §17, L §9]: only staff of the providing agency
- * draft, change and submit its entries, so the authority never reviews its own work.
- */
-export function canCompile(actor: Actor, providerId: string): boolean {
-  return hasRole(actor, 'AGENCY') && actor.orgId === providerId;
-}
-
-/** Review records (history, pending changes, comments) are for the provider, the authority and auditors. */
-export function canSeeReviewRecords(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'providerId'>): boolean {
-  return canCompile(actor, r.providerId) || isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR');
 }

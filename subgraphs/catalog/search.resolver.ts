@@ -13,7 +13,7 @@ import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { DataResourceFilter } from './resource.inputs.js';
-import { visibleResources } from './resource.rules.js';
+import { resourceFilter } from './access.js';
 import { readResource } from './resource.audit.js';
 import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank } from './search.js';
 
@@ -273,7 +273,7 @@ export class DataResourceSearchResolver {
     const keyword = parseKeyword(f.keyword);
     const after = parseAfter(page.after, keyword);
     const regions = regionsInScope(ctx.node, scope);
-    const conditions: FilterQuery<DataResource>[] = [visibleResources(ctx.actor, ctx.node)];
+    const conditions: FilterQuery<DataResource>[] = [resourceFilter(ctx.actor, ctx.node)];
     for (const key of FILTER_KEYS) {
       if (f[key]) conditions.push({ [key]: f[key] } as FilterQuery<DataResource>);
     }

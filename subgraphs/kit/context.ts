@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
-import { isWithin } from '../../schema/regions.js';
+import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { unauthenticated } from './errors.js';
 import type { IdempotencyState } from './idempotency.js';
 import type { PeerClient } from './peers.js';
 import type { AuditSession } from './audit.js';
@@ -36,31 +35,6 @@ export interface SubgraphContext {
 export function requireActor(ctx: SubgraphContext): Actor {
   if (isAnonymous(ctx.actor)) throw unauthenticated();
   return ctx.actor;
-}
-
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.roles.includes(role);
-}
-
-/** The data authority acts for the regions of its own node only. */
-export function isAuthorityFor(actor: Actor, node: NodeConfig): boolean {
-  return hasRole(actor, 'AUTHORITY') && actor.region !== null && node.regions.includes(actor.region);
-}
-
-/**
- * The data authority of a region or of a region above it, acting on this node: the one that
- * reviews and publishes that region's catalog [J §9, B §17, L §9].
- */
-export function isAuthorityOver(actor: Actor, node: NodeConfig, regionCode: string): boolean {
-  return isAuthorityFor(actor, node) && isWithin(regionCode, actor.region!);
-}
-
-export function requireAuthority(ctx: SubgraphContext, what: string): Actor {
-  const actor = requireActor(ctx);
-  if (!isAuthorityFor(actor, ctx.node)) {
-    throw forbidden(`${what}：仅限本平台的数据主管部门 / only the data authority of this platform may do this`);
-  }
-  return actor;
 }
 
 /** Batch-loads rows by key and returns them in key order (null where absent), as DataLoader requires. */

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { datasetLoader } from './dataset.loader.js';
-import { canSeeDataset } from './dataset.rules.js';
+import { canSeeDataset } from './access.js';
 
 /**
  * `_entities` is an entry point like any query: a dataset the caller may not see resolves to null,

@@ -11,7 +11,8 @@ import { resolvePolicy } from '../kit/policy.js';
 import { OpenDataset } from './dataset.entity.js';
 import { CreateOpenDatasetInput } from './dataset.inputs.js';
 import { datasetLoader } from './dataset.loader.js';
-import { canOpenFor, canSeeDataset, checkOpenable, visibleDatasets, type CatalogResource } from './dataset.rules.js';
+import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
+import { checkOpenable, type CatalogResource } from './dataset.rules.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 import { blank } from '../kit/validation.js';
@@ -39,7 +40,7 @@ export class OpenDatasetResolver {
     @Arg('accessMethod', () => OpenAccessMethodEnum, { nullable: true, description: '只列出提供该开放方式的数据集 / only datasets offered this way' }) accessMethod?: OpenAccessMethod | null,
     @Arg('priorityDomain', () => OpenPriorityDomainEnum, { nullable: true, description: '只列出该重点领域的数据集 / only datasets of this priority domain [Z §7]' }) priorityDomain?: OpenPriorityDomain | null,
   ) {
-    const conditions: FilterQuery<OpenDataset>[] = [visibleDatasets(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
+    const conditions: FilterQuery<OpenDataset>[] = [datasetFilter(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
     if (accessMethod) conditions.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
     if (priorityDomain) conditions.push({ priorityDomain });
     return keysetPage(ctx.em, OpenDataset, { $and: conditions }, page);
@@ -66,7 +67,7 @@ export class OpenDatasetResolver {
   }
 
   @Mutation(() => OpenDataset, {
-    description: '将已发布且允许开放的目录条目发布为开放数据集（提供部门或数据主管部门）/ open a published, openable catalog entry to the public (its provider or the data authority) [OPN-1, OPN-2, Z §10, Z §20]',
+    description: '将已发布且允许开放的目录条目发布为开放数据集（提供部门或条目所在区域的数据主管部门）/ open a published, openable catalog entry to the public (its provider or the data authority of its region) [OPN-1, OPN-2, Z §10, Z §20]',
   })
   async createOpenDataset(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOpenDatasetInput): Promise<OpenDataset> {
     const actor = requireActor(ctx);
@@ -77,8 +78,8 @@ export class OpenDatasetResolver {
     if (!r) {
       throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} does not exist on this platform: check the ID`, 'input.resourceId');
     }
-    if (!canOpenFor(actor, ctx.node, r.provider.id)) {
-      throw forbidden('只有提供部门的工作人员或本平台数据主管部门可以开放此数据 / only staff of the providing agency or the data authority of this platform may open this data');
+    if (!canOpenFor(actor, ctx.node, r.provider.id, ref.region)) {
+      throw forbidden('只有提供部门的工作人员或条目所在区域（含上级）在本平台的数据主管部门可以开放此数据 / only staff of the providing agency, or the data authority acting on the entry\'s region on this platform, may open this data [Z §10]');
     }
     // Order of the enum, each once: the list is a set.
     const methods = ACCESS_METHODS.filter((m) => input.accessMethods.includes(m));

@@ -1,10 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor } from '../../schema/auth.js';
-import type { NodeConfig } from '../../schema/topology.js';
-import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { badInput } from '../kit/errors.js';
 import type { Policy } from '../kit/policy.js';
-import type { OpenDataset } from './dataset.entity.js';
 import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
 
 /** The catalog facts opening depends on, as read through the catalog's own API. */
@@ -16,28 +11,6 @@ export interface CatalogResource {
   openAttribute: string;
   securityGrade: string;
   provider: { id: string };
-}
-
-/** Opening is the provider's act [J §6, B §6, Z §10]; the authority of the node may act for any provider it hosts. */
-export function canOpenFor(actor: Actor, node: NodeConfig, providerId: string): boolean {
-  return isAuthorityFor(actor, node) || (hasRole(actor, 'AGENCY') && actor.orgId === providerId);
-}
-
-/**
- * The open portal is public: everyone sees OPEN datasets. A suspended or withdrawn dataset is
- * visible only to those who handle it — the node's authority, auditors, and the provider's staff
- * (who must act on the complaint that suspended it [Z §35]).
- */
-export function canSeeDataset(actor: Actor, node: NodeConfig, d: OpenDataset): boolean {
-  if (d.status === 'OPEN') return true;
-  if (isAnonymous(actor)) return false;
-  return isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR') || (actor.orgId !== null && actor.orgId === d.providerId);
-}
-
-export function visibleDatasets(actor: Actor, node: NodeConfig): FilterQuery<OpenDataset> {
-  if (isAnonymous(actor)) return { status: 'OPEN' };
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
-  return actor.orgId ? { $or: [{ status: 'OPEN' }, { providerId: actor.orgId }] } : { status: 'OPEN' };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../kit/context.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetByResourceLoader } from './dataset.loader.js';
-import { canSeeDataset } from './dataset.rules.js';
+import { canSeeDataset } from './access.js';
 import { DataResourceRef } from './stubs.js';
 
 /** What opening adds to a catalog entry: whether (and how) it is open to the public. */

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { todayInChina } from '../kit/calendar.js';
 import { operatorLoader } from './operator.loader.js';
-import { canSeeOperator } from './operator.rules.js';
+import { canSeeOperator } from './access.js';
 
 /**
  * `_entities` is an entry point like `operator(id)`: an authorization the caller may not see

@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { isAnonymous } from '../../schema/auth.js';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
-import { isAuthorityFor, requireActor, type SubgraphContext } from '../kit/context.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
@@ -14,7 +13,8 @@ import { Operator } from './operator.entity.js';
 import { OperatorStatusEnum, type OperatorStatus, type StoredOperatorStatus } from './operator.enums.js';
 import { CreateOperatorInput } from './operator.inputs.js';
 import { operatorLoader } from './operator.loader.js';
-import { canSeeOperator, effectiveStatus, statusCondition, visibleOperators } from './operator.rules.js';
+import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from './access.js';
+import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { Organization } from './organization.stub.js';
 
 const OperatorConnection = connectionType(Operator, 'Operator', '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list');
@@ -27,17 +27,15 @@ const MAX_TEXT = 2000;
 
 /**
  * Licensing is the data authority's alone: the government licenses operators through it [D §9],
- * and industry departments may not license on their own [J §20]. Each node's authority licenses
- * for the organizations it hosts.
+ * and industry departments may not license on their own [J §20]. The authority acting on the
+ * organization's region licenses it (operation/access.ts).
  */
-function requireLicensingAuthority(ctx: SubgraphContext, what: string) {
-  const actor = requireActor(ctx);
-  if (!isAuthorityFor(actor, ctx.node)) {
+function requireLicensingAuthority(ctx: SubgraphContext, regionCode: string, what: string) {
+  if (!canLicense(ctx.actor, ctx.node, regionCode)) {
     throw forbidden(
-      `${what}：仅限本平台的数据主管部门，行业主管部门不得自行授权 [J §20] / only the data authority of this platform may do this; industry departments may not license operators themselves [J §20]`,
+      `${what}：仅限 ${regionCode} 或其上级区域、且在本平台的数据主管部门，行业主管部门不得自行授权 [J §20] / only the data authority of ${regionCode} or of a region above it, on this platform, may do this; industry departments may not license operators themselves [J §20]`,
     );
   }
-  return actor;
 }
 
 function requireYmd(value: string, field: string, label: string): string {
@@ -99,7 +97,7 @@ export class OperatorResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '只看某机构的授权 / only this organization\'s authorizations' }) organizationId?: string | null,
   ) {
     const today = todayInChina();
-    const conditions: FilterQuery<Operator>[] = [visibleOperators(ctx.actor, today), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
+    const conditions: FilterQuery<Operator>[] = [operatorFilter(ctx.actor, today), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
     if (status) conditions.push(statusCondition(status, today));
     if (organizationId) conditions.push({ organizationId });
     return keysetPage(ctx.em, Operator, { $and: conditions }, page);
@@ -120,19 +118,20 @@ export class OperatorResolver {
     description: '最近一次暂停、恢复或撤回的理由（仅登录用户可见）/ reason of the last suspension, reinstatement or revocation (signed-in callers only)',
   })
   statusReason(@Ctx() ctx: SubgraphContext, @Root() op: Operator): string | null {
-    return isAnonymous(ctx.actor) ? null : op.statusReason;
+    return canSeeStatusReason(ctx.actor) ? op.statusReason : null;
   }
 
   @Mutation(() => Operator, {
-    description: '授权运营主体：登记授权运营协议（仅本平台数据主管部门；期限默认按政策，大理为3年）/ license an operator under an agreement (data authority of this platform only; the term defaults to the policy, 3 years in Dali) [D §9-10, J §20]',
+    description: '授权运营主体：登记授权运营协议（仅机构所在区域或其上级区域、且在本平台的数据主管部门；期限默认按政策，大理为3年）/ license an operator under an agreement (only the data authority of the organization\'s region or a region above it, on this platform; the term defaults to the policy, 3 years in Dali) [D §9-10, J §20]',
   })
   async createOperator(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOperatorInput): Promise<Operator> {
-    const actor = requireLicensingAuthority(ctx, '授权运营主体');
+    const actor = requireActor(ctx);
     const orgRef = parseId(input.organizationId);
     if (!orgRef) throw badInput(`机构ID「${input.organizationId}」格式不正确 / organizationId "${input.organizationId}" is not an organization ID returned by this API`, 'input.organizationId');
     if (!ctx.node.regions.includes(orgRef.region)) {
       throw badInput(`机构 ${input.organizationId} 不在本平台登记，请由其所在平台授权 / organization ${input.organizationId} is not registered on this platform; its own platform licenses it`, 'input.organizationId');
     }
+    requireLicensingAuthority(ctx, orgRef.region, '授权运营主体');
     const agreementNo = requireText(input.agreementNo, 'input.agreementNo', '协议编号', MAX_AGREEMENT_NO);
     const signedAt = requireYmd(input.agreementSignedAt, 'input.agreementSignedAt', '协议签订日期');
     const termStart = requireYmd(input.termStart, 'input.termStart', '授权起始日');
@@ -199,10 +198,11 @@ export class OperatorResolver {
 
 async function transition(ctx: SubgraphContext, id: string, reasonIn: string, kind: keyof typeof TRANSITIONS): Promise<Operator> {
   const t = TRANSITIONS[kind];
-  requireLicensingAuthority(ctx, `${t.label}授权运营主体`);
+  requireActor(ctx);
   const ref = parseId(id);
   const op = ref && ctx.node.regions.includes(ref.region) ? await ctx.em.findOne(Operator, { id }) : null;
   if (!op) throw notFound('授权运营主体 / operator', id);
+  requireLicensingAuthority(ctx, op.regionCode, `${t.label}授权运营主体`);
   const reason = requireText(reasonIn, 'reason', '理由', MAX_TEXT);
   const today = todayInChina();
   const current = effectiveStatus(op, today);

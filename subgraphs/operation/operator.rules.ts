@@ -1,5 +1,4 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { OperatorStatus, StoredOperatorStatus } from './operator.enums.js';
 import type { Operator } from './operator.entity.js';
 
@@ -35,20 +34,6 @@ export function statusCondition(status: OperatorStatus, today: string): FilterQu
     case 'SUSPENDED':
       return { status: status as StoredOperatorStatus, ...inTerm };
   }
-}
-
-/**
- * Who sees which authorizations. The list of licensed operators is public information: every
- * signed-in caller (agencies, operators, auditors) sees all authorizations of this platform,
- * whatever their status, so that an agency can check whether an operator asking for data is
- * licensed. Anonymous callers (the public) see only authorizations in force (ACTIVE).
- */
-export function canSeeOperator(actor: Actor, op: Term, today: string): boolean {
-  return !isAnonymous(actor) || effectiveStatus(op, today) === 'ACTIVE';
-}
-
-export function visibleOperators(actor: Actor, today: string): FilterQuery<Operator> {
-  return isAnonymous(actor) ? statusCondition('ACTIVE', today) : {};
 }
 
 /**

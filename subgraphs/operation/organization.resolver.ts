@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../kit/context.js';
 import { todayInChina } from '../kit/calendar.js';
 import { Operator } from './operator.entity.js';
 import { currentOperatorLoader } from './operator.loader.js';
-import { canSeeOperator } from './operator.rules.js';
+import { canSeeOperator } from './access.js';
 import { Organization } from './organization.stub.js';
 
 @Resolver(() => Organization)

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { isAnonymous } from '../../schema/auth.js';
 import type { SubgraphContext } from '../kit/context.js';
+import { canSeeSharingCounts } from './access.js';
 import { sharingCountsLoader } from './share-request.loader.js';
 import { DataResourceRef, ResourceSharing } from './stubs.js';
 
@@ -12,7 +12,7 @@ export class ResourceSharingResolver {
     description: '共享申请统计（本条目所在平台；匿名用户不可见）/ share request counts on the entry\'s platform; null for anonymous callers [SHR-11]',
   })
   sharing(@Ctx() ctx: SubgraphContext, @Root() r: DataResourceRef): Promise<ResourceSharing> | null {
-    if (isAnonymous(ctx.actor)) return null;
+    if (!canSeeSharingCounts(ctx.actor)) return null;
     return sharingCountsLoader(ctx).load(r.id);
   }
 }

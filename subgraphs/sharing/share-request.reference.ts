@@ -2,7 +2,7 @@ import { parseId } from '../../schema/ids.js';
 import { readOf } from '../kit/audit.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { shareRequestLoader } from './share-request.loader.js';
-import { canSeeRequest } from './share-request.rules.js';
+import { canSeeRequest } from './access.js';
 
 /**
  * `_entities` is an entry point like any query: a request the caller may not see resolves to

@@ -3,7 +3,7 @@ import { readOf, readsOf } from '../kit/audit.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { newOwned } from '../kit/owned.js';
-import { hasRole, requireActor, type SubgraphContext } from '../kit/context.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { assertKnownIdRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
@@ -11,9 +11,8 @@ import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
 import { shareRequestLoader } from './share-request.loader.js';
-import {
-  AUTHORITY_RULES, canDecide, canSeeRequest, decisionRuleOf, isActiveGrant, requestRule, validateEndDate, visibleRequests,
-} from './share-request.rules.js';
+import { canDecide, canRequestFor, canSeeRequest, requestFilter } from './access.js';
+import { AUTHORITY_RULES, decisionRuleOf, isActiveGrant, requestRule, validateEndDate } from './share-request.rules.js';
 import { DataResourceRef, OrganizationRef } from './stubs.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
@@ -68,7 +67,7 @@ export class ShareRequestResolver {
   }
 
   @Query(() => ShareRequestConnection, {
-    description: '共享申请列表：本部门提出或收到的申请；主管部门可见本平台全部 / share requests your organization made or received; the authority sees all of its platform',
+    description: '共享申请列表：本部门提出或收到的申请；数据主管部门和审计人员可见所辖区域的 / share requests your organization made or received; data authorities and auditors see those of their regions',
   })
   async shareRequests(
     @Ctx() ctx: SubgraphContext,
@@ -77,7 +76,7 @@ export class ShareRequestResolver {
     @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
   ): Promise<Page<ShareRequest>> {
     const regions = regionsInScope(ctx.node, scope);
-    const visible = visibleRequests(ctx.actor, ctx.node);
+    const visible = requestFilter(ctx.actor, ctx.node);
     if (!visible) return EMPTY_PAGE;
     const conditions: FilterQuery<ShareRequest>[] = [visible, { regionCode: { $in: regions } }];
     if (status) conditions.push({ status });
@@ -113,7 +112,7 @@ export class ShareRequestResolver {
   })
   async requestShare(@Ctx() ctx: SubgraphContext, @Arg('input') input: RequestShareInput): Promise<ShareRequest> {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'AGENCY') || actor.orgId !== input.requesterId) {
+    if (!canRequestFor(actor, input.requesterId)) {
       throw forbidden('只能以本人所在部门的名义申请共享 / you can only request data for your own organization: set requesterId to your organization [SEC-1]');
     }
     if (blank(input.scenario)) throw badInput('必须说明应用场景 / scenario is required: describe what the data is needed for [B §26]', 'input.scenario');
@@ -174,7 +173,7 @@ export class ShareRequestResolver {
   }
 
   @Mutation(() => ShareRequest, {
-    description: '审核共享申请：提供部门或本平台数据主管部门批准或驳回（驳回须说明理由）；核心、重要数据及批量复制、离线共享只能由数据主管部门决定；decisionRule 记录适用的规则 / approve or reject a pending request: the provider or the data authority; a rejection needs a reason; CORE and IMPORTANT data and bulk or offline sharing only the authority decides; decisionRule records the rule applied [SHR-2, B §27, J §7, B §10, Z §9]',
+    description: '审核共享申请：提供部门或数据所在区域的数据主管部门批准或驳回（驳回须说明理由）；核心、重要数据及批量复制、离线共享只能由数据主管部门决定；decisionRule 记录适用的规则 / approve or reject a pending request: the provider or the data authority of the data\'s region; a rejection needs a reason; CORE and IMPORTANT data and bulk or offline sharing only the authority decides; decisionRule records the rule applied [SHR-2, B §27, J §7, B §10, Z §9]',
   })
   async decideShareRequest(
     @Ctx() ctx: SubgraphContext,
@@ -192,7 +191,7 @@ export class ShareRequestResolver {
           ? `${GRADE_NAMES[r.securityGrade ?? ''] ?? '核心、重要数据'}的共享须由数据主管部门审批 / ${r.securityGrade ?? 'CORE or IMPORTANT'} data is shared only with the data authority's approval [J §7, B §10, Z §9]`
           : r.authorityApprovalRequired
           ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
-          : '只有提供部门或本平台数据主管部门可以审核此申请 / only the providing agency or the data authority of this platform may decide this request [B §27]',
+          : '只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data\'s region on this platform, may decide this request [B §27]',
       );
     }
     if (r.status !== 'PENDING') throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);

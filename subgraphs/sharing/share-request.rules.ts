@@ -1,7 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { Actor } from '../../schema/auth.js';
+import { hasRole } from '../kit/access.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { hasRole, isAuthorityFor } from '../kit/context.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput } from '../kit/errors.js';
 import { resolvePolicy } from '../kit/policy.js';
@@ -48,33 +47,6 @@ export const AUTHORITY_RULES: readonly ShareDecisionRule[] = ['GRADE_REQUIRES_AU
 export function decisionRuleOf(actor: Actor, r: ShareRequest): ShareDecisionRule {
   if (AUTHORITY_RULES.includes(r.decisionRule)) return r.decisionRule;
   return hasRole(actor, 'AGENCY') && actor.orgId === r.providerId ? 'CONDITIONAL_PROVIDER_DECISION' : 'AUTHORITY_COORDINATION';
-}
-
-/**
- * Who sees a request [SEC-1]: staff of the requesting and of the providing organization, the data
- * authority of this node and auditors. The public sees none. `null` means "nothing".
- */
-export function visibleRequests(actor: Actor, node: NodeConfig): FilterQuery<ShareRequest> | null {
-  if (isAnonymous(actor)) return null;
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return {};
-  if (!actor.orgId) return null;
-  return { $or: [{ requesterId: actor.orgId }, { providerId: actor.orgId }] };
-}
-
-export function canSeeRequest(actor: Actor, node: NodeConfig, r: ShareRequest): boolean {
-  if (isAnonymous(actor)) return false;
-  if (isAuthorityFor(actor, node) || hasRole(actor, 'AUDITOR')) return true;
-  return actor.orgId !== null && (actor.orgId === r.requesterId || actor.orgId === r.providerId);
-}
-
-/**
- * The provider decides its CONDITIONAL data [B §27]; the authority of this node may decide any
- * request, and alone decides CORE and IMPORTANT data [J §7, B §10, Z §9] and bulk or offline
- * sharing [SHR-6, L §17] (`authorityApprovalRequired`).
- */
-export function canDecide(actor: Actor, node: NodeConfig, r: ShareRequest): boolean {
-  if (isAuthorityFor(actor, node)) return true;
-  return !r.authorityApprovalRequired && hasRole(actor, 'AGENCY') && actor.orgId === r.providerId;
 }
 
 /** A granted request is a grant only until its end date: it lapses by itself [SHR-5, B §26]. */

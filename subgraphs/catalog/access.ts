@@ -1,0 +1,163 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { isAnonymous, type Actor } from '../../schema/auth.js';
+import { parseId } from '../../schema/ids.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/access.js';
+import { requireActor, type SubgraphContext } from '../kit/context.js';
+import { badInput, forbidden, notFound } from '../kit/errors.js';
+import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/pagination.js';
+import type { DataObjection } from './objection.entity.js';
+import type { Organization } from './organization.entity.js';
+import { DataResource } from './resource.entity.js';
+
+/**
+ * Who may see and do what in the catalog: for each entity the SQL filter of its lists and the
+ * predicate of a single row, side by side, both built from the kit's authority model
+ * (kit/access.ts). Root fields, nested fields, `_entities` and mutations all ask here.
+ * catalog/access.test.ts checks that each filter admits exactly the rows its predicate admits.
+ */
+
+// ---------------------------------------------------------------- DataResource
+
+type ResourceRow = Pick<DataResource, 'status' | 'publishedAt' | 'openAttribute' | 'securityGrade' | 'providerId' | 'regionCode'>;
+
+const PUBLIC_RESOURCE: FilterQuery<DataResource> = { status: 'PUBLISHED', openAttribute: { $ne: 'PROHIBITED' }, securityGrade: 'GENERAL' };
+
+/**
+ * Which entries a caller sees: the public the open catalog only; a signed-in caller the published
+ * catalog and entries retired after publication (an entry retired before it was ever published
+ * was never part of the catalog: its unreviewed content stays private [CAT-5]); staff their own
+ * organization's drafts; those who oversee a region (its authority, a supervising authority, an
+ * auditor) everything of it.
+ */
+export function resourceFilter(actor: Actor, node: NodeConfig): FilterQuery<DataResource> {
+  if (isAnonymous(actor)) return PUBLIC_RESOURCE;
+  const any: FilterQuery<DataResource>[] = [{ status: 'PUBLISHED' }, { status: 'DEPRECATED', publishedAt: { $ne: null } }, { regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeResource(actor: Actor, node: NodeConfig, r: ResourceRow): boolean {
+  if (isAnonymous(actor)) return r.status === 'PUBLISHED' && r.openAttribute !== 'PROHIBITED' && r.securityGrade === 'GENERAL';
+  return r.status === 'PUBLISHED' || (r.status === 'DEPRECATED' && r.publishedAt !== null) || actsForOrg(actor, r.providerId) || oversees(actor, node, r.regionCode);
+}
+
+/**
+ * Agencies compile their own sub-catalog [J §9, B §17, L §9]: only staff of the providing agency
+ * draft, change and submit its entries, so the authority never reviews its own work.
+ */
+export function canCompile(actor: Actor, providerId: string): boolean {
+  return actsForOrg(actor, providerId);
+}
+
+/** Publishing, returning and retiring: the authority acting on the entry's region [J §9, B §17, L §9]. */
+export function canReview(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'regionCode'>): boolean {
+  return actsOn(actor, node, r.regionCode);
+}
+
+/** Review records (history, pending changes, comments): the provider, and those who oversee the region [CAT-5, B §18]. */
+export function reviewRecordsFilter(actor: Actor, node: NodeConfig): FilterQuery<DataResource> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<DataResource>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeReviewRecords(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'providerId' | 'regionCode'>): boolean {
+  return canCompile(actor, r.providerId) || oversees(actor, node, r.regionCode);
+}
+
+/** Supervision lists (review queue, overdue entries, overdue per agency): those who oversee the region. */
+export function supervisionFilter(actor: Actor, node: NodeConfig): FilterQuery<DataResource> | null {
+  if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) return null;
+  return { regionCode: { $in: overseenRegions(actor, node) } };
+}
+
+export function canSupervise(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'regionCode'>): boolean {
+  return oversees(actor, node, r.regionCode);
+}
+
+/**
+ * The regions of a supervision list this caller sees on this node, within the requested scope. A
+ * fanned-out query reaching a node the caller does not oversee gets an empty list there, not an error.
+ */
+export function supervisedRegions(actor: Actor, node: NodeConfig, scope?: RegionScopeInput | null): string[] {
+  return regionsInScope(node, scope).filter((code) => oversees(actor, node, code));
+}
+
+/** Who may act on an existing entry, checked once for every mutation that changes it. */
+async function findResource(ctx: SubgraphContext, id: string, field: string): Promise<DataResource> {
+  const actor = requireActor(ctx);
+  assertKnownIdRegion(id, field);
+  const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
+  if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', id);
+  if (r.status === 'DEPRECATED') throw badInput(`条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more`, field);
+  return r;
+}
+
+/** Drafting and submitting: staff of the providing agency only [J §9, B §17, L §9]. */
+export async function loadForCompiling(ctx: SubgraphContext, id: string, field = 'id'): Promise<DataResource> {
+  const r = await findResource(ctx, id, field);
+  if (!canCompile(ctx.actor, r.providerId)) {
+    throw forbidden('只有提供部门的工作人员可以编制、修改和提交此条目 / only staff of the providing agency may compile, change or submit this entry');
+  }
+  return r;
+}
+
+/** Publishing, returning and retiring: the data authority acting on the entry's region [J §9, B §17, L §9]. */
+export async function loadForReview(ctx: SubgraphContext, id: string, what: string): Promise<DataResource> {
+  const r = await findResource(ctx, id, 'id');
+  if (!canReview(ctx.actor, ctx.node, r)) {
+    throw forbidden(`${what}：仅限条目所属区域（${r.regionCode}）或其上级区域、且在本平台的数据主管部门 / only the data authority of the entry's region (${r.regionCode}) or of a region above it, on this platform, may do this [J §9, B §17]`);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- Organization
+
+/** Organizations (names, credit codes, kinds) are public registry data: every caller sees them. */
+export const organizationFilter: FilterQuery<Organization> = {};
+
+/** Registering an organization: the authority acting on its region. */
+export function canRegisterOrganization(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode);
+}
+
+/** An organization's catalog evaluation [B §48, L §28]: the organization itself and those who oversee its region. */
+export function evaluationFilter(actor: Actor, node: NodeConfig): FilterQuery<Organization> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<Organization>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ id: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeEvaluation(actor: Actor, node: NodeConfig, org: Pick<Organization, 'id' | 'regionCode'>): boolean {
+  return actsForOrg(actor, org.id) || oversees(actor, node, org.regionCode);
+}
+
+// ---------------------------------------------------------------- DataObjection
+
+type ObjectionRow = Pick<DataObjection, 'providerId' | 'regionCode'>;
+
+/**
+ * Which objections a caller reads: staff of the organization addressed, and those who oversee its
+ * region; nobody else (null). An objection names a person and what they dispute: never public.
+ */
+export function objectionFilter(actor: Actor, node: NodeConfig): FilterQuery<DataObjection> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<DataObjection>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeObjection(actor: Actor, node: NodeConfig, o: ObjectionRow): boolean {
+  return actsForOrg(actor, o.providerId) || oversees(actor, node, o.regionCode);
+}
+
+/**
+ * Handling an objection, and seeing the subject unmasked: staff of the organization addressed,
+ * or the authority acting on its region [B §11]. A supervising authority and auditors read it masked.
+ */
+export function canHandleObjection(actor: Actor, node: NodeConfig, o: ObjectionRow): boolean {
+  return actsForOrg(actor, o.providerId) || actsOn(actor, node, o.regionCode);
+}

@@ -1,0 +1,74 @@
+import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
+import { REGIONS, isWithin } from '../../schema/regions.js';
+import type { NodeConfig } from '../../schema/topology.js';
+
+/**
+ * The one authority model of every subgraph (DOMAIN.md, Actors), as pure functions of the caller,
+ * the node answering and the region that owns a row. Each subgraph's access module builds its SQL
+ * filters and predicates from these, so a rule is never decided twice in two ways.
+ *
+ * - An authority acts on its own region and the regions below it, on the node hosting its region:
+ *   the city authority 331100 acts on 331100 and the counties hosted with it. Hosting a region
+ *   grants nothing by itself: a county authority on the city node acts on its county only.
+ * - An authority of a region above a row's region, not hosted on this node (the city authority on
+ *   a district node, the province anywhere), supervises: it reads, it changes nothing.
+ * - An auditor reads within its region subtree and changes nothing.
+ * - Agency staff act for their own organization only.
+ */
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+/** The authority acts on data of `regionCode` here: its region is hosted on this node and `regionCode` lies within it [J §9, B §17, L §9]. */
+export function actsOn(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return hasRole(actor, 'AUTHORITY') && actor.region !== null && node.regions.includes(actor.region) && isWithin(regionCode, actor.region);
+}
+
+/** An authority of a region above `regionCode` that is hosted elsewhere: it reads this node's data of that region, and changes nothing. */
+export function supervises(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return hasRole(actor, 'AUTHORITY') && actor.region !== null && !node.regions.includes(actor.region) && isWithin(regionCode, actor.region);
+}
+
+/**
+ * The supervising authority's coordination of cross-node sharing [B §29]: where a district's
+ * provider and another node's requester disagree, the city authority coordinates. No mutation
+ * implements coordination yet; this names who will be allowed to.
+ */
+export function coordinates(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return supervises(actor, node, regionCode);
+}
+
+/** An auditor reads within its region subtree, wherever the data lives, and changes nothing. */
+export function audits(actor: Actor, regionCode: string): boolean {
+  return hasRole(actor, 'AUDITOR') && actor.region !== null && isWithin(regionCode, actor.region);
+}
+
+/** Reads every row of `regionCode`, whoever owns it: the acting or supervising authority, or an auditor. */
+export function oversees(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode) || supervises(actor, node, regionCode) || audits(actor, regionCode);
+}
+
+/** Staff of the organization itself. */
+export function actsForOrg(actor: Actor, orgId: string): boolean {
+  return hasRole(actor, 'AGENCY') && actor.orgId !== null && actor.orgId === orgId;
+}
+
+/** Any verified caller. */
+export function isSignedIn(actor: Actor): boolean {
+  return !isAnonymous(actor);
+}
+
+/**
+ * The regions a region predicate admits, as a list a SQL filter can use (`regionCode IN (...)`).
+ * Taken over every known region, not only those this node hosts, so the filter and the predicate
+ * agree on every row, including one whose region is not hosted here.
+ */
+export function regionsWhere(admits: (regionCode: string) => boolean): string[] {
+  return REGIONS.map((r) => r.code).filter(admits);
+}
+
+/** The regions whose rows the caller reads in full on this node (acting, supervising or auditing). */
+export function overseenRegions(actor: Actor, node: NodeConfig): string[] {
+  return regionsWhere((code) => oversees(actor, node, code));
+}

@@ -1,0 +1,39 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { NodeConfig } from '../../schema/topology.js';
+import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/access.js';
+import type { OpenDataset } from './dataset.entity.js';
+
+/**
+ * Who may see and do what in opening: for each entity the SQL filter of its lists and the
+ * predicate of a single row, side by side, both built from the kit's authority model
+ * (kit/access.ts). opening/access.test.ts checks that each filter admits exactly the rows its
+ * predicate admits.
+ */
+
+type DatasetRow = Pick<OpenDataset, 'status' | 'providerId' | 'regionCode'>;
+
+/**
+ * The open portal is public: everyone sees OPEN datasets. A suspended or withdrawn dataset is
+ * visible only to those who answer for it: the provider's staff (who must act on the complaint
+ * that suspended it [Z §35]) and those who oversee its region (its authority, a supervising
+ * authority, an auditor).
+ */
+export function datasetFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataset> {
+  if (isAnonymous(actor)) return { status: 'OPEN' };
+  const any: FilterQuery<OpenDataset>[] = [{ status: 'OPEN' }, { regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeDataset(actor: Actor, node: NodeConfig, d: DatasetRow): boolean {
+  return d.status === 'OPEN' || actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
+}
+
+/**
+ * Opening is the provider's act [J §6, B §6, Z §10]; the authority acting on the entry's region may
+ * open for its providers. A supervising authority and auditors only read.
+ */
+export function canOpenFor(actor: Actor, node: NodeConfig, providerId: string, regionCode: string): boolean {
+  return actsForOrg(actor, providerId) || actsOn(actor, node, regionCode);
+}

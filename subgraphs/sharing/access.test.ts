@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { newId } from '../../schema/ids.js';
+import { accessActors, accessNodes } from '../../test/support/access.js';
+import { expectFilterAgreesWithPredicate } from '../../test/support/access.js';
+import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
+import { newOwned } from '../kit/owned.js';
+import { canDecide, canSeeRequest, requestFilter } from './access.js';
+import { ShareRequest } from './share-request.entity.js';
+
+const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
+let t: Awaited<ReturnType<typeof startTestNode>>;
+const em = () => t.running.subgraphs.sharing!.orm.em.fork();
+const owners = { 'city bureau 331100': newId('331100'), 'county bureau 331121': newId('331121'), 'county bureau 331122': newId('331122'), 'district bureau 331102': newId('331102') };
+const operatorOrg = newId('331100');
+
+/** Requests for each owner's data, made by each of the others, in every status; and one stray row of an unhosted region. */
+beforeAll(async () => {
+  t = await startTestNode('access_sharing', LISHUI);
+  const fork = em();
+  const orgs = Object.values(owners);
+  for (const provider of orgs.slice(0, 3)) {
+    for (const requester of orgs.filter((o) => o !== provider)) {
+      for (const [status, approval] of [['PENDING', false], ['PENDING', true], ['GRANTED', false], ['REJECTED', false]] as const) {
+        fork.create(ShareRequest, {
+          ...newOwned(provider.slice(0, 6)), resourceId: newId(provider.slice(0, 6)), requesterId: requester, providerId: provider, shareAttribute: 'CONDITIONAL',
+          scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: approval ? 'OFFLINE' : 'API', endDate: '2099-12-31',
+          authorityApprovalRequired: approval, decisionRule: approval ? 'MODE_REQUIRES_AUTHORITY' : 'CONDITIONAL_PROVIDER_DECISION', securityGrade: 'GENERAL',
+          status, ...(status === 'PENDING' ? { decisionReason: null, decidedAt: null, decidedBy: null } : { decisionReason: 'r', decidedAt: new Date(), decidedBy: 'x' }),
+        } as ShareRequest);
+      }
+    }
+  }
+  fork.create(ShareRequest, {
+    ...newOwned('330000'), resourceId: newId('330000'), requesterId: owners['city bureau 331100'], providerId: newId('330000'), shareAttribute: 'CONDITIONAL',
+    scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: 'API', endDate: '2099-12-31',
+    authorityApprovalRequired: false, status: 'PENDING', decisionReason: null, decidedAt: null, decidedBy: null,
+    decisionRule: 'CONDITIONAL_PROVIDER_DECISION', securityGrade: 'GENERAL',
+  } as ShareRequest);
+  await fork.flush();
+}, 300_000);
+afterAll(async () => t?.stop());
+
+describe('sharing access', () => {
+  test('ShareRequest: the list filter admits exactly the requests shareRequest(id) and _entities show [SEC-1, B §26-27]', async () => {
+    await expectFilterAgreesWithPredicate(em(), ShareRequest, accessActors(owners, operatorOrg), accessNodes(LISHUI), requestFilter, canSeeRequest);
+  });
+
+  test('[B §27, SHR-6] the provider or the authority acting on the data\'s region decides; a sibling county and a supervising authority do not [B §29]', () => {
+    const [, liandu] = accessNodes(LISHUI);
+    const provider = owners['county bureau 331122'];
+    const r = { regionCode: '331122', providerId: provider, requesterId: owners['city bureau 331100'], authorityApprovalRequired: false };
+    expect(canDecide(agency(provider, '331122'), LISHUI, r)).toBe(true);
+    expect(canDecide(agency(provider, '331122'), LISHUI, { ...r, authorityApprovalRequired: true })).toBe(false);
+    expect(canDecide(agency(r.requesterId, '331100'), LISHUI, r)).toBe(false);
+    expect(canDecide(authority('331122'), LISHUI, { ...r, authorityApprovalRequired: true })).toBe(true);
+    expect(canDecide(authority('331100'), LISHUI, r)).toBe(true);
+    expect(canDecide(authority('331121'), LISHUI, r)).toBe(false);
+    expect(canDecide(authority('331100'), liandu!, { ...r, regionCode: '331102' })).toBe(false);
+    expect(canSeeRequest(authority('331100'), liandu!, { ...r, regionCode: '331102' })).toBe(true);
+  });
+});

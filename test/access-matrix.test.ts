@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mintToken } from '../gateway/auth.js';
+import type { Actor } from '../schema/auth.js';
+import { citizenIdCheckChar } from '../schema/citizen-id.js';
+import { todayInChina } from '../subgraphs/kit/calendar.js';
+import { auditor, operatorActor } from './support/access.js';
+import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
+import { TEST_JWT_SECRET } from './support/env.js';
+import { startTestFederation } from './support/federation.js';
+import { agency, authority } from './support/node.js';
+
+/**
+ * Every mutation and every non-public read of the four subgraphs, tried through the gateway by
+ * every kind of caller, against the owner's data in two places: a county hosted on the city node
+ * (缙云县 331122, where the city authority acts) and a district with its own node (莲都区 331102,
+ * which the city authority only supervises). Each attempt gets objects of its own, so an allowed
+ * call never changes what another attempt sees, and a refused mutation must leave its object as it was.
+ */
+
+const CALLERS = ['anonymous', 'agency of the owner', 'agency of another org', 'authority of the owning region', 'authority of a sibling county', 'authority of the parent city', 'authority of another node', 'auditor', 'operator'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Scenario {
+  label: string;
+  region: string;
+  /** Whether the city authority 331100 acts here (the region is hosted with it) or only supervises. */
+  cityActs: boolean;
+  owner: string;
+  other: string;
+  enterprise: string;
+  actors: Record<Caller, Actor | null>;
+}
+
+/** What an attempt needs, made before it; `state` reads what a refused mutation must not change. */
+interface Row {
+  name: string;
+  kind: 'mutation' | 'read';
+  allowed: (s: Scenario) => Caller[];
+  prepare: (s: Scenario) => Promise<string>;
+  attempt: (s: Scenario, actor: Actor | null, id: string) => Promise<boolean>;
+  state?: (s: Scenario, id: string) => Promise<unknown>;
+}
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const scenarios: Scenario[] = [];
+let requester: string;
+
+const first17 = '331122198805061234'.slice(0, 17);
+const PERSON_ID = first17 + citizenIdCheckChar(first17);
+const YEAR_AHEAD = `${new Date().getFullYear() + 1}-06-30`;
+let agreements = 0;
+
+async function must<T = any>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await f.gql(actor, query, variables);
+  expect(r.errors).toBeUndefined();
+  return r.data as T;
+}
+
+/** A mutation succeeded: no error, and the field answered. */
+async function succeeds(actor: Actor | null, query: string, variables: Record<string, unknown>): Promise<boolean> {
+  const r = await f.gql(actor, query, variables);
+  return !r.errors?.length && r.data != null && Object.values(r.data).every((v) => v != null);
+}
+
+/** A read succeeded when it returned the protected thing, not an error, a null or an empty list. */
+async function reads(actor: Actor | null, query: string, variables: Record<string, unknown>, got: (data: any) => boolean): Promise<boolean> {
+  const r = await f.gql(actor, query, variables);
+  return !r.errors?.length && r.data != null && got(r.data);
+}
+
+const AUDIT = auditor('331100');
+const draft = async (s: Scenario) =>
+  (await must(agency(s.owner), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) })).createDataResource.id as string;
+const submitted = async (s: Scenario) => {
+  const id = await draft(s);
+  await must(agency(s.owner), `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
+  return id;
+};
+const published = (s: Scenario) => publishResource(f.call, s.owner, s.region);
+const resourceState = async (_s: Scenario, id: string) =>
+  (await must(AUDIT, `query($id: ID!) { dataResource(id: $id) { status version openDataset { id } history { number } } }`, { id })).dataResource;
+const objection = async (s: Scenario) =>
+  (await must(null, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
+    input: { providerId: s.owner, kind: 'WRONG', description: '登记地址有误', subject: { kind: 'PERSON', name: '王五', idNumber: PERSON_ID, contact: '13905781234' } },
+  })).fileDataObjection.id as string;
+const enterprise = (s: Scenario) => registerOrganization(f.call, s.region, `运营公司${++agreements}`, 'ENTERPRISE');
+const license = async (s: Scenario, organizationId: string) =>
+  (await must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+    input: { organizationId, agreementNo: `M-${s.region}-${++agreements}-${Date.now()}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), termYears: 3, scope: '数据产品开发' },
+  })).createOperator.id as string;
+const operatorState = async (_s: Scenario, id: string) => (await must(AUDIT, `query($id: ID!) { operator(id: $id) { status version } }`, { id })).operator;
+const transition = (name: string) => (_s: Scenario, actor: Actor | null, id: string) =>
+  succeeds(actor, `mutation($id: ID!) { ${name}(id: $id, reason: "违规使用，限期整改") { id } }`, { id });
+
+/** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
+const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
+/** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
+const overseers: Caller[] = ['authority of the owning region', 'authority of the parent city', 'auditor'];
+
+const ROWS: Row[] = [
+  {
+    name: 'createOrganization in the owner\'s region [B §17]', kind: 'mutation', allowed: authorities,
+    prepare: async () => '',
+    attempt: (s, actor) => succeeds(actor, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+      input: { regionCode: s.region, name: `新登记机构${++agreements}`, creditCode: uniqueCreditCode(s.region), kind: 'AGENCY' },
+    }),
+    state: async (s) => (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).organizations.totalCount,
+  },
+  {
+    name: 'createDataResource for the owner [J §9, B §17]', kind: 'mutation', allowed: () => ['agency of the owner'],
+    prepare: async () => '',
+    attempt: (s, actor) => succeeds(actor, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }),
+    state: async (s) => (await must(AUDIT, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id: s.owner })).organization.catalogEvaluation.entries,
+  },
+  {
+    name: 'updateDataResource of a draft [B §17]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { updateDataResource(id: $id, input: { summary: "改过的摘要" }) { id } }`, { id }),
+  },
+  {
+    name: 'submitDataResource [B §17]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id }),
+  },
+  {
+    name: 'justifyDataItemDuplication [J §10, B §14]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: JustifyDataItemDuplicationInput!) { justifyDataItemDuplication(input: $input) { id } }`, { input: { resourceId: id, itemName: '企业名称', justification: '业务需要' } }),
+  },
+  {
+    name: 'publishDataResource [J §9, B §17]', kind: 'mutation', allowed: authorities, prepare: submitted, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id }),
+  },
+  {
+    name: 'returnDataResource [J §9, B §17]', kind: 'mutation', allowed: authorities, prepare: submitted, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { returnDataResource(id: $id, comment: "补充信息项说明") { id } }`, { id }),
+  },
+  {
+    name: 'retireDataResource [CAT-5]', kind: 'mutation', allowed: authorities, prepare: published, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { retireDataResource(id: $id, reason: "停止采集") { id } }`, { id }),
+  },
+  {
+    name: 'recordDataUpdate [B §18, L §8]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: published, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { id } }`, { input: { resourceId: id } }),
+  },
+  {
+    name: 'fileDataObjection: anyone may object [B §11]', kind: 'mutation', allowed: () => [...CALLERS],
+    prepare: async () => '',
+    attempt: (s, actor) => succeeds(actor, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
+      input: { providerId: s.owner, kind: 'MISSING', description: '缺少变更记录', subject: { kind: 'PERSON', name: '赵六', idNumber: PERSON_ID, contact: '13905785678' } },
+    }),
+  },
+  {
+    name: 'handleDataObjection [B §11]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: objection,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: HandleDataObjectionInput!) { handleDataObjection(input: $input) { id } }`, { input: { id, outcome: 'NO_ERROR', response: '经核实无误' } }),
+    state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { dataObjection(id: $id) { status version } }`, { id })).dataObjection,
+  },
+  {
+    name: 'requestShare for one\'s own organization [B §26, SEC-1]', kind: 'mutation', allowed: () => ['agency of the owner'],
+    prepare: (s) => publishResource(f.call, s.other, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' }),
+    attempt: (s, actor, id) => succeeds(actor, `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+    }),
+    state: async (s) => (await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).shareRequests.totalCount,
+  },
+  {
+    name: 'decideShareRequest on the owner\'s data [B §27, B §29]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: pendingRequest,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideShareRequest(id: $id, approve: true, reason: "同意") { id } }`, { id }),
+    state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
+  },
+  {
+    name: 'createOpenDataset of the owner\'s entry [Z §10]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: published, state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId: id, accessMethods: ['API'] } }),
+  },
+  {
+    name: 'createOperator for an enterprise of the region [D §9, J §20]', kind: 'mutation', allowed: authorities, prepare: enterprise,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+      input: { organizationId: id, agreementNo: `X-${++agreements}-${Date.now()}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), termYears: 3, scope: '数据产品开发' },
+    }),
+    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 0) { totalCount } }`, { org: id })).operators.totalCount,
+  },
+  {
+    name: 'suspendOperator [D §28]', kind: 'mutation', allowed: authorities, prepare: async (s) => license(s, await enterprise(s)), state: operatorState,
+    attempt: transition('suspendOperator'),
+  },
+  {
+    name: 'reinstateOperator [D §28]', kind: 'mutation', allowed: authorities, state: operatorState,
+    prepare: async (s) => {
+      const id = await license(s, await enterprise(s));
+      await must(authority(s.region), `mutation($id: ID!) { suspendOperator(id: $id, reason: "违规") { id } }`, { id });
+      return id;
+    },
+    attempt: transition('reinstateOperator'),
+  },
+  {
+    name: 'revokeOperator [D §11, D §28]', kind: 'mutation', allowed: authorities, prepare: async (s) => license(s, await enterprise(s)), state: operatorState,
+    attempt: transition('revokeOperator'),
+  },
+  {
+    name: 'read a draft: dataResource(id) [B §17]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: draft,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataResource(id: $id) { id } }`, { id }, (d) => d.dataResource?.id === id),
+  },
+  {
+    name: 'read the review history: DataResource.history [CAT-5, B §18]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: published,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataResource(id: $id) { history { number } } }`, { id }, (d) => d.dataResource?.history?.length > 0),
+  },
+  {
+    name: 'read the review queue: catalogReviewQueue [J §9, B §17]', kind: 'read', allowed: () => overseers, prepare: submitted,
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { catalogReviewQueue(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.catalogReviewQueue.edges.some((e: any) => e.node.id === id)),
+  },
+  {
+    name: 'read the agency\'s evaluation: Organization.catalogEvaluation [B §48, L §28]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: async (s) => s.owner,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id }, (d) => d.organization?.catalogEvaluation != null),
+  },
+  {
+    name: 'read an objection: dataObjection(id) [B §11]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: objection,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataObjection(id: $id) { id } }`, { id }, (d) => d.dataObjection?.id === id),
+  },
+  {
+    name: 'list objections: dataObjections [B §11]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: objection,
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { dataObjections(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.dataObjections.edges.some((e: any) => e.node.id === id)),
+  },
+  {
+    name: 'read the objector unmasked: DataObjection.subject [B §11, SEC-3]', kind: 'read', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: objection,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataObjection(id: $id) { subject { idNumber masked } } }`, { id }, (d) => d.dataObjection?.subject.masked === false && d.dataObjection.subject.idNumber === PERSON_ID),
+  },
+  {
+    name: 'read a share request: shareRequest(id) [B §26, SEC-1]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: pendingRequest,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { shareRequest(id: $id) { id } }`, { id }, (d) => d.shareRequest?.id === id),
+  },
+  {
+    name: 'list share requests: shareRequests [B §26, SEC-1]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: pendingRequest,
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.shareRequests.edges.some((e: any) => e.node.id === id)),
+  },
+];
+
+/** A pending request by a city agency for a CONDITIONAL entry of the owner. */
+const conditionalOf = new Map<string, string>();
+async function pendingRequest(s: Scenario): Promise<string> {
+  let resourceId = conditionalOf.get(s.region);
+  if (!resourceId) {
+    resourceId = await publishResource(f.call, s.owner, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' });
+    conditionalOf.set(s.region, resourceId);
+  }
+  return (await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
+    input: { resourceId, requesterId: requester, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+  })).requestShare.id as string;
+}
+
+async function scenario(label: string, region: string, cityActs: boolean): Promise<Scenario> {
+  const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);
+  const other = await registerOrganization(f.call, region, `${label}交通运输局`);
+  const ent = await registerOrganization(f.call, region, `${label}数据运营公司`, 'ENTERPRISE');
+  return {
+    label, region, cityActs, owner, other, enterprise: ent,
+    actors: {
+      anonymous: null,
+      'agency of the owner': agency(owner),
+      'agency of another org': agency(other),
+      'authority of the owning region': authority(region),
+      'authority of a sibling county': authority('331121'),
+      'authority of the parent city': authority('331100'),
+      'authority of another node': authority('331181'),
+      auditor: AUDIT,
+      operator: operatorActor(ent),
+    },
+  };
+}
+
+beforeAll(async () => {
+  f = await startTestFederation('matrix', 8000);
+  requester = await registerOrganization(f.call, '331100', '丽水市公安局');
+  scenarios.push(await scenario('缙云县', '331122', true), await scenario('莲都区', '331102', false));
+}, 600_000);
+afterAll(async () => f?.federation.stop());
+
+describe('access matrix through the gateway: every mutation and non-public read × every kind of caller', () => {
+  test('[B §17] [B §27] [B §29] [D §9] [J §20] [D §5] no caller succeeds where it is not allowed, every allowed caller succeeds, and a refusal changes nothing', async () => {
+    const unauthorized: string[] = [];
+    const refusedAllowed: string[] = [];
+    const changedByRefusal: string[] = [];
+    let cells = 0;
+    for (const s of scenarios) {
+      for (const row of ROWS) {
+        const allowed = new Set(row.allowed(s));
+        const ids = await Promise.all(CALLERS.map(() => row.prepare(s)));
+        for (const [i, caller] of CALLERS.entries()) {
+          const id = ids[i]!;
+          const before = row.kind === 'mutation' && !allowed.has(caller) && row.state ? await row.state(s, id) : undefined;
+          const ok = await row.attempt(s, s.actors[caller], id);
+          cells += 1;
+          const cell = `${s.label} ${s.region} | ${row.name} | ${caller}`;
+          if (ok && !allowed.has(caller)) unauthorized.push(cell);
+          if (!ok && allowed.has(caller)) refusedAllowed.push(cell);
+          if (before !== undefined && !ok) {
+            const after = await row.state!(s, id);
+            if (JSON.stringify(after) !== JSON.stringify(before)) changedByRefusal.push(`${cell}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+          }
+        }
+      }
+    }
+    console.log(`access matrix: ${cells} cells (${ROWS.length} operations × ${CALLERS.length} callers × ${scenarios.length} owners); unauthorized successes: ${unauthorized.length}; allowed but refused: ${refusedAllowed.length}`);
+    expect(unauthorized).toEqual([]);
+    expect(refusedAllowed).toEqual([]);
+    expect(changedByRefusal).toEqual([]);
+    expect(unauthorized.length).toBe(0);
+  }, 600_000);
+});
+
+describe('gateway token checks', () => {
+  const post = async (token: string) => {
+    const res = await fetch(`${f.federation.gateway.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    return { status: res.status, body: (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  };
+  test('a token whose organization is not in its region is refused with 401 UNAUTHENTICATED saying why', async () => {
+    const s = scenarios[0]!;
+    const r = await post(await mintToken({ sub: 'x', orgId: s.owner, region: '331100', roles: ['AGENCY'] }, TEST_JWT_SECRET));
+    expect(r.status).toBe(401);
+    expect(r.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(r.body.errors![0]!.message).toMatch(/not in the token's region/);
+  });
+});
