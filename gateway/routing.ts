@@ -6,6 +6,7 @@ import {
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
+import type { NodeHealth } from './health.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -22,6 +23,19 @@ export interface RoutingOptions {
   nodeTimeoutMs: number;
   /** Root Query fields whose type is a connection (from the supergraph). */
   connectionFields: Set<string>;
+  /** Per-node circuit breaker: consulted before each send, informed of each outcome. Absent: always send. */
+  health?: NodeHealth;
+}
+
+/**
+ * Why a node's answer means the node cannot serve now (so its part is NODE_UNAVAILABLE and its
+ * breaker opens), or undefined for an answer to merge: a 502/503/504, or a subgraph whose database
+ * is unavailable (its partial data would be incomplete in ways the caller cannot see).
+ */
+function unavailableAnswer(status: number, response: GqlResponse): string | undefined {
+  if (response.errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) return 'cannot reach its database';
+  if (status === 502 || status === 503 || status === 504) return `answered HTTP ${status}`;
+  return undefined;
 }
 
 const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
@@ -101,6 +115,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   }
 
   private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor): Promise<NodeResult> {
+    const health = this.opts.health;
+    // A known-down node is not asked (nor is a mutation sent): its part is answered at once.
+    const down = health?.downReason(node, this.subgraph);
+    if (down) return { node, ok: false, error: this.unavailable(node, `is down since ${down.since.toISOString()} (${down.reason})`) };
     const body = JSON.stringify({ query, variables });
     try {
       const res = await fetch(node.subgraphs[this.subgraph], {
@@ -110,10 +128,17 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });
       const response = (await res.json()) as GqlResponse;
+      const failure = unavailableAnswer(res.status, response);
+      if (failure) {
+        health?.failed(node, this.subgraph, failure);
+        return { node, ok: false, error: this.unavailable(node, failure) };
+      }
+      health?.succeeded(node, this.subgraph);
       if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
       return { node, ok: true, response };
     } catch (err) {
       const why = (err as Error).name === 'TimeoutError' ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
+      health?.failed(node, this.subgraph, why);
       return { node, ok: false, error: this.unavailable(node, why) };
     }
   }

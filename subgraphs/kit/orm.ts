@@ -2,6 +2,9 @@ import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 
+/** Longest wait for a pooled connection (also bounds opening one). */
+export const ACQUIRE_TIMEOUT_MS = 4000;
+
 export interface OrmOptions {
   clientUrl: string;
   /** The PostgreSQL schema this subgraph owns. */
@@ -20,7 +23,10 @@ export function ormConfig(o: OrmOptions) {
     entities: o.entities,
     extensions: [Migrator],
     migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // A database that refuses or never completes connections must fail a request quickly (as
+    // DATABASE_UNAVAILABLE), not hold it for knex's default minute: under the gateway's 5 s node
+    // timeout, so the node answers for itself.
+    pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS, createTimeoutMillis: ACQUIRE_TIMEOUT_MS },
     discovery: { warnWhenNoEntities: false },
     // A request reads through its own fork; the global context must never be used by accident.
     allowGlobalContext: false,

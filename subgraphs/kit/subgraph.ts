@@ -15,6 +15,7 @@ import { maskUnexpected } from './errors.js';
 import { buildFederatedSchema } from './federation.js';
 import { initORM } from './orm.js';
 import { PeerClient } from './peers.js';
+import { checkReadiness, statusFor } from './readiness.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -82,6 +83,10 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
+    if (req.method === 'GET' && url.pathname === '/ready') {
+      const readiness = await checkReadiness(orm);
+      return json(readiness.status === 'ready' ? 200 : 503, { ...readiness, subgraph: mod.name, node: opts.node.id });
+    }
     if (req.method !== 'POST' || url.pathname !== '/graphql') return json(404, { error: 'not found' });
     const raw = await readBody(req);
     const header = req.headers[INTERNAL_AUTH_HEADER];
@@ -108,7 +113,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     let text = '';
     if (result.body.kind === 'complete') text = result.body.string;
     else for await (const part of result.body.asyncIterator) text += part;
-    return { status: result.status ?? 200, body: text, headers: Object.fromEntries(result.headers) };
+    return { status: statusFor(result.status ?? 200, text), body: text, headers: Object.fromEntries(result.headers) };
   };
 
   const server: Server = createServer((req, res) => {
