@@ -33,10 +33,11 @@ const UNREACHABLE_MESSAGE = /connection terminated|not currently accepting conne
 /**
  * Whether an error means the database could not be reached or refused the connection (as opposed
  * to a statement that failed): the service is unavailable, not broken, and a retry later may work.
- * Follows the chain of wrapped errors (GraphQL → MikroORM → driver).
+ * Follows the chain of wrapped errors (GraphQL → MikroORM → driver; graphql-js wraps a thrown
+ * non-Error, as the pool's connection failures can be, in NonErrorThrown.thrownValue).
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: any = err, depth = 0; e && typeof e === 'object' && depth < 6; e = e.originalError ?? e.cause, depth += 1) {
+  for (let e: any = err, depth = 0; e && typeof e === 'object' && depth < 6; e = e.originalError ?? e.thrownValue ?? e.cause, depth += 1) {
     const code = typeof e.code === 'string' ? e.code : undefined;
     if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
     if (e.name === 'KnexTimeoutError') return true;
