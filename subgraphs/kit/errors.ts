@@ -25,10 +25,12 @@ export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 /**
  * Socket errors, and the PostgreSQL states of a server that refuses or drops connections:
  * class 08 (connection exception), 53300 too many connections, 57P01-57P03 shutdown / cannot
- * connect now, 3D000 database does not exist.
+ * connect now, 3D000 database does not exist. Knex's "Transaction query already complete" is what
+ * a query meets when the connection under its transaction was terminated (the cause is not kept);
+ * were it ever a bug instead, the gateway's probe of /ready would bring the node back within seconds.
  */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '53300', '57P01', '57P02', '57P03', '3D000']);
-const UNREACHABLE_MESSAGE = /connection terminated|not currently accepting connections|does not allow connections|too many clients|timeout acquiring a connection|client has encountered a connection error|connection (is )?closed|socket (was |is |has been )?closed|server closed the connection|cannot connect now/i;
+const UNREACHABLE_MESSAGE = /connection terminated|transaction query already complete|connection ended unexpectedly|client was closed|not currently accepting connections|does not allow connections|too many clients|timeout acquiring a connection|client has encountered a connection error|connection (is )?closed|socket (was |is |has been )?closed|server closed the connection|cannot connect now/i;
 
 /**
  * Whether an error means the database could not be reached or refused the connection (as opposed
