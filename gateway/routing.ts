@@ -8,6 +8,7 @@ import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT,
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
 import type { AnchorStore } from './audit-anchors.js';
+import type { NodeHealth } from './health.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -32,6 +33,19 @@ export interface RoutingOptions {
   connectionFields: Set<string>;
   /** Keeps the signed audit heads subgraphs return after appending events. */
   anchors?: AnchorStore;
+  /** Per-node circuit breaker: consulted before each send, informed of each outcome. Absent: always send. */
+  health?: NodeHealth;
+}
+
+/**
+ * Why a node's answer means the node cannot serve now (so its part is NODE_UNAVAILABLE and its
+ * breaker opens), or undefined for an answer to merge: a 502/503/504, or a subgraph whose database
+ * is unavailable (its partial data would be incomplete in ways the caller cannot see).
+ */
+function unavailableAnswer(status: number, response: GqlResponse): string | undefined {
+  if (response.errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) return 'cannot reach its database';
+  if (status === 502 || status === 503 || status === 504) return `answered HTTP ${status}`;
+  return undefined;
 }
 
 const fieldsOf = (set: SelectionSetNode): FieldNode[] => set.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
@@ -112,6 +126,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
 
   /** `idempotencyKey`: given for mutations, whose failure after sending means an unknown outcome. */
   private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor, idempotencyKey?: string): Promise<NodeResult> {
+    const health = this.opts.health;
+    // A known-down node is not asked (nor is a mutation sent): its part is answered at once.
+    const down = health?.downReason(node, this.subgraph);
+    if (down) return { node, ok: false, error: this.unavailable(node, `is down since ${down.since.toISOString()} (${down.reason})`) };
     const body = JSON.stringify({ query, variables });
     try {
       const res = await fetch(node.subgraphs[this.subgraph], {
@@ -125,17 +143,27 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         this.opts.anchors?.record(response.extensions[AUDIT_HEAD_EXTENSION], { node: node.id, subgraph: this.subgraph });
         delete response.extensions[AUDIT_HEAD_EXTENSION];
       }
+      const failure = unavailableAnswer(res.status, response);
+      if (failure) {
+        health?.failed(node, this.subgraph, failure);
+        return { node, ok: false, error: this.unavailable(node, failure) };
+      }
+      health?.succeeded(node, this.subgraph);
       if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
       return { node, ok: true, response };
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
-      if (idempotencyKey && (timedOut || !neverSent(err))) {
-        return { node, ok: false, error: this.outcomeUnknown(node, timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'dropped the connection before answering', idempotencyKey) };
-      }
       const why = timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
+      // A mutation that was sent may be slow, not the node down (a row lock, a long check): its
+      // caller learns the outcome by retrying with the key, and other requests keep going to the node.
+      if (idempotencyKey && (timedOut || !neverSent(err))) {
+        return { node, ok: false, error: this.outcomeUnknown(node, timedOut ? why : 'dropped the connection before answering', idempotencyKey) };
+      }
+      health?.failed(node, this.subgraph, why);
       return { node, ok: false, error: this.unavailable(node, why) };
     }
   }
+
 
   /**
    * A mutation sent to a node that then timed out or dropped the connection may still commit:

@@ -11,6 +11,7 @@ import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../schema/http.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
+import { NodeHealth, type NodeHealthOptions } from './health.js';
 import { createPlayground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 import { AnchorStore, pullHeads } from './audit-anchors.js';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   host?: string;
   /** Bound on each node's answer; a slower node costs only its own part (NODE_UNAVAILABLE). */
   nodeTimeoutMs?: number;
+  /** Readiness probing of a node service known to be down. */
+  health?: NodeHealthOptions;
   /**
    * JSON shown in the playground's header editor (the demo puts a token there). Served only when
    * the gateway listens on a loopback address: anyone who can reach the page gets the token.
@@ -121,7 +124,9 @@ const MAX_TOKENS = 3000;
 export async function createGateway(o: GatewayOptions): Promise<RunningGateway> {
   const topology = new TopologyIndex(o.topology);
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
+  const health = new NodeHealth(() => topology.nodes, o.health);
   const routing = {
+    health,
     topology,
     internalSecret: o.internalSecret,
     nodeTimeoutMs: o.nodeTimeoutMs ?? 5000,
@@ -170,7 +175,11 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
-    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', nodes: topology.nodes.map((n) => ({ id: n.id, name: n.name, regions: n.regions })) });
+    if (url.pathname === '/health') {
+      // The gateway itself is live (200); `degraded` tells operators some node service is down.
+      const nodes = health.view();
+      return sendJson(res, 200, { status: nodes.every((n) => n.status === 'up') ? 'ok' : 'degraded', nodes });
+    }
     if (url.pathname !== '/graphql') {
       if (playground(req, res)) return;
       return sendJson(res, 404, { error: 'not found' });
@@ -234,6 +243,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       clearInterval(puller);
       await pulling;
       await anchors.close();
+      health.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

@@ -73,7 +73,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     auditAnchorFile: src.AUDIT_ANCHOR_FILE ? resolve(ROOT, src.AUDIT_ANCHOR_FILE) : undefined,
     auditAnchorIntervalMs: int('AUDIT_ANCHOR_INTERVAL_MS', 60_000)!,
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000)!,
-    dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 5_000)!,
+    dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 10_000)!,
   };
   if (env.auditAnchorIntervalMs < 1000 || env.auditAnchorIntervalMs > 3_600_000) problems.push('AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000');
   if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');

@@ -44,6 +44,8 @@ export interface RunningFederation {
   gateway: RunningGateway;
   topology: Topology;
   nodes: Map<string, RunningNode>;
+  /** Each in-process node's databases (not with processPerNode), e.g. to exercise a database outage. */
+  databases: Map<string, NodeDatabases>;
   /** Stops one node's subgraphs (its databases stay), to exercise partial failure. */
   stopNode(id: string): Promise<void>;
   stop(): Promise<void>;
@@ -127,6 +129,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     gateway,
     topology,
     nodes,
+    databases,
     async stopNode(id) {
       if (stopped.has(id)) return;
       stopped.add(id);

@@ -6,7 +6,24 @@ export interface NodeDatabases {
   urls: Record<SubgraphName, string>;
   /** Pool size the ORM may use: PGlite serves exactly one connection. */
   poolMax: number;
+  /**
+   * A database outage, for tests: the node's databases refuse new connections and drop open ones,
+   * then accept them again (PostgreSQL: allow_connections and terminated backends; PGlite: its
+   * socket servers stop and start again on the same ports).
+   */
+  refuseConnections(): Promise<void>;
+  acceptConnections(): Promise<void>;
   stop(): Promise<void>;
+}
+
+async function withAdmin(serverUrl: string, work: (c: pg.Client) => Promise<unknown>) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await work(c);
+  } finally {
+    await c.end();
+  }
 }
 
 /**
@@ -23,9 +40,16 @@ export async function provisionNodeDatabases(opts: { serverUrl?: string; databas
     const url = new URL(opts.serverUrl);
     url.pathname = `/${opts.database}`;
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, url.toString()])) as Record<SubgraphName, string>;
+    const name = `"${opts.database.replaceAll('"', '""')}"`;
     return {
       urls,
       poolMax: 10,
+      refuseConnections: () =>
+        withAdmin(opts.serverUrl!, async (c) => {
+          await c.query(`alter database ${name} allow_connections false`);
+          await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [opts.database]);
+        }),
+      acceptConnections: () => withAdmin(opts.serverUrl!, (c) => c.query(`alter database ${name} allow_connections true`)),
       async stop() {
         if (!opts.dropOnStop) return;
         const c = new pg.Client({ connectionString: opts.serverUrl });
@@ -44,6 +68,12 @@ export async function provisionNodeDatabases(opts: { serverUrl?: string; databas
   return {
     urls: Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, dbs[s]!.url])) as Record<SubgraphName, string>,
     poolMax: 1,
+    async refuseConnections() {
+      await Promise.all(Object.values(dbs).map((d) => d!.refuseConnections()));
+    },
+    async acceptConnections() {
+      await Promise.all(Object.values(dbs).map((d) => d!.acceptConnections()));
+    },
     async stop() {
       await Promise.all(Object.values(dbs).map((d) => d!.stop()));
     },

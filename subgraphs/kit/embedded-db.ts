@@ -6,6 +6,9 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Stops serving (open connections close, new ones are refused) and serves again on the same port: a database outage, for tests. */
+  refuseConnections(): Promise<void>;
+  acceptConnections(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,12 +38,25 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
   const existing = dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions, loadDataDir: existing ? undefined : await freshCluster() });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
+  const serve = async (port: number) => {
+    const s = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
+    await s.start();
+    return s;
+  };
+  let server: PGLiteSocketServer | null = await serve(0);
+  const conn = server.getServerConn();
+  const port = Number(conn.slice(conn.lastIndexOf(':') + 1));
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${conn}/postgres`,
+    async refuseConnections() {
+      await server?.stop();
+      server = null;
+    },
+    async acceptConnections() {
+      server ??= await serve(port);
+    },
     async stop() {
-      await server.stop();
+      await server?.stop();
       await db.close();
     },
   };

@@ -11,7 +11,13 @@ export interface DatabaseLimits {
   acquireTimeoutMs: number;
 }
 
-export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { statementTimeoutMs: 10_000, acquireTimeoutMs: 5_000 };
+/**
+ * The acquire bound is not shorter: a healthy but busy node may queue that long (PGlite serves one
+ * connection, and the in-process demo and tests share one event loop among twelve databases; 4 s
+ * failed start-up while they all migrated at once). A refused connection fails at once whatever
+ * it says, and the gateway's node timeout is shorter still.
+ */
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { statementTimeoutMs: 10_000, acquireTimeoutMs: 10_000 };
 
 export interface OrmOptions {
   clientUrl: string;
@@ -35,7 +41,9 @@ export function ormConfig(o: OrmOptions) {
     entities: o.entities,
     extensions: [Migrator],
     migrations: { migrationsList: o.migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // A database that never completes connections fails a request (as DATABASE_UNAVAILABLE) within
+    // a bound, not after knex's default minute.
+    pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: limits.acquireTimeoutMs, createTimeoutMillis: limits.acquireTimeoutMs },
     // Session settings sent when each connection starts, so every statement of the pool is bounded.
     driverOptions: {
       connection: {

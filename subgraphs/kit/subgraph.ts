@@ -23,6 +23,7 @@ import { ReplayGuard } from './replay-guard.js';
 import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
 import { serveAuditEndpoint } from './audit-endpoints.js';
 import { AUDIT_HEAD_EXTENSION } from '../../schema/audit.js';
+import { checkReadiness, statusFor } from './readiness.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -157,6 +158,10 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
+    if (req.method === 'GET' && url.pathname === '/ready') {
+      const readiness = await checkReadiness(orm);
+      return json(readiness.status === 'ready' ? 200 : 503, { ...readiness, subgraph: mod.name, node: opts.node.id });
+    }
     const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH) || url.pathname.startsWith('/internal/audit/');
     if (req.method !== 'POST' || (url.pathname !== '/graphql' && !internal)) return json(404, { error: 'not found' });
     const raw = await readBody(req);
@@ -210,7 +215,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     let text = '';
     if (result.body.kind === 'complete') text = result.body.string;
     else for await (const part of result.body.asyncIterator) text += part;
-    return { status: result.status ?? 200, body: text, headers: Object.fromEntries(result.headers) };
+    return { status: statusFor(result.status ?? 200, text), body: text, headers: Object.fromEntries(result.headers) };
   };
 
   const server: Server = createServer((req, res) => {
