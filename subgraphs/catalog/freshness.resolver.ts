@@ -5,7 +5,7 @@ import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { connectionType, PageArgs, RegionScopeInput, listPage } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -68,13 +68,14 @@ export class FreshnessResolver {
     @Arg('providerId', () => ID, { nullable: true }) providerId?: string | null,
   ) {
     const actor = requireActor(ctx);
-    const where: FilterQuery<DataResource>[] = [overdueNow(), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
     const supervised = supervisionFilter(actor, ctx.node);
-    if (supervised) where.push(supervised);
-    else if (hasRole(actor, 'AGENCY') && actor.orgId) where.push({ providerId: actor.orgId });
+    let visible: FilterQuery<DataResource>;
+    if (supervised) visible = supervised;
+    else if (hasRole(actor, 'AGENCY') && actor.orgId) visible = { providerId: actor.orgId };
     else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
+    const where: FilterQuery<DataResource>[] = [overdueNow()];
     if (providerId) where.push({ providerId });
-    return keysetPage(ctx.em, DataResource, { $and: where }, page);
+    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where, page });
   }
 
   @Mutation(() => DataResource, { description: '报送数据更新（提供部门）：按更新周期重新计算下一次截止时间 / report a data update (providing agency); the next due date follows from the update frequency [B §18, L §8]' })

@@ -11,7 +11,7 @@ import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, type Page, listPage } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { DataObjection, DataSubject } from './objection.entity.js';
 import { DataObjectionFilter, FileDataObjectionInput, HandleDataObjectionInput } from './objection.inputs.js';
@@ -26,7 +26,6 @@ import { itemsLoader, resourceLoader } from './resource.loader.js';
 
 const DataObjectionConnection = connectionType(DataObjection, 'DataObjection', '数据异议列表（跨平台合并，最新在前）/ a page of data objections, merged across platforms, newest first');
 
-const EMPTY_PAGE: Page<DataObjection> = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /** Long enough for a real objection, short enough that an anonymous form cannot store a book. */
 const MAX_TEXT = 2000;
@@ -65,15 +64,12 @@ export class DataObjectionResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('filter', () => DataObjectionFilter, { nullable: true }) filter?: DataObjectionFilter | null,
   ): Promise<Page<DataObjection>> {
-    const regions = regionsInScope(ctx.node, scope);
-    const visible = objectionFilter(ctx.actor, ctx.node);
-    if (!visible) return EMPTY_PAGE;
-    const conditions: FilterQuery<DataObjection>[] = [visible, { regionCode: { $in: regions } }];
+    const where: FilterQuery<DataObjection>[] = [];
     if (filter?.providerId) assertKnownIdRegion(filter.providerId, 'filter.providerId');
-    if (filter?.providerId) conditions.push({ providerId: filter.providerId });
-    if (filter?.status) conditions.push({ status: filter.status });
-    if (filter?.overdue != null) conditions.push(overdueFilter(filter.overdue));
-    return readsOf(ctx, 'DataObjection', await keysetPage(ctx.em, DataObjection, { $and: conditions }, page));
+    if (filter?.providerId) where.push({ providerId: filter.providerId });
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.overdue != null) where.push(overdueFilter(filter.overdue));
+    return readsOf(ctx, 'DataObjection', await listPage(ctx.em, ctx.node, DataObjection, { visible: objectionFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => Organization, { description: '异议所向的机构 / the organization the objection is addressed to' })

@@ -9,7 +9,7 @@ import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { canRegisterOrganization } from './access.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { assertKnownRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
+import { assertKnownRegion, PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
 import { OrgKindEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -46,9 +46,8 @@ export class OrganizationResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
     @Arg('kind', () => OrgKindEnum, { nullable: true }) kind?: OrgKind | null,
   ) {
-    const where: FilterQuery<Organization> = { regionCode: { $in: regionsInScope(ctx.node, scope) } };
-    if (kind) where.kind = kind;
-    return keysetPage(ctx.em, Organization, where, page);
+    // The registry of organizations is public (names and credit codes).
+    return listPage(ctx.em, ctx.node, Organization, { visible: {}, scope, where: kind ? [{ kind }] : [], page });
   }
 
   @FieldResolver(() => Region, { description: '所在行政区划 / region' })

@@ -10,7 +10,7 @@ import { badInput, conflict, forbidden } from '../kit/errors.js';
 import type { OutboxEvent } from '../kit/events.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, connectionType, keysetPage, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, listPage } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { validateOneSource } from './one-source.js';
 import { Organization } from './organization.entity.js';
@@ -110,10 +110,7 @@ export class DataResourceResolver {
     const visible = supervisionFilter(actor, ctx.node);
     if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
     // A fanned-out query reaches nodes this authority does not oversee: they answer with an empty queue.
-    const where: FilterQuery<DataResource> = {
-      $and: [visible, { regionCode: { $in: regionsInScope(ctx.node, scope) } }, { $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }],
-    };
-    return keysetPage(ctx.em, DataResource, where, page);
+    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where: [{ $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }], page });
   }
 
   @FieldResolver(() => Organization, { description: '提供部门 / providing organization' })

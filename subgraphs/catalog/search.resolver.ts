@@ -3,10 +3,9 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityManager, FilterQuery, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { getRegion } from '../../schema/regions.js';
-import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { badInput } from '../kit/errors.js';
-import { assertKnownIdRegion, connectionType, MAX_PAGE, PageArgs, regionsInScope, RegionScopeInput } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -222,22 +221,17 @@ class Search {
   }
 }
 
-const badCursor = () =>
-  badInput('after 不是本次检索返回的游标：请原样传入同一检索（同一关键词）上一页的 pageInfo.endCursor / after is not a cursor of this search: pass pageInfo.endCursor of the previous page of the same search (same keyword) unchanged', 'after');
+const BAD_CURSOR = 'after 不是本次检索返回的游标：请原样传入同一检索（同一关键词）上一页的 pageInfo.endCursor / after is not a cursor of this search: pass pageInfo.endCursor of the previous page of the same search (same keyword) unchanged';
 
-/** With a keyword the key is (rank ascending, newest first); without one, newest first. */
+/** With a keyword the key is (rank ascending, newest first); without one, newest first like every list. */
 function parseAfter(after: string | null | undefined, keyword: Keyword | null): { rank: Rank; seq: string } | { seq: string } | null {
   if (!after) return null;
+  if (!keyword) return { seq: seqAfter(after, BAD_CURSOR)! };
   const key = decodeCursor(after);
-  if (!key) throw badCursor();
-  const [a, b] = key.values;
-  if (keyword) {
-    const ok = key.values.length === 2 && key.directions.join() === 'ASC,DESC' && typeof a === 'number' && (RANKS as number[]).includes(a) && typeof b === 'string';
-    if (!ok) throw badCursor();
-    return { rank: a as Rank, seq: b as string };
-  }
-  if (key.values.length !== 1 || key.directions[0] !== 'DESC' || typeof a !== 'string') throw badCursor();
-  return { seq: a };
+  const [a, b] = key?.values ?? [];
+  const ok = key && key.values.length === 2 && key.directions.join() === 'ASC,DESC' && typeof a === 'number' && (RANKS as number[]).includes(a) && typeof b === 'string';
+  if (!ok) throw badInput(BAD_CURSOR, 'after');
+  return { rank: a as Rank, seq: b as string };
 }
 
 /**
@@ -266,8 +260,7 @@ export class DataResourceSearchResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('filter', () => DataResourceFilter, { nullable: true }) filter?: DataResourceFilter | null,
   ) {
-    const size = page.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
+    const size = pageSize(page.first);
     const f = filter ?? {};
     if (f.providerId) assertKnownIdRegion(f.providerId, 'filter.providerId');
     const keyword = parseKeyword(f.keyword);
@@ -304,7 +297,7 @@ export class DataResourceSearchResolver {
       const pageWhere = after ? { $and: [where, { seq: { $lt: after.seq } }] } : where;
       const rows = await ctx.em.find(DataResource, pageWhere as FilterQuery<DataResource>, { orderBy: { seq: 'desc' }, limit: size + 1 });
       hasNextPage = rows.length > size;
-      edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor({ values: [node.seq], directions: ['DESC'] }), node }));
+      edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
     }
     for (const e of edges) readResource(ctx, e.node);
     return {

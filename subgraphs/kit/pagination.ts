@@ -80,6 +80,24 @@ const DESC = ['DESC'] as const;
 
 export const cursorOf = (row: Sequenced) => encodeCursor({ values: [row.seq], directions: [...DESC] });
 
+/** The page size asked for, checked: 0 to MAX_PAGE, default DEFAULT_PAGE_SIZE. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
+  return size;
+}
+
+/**
+ * The `seq` after which a newest-first page resumes, from a cursor made by `cursorOf`; null for the
+ * first page. `message` says which cursors the field takes when the cursor is not one of them.
+ */
+export function seqAfter(after: string | null | undefined, message = 'after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged'): string | null {
+  if (!after) return null;
+  const key = decodeCursor(after);
+  if (!key || key.values.length !== 1 || key.directions[0] !== 'DESC' || typeof key.values[0] !== 'string') throw badInput(message, 'after');
+  return key.values[0];
+}
+
 /** Keyset page, newest first. Never OFFSET: page 50 costs what page 1 costs. */
 export async function keysetPage<T extends Sequenced>(
   em: EntityManager,
@@ -88,16 +106,9 @@ export async function keysetPage<T extends Sequenced>(
   { first, after }: PageArgs,
   populate?: string[],
 ): Promise<Page<T>> {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
-  let pageWhere = where;
-  if (after) {
-    const key = decodeCursor(after);
-    if (!key || key.values.length !== 1 || typeof key.values[0] !== 'string') {
-      throw badInput('after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged', 'after');
-    }
-    pageWhere = { $and: [where, { seq: { $lt: key.values[0] } }] } as FilterQuery<T>;
-  }
+  const size = pageSize(first);
+  const from = seqAfter(after);
+  const pageWhere = from === null ? where : ({ $and: [where, { seq: { $lt: from } }] } as FilterQuery<T>);
   const [rows, totalCount] = await Promise.all([
     em.find(entity, pageWhere, { orderBy: { seq: 'desc' } as never, limit: size + 1, populate: populate as never }),
     em.count(entity, where),
@@ -106,6 +117,28 @@ export async function keysetPage<T extends Sequenced>(
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+export const EMPTY_PAGE: Page<never> = Object.freeze({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } }) as Page<never>;
+
+/**
+ * The page of a list root field, one recipe for all: what the caller may see (the access module's
+ * filter; null means nothing, an empty page), the regions of this node the scope covers (each node
+ * answers only for its own, so a fanned-out list never counts a row twice), the field's own
+ * conditions, newest first by keyset. Arguments are checked even when nothing is visible, so a
+ * bad cursor or scope is refused the same for everyone.
+ */
+export async function listPage<T extends Sequenced & { regionCode: string }>(
+  em: EntityManager,
+  node: NodeConfig,
+  entity: EntityName<T>,
+  o: { visible: FilterQuery<T> | null; scope?: RegionScopeInput | null; where?: FilterQuery<T>[]; page: PageArgs },
+): Promise<Page<T>> {
+  const regions = regionsInScope(node, o.scope);
+  pageSize(o.page.first);
+  seqAfter(o.page.after);
+  if (!o.visible) return EMPTY_PAGE;
+  return keysetPage(em, entity, { $and: [o.visible, { regionCode: { $in: regions } }, ...(o.where ?? [])] } as FilterQuery<T>, o.page);
 }
 
 export function assertKnownRegion(code: string, field: string): void {

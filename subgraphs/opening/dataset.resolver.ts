@@ -6,7 +6,7 @@ import { newOwned } from '../kit/owned.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
+import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { OpenDataset } from './dataset.entity.js';
 import { CreateOpenDatasetInput } from './dataset.inputs.js';
@@ -40,10 +40,10 @@ export class OpenDatasetResolver {
     @Arg('accessMethod', () => OpenAccessMethodEnum, { nullable: true, description: '只列出提供该开放方式的数据集 / only datasets offered this way' }) accessMethod?: OpenAccessMethod | null,
     @Arg('priorityDomain', () => OpenPriorityDomainEnum, { nullable: true, description: '只列出该重点领域的数据集 / only datasets of this priority domain [Z §7]' }) priorityDomain?: OpenPriorityDomain | null,
   ) {
-    const conditions: FilterQuery<OpenDataset>[] = [datasetFilter(ctx.actor, ctx.node), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
-    if (accessMethod) conditions.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
-    if (priorityDomain) conditions.push({ priorityDomain });
-    return keysetPage(ctx.em, OpenDataset, { $and: conditions }, page);
+    const where: FilterQuery<OpenDataset>[] = [];
+    if (accessMethod) where.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
+    if (priorityDomain) where.push({ priorityDomain });
+    return listPage(ctx.em, ctx.node, OpenDataset, { visible: datasetFilter(ctx.actor, ctx.node), scope, where, page });
   }
 
   @FieldResolver(() => DataResourceRef, {

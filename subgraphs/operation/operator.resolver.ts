@@ -5,7 +5,7 @@ import { newOwned } from '../kit/owned.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { keysetPage, PageArgs, regionsInScope, RegionScopeInput, connectionType } from '../kit/pagination.js';
+import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { termEnd } from './operator.dates.js';
@@ -97,10 +97,10 @@ export class OperatorResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '只看某机构的授权 / only this organization\'s authorizations' }) organizationId?: string | null,
   ) {
     const today = todayInChina();
-    const conditions: FilterQuery<Operator>[] = [operatorFilter(ctx.actor, today), { regionCode: { $in: regionsInScope(ctx.node, scope) } }];
-    if (status) conditions.push(statusCondition(status, today));
-    if (organizationId) conditions.push({ organizationId });
-    return keysetPage(ctx.em, Operator, { $and: conditions }, page);
+    const where: FilterQuery<Operator>[] = [];
+    if (status) where.push(statusCondition(status, today));
+    if (organizationId) where.push({ organizationId });
+    return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
   @FieldResolver(() => Organization, { description: '被授权机构 / the licensed organization' })

@@ -6,7 +6,7 @@ import { newOwned } from '../kit/owned.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
 import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
-import { assertKnownIdRegion, keysetPage, PageArgs, regionsInScope, RegionScopeInput, type Page, connectionType } from '../kit/pagination.js';
+import { assertKnownIdRegion, PageArgs, RegionScopeInput, type Page, connectionType, listPage } from '../kit/pagination.js';
 import { ShareRequestStatusEnum, type ShareRequestStatus } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
@@ -36,7 +36,6 @@ const AUTO_GRANT_REASON = '无条件共享，自动授权 / unconditional: grant
 
 const GRADE_NAMES: Record<string, string> = { CORE: '核心数据', IMPORTANT: '重要数据' };
 
-const EMPTY_PAGE: Page<ShareRequest> = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /** Reads the entry from this node's catalog, as the caller: the catalog applies its own visibility. */
 async function loadCatalogResource(ctx: SubgraphContext, id: string): Promise<CatalogResource | null> {
@@ -75,12 +74,8 @@ export class ShareRequestResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
   ): Promise<Page<ShareRequest>> {
-    const regions = regionsInScope(ctx.node, scope);
-    const visible = requestFilter(ctx.actor, ctx.node);
-    if (!visible) return EMPTY_PAGE;
-    const conditions: FilterQuery<ShareRequest>[] = [visible, { regionCode: { $in: regions } }];
-    if (status) conditions.push({ status });
-    return readsOf(ctx, 'ShareRequest', await keysetPage(ctx.em, ShareRequest, { $and: conditions }, page));
+    const where: FilterQuery<ShareRequest>[] = status ? [{ status }] : [];
+    return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => DataResourceRef, {
