@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { unauthenticated } from './errors.js';
-import type { IdempotencyState } from './idempotency.js';
 import type { PeerClient } from './peers.js';
 import type { AuditSession } from './audit.js';
 
@@ -54,4 +53,12 @@ export function groupByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) 
     else map.set(k, [r]);
   }
   return keys.map((k) => map.get(k) ?? []);
+}
+
+/** Per request: the key the gateway sent, and whether any root field answered from a record (kit/idempotency.ts). */
+export interface IdempotencyState {
+  key: string;
+  replayed: boolean;
+  /** The root mutation field executing now (root mutation fields run one after another). */
+  current?: { path: string; field: string; hash: string; claimed: boolean };
 }

@@ -3,7 +3,7 @@ import { Utils, wrap } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import type { SubgraphContext } from './context.js';
+import type { IdempotencyState, SubgraphContext } from './context.js';
 import { badInput } from './errors.js';
 
 /**
@@ -46,14 +46,6 @@ export function idempotencyMigration(schema: string) {
       for (const sql of idempotencyTableSql(schema)) this.addSql(sql);
     }
   };
-}
-
-/** Per request: the key the gateway sent, and whether any root field answered from a record. */
-export interface IdempotencyState {
-  key: string;
-  replayed: boolean;
-  /** The root mutation field executing now (root mutation fields run one after another). */
-  current?: { path: string; field: string; hash: string; claimed: boolean };
 }
 
 interface Record_ {
