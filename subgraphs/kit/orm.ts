@@ -64,11 +64,16 @@ export function ormConfig(o: OrmOptions) {
   });
 }
 
+/** How long start-up (connecting and migrating) may wait for a connection; requests wait `acquireTimeoutMs`. */
+const STARTUP_ACQUIRE_TIMEOUT_MS = 120_000;
+
 /** Connects and brings the subgraph's own schema up to date with its migrations (never schema:update). */
 export async function initORM(o: OrmOptions): Promise<MikroORM> {
   // A migration may rebuild an index over a large table, so it runs on a pool without the request
   // bounds (0 disables a timeout), closed before the bounded pool opens (PGlite serves one connection).
-  const migrating = await MikroORM.init(ormConfig({ ...o, limits: { ...o.limits, statementTimeoutMs: 0 } }));
+  // Its wait for a connection is long too: at start-up every database of a node migrates at once.
+  const startup = { ...DEFAULT_DATABASE_LIMITS, ...o.limits, statementTimeoutMs: 0, acquireTimeoutMs: STARTUP_ACQUIRE_TIMEOUT_MS };
+  const migrating = await MikroORM.init(ormConfig({ ...o, limits: startup }));
   try {
     await migrating.em.getConnection().execute(`create schema if not exists "${o.schema}"`);
     await migrating.getMigrator().up();
