@@ -80,7 +80,9 @@ export async function initORM(o: OrmOptions): Promise<MikroORM> {
   } finally {
     await migrating.close(true);
   }
-  return MikroORM.init(ormConfig(o));
+  // The migration just proved the database answers: the request pool connects on first use, under
+  // the request bounds, instead of failing start-up when a loaded machine is slow to hand it a connection.
+  return MikroORM.init({ ...ormConfig(o), connect: false });
 }
 
 interface KnexPool { numUsed(): number }
