@@ -140,7 +140,7 @@ const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const e of errors) {
-          if (e.originalError && !(e.originalError instanceof GraphQLError)) (contextValue.logger ?? logger).error({ err: e.originalError, path: e.path }, 'unexpected error');
+          if (e.originalError instanceof Error && !(e.originalError instanceof GraphQLError)) (contextValue.logger ?? logger).error({ err: e.originalError, path: e.path }, 'unexpected error');
         }
       },
     };
