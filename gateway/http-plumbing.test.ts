@@ -12,6 +12,7 @@ const JWT_SECRET = 'http-plumbing-jwt-secret-0123456789abcdef';
 const PORTAL = 'https://portal.lishui.gov.cn';
 const LIMIT = 3;
 
+const lines: Record<string, any>[] = [];
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await createGateway({
@@ -22,7 +23,7 @@ beforeAll(async () => {
     auditSecret: 'http-plumbing-audit-secret-0123456789abc',
     corsOrigins: [PORTAL],
     rateLimit: { max: LIMIT, windowMs: 60_000 },
-    logger: createLogger({ level: 'silent' }),
+    logger: createLogger({ destination: { write: (line: string) => void lines.push(JSON.parse(line)) } }),
   });
 });
 afterAll(async () => gw?.stop());
@@ -72,6 +73,7 @@ describe('rate limit per client', () => {
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0].message).toMatch(/retry after/);
+    expect(lines.find((l) => l.requestId === refused.headers.get('x-request-id'))).toMatchObject({ status: 429, actor: 'authority-331100', errors: ['RATE_LIMITED'] });
 
     expect((await ask(authority('331102'))).status).toBe(200);
   });

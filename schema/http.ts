@@ -134,6 +134,17 @@ export function logEveryRequest(app: FastifyInstance): void {
     request.logFields = {};
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // Refusals answered before any GraphQL runs (401, 413, 429, …) name their codes on the line too.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string' && payload.startsWith('{"errors"')) {
+      try {
+        noteErrors(request, errorCodesOf((JSON.parse(payload) as ErrorBody).errors));
+      } catch {
+        // Not ours to judge: the line keeps its status.
+      }
+    }
+    return payload;
+  });
   app.addHook('onResponse', async (request, reply) => {
     const line = {
       method: request.method,

@@ -66,7 +66,7 @@ export async function configureProcessLogger(o: { level: LogLevel; pretty: boole
   let destination: DestinationStream | undefined;
   if (o.pretty) {
     const { default: pretty } = await import('pino-pretty');
-    destination = pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+    destination = pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
   }
   const logger = createLogger({ level: o.level, destination });
   setProcessLogger(logger);
