@@ -4,6 +4,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/schema', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/seeds', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Servers log a line per request: tests show warnings and errors only, unless LOG_LEVEL says otherwise.
+  setupFiles: ['<rootDir>/test/support/log-level.js'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

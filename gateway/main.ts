@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { loadEnv, loadTopology } from '../schema/env.js';
+import { configureProcessLogger } from '../schema/log.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import { createGateway } from './server.js';
 
 /** The gateway as its own process: TOPOLOGY_FILE, JWT_SECRET, INTERNAL_SECRET, PORT (4000). */
 const env = loadEnv();
+const logger = await configureProcessLogger({ level: env.logLevel, pretty: env.logPretty });
 const gateway = await createGateway({
   topology: loadTopology(env.topologyFile),
   supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -16,8 +18,11 @@ const gateway = await createGateway({
   port: env.port ?? 4000,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  corsOrigins: env.corsOrigins,
+  rateLimit: env.rateLimitMax > 0 ? { max: env.rateLimitMax, windowMs: env.rateLimitWindowMs } : undefined,
+  logger,
 });
-console.log(`gateway listening on ${gateway.url} (playground: ${gateway.url}/playground)`);
+logger.info({ url: gateway.url, playground: `${gateway.url}/playground` }, 'gateway listening');
 const stop = async () => {
   await gateway.stop();
   process.exit(0);

@@ -4,12 +4,11 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EXAMPLE_OPERATIONS } from './playground-examples.js';
 
 export interface PlaygroundOptions {
@@ -20,17 +19,8 @@ export interface PlaygroundOptions {
   defaultHeaders?: string;
 }
 
-export type PlaygroundHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
-
 export const DEFAULT_TITLE = '公共数据联邦 GraphQL Playground';
 export const ASSET_PREFIX = '/playground/assets/';
-
-interface Asset {
-  body: Buffer;
-  contentType: string;
-  etag: string;
-  gzipped?: Promise<Buffer>;
-}
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
@@ -43,22 +33,10 @@ const ASSET_SOURCES = [
   { file: 'graphiql.min.css', pkg: 'graphiql', path: 'graphiql.min.css', contentType: CSS },
 ] as const;
 
-const gzipAsync = promisify(gzip);
-
-let cachedAssets: Map<string, Asset> | undefined;
-
-/** Read synchronously and only once, so a missing package fails at start-up rather than on first visit. */
-function loadAssets(): Map<string, Asset> {
-  if (cachedAssets) return cachedAssets;
+/** Each asset's folder in its package, resolved at start-up, so a missing package fails then rather than on first visit. */
+function assetRoots(): string[] {
   const require = createRequire(import.meta.url);
-  const assets = new Map<string, Asset>();
-  for (const source of ASSET_SOURCES) {
-    const body = readFileSync(join(dirname(require.resolve(`${source.pkg}/package.json`)), source.path));
-    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    assets.set(source.file, { body, contentType: source.contentType, etag });
-  }
-  cachedAssets = assets;
-  return assets;
+  return [...new Set(ASSET_SOURCES.map((a) => dirname(join(dirname(require.resolve(`${a.pkg}/package.json`)), a.path))))];
 }
 
 /** For embedding in an inline <script>: `<` can never start `</script>` or `<!--`, and U+2028/9 stay escaped. */
@@ -142,84 +120,47 @@ ${scripts}
   return { html: Buffer.from(html, 'utf8'), csp };
 }
 
-function acceptsGzip(req: IncomingMessage): boolean {
-  const header = req.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
-function matchesEtag(req: IncomingMessage, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  if (typeof header !== 'string') return false;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
-}
-
-function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) {
-  res.writeHead(status, { ...headers, 'content-length': String(body.length) });
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
-  const headers: Record<string, string> = {
-    'content-type': asset.contentType,
-    'cache-control': 'public, max-age=86400',
-    etag: asset.etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-  };
-  if (matchesEtag(req, asset.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  if (!acceptsGzip(req)) {
-    send(req, res, 200, headers, asset.body);
-    return;
-  }
-  // The GraphiQL bundle ships unminified (~3.5 MB); gzip shrinks it several-fold, which matters on slow
-  // government links. Compressed lazily and off the event loop, then kept for every later request.
-  asset.gzipped ??= gzipAsync(asset.body);
-  asset.gzipped.then(
-    (gzipped) => send(req, res, 200, { ...headers, 'content-encoding': 'gzip' }, gzipped),
-    () => send(req, res, 200, headers, asset.body),
-  );
-}
-
-export function createPlayground(options: PlaygroundOptions): PlaygroundHandler {
-  const assets = loadAssets();
+/**
+ * The page at /playground (and at / unless the GraphQL endpoint is there), and its four assets
+ * at /playground/assets/ from their packages' folders: nothing else of those folders is served.
+ * A fastify plugin, registered in its own context: the compression stays with the assets.
+ */
+export async function playground(app: FastifyInstance, options: PlaygroundOptions): Promise<void> {
   const page = buildPage(options);
-  const pageHeaders = {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': page.csp,
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-  };
+  const send = (_request: unknown, reply: FastifyReply) =>
+    reply
+      .headers({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': page.csp,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      })
+      .send(page.html);
+  app.get('/playground', send);
   // A GraphQL endpoint at '/' owns that path; the playground then lives only at /playground.
-  const servesRoot = options.endpoint.split('?', 1)[0] !== '/';
+  if (options.endpoint.split('?', 1)[0] !== '/') app.get('/', send);
 
-  return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const path = (req.url ?? '').split('?', 1)[0] ?? '';
-    if (path === '/playground' || (path === '/' && servesRoot)) {
-      send(req, res, 200, pageHeaders, page.html);
-      return true;
-    }
-    if (path.startsWith(ASSET_PREFIX)) {
-      const asset = assets.get(path.slice(ASSET_PREFIX.length));
-      if (!asset) return false;
-      sendAsset(req, res, asset);
-      return true;
-    }
-    return false;
-  };
+  const served = new Map<string, string>(ASSET_SOURCES.map((a) => [`/${a.file}`, a.contentType]));
+  await app.register(async (assets) => {
+    // The GraphiQL bundle ships unminified (~3.5 MB); gzip shrinks it several-fold, which matters
+    // on slow government links. Browsers then revalidate it by its ETag (304).
+    await assets.register(fastifyCompress, { global: true, encodings: ['gzip'] });
+    // Our own types, with their charset, whatever a MIME table says of the extension.
+    assets.addHook('onSend', async (request, reply, payload) => {
+      const type = served.get(`/${request.url.split('?', 1)[0]!.split('/').pop()}`);
+      if (type && reply.statusCode < 300) reply.header('content-type', type).header('x-content-type-options', 'nosniff');
+      return payload;
+    });
+    await assets.register(fastifyStatic, {
+      root: assetRoots(),
+      prefix: ASSET_PREFIX,
+      decorateReply: false,
+      index: false,
+      list: false,
+      redirect: false,
+      maxAge: 86_400_000,
+      allowedPath: (pathName) => served.has(pathName),
+    });
+  });
 }

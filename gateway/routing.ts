@@ -7,6 +7,7 @@ import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
+import { REQUEST_ID_HEADER, type Logger } from '../schema/log.js';
 import type { AnchorStore } from './audit-anchors.js';
 import type { NodeHealth } from './health.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
@@ -15,7 +16,31 @@ export interface GatewayContext {
   actor: Actor;
   /** The request's idempotency key (the client's or one the gateway made), sent with every mutation. */
   idempotency?: { key: string; replayed: boolean };
+  /** The request's id, sent to every node called (`x-request-id`) so their log lines match the gateway's. */
+  requestId?: string;
+  /** Every node call of this request, for its log line. */
+  calls?: NodeCall[];
+  /** The request's log line fields (operation, error codes), written when the answer is sent. */
+  logFields?: Record<string, unknown>;
+  /** The request's logger (every line carries the request id). */
+  logger?: Logger;
 }
+
+/** One call of a node service, as the request's log line reports it. */
+export interface NodeCall {
+  node: string;
+  subgraph: SubgraphName;
+  /** Milliseconds until the node answered, failed or timed out (0: not sent, the node is known down). */
+  ms: number;
+  /** `ok`; `errors` (answered, with `codes`); `NODE_UNAVAILABLE`; `MUTATION_OUTCOME_UNKNOWN`. */
+  outcome: 'ok' | 'errors' | 'NODE_UNAVAILABLE' | 'MUTATION_OUTCOME_UNKNOWN';
+  /** HTTP status of the node's answer, when it answered. */
+  status?: number;
+  codes?: string[];
+}
+
+/** What a fetch needs of the request: who asks (signed into the call), its id, where its calls are counted. */
+type Caller = Pick<GatewayContext, 'actor' | 'requestId' | 'calls'>;
 
 type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
 type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
@@ -23,7 +48,7 @@ type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; ext
 /** Connection errors that mean the request never reached the node: nothing can have been written. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 const neverSent = (err: unknown) => NOT_SENT.has((err as { cause?: { code?: string } })?.cause?.code ?? '');
-type NodeResult = { node: NodeConfig; ok: true; response: GqlResponse } | { node: NodeConfig; ok: false; error: GqlError };
+type NodeResult = { node: NodeConfig; ok: true; status: number; response: GqlResponse } | { node: NodeConfig; ok: false; status?: number; error: GqlError };
 
 export interface RoutingOptions {
   topology: TopologyIndex;
@@ -101,13 +126,14 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const { request } = options;
     // Health checks and schema loading carry no caller: they act as the public.
-    const actor = (options.context as Partial<GatewayContext>).actor ?? ANONYMOUS;
+    const context = options.context as Partial<GatewayContext>;
+    const caller: Caller = { actor: context.actor ?? ANONYMOUS, requestId: context.requestId, calls: context.calls };
     const variables = (request.variables ?? {}) as Record<string, unknown>;
     const { op } = this.parsed(request.query!);
-    if (op.operation === 'mutation') return this.routeMutation(request.query!, variables, op, actor, options.context as Partial<GatewayContext>);
+    if (op.operation === 'mutation') return this.routeMutation(request.query!, variables, op, caller, context);
     const fields = fieldsOf(op.selectionSet);
-    if (fields.some((f) => f.name.value === '_entities')) return this.routeEntities(request.query!, variables, actor);
-    return this.routeRootQuery(request.query!, variables, op, actor);
+    if (fields.some((f) => f.name.value === '_entities')) return this.routeEntities(request.query!, variables, caller);
+    return this.routeRootQuery(request.query!, variables, op, caller);
   }
 
   private parsed(query: string) {
@@ -125,16 +151,32 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   }
 
   /** `idempotencyKey`: given for mutations, whose failure after sending means an unknown outcome. */
-  private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, actor: Actor, idempotencyKey?: string): Promise<NodeResult> {
+  private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
+    const started = performance.now();
+    const result = await this.fetchNode(node, query, variables, caller, idempotencyKey);
+    caller.calls?.push({
+      node: node.id,
+      subgraph: this.subgraph,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(result.ok
+        ? { outcome: result.response.errors?.length ? 'errors' : 'ok', status: result.status, ...(result.response.errors?.length ? { codes: [...new Set(result.response.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}) }
+        : { outcome: result.error.extensions?.code as NodeCall['outcome'], ...(result.status ? { status: result.status } : {}) }),
+    });
+    return result;
+  }
+
+  private async fetchNode(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
     const health = this.opts.health;
     // A known-down node is not asked (nor is a mutation sent): its part is answered at once.
     const down = health?.downReason(node, this.subgraph);
     if (down) return { node, ok: false, error: this.unavailable(node, `is down since ${down.since.toISOString()} (${down.reason})`) };
     const body = JSON.stringify({ query, variables });
+    const headers = internalHeaders(caller.actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey);
+    if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
     try {
       const res = await fetch(node.subgraphs[this.subgraph], {
         method: 'POST',
-        headers: internalHeaders(actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey),
+        headers,
         body,
         signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
       });
@@ -146,11 +188,11 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       const failure = unavailableAnswer(res.status, response);
       if (failure) {
         health?.failed(node, this.subgraph, failure);
-        return { node, ok: false, error: this.unavailable(node, failure) };
+        return { node, ok: false, status: res.status, error: this.unavailable(node, failure) };
       }
       health?.succeeded(node, this.subgraph);
-      if (!res.ok && !response.data) return { node, ok: false, error: this.unavailable(node, `HTTP ${res.status}`) };
-      return { node, ok: true, response };
+      if (!res.ok && !response.data) return { node, ok: false, status: res.status, error: this.unavailable(node, `HTTP ${res.status}`) };
+      return { node, ok: true, status: res.status, response };
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       const why = timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
@@ -185,7 +227,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     };
   }
 
-  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor, context: Partial<GatewayContext>): Promise<GqlResponse> {
+  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, caller: Caller, context: Partial<GatewayContext>): Promise<GqlResponse> {
     const targets = new Set<NodeConfig>();
     for (const field of fieldsOf(op.selectionSet)) {
       if (field.name.value === '__typename') continue;
@@ -198,12 +240,12 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       targets.add(node);
     }
     if (targets.size !== 1) return routingError('一次请求中的修改须属于同一平台 / all mutations of one request must target the same platform');
-    const result = await this.send([...targets][0], query, variables, actor, context.idempotency?.key);
+    const result = await this.send([...targets][0], query, variables, caller, context.idempotency?.key);
     if (result.ok && result.response.extensions?.idempotentReplay && context.idempotency) context.idempotency.replayed = true;
     return result.ok ? result.response : { data: null, errors: [result.error] };
   }
 
-  private async routeEntities(query: string, variables: Record<string, unknown>, actor: Actor): Promise<GqlResponse> {
+  private async routeEntities(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GqlResponse> {
     const reps = (variables.representations ?? []) as Record<string, unknown>[];
     const groups = new Map<NodeConfig, number[]>();
     reps.forEach((rep, i) => {
@@ -216,7 +258,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     const entities: unknown[] = new Array(reps.length).fill(null);
     const errors: GqlError[] = [];
     const results = await Promise.all(
-      [...groups].map(async ([node, indexes]) => ({ indexes, result: await this.send(node, query, { ...variables, representations: indexes.map((i) => reps[i]) }, actor) })),
+      [...groups].map(async ([node, indexes]) => ({ indexes, result: await this.send(node, query, { ...variables, representations: indexes.map((i) => reps[i]) }, caller) })),
     );
     for (const { indexes, result } of results) {
       if (!result.ok) {
@@ -252,7 +294,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return topo.nodes;
   }
 
-  private async routeRootQuery(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, actor: Actor): Promise<GqlResponse> {
+  private async routeRootQuery(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, caller: Caller): Promise<GqlResponse> {
     const fields = fieldsOf(op.selectionSet).filter((f) => f.name.value !== '__typename');
     const targets = new Set<NodeConfig>();
     for (const f of fields) for (const n of this.nodesFor(f, variables)) targets.add(n);
@@ -266,10 +308,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       sendQuery = parsed.withRouterFields ??= print(this.withRouterFields(parsed.doc, parsed.fragments));
     }
     if (ordered.length === 1) {
-      const only = await this.send(ordered[0], query, variables, actor);
+      const only = await this.send(ordered[0], query, variables, caller);
       return only.ok ? only.response : { data: null, errors: [only.error] };
     }
-    const results = await Promise.all(ordered.map((n) => this.send(n, sendQuery, variables, actor)));
+    const results = await Promise.all(ordered.map((n) => this.send(n, sendQuery, variables, caller)));
     const answered = results.filter((r): r is Extract<NodeResult, { ok: true }> => r.ok);
     const errors: GqlError[] = results.flatMap((r) => (r.ok ? (r.response.errors ?? []) : [r.error]));
     if (answered.length === 0) return { data: null, errors };

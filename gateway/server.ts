@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { buildASTSchema, getNamedType, parse } from 'graphql';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../schema/auth.js';
-import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../schema/http.js';
+import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import { buildASTSchema, getNamedType, GraphQLError, parse } from 'graphql';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isAnonymous, type Actor } from '../schema/auth.js';
+import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../schema/http.js';
+import { getProcessLogger, type Logger } from '../schema/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
 import { NodeHealth, type NodeHealthOptions } from './health.js';
-import { createPlayground } from './playground.js';
+import { playground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 import { AnchorStore, pullHeads } from './audit-anchors.js';
 import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
@@ -39,7 +43,35 @@ export interface GatewayOptions {
    * the gateway listens on a loopback address: anyone who can reach the page gets the token.
    */
   playgroundHeaders?: string;
+  /** Browser origins allowed to call the API from their pages (CORS); none when absent. */
+  corsOrigins?: string[];
+  /**
+   * At most `max` requests per `windowMs` per client: the verified token's subject, else the
+   * address. Beyond it 429 with Retry-After. /health and /metrics are exempt. Absent: no limit.
+   */
+  rateLimit?: { max: number; windowMs: number };
+  /** Where this gateway logs (one JSON line per request); the process logger when absent. */
+  logger?: Logger;
+  /**
+   * Adds routes, hooks or plugins to the gateway's fastify instance before it listens (another
+   * module's /metrics, tracing hooks). Runs after the gateway's own hooks and routes are set up.
+   */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** More Apollo Server plugins (per-operation metrics, tracing). */
+  apolloPlugins?: ApolloServerPlugin<GatewayContext>[];
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller of a /graphql request (the public without a token), once its token is verified. */
+    actor: Actor | null;
+    /** Why its token was refused (answered 401 after the rate limit counted the request by address). */
+    authError: string | null;
+  }
+}
+
+/** Paths never rate-limited: operators' and monitors' probes. */
+const RATE_LIMIT_EXEMPT = new Set(['/health', '/metrics']);
 
 /** Whether a listen address is reachable from this machine only. */
 export function isLoopbackHost(host: string): boolean {
@@ -51,6 +83,8 @@ export interface RunningGateway {
   url: string;
   /** The audit checkpoints this gateway keeps. */
   anchors: AnchorStore;
+  /** The HTTP server (fastify), listening. */
+  app: FastifyInstance;
   stop(): Promise<void>;
 }
 
@@ -77,27 +111,6 @@ const idempotencyExtensions: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-/** Grace for a client still uploading an oversize body to read the 413 before its connection is cut. */
-const OVERSIZE_LINGER_MS = 2000;
-
-/**
- * 413, then the connection closes: the rest of the body may still be on its way, so the socket
- * cannot serve another request, and `Connection: close` tells the client's keep-alive agent to
- * open a fresh one for its next request instead of waiting on this one.
- */
-function refuseOversize(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('connection', 'close');
-  sendJson(res, 413, {
-    errors: [{ message: `请求体超过 ${MAX_BODY_BYTES} 字节 / the request body exceeds ${MAX_BODY_BYTES} bytes; send less data per request`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-  });
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), OVERSIZE_LINGER_MS).unref());
-}
-
 /**
  * Requests the gateway refuses before executing anything (syntax, validation — graphql-armor's
  * limits included —, an unknown or missing operation name, an operation type the schema lacks)
@@ -117,6 +130,22 @@ const requestErrorStatus: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/**
+ * An error thrown by the gateway's own code (not a node's answer, which the node logs) is logged
+ * here with its stack, once, on the request's logger.
+ */
+const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const e of errors) {
+          if (e.originalError instanceof Error && !(e.originalError instanceof GraphQLError)) (contextValue.logger ?? logger).error({ err: e.originalError, path: e.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+});
 
 /** Bound on the tokens of one operation, checked while parsing. */
 const MAX_TOKENS = 3000;
@@ -154,9 +183,20 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     costLimit: { maxCost: 10000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  const logger = (o.logger ?? getProcessLogger()).child({ service: 'gateway' });
+  const app = createHttpServer(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>, idempotencyExtensions, requestErrorStatus],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>,
+      fastifyApolloDrainPlugin(app) as ApolloServerPlugin<GatewayContext>,
+      idempotencyExtensions,
+      requestErrorStatus,
+      operationLogPlugin<GatewayContext>(),
+      logUnexpected(logger),
+      ...(o.apolloPlugins ?? []),
+    ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
@@ -164,88 +204,101 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     introspection: true,
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
     stopOnTerminationSignals: false,
+    logger,
   });
   await apollo.start();
   const host = o.host ?? '127.0.0.1';
   const loopback = isLoopbackHost(host);
   if (o.playgroundHeaders && !loopback) {
-    console.warn(`[gateway] listening on ${host}, not on loopback: the playground is served without its demo headers (token)`);
+    logger.warn(`listening on ${host}, not on loopback: the playground is served without its demo headers (token)`);
   }
-  const playground = createPlayground({ endpoint: '/graphql', defaultHeaders: loopback ? o.playgroundHeaders : undefined });
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    if (url.pathname === '/health') {
-      // The gateway itself is live (200); `degraded` tells operators some node service is down.
-      const nodes = health.view();
-      return sendJson(res, 200, { status: nodes.every((n) => n.status === 'up') ? 'ok' : 'degraded', nodes });
-    }
-    if (url.pathname !== '/graphql') {
-      if (playground(req, res)) return;
-      return sendJson(res, 404, { error: 'not found' });
-    }
-    let actor;
-    try {
-      const auth = req.headers.authorization;
-      actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret);
-    } catch (err) {
-      return sendJson(res, 401, { errors: [{ message: `${(err as Error).message}; omit the header to act as the public`, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-    const givenKey = req.headers[IDEMPOTENCY_KEY_HEADER];
-    if (givenKey !== undefined && (typeof givenKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(givenKey))) {
-      return sendJson(res, 400, { errors: [{ message: 'Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it', extensions: { code: 'BAD_REQUEST', field: 'Idempotency-Key' } }] });
-    }
-    // Made here when the client sent none, so even a first attempt can be retried safely with it.
-    const idempotency = { key: givenKey ?? randomUUID(), replayed: false };
-    let body: unknown;
-    if (req.method === 'POST') {
-      if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return refuseOversize(req, res);
-      let raw: string;
-      try {
-        raw = await readBody(req);
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) return refuseOversize(req, res);
-        throw err;
-      }
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return sendJson(res, 400, { errors: [{ message: '请求体须为 JSON / request body must be JSON: {"query": "...", "variables": {...}}', extensions: { code: 'BAD_REQUEST' } }] });
-      }
-    }
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ actor, idempotency }),
+  logEveryRequest(app);
+  answerErrorsAsGraphQL(app);
+  // A body that is not JSON is the client's to fix, said at once (400).
+  readBodiesAsText(app, { strict: true });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authError', null);
+  // None by default: the playground is served by the gateway itself, and other pages must be named.
+  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600 });
+  if (o.rateLimit) {
+    await app.register(fastifyRateLimit, {
+      max: o.rateLimit.max,
+      timeWindow: o.rateLimit.windowMs,
+      // After the token was read (onRequest) and before the body is: a client over its limit costs no body reading.
+      hook: 'preParsing',
+      keyGenerator: (request) => (request.actor && !isAnonymous(request.actor) ? `sub:${request.actor.sub}` : `ip:${request.ip}`),
+      allowList: (request) => RATE_LIMIT_EXEMPT.has(request.url.split('?', 1)[0]!),
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: context.statusCode,
+        code: 'RATE_LIMITED',
+        message: `请求过于频繁，请 ${context.after} 后重试 / too many requests: at most ${context.max} per ${Math.round(o.rateLimit!.windowMs / 1000)} s for each caller; retry after ${context.after}`,
+      }),
     });
-    res.writeHead(result.status ?? 200, Object.fromEntries(result.headers));
-    if (result.body.kind === 'complete') res.end(result.body.string);
-    else {
-      for await (const part of result.body.asyncIterator) res.write(part);
-      res.end();
-    }
-  };
+  }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
-      console.error('[gateway] request failed:', err);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
-    });
+  app.get('/health', { config: { quietLog: true } }, async () => {
+    // The gateway itself is live (200); `degraded` tells operators some node service is down.
+    const nodes = health.view();
+    return { status: nodes.every((n) => n.status === 'up') ? 'ok' : 'degraded', nodes };
   });
-  await new Promise<void>((resolve) => server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await app.register(playground, { endpoint: '/graphql', defaultHeaders: loopback ? o.playgroundHeaders : undefined });
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    // The caller is known before the rate limit counts the request: by its token's subject.
+    onRequest: async (request) => {
+      try {
+        const auth = request.headers.authorization;
+        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret);
+        noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
+      } catch (err) {
+        request.authError = (err as Error).message;
+      }
+    },
+    preHandler: async (request, reply) => {
+      if (request.authError) {
+        return reply.code(401).send(errorBody(`${request.authError}; omit the header to act as the public`, 'UNAUTHENTICATED'));
+      }
+      const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER];
+      if (givenKey !== undefined && (typeof givenKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(givenKey))) {
+        return reply.code(400).send(errorBody('Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it', 'BAD_REQUEST', { field: 'Idempotency-Key' }));
+      }
+    },
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request) => {
+        const calls: NonNullable<GatewayContext['calls']> = [];
+        noteLog(request, { nodes: calls });
+        const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined;
+        return {
+          actor: request.actor!,
+          // Made here when the client sent none, so even a first attempt can be retried safely with it.
+          idempotency: { key: givenKey ?? randomUUID(), replayed: false },
+          requestId: request.id,
+          calls,
+          logFields: request.logFields ?? undefined,
+          logger: request.log as Logger,
+        };
+      },
+      // The integration types its reply as a string; the route's own generics are fastify's defaults.
+    }) as RouteHandlerMethod,
+  });
+  await o.extend?.(app);
+
+  await app.listen({ port: o.port ?? 0, host });
+  const { port } = app.server.address() as AddressInfo;
   return {
-    url: `http://${o.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host}:${port}`,
     anchors,
+    app,
     async stop() {
       clearInterval(puller);
       await pulling;
       await anchors.close();
       health.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.server.closeAllConnections();
+      // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();
     },
   };

@@ -14,3 +14,23 @@ describe('database limits in the configuration', () => {
     expect(() => loadEnv({ DB_STATEMENT_TIMEOUT_MS: '10s' }, { demo: true })).toThrow(/DB_STATEMENT_TIMEOUT_MS must be a non-negative integer/);
   });
 });
+
+describe('HTTP limits and logs in the configuration', () => {
+  test('no CORS origin, 600 requests a minute per client, info JSON logs unless configured; the demo logs pretty', () => {
+    const env = loadEnv({}, { demo: true });
+    expect({ cors: env.corsOrigins, max: env.rateLimitMax, window: env.rateLimitWindowMs, level: env.logLevel, pretty: env.logPretty }).toEqual({ cors: [], max: 600, window: 60_000, level: 'info', pretty: true });
+    const configured = loadEnv({ CORS_ORIGINS: 'https://portal.lishui.gov.cn, http://localhost:5173', RATE_LIMIT_MAX: '50', RATE_LIMIT_WINDOW_MS: '10000', LOG_LEVEL: 'debug', LOG_PRETTY: 'false' }, { demo: true });
+    expect({ cors: configured.corsOrigins, max: configured.rateLimitMax, window: configured.rateLimitWindowMs, level: configured.logLevel, pretty: configured.logPretty })
+      .toEqual({ cors: ['https://portal.lishui.gov.cn', 'http://localhost:5173'], max: 50, window: 10_000, level: 'debug', pretty: false });
+  });
+
+  test('bad values are all named at once', () => {
+    let message = '';
+    try {
+      loadEnv({ CORS_ORIGINS: 'portal.lishui.gov.cn', RATE_LIMIT_WINDOW_MS: '10', LOG_LEVEL: 'loud', LOG_PRETTY: 'yes' }, { demo: true });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const name of ['CORS_ORIGINS', 'RATE_LIMIT_WINDOW_MS', 'LOG_LEVEL', 'LOG_PRETTY']) expect(message).toContain(name);
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 import { ROOT } from './paths.js';
 import { parseTopology, type Topology } from './topology.js';
 
@@ -33,6 +34,14 @@ export interface Env {
   dbStatementTimeoutMs: number;
   /** How long a subgraph request waits for a database connection. */
   dbAcquireTimeoutMs: number;
+  /** Browser origins allowed to call the gateway (CORS); none by default. */
+  corsOrigins: string[];
+  /** Requests per client (token subject, else address) per window at the gateway; 0 disables the limit. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  logLevel: LogLevel;
+  /** Human-readable log lines (the demo) instead of JSON lines. */
+  logPretty: boolean;
 }
 
 export class EnvError extends Error {}
@@ -59,6 +68,18 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     problems.push(`${name} is required (at least 32 random characters)`);
     return '';
   };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = src[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(true|1)$/i.test(raw)) return true;
+    if (/^(false|0)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+  const corsOrigins = (src.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of corsOrigins) if (!/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: "${o}" is not an origin such as https://portal.example.gov.cn (scheme, host, optional port; no path)`);
+  const logLevel = (src.LOG_LEVEL || 'info') as LogLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const env: Env = {
     topologyFile: resolve(ROOT, src.TOPOLOGY_FILE || 'seeds/topology.demo.json'),
     nodeId: src.NODE_ID || undefined,
@@ -74,7 +95,13 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     auditAnchorIntervalMs: int('AUDIT_ANCHOR_INTERVAL_MS', 60_000)!,
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000)!,
     dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 10_000)!,
+    corsOrigins,
+    rateLimitMax: int('RATE_LIMIT_MAX', 600)!,
+    rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', 60_000)!,
+    logLevel,
+    logPretty: bool('LOG_PRETTY', demo),
   };
+  if (env.rateLimitWindowMs < 1000) problems.push('RATE_LIMIT_WINDOW_MS must be at least 1000');
   if (env.auditAnchorIntervalMs < 1000 || env.auditAnchorIntervalMs > 3_600_000) problems.push('AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000');
   if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
   if (problems.length) throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { DEMO_TOKEN_LIFETIME, mintToken } from '../gateway/auth.js';
 import { loadEnv, loadTopology } from '../schema/env.js';
+import { configureProcessLogger } from '../schema/log.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { startFederation } from './federation.js';
@@ -12,6 +13,8 @@ import { startFederation } from './federation.js';
  * the playground. `npm start -- --reset` wipes the embedded data and seeds again.
  */
 const env = loadEnv(process.env, { demo: true });
+// Every server of the demo logs through this process logger: pretty lines unless LOG_PRETTY=false.
+await configureProcessLogger({ level: env.logLevel, pretty: env.logPretty });
 if (process.argv.includes('--reset')) {
   rmSync(env.dataDir, { recursive: true, force: true });
   console.log(`reset: removed ${env.dataDir}`);

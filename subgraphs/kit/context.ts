@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
+import type { Logger } from '../../schema/log.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { unauthenticated } from './errors.js';
 import type { PeerClient } from './peers.js';
@@ -29,6 +30,12 @@ export interface SubgraphContext {
   idempotency?: IdempotencyState;
   /** Reads of non-public data to record at the end of the request (`recordRead`). */
   audit: AuditSession;
+  /** The request's id (the gateway's `x-request-id`), passed on to sibling calls. */
+  requestId?: string;
+  /** The request's log line fields (operation, error codes), written when the answer is sent. */
+  logFields?: Record<string, unknown>;
+  /** The request's logger (every line carries the request id). */
+  logger?: Logger;
 }
 
 export function requireActor(ctx: SubgraphContext): Actor {

@@ -51,18 +51,21 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 export const databaseUnavailable = () =>
   new AppError('DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试 / the database of this service is unavailable; try again later');
 
+/** What an error is to the client: its own to fix, an unreachable database, or unexpected (a bug, a failed statement). */
+export function errorKind(code: string | undefined, original: unknown): 'client' | 'database' | 'unexpected' {
+  if (code && CLIENT_CODES.has(code)) return 'client';
+  return isDatabaseUnavailable(original) ? 'database' : 'unexpected';
+}
+
 /**
  * Unexpected errors (SQL, bugs) may carry table names or connection details: the client gets a
- * generic message and the details go to the log only. An unreachable database gets its own code
- * (still without details), so the gateway can tell an unavailable node from a bug.
+ * generic message and the details go to the log only (kit/subgraph.ts logs them, once, with the
+ * request id). An unreachable database gets its own code (still without details), so the gateway
+ * can tell an unavailable node from a bug.
  */
 export function maskUnexpected(formatted: { message: string; extensions?: Record<string, unknown> }, original: unknown) {
-  const code = formatted.extensions?.code as string | undefined;
-  if (code && CLIENT_CODES.has(code)) return formatted;
-  if (isDatabaseUnavailable(original)) {
-    console.error('[subgraph] database unavailable:', (original as Error)?.message);
-    return { ...formatted, message: databaseUnavailable().message, extensions: { code: DATABASE_UNAVAILABLE } };
-  }
-  console.error('[subgraph] unexpected error:', original);
+  const kind = errorKind(formatted.extensions?.code as string | undefined, original);
+  if (kind === 'client') return formatted;
+  if (kind === 'database') return { ...formatted, message: databaseUnavailable().message, extensions: { code: DATABASE_UNAVAILABLE } };
   return { ...formatted, message: '内部错误 / internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

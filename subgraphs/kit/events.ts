@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalHeaders, type Actor } from '../../schema/auth.js';
+import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../schema/log.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
 
@@ -137,9 +138,10 @@ function endpoint(node: NodeConfig, subgraph: SubgraphName, path: string): strin
   return url.toString();
 }
 
-/** A signed internal POST; the signature covers the exact body, like every other internal request. */
-function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, actor: Actor, body: string, secret: string, timeoutMs: number): Promise<Response> {
+/** A signed internal POST; the signature covers the exact body, like every other internal request. `requestId`: the request it serves, if any. */
+function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, actor: Actor, body: string, secret: string, timeoutMs: number, requestId?: string): Promise<Response> {
   const headers = internalHeaders(actor, body, secret, { subgraph, node: node.id });
+  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
   return fetch(endpoint(node, subgraph, path), { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
 }
 
@@ -147,10 +149,10 @@ function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, acto
  * Best effort, right after the publisher's commit: asks the siblings to poll now instead of at
  * their next tick. A lost nudge costs at most one poll interval; the outbox is the guarantee.
  */
-export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor: Actor, secret: string): void {
+export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor: Actor, secret: string, requestId?: string): void {
   for (const s of Object.keys(node.subgraphs) as SubgraphName[]) {
     if (s === publisher) continue;
-    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000).then((r) => r.body?.cancel(), () => undefined);
+    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then((r) => r.body?.cancel(), () => undefined);
   }
 }
 
@@ -164,6 +166,8 @@ export interface EventConsumerOptions {
   secret: string;
   handle: EventHandler;
   pollMs?: number;
+  /** Where delivery trouble is told; the process logger when absent. */
+  logger?: Logger;
 }
 
 /**
@@ -178,7 +182,11 @@ export class EventConsumer {
   private stopped = false;
   private failing = false;
 
-  constructor(private readonly o: EventConsumerOptions) {}
+  private readonly log: Logger;
+
+  constructor(private readonly o: EventConsumerOptions) {
+    this.log = o.logger ?? getProcessLogger().child({ service: o.chain.schema });
+  }
 
   start(): void {
     const tick = () => {
@@ -235,13 +243,13 @@ export class EventConsumer {
           if (this.stopped) return;
           await deliverEvent(this.o.orm, this.o.chain, this.o.source, e, this.o.handle);
         }
-        if (this.failing) console.info(`[${this.o.chain.schema}] events from ${this.o.source}: delivery resumed`);
+        if (this.failing) this.log.info({ source: this.o.source }, 'event delivery resumed');
         this.failing = false;
         if (events.length < BATCH) return;
       }
     } catch (err) {
       // The source may be restarting; say so once per outage, not once per second.
-      if (!this.failing && !this.stopped) console.warn(`[${this.o.chain.schema}] events from ${this.o.source} not delivered yet, retrying:`, (err as Error).message);
+      if (!this.failing && !this.stopped) this.log.warn({ source: this.o.source, error: (err as Error).message }, 'events not delivered yet, retrying');
       this.failing = true;
     }
   }

@@ -1,3 +1,4 @@
+import { getProcessLogger, type Logger } from '../../schema/log.js';
 import pg from 'pg';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -99,7 +100,7 @@ const CANCEL_OWN = `select pg_cancel_backend(pid) from pg_stat_activity
  * from a connection of their own (the pool may be exhausted). PGlite serves one connection and
  * cannot be reached that way; there, statements run in this process and end by themselves.
  */
-export async function closeORM(orm: MikroORM, o: { clientUrl: string; applicationName?: string }): Promise<void> {
+export async function closeORM(orm: MikroORM, o: { clientUrl: string; applicationName?: string; logger?: Logger }): Promise<void> {
   const pool = (orm.em.getConnection().getKnex().client as { pool?: KnexPool }).pool;
   const busy = () => (pool?.numUsed() ?? 0) > 0;
   let closed = false;
@@ -115,7 +116,7 @@ export async function closeORM(orm: MikroORM, o: { clientUrl: string; applicatio
         await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 200))]);
       }
     } catch (err) {
-      console.error(`[${o.applicationName}] could not cancel running statements at shutdown:`, (err as Error).message);
+      (o.logger ?? getProcessLogger()).error({ error: (err as Error).message, applicationName: o.applicationName }, 'could not cancel running statements at shutdown');
     } finally {
       await admin.end().catch(() => {});
     }

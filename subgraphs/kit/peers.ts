@@ -1,4 +1,5 @@
 import { internalHeaders, type Actor } from '../../schema/auth.js';
+import { REQUEST_ID_HEADER } from '../../schema/log.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { AppError } from './errors.js';
 import { nudgeConsumers } from './events.js';
@@ -13,6 +14,8 @@ export class PeerClient {
     private readonly actor: Actor,
     private readonly secret: string,
     private readonly timeoutMs = 5000,
+    /** The request this call serves: the sibling's log line carries the same id. */
+    private readonly requestId?: string,
   ) {}
 
   async query<T>(subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -21,7 +24,7 @@ export class PeerClient {
     try {
       res = await fetch(this.node.subgraphs[subgraph], {
         method: 'POST',
-        headers: internalHeaders(this.actor, body, this.secret, { subgraph, node: this.node.id }),
+        headers: { ...internalHeaders(this.actor, body, this.secret, { subgraph, node: this.node.id }), ...(this.requestId ? { [REQUEST_ID_HEADER]: this.requestId } : {}) },
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -38,6 +41,6 @@ export class PeerClient {
 
   /** After a commit that wrote outbox events: tells the sibling consumers to poll now (best effort). */
   nudgeConsumers(publisher: SubgraphName): void {
-    nudgeConsumers(this.node, publisher, this.actor, this.secret);
+    nudgeConsumers(this.node, publisher, this.actor, this.secret, this.requestId);
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadEnv, loadTopology } from '../../schema/env.js';
+import { configureProcessLogger } from '../../schema/log.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
 import { createSubgraph, type SubgraphModule } from './subgraph.js';
 
@@ -10,6 +11,7 @@ import { createSubgraph, type SubgraphModule } from './subgraph.js';
  */
 export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   const env = loadEnv();
+  const logger = await configureProcessLogger({ level: env.logLevel, pretty: env.logPretty });
   const topology = loadTopology(env.topologyFile);
   const node = topology.nodes.find((n) => n.id === env.nodeId);
   if (!node) throw new Error(`NODE_ID must name a node of ${env.topologyFile} (one of: ${topology.nodes.map((n) => n.id).join(', ')})`);
@@ -23,8 +25,9 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     auditSecret: env.auditSecret,
     port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),
     host: env.host,
+    logger,
   });
-  console.log(`${mod.name} subgraph of node ${node.id} listening on ${running.url}`);
+  logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {
     await running.stop();
     await embedded?.stop();

@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal } from '../../schema/auth.js';
-import { readBody } from '../../schema/http.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal, type InternalClaims } from '../../schema/auth.js';
+import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../../schema/http.js';
+import { getProcessLogger, type Logger } from '../../schema/log.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
-import { maskUnexpected } from './errors.js';
+import { errorKind, maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
@@ -58,6 +60,22 @@ export interface SubgraphOptions {
   onQuery?: (sql: string) => void;
   /** How often a consumer polls its source's outbox; a nudge after each commit makes it sooner. */
   eventPollMs?: number;
+  /** Where this subgraph logs (one JSON line per request); the process logger when absent. */
+  logger?: Logger;
+  /**
+   * Adds routes, hooks or plugins to the subgraph's fastify instance before it listens (another
+   * module's /metrics, tracing hooks). Runs after the subgraph's own hooks and routes are set up.
+   */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** More Apollo Server plugins (per-operation metrics, tracing). */
+  apolloPlugins?: ApolloServerPlugin<SubgraphContext>[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The gateway's (or a sibling's) signed claims: who asks, checked before anything runs. */
+    claims: InternalClaims | null;
+  }
 }
 
 export interface RunningSubgraph {
@@ -69,6 +87,8 @@ export interface RunningSubgraph {
   events?: EventConsumer;
   /** This subgraph's audit chain (schema, node, key). */
   audit: AuditChain;
+  /** The HTTP server (fastify), listening. */
+  app: FastifyInstance;
   stop(): Promise<void>;
 }
 
@@ -76,12 +96,12 @@ export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
   return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references, mod.inputBounds);
 }
 
-const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
-const refusal = (message: string) => json(401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-const firstHeader = (req: IncomingMessage, name: string) => {
+const refuse = (reply: FastifyReply, message: string) => reply.code(401).send(errorBody(message, 'UNAUTHENTICATED'));
+const firstHeader = (req: FastifyRequest, name: string) => {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
 };
+const notJson = (reply: FastifyReply) => reply.code(400).send(errorBody('request body is not JSON', 'BAD_REQUEST'));
 
 /** Tells the gateway that a root mutation answered from its idempotency record instead of executing. */
 const replayExtension: ApolloServerPlugin<SubgraphContext> = {
@@ -110,8 +130,27 @@ const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
           const head = await finishAudit(contextValue.em, contextValue.audit);
           if (head) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_HEAD_EXTENSION]: head };
         } catch (err) {
-          console.error('[audit] could not record the request:', err);
+          contextValue.logger?.error({ err }, 'could not record the request in the audit log');
           response.body.singleResult = { data: null, errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Unexpected errors (bugs, failed statements) are logged here with their stack, once, on the
+ * request's logger (with its id); an unreachable database is a warning without a stack. The
+ * client sees them masked (`maskUnexpected`).
+ */
+const logUnexpected: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const e of errors) {
+          const kind = errorKind(e.extensions?.code as string | undefined, e.originalError ?? e);
+          if (kind === 'database') contextValue.logger?.warn({ error: (e.originalError ?? e).message, path: e.path }, 'database unavailable');
+          else if (kind === 'unexpected') contextValue.logger?.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
         }
       },
     };
@@ -142,97 +181,104 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   guardMutationsWithIdempotency(schema, mod.name);
   const replays = new ReplayGuard();
   const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
+  const logger = (opts.logger ?? getProcessLogger()).child({ service: mod.name, node: opts.node.id });
+  const app = createHttpServer(logger);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: maskUnexpected,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), replayExtension, auditPlugin],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      fastifyApolloDrainPlugin(app) as ApolloServerPlugin<SubgraphContext>,
+      replayExtension,
+      auditPlugin,
+      operationLogPlugin<SubgraphContext>(),
+      logUnexpected,
+      ...(opts.apolloPlugins ?? []),
+    ],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
     stopOnTerminationSignals: false,
+    logger,
   });
   await apollo.start();
   const events = mod.consumes
-    ? new EventConsumer({ orm, chain, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs })
+    ? new EventConsumer({ orm, chain, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs, logger })
     : undefined;
 
-  const handle = async (req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> => {
-    const url = new URL(req.url ?? '/', 'http://subgraph');
-    if (req.method === 'GET' && url.pathname === '/health') return json(200, { status: 'ok', subgraph: mod.name, node: opts.node.id });
-    if (req.method === 'GET' && url.pathname === '/ready') {
-      const readiness = await checkReadiness(orm);
-      return json(readiness.status === 'ready' ? 200 : 503, { ...readiness, subgraph: mod.name, node: opts.node.id });
-    }
-    const internal = (mod.outbox && url.pathname === EVENTS_PATH) || (events && url.pathname === NUDGE_PATH) || url.pathname.startsWith('/internal/audit/');
-    if (req.method !== 'POST' || (url.pathname !== '/graphql' && !internal)) return json(404, { error: 'not found' });
-    const raw = await readBody(req);
-    const idempotencyKey = firstHeader(req, IDEMPOTENCY_KEY_HEADER) ?? null;
-    const claims = verifyInternal(firstHeader(req, INTERNAL_AUTH_HEADER), raw, opts.internalSecret, { subgraph: mod.name, node: opts.node.id }, { idempotencyKey });
-    if (!claims) return refusal(`missing or invalid gateway signature, or one meant for another service than ${mod.name}@${opts.node.id}: subgraphs accept requests only from the gateway`);
-    if (!replays.accept(claims.nonce, claims.issuedAt)) return refusal('this signed request was already received once: every internal request is signed anew');
-    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return json(400, { errors: [{ message: 'idempotency key must be 1-128 printable ASCII characters', extensions: { code: 'BAD_REQUEST' } }] });
-    const { actor } = claims;
-    if (url.pathname.startsWith('/internal/audit/')) {
-      const answer = await serveAuditEndpoint(url.pathname, raw, { em: orm.em.fork(), chain, actor, node: opts.node });
-      return json(answer.status, answer.body);
-    }
-    if (url.pathname === NUDGE_PATH && events) {
+  logEveryRequest(app);
+  answerErrorsAsGraphQL(app);
+  // Kept as received: the signature is checked over the exact bytes before the body means anything.
+  readBodiesAsText(app, { strict: false });
+  app.decorateRequest('claims', null);
+
+  /** Every POST route: the gateway's (or a sibling's) signature over this exact body, made for this subgraph on this node, used once. */
+  const signed = async (request: FastifyRequest, reply: FastifyReply) => {
+    const idempotencyKey = firstHeader(request, IDEMPOTENCY_KEY_HEADER) ?? null;
+    const claims = verifyInternal(firstHeader(request, INTERNAL_AUTH_HEADER), request.rawBody ?? '', opts.internalSecret, { subgraph: mod.name, node: opts.node.id }, { idempotencyKey });
+    if (!claims) return refuse(reply, `missing or invalid gateway signature, or one meant for another service than ${mod.name}@${opts.node.id}: subgraphs accept requests only from the gateway`);
+    if (!replays.accept(claims.nonce, claims.issuedAt)) return refuse(reply, 'this signed request was already received once: every internal request is signed anew');
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return reply.code(400).send(errorBody('idempotency key must be 1-128 printable ASCII characters', 'BAD_REQUEST'));
+    request.claims = claims;
+    noteLog(request, { actor: claims.actor.sub, org: claims.actor.orgId });
+  };
+
+  app.get('/health', { config: { quietLog: true } }, async () => ({ status: 'ok', subgraph: mod.name, node: opts.node.id }));
+  app.get('/ready', { config: { quietLog: true } }, async (_request, reply) => {
+    const readiness = await checkReadiness(orm);
+    return reply.code(readiness.status === 'ready' ? 200 : 503).send({ ...readiness, subgraph: mod.name, node: opts.node.id });
+  });
+  app.post('/internal/audit/*', { preHandler: signed }, async (request, reply) => {
+    const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
+    return reply.code(answer.status).send(answer.body);
+  });
+  if (events) {
+    app.post(NUDGE_PATH, { preHandler: signed, config: { quietLog: true } }, async (_request, reply) => {
       void events.poll();
-      return json(202, { status: 'polling' });
-    }
-    if (url.pathname === EVENTS_PATH) {
+      return reply.code(202).send({ status: 'polling' });
+    });
+  }
+  if (mod.outbox) {
+    app.post(EVENTS_PATH, { preHandler: signed, config: { quietLog: true } }, async (request, reply) => {
       // Only a sibling's consumer reads the outbox; a client's token never carries SYSTEM through the gateway to this path.
-      if (!actor.roles.includes('SYSTEM')) return json(403, { errors: [{ message: 'internal endpoint', extensions: { code: 'FORBIDDEN' } }] });
-      let query: { after?: unknown; limit?: unknown };
-      try {
-        query = JSON.parse(raw) as typeof query;
-      } catch {
-        return json(400, { errors: [{ message: 'request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      }
-      const { after, limit } = query ?? {};
+      if (!request.claims!.actor.roles.includes('SYSTEM')) return reply.code(403).send(errorBody('internal endpoint', 'FORBIDDEN'));
+      if (request.bodyNotJson) return notJson(reply);
+      const { after, limit } = (request.body ?? {}) as { after?: unknown; limit?: unknown };
       const cursor = typeof after === 'string' && /^\d{1,18}$/.test(after) ? after : '0';
-      return json(200, { events: await readOutbox(orm.em.fork(), mod.name, cursor, typeof limit === 'number' ? limit : undefined) });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return json(400, { errors: [{ message: 'request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: url.search, body },
-      context: async () => ({
+      return { events: await readOutbox(orm.em.fork(), mod.name, cursor, typeof limit === 'number' ? limit : undefined) };
+    });
+  }
+  const graphql = fastifyApolloHandler<SubgraphContext>(apollo, {
+    context: async (request) => {
+      const { actor } = request.claims!;
+      const idempotencyKey = firstHeader(request, IDEMPOTENCY_KEY_HEADER);
+      return {
         em: orm.em.fork(),
         actor,
         node: opts.node,
         loaders: new Loaders(),
-        peers: new PeerClient(opts.node, actor, opts.internalSecret),
+        peers: new PeerClient(opts.node, actor, opts.internalSecret, undefined, request.id),
         idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,
         audit: new AuditSession(chain, actor),
-      }),
-    });
-    let text = '';
-    if (result.body.kind === 'complete') text = result.body.string;
-    else for await (const part of result.body.asyncIterator) text += part;
-    return { status: statusFor(result.status ?? 200, text), body: text, headers: Object.fromEntries(result.headers) };
-  };
-
-  const server: Server = createServer((req, res) => {
-    handle(req)
-      .then(({ status, body, headers }) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(body);
-      })
-      .catch((err) => {
-        console.error(`[${mod.name}] request failed:`, err);
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-      });
+        requestId: request.id,
+        logFields: request.logFields ?? undefined,
+        logger: request.log as Logger,
+      };
+    },
+  }) as RouteHandlerMethod;
+  app.post('/graphql', {
+    preHandler: [signed, async (request, reply) => {
+      if (request.bodyNotJson) return notJson(reply);
+    }],
+  }, async function (request, reply) {
+    const text = (await graphql.call(this, request, reply)) as unknown;
+    // A request that failed only because the database is unreachable is 503, so the gateway marks this node service down.
+    if (typeof text === 'string') reply.code(statusFor(reply.statusCode, text));
+    return text;
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await opts.extend?.(app);
+
+  await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
   events?.start();
 
   return {
@@ -242,12 +288,13 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     schema,
     events,
     audit: chain,
+    app,
     async stop() {
       await events?.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.server.closeAllConnections();
+      // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();
-      await closeORM(orm, { clientUrl: opts.databaseUrl, applicationName });
+      await closeORM(orm, { clientUrl: opts.databaseUrl, applicationName, logger });
     },
   };
 }
