@@ -168,7 +168,7 @@ describe('GraphiQL playground', () => {
       shouldPersistHeaders: true,
       defaultHeaders: '{"Authorization":"Bearer test"}',
     });
-    expect(render.props['defaultTabs']).toEqual(
+    expect(render.props.defaultTabs).toEqual(
       EXAMPLE_OPERATIONS.map((e) => ({ query: e.query, headers: '{"Authorization":"Bearer test"}' })),
     );
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
@@ -254,7 +254,7 @@ describe('GraphiQL playground', () => {
     expect(body).toContain('<title>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;!--');
     const render = runInlineScript(body);
     expect(render.fetcherOptions).toEqual({ url: `/graphql?${hostile}` });
-    expect(render.props['defaultHeaders']).toBe(hostile);
+    expect(render.props.defaultHeaders).toBe(hostile);
     const hash = createHash('sha256').update(inlineScript(body), 'utf8').digest('base64');
     expect(headers['content-security-policy']).toContain(`'sha256-${hash}'`);
   });

@@ -6,7 +6,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildASTSchema, getNamedType, parse } from 'graphql';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../schema/auth.js';
+import { type Actor, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../schema/auth.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../schema/http.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
@@ -184,7 +184,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       if (playground(req, res)) return;
       return sendJson(res, 404, { error: 'not found' });
     }
-    let actor;
+    let actor: Actor;
     try {
       const auth = req.headers.authorization;
       actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret);

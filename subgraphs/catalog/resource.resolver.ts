@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { readOf, recordRead } from '../kit/audit.js';
 import { readResource } from './resource.audit.js';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
@@ -310,6 +310,7 @@ export class DataResourceResolver {
   }
 
   /** A workflow step that changes state but not content: one version, one audit event, one transaction. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: steps that emit no event are written as plain blocks that return nothing
   private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: () => OutboxEvent[] | void, snapshot: ResourceContent): Promise<DataResource> {
     return mutate(ctx, 'catalog', async (em) => {
       const events = apply() ?? [];

@@ -28,6 +28,7 @@ beforeAll(async () => {
     ] as const) {
       const owned = newOwned(org.slice(0, 6));
       fork.create(Operator, {
+        // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.min would turn into NaN
         ...owned, organizationId: org, agreementNo: `A-${++n}`, agreementSignedAt: start < today ? start : today, termStart: start, termEnd: end,
         scope: 's', licensedBy: 'x', status, statusReason: null, updatedAt: owned.createdAt,
       } as Operator);
