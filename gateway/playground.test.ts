@@ -1,21 +1,14 @@
 import { describe, test, expect, beforeAll, afterAll } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { createPlayground, toScriptJson, DEFAULT_TITLE, type PlaygroundHandler } from './playground.js';
 import { EXAMPLE_OPERATIONS } from './playground-examples.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) console.log(`${CHROMIUM} not found: skipping the headless-browser rendering test`);
-const chromiumTest = HAS_CHROMIUM ? test : test.skip;
 
 const ASSETS: [file: string, pkg: string, path: string, contentType: string][] = [
   ['react.production.min.js', 'react', 'umd/react.production.min.js', 'text/javascript; charset=utf-8'],
@@ -96,20 +89,12 @@ describe('GraphiQL playground', () => {
   let server: Server;
   let base: string;
   let lastHandled: boolean | undefined;
-  const browserRequests: string[] = [];
 
   beforeAll(async () => {
     const handler = createPlayground({ endpoint: '/graphql', defaultHeaders: '{"Authorization":"Bearer test"}' });
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      browserRequests.push(`${req.method} ${req.url}`);
       lastHandled = handler(req, res);
       if (lastHandled) return;
-      if (req.method === 'POST' && req.url === '/graphql') {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'no schema in this test' }] }));
-        return;
-      }
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not handled');
     });
@@ -265,32 +250,4 @@ describe('GraphiQL playground', () => {
     createPlayground({ endpoint: 'http://10.0.0.8:4000/graphql' })({ method: 'GET', url: '/playground' } as IncomingMessage, res);
     expect(headers['content-security-policy']).toContain("connect-src 'self' http://10.0.0.8:4000;");
   });
-
-  chromiumTest('renders in headless Chromium using nothing but the local server', async () => {
-    browserRequests.length = 0;
-    const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-    try {
-      const dom = await new Promise<string>((resolve, reject) => {
-        execFile(
-          CHROMIUM,
-          [
-            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-            `--user-data-dir=${profile}`, '--virtual-time-budget=10000', '--dump-dom', `${base}/playground`,
-          ],
-          { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout) => (error ? reject(error) : resolve(stdout)),
-        );
-      });
-      expect(dom).toContain('graphiql-container');
-      expect(dom).not.toContain('正在加载 GraphiQL');
-      for (const name of ['SearchCatalog', 'ResourceOverview', 'OpenDatasets', 'DistrictCatalog', 'CatalogPage', 'RequestShare']) {
-        expect(dom).toContain(name);
-      }
-      const expected = new Set(['GET /playground', ...ASSETS.map(([f]) => `GET /playground/assets/${f}`), 'POST /graphql']);
-      expect(new Set(browserRequests)).toEqual(expected);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-  }, 120_000);
 });
