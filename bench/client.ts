@@ -1,5 +1,6 @@
 /** What the benchmarks share: a strict GraphQL client, percentiles and a plain-text table. */
 
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
 export type Data = Record<string, any>;
 export type Call = () => Promise<Data>;
 

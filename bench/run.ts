@@ -54,7 +54,8 @@ globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeo
 async function subgraphCalls(fed: RunningFederation, call: Call): Promise<string> {
   const names = new Map<string, string>();
   for (const n of fed.topology.nodes) for (const url of Object.values(n.subgraphs)) names.set(url, n.id);
-  const seen: string[] = (probe = []);
+  const seen: string[] = [];
+  probe = seen;
   try {
     await call();
   } finally {

@@ -10,7 +10,10 @@ const keys = new Map<string, KeyObject>();
 /** Importing the key costs as much as verifying: do it once per secret. */
 const key = (secret: string) => {
   let k = keys.get(secret);
-  if (!k) keys.set(secret, (k = createSecretKey(Buffer.from(secret, 'utf8'))));
+  if (!k) {
+    k = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, k);
+  }
   return k;
 };
 const ISSUER = 'public-data-federation';

@@ -29,7 +29,7 @@ export interface NodeHealthView {
 /** `<base>/graphql` → `<base>/ready`: the readiness endpoint every subgraph serves beside GraphQL. */
 export function readyUrl(graphqlUrl: string): string {
   const url = new URL(graphqlUrl);
-  url.pathname = url.pathname.replace(/\/graphql$/, '') + '/ready';
+  url.pathname = `${url.pathname.replace(/\/graphql$/, '')}/ready`;
   return url.toString();
 }
 

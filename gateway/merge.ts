@@ -10,6 +10,7 @@ export const ROUTER_TOTAL = '_routerTotal';
 /** `facets { <list> { value count } }` for every facet list the client selected, whatever it selected inside. */
 export const ROUTER_FACETS = '_routerFacets';
 
+// biome-ignore lint/suspicious/noExplicitAny: subgraph response JSON, merged field by field whatever its schema type
 type Obj = Record<string, any>;
 
 export interface ConnectionShape {

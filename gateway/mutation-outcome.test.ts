@@ -52,7 +52,10 @@ beforeAll(async () => {
   source = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 300, connectionFields: new Set() });
 });
 afterAll(() => {
-  for (const s of servers) s.closeAllConnections(), s.close();
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
 });
 
 const RETIRE = 'mutation($id: ID!) { retireDataResource(id: $id, reason: "r") { id } }';

@@ -1,21 +1,15 @@
 import { describe, test, expect, beforeAll, afterAll } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { fastify, type FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { playground, toScriptJson, DEFAULT_TITLE, type PlaygroundOptions } from './playground.js';
 import { EXAMPLE_OPERATIONS } from './playground-examples.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) console.log(`${CHROMIUM} not found: skipping the headless-browser rendering test`);
-const chromiumTest = HAS_CHROMIUM ? test : test.skip;
 
 const ASSETS: [file: string, pkg: string, path: string, contentType: string][] = [
   ['react.production.min.js', 'react', 'umd/react.production.min.js', 'text/javascript; charset=utf-8'],
@@ -105,11 +99,10 @@ function runInlineScript(html: string): CapturedRender {
 describe('GraphiQL playground', () => {
   let app: FastifyInstance;
   let base: string;
-  const browserRequests: string[] = [];
   const others: FastifyInstance[] = [];
 
   beforeAll(async () => {
-    ({ app, base } = await serve({ endpoint: '/graphql', defaultHeaders: '{"Authorization":"Bearer test"}' }, (method, url) => browserRequests.push(`${method} ${url}`)));
+    ({ app, base } = await serve({ endpoint: '/graphql', defaultHeaders: '{"Authorization":"Bearer test"}' }));
   });
 
   afterAll(async () => {
@@ -170,7 +163,7 @@ describe('GraphiQL playground', () => {
       shouldPersistHeaders: true,
       defaultHeaders: '{"Authorization":"Bearer test"}',
     });
-    expect(render.props['defaultTabs']).toEqual(
+    expect(render.props.defaultTabs).toEqual(
       EXAMPLE_OPERATIONS.map((e) => ({ query: e.query, headers: '{"Authorization":"Bearer test"}' })),
     );
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
@@ -245,7 +238,7 @@ describe('GraphiQL playground', () => {
     expect(body).toContain('<title>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;!--');
     const render = runInlineScript(body);
     expect(render.fetcherOptions).toEqual({ url: `/graphql?${hostile}` });
-    expect(render.props['defaultHeaders']).toBe(hostile);
+    expect(render.props.defaultHeaders).toBe(hostile);
     const hash = createHash('sha256').update(inlineScript(body), 'utf8').digest('base64');
     expect(String(res.headers['content-security-policy'])).toContain(`'sha256-${hash}'`);
   });
@@ -254,32 +247,4 @@ describe('GraphiQL playground', () => {
     const res = await pageOf({ endpoint: 'http://10.0.0.8:4000/graphql' });
     expect(String(res.headers['content-security-policy'])).toContain("connect-src 'self' http://10.0.0.8:4000;");
   });
-
-  chromiumTest('renders in headless Chromium using nothing but the local server', async () => {
-    browserRequests.length = 0;
-    const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-    try {
-      const dom = await new Promise<string>((resolve, reject) => {
-        execFile(
-          CHROMIUM,
-          [
-            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-            `--user-data-dir=${profile}`, '--virtual-time-budget=10000', '--dump-dom', `${base}/playground`,
-          ],
-          { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout) => (error ? reject(error) : resolve(stdout)),
-        );
-      });
-      expect(dom).toContain('graphiql-container');
-      expect(dom).not.toContain('正在加载 GraphiQL');
-      for (const name of ['SearchCatalog', 'ResourceOverview', 'OpenDatasets', 'DistrictCatalog', 'CatalogPage', 'RequestShare']) {
-        expect(dom).toContain(name);
-      }
-      const expected = new Set(['GET /playground', ...ASSETS.map(([f]) => `GET /playground/assets/${f}`), 'POST /graphql']);
-      expect(new Set(browserRequests)).toEqual(expected);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-  }, 120_000);
 });

@@ -45,7 +45,10 @@ beforeAll(async () => {
   source = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 300, connectionFields: new Set() });
 });
 afterAll(() => {
-  for (const s of servers) s.closeAllConnections(), s.close();
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
 });
 
 const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on DataResource { id name } } }';
@@ -146,7 +149,10 @@ describe('connection routing with facets [CAT-8]', () => {
     connectionSource = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 2000, connectionFields: new Set(['dataResources']) });
   });
   afterAll(() => {
-    for (const s of connectionServers) s.closeAllConnections(), s.close();
+    for (const s of connectionServers) {
+      s.closeAllConnections();
+      s.close();
+    }
   });
 
   const run = async (query: string, variables: Record<string, unknown> = {}) => {

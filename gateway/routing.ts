@@ -43,6 +43,7 @@ export interface NodeCall {
 type Caller = Pick<GatewayContext, 'actor' | 'requestId' | 'calls'>;
 
 type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
+// biome-ignore lint/suspicious/noExplicitAny: a subgraph's response JSON, read by field name without a schema type
 type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
 
 /** Connection errors that mean the request never reached the node: nothing can have been written. */
@@ -107,7 +108,7 @@ const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => 
   const arg = f.arguments?.find((a: ArgumentNode) => a.name.value === name);
   return arg ? valueFromASTUntyped(arg.value, vars) : undefined;
 };
-const get = (o: unknown, path: string): unknown => path.split('.').reduce<any>((v, k) => (v && typeof v === 'object' ? v[k] : undefined), o);
+const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
 function routingError(message: string, field?: string): GqlResponse {
   return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] };
@@ -266,7 +267,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         continue;
       }
       const list = (result.response.data?._entities ?? []) as unknown[];
-      indexes.forEach((original, j) => (entities[original] = list[j] ?? null));
+      for (const [j, original] of indexes.entries()) entities[original] = list[j] ?? null;
       for (const e of result.response.errors ?? []) {
         const path = e.path && e.path[0] === '_entities' && typeof e.path[1] === 'number' ? ['_entities', indexes[e.path[1]], ...e.path.slice(2)] : e.path;
         errors.push({ ...e, path });
@@ -320,6 +321,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       const key = responseKey(f);
       const values = answered.map((r) => r.response.data?.[key]);
       const shape = shapes.get(key);
+      // biome-ignore lint/suspicious/noExplicitAny: the same untyped response JSON that merge.ts's mergeConnections takes
       data[key] = shape ? (values.some((v) => v === null || v === undefined) ? null : mergeConnections(values as Record<string, any>[], shape)) : mergePlain(values);
     }
     for (const f of fieldsOf(op.selectionSet)) if (f.name.value === '__typename') data[responseKey(f)] = 'Query';
@@ -353,7 +355,11 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     });
     let depth = 0;
     return visit(doc, {
-      OperationDefinition: { enter: () => void (depth = 0) },
+      OperationDefinition: {
+        enter() {
+          depth = 0;
+        },
+      },
       Field: {
         enter(node) {
           depth += 1;

@@ -106,7 +106,8 @@ export function answerErrorsAsGraphQL(app: FastifyInstance): void {
 
 /** Adds fields to the request's log line. */
 export function noteLog(request: FastifyRequest, fields: Record<string, unknown>): void {
-  Object.assign((request.logFields ??= {}), fields);
+  request.logFields ??= {};
+  Object.assign(request.logFields, fields);
 }
 
 /** Adds error codes to the request's log line (its outcome). */

@@ -9,11 +9,14 @@ export interface SeedResult {
   seeded: boolean;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
 type Gql = (actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
 export interface GatewayResponse {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
   data?: Record<string, any> | null;
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 

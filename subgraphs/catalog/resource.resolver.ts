@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { readOf, recordRead } from '../kit/audit.js';
 import { readResource } from './resource.audit.js';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
@@ -26,6 +26,10 @@ import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
 /** What an optional field holds when not given on create, or cleared on update. */
+/** What a workflow step changes, with the events it emits. */
+// biome-ignore lint/suspicious/noConfusingVoidType: steps that emit no event are written as plain blocks that return nothing
+type WorkflowChange = () => OutboxEvent[] | void;
+
 const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] };
 
 @ObjectType('DataResourceRevision', { description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]' })
@@ -310,7 +314,7 @@ export class DataResourceResolver {
   }
 
   /** A workflow step that changes state but not content: one version, one audit event, one transaction. */
-  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: () => OutboxEvent[] | void, snapshot: ResourceContent): Promise<DataResource> {
+  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: WorkflowChange, snapshot: ResourceContent): Promise<DataResource> {
     return mutate(ctx, 'catalog', async (em) => {
       const events = apply() ?? [];
       r.updatedAt = new Date();

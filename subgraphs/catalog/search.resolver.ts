@@ -122,6 +122,7 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
  * strpos tests run first. Parallel workers cost 15–30 ms to start, more than a ranked page takes,
  * and the nodes of a federation already share the server's cores.
  */
+// biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
 async function withoutSeqScan<T>(em: EntityManager, work: (run: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>) => Promise<T>): Promise<T> {
   const connection = em.getConnection();
   return connection.transactional(async (trx) => {
@@ -158,6 +159,7 @@ class Search {
     return qb;
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
   private read<T>(work: (run: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>) => Promise<T>): Promise<T> {
     const connection = this.ctx.em.getConnection();
     return this.keyword ? withoutSeqScan(this.ctx.em, work) : work((q) => connection.execute(q, [], 'all'));
@@ -184,6 +186,7 @@ class Search {
     return this.facetsP;
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
   private toFacets(rows: Record<string, any>[]): DataResourceFacets {
     const lists = Object.fromEntries(FACET_NAMES.map((f) => [f, [] as Bucket[]])) as Record<FacetName, Bucket[]>;
     const top = FACET_NAMES.length - 1;

@@ -25,6 +25,7 @@ export async function serveAuditEndpoint(
   raw: string,
   c: { em: EntityManager; chain: AuditChain; actor: Actor; node: NodeConfig },
 ): Promise<{ status: number; body: unknown }> {
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON request body, each field checked where it is read
   let body: Record<string, any>;
   try {
     body = raw ? JSON.parse(raw) : {};

@@ -277,12 +277,16 @@ export async function queryAuditEvents(em: EntityManager, chain: AuditChain, reg
   eq('entity_type', q.entityType);
   eq('entity_id', q.entityId);
   eq('kind', q.kind);
-  if (q.from) (where.push('at >= ?'), params.push(q.from));
-  if (q.to) (where.push('at < ?'), params.push(q.to));
+  const cond = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (q.from) cond('at >= ?', q.from);
+  if (q.to) cond('at < ?', q.to);
   if (q.before) {
-    if (q.before.inclusive) (where.push('at <= ?'), params.push(q.before.at));
-    else if (q.before.id) (where.push('(at < ? or (at = ? and id < ?))'), params.push(q.before.at, q.before.at, q.before.id));
-    else (where.push('at < ?'), params.push(q.before.at));
+    if (q.before.inclusive) cond('at <= ?', q.before.at);
+    else if (q.before.id) cond('(at < ? or (at = ? and id < ?))', q.before.at, q.before.at, q.before.id);
+    else cond('at < ?', q.before.at);
   }
   params.push(q.limit);
   const rows = await em.getConnection().execute<Row[]>(

@@ -39,6 +39,7 @@ const UNREACHABLE_MESSAGE = /connection terminated|transaction query already com
  * non-Error, as the pool's connection failures can be, in NonErrorThrown.thrownValue).
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: walks wrapped errors of several libraries, probing fields that each may or may not have
   for (let e: any = err, depth = 0; e && typeof e === 'object' && depth < 6; e = e.originalError ?? e.thrownValue ?? e.cause, depth += 1) {
     const code = typeof e.code === 'string' ? e.code : undefined;
     if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;

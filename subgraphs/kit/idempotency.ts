@@ -72,7 +72,7 @@ async function findRecord(em: EntityManager, schema: string, actorSub: string, k
   return rows[0] ?? null;
 }
 
-async function replay(ctx: SubgraphContext, state: IdempotencyState, record: Record_, field: string, hash: string): Promise<unknown> {
+async function replay(ctx: SubgraphContext, state: IdempotencyState, record: Record_, hash: string): Promise<unknown> {
   if (record.operation_hash !== hash) {
     throw badInput(
       `幂等键「${state.key}」已用于另一项修改（${record.field_name}）或不同的参数；新的修改请使用新的键 / Idempotency-Key "${state.key}" was already used for a different mutation (${record.field_name}) or different arguments; send a new key for a new mutation`,
@@ -100,7 +100,7 @@ export function guardMutationsWithIdempotency(schema: GraphQLSchema, subgraph: s
       const path = String(info.path.key);
       const hash = createHash('sha256').update(`${info.fieldName}:${canonical(args)}`).digest('hex');
       const prior = await findRecord(ctx.em, subgraph, ctx.actor.sub, state.key, path);
-      if (prior) return replay(ctx, state, prior, info.fieldName, hash);
+      if (prior) return replay(ctx, state, prior, hash);
       state.current = { path, field: info.fieldName, hash, claimed: false };
       try {
         return await resolve(root, args, ctx, info);
@@ -108,7 +108,7 @@ export function guardMutationsWithIdempotency(schema: GraphQLSchema, subgraph: s
         // A concurrent call with the same key may have committed while this one ran: its
         // outcome is the answer (this attempt's own transaction, if any, rolled back).
         const committed = await findRecord(ctx.em, subgraph, ctx.actor.sub, state.key, path);
-        if (committed) return replay(ctx, state, committed, info.fieldName, hash);
+        if (committed) return replay(ctx, state, committed, hash);
         throw err;
       } finally {
         state.current = undefined;

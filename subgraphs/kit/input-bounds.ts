@@ -122,7 +122,7 @@ function checkerFor(type: GraphQLInputType, leaf: Leaf, plan: Plan): Check {
       if (value.length > leaf.maxItems) {
         throw badInput(`${path} 最多 ${leaf.maxItems} 项，收到 ${value.length} 项 / ${path} takes at most ${leaf.maxItems} entries, got ${value.length}`, path, { maxItems: leaf.maxItems });
       }
-      value.forEach((v, i) => element(v, `${path}.${i}`));
+      for (const [i, v] of value.entries()) element(v, `${path}.${i}`);
     };
   }
   if (isInputObjectType(inner)) {

@@ -94,7 +94,7 @@ export function pageSize(first: number | null | undefined): number {
 export function seqAfter(after: string | null | undefined, message = 'after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged'): string | null {
   if (!after) return null;
   const key = decodeCursor(after);
-  if (!key || key.values.length !== 1 || key.directions[0] !== 'DESC' || typeof key.values[0] !== 'string') throw badInput(message, 'after');
+  if (key?.values.length !== 1 || key.directions[0] !== 'DESC' || typeof key.values[0] !== 'string') throw badInput(message, 'after');
   return key.values[0];
 }
 

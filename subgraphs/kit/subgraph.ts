@@ -30,9 +30,9 @@ import { checkReadiness, statusFor } from './readiness.js';
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
   name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql's buildSchema takes resolver classes as Function
   resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql's buildSchema takes orphaned types as Function
   orphanedTypes?: Function[];
   references?: IResolvers;
   entities: NonNullable<Options['entities']>;

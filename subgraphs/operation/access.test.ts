@@ -27,8 +27,10 @@ beforeAll(async () => {
       ['ACTIVE', addDays(today, -100), addDays(today, -10)],
     ] as const) {
       const owned = newOwned(org.slice(0, 6));
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.min would turn into NaN
+      const signed = start < today ? start : today;
       fork.create(Operator, {
-        ...owned, organizationId: org, agreementNo: `A-${++n}`, agreementSignedAt: start < today ? start : today, termStart: start, termEnd: end,
+        ...owned, organizationId: org, agreementNo: `A-${++n}`, agreementSignedAt: signed, termStart: start, termEnd: end,
         scope: 's', licensedBy: 'x', status, statusReason: null, updatedAt: owned.createdAt,
       } as Operator);
     }

@@ -41,12 +41,12 @@ describe('_entities contract', () => {
 
     const asAnon = await t.call('operation', ANONYMOUS, Q, { r: reps });
     expect(asAnon.errors).toBeUndefined();
-    expect(asAnon.data!._entities.map((e: any) => e && e.id)).toEqual([active, null, null, null, null, active]);
+    expect(asAnon.data!._entities.map((e: any) => e?.id ?? null)).toEqual([active, null, null, null, null, active]);
     expect(asAnon.data!._entities[0].status).toBe('ACTIVE');
 
     const dept = await registerOrganization(t.call, '331100', '丽水市交通运输局', 'AGENCY');
     const asAgency = await t.call('operation', agency(dept, '331100'), Q, { r: reps });
-    expect(asAgency.data!._entities.map((e: any) => e && e.status)).toEqual(['ACTIVE', null, 'SUSPENDED', null, 'PENDING', 'ACTIVE']);
+    expect(asAgency.data!._entities.map((e: any) => e?.status ?? null)).toEqual(['ACTIVE', null, 'SUSPENDED', null, 'PENDING', 'ACTIVE']);
   });
 
   test('Organization.operator: the current authorization per organization, batched into one query', async () => {
@@ -74,10 +74,10 @@ describe('_entities contract', () => {
     expect(asAuthority.errors).toBeUndefined();
     expect(operatorQueries).toBe(1);
     expect(asAuthority.data!._entities.map((e: any) => e.id)).toEqual(ids);
-    expect(asAuthority.data!._entities.map((e: any) => e.operator && e.operator.id)).toEqual([current, suspended, lastRevoked, null, null]);
+    expect(asAuthority.data!._entities.map((e: any) => e.operator?.id ?? null)).toEqual([current, suspended, lastRevoked, null, null]);
     expect(asAuthority.data!._entities[2].operator.status).toBe('REVOKED');
 
     const asAnon = await t.call('operation', ANONYMOUS, Q, { r: reps });
-    expect(asAnon.data!._entities.map((e: any) => e.operator && e.operator.id)).toEqual([current, null, null, null, null]);
+    expect(asAnon.data!._entities.map((e: any) => e.operator?.id ?? null)).toEqual([current, null, null, null, null]);
   });
 });

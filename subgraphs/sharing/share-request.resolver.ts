@@ -192,7 +192,7 @@ export class ShareRequestResolver {
     if (r.status !== 'PENDING') throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
     if (!approve && blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §27, L §34]', 'reason');
     if (approve && r.endDate < todayInChina()) {
-      throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request\'s end date ${r.endDate} has passed: it can only be rejected`);
+      throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request's end date ${r.endDate} has passed: it can only be rejected`);
     }
     const decisionRule = decisionRuleOf(actor, r);
     if (approve && decisionRule === 'CONDITIONAL_PROVIDER_DECISION') await refuseIfGradeRaised(ctx, r);

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../schema/auth.js';
 import { loadTopology } from '../../schema/env.js';
 import { schemaFile } from '../../schema/paths.js';
-import { startFederation } from '../../scripts/federation.js';
+import { type FederationOptions, startFederation } from '../../scripts/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
 import { TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
 /** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
-export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
+export async function startTestFederation(label: string, nodeTimeoutMs = 3000, gateway: Pick<FederationOptions, 'playgroundHeaders'> = {}) {
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
   const federation = await startFederation({
     topology,
@@ -20,6 +20,7 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000) {
     auditSecret: TEST_AUDIT_SECRET,
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
+    ...gateway,
   });
   const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
     (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
