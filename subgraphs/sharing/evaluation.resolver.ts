@@ -3,6 +3,7 @@ import { recordRead } from '../kit/audit.js';
 import { todayInChina, workingDaysBetween } from '../kit/calendar.js';
 import { byKey, type SubgraphContext } from '../kit/context.js';
 import { canSeeSharingEvaluation } from './access.js';
+import { median } from './evaluation.rules.js';
 import { OrganizationRef } from './stubs.js';
 
 @ObjectType('SharingEvaluation', {
@@ -40,13 +41,6 @@ export class SharingEvaluation {
 }
 
 type RequestRow = { org_id: string; made: number; received: number; decided: number; approved: number; responses: string[] | null };
-
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * Two statements per request, whatever the number of organizations: one over share requests (an
