@@ -19,11 +19,11 @@ export class UsageFeedback extends Owned {
   providerId!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '反馈期间起始日 (YYYY-MM-DD) / first day of the period reported' })
+  @Field({ name: 'periodStartDate', description: '反馈期间起始日 (YYYY-MM-DD) / first day of the period reported' })
   periodStart!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '反馈期间截止日 (YYYY-MM-DD) / last day of the period reported' })
+  @Field({ name: 'periodEndDate', description: '反馈期间截止日 (YYYY-MM-DD) / last day of the period reported' })
   periodEnd!: string;
 
   @Property({ type: 'boolean' })

@@ -44,11 +44,11 @@ export class ShareRequestFeedbackResolver {
     @Arg('input') input: UsageFeedbackInput,
   ): Promise<UsageFeedback> {
     const actor = requireActor(ctx);
-    const start = checkDate(input.periodStart, 'input.periodStart');
-    const end = checkDate(input.periodEnd, 'input.periodEnd');
-    if (start > end) throw badInput('期间起始日不能晚于截止日 / periodStart must not be after periodEnd', 'input.periodStart');
+    const start = checkDate(input.periodStartDate, 'input.periodStartDate');
+    const end = checkDate(input.periodEndDate, 'input.periodEndDate');
+    if (start > end) throw badInput('期间起始日不能晚于截止日 / periodStartDate must not be after periodEndDate', 'input.periodStartDate');
     const today = todayInChina();
-    if (end > today) throw badInput(`期间截止日不能晚于今天 (${today}) / periodEnd must not be after today (${today}): report on use that happened`, 'input.periodEnd');
+    if (end > today) throw badInput(`期间截止日不能晚于今天 (${today}) / periodEndDate must not be after today (${today}): report on use that happened`, 'input.periodEndDate');
     if (!Number.isInteger(input.useCount) || input.useCount < 0) throw badInput('使用量不能为负数 / useCount must be 0 or more', 'input.useCount');
     const frequency = requiredText(input.frequency, 'input.frequency', '使用频度', '[B §45]');
     assertKnownIdRegion(id, 'id');
@@ -57,8 +57,8 @@ export class ShareRequestFeedbackResolver {
     if (!canReportFeedback(actor, grant)) throw forbidden('只有授权的使用部门可以反馈使用情况 / only staff of the grantee report its use of the data [B §45]');
     if (!wasGranted(grant)) throw conflict(`该申请未获授权（当前为 ${grant.status}），没有可反馈的使用情况 / this request was never granted (${grant.status}): there is no use to report`);
     const grantedOn = todayInChina(grant.decidedAt!);
-    if (start < grantedOn) throw badInput(`期间起始日不能早于授权之日 ${grantedOn} / periodStart must not be before the grant was made (${grantedOn})`, 'input.periodStart');
-    if (end > grant.endDate) throw badInput(`期间截止日不能晚于授权截止日期 ${grant.endDate} / periodEnd must not be after the grant's end date ${grant.endDate}`, 'input.periodEnd');
+    if (start < grantedOn) throw badInput(`期间起始日不能早于授权之日 ${grantedOn} / periodStartDate must not be before the grant was made (${grantedOn})`, 'input.periodStartDate');
+    if (end > grant.endDate) throw badInput(`期间截止日不能晚于授权截止日期 ${grant.endDate} / periodEndDate must not be after the grant's end date ${grant.endDate}`, 'input.periodEndDate');
     return mutate(ctx, 'sharing', async (em) => {
       const owned = newOwned(grant.regionCode);
       const f = em.create(UsageFeedback, {

@@ -21,8 +21,8 @@ const RECORD = `mutation($input: RecordVerificationInput!) { recordDataVerificat
 const VLIST = `query($filter: DataVerificationFilter) { dataVerifications(filter: $filter) { totalCount edges { node { id status overdue dueDate } } } }`;
 const VGET = `query($id: ID!) { dataVerification(id: $id) { id } }`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`;
-const GRANT = `query($id: ID!) { shareRequest(id: $id) { id status active feedback { id periodStart periodEnd purposeFulfilled useCount frequency issues reportedBy } } }`;
-const FEEDBACK = `mutation($id: ID!, $input: UsageFeedbackInput!) { reportUsageFeedback(id: $id, input: $input) { id periodStart periodEnd purposeFulfilled useCount frequency issues } }`;
+const GRANT = `query($id: ID!) { shareRequest(id: $id) { id status active feedback { id periodStartDate periodEndDate purposeFulfilled useCount frequency issues reportedBy } } }`;
+const FEEDBACK = `mutation($id: ID!, $input: UsageFeedbackInput!) { reportUsageFeedback(id: $id, input: $input) { id periodStartDate periodEndDate purposeFulfilled useCount frequency issues } }`;
 
 const sql = () => t.running.subgraphs.sharing!.orm.em.getConnection();
 const count = async (table: string) => (await sql().execute<{ n: number }[]>(`select count(*)::int as n from "sharing".${table}`))[0]!.n;
@@ -130,14 +130,14 @@ describe('wrong-data verification (疑义数据校核)', () => {
 describe('usage feedback', () => {
   const today = () => todayInChina();
   const feedback = (over: Record<string, unknown> = {}) => ({
-    periodStart: today(), periodEnd: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天', ...over,
+    periodStartDate: today(), periodEndDate: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天', ...over,
   });
 
   test('the grantee reports its use of a grant; the provider and the authority read it on the grant [SHR-9, B §45]', async () => {
     const s = await granted();
     const r = await t.call('sharing', agency(s.grantee), FEEDBACK, { id: s.grantId, input: feedback() });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.reportUsageFeedback).toMatchObject({ periodStart: today(), periodEnd: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天' });
+    expect(r.data!.reportUsageFeedback).toMatchObject({ periodStartDate: today(), periodEndDate: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天' });
     for (const actor of [agency(s.provider), authority(CITY), auditor(CITY), agency(s.grantee)]) {
       const g = await t.call('sharing', actor, GRANT, { id: s.grantId });
       expect(g.data!.shareRequest.feedback).toEqual([expect.objectContaining({ id: r.data!.reportUsageFeedback.id, useCount: 128, reportedBy: `staff-${s.grantee}` })]);
@@ -151,8 +151,8 @@ describe('usage feedback', () => {
     const tomorrow = new Date(Date.now() + 86400_000 * 2).toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86400_000 * 2).toISOString().slice(0, 10);
     for (const [over, field] of [
-      [{ periodEnd: tomorrow }, 'input.periodEnd'], [{ periodStart: yesterday }, 'input.periodStart'], [{ periodStart: '2026-02-30' }, 'input.periodStart'],
-      [{ periodStart: today(), periodEnd: yesterday }, 'input.periodStart'], [{ useCount: -1 }, 'input.useCount'], [{ frequency: ' ' }, 'input.frequency'],
+      [{ periodEndDate: tomorrow }, 'input.periodEndDate'], [{ periodStartDate: yesterday }, 'input.periodStartDate'], [{ periodStartDate: '2026-02-30' }, 'input.periodStartDate'],
+      [{ periodStartDate: today(), periodEndDate: yesterday }, 'input.periodStartDate'], [{ useCount: -1 }, 'input.useCount'], [{ frequency: ' ' }, 'input.frequency'],
     ] as const) {
       const r = await t.call('sharing', agency(s.grantee), FEEDBACK, { id: s.grantId, input: feedback(over) });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
