@@ -40,3 +40,13 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return ymd(d);
 }
+
+/**
+ * Working days from one Chinese date to a later one: the working days after `from` up to and
+ * including `to` (filed Friday, answered Monday: 1; answered the same day: 0). Holidays and 调休
+ * weekends come from `chinese-days`, as for deadlines.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  if (to <= from) return 0;
+  return chineseDays.getWorkdaysInRange(addDays(from, 1), to, true).length;
+}

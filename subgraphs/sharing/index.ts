@@ -10,19 +10,31 @@ import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
 import { ShareRequestResolver } from './share-request.resolver.js';
+import { DataDemand } from './demand.entity.js';
+import { demandInputBounds } from './demand.inputs.js';
+import { DataDemandResolver } from './demand.resolver.js';
+import { SharingEvaluationResolver } from './evaluation.resolver.js';
+import { UsageFeedback } from './feedback.entity.js';
+import { feedbackInputBounds } from './feedback.inputs.js';
+import { ShareRequestFeedbackResolver } from './feedback.resolver.js';
+import { Migration20261128200000 } from './migrations/Migration20261128200000.js';
+import { DataVerification } from './verification.entity.js';
+import { verificationInputBounds } from './verification.inputs.js';
+import { DataVerificationResolver } from './verification.resolver.js';
 
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
-  inputBounds: sharingInputBounds,
-  resolvers: [ShareRequestResolver, ResourceSharingResolver],
+  inputBounds: { ...sharingInputBounds, ...demandInputBounds, ...verificationInputBounds, ...feedbackInputBounds },
+  resolvers: [ShareRequestResolver, ResourceSharingResolver, DataDemandResolver, DataVerificationResolver, ShareRequestFeedbackResolver, SharingEvaluationResolver],
   references: shareRequestReference,
-  entities: [ShareRequest],
+  entities: [ShareRequest, DataDemand, DataVerification, UsageFeedback],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128020000', class: Migration20261128020000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
+    { name: 'Migration20261128200000', class: Migration20261128200000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: { source: 'catalog', handle: handleCatalogEvent },

@@ -1,0 +1,98 @@
+import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { recordRead } from '../kit/audit.js';
+import { todayInChina, workingDaysBetween } from '../kit/calendar.js';
+import { byKey, type SubgraphContext } from '../kit/context.js';
+import { canSeeSharingEvaluation } from './access.js';
+import { median } from './evaluation.rules.js';
+import { OrganizationRef } from './stubs.js';
+
+@ObjectType('SharingEvaluation', {
+  description: '部门共享工作评价数据（按本平台记录统计）/ an agency\'s sharing evaluation data, counted from the records of its own platform [SHR-11, L §28, B §48]',
+})
+export class SharingEvaluation {
+  @Field(() => Int, { description: '本部门提出的共享申请数（本平台上的）/ share requests the agency made (to data on its platform)' })
+  requestsMade!: number;
+
+  @Field(() => Int, { description: '本部门收到的共享申请数 / share requests the agency received as provider' })
+  requestsReceived!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '批准率：收到并已决定的申请中获授权的比例（含自动授权），无已决定申请时为空 / approval rate: share of the received requests decided that were granted (automatic grants included); null when none was decided',
+  })
+  approvalRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '响应时间中位数（工作日，从申请到决定，不含自动授权），无人工决定时为空 / median response time in working days from request to decision, automatic grants excluded; null when no request was decided by a person',
+  })
+  medianResponseWorkingDays!: number | null;
+
+  @Field(() => Int, { description: '超期未校核的疑义数据数 / reports of doubtful data still unverified after their due date [SHR-8, L §13]' })
+  overdueVerifications!: number;
+
+  /**
+   * Violations are rejections of data not on the negative list [SHR-3, L §34], recorded by the
+   * negative-list work (issue 9 items 3 and 10). Until that record exists here the field answers
+   * null ("not known"), never a zero that would read as a clean record.
+   */
+  @Field(() => Int, { nullable: true, description: '违规记录数（拒绝共享负面清单外数据等）；尚无违规记录时为空 / recorded violations (e.g. rejecting data not on the negative list); null while violations are not recorded [SHR-3, L §34]' })
+  violations!: number | null;
+}
+
+type RequestRow = { org_id: string; made: number; received: number; decided: number; approved: number; responses: string[] | null };
+
+/**
+ * Two statements per request, whatever the number of organizations: one over share requests (an
+ * organization as requester and as provider, with the Chinese dates of each human decision for the
+ * median), one over open verifications past their due date.
+ */
+const sharingEvaluationLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, SharingEvaluation>('sharingEvaluation', async (ids) => {
+    const list = ids.map(() => '?').join(', ');
+    const day = (col: string) => `to_char(${col} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+    const rows = await ctx.em.execute<RequestRow[]>(
+      `select org_id,
+              count(*) filter (where role = 'R')::int as made,
+              count(*) filter (where role = 'P')::int as received,
+              count(*) filter (where role = 'P' and decided_at is not null)::int as decided,
+              count(*) filter (where role = 'P' and decided_at is not null and status <> 'REJECTED')::int as approved,
+              array_agg(${day('created_at')} || '/' || ${day('decided_at')}) filter (where role = 'P' and decided_at is not null and decided_by <> 'SYSTEM') as responses
+         from (select requester_id as org_id, 'R' as role, status, created_at, decided_at, decided_by from "sharing"."share_request" where requester_id in (${list})
+               union all
+               select provider_id, 'P', status, created_at, decided_at, decided_by from "sharing"."share_request" where provider_id in (${list})) x
+        group by org_id`,
+      [...ids, ...ids],
+    );
+    const overdue = await ctx.em.execute<{ provider_id: string; n: number }[]>(
+      `select provider_id, count(*)::int as n from "sharing"."data_verification"
+        where provider_id in (${list}) and status = 'OPEN' and due_date < ? group by provider_id`,
+      [...ids, todayInChina()],
+    );
+    const overdueOf = byKey(ids, overdue, (r) => r.provider_id);
+    return byKey(ids, rows, (r) => r.org_id).map((r, i) => ({
+      requestsMade: r?.made ?? 0,
+      requestsReceived: r?.received ?? 0,
+      approvalRate: r?.decided ? r.approved / r.decided : null,
+      medianResponseWorkingDays: median((r?.responses ?? []).map((s) => {
+        const [from, to] = s.split('/') as [string, string];
+        return workingDaysBetween(from, to);
+      })),
+      overdueVerifications: overdueOf[i]?.n ?? 0,
+      violations: null,
+    }));
+  });
+
+/** The sharing subgraph's contribution to the catalog's `Organization`. */
+@Resolver(() => OrganizationRef)
+export class SharingEvaluationResolver {
+  @FieldResolver(() => SharingEvaluation, {
+    nullable: true,
+    description: '共享工作评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / sharing evaluation; visible to the agency itself, the data authorities of its region and above, and auditors; null for others [SHR-11, L §28, B §48]',
+  })
+  sharingEvaluation(@Ctx() ctx: SubgraphContext, @Root() org: OrganizationRef): Promise<SharingEvaluation> | null {
+    if (!canSeeSharingEvaluation(ctx.actor, ctx.node, org.id)) return null;
+    recordRead(ctx, 'SharingEvaluation', org.id);
+    return sharingEvaluationLoader(ctx).load(org.id);
+  }
+}
