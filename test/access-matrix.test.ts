@@ -156,7 +156,7 @@ const ROWS: Row[] = [
     name: 'requestShare for one\'s own organization [B §26, SEC-1]', kind: 'mutation', allowed: () => ['agency of the owner'],
     prepare: (s) => publishResource(f.call, s.other, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' }),
     attempt: (s, actor, id) => succeeds(actor, `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
     }),
     state: async (s) => (await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).shareRequests.totalCount,
   },
@@ -243,7 +243,7 @@ async function pendingRequest(s: Scenario): Promise<string> {
     conditionalOf.set(s.region, resourceId);
   }
   return (await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-    input: { resourceId, requesterId: requester, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+    input: { resourceId, requesterId: requester, scenario: '企业开办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
   })).requestShare.id as string;
 }
 

@@ -13,6 +13,11 @@ const em = () => t.running.subgraphs.sharing!.orm.em.fork();
 const owners = { 'city bureau 331100': newId('331100'), 'county bureau 331121': newId('331121'), 'county bureau 331122': newId('331122'), 'district bureau 331102': newId('331102') };
 const operatorOrg = newId('331100');
 
+const NEW_COLUMNS = {
+  requestedItemNames: ['x'], requestedEndDate: '2099-12-31', itemJustifications: [], escalationReason: null,
+  suspendedAt: null, suspensionReason: null, rectificationDemand: null, rectificationDeadline: null, revokedAt: null, revocationReason: null, catalogEventId: null,
+};
+
 /** Requests for each owner's data, made by each of the others, in every status; and one stray row of an unhosted region. */
 beforeAll(async () => {
   t = await startTestNode('access_sharing', LISHUI);
@@ -23,19 +28,20 @@ beforeAll(async () => {
       for (const [status, approval] of [['PENDING', false], ['PENDING', true], ['GRANTED', false], ['REJECTED', false]] as const) {
         fork.create(ShareRequest, {
           ...newOwned(provider.slice(0, 6)), resourceId: newId(provider.slice(0, 6)), requesterId: requester, providerId: provider, shareAttribute: 'CONDITIONAL',
-          scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: approval ? 'OFFLINE' : 'API', endDate: '2099-12-31',
+          scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: approval ? 'OFFLINE' : 'API', endDate: '2099-12-31', ...NEW_COLUMNS,
+          offlineReason: approval ? '涉密网络' : null, crossNode: requester.startsWith('331102'),
           authorityApprovalRequired: approval, decisionRule: approval ? 'MODE_REQUIRES_AUTHORITY' : 'CONDITIONAL_PROVIDER_DECISION', securityGrade: 'GENERAL',
           status, ...(status === 'PENDING' ? { decisionReason: null, decidedAt: null, decidedBy: null } : { decisionReason: 'r', decidedAt: new Date(), decidedBy: 'x' }),
-        } as ShareRequest);
+        } as unknown as ShareRequest);
       }
     }
   }
   fork.create(ShareRequest, {
     ...newOwned('330000'), resourceId: newId('330000'), requesterId: owners['city bureau 331100'], providerId: newId('330000'), shareAttribute: 'CONDITIONAL',
-    scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: 'API', endDate: '2099-12-31',
+    scenario: 's', purpose: 'p', legalDuty: null, itemNames: ['x'], shareMode: 'API', endDate: '2099-12-31', ...NEW_COLUMNS, offlineReason: null, crossNode: false,
     authorityApprovalRequired: false, status: 'PENDING', decisionReason: null, decidedAt: null, decidedBy: null,
     decisionRule: 'CONDITIONAL_PROVIDER_DECISION', securityGrade: 'GENERAL',
-  } as ShareRequest);
+  } as unknown as ShareRequest);
   await fork.flush();
 }, 300_000);
 afterAll(async () => t?.stop());
@@ -48,7 +54,7 @@ describe('sharing access', () => {
   test('[B §27, SHR-6] the provider or the authority acting on the data\'s region decides; a sibling county and a supervising authority do not [B §29]', () => {
     const [, liandu] = accessNodes(LISHUI);
     const provider = owners['county bureau 331122'];
-    const r = { regionCode: '331122', providerId: provider, requesterId: owners['city bureau 331100'], authorityApprovalRequired: false };
+    const r = { regionCode: '331122', providerId: provider, requesterId: owners['city bureau 331100'], authorityApprovalRequired: false, crossNode: false };
     expect(canDecide(agency(provider, '331122'), LISHUI, r)).toBe(true);
     expect(canDecide(agency(provider, '331122'), LISHUI, { ...r, authorityApprovalRequired: true })).toBe(false);
     expect(canDecide(agency(r.requesterId, '331100'), LISHUI, r)).toBe(false);
