@@ -16,7 +16,6 @@ export const sharingInputBounds: InputBounds = {
   'Mutation.decideShareRequest(endDate:)': { kind: 'code', max: 32 },
   'Mutation.suspendShareGrant(reason:)': { kind: 'text' },
   'Mutation.suspendShareGrant(rectificationDemand:)': { kind: 'text' },
-  'Mutation.suspendShareGrant(rectificationDeadline:)': { kind: 'code', max: 32 },
   'Mutation.reinstateShareGrant(reason:)': { kind: 'text' },
   'Mutation.revokeShareGrant(reason:)': { kind: 'text' },
   'Query.shareGrantCheck(itemNames:)': { maxItems: 500 },
@@ -27,8 +26,8 @@ export const sharingInputBounds: InputBounds = {
   'UpdateNegativeListEntryInput.legalBasis': { kind: 'text' },
   'Mutation.removeNegativeListEntry(reason:)': { kind: 'text' },
   'Mutation.reviewShareViolation(note:)': { kind: 'text' },
+  'ImposeShareSanctionInput.regionCode': { kind: 'code' },
   'ImposeShareSanctionInput.description': { kind: 'text' },
   'ImposeShareSanctionInput.rectificationDemand': { kind: 'text' },
-  'ImposeShareSanctionInput.deadline': { kind: 'code', max: 32 },
   'Mutation.liftShareSanction(reason:)': { kind: 'text' },
 };
