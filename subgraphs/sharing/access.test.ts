@@ -4,7 +4,11 @@ import { accessActors, accessNodes } from '../../test/support/access.js';
 import { expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/owned.js';
-import { canDecide, canSeeRequest, requestFilter } from './access.js';
+import {
+  canDecide, canSeeCoordination, canSeeNegativeListEntry, canSeeRequest, canSeeSanction, canSeeViolation, coordinationFilter, negativeListFilter, requestFilter, sanctionFilter, violationFilter,
+} from './access.js';
+import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
+import { ShareSanction } from './sanction.entity.js';
 import { ShareRequest } from './share-request.entity.js';
 
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
@@ -43,12 +47,51 @@ beforeAll(async () => {
     decisionRule: 'CONDITIONAL_PROVIDER_DECISION', securityGrade: 'GENERAL',
   } as unknown as ShareRequest);
   await fork.flush();
+  const requests = await fork.find(ShareRequest, {});
+  for (const [i, provider] of Object.values(owners).entries()) {
+    const region = provider.slice(0, 6);
+    fork.create(NegativeListEntry, {
+      ...newOwned(region), providerId: provider, resourceId: newId(region), dataName: 'd', itemNames: ['x'], legalBasis: 'b', removedAt: null, removalReason: null,
+    } as unknown as NegativeListEntry);
+    fork.create(ShareSanction, {
+      ...newOwned(region), organizationId: Object.values(owners)[(i + 1) % 4], violation: 'BEYOND_SCOPE', description: 'd', rectificationDemand: 'r', deadline: '2099-12-31',
+      imposedBy: 'x', liftedAt: null, liftedBy: null, liftReason: null,
+    } as unknown as ShareSanction);
+    const r = requests.find((q) => q.providerId === provider);
+    if (r) {
+      fork.create(ShareViolation, {
+        ...newOwned(r.regionCode), kind: 'UNLISTED_REJECTION', shareRequestId: r.id, providerId: provider, requesterId: r.requesterId, resourceId: r.resourceId, reason: 'r',
+        reviewedAt: null, reviewedBy: null, reviewNote: null,
+      } as unknown as ShareViolation);
+    }
+  }
+  await fork.flush();
 }, 300_000);
 afterAll(async () => t?.stop());
 
 describe('sharing access', () => {
   test('ShareRequest: the list filter admits exactly the requests shareRequest(id) and _entities show [SEC-1, B §26-27]', async () => {
     await expectFilterAgreesWithPredicate(em(), ShareRequest, accessActors(owners, operatorOrg), accessNodes(LISHUI), requestFilter, canSeeRequest);
+  });
+
+  test('the coordination queue: its filter admits exactly the rows its predicate does [B §29]', async () => {
+    await expectFilterAgreesWithPredicate(em(), ShareRequest, accessActors(owners, operatorOrg), accessNodes(LISHUI), coordinationFilter, canSeeCoordination);
+  });
+
+  test('NegativeListEntry, ShareViolation and ShareSanction: each list filter admits exactly the rows its predicate does [B §24, L §34, B §49]', async () => {
+    const actors = accessActors(owners, operatorOrg);
+    await expectFilterAgreesWithPredicate(em(), NegativeListEntry, actors, accessNodes(LISHUI), negativeListFilter, canSeeNegativeListEntry);
+    await expectFilterAgreesWithPredicate(em(), ShareViolation, actors, accessNodes(LISHUI), violationFilter, canSeeViolation);
+    await expectFilterAgreesWithPredicate(em(), ShareSanction, actors, accessNodes(LISHUI), sanctionFilter, canSeeSanction);
+  });
+
+  test('[B §29] the city authority decides a request from another platform on a district node, where it otherwise only reads', () => {
+    const [, liandu] = accessNodes(LISHUI);
+    const r = { regionCode: '331102', providerId: owners['district bureau 331102'], requesterId: owners['city bureau 331100'], authorityApprovalRequired: false, crossNode: true };
+    expect(canDecide(authority('331100'), liandu!, r)).toBe(true);
+    expect(canDecide(authority('331100'), liandu!, { ...r, crossNode: false })).toBe(false);
+    expect(canDecide(authority('330000'), liandu!, r)).toBe(true);
+    expect(canDecide(authority('331181'), liandu!, r)).toBe(false);
   });
 
   test('[B §27, SHR-6] the provider or the authority acting on the data\'s region decides; a sibling county and a supervising authority do not [B §29]', () => {
