@@ -242,7 +242,11 @@ mutation RequestShare {
       requesterId: "331102:REPLACE-WITH-YOUR-ORG-ID"
       scenario: "企业开办一件事"
       purpose: "核验申请企业的登记信息"
+      legalDuty: "《优化营商环境条例》规定的企业开办服务职责"
       itemNames: ["统一社会信用代码", "企业名称"]
+      itemJustifications: [
+        { itemName: "统一社会信用代码", justification: "按信用代码匹配申请企业" }
+      ]
       endDate: "2026-12-31"
     }
   ) {

@@ -196,7 +196,10 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
     await gql(staffOf(requesterId, requester.regionCode), 'mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }', {
       input: {
         resourceId: resources.get(r.key), requesterId, scenario: '一网通办：企业开办“一件事”联办', purpose: '核验申请人提交的信息，减少群众重复提交材料',
-        itemNames: r.items.slice(0, 2).map((it) => it.name), endDate: `${new Date().getFullYear() + 1}-12-31`,
+        legalDuty: '《优化营商环境条例》规定的企业开办服务职责',
+        itemNames: r.items.slice(0, 2).map((it) => it.name),
+        itemJustifications: r.items.slice(0, 2).map((it) => ({ itemName: it.name, justification: '比对申请材料与登记信息是否一致' })),
+        endDate: `${new Date().getFullYear() + 1}-12-31`,
       },
     });
     requests += 1;

@@ -156,12 +156,13 @@ const ROWS: Row[] = [
     name: 'requestShare for one\'s own organization [B §26, SEC-1]', kind: 'mutation', allowed: () => ['agency of the owner'],
     prepare: (s) => publishResource(f.call, s.other, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' }),
     attempt: (s, actor, id) => succeeds(actor, `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
     }),
     state: async (s) => (await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).shareRequests.totalCount,
   },
   {
-    name: 'decideShareRequest on the owner\'s data [B §27, B §29]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: pendingRequest,
+    // The requester is a city agency: on 莲都区's node the request comes from another platform, so the city authority coordinates it there [B §29].
+    name: 'decideShareRequest on the owner\'s data [B §27, B §29]', kind: 'mutation', allowed: () => ['agency of the owner', 'authority of the owning region', 'authority of the parent city'], prepare: pendingRequest,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideShareRequest(id: $id, approve: true, reason: "同意") { id } }`, { id }),
     state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
   },
@@ -232,20 +233,119 @@ const ROWS: Row[] = [
     attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
       (d) => d.shareRequests.edges.some((e: any) => e.node.id === id)),
   },
+  {
+    name: 'suspendShareGrant of a grant of the owner\'s data [B §49]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: (s) => grant(s), state: grantState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!, $d: String!) { suspendShareGrant(id: $id, reason: "超范围使用", rectificationDemand: "删除留存数据", rectificationDeadline: $d) { id } }`, { id, d: YEAR_AHEAD }),
+  },
+  {
+    name: 'revokeShareGrant of a grant of the owner\'s data [B §49]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: (s) => grant(s), state: grantState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { revokeShareGrant(id: $id, reason: "违规使用") { id } }`, { id }),
+  },
+  {
+    name: 'addNegativeListEntry for the owner\'s entry [B §24]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: published,
+    attempt: (s, actor, id) => succeeds(actor, `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
+      input: { providerId: s.owner, resourceId: id, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
+    }),
+    state: async (s) => (await must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 0) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
+  },
+  {
+    name: 'reviewShareViolation of the owner\'s rejection [L §34, B §24]', kind: 'mutation', allowed: authorities,
+    prepare: async (s) => {
+      const id = await pendingRequest(s);
+      await must(agency(s.owner), `mutation($id: ID!) { decideShareRequest(id: $id, approve: false, reason: "暂不提供") { id } }`, { id });
+      const list = await must(AUDIT, `query { shareViolations(reviewed: false, first: 100) { edges { node { id shareRequest { id } } } } }`);
+      return list.shareViolations.edges.find((e: any) => e.node.shareRequest?.id === id).node.id as string;
+    },
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { reviewShareViolation(id: $id, note: "责令改正") { id } }`, { id }),
+    state: async () => (await must(AUDIT, `query { shareViolations(reviewed: true, first: 0) { totalCount } }`)).shareViolations.totalCount,
+  },
+  {
+    name: 'imposeShareSanction in the owner\'s region [B §49]', kind: 'mutation', allowed: authorities,
+    prepare: () => registerOrganization(f.call, '331100', `使用部门${++agreements}`),
+    attempt: (s, actor, id) => succeeds(actor, `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+      input: { regionCode: s.region, userOrganizationId: id, violation: 'BEYOND_SCOPE', description: '超范围使用', rectificationDemand: '删除留存数据', deadline: YEAR_AHEAD },
+    }),
+    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 0) { totalCount } }`, { org: id })).shareSanctions.totalCount,
+  },
+  {
+    name: 'liftShareSanction in the owner\'s region [B §49]', kind: 'mutation', allowed: authorities,
+    prepare: async (s) => {
+      const org = await registerOrganization(f.call, '331100', `使用部门${++agreements}`);
+      return (await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+        input: { regionCode: s.region, userOrganizationId: org, violation: 'SERIOUS_BREACH', description: '数据泄露', rectificationDemand: '完成安全整改', deadline: YEAR_AHEAD },
+      })).imposeShareSanction.id as string;
+    },
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { liftShareSanction(id: $id, reason: "已整改") { id } }`, { id }),
+    state: async (_s, id) => (await must(AUDIT, `query { shareSanctions(first: 100) { edges { node { id status version } } } }`)).shareSanctions.edges.find((e: any) => e.node.id === id)?.node,
+  },
+  {
+    name: 'read the coordination queue: shareCoordinationQueue [B §29]', kind: 'read', allowed: () => overseers,
+    prepare: (s) => pendingRequest(s, { shareMode: 'OFFLINE', offlineReason: '涉密网络无法在线交换' }),
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareCoordinationQueue(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.shareCoordinationQueue.edges.some((e: any) => e.node.id === id)),
+  },
+  {
+    name: 'read the negative list: negativeList [B §24]', kind: 'read', allowed: () => ['agency of the owner', ...overseers],
+    prepare: async (s) => {
+      const resourceId = await publishResource(f.call, s.owner, s.region);
+      return (await must(agency(s.owner), `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
+        input: { providerId: s.owner, resourceId, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
+      })).addNegativeListEntry.id as string;
+    },
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { negativeList(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.negativeList.edges.some((e: any) => e.node.id === id)),
+  },
+  {
+    // Before the sanctions row, which sanctions the same holder.
+    name: 'check a grant: shareGrantCheck (the holder, the provider, overseers) [SHR-5, B §26]', kind: 'read', allowed: () => ['agency of the owner', 'agency of another org', ...overseers],
+    prepare: async (s) => `${await grant(s, s.other, '一件事联办')}`,
+    attempt: async (s, actor, id) => {
+      const resourceId = (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { resource { id } } }`, { id })).shareRequest.resource.id;
+      return reads(actor, `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "一件事联办") { allowed grant { id } } }`, { id: resourceId, org: s.other },
+        (d) => d.shareGrantCheck.allowed === true && d.shareGrantCheck.grant.id === id);
+    },
+  },
+  {
+    name: 'read sanctions: shareSanctions (the sanctioned organization and overseers) [B §49]', kind: 'read', allowed: () => ['agency of another org', ...overseers],
+    prepare: async (s) => {
+      let id = sanctionOf.get(s.region);
+      if (!id) {
+        id = (await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+          input: { regionCode: s.region, userOrganizationId: s.other, violation: 'NO_SECURITY_MEASURES', description: '未落实安全措施', rectificationDemand: '落实安全措施', deadline: YEAR_AHEAD },
+        })).imposeShareSanction.id as string;
+        sanctionOf.set(s.region, id);
+      }
+      return id;
+    },
+    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareSanctions(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
+      (d) => d.shareSanctions.edges.some((e: any) => e.node.id === id)),
+  },
 ];
 
 /** A pending request by a city agency for a CONDITIONAL entry of the owner. */
 const conditionalOf = new Map<string, string>();
-async function pendingRequest(s: Scenario): Promise<string> {
+async function pendingRequest(s: Scenario, over: Record<string, unknown> = {}): Promise<string> {
   let resourceId = conditionalOf.get(s.region);
   if (!resourceId) {
     resourceId = await publishResource(f.call, s.owner, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' });
     conditionalOf.set(s.region, resourceId);
   }
   return (await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-    input: { resourceId, requesterId: requester, scenario: '企业开办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+    input: { resourceId, requesterId: requester, scenario: `企业开办${++agreements}`, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD, ...over },
   })).requestShare.id as string;
 }
+
+/** A grant of the owner's UNCONDITIONAL entry to `holder` (the city requester unless given), for `scenario`. */
+async function grant(s: Scenario, holder = requester, scenarioName = `企业开办${++agreements}`): Promise<string> {
+  const resourceId = await publishResource(f.call, s.owner, s.region);
+  return (await must(agency(holder), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+    input: { resourceId, requesterId: holder, scenario: scenarioName, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+  })).requestShare.id as string;
+}
+async function grantState(_s: Scenario, id: string) {
+  return (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest;
+}
+const sanctionOf = new Map<string, string>();
 
 async function scenario(label: string, region: string, cityActs: boolean): Promise<Scenario> {
   const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);

@@ -43,7 +43,7 @@ async function grantedAndOpen(name: string) {
   const resourceId = await publishResource(f.call, provider, CITY, { name: `${name}信息`, shareAttribute: 'UNCONDITIONAL', openAttribute: 'UNCONDITIONAL' });
   const ask = (org: string, region: string, shareMode: string) =>
     ok<{ requestShare: { id: string; status: string } }>(agency(org, region), REQUEST, {
-      input: { resourceId, requesterId: org, scenario: '一件事联办', purpose: '核验登记状态', itemNames: ['企业名称'], endDate, shareMode },
+      input: { resourceId, requesterId: org, scenario: '一件事联办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate, shareMode, offlineReason: shareMode === 'OFFLINE' ? '龙泉市业务系统未接入共享平台' : null },
     });
   const granted = (await ask(requester, '331102', 'API')).requestShare;
   expect(granted.status).toBe('GRANTED');

@@ -33,7 +33,7 @@ describe('federation through the gateway', () => {
     });
     expect(op.errors).toBeUndefined();
     const share = await gql(agency(districtAgency, '331102'), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-      input: { resourceId, requesterId: districtAgency, scenario: '企业开办一件事', purpose: '核验参保状态', itemNames: ['企业名称'], endDate: `${new Date().getFullYear() + 1}-06-30` },
+      input: { resourceId, requesterId: districtAgency, scenario: '企业开办一件事', purpose: '核验参保状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: `${new Date().getFullYear() + 1}-06-30` },
     });
     expect(share.errors).toBeUndefined();
     expect(share.data!.requestShare.status).toBe('GRANTED');

@@ -129,11 +129,11 @@ describe('the same rules in the other subgraphs', () => {
   test('sharing, opening and operation refuse unbounded or malformed input naming the field', async () => {
     const resourceId = await publishResource(t.call, provider, REGION);
     const share = await t.call('sharing', agency(provider, REGION), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId, requesterId: provider, scenario: '场景', purpose: '用途'.repeat(1001), itemNames: ['企业名称'], endDate: '2099-01-01' },
+      input: { resourceId, requesterId: provider, scenario: '场景', purpose: '用途'.repeat(1001), legalDuty: '职责', itemNames: ['企业名称'], endDate: '2099-01-01' },
     });
     expect(refusal(share)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.purpose' });
     const items = await t.call('sharing', agency(provider, REGION), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId, requesterId: provider, scenario: '场景', purpose: '用途', itemNames: Array(501).fill('企业名称'), endDate: '2099-01-01' },
+      input: { resourceId, requesterId: provider, scenario: '场景', purpose: '用途', legalDuty: '依法履行市场监管职责', itemNames: Array(501).fill('企业名称'), endDate: '2099-01-01' },
     });
     expect(refusal(items)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemNames' });
     const open = await t.call('opening', authority(REGION), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {

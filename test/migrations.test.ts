@@ -30,6 +30,7 @@ const LANDED: Record<string, string> = {
   'subgraphs/sharing/migrations/Migration20261128020000.ts': '4cd37484730bed6e635e92e717f062423c624c06787f72f1278524da8b5587b2',
   'subgraphs/sharing/migrations/Migration20261128030000.ts': '426d73f4e64b4d772b2eac537e0cbb8642c2f988f22fd21b65fe48d7bfdeba70',
   'subgraphs/sharing/migrations/Migration20261128040000.ts': '19df0787e2a4d626909a2d793d7b51eee0d8b62e839ca7d432cbb3166fda8bfa',
+  'subgraphs/sharing/migrations/Migration20261128110000.ts': '7085cafdd006487054da5f5c1d1218122181966a8404e026c25bbf6b72c3a583',
   'subgraphs/sharing/migrations/Migration20261128200000.ts': '761bfac2bacb62624b676b8bea9819c52d1084b0f4dd5eebc44177021056470d',
 };
 

@@ -31,7 +31,10 @@ beforeAll(async () => {
         ...newOwned(region), resourceId: newId(region), requesterId: requester, providerId: provider, shareAttribute: 'UNCONDITIONAL', scenario: 's', purpose: 'p',
         legalDuty: null, itemNames: ['x'], shareMode: 'API', endDate: '2099-12-31', authorityApprovalRequired: false, decisionRule: 'UNCONDITIONAL_AUTO_GRANT',
         securityGrade: 'GENERAL', status: 'GRANTED', decisionReason: 'r', decidedAt: new Date(), decidedBy: 'SYSTEM',
-      } as ShareRequest);
+        requestedItemNames: ['x'], requestedEndDate: '2099-12-31', itemJustifications: [], escalationReason: null, offlineReason: null,
+        crossNode: !requester.startsWith(region.slice(0, 4)), suspendedAt: null, suspensionReason: null, rectificationDemand: null,
+        rectificationDeadline: null, revokedAt: null, revocationReason: null, catalogEventId: null,
+      } as unknown as ShareRequest);
       // Reports and feedback reference their grant: it is written first.
       await fork.flush();
       fork.create(DataVerification, {

@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, hasRole, isSignedIn, oversees, overseenRegions } from '../kit/access.js';
+import { actsForOrg, actsOn, coordinates, hasRole, isSignedIn, oversees, overseenRegions } from '../kit/access.js';
 import { regionOf } from '../../schema/ids.js';
 import type { ShareRequest } from './share-request.entity.js';
+import type { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
+import type { ShareSanction } from './sanction.entity.js';
 
 /**
  * Who may see and do what in sharing: for each entity the SQL filter of its lists and the
@@ -37,12 +39,97 @@ export function canRequestFor(actor: Actor, requesterId: string): boolean {
 
 /**
  * The provider decides its CONDITIONAL data [B §27]; the authority acting on the data's region may
- * decide any request, and alone decides those needing its approval [SHR-6, L §17]. A supervising
- * authority coordinates (B §29, `coordinates` in the kit) but does not decide.
+ * decide any request, and alone decides those needing its approval [SHR-6, L §17]. A request from
+ * another platform is also decided by the authority above both that coordinates it [B §29]
+ * (`coordinates`: the city authority on a district's platform, where otherwise it only reads).
  */
-export function canDecide(actor: Actor, node: NodeConfig, r: RequestRow & Pick<ShareRequest, 'authorityApprovalRequired'>): boolean {
+export function canDecide(actor: Actor, node: NodeConfig, r: RequestRow & Pick<ShareRequest, 'authorityApprovalRequired' | 'crossNode'>): boolean {
   if (actsOn(actor, node, r.regionCode)) return true;
+  if (r.crossNode && coordinates(actor, node, r.regionCode)) return true;
   return !r.authorityApprovalRequired && actsForOrg(actor, r.providerId);
+}
+
+/**
+ * The coordination queue [SHR-7, B §29]: pending requests from other platforms or waiting for an
+ * authority, read by whoever oversees the data's region (acting, coordinating or supervising
+ * authorities, auditors); agencies have their own lists.
+ */
+export function coordinationFilter(actor: Actor, node: NodeConfig): FilterQuery<ShareRequest> | null {
+  if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) return null;
+  return { regionCode: { $in: overseenRegions(actor, node) } };
+}
+
+export function canSeeCoordination(actor: Actor, node: NodeConfig, r: Pick<ShareRequest, 'regionCode'>): boolean {
+  return (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) && oversees(actor, node, r.regionCode);
+}
+
+/**
+ * Suspending and revoking a grant [SHR-5, B §49]: its provider, or the authority acting on the
+ * data's region.
+ */
+export function canManageGrant(actor: Actor, node: NodeConfig, r: RequestRow): boolean {
+  return actsOn(actor, node, r.regionCode) || actsForOrg(actor, r.providerId);
+}
+
+/**
+ * Reinstating: the provider may lift its own kind of suspension; a grant that only the authority
+ * could give (grade, mode, coordination), or that a catalog change suspended, only the authority
+ * acting on the region reinstates [J §7, B §10, B §49].
+ */
+export function canReinstate(actor: Actor, node: NodeConfig, r: RequestRow & Pick<ShareRequest, 'authorityApprovalRequired' | 'catalogEventId'>): boolean {
+  if (actsOn(actor, node, r.regionCode)) return true;
+  return !r.authorityApprovalRequired && !r.catalogEventId && actsForOrg(actor, r.providerId);
+}
+
+/** The grant check [SHR-5]: the organization itself, the provider (its data plane), and those who oversee the data's region. */
+export function canCheckGrant(actor: Actor, node: NodeConfig, c: { organizationId: string; regionCode: string; providerId: string | null }): boolean {
+  return actsForOrg(actor, c.organizationId) || oversees(actor, node, c.regionCode) || (c.providerId !== null && actsForOrg(actor, c.providerId));
+}
+
+/**
+ * A negative list and the violations recorded against it [SHR-3, B §24, L §34]: the providing
+ * agency's staff and those who oversee its region (the city authority reads every node's, as
+ * one list).
+ */
+export function negativeListFilter(actor: Actor, node: NodeConfig): FilterQuery<NegativeListEntry> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<NegativeListEntry>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeNegativeListEntry(actor: Actor, node: NodeConfig, e: Pick<NegativeListEntry, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, e.providerId) || oversees(actor, node, e.regionCode);
+}
+
+/** Each agency keeps its own negative list [B §24]. */
+export function canEditNegativeList(actor: Actor, providerId: string): boolean {
+  return actsForOrg(actor, providerId);
+}
+
+export function violationFilter(actor: Actor, node: NodeConfig): FilterQuery<ShareViolation> | null {
+  return negativeListFilter(actor, node) as FilterQuery<ShareViolation> | null;
+}
+
+export function canSeeViolation(actor: Actor, node: NodeConfig, v: Pick<ShareViolation, 'providerId' | 'regionCode'>): boolean {
+  return canSeeNegativeListEntry(actor, node, v);
+}
+
+/** The authority acting on the region reviews violations and imposes and lifts sanctions [L §34, B §49]. */
+export function canActOnRegion(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode);
+}
+
+/** A sanction is seen by the sanctioned organization's staff and by those who oversee the region [B §49]. */
+export function sanctionFilter(actor: Actor, node: NodeConfig): FilterQuery<ShareSanction> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<ShareSanction>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ organizationId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeSanction(actor: Actor, node: NodeConfig, s: Pick<ShareSanction, 'organizationId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, s.organizationId) || oversees(actor, node, s.regionCode);
 }
 
 /** Counts of requests per entry carry no names: any signed-in caller sees them, the public does not [SHR-11]. */

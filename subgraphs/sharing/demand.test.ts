@@ -91,7 +91,7 @@ describe('demand lists (需求清单)', () => {
     expect(seen.data!.dataDemand).toMatchObject({ status: 'FULFILLED', resource: { id: resourceId } });
     const inAYear = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
     const requested = await t.call('sharing', p.requesterStaff, REQUEST, {
-      input: { resourceId, requesterId: p.requester, scenario: '新生儿落户', purpose: '核验出生医学证明', legalDuty: '出生登记', itemNames: ['出生医学证明编号', '签发日期'], endDate: inAYear },
+      input: { resourceId, requesterId: p.requester, scenario: '新生儿落户', purpose: '核验出生医学证明', legalDuty: '出生登记', itemNames: ['出生医学证明编号', '签发日期'], itemJustifications: [{ itemName: '出生医学证明编号', justification: '核对出生医学证明的真实性' }], endDate: inAYear },
     });
     expect(requested.errors).toBeUndefined();
     expect(await auditActions(id)).toEqual(['dataDemand.file', 'dataDemand.assign', 'dataDemand.accept', 'dataDemand.fulfil']);

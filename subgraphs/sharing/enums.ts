@@ -9,12 +9,13 @@ import { enumObject } from '../../schema/enums.js';
 export const SHARE_DELIVERY_MODES = ['API', 'BULK_COPY', 'OFFLINE'] as const;
 export type ShareDeliveryMode = (typeof SHARE_DELIVERY_MODES)[number];
 
-export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED'] as const;
+export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const;
 export type ShareRequestStatus = (typeof SHARE_REQUEST_STATUSES)[number];
 
 /** Which rule decided (or is to decide) a request; stored with it so every decision can be traced to its article. */
 export const SHARE_DECISION_RULES = [
   'UNCONDITIONAL_AUTO_GRANT', 'GRADE_REQUIRES_AUTHORITY', 'MODE_REQUIRES_AUTHORITY', 'CONDITIONAL_PROVIDER_DECISION', 'AUTHORITY_COORDINATION',
+  'NOT_SHARED_COORDINATION', 'CROSS_REGION_COORDINATION',
 ] as const;
 export type ShareDecisionRule = (typeof SHARE_DECISION_RULES)[number];
 
@@ -39,7 +40,8 @@ registerEnumType(ShareRequestStatusEnum, {
     PENDING: { description: '待审核 / waiting for the provider (or the authority) to decide' },
     GRANTED: { description: '已授权 / granted: the requester may use the approved items until the end date' },
     REJECTED: { description: '已驳回 / rejected, with the reason' },
-    SUSPENDED: { description: '已暂停：授权后目录条目被停用、改为不予共享或定级提升，见 suspensionReason / suspended: after the grant, its catalog entry was retired, made NOT_SHARED or graded higher (see suspensionReason) [SHR-5, SHR-10, B §26, B §49]' },
+    SUSPENDED: { description: '已暂停：提供部门或数据主管部门责令整改，或目录条目被停用、改为不予共享、定级提升，见 suspensionReason / suspended: by the provider or the authority with a rectification demand, or because its catalog entry was retired, made NOT_SHARED or graded higher (see suspensionReason) [SHR-5, SHR-10, B §26, B §49]' },
+    REVOKED: { description: '已撤销：授权被提供部门或数据主管部门终止，见 revocationReason / revoked by the provider or the authority, for good (see revocationReason) [SHR-5, B §49]' },
   },
 });
 
@@ -62,5 +64,75 @@ registerEnumType(ShareDecisionRuleEnum, {
     AUTHORITY_COORDINATION: {
       description: '有条件共享的申请由数据主管部门协调决定 [B §27, B §29] / a CONDITIONAL request decided by the data authority in its coordinating role [B §27, B §29]',
     },
+    NOT_SHARED_COORDINATION: {
+      description: '不予共享的数据经申请部门提请，由数据主管部门协调决定，批准须记录理由 [B §27, J §17] / NOT_SHARED data escalated by the requester: only the data authority decides, and a grant records its reason [B §27, J §17]',
+    },
+    CROSS_REGION_COORDINATION: {
+      description: '跨层级、跨区域的申请由市级数据主管部门协调决定 [B §29] / a request from another platform decided by the city data authority coordinating across levels and regions [B §29]',
+    },
+  },
+});
+
+/** The three violations of B §49 for which a user organization's access is suspended. */
+export const SANCTION_VIOLATIONS = ['NO_SECURITY_MEASURES', 'SERIOUS_BREACH', 'BEYOND_SCOPE'] as const;
+export type SanctionViolation = (typeof SANCTION_VIOLATIONS)[number];
+export const SanctionViolationEnum = enumObject(SANCTION_VIOLATIONS);
+registerEnumType(SanctionViolationEnum, {
+  name: 'SanctionViolation',
+  description: '暂停共享权限的违规情形 / the violation a sanction answers [SHR-10, B §49]',
+  valuesConfig: {
+    NO_SECURITY_MEASURES: { description: '未落实法定或者约定的公共数据安全保障措施 [B §49(一)] / legal or agreed security measures not in place [B §49(1)]' },
+    SERIOUS_BREACH: { description: '严重违反公共数据相关安全管理规范 [B §49(二)] / serious breach of the data security rules [B §49(2)]' },
+    BEYOND_SCOPE: { description: '未经同意超出约定范围使用公共数据 [B §49(三)] / use beyond the agreed scope without consent [B §49(3)]' },
+  },
+});
+
+/** Where a sanction stands, computed from its deadline and whether it was lifted: no job moves it. */
+export const SANCTION_STATUSES = ['IN_FORCE', 'TERMINATED', 'LIFTED'] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+export const SanctionStatusEnum = enumObject(SANCTION_STATUSES);
+registerEnumType(SanctionStatusEnum, {
+  name: 'SanctionStatus',
+  description: '处置状态（按整改期限计算）/ status of a sanction, computed from its deadline [SHR-10, B §49]',
+  valuesConfig: {
+    IN_FORCE: { description: '暂停中，整改期限未过 / access suspended, the rectification deadline not yet passed' },
+    TERMINATED: { description: '逾期未整改，终止提供共享数据服务 / not rectified by the deadline: data service terminated [B §49]' },
+    LIFTED: { description: '整改后已恢复 / lifted after rectification' },
+  },
+});
+
+/** Where a grant stands today, computed from its row, its end date and its holder's sanctions. */
+export const GRANT_STATES = ['ACTIVE', 'EXPIRED', 'SUSPENDED', 'REVOKED', 'SANCTIONED', 'TERMINATED'] as const;
+export type GrantState = (typeof GRANT_STATES)[number];
+export const GrantStateEnum = enumObject(GRANT_STATES);
+registerEnumType(GrantStateEnum, {
+  name: 'GrantState',
+  description: '授权当前状态（按日期和处置计算）/ a grant\'s state today, computed from its end date and its holder\'s sanctions [SHR-5, SHR-10]',
+  valuesConfig: {
+    ACTIVE: { description: '有效 / in force' },
+    EXPIRED: { description: '已过截止日期，自动失效 / past its end date: lapsed by itself [B §28]' },
+    SUSPENDED: { description: '已暂停 / suspended (see suspensionReason, rectificationDeadline) [B §49]' },
+    REVOKED: { description: '已撤销 / revoked' },
+    SANCTIONED: { description: '使用部门被暂停共享权限 / the holder\'s access is suspended by a sanction [B §49]' },
+    TERMINATED: { description: '使用部门逾期未整改，终止服务 / the holder did not rectify in time: service terminated [B §49]' },
+  },
+});
+
+/** Why the grant check said no. */
+export const GRANT_DENIALS = ['NO_GRANT', 'SCENARIO_NOT_GRANTED', 'ITEMS_NOT_GRANTED', 'EXPIRED', 'SUSPENDED', 'REVOKED', 'SANCTIONED', 'TERMINATED'] as const;
+export type GrantDenial = (typeof GRANT_DENIALS)[number];
+export const GrantDenialEnum = enumObject(GRANT_DENIALS);
+registerEnumType(GrantDenialEnum, {
+  name: 'GrantDenial',
+  description: '授权核验不通过的原因 / why the grant check refused [SHR-5, SHR-10, B §26, B §49]',
+  valuesConfig: {
+    NO_GRANT: { description: '没有该条目的授权 / no grant for this entry' },
+    SCENARIO_NOT_GRANTED: { description: '授权不含该应用场景，专事专用 [B §26] / no grant for this scenario: data is used only for the scenario granted [B §26]' },
+    ITEMS_NOT_GRANTED: { description: '授权不含所列信息项 [B §28] / items outside the grant [B §28]' },
+    EXPIRED: { description: '授权已过截止日期 / the grant passed its end date' },
+    SUSPENDED: { description: '授权已暂停 / the grant is suspended [B §49]' },
+    REVOKED: { description: '授权已撤销 / the grant was revoked' },
+    SANCTIONED: { description: '使用部门被暂停共享权限 [B §49] / the organization\'s access is suspended [B §49]' },
+    TERMINATED: { description: '使用部门逾期未整改，已终止服务 [B §49] / the organization did not rectify in time: service terminated [B §49]' },
   },
 });

@@ -36,7 +36,7 @@ export class SharingEvaluation {
    * negative-list work (issue 9 items 3 and 10). Until that record exists here the field answers
    * null ("not known"), never a zero that would read as a clean record.
    */
-  @Field(() => Int, { nullable: true, description: '违规记录数（拒绝共享负面清单外数据等）；尚无违规记录时为空 / recorded violations (e.g. rejecting data not on the negative list); null while violations are not recorded [SHR-3, L §34]' })
+  @Field(() => Int, { nullable: true, description: '违规记录数：拒绝共享负面清单外数据的记录 / recorded violations: rejections of data not on the negative list [SHR-3, L §34]' })
   violations!: number | null;
 }
 
@@ -45,7 +45,8 @@ type RequestRow = { org_id: string; made: number; received: number; decided: num
 /**
  * Two statements per request, whatever the number of organizations: one over share requests (an
  * organization as requester and as provider, with the Chinese dates of each human decision for the
- * median), one over open verifications past their due date.
+ * median), one over the records held against it as provider (open verifications past their due date, and
+ * rejections of data not on its negative list [L §34]).
  */
 const sharingEvaluationLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, SharingEvaluation>('sharingEvaluation', async (ids) => {
@@ -64,12 +65,16 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
         group by org_id`,
       [...ids, ...ids],
     );
-    const overdue = await ctx.em.execute<{ provider_id: string; n: number }[]>(
-      `select provider_id, count(*)::int as n from "sharing"."data_verification"
-        where provider_id in (${list}) and status = 'OPEN' and due_date < ? group by provider_id`,
-      [...ids, todayInChina()],
+    const records = await ctx.em.execute<{ org_id: string; overdue: number; violations: number }[]>(
+      `select org_id, sum(overdue)::int as overdue, sum(violations)::int as violations
+         from (select provider_id as org_id, 1 as overdue, 0 as violations from "sharing"."data_verification"
+                where provider_id in (${list}) and status = 'OPEN' and due_date < ?
+               union all
+               select provider_id, 0, 1 from "sharing"."share_violation" where provider_id in (${list})) x
+        group by org_id`,
+      [...ids, todayInChina(), ...ids],
     );
-    const overdueOf = byKey(ids, overdue, (r) => r.provider_id);
+    const recordsOf = byKey(ids, records, (r) => r.org_id);
     return byKey(ids, rows, (r) => r.org_id).map((r, i) => ({
       requestsMade: r?.made ?? 0,
       requestsReceived: r?.received ?? 0,
@@ -78,8 +83,8 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
         const [from, to] = s.split('/') as [string, string];
         return workingDaysBetween(from, to);
       })),
-      overdueVerifications: overdueOf[i]?.n ?? 0,
-      violations: null,
+      overdueVerifications: recordsOf[i]?.overdue ?? 0,
+      violations: recordsOf[i]?.violations ?? 0,
     }));
   });
 

@@ -65,7 +65,7 @@ describe('sharing evaluation per agency', () => {
   test('requests made and received, approval rate, median response in working days, overdue verifications [SHR-11, L §28, B §48]', async () => {
     const [p, a, b] = await evaluate(authority(CITY), [provider, r1, r2]);
     // 2 of 3 decided requests were granted (the automatic grant counts); the median of 2 and 1 working days is 1.5.
-    expect(p).toEqual({ requestsMade: 0, requestsReceived: 4, approvalRate: 2 / 3, medianResponseWorkingDays: 1.5, overdueVerifications: 1, violations: null });
+    expect(p).toEqual({ requestsMade: 0, requestsReceived: 4, approvalRate: 2 / 3, medianResponseWorkingDays: 1.5, overdueVerifications: 1, violations: 1 });
     expect(a).toMatchObject({ requestsMade: 2, requestsReceived: 0, approvalRate: null, medianResponseWorkingDays: null, overdueVerifications: 0 });
     expect(b).toMatchObject({ requestsMade: 2, requestsReceived: 0 });
   });

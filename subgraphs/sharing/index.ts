@@ -10,6 +10,12 @@ import { ResourceSharingResolver } from './resource-sharing.resolver.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestReference } from './share-request.reference.js';
 import { ShareRequestResolver } from './share-request.resolver.js';
+import { Migration20261128110000 } from './migrations/Migration20261128110000.js';
+import { GrantResolver } from './grant.resolver.js';
+import { NegativeListResolver, ShareViolationResolver } from './negative-list.resolver.js';
+import { SanctionResolver } from './sanction.resolver.js';
+import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
+import { ShareSanction } from './sanction.entity.js';
 import { DataDemand } from './demand.entity.js';
 import { demandInputBounds } from './demand.inputs.js';
 import { DataDemandResolver } from './demand.resolver.js';
@@ -25,15 +31,19 @@ import { DataVerificationResolver } from './verification.resolver.js';
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
   inputBounds: { ...sharingInputBounds, ...demandInputBounds, ...verificationInputBounds, ...feedbackInputBounds },
-  resolvers: [ShareRequestResolver, ResourceSharingResolver, DataDemandResolver, DataVerificationResolver, ShareRequestFeedbackResolver, SharingEvaluationResolver],
+  resolvers: [
+    ShareRequestResolver, ResourceSharingResolver, GrantResolver, NegativeListResolver, ShareViolationResolver, SanctionResolver,
+    DataDemandResolver, DataVerificationResolver, ShareRequestFeedbackResolver, SharingEvaluationResolver,
+  ],
   references: shareRequestReference,
-  entities: [ShareRequest, DataDemand, DataVerification, UsageFeedback],
+  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, DataDemand, DataVerification, UsageFeedback],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
     { name: 'Migration20261128020000', class: Migration20261128020000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
+    { name: 'Migration20261128110000', class: Migration20261128110000 },
     { name: 'Migration20261128200000', class: Migration20261128200000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].

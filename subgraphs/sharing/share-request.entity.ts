@@ -1,9 +1,18 @@
-import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
+import { ArrayType, Entity, JsonType, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import {
   ShareDecisionRuleEnum, ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDecisionRule, type ShareDeliveryMode, type ShareRequestStatus,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
+
+@ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
+export class ItemJustification {
+  @Field({ description: '信息项 / the item' })
+  itemName!: string;
+
+  @Field({ description: '理由 / why the scenario needs it' })
+  justification!: string;
+}
 
 /**
  * A request by one agency for another agency's catalog entry [SHR-1, J §17, B §26-28]. It lives on
@@ -46,16 +55,43 @@ export class ShareRequest extends Owned {
   legalDuty!: string | null;
 
   @Property({ type: ArrayType })
-  @Field(() => [String], { description: '申请的信息项（最小必要）/ the items requested (minimum necessary)' })
+  @Field(() => [String], {
+    description: '授权（待审时为申请）的信息项；提供部门可在审核时缩减 [B §28] / the items granted (while pending: requested); the provider may narrow them when approving [B §28]',
+  })
   itemNames!: string[];
+
+  @Property({ type: ArrayType })
+  @Field(() => [String], { description: '申请时所列的信息项 / the items as requested' })
+  requestedItemNames!: string[];
+
+  @Property({ type: JsonType })
+  @Field(() => [ItemJustification], { description: '超出最小必要的信息项及其理由 [B §26, B §28] / why each item beyond the minimum is needed [B §26, B §28]' })
+  itemJustifications!: ItemJustification[];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '无法在线共享的原因（离线方式）[B §27, L §17] / why online sharing is impossible (OFFLINE mode) [B §27, L §17]' })
+  offlineReason!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '提请数据主管部门协调不予共享数据的理由 [B §27] / why the requester asks the authority to coordinate NOT_SHARED data [B §27]' })
+  escalationReason!: string | null;
+
+  /** Fixed at request time: the requester's region is not hosted on this node [B §29]. */
+  @Property({ type: 'boolean' })
+  @Field({ description: '跨平台（跨层级、跨区域）申请，由市级数据主管部门协调 [B §29] / from an organization of another platform: coordinated by the city data authority [B §29]' })
+  crossNode!: boolean;
 
   @Property({ type: 'text' })
   @Field(() => ShareDeliveryModeEnum, { description: '共享方式 / share mode' })
   shareMode!: ShareDeliveryMode;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '使用截止日期 (YYYY-MM-DD)，到期授权自动失效 / end date; the grant lapses by itself after it [SHR-5]' })
+  @Field({ description: '使用截止日期 (YYYY-MM-DD)，到期授权自动失效；提供部门可在审核时提前 [B §28] / end date; the grant lapses by itself after it; the provider may shorten it when approving [SHR-5, B §28]' })
   endDate!: string;
+
+  @Property({ type: 'string', columnType: 'date' })
+  @Field({ description: '申请时所列的截止日期 / the end date as requested' })
+  requestedEndDate!: string;
 
   @Property({ type: 'boolean' })
   @Field({
@@ -92,6 +128,22 @@ export class ShareRequest extends Owned {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '暂停理由（引用所依据的条款）/ why the grant was suspended, citing the rule [B §26, B §49]' })
   suspensionReason!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '整改要求（暂停时）[B §49] / the rectification demanded with a suspension [B §49]' })
+  rectificationDemand!: string | null;
+
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  @Field(() => String, { nullable: true, description: '整改期限 (YYYY-MM-DD) [B §49] / rectification deadline [B §49]' })
+  rectificationDeadline!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '撤销时间 / when the grant was revoked' })
+  revokedAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '撤销理由 / why the grant was revoked' })
+  revocationReason!: string | null;
 
   /** The catalog outbox event that caused the suspension or the system's rejection (its id on this node's catalog). */
   @Property({ type: 'text', nullable: true })

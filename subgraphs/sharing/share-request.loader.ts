@@ -1,10 +1,17 @@
-import { byKey, type SubgraphContext } from '../kit/context.js';
+import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { ShareRequest } from './share-request.entity.js';
+import { ShareSanction } from './sanction.entity.js';
 import type { ResourceSharing } from './stubs.js';
 
 export const shareRequestLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) =>
     byKey(ids, await ctx.em.find(ShareRequest, { id: { $in: [...ids] } }), (r) => r.id),
+  );
+
+/** Sanctions not lifted, per user organization: one query for every grant holder a response mentions [B §49]. */
+export const sanctionsOfLoader = (ctx: SubgraphContext) =>
+  ctx.loaders.get<string, ShareSanction[]>('sanctionsOf', async (orgIds) =>
+    groupByKey(orgIds, await ctx.em.find(ShareSanction, { organizationId: { $in: [...orgIds] }, liftedAt: null }, { orderBy: { seq: 'asc' } }), (s) => s.organizationId),
   );
 
 interface CountRow {

@@ -27,7 +27,7 @@ const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $inp
 const endDate = new Date(Date.now() + 200 * 86400_000).toISOString().slice(0, 10);
 const ask = async (resourceId: string, requesterId: string) => {
   const r = await t.call('sharing', agency(requesterId, CITY), REQUEST, {
-    input: { resourceId, requesterId, scenario: '不动产登记核验', purpose: '核验企业登记状态', itemNames: ['企业名称'], endDate },
+    input: { resourceId, requesterId, scenario: '不动产登记核验', purpose: '核验企业登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate },
   });
   expect(r.errors).toBeUndefined();
   return r.data!.requestShare.id as string;

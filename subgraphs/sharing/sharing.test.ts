@@ -43,6 +43,7 @@ const requestInput = (resourceId: string, requesterId: string, over: Record<stri
   purpose: '核验申请人所在企业的登记状态',
   legalDuty: '《就业促进法》规定的就业补贴审核职责',
   itemNames: ['统一社会信用代码', '登记状态'],
+  itemJustifications: [{ itemName: '统一社会信用代码', justification: '按信用代码匹配补贴申请人所在企业' }],
   endDate: inAYear(),
   ...over,
 });
@@ -164,7 +165,7 @@ describe('requesting shared data', () => {
 
   test('items the entry does not have are named in the error, and nothing is written [SHR-1, B §26]', async () => {
     const s = await scenario();
-    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { itemNames: ['企业名称', '法定代表人身份证号', '注册资本'] }));
+    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { itemNames: ['企业名称', '法定代表人身份证号', '注册资本'], itemJustifications: [] }));
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.field).toBe('input.itemNames');
     expect(r.errors![0].extensions!.unknownItems).toEqual(['法定代表人身份证号', '注册资本']);
@@ -228,7 +229,7 @@ describe('requesting shared data', () => {
   });
 
   test('bulk copy of UNCONDITIONAL data waits for the data authority, not the provider [SHR-6, L §17]', async () => {
-    const s = await scenario();
+    const s = await scenario({ shareMode: 'BULK_COPY' });
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'BULK_COPY' }));
     expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', shareMode: 'BULK_COPY', authorityApprovalRequired: true, decisionRule: 'MODE_REQUIRES_AUTHORITY' });
     const id = r.data!.requestShare.id;
@@ -263,7 +264,7 @@ describe('grade drives sharing', () => {
 
   test('the grade outranks the share mode in the rule named [J §7, B §10, Z §9, L §17]', async () => {
     const s = await scenario({ securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' });
-    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'OFFLINE' }));
+    const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'OFFLINE', offlineReason: '使用系统部署在涉密网络，无法接入共享平台' }));
     expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', decisionRule: 'GRADE_REQUIRES_AUTHORITY', authorityApprovalRequired: true });
   });
 

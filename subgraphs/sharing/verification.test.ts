@@ -35,7 +35,7 @@ async function granted(over: Record<string, unknown> = {}) {
   const stranger = await registerOrganization(t.call, CITY, '丽水市税务局');
   const resourceId = await publishResource(t.call, provider, CITY, over);
   const r = await t.call('sharing', agency(grantee), REQUEST, {
-    input: { resourceId, requesterId: grantee, scenario: '就业补贴资格核验', purpose: '核验企业登记状态', legalDuty: '就业补贴审核', itemNames: ['统一社会信用代码', '登记状态'], endDate: inAYear() },
+    input: { resourceId, requesterId: grantee, scenario: '就业补贴资格核验', purpose: '核验企业登记状态', legalDuty: '就业补贴审核', itemNames: ['统一社会信用代码', '登记状态'], itemJustifications: [{ itemName: '统一社会信用代码', justification: '按代码匹配申请企业' }], endDate: inAYear() },
   });
   expect(r.errors).toBeUndefined();
   return { provider, grantee, stranger, resourceId, grantId: r.data!.requestShare.id as string, grantStatus: r.data!.requestShare.status as string };

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Actor } from '../schema/auth.js';
+import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { auditor } from './support/access.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { startTestFederation } from './support/federation.js';
+import { agency, authority } from './support/node.js';
+
+/**
+ * Cross-level and cross-region sharing through the gateway [SHR-7, B §29]: a request lives with
+ * the data on the provider's node; the city authority 331100 coordinates requests from another
+ * platform there, even on 莲都区's node where otherwise it only supervises; its queue and the
+ * negative list are one list over every node.
+ */
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const CITY = '331100';
+const LIANDU = '331102';
+const CONDITIONAL = { shareAttribute: 'CONDITIONAL', shareCondition: '仅限执法核验', shareReason: '含经营信息' };
+
+beforeAll(async () => {
+  f = await startTestFederation('share_fed');
+}, 300_000);
+afterAll(async () => f?.federation.stop());
+
+async function must<T = any>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await f.gql(actor, query, variables);
+  expect(r.errors).toBeUndefined();
+  return r.data as T;
+}
+
+const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status crossNode decisionRule } }`;
+const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideShareRequest(id: $id, approve: $approve, reason: $reason) { id status decisionRule decidedBy } }`;
+const QUEUE = `query { shareCoordinationQueue(first: 100) { totalCount edges { node { id crossNode } } } }`;
+const CHECK = `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "跨区域企业监管") { allowed denial } }`;
+
+const ask = (resourceId: string, requesterId: string) => ({
+  input: { resourceId, requesterId, scenario: '跨区域企业监管', purpose: '核验异地企业登记状态', legalDuty: '《市场主体登记管理条例》规定的监管职责', itemNames: ['企业名称'], endDate: addDays(todayInChina(), 180) },
+});
+
+describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
+  test('a city agency asks for 莲都区 data: the request lives on 莲都区\'s node, and the city authority coordinates it there [B §29]', async () => {
+    const districtProvider = await registerOrganization(f.call, LIANDU, '丽水市莲都区市场监督管理局');
+    const cityRequester = await registerOrganization(f.call, CITY, '丽水市综合行政执法局');
+    const districtRequester = await registerOrganization(f.call, LIANDU, '丽水市莲都区人力资源和社会保障局');
+    const resourceId = await publishResource(f.call, districtProvider, LIANDU, CONDITIONAL);
+
+    const cross = (await must(agency(cityRequester, CITY), REQUEST, ask(resourceId, cityRequester))).requestShare;
+    expect(cross.id.startsWith(`${LIANDU}:`)).toBe(true);
+    expect(cross).toMatchObject({ status: 'PENDING', crossNode: true, decisionRule: 'CONDITIONAL_PROVIDER_DECISION' });
+    const local = (await must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
+    expect(local.crossNode).toBe(false);
+
+    // The queue is one list over all nodes: the city authority sees the cross-node request on 莲都区's node, not the local one.
+    const queued = (await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id);
+    expect(queued).toContain(cross.id);
+    expect(queued).not.toContain(local.id);
+    expect((await must(auditor(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(cross.id);
+    expect((await must(agency(districtProvider, LIANDU), QUEUE)).shareCoordinationQueue.totalCount).toBe(0);
+
+    // Where it only supervises, the city authority does not decide 莲都区's own affairs; it coordinates the cross-node request.
+    const notItsCall = await f.gql(authority(CITY), DECIDE, { id: local.id, approve: true, reason: '同意' });
+    expect(notItsCall.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const coordinated = (await must(authority(CITY), DECIDE, { id: cross.id, approve: true, reason: '经市级协调同意' })).decideShareRequest;
+    expect(coordinated).toMatchObject({ status: 'GRANTED', decisionRule: 'CROSS_REGION_COORDINATION', decidedBy: `authority-${CITY}` });
+
+    // Recorded on the provider's node: 莲都区's sharing database holds the decision and its audit event.
+    const sharing = f.federation.nodes.get('liandu')!.subgraphs.sharing!.orm.em.getConnection();
+    const [row] = await sharing.execute(`select status, decision_rule from "sharing".share_request where id = ?`, [cross.id]);
+    expect(row).toEqual({ status: 'GRANTED', decision_rule: 'CROSS_REGION_COORDINATION' });
+    const audits = await sharing.execute(`select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [cross.id]);
+    expect(audits.map((a: any) => a.action)).toEqual(['shareRequest.create', 'shareRequest.approve']);
+    expect((await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(cross.id);
+
+    // The data plane's check, routed by the entry's ID to 莲都区's node.
+    expect((await must(agency(cityRequester, CITY), CHECK, { id: resourceId, org: cityRequester })).shareGrantCheck).toEqual({ allowed: true, denial: null });
+  });
+
+  test('a 莲都区 agency asks for city data: the request lives on the city node, and the city authority decides it there [B §29]', async () => {
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市市场监督管理局');
+    const districtRequester = await registerOrganization(f.call, LIANDU, '丽水市莲都区民政局');
+    const resourceId = await publishResource(f.call, cityProvider, CITY, CONDITIONAL);
+    const r = (await must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
+    expect(r.id.startsWith(`${CITY}:`)).toBe(true);
+    expect(r.crossNode).toBe(true);
+    expect((await must(authority(LIANDU), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(r.id);
+    expect((await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(r.id);
+    const d = (await must(agency(cityProvider, CITY), DECIDE, { id: r.id, approve: true, reason: '符合条件' })).decideShareRequest;
+    expect(d).toMatchObject({ status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION' });
+  });
+
+  test('the city authority reads the negative lists of every node as one connection; a district authority only its own [B §24]', async () => {
+    const LIST = `query { negativeList(first: 100) { totalCount edges { node { id dataName provider { id } } } } }`;
+    const ADD = `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`;
+    const ids: string[] = [];
+    for (const region of [CITY, LIANDU, '331181']) {
+      const provider = await registerOrganization(f.call, region, '统计局');
+      const resourceId = await publishResource(f.call, provider, region, { shareAttribute: 'NOT_SHARED', legalBasis: '《统计法》第九条', openAttribute: 'PROHIBITED' });
+      ids.push((await must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } })).addNegativeListEntry.id);
+    }
+    const city = (await must(authority(CITY), LIST)).negativeList;
+    expect(city.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(ids));
+    expect(city.totalCount).toBeGreaterThanOrEqual(3);
+    const district = (await must(authority(LIANDU), LIST)).negativeList.edges.map((e: any) => e.node.id);
+    expect(district).toEqual([ids[1]]);
+  });
+});
