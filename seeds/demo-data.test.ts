@@ -1,7 +1,7 @@
 import { describe, test, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateCreditCode } from '../schema/credit-code.js';
+import { validateCreditCode } from '../subgraphs/catalog/credit-code.js';
 import { ROOT } from '../schema/paths.js';
 import { parseTopology } from '../schema/topology.js';
 import { validateResource, type ResourceState } from '../subgraphs/catalog/resource.rules.js';
