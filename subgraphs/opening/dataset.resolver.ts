@@ -14,7 +14,7 @@ import { datasetLoader } from './dataset.loader.js';
 import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
 import { checkOpenable, type CatalogResource } from './dataset.rules.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { blank } from '../kit/validation.js';
 
 const OpenDatasetConnection = connectionType(OpenDataset, 'OpenDataset', '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list');

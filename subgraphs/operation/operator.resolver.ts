@@ -15,7 +15,7 @@ import { CreateOperatorInput } from './operator.inputs.js';
 import { operatorLoader } from './operator.loader.js';
 import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from './access.js';
 import { effectiveStatus, statusCondition } from './operator.rules.js';
-import { Organization } from './organization.stub.js';
+import { OrganizationRef } from './foreign.js';
 
 const OperatorConnection = connectionType(Operator, 'Operator', '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list');
 
@@ -103,8 +103,8 @@ export class OperatorResolver {
     return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
-  @FieldResolver(() => Organization, { description: '被授权机构 / the licensed organization' })
-  organization(@Root() op: Operator): Organization {
+  @FieldResolver(() => OrganizationRef, { description: '被授权机构 / the licensed organization' })
+  organization(@Root() op: Operator): OrganizationRef {
     return { id: op.organizationId };
   }
 

@@ -13,7 +13,7 @@ import { RequestShareInput } from './share-request.inputs.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import { canDecide, canRequestFor, canSeeRequest, requestFilter } from './access.js';
 import { AUTHORITY_RULES, decisionRuleOf, isActiveGrant, requestRule, validateEndDate } from './share-request.rules.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
 
