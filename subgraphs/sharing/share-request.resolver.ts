@@ -16,40 +16,24 @@ import { AUTHORITY_RULES, decisionRuleOf, isActiveGrant, requestRule, validateEn
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
+import { catalogResource } from '../kit/catalog-client.js';
 
 const ShareRequestConnection = connectionType(ShareRequest, 'ShareRequest', '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first');
 
-/** What the sharing subgraph needs to know about a catalog entry, read through the catalog's API. */
-interface CatalogResource {
-  id: string;
-  status: string;
-  shareAttribute: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
-  securityGrade: 'CORE' | 'IMPORTANT' | 'GENERAL';
-  legalBasis: string | null;
-  provider: { id: string } | null;
-  items: { name: string }[];
-}
-
-const RESOURCE_QUERY = 'query($id: ID!) { dataResource(id: $id) { id status shareAttribute securityGrade legalBasis provider { id } items { name } } }';
+/** What the sharing subgraph reads of a catalog entry, through the catalog's API. */
+const RESOURCE_FIELDS = ['status', 'shareAttribute', 'securityGrade', 'legalBasis', 'provider', 'items'] as const;
 
 const AUTO_GRANT_REASON = '无条件共享，自动授权 / unconditional: granted automatically';
 
 const GRADE_NAMES: Record<string, string> = { CORE: '核心数据', IMPORTANT: '重要数据' };
 
 
-/** Reads the entry from this node's catalog, as the caller: the catalog applies its own visibility. */
-async function loadCatalogResource(ctx: SubgraphContext, id: string): Promise<CatalogResource | null> {
-  if (!parseId(id)) return null;
-  const data = await ctx.peers.query<{ dataResource: CatalogResource | null }>('catalog', RESOURCE_QUERY, { id });
-  return data.dataResource;
-}
-
 /**
  * A grade raised to CORE or IMPORTANT after the request was made takes the decision from the
  * provider: it is read again from the catalog before the provider grants [J §7, B §10, Z §9].
  */
 async function refuseIfGradeRaised(ctx: SubgraphContext, r: ShareRequest): Promise<void> {
-  const now = await loadCatalogResource(ctx, r.resourceId);
+  const now = await catalogResource(ctx, r.resourceId, ['securityGrade']);
   if (now && (now.securityGrade === 'CORE' || now.securityGrade === 'IMPORTANT')) {
     throw forbidden(
       `该条目现为${GRADE_NAMES[now.securityGrade]}，共享须由数据主管部门审批 / this entry is now ${now.securityGrade} data: only the data authority may grant it [J §7, B §10, Z §9]`,
@@ -117,7 +101,7 @@ export class ShareRequestResolver {
     validateEndDate(input.endDate, 'input.endDate');
     assertKnownIdRegion(input.resourceId, 'input.resourceId');
 
-    const resource = await loadCatalogResource(ctx, input.resourceId);
+    const resource = await catalogResource(ctx, input.resourceId, RESOURCE_FIELDS);
     if (!resource) throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
     if (resource.status !== 'PUBLISHED') {
       throw badInput(`目录条目尚未发布（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`, 'input.resourceId');
