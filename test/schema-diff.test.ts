@@ -75,6 +75,11 @@ describe('after all migrations, each subgraph\'s database matches its entities',
     expect(structuralProblems(name, await diffOf(orms.get(name)!, name))).toEqual([]);
   });
 
+  test('no database extension is left that nothing uses (pg_trgm went with the trigram index)', async () => {
+    const rows = await orms.get('catalog')!.em.getConnection().execute<{ extname: string }[]>('select extname from pg_extension order by extname');
+    expect(rows.map((r) => r.extname)).toEqual(['plpgsql']);
+  });
+
   test('a column no entity maps, and a nullability the entity does not declare, are found', async () => {
     const sql = orms.get('operation')!.em.getConnection();
     await sql.execute('alter table "operation"."operator" add column stray text');
