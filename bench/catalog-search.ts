@@ -4,7 +4,7 @@ import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
 import { loadTopology } from '../schema/env.js';
 import { ROOT } from '../schema/paths.js';
-import { startFederation } from '../scripts/federation.js';
+import { startFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
 import { dropIfStale, ensureCatalogFixture } from './catalog-fixture.js';

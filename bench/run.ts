@@ -5,7 +5,7 @@ import { mintToken } from '../gateway/auth.js';
 import { internalHeaders, type Actor, type InternalTarget } from '../schema/auth.js';
 import { loadTopology } from '../schema/env.js';
 import { ROOT } from '../schema/paths.js';
-import { startFederation, type RunningFederation } from '../scripts/federation.js';
+import { startFederation, type RunningFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
 import { formatTable, percentile, post, viaGateway, type Call, type Data } from './client.js';

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /** Roles a verified caller can hold (DOMAIN.md, Actors). */
 export const ROLES = ['AUTHORITY', 'AGENCY', 'OPERATOR', 'AUDITOR', 'SYSTEM'] as const;
@@ -11,6 +12,17 @@ export interface Actor {
   region: string | null;
   roles: Role[];
 }
+
+/**
+ * The actor as a signed header carries it. The signature proves who wrote it, not that it is
+ * well formed: a gateway of another version could sign an actor this subgraph cannot act on.
+ */
+const ActorSchema = z.strictObject({
+  sub: z.string().min(1),
+  orgId: z.string().min(1).nullable(),
+  region: z.string().regex(/^\d{6}$/).nullable(),
+  roles: z.array(z.enum(ROLES)),
+});
 
 export const ANONYMOUS: Actor = Object.freeze({ sub: 'anonymous', orgId: null, region: null, roles: [] }) as Actor;
 
@@ -88,13 +100,14 @@ export function verifyInternal(
   const issuedAt = Number(ts);
   const age = now - issuedAt;
   if (!Number.isFinite(age) || Math.abs(age) > maxAgeMs) return null;
+  let json: unknown;
   try {
-    const actor = JSON.parse(Buffer.from(actorB64, 'base64url').toString('utf8')) as Actor;
-    if (typeof actor.sub !== 'string' || !Array.isArray(actor.roles)) return null;
-    return { actor, nonce, issuedAt, idempotencyKey };
+    json = JSON.parse(Buffer.from(actorB64, 'base64url').toString('utf8'));
   } catch {
     return null;
   }
+  const actor = ActorSchema.safeParse(json);
+  return actor.success ? { actor: actor.data, nonce, issuedAt, idempotencyKey } : null;
 }
 
 /** How long a signature is accepted (either side of the receiver's clock). */

@@ -34,3 +34,34 @@ describe('HTTP limits and logs in the configuration', () => {
     for (const name of ['CORS_ORIGINS', 'RATE_LIMIT_WINDOW_MS', 'LOG_LEVEL', 'LOG_PRETTY']) expect(message).toContain(name);
   });
 });
+
+describe('one error lists every problem of the configuration', () => {
+  test('every bad or missing variable is named at once, one line each', () => {
+    let message = '';
+    try {
+      loadEnv({
+        PORT: 'eighty', NODE_TIMEOUT_MS: '-1', AUDIT_ANCHOR_INTERVAL_MS: '10', DATABASE_URL: 'mysql://db/x',
+        INTERNAL_SECRET: 'short', JWT_SECRET: '',
+      });
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      message = (err as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'invalid configuration:',
+      '- DATABASE_URL must start with postgres://',
+      '- PORT must be a non-negative integer, got "eighty"',
+      '- INTERNAL_SECRET must be at least 32 characters',
+      '- JWT_SECRET is required (at least 32 random characters)',
+      '- NODE_TIMEOUT_MS must be a non-negative integer, got "-1"',
+      '- AUDIT_SECRET is required (at least 32 random characters)',
+      '- AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000',
+    ]);
+  });
+
+  test('outside the demo the secrets are required; in the demo they default, and an empty value counts as unset', () => {
+    expect(() => loadEnv({})).toThrow(/INTERNAL_SECRET is required[\s\S]*JWT_SECRET is required[\s\S]*AUDIT_SECRET is required/);
+    const env = loadEnv({ HOST: '', PORT: '' }, { demo: true });
+    expect({ host: env.host, port: env.port, nodeTimeoutMs: env.nodeTimeoutMs }).toEqual({ host: '127.0.0.1', port: undefined, nodeTimeoutMs: 5000 });
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { ROOT } from './paths.js';
 import { parseTopology, type Topology } from './topology.js';
@@ -49,63 +50,78 @@ export class EnvError extends Error {}
 /** Used only by `npm start` (the demo) when no secret is configured; never in production mode. */
 export const DEMO_SECRETS = { internalSecret: 'demo-internal-secret-change-me-0123456789', jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef', auditSecret: 'demo-audit-secret-change-me-0123456789ab' };
 
+const nonNegativeInt = z
+  .string()
+  .regex(/^\d+$/, { error: (iss) => `must be a non-negative integer, got "${String(iss.input)}"` })
+  .transform(Number);
+
+const secret = (demoValue: string | undefined) => {
+  const value = z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters');
+  return demoValue === undefined ? value : value.default(demoValue);
+};
+
+/** Every variable, by its name; an empty value counts as unset. */
+const envSchema = (demo: boolean) => z.object({
+  TOPOLOGY_FILE: z.string().default('seeds/topology.demo.json'),
+  NODE_ID: z.string().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATA_DIR: z.string().default('.data'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: nonNegativeInt.pipe(z.number().max(65535, 'must be a port number (0-65535)')).optional(),
+  INTERNAL_SECRET: secret(demo ? DEMO_SECRETS.internalSecret : undefined),
+  JWT_SECRET: secret(demo ? DEMO_SECRETS.jwtSecret : undefined),
+  NODE_TIMEOUT_MS: nonNegativeInt.default(5000),
+  AUDIT_SECRET: secret(demo ? DEMO_SECRETS.auditSecret : undefined),
+  AUDIT_ANCHOR_FILE: z.string().optional(),
+  AUDIT_ANCHOR_INTERVAL_MS: nonNegativeInt
+    .pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000'))
+    .default(60_000),
+  DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
+  DB_ACQUIRE_TIMEOUT_MS: nonNegativeInt.default(10_000),
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must list origins such as https://portal.example.gov.cn (scheme, host, optional port; no path), separated by commas')))
+    .default([]),
+  RATE_LIMIT_MAX: nonNegativeInt.default(600),
+  RATE_LIMIT_WINDOW_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be at least 1000')).default(60_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_PRETTY: z
+    .string()
+    .regex(/^(true|false|1|0)$/i, 'must be true or false')
+    .transform((b) => /^(true|1)$/i.test(b))
+    .default(demo),
+});
+
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
-  const problems: string[] = [];
-  const int = (name: string, fallback?: number) => {
-    const raw = src[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) problems.push(`${name} must be a non-negative integer, got "${raw}"`);
-    return n;
+  const set = Object.fromEntries(Object.entries(src).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema(demo).safeParse(set);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+  const v = result.data;
+  return {
+    topologyFile: resolve(ROOT, v.TOPOLOGY_FILE),
+    nodeId: v.NODE_ID,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: resolve(ROOT, v.DATA_DIR),
+    host: v.HOST,
+    port: v.PORT,
+    internalSecret: v.INTERNAL_SECRET,
+    jwtSecret: v.JWT_SECRET,
+    nodeTimeoutMs: v.NODE_TIMEOUT_MS,
+    auditSecret: v.AUDIT_SECRET,
+    auditAnchorFile: v.AUDIT_ANCHOR_FILE ? resolve(ROOT, v.AUDIT_ANCHOR_FILE) : undefined,
+    auditAnchorIntervalMs: v.AUDIT_ANCHOR_INTERVAL_MS,
+    dbStatementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+    dbAcquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
+    corsOrigins: v.CORS_ORIGINS,
+    rateLimitMax: v.RATE_LIMIT_MAX,
+    rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,
+    logLevel: v.LOG_LEVEL as LogLevel,
+    logPretty: v.LOG_PRETTY,
   };
-  const secret = (name: string, demoValue: string) => {
-    const v = src[name];
-    if (v) {
-      if (v.length < 32) problems.push(`${name} must be at least 32 characters`);
-      return v;
-    }
-    if (demo) return demoValue;
-    problems.push(`${name} is required (at least 32 random characters)`);
-    return '';
-  };
-  const bool = (name: string, fallback: boolean) => {
-    const raw = src[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (/^(true|1)$/i.test(raw)) return true;
-    if (/^(false|0)$/i.test(raw)) return false;
-    problems.push(`${name} must be true or false, got "${raw}"`);
-    return fallback;
-  };
-  const corsOrigins = (src.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  for (const o of corsOrigins) if (!/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: "${o}" is not an origin such as https://portal.example.gov.cn (scheme, host, optional port; no path)`);
-  const logLevel = (src.LOG_LEVEL || 'info') as LogLevel;
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  const env: Env = {
-    topologyFile: resolve(ROOT, src.TOPOLOGY_FILE || 'seeds/topology.demo.json'),
-    nodeId: src.NODE_ID || undefined,
-    databaseUrl: src.DATABASE_URL || undefined,
-    dataDir: resolve(ROOT, src.DATA_DIR || '.data'),
-    host: src.HOST || '127.0.0.1',
-    port: int('PORT'),
-    internalSecret: secret('INTERNAL_SECRET', DEMO_SECRETS.internalSecret),
-    jwtSecret: secret('JWT_SECRET', DEMO_SECRETS.jwtSecret),
-    nodeTimeoutMs: int('NODE_TIMEOUT_MS', 5000)!,
-    auditSecret: secret('AUDIT_SECRET', DEMO_SECRETS.auditSecret),
-    auditAnchorFile: src.AUDIT_ANCHOR_FILE ? resolve(ROOT, src.AUDIT_ANCHOR_FILE) : undefined,
-    auditAnchorIntervalMs: int('AUDIT_ANCHOR_INTERVAL_MS', 60_000)!,
-    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000)!,
-    dbAcquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 10_000)!,
-    corsOrigins,
-    rateLimitMax: int('RATE_LIMIT_MAX', 600)!,
-    rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', 60_000)!,
-    logLevel,
-    logPretty: bool('LOG_PRETTY', demo),
-  };
-  if (env.rateLimitWindowMs < 1000) problems.push('RATE_LIMIT_WINDOW_MS must be at least 1000');
-  if (env.auditAnchorIntervalMs < 1000 || env.auditAnchorIntervalMs > 3_600_000) problems.push('AUDIT_ANCHOR_INTERVAL_MS must be between 1000 and 3600000');
-  if (env.databaseUrl && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
-  if (problems.length) throw new EnvError(`invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-  return env;
 }
 
 export function loadTopology(file: string): Topology {

@@ -32,3 +32,45 @@ describe('topology', () => {
     expect(() => parseTopology(d)).toThrow(message);
   });
 });
+
+describe('one error lists every problem of the topology', () => {
+  test('problems of several nodes and between nodes are listed together, each naming its node', () => {
+    const d = demo();
+    d.nodes[0].regions.push('123456');
+    d.nodes[1].regions.push('331181');
+    d.nodes[1].profiles = ['Q'];
+    delete d.nodes[2].subgraphs.sharing;
+    d.nodes[2].parent = 'nowhere';
+    d.nodes[2].name = '';
+    let message = '';
+    try {
+      parseTopology(d);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'invalid topology:',
+      '- node "lishui" (regions.8): hosts unknown region "123456" (GB/T 2260)',
+      '- node "liandu" (profiles.0): has unknown policy profiles "Q" (allowed: J, B, D, L, Z)',
+      '- node "longquan" (name): needs a name',
+      '- node "longquan" (subgraphs.sharing): needs an http(s) URL for subgraph "sharing"',
+      '- node "longquan" (regions): region 331181 is hosted by both "liandu" and "longquan"',
+      '- node "longquan" (parent): has unknown parent "nowhere"',
+    ]);
+  });
+
+  test('a topology for any city of the country validates, not only the demo one', () => {
+    const node = (id: string, regions: string[], parent: string | null, port: number) => ({
+      id, name: id, regions, parent, profiles: ['B'],
+      subgraphs: { catalog: `https://${id}.example/c`, sharing: `https://${id}.example/s`, opening: `https://${id}.example/o`, operation: `http://${id}.internal:${port}/graphql` },
+    });
+    // 广州市 with 天河区 on its own node.
+    const t = parseTopology({ nodes: [node('guangzhou', ['440100', '440103'], null, 4100), node('tianhe', ['440106'], 'guangzhou', 4200)] });
+    expect(new TopologyIndex(t).nodeForRegion('440106')!.id).toBe('tianhe');
+  });
+
+  test('a topology that is not an object with nodes says so', () => {
+    expect(() => parseTopology([])).toThrow(/expected \{ "nodes": \[\.\.\.\] \}/);
+    expect(() => parseTopology({ nodes: [] })).toThrow(/no nodes/);
+  });
+});

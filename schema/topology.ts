@@ -1,4 +1,5 @@
-import { getRegion, isWithin } from './regions.js';
+import { z } from 'zod';
+import { getRegion, isKnownRegion, isWithin } from './regions.js';
 import { regionOf } from './ids.js';
 
 export const SUBGRAPH_NAMES = ['catalog', 'sharing', 'opening', 'operation'] as const;
@@ -24,38 +25,86 @@ export interface Topology {
 
 export class TopologyError extends Error {}
 
-/** Validates a topology at start-up so that a typo fails fast instead of mis-routing data. */
-export function parseTopology(input: unknown): Topology {
-  const fail = (msg: string): never => {
-    throw new TopologyError(`invalid topology: ${msg}`);
-  };
-  if (!input || typeof input !== 'object' || !Array.isArray((input as Topology).nodes)) fail('expected { "nodes": [...] }');
-  const nodes = (input as Topology).nodes;
-  if (nodes.length === 0) fail('no nodes');
+const httpUrl = (subgraph: SubgraphName) =>
+  z.url({ protocol: /^https?$/, error: `needs an http(s) URL for subgraph "${subgraph}"` });
+
+const NodeSchema = z.object({
+  id: z.string({ error: 'needs an id' }).min(1, 'needs an id'),
+  name: z.string({ error: 'needs a name' }).min(1, 'needs a name'),
+  regions: z
+    .array(z.string().refine(isKnownRegion, { error: (iss) => `hosts unknown region "${String(iss.input)}" (GB/T 2260)` }), { error: 'hosts no region' })
+    .min(1, 'hosts no region'),
+  parent: z.string({ error: 'needs a parent node id, or null for the city node' }).nullable(),
+  profiles: z.array(z.enum(PROFILE_CODES, { error: (iss) => `has unknown policy profiles "${String(iss.input)}" (allowed: ${PROFILE_CODES.join(', ')})` }), {
+    error: `needs policy profiles (allowed: ${PROFILE_CODES.join(', ')})`,
+  }),
+  subgraphs: z.object(
+    Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, httpUrl(s)])) as Record<SubgraphName, ReturnType<typeof httpUrl>>,
+    { error: `needs the URLs of its subgraphs (${SUBGRAPH_NAMES.join(', ')})` },
+  ),
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * What no single node can show: duplicate ids, a region hosted twice, a parent that is not a
+ * node, the number of roots. Runs even when a node is malformed (`when`), on whatever parsed, so
+ * the one error lists every problem.
+ */
+function crossNodeProblems(nodes: unknown, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(nodes)) return;
+  const nodeList = nodes.filter(isRecord);
   const ids = new Set<string>();
   const hostOf = new Map<string, string>();
-  for (const n of nodes) {
-    if (!n || typeof n.id !== 'string' || !n.id) fail('every node needs an id');
-    if (ids.has(n.id)) fail(`duplicate node id "${n.id}"`);
-    ids.add(n.id);
-    if (typeof n.name !== 'string' || !n.name) fail(`node "${n.id}" needs a name`);
-    if (!Array.isArray(n.regions) || n.regions.length === 0) fail(`node "${n.id}" hosts no region`);
-    for (const r of n.regions) {
-      if (!getRegion(r)) fail(`node "${n.id}" hosts unknown region "${r}"`);
-      if (hostOf.has(r)) fail(`region ${r} is hosted by both "${hostOf.get(r)}" and "${n.id}"`);
-      hostOf.set(r, n.id);
+  nodeList.forEach((n) => {
+    const index = nodes.indexOf(n);
+    if (typeof n.id === 'string' && n.id) {
+      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `duplicate node id "${n.id}"` });
+      ids.add(n.id);
     }
-    if (!Array.isArray(n.profiles) || n.profiles.some((p) => !PROFILE_CODES.includes(p))) {
-      fail(`node "${n.id}" has unknown policy profiles (allowed: ${PROFILE_CODES.join(', ')})`);
+    for (const r of Array.isArray(n.regions) ? n.regions : []) {
+      if (typeof r !== 'string') continue;
+      const other = hostOf.get(r);
+      if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'regions'], message: `region ${r} is hosted by both "${other}" and "${String(n.id)}"` });
+      else hostOf.set(r, String(n.id));
     }
-    for (const s of SUBGRAPH_NAMES) {
-      const url = n.subgraphs?.[s];
-      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) fail(`node "${n.id}" needs an http(s) URL for subgraph "${s}"`);
+  });
+  nodeList.forEach((n) => {
+    if (typeof n.parent === 'string' && !ids.has(n.parent)) {
+      ctx.addIssue({ code: 'custom', path: ['nodes', nodes.indexOf(n), 'parent'], message: `has unknown parent "${n.parent}"` });
     }
+  });
+  const roots = nodeList.filter((n) => n.parent === null).length;
+  if (nodeList.length > 0 && roots !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['nodes'], message: `exactly one node must have no parent (the city node); found ${roots}` });
   }
-  for (const n of nodes) if (n.parent !== null && !ids.has(n.parent)) fail(`node "${n.id}" has unknown parent "${n.parent}"`);
-  if (nodes.filter((n) => n.parent === null).length !== 1) fail('exactly one node must have no parent (the city node)');
-  return { nodes };
+}
+
+const TopologySchema = z
+  .object({ nodes: z.array(NodeSchema, { error: 'expected { "nodes": [...] }' }).min(1, 'no nodes') }, { error: 'expected { "nodes": [...] }' })
+  .superRefine((t, ctx) => crossNodeProblems(isRecord(t) ? t.nodes : undefined, ctx), { when: () => true });
+
+/** One line per problem, naming the node by its id when it has one. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const [first, index, ...rest] = issue.path;
+  if (first === 'nodes' && typeof index === 'number') {
+    const node = isRecord(input) && Array.isArray(input.nodes) ? input.nodes[index] : undefined;
+    const id = isRecord(node) && typeof node.id === 'string' && node.id ? node.id : undefined;
+    const where = rest.length ? ` (${rest.join('.')})` : '';
+    return `${id ? `node "${id}"` : `node #${index + 1}`}${where}: ${issue.message}`;
+  }
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Validates a topology at start-up so that a typo fails fast instead of mis-routing data; the
+ * error lists every problem at once.
+ */
+export function parseTopology(input: unknown): Topology {
+  const result = TopologySchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => describeIssue(issue, input));
+  throw new TopologyError(`invalid topology:\n${problems.map((p) => `- ${p}`).join('\n')}`);
 }
 
 /** Answers the routing questions: which node owns a region, an ID, or a region scope. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { composeSupergraph } from '../subgraphs/compose.js';
+import { composeSupergraph } from '../runtime/compose.js';
 import { schemaFile } from '../schema/paths.js';
 
 const { subgraphs, supergraph } = await composeSupergraph();

@@ -5,7 +5,7 @@ import { loadEnv, loadTopology } from '../schema/env.js';
 import { configureProcessLogger } from '../schema/log.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
-import { startFederation } from './federation.js';
+import { startFederation } from '../runtime/federation.js';
 
 /**
  * `npm start`: the demo federation in one process — three nodes (丽水市, 莲都区, 龙泉市), each with

@@ -21,7 +21,7 @@
  *   registration-authority + kind ('11' 机关, '12' 事业单位, '91' 企业) + 6-digit region code
  *   + 9-char organization code (GB 11714: 8 body chars + its own check char).
  */
-import { makeCreditCode } from '../schema/credit-code.js';
+import { makeCreditCode, makeOrganizationCode } from '../subgraphs/catalog/credit-code.js';
 import { getRegion, type RegionInfo } from '../schema/regions.js';
 import type { DataFormat, Library, OpenAttribute, OrgKind, SecurityGrade, ShareAttribute, UpdateFrequency } from '../schema/enums.js';
 import { appliesAt, entryName, entrySummary, SECTORS, templateFields, type DatasetTemplate, type DemoItem, type Sector } from './catalog-templates.js';
@@ -945,20 +945,12 @@ const GENERATED_AGENCIES: readonly (readonly [regionCode: string, sectors: reado
 /** How many dataset templates an agency below city level catalogs: county catalogs are smaller. */
 const TEMPLATES_BELOW_CITY: Readonly<Record<NodeId, number>> = { lishui: 4, liandu: 5, longquan: 5 };
 
-/** GB 11714 organization code: 8 body characters and their check character. */
-function organizationCode(body: string): string {
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = Array.from(body).reduce((acc, ch, i) => acc + parseInt(ch, 36) * weights[i]!, 0);
-  const check = 11 - (sum % 11);
-  return body + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
-}
-
 const generatedOrganizations: DemoOrganization[] = GENERATED_AGENCIES
   .flatMap(([regionCode, sectors]) => sectors.map((sector) => ({ regionCode, sector })))
   .map(({ regionCode, sector }, n) => ({
     key: `${REGION_SLUG[regionCode]}-${sector}`, nodeId: nodeOf(regionCode), regionCode, name: SECTORS[sector].agencyName(getRegion(regionCode)!),
     // 住房公积金中心 is a public institution (事业单位, 12); the bureaus are government organs (机关, 11).
-    creditCode: makeCreditCode(`${sector === 'gjj' ? '12' : '11'}${regionCode}${organizationCode(`0027${String(1000 + n * 37).padStart(4, '0')}`)}`),
+    creditCode: makeCreditCode(`${sector === 'gjj' ? '12' : '11'}${regionCode}${makeOrganizationCode(`0027${String(1000 + n * 37).padStart(4, '0')}`)}`),
     kind: 'AGENCY', sector,
   }));
 

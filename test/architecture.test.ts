@@ -24,8 +24,10 @@ function importsUnder(folder: string): { file: string; target: string }[] {
 
 describe('rules of the house (ARCHITECTURE.md, Layout)', () => {
   test.each(['catalog', 'sharing', 'opening', 'operation'])('the %s subgraph imports no other subgraph: they meet only through the schema', (name) => {
-    const offending = importsUnder(`subgraphs/${name}`).filter(({ target }) => {
+    const offending = importsUnder(`subgraphs/${name}`).filter(({ file, target }) => {
       if (target.startsWith('test/')) return false;
+      // The process entry point is the one file that hands the subgraph to the runtime.
+      if (file === `subgraphs/${name}/main.ts` && target === 'runtime/process.js') return false;
       const m = /^subgraphs\/([^/]+)/.exec(target);
       return m ? m[1] !== name && m[1] !== 'kit' : !target.startsWith('schema/');
     });
@@ -36,9 +38,20 @@ describe('rules of the house (ARCHITECTURE.md, Layout)', () => {
     expect(importsUnder('subgraphs/kit').filter(({ target }) => !target.startsWith('subgraphs/kit') && !target.startsWith('schema/') && !target.startsWith('test/'))).toEqual([]);
   });
 
+  test('the runtime imports only the gateway, the subgraphs and schema/ (and itself)', () => {
+    expect(importsUnder('runtime').filter(({ target }) => !['runtime/', 'gateway/', 'subgraphs/', 'schema/'].some((p) => target.startsWith(p)))).toEqual([]);
+  });
+
+  test('scripts/ holds only command entries: nothing but scripts imports them', () => {
+    const importers = ['schema', 'gateway', 'subgraphs', 'runtime', 'seeds', 'bench', 'test']
+      .flatMap((folder) => importsUnder(folder))
+      .filter(({ target }) => target.startsWith('scripts/'));
+    expect(importers).toEqual([]);
+  });
+
   test('the gateway imports only schema/ (and itself)', () => {
-    expect(importsUnder('gateway').filter(({ target }) => !target.startsWith('gateway/') && !target.startsWith('schema/') && !target.startsWith('test/') && !target.startsWith('scripts/'))).toEqual([]);
-    expect(importsUnder('gateway').filter(({ file, target }) => !file.endsWith('.test.ts') && (target.startsWith('test/') || target.startsWith('scripts/')))).toEqual([]);
+    expect(importsUnder('gateway').filter(({ target }) => !target.startsWith('gateway/') && !target.startsWith('schema/') && !target.startsWith('test/') && !target.startsWith('runtime/'))).toEqual([]);
+    expect(importsUnder('gateway').filter(({ file, target }) => !file.endsWith('.test.ts') && (target.startsWith('test/') || target.startsWith('runtime/')))).toEqual([]);
   });
 
   test('schema/ depends on nothing but itself', () => {
@@ -49,7 +62,7 @@ describe('rules of the house (ARCHITECTURE.md, Layout)', () => {
 describe('no import cycles', () => {
   test('no module imports itself through others, type-only imports included', async () => {
     const result = await cruise(
-      ['schema', 'gateway', 'subgraphs', 'seeds', 'scripts', 'bench', 'test'].map((f) => join(ROOT, f)),
+      ['schema', 'gateway', 'subgraphs', 'runtime', 'seeds', 'scripts', 'bench', 'test'].map((f) => join(ROOT, f)),
       {
         validate: true,
         tsPreCompilationDeps: true,

@@ -4,7 +4,7 @@ import { SUBGRAPH_NAMES } from '../schema/topology.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from './support/node.js';
 import type { GqlResult } from './support/subgraph-client.js';
-import { MODULES } from '../subgraphs/modules.js';
+import { MODULES } from '../runtime/modules.js';
 import { DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/input-bounds.js';
 import { buildModuleSchema } from '../subgraphs/kit/subgraph.js';
 

@@ -18,6 +18,7 @@ const LANDED: Record<string, string> = {
   'subgraphs/catalog/migrations/Migration20261128030000.ts': '42102c2549cffcdace8c824aa6b20f83981631b03b785d11ea402f5ae8f329e4',
   'subgraphs/catalog/migrations/Migration20261128040000.ts': '0b230162b1549e05086f54005005cd0aac9c584c26519a484e24568207372719',
   'subgraphs/catalog/migrations/Migration20261128050000.ts': 'ee8a1932ed930f90d4e8648d56dfbc86b243d7ea10b29a061b07e377e402b9d6',
+  'subgraphs/catalog/migrations/Migration20261128060000.ts': 'b3339a9c78dcfa1ce27aa99310d786998b67080e195a636a835d37af97691eeb',
   'subgraphs/opening/migrations/Migration20261124000000.ts': 'b2c6253aa44bed0eae89c3cebcf673bc6fa366e78014ffe9ec03dca30e475a7c',
   'subgraphs/opening/migrations/Migration20261128010000.ts': '5f37468188225484091339d34233f96d266fc3ef6f21a37eb9327d194a56dbef',
   'subgraphs/opening/migrations/Migration20261128030000.ts': 'ffe7dda7b2ebde229e8156b3ad47f0d3376b7787c4c9ecdd47109a0c5c11843d',
@@ -58,5 +59,34 @@ describe('migrations are immutable once landed', () => {
 
   test('every migration file is listed (a new one is added when it lands)', () => {
     expect(migrationFiles().filter((f) => !(f in LANDED))).toEqual([]);
+  });
+});
+
+/**
+ * Landed migrations that import application code (SQL builders of the kit, the catalog's search
+ * columns). They stay as they are; a later change of that code would change what a fresh database
+ * runs, so no new migration may do the same.
+ */
+const IMPORTING_APPLICATION_CODE = new Set([
+  'subgraphs/catalog/migrations/Migration20261123000000.ts', 'subgraphs/catalog/migrations/Migration20261124000100.ts',
+  'subgraphs/catalog/migrations/Migration20261128010000.ts', 'subgraphs/catalog/migrations/Migration20261128030000.ts',
+  'subgraphs/catalog/migrations/Migration20261128040000.ts',
+  'subgraphs/opening/migrations/Migration20261124000000.ts', 'subgraphs/opening/migrations/Migration20261128010000.ts',
+  'subgraphs/opening/migrations/Migration20261128030000.ts', 'subgraphs/opening/migrations/Migration20261128040000.ts',
+  'subgraphs/operation/migrations/Migration20261123000000.ts', 'subgraphs/operation/migrations/Migration20261128030000.ts',
+  'subgraphs/operation/migrations/Migration20261128040000.ts',
+  'subgraphs/sharing/migrations/Migration20261124000000.ts', 'subgraphs/sharing/migrations/Migration20261128010000.ts',
+  'subgraphs/sharing/migrations/Migration20261128030000.ts', 'subgraphs/sharing/migrations/Migration20261128040000.ts',
+]);
+
+describe('migrations are self-contained', () => {
+  test('a new migration imports nothing but the migrator: its SQL is written out in the file', () => {
+    const offending = migrationFiles()
+      .filter((f) => !IMPORTING_APPLICATION_CODE.has(f))
+      .flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)]
+        .map((m) => m[1])
+        .filter((target) => target !== '@mikro-orm/migrations')
+        .map((target) => `${f} imports ${target}`));
+    expect(offending).toEqual([]);
   });
 });

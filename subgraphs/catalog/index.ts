@@ -21,6 +21,7 @@ import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128050000 } from './migrations/Migration20261128050000.js';
+import { Migration20261128060000 } from './migrations/Migration20261128060000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 
@@ -43,6 +44,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261128050000', class: Migration20261128050000 },
+    { name: 'Migration20261128060000', class: Migration20261128060000 },
   ],
   outbox: true,
 };

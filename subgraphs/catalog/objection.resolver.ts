@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { readOf, readsOf } from '../kit/audit.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { validateCitizenId } from '../../schema/citizen-id.js';
-import { validateCreditCode } from '../../schema/credit-code.js';
+import { validateCitizenId } from './citizen-id.js';
+import { validateCreditCode } from './credit-code.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { todayInChina } from '../kit/calendar.js';

@@ -1,11 +1,11 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canSeeDataset } from './access.js';
+import { foreignReferences } from './foreign.js';
 
 /**
  * `_entities` is an entry point like any query: a dataset the caller may not see resolves to null,
- * exactly as `openDataset(id)` would. The catalog's entities resolve to their key only; the catalog
- * itself decides who sees their data, and `openDataset` checks its own visibility.
+ * exactly as `openDataset(id)` would. The catalog's entities resolve as foreign.ts says.
  */
 export const openingReferences = {
   OpenDataset: {
@@ -14,14 +14,5 @@ export const openingReferences = {
       return d && canSeeDataset(ctx.actor, ctx.node, d) ? d : null;
     },
   },
-  DataResource: {
-    __resolveReference(ref: { id: string }) {
-      return { id: ref.id };
-    },
-  },
-  Organization: {
-    __resolveReference(ref: { id: string }) {
-      return { id: ref.id };
-    },
-  },
+  ...foreignReferences,
 };

@@ -12,15 +12,13 @@ import { OpenDataset } from './dataset.entity.js';
 import { CreateOpenDatasetInput } from './dataset.inputs.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
-import { checkOpenable, type CatalogResource } from './dataset.rules.js';
+import { checkOpenable, OPENING_RESOURCE_FIELDS } from './dataset.rules.js';
+import { catalogResource } from '../kit/catalog-client.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { blank } from '../kit/validation.js';
 
 const OpenDatasetConnection = connectionType(OpenDataset, 'OpenDataset', '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list');
-
-const CATALOG_RESOURCE = `query($id: ID!) { dataResource(id: $id) { id name summary status openAttribute securityGrade provider { id } } }`;
-
 
 @Resolver(() => OpenDataset)
 export class OpenDatasetResolver {
@@ -74,7 +72,7 @@ export class OpenDatasetResolver {
     const ref = parseId(input.resourceId);
     if (!ref) throw badInput(`${input.resourceId} 不是有效的目录条目ID / ${input.resourceId} is not a catalog entry ID: pass the id of a DataResource`, 'input.resourceId');
     // The catalog answers as the caller, so an entry the caller may not see is simply absent.
-    const { dataResource: r } = await ctx.peers.query<{ dataResource: CatalogResource | null }>('catalog', CATALOG_RESOURCE, { id: input.resourceId });
+    const r = await catalogResource(ctx, input.resourceId, OPENING_RESOURCE_FIELDS);
     if (!r) {
       throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} does not exist on this platform: check the ID`, 'input.resourceId');
     }

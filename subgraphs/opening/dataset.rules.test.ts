@@ -1,12 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { GraphQLError } from 'graphql';
-import { checkOpenable, type CatalogResource } from './dataset.rules.js';
+import { checkOpenable, type OpeningResource } from './dataset.rules.js';
 
 /**
  * The catalog already refuses an open attribute other than PROHIBITED on CORE/IMPORTANT data, so
  * the end-to-end tests cannot build such an entry; opening checks again rather than trust that.
  */
-const entry = (over: Partial<CatalogResource> = {}): CatalogResource => ({
+const entry = (over: Partial<OpeningResource> = {}): OpeningResource => ({
   id: '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV', name: 'x', summary: 'y', status: 'PUBLISHED', openAttribute: 'UNCONDITIONAL', securityGrade: 'GENERAL', provider: { id: 'p' }, ...over,
 });
 
@@ -22,7 +22,7 @@ function refusal(fn: () => unknown): { code: unknown; field: unknown; message: s
 }
 
 describe('checkOpenable', () => {
-  test.each(['CORE', 'IMPORTANT'])('%s data is never opened, whatever the catalog says [CAT-4, Z §9]', (grade) => {
+  test.each(['CORE', 'IMPORTANT'] as const)('%s data is never opened, whatever the catalog says [CAT-4, Z §9]', (grade) => {
     expect(refusal(() => checkOpenable(entry({ securityGrade: grade }), ['API'], { restrictedDownloadable: false }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resourceId' });
   });
 

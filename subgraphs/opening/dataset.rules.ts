@@ -1,24 +1,18 @@
+import type { CatalogResource } from '../kit/catalog-client.js';
 import { badInput } from '../kit/errors.js';
 import type { Policy } from '../kit/policy.js';
 import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
 
-/** The catalog facts opening depends on, as read through the catalog's own API. */
-export interface CatalogResource {
-  id: string;
-  name: string;
-  summary: string;
-  status: string;
-  openAttribute: string;
-  securityGrade: string;
-  provider: { id: string };
-}
+/** The catalog facts opening reads of an entry it opens, through the typed catalog client. */
+export const OPENING_RESOURCE_FIELDS = ['name', 'summary', 'status', 'openAttribute', 'securityGrade', 'provider'] as const;
+export type OpeningResource = Pick<CatalogResource, 'id' | (typeof OPENING_RESOURCE_FIELDS)[number]>;
 
 /**
  * Whether a catalog entry may be opened the way the input asks, checked before anything is
  * written. Each refusal names the input field and the rule, so the agency knows what to change.
  * Returns the open attribute the dataset carries.
  */
-export function checkOpenable(r: CatalogResource, methods: OpenAccessMethod[], policy: Pick<Policy, 'restrictedDownloadable'>): OpenDatasetAccessLevel {
+export function checkOpenable(r: Pick<OpeningResource, 'id' | 'status' | 'openAttribute' | 'securityGrade'>, methods: OpenAccessMethod[], policy: Pick<Policy, 'restrictedDownloadable'>): OpenDatasetAccessLevel {
   if (r.status !== 'PUBLISHED') {
     throw badInput(
       `目录条目 ${r.id} 的状态为 ${r.status}，只有已发布到总目录的条目可以开放；请先提交审核并由数据主管部门发布 / only catalog entries in the master catalog (PUBLISHED) can be opened; this one is ${r.status}: submit it for review and have the authority publish it first [Z §11, B §31]`,

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../kit/context.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetByResourceLoader } from './dataset.loader.js';
 import { canSeeDataset } from './access.js';
-import { DataResourceRef } from './stubs.js';
+import { DataResourceRef } from './foreign.js';
 
 /** What opening adds to a catalog entry: whether (and how) it is open to the public. */
 @Resolver(() => DataResourceRef)

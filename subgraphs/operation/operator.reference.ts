@@ -2,12 +2,12 @@ import type { SubgraphContext } from '../kit/context.js';
 import { todayInChina } from '../kit/calendar.js';
 import { operatorLoader } from './operator.loader.js';
 import { canSeeOperator } from './access.js';
+import { foreignReferences } from './foreign.js';
 
 /**
  * `_entities` is an entry point like `operator(id)`: an authorization the caller may not see
  * (anonymous callers: anything not in force) resolves to null, exactly as the root field would.
- * `Organization` is the catalog's entity; this subgraph resolves any key to a stub and answers
- * only for the `operator` field it contributes.
+ * `Organization` is the catalog's entity, resolved as foreign.ts says.
  */
 export const operationReferences = {
   Operator: {
@@ -16,9 +16,5 @@ export const operationReferences = {
       return op && canSeeOperator(ctx.actor, op, todayInChina()) ? op : null;
     },
   },
-  Organization: {
-    __resolveReference(ref: { id: string }) {
-      return { id: ref.id };
-    },
-  },
+  ...foreignReferences,
 };

@@ -15,7 +15,8 @@ import { CreateOperatorInput } from './operator.inputs.js';
 import { operatorLoader } from './operator.loader.js';
 import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from './access.js';
 import { effectiveStatus, statusCondition } from './operator.rules.js';
-import { Organization } from './organization.stub.js';
+import { OrganizationRef } from './foreign.js';
+import { catalogOrganization } from '../kit/catalog-client.js';
 
 const OperatorConnection = connectionType(Operator, 'Operator', '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list');
 
@@ -49,18 +50,6 @@ function requireText(value: string, field: string, label: string, max: number): 
   if (!v) throw badInput(`${label}不能为空 / ${field} is required`, field);
   if (v.length > max) throw badInput(`${label}不能超过 ${max} 个字符 / ${field} must be at most ${max} characters`, field);
   return v;
-}
-
-interface CatalogOrganization {
-  id: string;
-  kind: string;
-  name: string;
-}
-
-/** Reads the organization from this node's catalog (never its tables), as the same caller. */
-async function catalogOrganization(ctx: SubgraphContext, id: string): Promise<CatalogOrganization | null> {
-  const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', 'query($id: ID!) { organization(id: $id) { id kind name } }', { id });
-  return data.organization;
 }
 
 /** Another non-revoked authorization of the organization whose term overlaps [start, end]. */
@@ -103,8 +92,8 @@ export class OperatorResolver {
     return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
-  @FieldResolver(() => Organization, { description: '被授权机构 / the licensed organization' })
-  organization(@Root() op: Operator): Organization {
+  @FieldResolver(() => OrganizationRef, { description: '被授权机构 / the licensed organization' })
+  organization(@Root() op: Operator): OrganizationRef {
     return { id: op.organizationId };
   }
 

@@ -12,7 +12,7 @@ import { canAssignDemand, canRequestFor, canRespondToDemand, canSeeDemand, deman
 import { catalogFacts } from './catalog-facts.js';
 import { DataDemand, type DemandStatus } from './demand.entity.js';
 import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems, requiredText } from './text.js';
 
 const DataDemandConnection = connectionType(DataDemand, 'DataDemand', '共享需求清单（跨平台合并，最新在前）/ a page of data demands, merged across platforms, newest first');

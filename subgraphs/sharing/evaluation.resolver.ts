@@ -4,7 +4,7 @@ import { todayInChina, workingDaysBetween } from '../kit/calendar.js';
 import { byKey, type SubgraphContext } from '../kit/context.js';
 import { canSeeSharingEvaluation } from './access.js';
 import { median } from './evaluation.rules.js';
-import { OrganizationRef } from './stubs.js';
+import { OrganizationRef } from './foreign.js';
 
 @ObjectType('SharingEvaluation', {
   description: '部门共享工作评价数据（按本平台记录统计）/ an agency\'s sharing evaluation data, counted from the records of its own platform [SHR-11, L §28, B §48]',

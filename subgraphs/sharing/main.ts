@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from '../kit/process.js';
+import { runSubgraphProcess } from '../../runtime/process.js';
 import { sharingModule } from './index.js';
 
 await runSubgraphProcess(sharingModule);

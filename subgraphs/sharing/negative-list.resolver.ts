@@ -12,7 +12,7 @@ import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import { canActOnRegion, canSeeRequest, canEditNegativeList, canSeeNegativeListEntry, canSeeViolation, negativeListFilter, violationFilter } from './access.js';
 import { readCatalogResource, type CatalogResource } from './catalog-reads.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { ShareRequest } from './share-request.entity.js';
 
 const NegativeListConnection = connectionType(NegativeListEntry, 'NegativeListEntry', '共享负面清单（跨平台汇总，最新在前）/ the sharing negative list, aggregated across platforms, newest first');

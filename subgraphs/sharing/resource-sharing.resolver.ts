@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../kit/context.js';
 import { canSeeSharingCounts } from './access.js';
 import { sharingCountsLoader } from './share-request.loader.js';
-import { DataResourceRef, ResourceSharing } from './stubs.js';
+import { DataResourceRef } from './foreign.js';
+import { ResourceSharing } from './resource-sharing.type.js';
 
 /** The sharing subgraph's contribution to the catalog's `DataResource`. */
 @Resolver(() => DataResourceRef)

@@ -13,7 +13,7 @@ import { SanctionStatusEnum, SanctionViolationEnum, type SanctionStatus, type Sa
 import { ShareSanction } from './sanction.entity.js';
 import { canActOnRegion, canSeeSanction, sanctionFilter } from './access.js';
 import { sanctionStatus, validateEndDate } from './share-request.rules.js';
-import { OrganizationRef } from './stubs.js';
+import { OrganizationRef } from './foreign.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 

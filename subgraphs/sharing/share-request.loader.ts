@@ -1,7 +1,7 @@
 import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { ShareRequest } from './share-request.entity.js';
 import { ShareSanction } from './sanction.entity.js';
-import type { ResourceSharing } from './stubs.js';
+import type { ResourceSharing } from './resource-sharing.type.js';
 
 export const shareRequestLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) =>

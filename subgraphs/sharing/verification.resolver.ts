@@ -12,7 +12,7 @@ import { canRequestFor, canSeeRequest, canSeeVerification, canVerify, verificati
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import { isActiveGrant } from './share-request.rules.js';
-import { DataResourceRef, OrganizationRef } from './stubs.js';
+import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems } from './text.js';
 import { DataVerification } from './verification.entity.js';
 import { DataVerificationFilter, RecordVerificationInput, ReportWrongDataInput } from './verification.inputs.js';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { makeCreditCode } from '../../schema/credit-code.js';
+import { makeCreditCode } from '../../subgraphs/catalog/credit-code.js';
 import type { Actor } from '../../schema/auth.js';
 import type { SubgraphName } from '../../schema/topology.js';
 import { agency, authority } from './node.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { provisionNodeDatabases } from '../../subgraphs/databases.js';
+import { provisionNodeDatabases } from '../../runtime/databases.js';
 
 /** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../schema/auth.js';
 import { regionOf } from '../../schema/ids.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
-import { startNode } from '../../subgraphs/node.js';
+import { startNode } from '../../runtime/node.js';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './env.js';
 import { callSubgraph } from './subgraph-client.js';
 

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
-import { creditCodeCheckChar, makeCreditCode, validateCreditCode } from './credit-code.js';
+import { creditCodeCheckChar, makeCreditCode, makeOrganizationCode, organizationCodeCheckChar, validateCreditCode } from './credit-code.js';
 
 // Check chars computed independently of this module from the GB 32100-2015 weights.
 const VALID = ['91350100M000100Y43', '91330000MA27XY812K', '91331100MA28A0B1CU', '12331100000000000T'];
@@ -115,5 +115,21 @@ describe('validateCreditCode', () => {
   test('rejects non-strings without throwing', () => {
     expect(validateCreditCode(undefined as unknown as string).ok).toBe(false);
     expect(validateCreditCode(91350100 as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('organization code (GB 11714), characters 9-17 of a credit code', () => {
+  test('computes the check character of known codes, X and 0 included', () => {
+    expect(makeOrganizationCode('12345678')).toBe('123456788');
+    // The body of 91350100M000100Y43 is M000100Y; its organization code check is 4.
+    expect(organizationCodeCheckChar('M000100Y')).toBe('4');
+    expect(organizationCodeCheckChar('00000001')).toBe('9');
+    expect(organizationCodeCheckChar('00261628')).toBe('X');
+    expect(organizationCodeCheckChar('00000000')).toBe('0');
+  });
+
+  test('refuses a body that is not 8 digits or upper-case letters', () => {
+    expect(() => organizationCodeCheckChar('1234567')).toThrow(/8 digits or upper-case letters/);
+    expect(() => organizationCodeCheckChar('1234567a')).toThrow(/8 digits or upper-case letters/);
   });
 });

@@ -12,6 +12,10 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * Only because the first catalog migration, landed and immutable, creates pg_trgm on a fresh
+ * database; Migration20261128060000 drops it again and nothing uses it.
+ */
 const extensions = { pg_trgm };
 let template: Promise<Blob | File> | undefined;
 

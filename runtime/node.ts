@@ -1,6 +1,6 @@
 import type { NodeConfig, SubgraphName } from '../schema/topology.js';
-import type { DatabaseLimits } from './kit/orm.js';
-import { createSubgraph, type RunningSubgraph } from './kit/subgraph.js';
+import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
+import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 import { MODULES } from './modules.js';
 
 export interface NodeOptions {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { NodeConfig } from '../schema/topology.js';
-import { provisionNodeDatabases } from '../subgraphs/databases.js';
+import { provisionNodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
-import { startNode } from '../subgraphs/node.js';
+import { startNode } from './node.js';
 
-/** What the parent sends a forked node (scripts/federation.ts, processPerNode). */
+/** What the parent sends a forked node (runtime/federation.ts, processPerNode). */
 export interface NodeProcessRequest {
   node: NodeConfig;
   serverUrl?: string;

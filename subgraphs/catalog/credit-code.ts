@@ -73,6 +73,26 @@ function regionProblem(chars: string[]): string | null {
     + ` / characters 3-8 "${region}" are not a region code (the first two digits must be a province, or 100000 for national level)`;
 }
 
+const ORGANIZATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * GB 11714 organization code (characters 9-17 of a credit code): the check character of its 8
+ * body characters (digits and upper-case letters).
+ */
+export function organizationCodeCheckChar(body: string): string {
+  if (!/^[0-9A-Z]{8}$/.test(body)) {
+    throw new Error(`组织机构代码本体应为8位数字或大写字母，实际为 "${body}" / the organization code body must be 8 digits or upper-case letters, not "${body}"`);
+  }
+  const sum = Array.from(body).reduce((acc, ch, i) => acc + parseInt(ch, 36) * ORGANIZATION_CODE_WEIGHTS[i]!, 0);
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
+}
+
+/** The 9-character organization code: the body and its check character. */
+export function makeOrganizationCode(body: string): string {
+  return body + organizationCodeCheckChar(body);
+}
+
 function checkCharOf(first17: string[]): string {
   const sum = first17.reduce((acc, ch, i) => acc + ALPHABET.indexOf(ch) * WEIGHTS[i]!, 0);
   return ALPHABET[(31 - (sum % 31)) % 31]!;

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadEnv, loadTopology } from '../../schema/env.js';
-import { configureProcessLogger } from '../../schema/log.js';
+import { loadEnv, loadTopology } from '../schema/env.js';
+import { configureProcessLogger } from '../schema/log.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
-import { createSubgraph, type SubgraphModule } from './subgraph.js';
+import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/subgraph.js';
 
 /**
  * One subgraph as its own process (the production shape): NODE_ID picks the node in the

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createGateway, type RunningGateway } from '../gateway/server.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
-import { provisionNodeDatabases, type NodeDatabases } from '../subgraphs/databases.js';
+import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
-import { startNode, type RunningNode } from '../subgraphs/node.js';
+import { startNode, type RunningNode } from './node.js';
 import type { NodeProcessReply, NodeProcessRequest } from './node-process.js';
 
 export interface FederationOptions {

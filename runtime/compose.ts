@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { schemaFile } from '../schema/paths.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
-import { buildModuleSchema } from './kit/subgraph.js';
+import { buildModuleSchema } from '../subgraphs/kit/subgraph.js';
 import { MODULES } from './modules.js';
 
 /**

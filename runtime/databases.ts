@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './kit/embedded-db.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
 
 export interface NodeDatabases {
   urls: Record<SubgraphName, string>;

@@ -1,0 +1,94 @@
+import {
+  OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES,
+  type OpenAttribute, type OrgKind, type ResourceStatus, type SecurityGrade, type ShareAttribute,
+} from '../../schema/enums.js';
+import { parseId } from '../../schema/ids.js';
+import type { PeerClient } from './peers.js';
+
+/**
+ * The one typed client other subgraphs use to read the catalog of their node, through its public
+ * schema (schema/catalog.graphql) and as the same caller, so the catalog applies its own
+ * visibility: what the caller may not see is null. The answer's types are written once, here;
+ * catalog-client.test.ts checks every selection, nullability and enum list against the catalog SDL.
+ */
+
+/** A catalog entry (`DataResource`) as other subgraphs may read it. */
+export interface CatalogResource {
+  id: string;
+  name: string;
+  summary: string;
+  status: ResourceStatus;
+  shareAttribute: ShareAttribute;
+  openAttribute: OpenAttribute;
+  securityGrade: SecurityGrade;
+  legalBasis: string | null;
+  provider: { id: string };
+  items: { name: string }[];
+}
+
+export type CatalogResourceField = Exclude<keyof CatalogResource, 'id'>;
+
+/** An organization (`Organization`) as other subgraphs may read it. */
+export interface CatalogOrganization {
+  id: string;
+  name: string;
+  kind: OrgKind;
+}
+
+/** Which fields of a catalog type other subgraphs read, how, and what the SDL must say about them. */
+export interface SelectionShape<T> {
+  /** The GraphQL type in schema/catalog.graphql. */
+  type: string;
+  /** The selection of each field (sub-selections for objects). */
+  select: { [K in keyof T]-?: string };
+  /** Fields whose TypeScript type admits null; every other field must be non-null in the SDL. */
+  nullable: readonly (keyof T)[];
+  /** Enum fields and the values their TypeScript type admits; the SDL enum must have exactly these. */
+  enums: Partial<Record<keyof T, readonly string[]>>;
+}
+
+export const RESOURCE_SHAPE: SelectionShape<CatalogResource> = {
+  type: 'DataResource',
+  select: {
+    id: 'id', name: 'name', summary: 'summary', status: 'status', shareAttribute: 'shareAttribute', openAttribute: 'openAttribute',
+    securityGrade: 'securityGrade', legalBasis: 'legalBasis', provider: 'provider { id }', items: 'items { name }',
+  },
+  nullable: ['legalBasis'],
+  enums: { status: RESOURCE_STATUSES, shareAttribute: SHARE_ATTRIBUTES, openAttribute: OPEN_ATTRIBUTES, securityGrade: SECURITY_GRADES },
+};
+
+export const ORGANIZATION_SHAPE: SelectionShape<CatalogOrganization> = {
+  type: 'Organization',
+  select: { id: 'id', name: 'name', kind: 'kind' },
+  nullable: [],
+  enums: { kind: ORG_KINDS },
+};
+
+/** The query document `catalogResource` sends for these fields (exported for the SDL test). */
+export function catalogResourceQuery(fields: readonly CatalogResourceField[]): string {
+  const selection = ['id' as const, ...new Set(fields)].map((f) => RESOURCE_SHAPE.select[f]).join(' ');
+  return `query CatalogResource($id: ID!) { dataResource(id: $id) { ${selection} } }`;
+}
+
+export const CATALOG_ORGANIZATION_QUERY = `query CatalogOrganization($id: ID!) { organization(id: $id) { ${Object.values(ORGANIZATION_SHAPE.select).join(' ')} } }`;
+
+/**
+ * The catalog entry `id` with the named fields (and its id), or null when it does not exist on
+ * this node, the caller may not see it, or `id` is not an ID at all.
+ */
+export async function catalogResource<F extends CatalogResourceField>(
+  ctx: { peers: PeerClient },
+  id: string,
+  fields: readonly F[],
+): Promise<Pick<CatalogResource, 'id' | F> | null> {
+  if (!parseId(id)) return null;
+  const data = await ctx.peers.query<{ dataResource: Pick<CatalogResource, 'id' | F> | null }>('catalog', catalogResourceQuery(fields), { id });
+  return data.dataResource;
+}
+
+/** The organization `id` as the catalog registers it, or null when it is not registered on this node. */
+export async function catalogOrganization(ctx: { peers: PeerClient }, id: string): Promise<CatalogOrganization | null> {
+  if (!parseId(id)) return null;
+  const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', CATALOG_ORGANIZATION_QUERY, { id });
+  return data.organization;
+}
