@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { getNamedType, isEnumType, isNonNullType, isObjectType, parse, validate, type GraphQLSchema } from 'graphql';
 import { schemaFile } from '../../schema/paths.js';
 import {
-  CATALOG_ORGANIZATION_QUERY, catalogResourceQuery, ORGANIZATION_SHAPE, RESOURCE_SHAPE,
+  CATALOG_ORGANIZATION_QUERY, catalogFactsQuery, catalogResourceQuery, ORGANIZATION_SHAPE, RESOURCE_SHAPE,
   type CatalogResourceField, type SelectionShape,
 } from './catalog-client.js';
 
@@ -43,6 +43,8 @@ describe('the typed catalog client matches the catalog\'s published schema', () 
       catalogResourceQuery(ALL_RESOURCE_FIELDS),
       ...ALL_RESOURCE_FIELDS.map((f) => catalogResourceQuery([f])),
       CATALOG_ORGANIZATION_QUERY,
+      catalogFactsQuery([]),
+      catalogFactsQuery(ALL_RESOURCE_FIELDS),
     ];
     const errors = documents.flatMap((doc) => validate(catalog, parse(doc)).map((e) => `${doc}: ${e.message}`));
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import {
-  OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES,
-  type OpenAttribute, type OrgKind, type ResourceStatus, type SecurityGrade, type ShareAttribute,
+  OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, SHARE_MODES,
+  type OpenAttribute, type OrgKind, type ResourceStatus, type SecurityGrade, type ShareAttribute, type ShareMode,
 } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import type { PeerClient } from './peers.js';
@@ -19,11 +19,13 @@ export interface CatalogResource {
   summary: string;
   status: ResourceStatus;
   shareAttribute: ShareAttribute;
+  /** The mode the provider offers. */
+  shareMode: ShareMode;
   openAttribute: OpenAttribute;
   securityGrade: SecurityGrade;
   legalBasis: string | null;
   provider: { id: string };
-  items: { name: string }[];
+  items: { name: string; personalInfo: boolean; identifier: boolean }[];
 }
 
 export type CatalogResourceField = Exclude<keyof CatalogResource, 'id'>;
@@ -50,11 +52,11 @@ export interface SelectionShape<T> {
 export const RESOURCE_SHAPE: SelectionShape<CatalogResource> = {
   type: 'DataResource',
   select: {
-    id: 'id', name: 'name', summary: 'summary', status: 'status', shareAttribute: 'shareAttribute', openAttribute: 'openAttribute',
-    securityGrade: 'securityGrade', legalBasis: 'legalBasis', provider: 'provider { id }', items: 'items { name }',
+    id: 'id', name: 'name', summary: 'summary', status: 'status', shareAttribute: 'shareAttribute', shareMode: 'shareMode', openAttribute: 'openAttribute',
+    securityGrade: 'securityGrade', legalBasis: 'legalBasis', provider: 'provider { id }', items: 'items { name personalInfo identifier }',
   },
   nullable: ['legalBasis'],
-  enums: { status: RESOURCE_STATUSES, shareAttribute: SHARE_ATTRIBUTES, openAttribute: OPEN_ATTRIBUTES, securityGrade: SECURITY_GRADES },
+  enums: { status: RESOURCE_STATUSES, shareAttribute: SHARE_ATTRIBUTES, shareMode: SHARE_MODES, openAttribute: OPEN_ATTRIBUTES, securityGrade: SECURITY_GRADES },
 };
 
 export const ORGANIZATION_SHAPE: SelectionShape<CatalogOrganization> = {
@@ -91,4 +93,35 @@ export async function catalogOrganization(ctx: { peers: PeerClient }, id: string
   if (!parseId(id)) return null;
   const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', CATALOG_ORGANIZATION_QUERY, { id });
   return data.organization;
+}
+
+/**
+ * The query document `catalogFacts` sends: an entry and an organization of this node in one round
+ * trip, each included only when asked for (exported for the SDL test).
+ */
+export function catalogFactsQuery(fields: readonly CatalogResourceField[]): string {
+  const selection = ['id' as const, ...new Set(fields)].map((f) => RESOURCE_SHAPE.select[f]).join(' ');
+  return `query CatalogFacts($id: ID!, $withResource: Boolean!, $org: ID!, $withOrganization: Boolean!) {
+  dataResource(id: $id) @include(if: $withResource) { ${selection} }
+  organization(id: $org) @include(if: $withOrganization) { ${Object.values(ORGANIZATION_SHAPE.select).join(' ')} }
+}`;
+}
+
+/**
+ * A catalog entry (with the named fields) and an organization, in one call; either may be left
+ * out, and each is null when absent, not visible to the caller, or not an ID at all.
+ */
+export async function catalogFacts<F extends CatalogResourceField>(
+  ctx: { peers: PeerClient },
+  ask: { resourceId?: string; fields?: readonly F[]; organizationId?: string },
+): Promise<{ resource: Pick<CatalogResource, 'id' | F> | null; organization: CatalogOrganization | null }> {
+  const withResource = !!ask.resourceId && !!parseId(ask.resourceId);
+  const withOrganization = !!ask.organizationId && !!parseId(ask.organizationId);
+  if (!withResource && !withOrganization) return { resource: null, organization: null };
+  const data = await ctx.peers.query<{ dataResource?: Pick<CatalogResource, 'id' | F> | null; organization?: CatalogOrganization | null }>(
+    'catalog',
+    catalogFactsQuery(ask.fields ?? []),
+    { id: withResource ? ask.resourceId : '', withResource, org: withOrganization ? ask.organizationId : '', withOrganization },
+  );
+  return { resource: data.dataResource ?? null, organization: data.organization ?? null };
 }

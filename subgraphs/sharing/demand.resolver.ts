@@ -9,7 +9,7 @@ import { newOwned } from '../kit/owned.js';
 import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
 import { canAssignDemand, canRequestFor, canRespondToDemand, canSeeDemand, demandFilter } from './access.js';
-import { catalogFacts } from './catalog-facts.js';
+import { catalogFacts } from '../kit/catalog-client.js';
 import { DataDemand, type DemandStatus } from './demand.entity.js';
 import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
@@ -174,7 +174,7 @@ export class DataDemandResolver {
     const d = await visibleDemand(ctx, id);
     if (!canRespondToDemand(ctx.actor, d)) throw forbidden(NOT_PROVIDER);
     expectStatus(d, ['ACCEPTED'], '关联目录条目', 'linked to a catalog entry');
-    const { resource } = await catalogFacts(ctx, { resourceId });
+    const { resource } = await catalogFacts(ctx, { resourceId, fields: ['status', 'provider'] });
     if (!resource) throw badInput(`目录条目 ${resourceId} 不存在 / catalog entry ${resourceId} was not found on this platform`, 'resourceId');
     if (resource.status !== 'PUBLISHED') {
       throw badInput(`目录条目尚未发布（当前为 ${resource.status}），发布后再关联 / the entry is ${resource.status}: link it once it is published, so the requester can request it`, 'resourceId');
