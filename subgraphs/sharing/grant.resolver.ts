@@ -162,7 +162,7 @@ export class GrantResolver {
     if (r.endDate < todayInChina()) throw conflict(`授权已于 ${r.endDate} 到期，请重新申请 / the grant lapsed on ${r.endDate}: request the data again`);
     if (r.catalogEventId) {
       const entry = await readCatalogResource(ctx, r.resourceId);
-      if (!entry || entry.status !== 'PUBLISHED' || entry.shareAttribute === 'NOT_SHARED') {
+      if (entry?.status !== 'PUBLISHED' || entry.shareAttribute === 'NOT_SHARED') {
         throw conflict('目录条目已停用或不予共享，授权不能恢复 / the catalog entry is retired or NOT_SHARED: the grant cannot be reinstated [B §26]');
       }
     }

@@ -23,7 +23,6 @@ import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
-import { catalogResource } from '../kit/catalog-client.js';
 
 const ShareRequestConnection = connectionType(ShareRequest, 'ShareRequest', '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first');
 
