@@ -6,7 +6,7 @@ import { internalHeaders, type Actor, type InternalTarget } from '../schema/auth
 import { loadTopology } from '../schema/env.js';
 import { ROOT } from '../schema/paths.js';
 import { startFederation, type RunningFederation } from '../runtime/federation.js';
-import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
+import { DEMO_NEGATIVE_LIST, DEMO_ORGANIZATIONS, DEMO_SHARE_REQUESTS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
 import { formatTable, percentile, post, viaGateway, type Call, type Data } from './client.js';
 
@@ -200,6 +200,10 @@ const FOUR_SUBGRAPHS = `{ dataResources(first: 20) { edges { node {
 const SEARCH = `query($scope: RegionScopeInput) {
   dataResources(filter: { keyword: "信息" }, scope: $scope, first: 20) { totalCount edges { node { id name } } } }`;
 
+const GRANT_CHECK = `query($id: ID!, $org: ID!, $scenario: String!, $items: [String!]!) {
+  shareGrantCheck(id: $id, organizationId: $org, scenario: $scenario, itemNames: $items) { allowed denial reason grant { id endDate } } }`;
+const NEGATIVE_LIST = '{ negativeList(first: 20) { totalCount edges { node { id dataName itemNames legalBasis } } } }';
+
 async function suite(db: string, serverUrl: string | undefined): Promise<Result> {
   const jwtSecret = randomBytes(32).toString('hex');
   const internalSecret = randomBytes(32).toString('hex');
@@ -247,7 +251,25 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
       [`(c) keyword, city only (${hits[0]} hits)`, cityOnly],
       [`(c) keyword, all nodes (${hits[1]} hits)`, allNodes],
     ]);
-    const rows = [...gatewayPair, ...four, ...fanOut];
+
+    // The grant check the data plane calls, asked by the provider (the benchmark actor) about the
+    // demo's auto-granted request; and the city authority's negative list, merged from every node.
+    const granted = DEMO_SHARE_REQUESTS.find((r) => r.key === 'hrss-business-registration')!;
+    const grantCheck = gateway(GRANT_CHECK, {
+      id: seeded.resources.get(granted.resourceKey), org: seeded.organizations.get(granted.requesterKey), scenario: granted.scenario, items: granted.itemNames.slice(0, 2),
+    });
+    const check = (await grantCheck()).shareGrantCheck;
+    if (!check.allowed) throw new Error(`the seeded grant does not allow its own items: ${check.denial} ${check.reason}`);
+    const city = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-dsj')!;
+    const cityAuthority = viaGateway(fed.gateway.url, await mintToken(authorityActor(seeded.organizations.get(city.key)!, city.regionCode), jwtSecret, '1h'));
+    const negativeList = cityAuthority(NEGATIVE_LIST);
+    const listed = (await negativeList()).negativeList.totalCount as number;
+    if (listed !== DEMO_NEGATIVE_LIST.length) throw new Error(`the city authority sees ${listed} negative-list lines, not the ${DEMO_NEGATIVE_LIST.length} seeded`);
+    const sharing = await measure(fed, [
+      ['(d) shareGrantCheck, through the gateway', grantCheck],
+      [`(e) negativeList, 3 nodes merged (${listed} lines)`, negativeList],
+    ]);
+    const rows = [...gatewayPair, ...four, ...fanOut, ...sharing];
     printTable(`[${db}] ${fed.topology.nodes.length} nodes, ${total} catalog entries, seeded in ${seedSeconds.toFixed(1)} s`, rows);
     return { db, rows, gatewayRatio: rows[1].p50 / rows[0].p50, fanOutRatio: rows[4].p50 / rows[3].p50 };
   } finally {

@@ -220,6 +220,140 @@ query AuthorityDesk {
 `,
   },
   {
+    title: '提供部门共享工作台',
+    query: `# 提供部门共享工作台（需要 AGENCY 角色的令牌，
+# --org 为提供部门，如丽水市市场监督管理局）。
+# A provider's desk (an AGENCY token whose --org is
+# the providing agency, e.g. 丽水市市场监督管理局).
+#
+#   待审核：收到的待决定申请，
+#     用 decideShareRequest 批准（可缩减信息项）或驳回
+#   授权：已批准的授权及其当前状态（grantState）
+#   疑义数据：待校核的反馈及校核期限（dueDate）
+#   负面清单：本部门不予共享的数据及法律依据
+#   Pending: requests to decide (decideShareRequest
+#     approves, optionally narrowing, or rejects)
+#   Grants: what was granted and its state now
+#   Doubtful data: reports to verify, with due dates
+#   Negative list: what you do not share, and why
+query ProviderDesk {
+  pending: shareRequests(status: PENDING, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        scenario
+        purpose
+        legalDuty
+        requestedItemNames
+        itemJustifications { itemName justification }
+        decisionRule
+        authorityApprovalRequired
+        endDate
+        requester { name }
+        resource { name }
+      }
+    }
+  }
+  grants: shareRequests(status: GRANTED, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        scenario
+        itemNames
+        endDate
+        grantState
+        requester { name }
+        resource { name }
+        feedback { periodEndDate useCount purposeFulfilled }
+      }
+    }
+  }
+  suspended: shareRequests(status: SUSPENDED, first: 20) {
+    edges {
+      node { id suspensionReason rectificationDemand rectificationDeadline requester { name } }
+    }
+  }
+  openVerifications: dataVerifications(filter: { status: OPEN }, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        itemNames
+        description
+        dueDate
+        deadlineWorkingDays
+        overdue
+        requester { name }
+        resource { name }
+      }
+    }
+  }
+  negativeList(first: 20) {
+    totalCount
+    edges { node { id dataName itemNames legalBasis resource { name } } }
+  }
+}
+`,
+  },
+  {
+    title: '全市共享协调（数据主管部门）',
+    query: `# 全市共享协调（需要 AUTHORITY 角色、区划 331100
+# 的令牌：npm run token -- --roles AUTHORITY --region 331100）。
+# The city's coordination desk (an AUTHORITY token for
+# region 331100).
+#
+#   协调队列：跨平台申请、核心重要数据、批量复制、
+#     离线共享和不予共享数据的协调，跨所有平台合并
+#   拒绝记录：驳回负面清单外数据的申请，待审查
+#   超期校核：超过校核期限仍未校核的疑义数据
+#   负面清单：全部平台汇总为一个列表
+#   Queue: cross-platform requests, CORE/IMPORTANT
+#     data, bulk copy, offline and NOT_SHARED
+#     escalations, merged across every platform
+#   Violations: rejections of data not on a negative
+#     list, to review
+#   Overdue: doubtful-data reports past their due date
+#   Negative list: every platform's, as one list
+query CityCoordination {
+  shareCoordinationQueue(scope: { regionCode: "331100", includeSubRegions: true }, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        scenario
+        decisionRule
+        crossNode
+        escalationReason
+        shareMode
+        requestedItemNames
+        requester { name }
+        provider { name }
+        resource { name securityGrade shareAttribute }
+      }
+    }
+  }
+  shareViolations(reviewed: false, scope: { regionCode: "331100", includeSubRegions: true }, first: 20) {
+    totalCount
+    edges {
+      node { id kind reason createdAt provider { name } requester { name } shareRequest { scenario } }
+    }
+  }
+  overdue: dataVerifications(filter: { overdue: true }, scope: { regionCode: "331100", includeSubRegions: true }, first: 20) {
+    totalCount
+    edges {
+      node { id dueDate description provider { name } requester { name } resource { name } }
+    }
+  }
+  negativeList(scope: { regionCode: "331100", includeSubRegions: true }, first: 20) {
+    totalCount
+    edges { node { dataName itemNames legalBasis provider { name } } }
+  }
+}
+`,
+  },
+  {
     title: '提交数据共享申请',
     query: `# 提交数据共享申请（需要 AGENCY 角色的令牌）。
 # Submit a data-sharing request

@@ -169,8 +169,8 @@ describe('GraphiQL playground', () => {
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test('examples cover the token how-to, the four-subgraph join, the authority\'s review desk and the share request', () => {
-    expect(EXAMPLE_OPERATIONS).toHaveLength(7);
+  test('examples cover the token how-to, the four-subgraph join, the authority\'s review desk, the sharing desks and the share request', () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(9);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
@@ -180,6 +180,10 @@ describe('GraphiQL playground', () => {
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('"331102"'))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('catalogReviewQueue') && e.query.includes('overdueCatalogByAgency'))).toBe(true);
+    const provider = EXAMPLE_OPERATIONS.find((e) => /^query ProviderDesk /m.test(e.query))!.query;
+    for (const field of ['shareRequests(status: PENDING', 'shareRequests(status: GRANTED', 'dataVerifications(filter: { status: OPEN }', 'dueDate', 'negativeList']) expect(provider).toContain(field);
+    const city = EXAMPLE_OPERATIONS.find((e) => /^query CityCoordination /m.test(e.query))!.query;
+    for (const field of ['shareCoordinationQueue', 'shareViolations', 'dataVerifications(filter: { overdue: true }', 'negativeList']) expect(city).toContain(field);
   });
 
   test.each(ASSETS)('serves %s from the local package', async (file, pkg, path, contentType) => {

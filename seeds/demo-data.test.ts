@@ -7,8 +7,10 @@ import { parseTopology } from '../schema/topology.js';
 import { validateResource, type ResourceState } from '../subgraphs/catalog/resource.rules.js';
 import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
 import { WELL_KNOWN_ITEMS } from './catalog-templates.js';
+import { itemsNeedingJustification } from '../subgraphs/sharing/share-request.rules.js';
+import { isOverdueVerification, verificationDeadline } from '../subgraphs/sharing/verification.rules.js';
 import {
-  DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_OPERATORS,
+  DEMO_DATA_DEMANDS, DEMO_NEGATIVE_LIST, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_OPERATORS, DEMO_SHARE_REQUESTS, DEMO_WRONG_DATA_REPORTS,
   type DemoOrganization, type DemoResource,
 } from './demo-data.js';
 
@@ -318,5 +320,89 @@ describe('demo operators', () => {
       expect(Number.isNaN(d.getTime())).toBe(false);
       expect(d.toISOString().slice(0, 10)).toBe(op.termStart);
     }
+  });
+});
+
+describe('demo sharing', () => {
+  const resourceByKey = new Map(DEMO_RESOURCES.map((r) => [r.key, r]));
+  const entryOf = (key: string) => resourceByKey.get(key)!;
+
+  test('share requests end in every state, each a published entry asked for by another agency', () => {
+    expect(new Set(DEMO_SHARE_REQUESTS.map((s) => s.outcome))).toEqual(new Set(['PENDING', 'ESCALATED', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED']));
+    expect(duplicates(DEMO_SHARE_REQUESTS.map((s) => s.key))).toEqual([]);
+    for (const s of DEMO_SHARE_REQUESTS) {
+      const r = entryOf(s.resourceKey);
+      expect({ key: s.key, status: r?.status, requester: orgByKey.get(s.requesterKey)?.kind, own: r?.providerKey === s.requesterKey })
+        .toEqual({ key: s.key, status: undefined, requester: 'AGENCY', own: false });
+    }
+  });
+
+  test('requested items exist in the entry, and every personal or identifier item says why it is needed [B §26, B §28]', () => {
+    for (const s of DEMO_SHARE_REQUESTS) {
+      const r = entryOf(s.resourceKey);
+      const names = new Set(r.items.map((i) => i.name));
+      expect({ key: s.key, unknown: s.itemNames.filter((n) => !names.has(n)) }).toEqual({ key: s.key, unknown: [] });
+      const unjustified = itemsNeedingJustification(s.itemNames, { items: r.items.map((i) => ({ name: i.name, personalInfo: !!i.personalInfo, identifier: !!i.identifier })) })
+        .filter((n) => !s.justifications[n]?.trim());
+      expect({ key: s.key, unjustified }).toEqual({ key: s.key, unjustified: [] });
+      for (const n of Object.keys(s.justifications)) expect(s.itemNames).toContain(n);
+      for (const n of s.approvedItems ?? []) expect(s.itemNames).toContain(n);
+    }
+  });
+
+  test('only NOT_SHARED data is escalated [B §27, J §17]; rejections, escalations, suspensions and revocations carry a reason', () => {
+    for (const s of DEMO_SHARE_REQUESTS) {
+      expect({ key: s.key, notShared: entryOf(s.resourceKey).shareAttribute === 'NOT_SHARED' }).toEqual({ key: s.key, notShared: s.outcome === 'ESCALATED' });
+      if (['REJECTED', 'ESCALATED', 'SUSPENDED', 'REVOKED'].includes(s.outcome)) expect(s.reason?.trim()).toBeTruthy();
+      if (s.outcome === 'SUSPENDED') expect(s.rectificationDemand?.trim()).toBeTruthy();
+    }
+  });
+
+  test('suspended and revoked grants are decided by the provider alone: GENERAL data it may grant [J §7]', () => {
+    for (const s of DEMO_SHARE_REQUESTS.filter((x) => ['GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'].includes(x.outcome))) {
+      expect({ key: s.key, grade: entryOf(s.resourceKey).securityGrade }).toEqual({ key: s.key, grade: 'GENERAL' });
+    }
+  });
+
+  test('the coordination queue has a cross-node and a CORE/IMPORTANT request, the provider\'s desk a CONDITIONAL one [B §29, J §7]', () => {
+    const pending = DEMO_SHARE_REQUESTS.filter((s) => s.outcome === 'PENDING');
+    const nodeOfOrg = (key: string) => orgByKey.get(key)!.nodeId;
+    expect(pending.some((s) => nodeOfOrg(s.requesterKey) !== nodeOf(entryOf(s.resourceKey)))).toBe(true);
+    expect(pending.some((s) => entryOf(s.resourceKey).securityGrade !== 'GENERAL')).toBe(true);
+    expect(pending.some((s) => entryOf(s.resourceKey).shareAttribute === 'CONDITIONAL' && entryOf(s.resourceKey).securityGrade === 'GENERAL')).toBe(true);
+  });
+
+  test('the negative list has lines on all three nodes, each with its legal basis and items of the entry [B §24]', () => {
+    expect(new Set(DEMO_NEGATIVE_LIST.map((n) => nodeOf(entryOf(n.resourceKey))))).toEqual(new Set(Object.keys(NODE_REGIONS)));
+    expect(duplicates(DEMO_NEGATIVE_LIST.map((n) => n.resourceKey))).toEqual([]);
+    for (const n of DEMO_NEGATIVE_LIST) {
+      expect(n.legalBasis).toMatch(/^《.+》/);
+      const names = new Set(entryOf(n.resourceKey).items.map((i) => i.name));
+      expect({ entry: n.resourceKey, unknown: n.itemNames.filter((i) => !names.has(i)) }).toEqual({ entry: n.resourceKey, unknown: [] });
+    }
+    const rejected = DEMO_SHARE_REQUESTS.filter((s) => s.outcome === 'REJECTED');
+    expect(rejected.some((s) => !DEMO_NEGATIVE_LIST.some((n) => n.resourceKey === s.resourceKey))).toBe(true);
+  });
+
+  test('one demand stays open and one is assigned to another agency of the same node [B §27]', () => {
+    expect(DEMO_DATA_DEMANDS.filter((d) => !d.assignTo)).toHaveLength(1);
+    for (const d of DEMO_DATA_DEMANDS.filter((x) => x.assignTo)) {
+      const provider = orgByKey.get(d.assignTo!)!;
+      expect({ kind: provider.kind, node: provider.nodeId, self: d.assignTo === d.requesterKey }).toEqual({ kind: 'AGENCY', node: orgByKey.get(d.requesterKey)!.nodeId, self: false });
+    }
+  });
+
+  test('doubtful data is reported on a grant that stays usable, on granted items, and is overdue after the 2 working days of the Lishui profile [L §13]', () => {
+    for (const w of DEMO_WRONG_DATA_REPORTS) {
+      const grant = DEMO_SHARE_REQUESTS.find((s) => s.key === w.shareRequestKey)!;
+      expect(grant.outcome).toBe('GRANTED');
+      for (const n of w.itemNames) expect(grant.approvedItems ?? grant.itemNames).toContain(n);
+    }
+    const lishui = topology.nodes.find((n) => n.id === 'lishui')!;
+    const filed = new Date('2026-11-23T02:00:00Z'); // a Monday
+    const { dueDate, deadlineWorkingDays } = verificationDeadline(lishui, filed);
+    expect({ dueDate, deadlineWorkingDays }).toEqual({ dueDate: '2026-11-25', deadlineWorkingDays: 2 });
+    expect(isOverdueVerification({ status: 'OPEN', dueDate }, '2026-11-25')).toBe(false);
+    expect(isOverdueVerification({ status: 'OPEN', dueDate }, '2026-11-26')).toBe(true);
   });
 });

@@ -1100,3 +1100,144 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = Object.freeze([
   { organizationKey: 'lishui-sjyy', agreementNo: 'LSSJ-SQYY-2025-001', termStart: '2025-03-01' },
   { organizationKey: 'lishui-oujiang', agreementNo: 'LSSJ-SQYY-2025-002', termStart: '2025-07-15' },
 ] satisfies DemoOperator[]);
+
+// ---------------------------------------------------------------------------------------------
+// Sharing (SHR-1 … SHR-8): requests in every state, negative lists, demands, a verification
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where a demo share request ends up, and by which path:
+ *   PENDING    requested and left for its decider (the provider, or the authority for CORE/IMPORTANT
+ *              data and for requests from another platform: the coordination queue);
+ *   ESCALATED  NOT_SHARED data the requester asks the authority to coordinate (escalateShareRequest),
+ *              pending in the coordination queue;
+ *   GRANTED    granted at once (UNCONDITIONAL GENERAL data) or approved by its decider;
+ *   REJECTED   rejected by the provider with a reason;
+ *   SUSPENDED  granted, then suspended by the provider with a rectification demand;
+ *   REVOKED    granted, then revoked by the provider.
+ */
+export type DemoShareOutcome = 'PENDING' | 'ESCALATED' | 'GRANTED' | 'REJECTED' | 'SUSPENDED' | 'REVOKED';
+
+export interface DemoShareRequest {
+  key: string;
+  resourceKey: string;      // DemoResource.key (a published entry)
+  requesterKey: string;     // DemoOrganization.key (an AGENCY)
+  scenario: string; purpose: string; legalDuty: string;
+  itemNames: string[];
+  /** Why each personal-information or identifier item is needed (最小必要, B §26). */
+  justifications: Record<string, string>;
+  outcome: DemoShareOutcome;
+  /** The items the decider approves when it narrows the request (B §28). */
+  approvedItems?: string[];
+  /** The decider's reason (REJECTED), the requester's (ESCALATED), or the provider's (SUSPENDED, REVOKED). */
+  reason?: string;
+  rectificationDemand?: string;
+}
+
+const ONE_STOP = { scenario: '一网通办：企业开办“一件事”联办', purpose: '核验申请人提交的信息，减少群众重复提交材料', legalDuty: '《优化营商环境条例》规定的企业开办服务职责' };
+
+export const DEMO_SHARE_REQUESTS: readonly DemoShareRequest[] = Object.freeze<DemoShareRequest[]>([
+  // Granted at once; the grant the benchmark's grant check and the doubtful-data report use.
+  {
+    key: 'hrss-business-registration', resourceKey: 'lishui-amr-business-registration', requesterKey: 'lishui-hrss', ...ONE_STOP,
+    itemNames: ['统一社会信用代码', '企业名称', '登记状态'], justifications: { 统一社会信用代码: '按信用代码匹配参保登记单位' }, outcome: 'GRANTED',
+  },
+  // Approved by the provider, narrowed to the items the scenario really needs.
+  {
+    key: 'mzj-employment-registration', resourceKey: 'lishui-hrss-employment-registration', requesterKey: 'lishui-mzj',
+    scenario: '最低生活保障家庭经济状况核对', purpose: '核对低保申请家庭成员的就业状况', legalDuty: '《社会救助暂行办法》规定的最低生活保障审核确认职责',
+    itemNames: ['公民身份号码', '姓名', '登记类型', '就业单位名称'],
+    justifications: { 公民身份号码: '按身份号码匹配申请家庭成员', 姓名: '与身份号码共同核对申请人' },
+    outcome: 'GRANTED', approvedItems: ['公民身份号码', '姓名', '登记类型'],
+  },
+  // On the provider's desk (lishui-amr).
+  {
+    key: 'gaj-complaints', resourceKey: 'lishui-amr-complaints-12315', requesterKey: 'lishui-gaj',
+    scenario: '涉企投诉线索研判', purpose: '研判涉嫌合同诈骗的投诉线索', legalDuty: '《中华人民共和国人民警察法》规定的预防、制止和侦查违法犯罪职责',
+    itemNames: ['投诉举报编号', '被投诉主体名称', '投诉问题类别', '登记日期'], justifications: { 投诉举报编号: '按编号调阅具体投诉记录' }, outcome: 'PENDING',
+  },
+  // CORE/IMPORTANT data: only the authority decides (the coordination queue).
+  {
+    key: 'ybj-social-insurance', resourceKey: 'lishui-hrss-social-insurance', requesterKey: 'lishui-ybj',
+    scenario: '医保参保状态比对', purpose: '比对职工医保与养老保险参保状态，清理重复参保', legalDuty: '《医疗保障基金使用监督管理条例》规定的医保基金监管职责',
+    itemNames: ['公民身份号码', '险种类型', '参保状态'], justifications: { 公民身份号码: '按身份号码比对参保人员' }, outcome: 'PENDING',
+  },
+  // From another platform (莲都区 asking for 缙云县 data on the city node): the city authority coordinates [B §29].
+  {
+    key: 'liandu-hrss-flexible-employment', resourceKey: 'jinyun-hrss-flexible-employment', requesterKey: 'liandu-hrss',
+    scenario: '灵活就业人员社保补贴审核', purpose: '核对申请人在外县的灵活就业登记', legalDuty: '《浙江省就业促进条例》规定的就业补贴审核职责',
+    itemNames: ['公民身份号码', '就业形态', '登记日期'], justifications: { 公民身份号码: '按身份号码匹配补贴申请人' }, outcome: 'PENDING',
+  },
+  // NOT_SHARED data escalated to the authority.
+  {
+    key: 'hrss-enterprise-survey', resourceKey: 'lishui-tjj-enterprise-survey-raw', requesterKey: 'lishui-hrss',
+    scenario: '重点企业用工监测', purpose: '按企业从业人员数变化预警规模性裁员', legalDuty: '《中华人民共和国就业促进法》规定的失业预防和调控职责',
+    itemNames: ['统一社会信用代码', '企业名称', '从业人员期末人数'], justifications: { 统一社会信用代码: '按信用代码匹配重点监测企业' }, outcome: 'ESCALATED',
+    reason: '用工监测需要规上企业从业人员数，人社部门无其他来源；仅用于失业预警，不用于统计以外的执法',
+  },
+  // Rejected by the provider: the data is not on its negative list, so the rejection is recorded for review [B §24, L §34].
+  {
+    key: 'zjj-employment-registration', resourceKey: 'lishui-hrss-employment-registration', requesterKey: 'lishui-zjj',
+    scenario: '建筑工人实名制管理', purpose: '核对建筑工人的就业登记', legalDuty: '《保障农民工工资支付条例》规定的工程建设领域实名制管理职责',
+    itemNames: ['公民身份号码', '姓名', '就业单位名称'], justifications: { 公民身份号码: '按身份号码匹配实名制登记人员', 姓名: '与身份号码共同核对工人身份' }, outcome: 'REJECTED',
+    reason: '建筑工人实名制信息应由住建部门自行采集，就业登记不能代替实名制登记',
+  },
+  // Granted, then suspended by the provider.
+  {
+    key: 'tjj-penalty', resourceKey: 'lishui-amr-penalty', requesterKey: 'lishui-tjj',
+    scenario: '企业信用状况统计分析', purpose: '统计各行业行政处罚分布', legalDuty: '《中华人民共和国统计法》规定的统计调查职责',
+    itemNames: ['行政处罚决定书文号', '违法行为类型', '处罚决定日期'], justifications: { 行政处罚决定书文号: '去重统计处罚决定' }, outcome: 'SUSPENDED',
+    reason: '监测发现调用量远超统计分析所需，疑似批量留存', rectificationDemand: '说明调用量异常的原因，删除超出统计用途留存的数据并提交整改报告',
+  },
+  // Granted, then revoked by the provider.
+  {
+    key: 'jtj-food-licence', resourceKey: 'lishui-amr-food-licence', requesterKey: 'lishui-jtj',
+    scenario: '客运站点餐饮经营核查', purpose: '核查客运站内餐饮经营者的许可', legalDuty: '《浙江省道路运输条例》规定的客运站经营管理职责',
+    itemNames: ['许可证编号', '经营者名称', '有效期至'], justifications: { 许可证编号: '按许可证编号核查经营者' }, outcome: 'REVOKED',
+    reason: '客运站餐饮经营核查已移交市场监管部门，申请部门不再承担该职责',
+  },
+]);
+
+/** Lines of the agencies' negative lists (不予共享的数据及法律依据, B §24), on all three nodes. */
+export interface DemoNegativeListEntry { resourceKey: string; itemNames: string[]; legalBasis: string }
+
+export const DEMO_NEGATIVE_LIST: readonly DemoNegativeListEntry[] = Object.freeze<DemoNegativeListEntry[]>([
+  { resourceKey: 'lishui-wjw-electronic-medical-record', itemNames: ['患者公民身份号码', '诊断编码', '诊断名称'], legalBasis: '《中华人民共和国基本医疗卫生与健康促进法》第九十二条' },
+  { resourceKey: 'lishui-mzj-adoption', itemNames: ['收养人姓名', '被收养人姓名', '送养人姓名'], legalBasis: '《中华人民共和国民法典》第一千一百一十条' },
+  { resourceKey: 'lishui-tjj-enterprise-survey-raw', itemNames: ['工业总产值', '营业收入', '利润总额'], legalBasis: '《中华人民共和国统计法》第二十五条' },
+  { resourceKey: 'liandu-wjj-severe-mental-disorder', itemNames: ['姓名', '公民身份号码', '诊断'], legalBasis: '《中华人民共和国精神卫生法》第四条' },
+  { resourceKey: 'longquan-hrss-pension-payment', itemNames: ['发放金额'], legalBasis: '《中华人民共和国个人信息保护法》第二十八条（个人金融账户等敏感个人信息）' },
+]);
+
+/** Data demands (共享需求清单, SHR-4): one still open, one the authority has assigned to a provider. */
+export interface DemoDataDemand {
+  key: string; requesterKey: string; dataName: string; description: string; itemNames: string[]; scenario: string; legalDuty: string;
+  /** The provider the authority assigns; absent, the demand stays OPEN. */
+  assignTo?: string; assignmentNote?: string;
+}
+
+export const DEMO_DATA_DEMANDS: readonly DemoDataDemand[] = Object.freeze<DemoDataDemand[]>([
+  {
+    key: 'liandu-zfj-outdoor-ads', requesterKey: 'liandu-zfj', dataName: '户外广告设施设置许可信息',
+    description: '莲都区范围内户外广告设施的设置许可、设置地点和有效期，按日更新', itemNames: ['许可编号', '设置单位', '设置地点', '有效期至'],
+    scenario: '城市管理：户外广告设施巡查执法', legalDuty: '《城市市容和环境卫生管理条例》规定的市容管理职责',
+  },
+  {
+    key: 'mzj-low-income-employment', requesterKey: 'lishui-mzj', dataName: '低收入人口就业帮扶信息',
+    description: '全市低收入人口的就业帮扶记录：帮扶措施、就业状态和帮扶日期，按月更新', itemNames: ['公民身份号码', '帮扶措施', '就业状态', '帮扶日期'],
+    scenario: '低收入人口动态监测', legalDuty: '《社会救助暂行办法》规定的社会救助职责',
+    assignTo: 'lishui-hrss', assignmentNote: '就业帮扶记录由人社部门掌握，请编目后提供',
+  },
+]);
+
+/**
+ * Doubtful data a grantee reports (SHR-8, L §13). The provider must verify within the profile's
+ * working days (Lishui: 2), counted from the day the seed runs: the API stamps the report with the
+ * real date and cannot backdate it, and the seeder only talks to the gateway, so the report shows
+ * as overdue from the third working day after seeding on (`dataVerifications(filter: {overdue: true})`).
+ */
+export interface DemoWrongDataReport { shareRequestKey: string; itemNames: string[]; description: string }
+
+export const DEMO_WRONG_DATA_REPORTS: readonly DemoWrongDataReport[] = Object.freeze<DemoWrongDataReport[]>([
+  { shareRequestKey: 'hrss-business-registration', itemNames: ['登记状态'], description: '丽水某建材有限公司已于上月注销，共享数据仍显示为“存续”，导致参保单位状态比对错误' },
+]);

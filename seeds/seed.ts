@@ -1,7 +1,10 @@
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
 import { todayInChina } from '../subgraphs/kit/calendar.js';
-import { DEMO_OPERATORS, DEMO_ORGANIZATIONS, DEMO_RESOURCES, type DemoOrganization, type DemoResource, type NodeId } from './demo-data.js';
+import {
+  DEMO_DATA_DEMANDS, DEMO_NEGATIVE_LIST, DEMO_OPERATORS, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_SHARE_REQUESTS, DEMO_WRONG_DATA_REPORTS,
+  type DemoOrganization, type DemoResource, type DemoShareRequest, type NodeId,
+} from './demo-data.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -156,6 +159,92 @@ function describeCatalog(): string {
     + `${count((r) => !!r.lastUpdateMonthsAgo)} overdue, ${count((r) => !!r.oneSourceDuplicate)} one-source duplicates)`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sharing
+// ---------------------------------------------------------------------------------------------
+
+const resourceByKey = new Map(DEMO_RESOURCES.map((r) => [r.key, r]));
+
+/** A date `days` days after today (China time), as YYYY-MM-DD. */
+function daysAhead(days: number): string {
+  const [y, m, d] = todayInChina().split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * One share request taken to its demo state by the actors the API lets decide: the provider for
+ * CONDITIONAL data of its own, the authority of the data's node for the rules only it decides.
+ */
+async function seedShareRequest(gql: Gql, s: DemoShareRequest, organizations: Map<string, string>, resources: Map<string, string>): Promise<string> {
+  const requester = orgByKey.get(s.requesterKey)!;
+  const resource = resourceByKey.get(s.resourceKey)!;
+  const provider = orgByKey.get(resource.providerKey)!;
+  const providerStaff = staffOf(organizations.get(provider.key)!, provider.regionCode);
+  const input = {
+    resourceId: resources.get(s.resourceKey), requesterId: organizations.get(requester.key), scenario: s.scenario, purpose: s.purpose, legalDuty: s.legalDuty,
+    itemNames: s.itemNames, itemJustifications: Object.entries(s.justifications).map(([itemName, justification]) => ({ itemName, justification })),
+    endDate: daysAhead(365),
+  };
+  const requesterStaff = staffOf(input.requesterId!, requester.regionCode);
+  const created = s.outcome === 'ESCALATED'
+    ? (await gql(requesterStaff, 'mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { id status } }', { input, reason: s.reason })).escalateShareRequest
+    : (await gql(requesterStaff, 'mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }', { input })).requestShare;
+  const id = created.id as string;
+  if (s.outcome === 'PENDING' || s.outcome === 'ESCALATED') return id;
+  if (created.status === 'PENDING') {
+    await gql(providerStaff, 'mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!]) { decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames) { id } }', {
+      id, approve: s.outcome !== 'REJECTED', reason: s.outcome === 'REJECTED' ? s.reason : '符合申请场景，同意共享', itemNames: s.approvedItems ?? null,
+    });
+  }
+  if (s.outcome === 'SUSPENDED') {
+    await gql(providerStaff, 'mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) { suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { id } }', {
+      id, reason: s.reason, demand: s.rectificationDemand, deadline: daysAhead(30),
+    });
+  }
+  if (s.outcome === 'REVOKED') await gql(providerStaff, 'mutation($id: ID!, $reason: String!) { revokeShareGrant(id: $id, reason: $reason) { id } }', { id, reason: s.reason });
+  return id;
+}
+
+/**
+ * The sharing side of the demo (SHR-1 … SHR-8): the negative lists first (so the rejection of
+ * data not on them is recorded as a violation), then the requests in every state, the demands,
+ * and the doubtful-data reports on the grants.
+ */
+async function seedSharing(gql: Gql, organizations: Map<string, string>, resources: Map<string, string>): Promise<string> {
+  for (const n of DEMO_NEGATIVE_LIST) {
+    const provider = orgByKey.get(resourceByKey.get(n.resourceKey)!.providerKey)!;
+    const providerId = organizations.get(provider.key)!;
+    await gql(staffOf(providerId, provider.regionCode), 'mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }', {
+      input: { providerId, resourceId: resources.get(n.resourceKey), itemNames: n.itemNames, legalBasis: n.legalBasis },
+    });
+  }
+  const requests = new Map<string, string>();
+  for (const s of DEMO_SHARE_REQUESTS) requests.set(s.key, await seedShareRequest(gql, s, organizations, resources));
+  for (const d of DEMO_DATA_DEMANDS) {
+    const requester = orgByKey.get(d.requesterKey)!;
+    const organizationId = organizations.get(requester.key)!;
+    const filed = await gql(staffOf(organizationId, requester.regionCode), 'mutation($input: FileDataDemandInput!) { fileDataDemand(input: $input) { id } }', {
+      input: { organizationId, dataName: d.dataName, description: d.description, itemNames: d.itemNames, scenario: d.scenario, legalDuty: d.legalDuty },
+    });
+    if (!d.assignTo) continue;
+    await gql(authorityOf(reviewerRegion(requester.key)), 'mutation($id: ID!, $providerId: ID!, $note: String) { assignDataDemand(id: $id, providerId: $providerId, note: $note) { id } }', {
+      id: filed.fileDataDemand.id, providerId: organizations.get(d.assignTo), note: d.assignmentNote,
+    });
+  }
+  for (const w of DEMO_WRONG_DATA_REPORTS) {
+    const grant = DEMO_SHARE_REQUESTS.find((s) => s.key === w.shareRequestKey)!;
+    const requester = orgByKey.get(grant.requesterKey)!;
+    const requesterId = organizations.get(requester.key)!;
+    await gql(staffOf(requesterId, requester.regionCode), 'mutation($input: ReportWrongDataInput!) { reportWrongData(input: $input) { id } }', {
+      input: { resourceId: resources.get(grant.resourceKey), requesterId, itemNames: w.itemNames, description: w.description },
+    });
+  }
+  const count = (o: DemoShareRequest['outcome']) => `${DEMO_SHARE_REQUESTS.filter((s) => s.outcome === o).length} ${o.toLowerCase()}`;
+  return `${DEMO_SHARE_REQUESTS.length} share requests (${(['PENDING', 'ESCALATED', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const).map(count).join(', ')}), `
+    + `${DEMO_NEGATIVE_LIST.length} negative-list lines, ${DEMO_DATA_DEMANDS.length} data demands (${DEMO_DATA_DEMANDS.filter((d) => d.assignTo).length} assigned), `
+    + `${DEMO_WRONG_DATA_REPORTS.length} doubtful-data report (due in 2 working days, then overdue)`;
+}
+
 /**
  * Seeds the demo through the gateway's public API, as the real actors would: the authorities
  * register organizations, agencies compile and submit entries, the authorities publish them.
@@ -186,24 +275,6 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   }
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
-  // A few share requests, including one from a district agency for city data (cross-node).
-  const requesters = DEMO_ORGANIZATIONS.filter((o) => o.kind === 'AGENCY');
-  const shareable = DEMO_RESOURCES.filter((r) => r.shareAttribute !== 'NOT_SHARED' && !r.status);
-  let requests = 0;
-  for (const [i, r] of shareable.slice(0, 6).entries()) {
-    const requester = requesters.find((o, j) => o.key !== r.providerKey && j % 3 === i % 3 && (i % 2 === 0 ? o.nodeId !== 'lishui' : true))!;
-    const requesterId = organizations.get(requester.key)!;
-    await gql(staffOf(requesterId, requester.regionCode), 'mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }', {
-      input: {
-        resourceId: resources.get(r.key), requesterId, scenario: '一网通办：企业开办“一件事”联办', purpose: '核验申请人提交的信息，减少群众重复提交材料',
-        legalDuty: '《优化营商环境条例》规定的企业开办服务职责',
-        itemNames: r.items.slice(0, 2).map((it) => it.name),
-        itemJustifications: r.items.slice(0, 2).map((it) => ({ itemName: it.name, justification: '比对申请材料与登记信息是否一致' })),
-        endDate: `${new Date().getFullYear() + 1}-12-31`,
-      },
-    });
-    requests += 1;
-  }
-  log(`seeded ${requests} share requests (${seconds()})`);
+  log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }

@@ -75,7 +75,7 @@ export const MAX_UNJUSTIFIED_ITEMS = 10;
  * a request for more than MAX_UNJUSTIFIED_ITEMS items (a request for "everything" must say why
  * each part is needed). The provider reads the justifications when it approves or narrows.
  */
-export function itemsNeedingJustification(itemNames: string[], resource: CatalogResource): string[] {
+export function itemsNeedingJustification(itemNames: string[], resource: Pick<CatalogResource, 'items'>): string[] {
   if (itemNames.length > MAX_UNJUSTIFIED_ITEMS) return itemNames;
   const sensitive = new Set(resource.items.filter((i) => i.personalInfo || i.identifier).map((i) => i.name));
   return itemNames.filter((n) => sensitive.has(n));
