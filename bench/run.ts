@@ -19,6 +19,10 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts).
  */
 
+// A line per request would be measured too (and written by every node process): the benchmark logs
+// warnings and errors only unless LOG_LEVEL says otherwise. Node processes inherit it.
+process.env.LOG_LEVEL ||= 'warn';
+
 const WARMUP = 50;
 const SEQUENTIAL = 300;
 const CONCURRENT = 600;
