@@ -34,7 +34,23 @@ const ITEM_BATCH = 5000;
 /** Townships (乡镇、街道) of each region, the commonest qualifier of a county's catalog entry names. */
 const TOWNS: Readonly<Record<string, readonly string[]>> = {
   '331100': ['市本级', '丽水经济技术开发区', '市区'],
-  '331102': ['紫金街道', '岩泉街道', '万象街道', '白云街道', '联城街道', '南明山街道', '碧湖镇', '大港头镇', '老竹畲族镇', '雅溪镇', '太平乡', '仙渡乡', '峰源乡', '丽新畲族乡', '黄村乡'],
+  '331102': [
+    '紫金街道',
+    '岩泉街道',
+    '万象街道',
+    '白云街道',
+    '联城街道',
+    '南明山街道',
+    '碧湖镇',
+    '大港头镇',
+    '老竹畲族镇',
+    '雅溪镇',
+    '太平乡',
+    '仙渡乡',
+    '峰源乡',
+    '丽新畲族乡',
+    '黄村乡',
+  ],
   '331121': ['鹤城街道', '瓯南街道', '油竹街道', '三溪口街道', '温溪镇', '东源镇', '高湖镇', '船寮镇', '海口镇', '腊口镇', '仁庄镇', '山口镇', '方山乡'],
   '331122': ['五云街道', '新碧街道', '仙都街道', '壶镇镇', '新建镇', '舒洪镇', '东渡镇', '东方镇', '大洋镇', '胡源乡'],
   '331123': ['妙高街道', '云峰街道', '北界镇', '金竹镇', '大柘镇', '石练镇', '王村口镇', '黄沙腰镇'],
@@ -59,14 +75,23 @@ function random(seed: string): () => number {
   };
 }
 
-interface Provider { id: string; name: string; region: RegionInfo }
-interface Choice { sector: Sector; template: DatasetTemplate; providers: Provider[] }
+interface Provider {
+  id: string;
+  name: string;
+  region: RegionInfo;
+}
+interface Choice {
+  sector: Sector;
+  template: DatasetTemplate;
+  providers: Provider[];
+}
 
 /** Every template the node's seeded agencies would register, with the agencies that can provide it. */
 async function choicesOf(orm: MikroORM): Promise<Choice[]> {
-  const rows = await orm.em.fork().getConnection().execute<{ id: string; name: string; credit_code: string; region_code: string }[]>(
-    'select id, name, credit_code, region_code from "catalog"."organization"',
-  );
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: string; name: string; credit_code: string; region_code: string }[]>('select id, name, credit_code, region_code from "catalog"."organization"');
   const sectorOf = new Map(DEMO_ORGANIZATIONS.filter((o) => o.sector).map((o) => [o.creditCode, o.sector!]));
   const bySector = new Map<Sector, Provider[]>();
   for (const r of rows) {
@@ -74,9 +99,9 @@ async function choicesOf(orm: MikroORM): Promise<Choice[]> {
     if (sector) bySector.set(sector, [...(bySector.get(sector) ?? []), { id: r.id, name: r.name, region: getRegion(r.region_code)! }]);
   }
   if (!bySector.size) throw new Error('the node has no seeded agencies: seed the demo first');
-  return [...bySector].flatMap(([sector, providers]) => SECTORS[sector].datasets
-    .map((template) => ({ sector, template, providers: providers.filter((p) => appliesAt(template, p.region)) }))
-    .filter((c) => c.providers.length > 0));
+  return [...bySector].flatMap(([sector, providers]) =>
+    SECTORS[sector].datasets.map((template) => ({ sector, template, providers: providers.filter((p) => appliesAt(template, p.region)) })).filter((c) => c.providers.length > 0),
+  );
 }
 
 /** One entry (and its 3–6 items) as the catalog would store it once published. */
@@ -108,21 +133,56 @@ function entry(choices: Choice[], n: number, rnd: () => number, now: Date): { re
   const sectorNo = String(Object.keys(SECTORS).indexOf(sector) + 10);
   const templateNo = String(SECTORS[sector].datasets.indexOf(t)).padStart(2, '0');
   const resource: RequiredEntityData<DataResource> = {
-    ...owned, version: 1, providerId: provider.id, code: `${region.code}/2${sectorNo}${templateNo}/${String(n).padStart(6, '0')}`, name, summary,
-    categoryCode: t.categoryCode, library: fields.library, format: fields.format, updateFrequency: fields.updateFrequency, securityGrade: fields.securityGrade,
-    shareAttribute: fields.shareAttribute, shareCondition: fields.shareCondition ?? null, shareReason: fields.shareReason ?? null, shareMode: 'API',
-    legalBasis: fields.legalBasis ?? null, openAttribute: fields.openAttribute, openCondition: fields.openCondition ?? null, openChangeReason: null,
-    sensitivities: [], desensitized: fields.desensitized ?? false, consentObtained: false, relatedCodes: [],
-    status, publishedAt: published ? now : null, updatedAt: now, reviewComment: null, revision: null, revisionStatus: null, revisionComment: null,
-    lastDataUpdateAt: null, updateDueAt: published ? updateDueAfter(now, fields.updateFrequency) : null,
-    retiredAt: status === 'DEPRECATED' ? now : null, retireReason: status === 'DEPRECATED' ? '已由新版目录条目替代' : null,
+    ...owned,
+    version: 1,
+    providerId: provider.id,
+    code: `${region.code}/2${sectorNo}${templateNo}/${String(n).padStart(6, '0')}`,
+    name,
+    summary,
+    categoryCode: t.categoryCode,
+    library: fields.library,
+    format: fields.format,
+    updateFrequency: fields.updateFrequency,
+    securityGrade: fields.securityGrade,
+    shareAttribute: fields.shareAttribute,
+    shareCondition: fields.shareCondition ?? null,
+    shareReason: fields.shareReason ?? null,
+    shareMode: 'API',
+    legalBasis: fields.legalBasis ?? null,
+    openAttribute: fields.openAttribute,
+    openCondition: fields.openCondition ?? null,
+    openChangeReason: null,
+    sensitivities: [],
+    desensitized: fields.desensitized ?? false,
+    consentObtained: false,
+    relatedCodes: [],
+    status,
+    publishedAt: published ? now : null,
+    updatedAt: now,
+    reviewComment: null,
+    revision: null,
+    revisionStatus: null,
+    revisionComment: null,
+    lastDataUpdateAt: null,
+    updateDueAt: published ? updateDueAfter(now, fields.updateFrequency) : null,
+    retiredAt: status === 'DEPRECATED' ? now : null,
+    retireReason: status === 'DEPRECATED' ? '已由新版目录条目替代' : null,
     ...searchColumns({ name, summary }, items),
   };
   return {
     resource,
     items: items.map((i, position) => ({
-      id: newId(region.code), resourceId: owned.id, position, name: i.name, dataType: i.dataType, description: i.description ?? null,
-      personalInfo: i.personalInfo ?? false, identifier: i.identifier ?? false, authoritative: false, sourceItemId: null, duplicationJustification: null,
+      id: newId(region.code),
+      resourceId: owned.id,
+      position,
+      name: i.name,
+      dataType: i.dataType,
+      description: i.description ?? null,
+      personalInfo: i.personalInfo ?? false,
+      identifier: i.identifier ?? false,
+      authoritative: false,
+      sourceItemId: null,
+      duplicationJustification: null,
     })),
   };
 }
@@ -140,7 +200,13 @@ async function fixtureIsCurrent(orm: MikroORM, perNode: number): Promise<boolean
     `select r.name, r.summary, r.search_text, array(select i.name from "catalog"."data_item" i where i.resource_id = r.id order by i.position) as items
        from "catalog"."data_resource" r where r.code ~ '${FIXTURE_CODE}' order by r.seq desc limit 50`,
   );
-  return sample.every((r) => searchColumns(r, r.items.map((name) => ({ name }))).searchText === r.search_text);
+  return sample.every(
+    (r) =>
+      searchColumns(
+        r,
+        r.items.map((name) => ({ name })),
+      ).searchText === r.search_text,
+  );
 }
 
 /**
@@ -148,7 +214,9 @@ async function fixtureIsCurrent(orm: MikroORM, perNode: number): Promise<boolean
  * edited in place (its name is already recorded), so a changed fingerprint means rebuilding them.
  */
 export function schemaFingerprint(): string {
-  return createHash('sha256').update(catalogModule.migrations.map((m) => `${m.name}\n${String(m.class)}`).join('\n')).digest('hex');
+  return createHash('sha256')
+    .update(catalogModule.migrations.map((m) => `${m.name}\n${String(m.class)}`).join('\n'))
+    .digest('hex');
 }
 
 const FINGERPRINT_TABLE = '"public"."bench_catalog_fixture"';
@@ -176,7 +244,13 @@ export async function dropIfStale(serverUrl: string, database: string): Promise<
   }
 }
 
-export interface FixtureReport { nodeId: string; generated: boolean; seconds: number; entries: number; items: number }
+export interface FixtureReport {
+  nodeId: string;
+  generated: boolean;
+  seconds: number;
+  entries: number;
+  items: number;
+}
 
 /**
  * Makes sure the node's catalog holds `perNode` fixture entries: kept from an earlier run when
@@ -197,7 +271,10 @@ export async function ensureCatalogFixture(nodeId: string, databaseUrl: string, 
     for (let start = 0; start < perNode; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, perNode - start) }, (_, i) => entry(choices, start + i + 1, rnd, now));
       await orm.em.fork().transactional(async (em) => {
-        await em.insertMany(DataResource, batch.map((b) => b.resource));
+        await em.insertMany(
+          DataResource,
+          batch.map((b) => b.resource),
+        );
         const rows = batch.flatMap((b) => b.items);
         for (let i = 0; i < rows.length; i += ITEM_BATCH) await em.insertMany(DataItem, rows.slice(i, i + ITEM_BATCH));
         items += rows.length;

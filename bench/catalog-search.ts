@@ -50,7 +50,10 @@ const searchQuery = (facets: boolean) => `query Search($filter: DataResourceFilt
   }
 }`;
 
-interface Case { label: string; filter: Record<string, string> }
+interface Case {
+  label: string;
+  filter: Record<string, string>;
+}
 
 /** A 1-, 2- and 4-character term, each with one filter under which it still has matches. */
 const KEYWORD_CASES: Case[] = [
@@ -59,7 +62,13 @@ const KEYWORD_CASES: Case[] = [
   { label: "'户籍信息' + shareAttribute CONDITIONAL", filter: { keyword: '户籍信息', shareAttribute: 'CONDITIONAL' } },
 ];
 
-interface Timed { label: string; hits: number; times: number[]; target?: string; verdict?: string }
+interface Timed {
+  label: string;
+  hits: number;
+  times: number[];
+  target?: string;
+  verdict?: string;
+}
 
 /** Each round calls every case once, in turn; the first rounds only warm up. */
 async function measure(calls: readonly (readonly [string, Call])[], rounds: number): Promise<Map<string, number[]>> {
@@ -74,7 +83,11 @@ async function measure(calls: readonly (readonly [string, Call])[], rounds: numb
   return times;
 }
 
-const p = (times: number[], q: number) => percentile([...times].sort((a, b) => a - b), q);
+const p = (times: number[], q: number) =>
+  percentile(
+    [...times].sort((a, b) => a - b),
+    q,
+  );
 
 /** The endCursor of page `page - 1`, walking there page by page as a client would. */
 async function cursorBefore(search: (after: string | null) => Call, page: number): Promise<string> {
@@ -113,33 +126,49 @@ export async function catalogSearchBenchmark(serverUrl: string | undefined, args
 
     console.log(`[catalog] fixture: ${PER_NODE} entries per node …`);
     const t0 = performance.now();
-    const reports = await Promise.all(fed.topology.nodes.map((n) => {
-      const url = new URL(serverUrl);
-      url.pathname = `/${prefix}${n.id}`;
-      return ensureCatalogFixture(n.id, url.toString(), PER_NODE, console.log);
-    }));
+    const reports = await Promise.all(
+      fed.topology.nodes.map((n) => {
+        const url = new URL(serverUrl);
+        url.pathname = `/${prefix}${n.id}`;
+        return ensureCatalogFixture(n.id, url.toString(), PER_NODE, console.log);
+      }),
+    );
     const wall = (performance.now() - t0) / 1000;
     for (const r of reports) {
-      console.log(r.generated
-        ? `  ${r.nodeId}: generated ${r.entries} entries and ${r.items} items in ${r.seconds.toFixed(1)} s (VACUUM ANALYZE included)`
-        : `  ${r.nodeId}: ${r.entries} entries kept from an earlier run`);
+      console.log(
+        r.generated
+          ? `  ${r.nodeId}: generated ${r.entries} entries and ${r.items} items in ${r.seconds.toFixed(1)} s (VACUUM ANALYZE included)`
+          : `  ${r.nodeId}: ${r.entries} entries kept from an earlier run`,
+      );
     }
     if (reports.some((r) => r.generated)) console.log(`  generation wall time, nodes in parallel: ${wall.toFixed(1)} s`);
 
     // The city's market-regulation agency: authenticated, not the authority, so every node applies the same visibility rule.
     const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
     const authority: Actor = { sub: 'bench-authority', orgId: null, region: '331100', roles: ['AUTHORITY'] };
-    const orgs = await gatewayClient(fed.gateway.url, jwtSecret)(authority, '{ organizations(scope: { regionCode: "331100", includeSubRegions: false }, first: 100) { edges { node { id creditCode } } } }');
+    const orgs = await gatewayClient(fed.gateway.url, jwtSecret)(
+      authority,
+      '{ organizations(scope: { regionCode: "331100", includeSubRegions: false }, first: 100) { edges { node { id creditCode } } } }',
+    );
     const amrId = (orgs.organizations.edges as { node: { id: string; creditCode: string } }[]).find((e) => e.node.creditCode === amr.creditCode)!.node.id;
     const gateway = viaGateway(fed.gateway.url, await mintToken({ sub: 'bench-staff', orgId: amrId, region: amr.regionCode, roles: ['AGENCY'] }, jwtSecret, '2h'));
-    const search = (c: Case, facets: boolean) => (after: string | null = null) => gateway(searchQuery(facets), { filter: c.filter, after });
+    const search =
+      (c: Case, facets: boolean) =>
+      (after: string | null = null) =>
+        gateway(searchQuery(facets), { filter: c.filter, after });
 
     const total = (await gateway('{ dataResources(first: 0) { totalCount } }')()).dataResources.totalCount as number;
     const hits = new Map<string, number>();
     for (const c of KEYWORD_CASES) hits.set(c.label, (await search(c, false)()()).dataResources.totalCount);
 
     // Keyword cases, with and without facets, all in turns.
-    const keywordCalls = KEYWORD_CASES.flatMap((c) => [[c.label, search(c, false)()], [`${c.label}, facets`, search(c, true)()]] as const);
+    const keywordCalls = KEYWORD_CASES.flatMap(
+      (c) =>
+        [
+          [c.label, search(c, false)()],
+          [`${c.label}, facets`, search(c, true)()],
+        ] as const,
+    );
     const keywordTimes = await measure(keywordCalls, REQUESTS);
 
     // Page 50 by cursor against page 1, of the first case with enough matches.
@@ -166,16 +195,29 @@ export async function catalogSearchBenchmark(serverUrl: string | undefined, args
     const deepHits = hits.get(deep.label)!;
     rows.push({ label: `page 1 of ${deep.label}`, hits: deepHits, times: pageTimes.get('page 1')! });
     rows.push({
-      label: `page ${DEEP_PAGE} (after the cursor of page ${DEEP_PAGE - 1})`, hits: deepHits, times: pageTimes.get(`page ${DEEP_PAGE}`)!,
-      target: `p50 ≤ ${PAGE_RATIO_TARGET} × page 1`, verdict: `${deepRatio <= PAGE_RATIO_TARGET ? 'PASS' : 'MISS'} (${deepRatio.toFixed(2)})`,
+      label: `page ${DEEP_PAGE} (after the cursor of page ${DEEP_PAGE - 1})`,
+      hits: deepHits,
+      times: pageTimes.get(`page ${DEEP_PAGE}`)!,
+      target: `p50 ≤ ${PAGE_RATIO_TARGET} × page 1`,
+      verdict: `${deepRatio <= PAGE_RATIO_TARGET ? 'PASS' : 'MISS'} (${deepRatio.toFixed(2)})`,
     });
     rows.push({ label: '  page 1, with facets', hits: deepHits, times: pageTimes.get('page 1, facets')! });
     rows.push({ label: `  page ${DEEP_PAGE}, with facets`, hits: deepHits, times: pageTimes.get(`page ${DEEP_PAGE}, facets`)!, verdict: `ratio ${facetRatio.toFixed(2)}` });
 
     const header = ['case', 'hits', 'n', 'p50 ms', 'p95 ms', 'target', 'result'];
-    const cells = rows.map((r) => [r.label, String(r.hits), String(r.times.length), p(r.times, 0.5).toFixed(1), p(r.times, 0.95).toFixed(1), r.target ?? '(no target)', r.verdict ?? '']);
-    console.log(`\n[catalog] keyword search through the gateway over ${fed.topology.nodes.length} nodes (${total} entries visible to an agency), `
-      + `first: ${PAGE_SIZE} with totalCount, each node in its own process\n${formatTable(header, cells, 'lrrrrll')}`);
+    const cells = rows.map((r) => [
+      r.label,
+      String(r.hits),
+      String(r.times.length),
+      p(r.times, 0.5).toFixed(1),
+      p(r.times, 0.95).toFixed(1),
+      r.target ?? '(no target)',
+      r.verdict ?? '',
+    ]);
+    console.log(
+      `\n[catalog] keyword search through the gateway over ${fed.topology.nodes.length} nodes (${total} entries visible to an agency), ` +
+        `first: ${PAGE_SIZE} with totalCount, each node in its own process\n${formatTable(header, cells, 'lrrrrll')}`,
+    );
     const missed = rows.filter((r) => r.verdict?.startsWith('MISS')).length;
     console.log(`\n[catalog] ${missed === 0 ? 'every target met' : `${missed} target(s) missed`}`);
   } finally {

@@ -15,8 +15,11 @@ export async function post(url: string, body: string, headers: Record<string, st
 }
 
 /** The token is minted once: signing a JWT per request would bill client CPU to the gateway case. */
-export const viaGateway = (gatewayUrl: string, token: string) => (query: string, variables: Data = {}): Call => () =>
-  post(`${gatewayUrl}/graphql`, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
+export const viaGateway =
+  (gatewayUrl: string, token: string) =>
+  (query: string, variables: Data = {}): Call =>
+  () =>
+    post(`${gatewayUrl}/graphql`, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
 
 /** Nearest-rank percentile of an ascending list. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
@@ -24,6 +27,10 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 /** Columns padded to their widest cell, aligned per column as `align` says ('l' or 'r', e.g. 'llrrr'). */
 export function formatTable(header: string[], cells: string[][], align: string): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (align[i] === 'l' ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (align[i] === 'l' ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return `${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}`;
 }

@@ -33,17 +33,27 @@ const EXTRA_PER_NODE = 200;
 const SEED_PARALLEL = 6;
 const TARGET = 1.5;
 
-interface Row { label: string; calls: string; n: number; p50: number; p95: number; rps: number }
+interface Row {
+  label: string;
+  calls: string;
+  n: number;
+  p50: number;
+  p95: number;
+  rps: number;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Client
 // ---------------------------------------------------------------------------------------------
 
 /** Signed per request, as the gateway does: the signature covers the body and a timestamp. */
-const direct = (subgraphUrl: string, target: InternalTarget, actor: Actor, secret: string) => (query: string, variables: Data = {}): Call => () => {
-  const body = JSON.stringify({ query, variables });
-  return post(subgraphUrl, body, internalHeaders(actor, body, secret, target));
-};
+const direct =
+  (subgraphUrl: string, target: InternalTarget, actor: Actor, secret: string) =>
+  (query: string, variables: Data = {}): Call =>
+  () => {
+    const body = JSON.stringify({ query, variables });
+    return post(subgraphUrl, body, internalHeaders(actor, body, secret, target));
+  };
 
 // Every in-process fetch (client → gateway → subgraphs) goes through this wrapper, so one probe
 // request can list the subgraph calls a case really causes: the proof that (a) hits one node
@@ -142,7 +152,11 @@ function extraInput(providerId: string, regionCode: string, dept: number, i: num
     code: `${regionCode}/9${String(dept).padStart(4, '0')}/${String(i).padStart(4, '0')}`,
     name: `${TOPICS[i % TOPICS.length]}（基准 ${i}）`,
     summary: '基准测试用目录条目：由 bench/run.ts 生成，用于衡量网关与联邦查询的开销。',
-    categoryCode: '05-01-01', library: 'DEPARTMENT', format: 'API', updateFrequency: 'MONTHLY', securityGrade: 'GENERAL',
+    categoryCode: '05-01-01',
+    library: 'DEPARTMENT',
+    format: 'API',
+    updateFrequency: 'MONTHLY',
+    securityGrade: 'GENERAL',
     shareAttribute: conditional ? 'CONDITIONAL' : 'UNCONDITIONAL',
     shareCondition: conditional ? '仅限用于行政审批核验' : undefined,
     shareReason: conditional ? '含经营主体登记明细，须按业务场景申请' : undefined,
@@ -187,16 +201,23 @@ async function seedExtra(gatewayUrl: string, jwtSecret: string, organizations: M
     }
   }
   let next = 0;
-  await Promise.all(Array.from({ length: SEED_PARALLEL }, async () => {
-    while (next < tasks.length) await tasks[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: SEED_PARALLEL }, async () => {
+      while (next < tasks.length) await tasks[next++]();
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Suite
 // ---------------------------------------------------------------------------------------------
 
-interface Result { db: string; rows: Row[]; gatewayRatio: number; fanOutRatio: number }
+interface Result {
+  db: string;
+  rows: Row[];
+  gatewayRatio: number;
+  fanOutRatio: number;
+}
 
 const RESOURCE = 'query($id: ID!) { dataResource(id: $id) { id name summary shareAttribute items { name dataType } } }';
 const FOUR_SUBGRAPHS = `{ dataResources(first: 20) { edges { node {
@@ -260,7 +281,10 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     // demo's auto-granted request; and the city authority's negative list, merged from every node.
     const granted = DEMO_SHARE_REQUESTS.find((r) => r.key === 'hrss-business-registration')!;
     const grantCheck = gateway(GRANT_CHECK, {
-      id: seeded.resources.get(granted.resourceKey), org: seeded.organizations.get(granted.requesterKey), scenario: granted.scenario, items: granted.itemNames.slice(0, 2),
+      id: seeded.resources.get(granted.resourceKey),
+      org: seeded.organizations.get(granted.requesterKey),
+      scenario: granted.scenario,
+      items: granted.itemNames.slice(0, 2),
     });
     const check = (await grantCheck()).shareGrantCheck;
     if (!check.allowed) throw new Error(`the seeded grant does not allow its own items: ${check.denial} ${check.reason}`);

@@ -21,7 +21,10 @@ export class AnchorStore {
   private readonly chains = new Map<string, AuditCheckpoint[]>();
   private readonly out: WriteStream | undefined;
 
-  constructor(private readonly secret: string, file?: string) {
+  constructor(
+    private readonly secret: string,
+    file?: string,
+  ) {
     if (file && existsSync(file)) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -71,12 +74,13 @@ export class AnchorStore {
 }
 
 /** Calls one subgraph's audit endpoint, signed like any gateway request. */
-export async function callAudit<T>(
-  node: NodeConfig, subgraph: SubgraphName, path: string, body: unknown, actor: Actor, internalSecret: string, timeoutMs: number,
-): Promise<T> {
+export async function callAudit<T>(node: NodeConfig, subgraph: SubgraphName, path: string, body: unknown, actor: Actor, internalSecret: string, timeoutMs: number): Promise<T> {
   const text = JSON.stringify(body);
   const res = await fetch(new URL(path, node.subgraphs[subgraph]), {
-    method: 'POST', headers: internalHeaders(actor, text, internalSecret, { subgraph, node: node.id }), body: text, signal: AbortSignal.timeout(timeoutMs),
+    method: 'POST',
+    headers: internalHeaders(actor, text, internalSecret, { subgraph, node: node.id }),
+    body: text,
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const answer = (await res.json()) as T & { message?: string };
   if (!res.ok) throw new Error(`${node.id}/${subgraph} ${path}: HTTP ${res.status} ${answer.message ?? ''}`.trim());
@@ -88,11 +92,15 @@ export async function callAudit<T>(
  * seeds, maintenance) are anchored too. A node that does not answer is skipped until next time.
  */
 export async function pullHeads(nodes: readonly NodeConfig[], anchors: AnchorStore, internalSecret: string, timeoutMs: number): Promise<void> {
-  await Promise.all(nodes.flatMap((node) => SUBGRAPH_NAMES.map(async (subgraph) => {
-    try {
-      anchors.record(await callAudit(node, subgraph, AUDIT_PATHS.head, {}, AUDIT_SYSTEM_ACTOR, internalSecret, timeoutMs), { node: node.id, subgraph });
-    } catch {
-      // Unreachable now: its next head is taken at the next pull or with its next response.
-    }
-  })));
+  await Promise.all(
+    nodes.flatMap((node) =>
+      SUBGRAPH_NAMES.map(async (subgraph) => {
+        try {
+          anchors.record(await callAudit(node, subgraph, AUDIT_PATHS.head, {}, AUDIT_SYSTEM_ACTOR, internalSecret, timeoutMs), { node: node.id, subgraph });
+        } catch {
+          // Unreachable now: its next head is taken at the next pull or with its next response.
+        }
+      }),
+    ),
+  );
 }

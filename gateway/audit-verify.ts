@@ -7,7 +7,10 @@ import { SUBGRAPH_NAMES } from '../schema/topology.js';
  * What `npm run audit:verify [-- --node <id>]` does: has every node check its audit chains with
  * the key and against the checkpoints in AUDIT_ANCHOR_FILE [D §24-25, Z §34].
  */
-export async function auditVerify(argv: string[], env: Pick<Env, 'topologyFile' | 'auditSecret' | 'auditAnchorFile' | 'internalSecret' | 'nodeTimeoutMs'>): Promise<{ reports: ChainReport[]; ok: boolean }> {
+export async function auditVerify(
+  argv: string[],
+  env: Pick<Env, 'topologyFile' | 'auditSecret' | 'auditAnchorFile' | 'internalSecret' | 'nodeTimeoutMs'>,
+): Promise<{ reports: ChainReport[]; ok: boolean }> {
   const topology = loadTopology(env.topologyFile);
   const only = argv.includes('--node') ? argv[argv.indexOf('--node') + 1] : undefined;
   const anchors = new AnchorStore(env.auditSecret, env.auditAnchorFile);
@@ -28,4 +31,3 @@ export function formatReport(r: ChainReport): string {
   if (r.ok) return `ok   ${where}: ${r.checked} events${r.legacy ? ` (${r.legacy} legacy)` : ''}, ${r.checkpoints} checkpoints`;
   return `FAIL ${where}: broken at event ${r.brokenAt}: ${r.reason}`;
 }
-

@@ -37,7 +37,11 @@ function requireLogReader(actor: Actor, regionCode: string, field: string): void
 }
 
 /** Position in the merged order: newest first, then by source (node/subgraph) descending, then by id descending. */
-interface Position { at: string; source: string; id: string }
+interface Position {
+  at: string;
+  source: string;
+  id: string;
+}
 const sourceOf = (e: { node: string; subgraph: string }) => `${e.node}/${e.subgraph}`;
 const encodeCursor = (p: Position) => Buffer.from(JSON.stringify([p.at, p.source, p.id])).toString('base64url');
 function decodeCursor(cursor: string): Position {
@@ -50,8 +54,7 @@ function decodeCursor(cursor: string): Position {
   throw fail('BAD_USER_INPUT', 'after 不是有效的游标 / `after` is not a cursor of this list', { field: 'after' });
 }
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const newerFirst = (a: AuditEventRow, b: AuditEventRow) =>
-  cmp(b.at, a.at) || cmp(sourceOf(b), sourceOf(a)) || Number(BigInt(b.id) - BigInt(a.id));
+const newerFirst = (a: AuditEventRow, b: AuditEventRow) => cmp(b.at, a.at) || cmp(sourceOf(b), sourceOf(a)) || Number(BigInt(b.id) - BigInt(a.id));
 
 /** What one source must return to continue after `p` in the merged order. */
 function beforeFor(source: string, p: Position): AuditEventQuery['before'] {
@@ -76,30 +79,45 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
   const sources = (nodes: NodeConfig[]) => nodes.flatMap((node) => SUBGRAPH_NAMES.map((subgraph) => ({ node, subgraph, key: `${node.id}/${subgraph}` })));
   const resolvers = {
     Query: {
-      async auditEvents(_: unknown, args: { scope?: { regionCode: string } | null; filter?: Record<string, unknown> | null; first?: number | null; after?: string | null }, ctx: GatewayContext) {
+      async auditEvents(
+        _: unknown,
+        args: { scope?: { regionCode: string } | null; filter?: Record<string, unknown> | null; first?: number | null; after?: string | null },
+        ctx: GatewayContext,
+      ) {
         const regionCode = args.scope?.regionCode ?? ctx.actor.region ?? '';
         requireLogReader(ctx.actor, regionCode, 'scope.regionCode');
         const first = args.first ?? 20;
-        if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
+        if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
+          throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
         const after = args.after ? decodeCursor(args.after) : null;
         const f = args.filter ?? {};
         for (const k of ['actor', 'organizationId', 'entityType', 'entityId'] as const) {
-          if (f[k] !== undefined && f[k] !== null && (typeof f[k] !== 'string' || (f[k] as string).length > 200)) throw fail('BAD_USER_INPUT', `filter.${k} 过长 / filter.${k} is too long (200 characters at most)`, { field: `filter.${k}` });
+          if (f[k] !== undefined && f[k] !== null && (typeof f[k] !== 'string' || (f[k] as string).length > 200))
+            throw fail('BAD_USER_INPUT', `filter.${k} 过长 / filter.${k} is too long (200 characters at most)`, { field: `filter.${k}` });
         }
         const base = {
-          regionCode, actorSub: f.actor as string | null, actorOrg: f.organizationId as string | null, entityType: f.entityType as string | null,
-          entityId: f.entityId as string | null, kind: f.kind as AuditEventQuery['kind'], from: iso(f.from, 'filter.from'), to: iso(f.to, 'filter.to'), limit: first + 1,
+          regionCode,
+          actorSub: f.actor as string | null,
+          actorOrg: f.organizationId as string | null,
+          entityType: f.entityType as string | null,
+          entityId: f.entityId as string | null,
+          kind: f.kind as AuditEventQuery['kind'],
+          from: iso(f.from, 'filter.from'),
+          to: iso(f.to, 'filter.to'),
+          limit: first + 1,
         };
         const unavailable = new Set<string>();
-        const pages = await Promise.all(sources(o.topology.nodesForScope(regionCode, true)).map(async (s) => {
-          try {
-            const q: AuditEventQuery = { ...base, before: after ? beforeFor(s.key, after) : null };
-            return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs)).events;
-          } catch {
-            unavailable.add(s.node.id);
-            return [];
-          }
-        }));
+        const pages = await Promise.all(
+          sources(o.topology.nodesForScope(regionCode, true)).map(async (s) => {
+            try {
+              const q: AuditEventQuery = { ...base, before: after ? beforeFor(s.key, after) : null };
+              return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs)).events;
+            } catch {
+              unavailable.add(s.node.id);
+              return [];
+            }
+          }),
+        );
         const merged = pages.flat().sort(newerFirst);
         const page = merged.slice(0, first);
         const edges = page.map((e) => ({
@@ -119,7 +137,13 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
   return buildSubgraphSchema({ typeDefs: parse(readFileSync(AUDIT_SDL_FILE, 'utf8')), resolvers: resolvers as never });
 }
 
-export interface ChainReport extends AuditVerification { node: string; subgraph: SubgraphName; legacy: number; checkpoints: number; unavailable?: string }
+export interface ChainReport extends AuditVerification {
+  node: string;
+  subgraph: SubgraphName;
+  legacy: number;
+  checkpoints: number;
+  unavailable?: string;
+}
 
 /** One chain checked by its node with the key, against every checkpoint held here (also used by `npm run audit:verify`). */
 export async function verifyChain(node: NodeConfig, subgraph: SubgraphName, actor: Actor, o: Omit<AuditServiceOptions, 'topology'>): Promise<ChainReport> {

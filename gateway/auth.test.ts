@@ -37,7 +37,7 @@ describe('gateway token checks: subgraphs decide access from the claims, so clai
     expect(await refusal(await raw({ region: '999999', roles: ['AUTHORITY'] }))).toMatch(/not a known region/);
   });
 
-  test('an organization outside the token\'s region, or not an ID at all, is refused', async () => {
+  test("an organization outside the token's region, or not an ID at all, is refused", async () => {
     expect(await refusal(await raw({ org: ORG_331122, region: '331100', roles: ['AGENCY'] }))).toMatch(/not in the token's region 331100/);
     expect(await refusal(await raw({ org: 'police', region: '331100', roles: ['AGENCY'] }))).toMatch(/not an organization ID/);
   });

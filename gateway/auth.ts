@@ -67,12 +67,15 @@ export async function actorFromAuthorization(header: string | undefined, secret:
     const { payload } = await jwtVerify(m[1], key(secret), { algorithms: ['HS256'], issuer: ISSUER });
     const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
     if (!payload.sub || roles.some((r) => !ROLES.includes(r as Role)) || roles.length === 0) throw new AuthError('token lacks a subject or valid roles');
-    return checkClaims({
-      sub: payload.sub,
-      orgId: typeof payload.org === 'string' ? payload.org : null,
-      region: typeof payload.region === 'string' ? payload.region : null,
-      roles: roles as Role[],
-    }, payload.exp);
+    return checkClaims(
+      {
+        sub: payload.sub,
+        orgId: typeof payload.org === 'string' ? payload.org : null,
+        region: typeof payload.region === 'string' ? payload.region : null,
+        roles: roles as Role[],
+      },
+      payload.exp,
+    );
   } catch (err) {
     if (err instanceof AuthError) throw err;
     throw new AuthError('invalid or expired token');

@@ -46,7 +46,11 @@ describe('node health (circuit breaker)', () => {
       health.failed(node, 'catalog', 'did not answer within 1000 ms');
       expect(health.downReason(node, 'catalog')?.reason).toBe('did not answer within 1000 ms');
       expect(health.downReason(node, 'sharing')).toBeUndefined();
-      expect(health.view()[0]).toMatchObject({ id: 'liandu', status: 'down', subgraphs: { catalog: { status: 'down', reason: 'did not answer within 1000 ms' }, sharing: { status: 'up' } } });
+      expect(health.view()[0]).toMatchObject({
+        id: 'liandu',
+        status: 'down',
+        subgraphs: { catalog: { status: 'down', reason: 'did not answer within 1000 ms' }, sharing: { status: 'up' } },
+      });
       // A second failure while down starts no second probe loop.
       health.failed(node, 'catalog', 'could not be reached');
       await new Promise((r) => setTimeout(r, 550));

@@ -54,7 +54,10 @@ export class NodeHealth {
   private readonly probeTimeoutMs: number;
   private stopped = false;
 
-  constructor(private readonly nodes: () => readonly NodeConfig[], o: NodeHealthOptions = {}) {
+  constructor(
+    private readonly nodes: () => readonly NodeConfig[],
+    o: NodeHealthOptions = {},
+  ) {
     this.probeIntervalMs = o.probeIntervalMs ?? 1000;
     this.probeTimeoutMs = o.probeTimeoutMs ?? 1000;
   }

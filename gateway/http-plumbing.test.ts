@@ -50,7 +50,11 @@ describe('CORS: only configured origins may call the API from a browser', () => 
   });
 
   test('the actual request from the configured origin carries the allow-origin header', async () => {
-    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: PORTAL, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(PORTAL);
   });

@@ -96,7 +96,7 @@ describe('a body over the limit', () => {
   test.each([
     ['with a Content-Length', false],
     ['sent in chunks', true],
-  ])('%s: 413 with a JSON error, and the same client\'s next request is answered at once', async (_label, chunked) => {
+  ])("%s: 413 with a JSON error, and the same client's next request is answered at once", async (_label, chunked) => {
     const refused = await request(oversize, { chunked });
     expect(refused.status).toBe(413);
     expect(refused.json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');

@@ -31,7 +31,13 @@ describe('merging connection pages from several nodes', () => {
   });
 
   test('honours client aliases for edges, totals and page info', () => {
-    const p = (seqs: string[]) => ({ items: seqs.map((s) => ({ n: s })), total: seqs.length, [ROUTER_EDGES]: seqs.map((s) => ({ cursor: c(s) })), [ROUTER_PAGE]: { hasNextPage: false }, [ROUTER_TOTAL]: seqs.length });
+    const p = (seqs: string[]) => ({
+      items: seqs.map((s) => ({ n: s })),
+      total: seqs.length,
+      [ROUTER_EDGES]: seqs.map((s) => ({ cursor: c(s) })),
+      [ROUTER_PAGE]: { hasNextPage: false },
+      [ROUTER_TOTAL]: seqs.length,
+    });
     const merged = mergeConnections([p(['2']), p(['3'])], { edgesKeys: ['items'], totalKeys: ['total'], pageInfoKeys: [], first: 5 });
     expect(merged).toEqual({ items: [{ n: '3' }, { n: '2' }], total: 2 });
   });
@@ -49,41 +55,95 @@ describe('merging keyword search pages and facets [CAT-8]', () => {
   });
 
   test('ranked pages merge by rank first, then newest: an older exact name on one node precedes newer partial matches on another', () => {
-    const city = ranked([[0, '01'], [2, '07']], 2, false);
-    const district = ranked([[1, '09'], [1, '03'], [2, '08']], 5, true);
+    const city = ranked(
+      [
+        [0, '01'],
+        [2, '07'],
+      ],
+      2,
+      false,
+    );
+    const district = ranked(
+      [
+        [1, '09'],
+        [1, '03'],
+        [2, '08'],
+      ],
+      5,
+      true,
+    );
     const merged = mergeConnections([city, district], { ...shape(4), edgesKeys: ['edges'] });
     expect(merged.edges.map((e: any) => e.node.id)).toEqual(['01', '09', '03', '08']);
     expect(merged.totalCount).toBe(7);
     expect(merged.pageInfo).toEqual({ hasNextPage: true, endCursor: r(2, '08') });
   });
 
-  const facetShape = { key: 'facets', lists: [{ key: 'share', name: 'shareAttribute', countKeys: ['n'] }, { key: 'provider', name: 'provider', countKeys: ['count'] }] };
+  const facetShape = {
+    key: 'facets',
+    lists: [
+      { key: 'share', name: 'shareAttribute', countKeys: ['n'] },
+      { key: 'provider', name: 'provider', countKeys: ['count'] },
+    ],
+  };
   const node = (share: [string, number][], providers: [string, number][]) => ({
     facets: { __typename: 'DataResourceFacets', share: share.map(([, n]) => ({ n })), provider: providers.map(([id, count]) => ({ count, provider: { name: `org ${id}` } })) },
     [ROUTER_FACETS]: { shareAttribute: share.map(([value, count]) => ({ value, count })), provider: providers.map(([value, count]) => ({ value, count })) },
   });
 
-  test('facet counts are summed per value across nodes, largest first, under the client\'s aliases', () => {
-    const merged = mergeFacets([node([['UNCONDITIONAL', 5], ['CONDITIONAL', 1]], [['331100:A', 6]]), node([['CONDITIONAL', 3], ['NOT_SHARED', 3], ['UNCONDITIONAL', 1]], [['331102:B', 7]])], facetShape);
+  test("facet counts are summed per value across nodes, largest first, under the client's aliases", () => {
+    const merged = mergeFacets(
+      [
+        node(
+          [
+            ['UNCONDITIONAL', 5],
+            ['CONDITIONAL', 1],
+          ],
+          [['331100:A', 6]],
+        ),
+        node(
+          [
+            ['CONDITIONAL', 3],
+            ['NOT_SHARED', 3],
+            ['UNCONDITIONAL', 1],
+          ],
+          [['331102:B', 7]],
+        ),
+      ],
+      facetShape,
+    );
     expect(merged).toEqual({
       __typename: 'DataResourceFacets',
       // UNCONDITIONAL 6, CONDITIONAL 4, NOT_SHARED 3: each total equals the sum of the nodes' counts.
       share: [{ n: 6 }, { n: 4 }, { n: 3 }],
-      provider: [{ count: 7, provider: { name: 'org 331102:B' } }, { count: 6, provider: { name: 'org 331100:A' } }],
+      provider: [
+        { count: 7, provider: { name: 'org 331102:B' } },
+        { count: 6, provider: { name: 'org 331100:A' } },
+      ],
     });
   });
 
   test('equal counts order by value; a node without facets (an error there) is left out, and none at all gives null', () => {
-    const merged = mergeFacets([node([['B', 2]], []), { facets: null }, node([['A', 2]], [])], { key: 'facets', lists: [{ key: 'shareAttribute', name: 'shareAttribute', countKeys: ['count'] }] });
+    const merged = mergeFacets([node([['B', 2]], []), { facets: null }, node([['A', 2]], [])], {
+      key: 'facets',
+      lists: [{ key: 'shareAttribute', name: 'shareAttribute', countKeys: ['count'] }],
+    });
     expect(merged!.shareAttribute).toHaveLength(2);
     const withValues = mergeFacets(
-      [{ facets: { s: [{ value: 'B', count: 2 }] }, [ROUTER_FACETS]: { s: [{ value: 'B', count: 2 }] } }, { facets: { s: [{ value: 'A', count: 2 }] }, [ROUTER_FACETS]: { s: [{ value: 'A', count: 2 }] } }],
+      [
+        { facets: { s: [{ value: 'B', count: 2 }] }, [ROUTER_FACETS]: { s: [{ value: 'B', count: 2 }] } },
+        { facets: { s: [{ value: 'A', count: 2 }] }, [ROUTER_FACETS]: { s: [{ value: 'A', count: 2 }] } },
+      ],
       { key: 'facets', lists: [{ key: 's', name: 's', countKeys: ['count'] }] },
     );
-    expect(withValues!.s).toEqual([{ value: 'A', count: 2 }, { value: 'B', count: 2 }]);
+    expect(withValues!.s).toEqual([
+      { value: 'A', count: 2 },
+      { value: 'B', count: 2 },
+    ]);
     expect(mergeFacets([{ facets: null }], facetShape)).toBeNull();
     // No list selected (say, only __typename): nothing to sum, the object is still there.
-    expect(mergeFacets([{ facets: { __typename: 'DataResourceFacets' } }, { facets: { __typename: 'DataResourceFacets' } }], { key: 'facets', lists: [] })).toEqual({ __typename: 'DataResourceFacets' });
+    expect(mergeFacets([{ facets: { __typename: 'DataResourceFacets' } }, { facets: { __typename: 'DataResourceFacets' } }], { key: 'facets', lists: [] })).toEqual({
+      __typename: 'DataResourceFacets',
+    });
   });
 
   test('a connection merge carries the facets and drops the private alias', () => {

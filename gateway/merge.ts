@@ -119,7 +119,7 @@ export function mergeFacets(parts: Obj[], shape: FacetsShape): Obj | null {
 /** Non-connection root fields: lists concatenate in topology order, single objects take the non-null one. */
 export function mergePlain(values: unknown[]): unknown {
   const present = values.filter((v) => v !== null && v !== undefined);
-  if (present.length === 0) return values.length ? values[0] ?? null : null;
+  if (present.length === 0) return values.length ? (values[0] ?? null) : null;
   if (Array.isArray(present[0])) return present.flat();
   return present[0];
 }

@@ -38,7 +38,12 @@ beforeAll(async () => {
   closedPort = (spare.address() as AddressInfo).port;
   await new Promise<void>((resolve) => spare.close(() => resolve()));
   const node = (id: string, regions: string[], parent: string | null, port: number): NodeConfig => ({
-    id, name: id, regions, parent, profiles: ['L'], subgraphs: { catalog: urlOf(port), sharing: urlOf(port), opening: urlOf(port), operation: urlOf(port) },
+    id,
+    name: id,
+    regions,
+    parent,
+    profiles: ['L'],
+    subgraphs: { catalog: urlOf(port), sharing: urlOf(port), opening: urlOf(port), operation: urlOf(port) },
   });
   const portOf = (s: Server) => (s.address() as AddressInfo).port;
   const topology = new TopologyIndex({

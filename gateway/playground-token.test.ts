@@ -16,14 +16,18 @@ async function playgroundOn(host: string): Promise<string> {
   const gateway = await createGateway({
     topology: loadTopology(schemaFile('../seeds/topology.demo.json')),
     supergraphSdl: readFileSync(schemaFile('supergraph.graphql'), 'utf8'),
-    jwtSecret: 'x'.repeat(32), internalSecret: 'y'.repeat(32), auditSecret: 'z'.repeat(32), host, playgroundHeaders: HEADERS,
+    jwtSecret: 'x'.repeat(32),
+    internalSecret: 'y'.repeat(32),
+    auditSecret: 'z'.repeat(32),
+    host,
+    playgroundHeaders: HEADERS,
   });
   running.push(gateway);
   const port = new URL(gateway.url).port;
   return (await fetch(`http://127.0.0.1:${port}/playground`)).text();
 }
 
-describe('the playground\'s demo token', () => {
+describe("the playground's demo token", () => {
   test('is embedded when the gateway listens on loopback only', async () => {
     expect(await playgroundOn('127.0.0.1')).toContain('demo-authority-token');
   });

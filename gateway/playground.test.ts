@@ -10,7 +10,6 @@ import { gunzipSync } from 'node:zlib';
 import { playground, toScriptJson, DEFAULT_TITLE, type PlaygroundOptions } from './playground.js';
 import { EXAMPLE_OPERATIONS } from './playground-examples.js';
 
-
 const ASSETS: [file: string, pkg: string, path: string, contentType: string][] = [
   ['react.production.min.js', 'react', 'umd/react.production.min.js', 'text/javascript; charset=utf-8'],
   ['react-dom.production.min.js', 'react-dom', 'umd/react-dom.production.min.js', 'text/javascript; charset=utf-8'],
@@ -138,11 +137,15 @@ describe('GraphiQL playground', () => {
   test('sends a strict CSP that allows the inline script by its hash', async () => {
     const res = await get(base, '/playground');
     const csp = String(res.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values];
-    }));
-    const hash = createHash('sha256').update(inlineScript(res.body.toString('utf8')), 'utf8').digest('base64');
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values];
+      }),
+    );
+    const hash = createHash('sha256')
+      .update(inlineScript(res.body.toString('utf8')), 'utf8')
+      .digest('base64');
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'", `'sha256-${hash}'`]);
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
@@ -163,13 +166,11 @@ describe('GraphiQL playground', () => {
       shouldPersistHeaders: true,
       defaultHeaders: '{"Authorization":"Bearer test"}',
     });
-    expect(render.props.defaultTabs).toEqual(
-      EXAMPLE_OPERATIONS.map((e) => ({ query: e.query, headers: '{"Authorization":"Bearer test"}' })),
-    );
+    expect(render.props.defaultTabs).toEqual(EXAMPLE_OPERATIONS.map((e) => ({ query: e.query, headers: '{"Authorization":"Bearer test"}' })));
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test('examples cover the token how-to, the four-subgraph join, the authority\'s review desk, the sharing desks and the share request', () => {
+  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks and the share request", () => {
     expect(EXAMPLE_OPERATIONS).toHaveLength(9);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
@@ -181,7 +182,8 @@ describe('GraphiQL playground', () => {
     expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('catalogReviewQueue') && e.query.includes('overdueCatalogByAgency'))).toBe(true);
     const provider = EXAMPLE_OPERATIONS.find((e) => /^query ProviderDesk /m.test(e.query))!.query;
-    for (const field of ['shareRequests(status: PENDING', 'shareRequests(status: GRANTED', 'dataVerifications(filter: { status: OPEN }', 'dueDate', 'negativeList']) expect(provider).toContain(field);
+    for (const field of ['shareRequests(status: PENDING', 'shareRequests(status: GRANTED', 'dataVerifications(filter: { status: OPEN }', 'dueDate', 'negativeList'])
+      expect(provider).toContain(field);
     const city = EXAMPLE_OPERATIONS.find((e) => /^query CityCoordination /m.test(e.query))!.query;
     for (const field of ['shareCoordinationQueue', 'shareViolations', 'dataVerifications(filter: { overdue: true }', 'negativeList']) expect(city).toContain(field);
   });
@@ -212,7 +214,7 @@ describe('GraphiQL playground', () => {
     expect(res.body.length).toBe(0);
   });
 
-  test('serves nothing else: other paths and methods are the gateway\'s', async () => {
+  test("serves nothing else: other paths and methods are the gateway's", async () => {
     for (const [method, path] of [
       ['GET', '/graphql'],
       ['GET', '/unknown'],

@@ -23,10 +23,12 @@ function subgraphServer(nodeId: string, mode: 'answer' | 'hang'): Promise<Server
     const { variables } = JSON.parse(body);
     const reps = variables.representations as { id: string }[];
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({
-      data: { _entities: reps.map((r) => ({ id: r.id, servedBy: nodeId, signedFor: actor?.sub ?? null })) },
-      errors: reps.length > 1 ? [{ message: `second on ${nodeId}`, path: ['_entities', 1, 'name'] }] : [],
-    }));
+    res.end(
+      JSON.stringify({
+        data: { _entities: reps.map((r) => ({ id: r.id, servedBy: nodeId, signedFor: actor?.sub ?? null })) },
+        errors: reps.length > 1 ? [{ message: `second on ${nodeId}`, path: ['_entities', 1, 'name'] }] : [],
+      }),
+    );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -39,9 +41,16 @@ beforeAll(async () => {
   const [city, district, dead] = await Promise.all([subgraphServer('lishui', 'answer'), subgraphServer('liandu', 'answer'), subgraphServer('longquan', 'hang')]);
   servers.push(city, district, dead);
   const node = (id: string, regions: string[], parent: string | null, s: Server): NodeConfig => ({
-    id, name: id, regions, parent, profiles: ['L'], subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
+    id,
+    name: id,
+    regions,
+    parent,
+    profiles: ['L'],
+    subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
   });
-  const topology = new TopologyIndex({ nodes: [node('lishui', ['331100'], null, city), node('liandu', ['331102'], 'lishui', district), node('longquan', ['331181'], 'lishui', dead)] });
+  const topology = new TopologyIndex({
+    nodes: [node('lishui', ['331100'], null, city), node('liandu', ['331102'], 'lishui', district), node('longquan', ['331181'], 'lishui', dead)],
+  });
   source = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 300, connectionFields: new Set() });
 });
 afterAll(() => {
@@ -64,7 +73,10 @@ describe('entity routing', () => {
     const ids = ['331102:01ARZ3NDEKTSV4RRFFQ69G5FA1', '331100:01ARZ3NDEKTSV4RRFFQ69G5FA2', '331102:01ARZ3NDEKTSV4RRFFQ69G5FA3', '331100:01ARZ3NDEKTSV4RRFFQ69G5FA4'];
     const r = await fetchEntities(ids);
     expect((r.data!._entities as any[]).map((e) => [e.id, e.servedBy, e.signedFor])).toEqual([
-      [ids[0], 'liandu', 'caller-1'], [ids[1], 'lishui', 'caller-1'], [ids[2], 'liandu', 'caller-1'], [ids[3], 'lishui', 'caller-1'],
+      [ids[0], 'liandu', 'caller-1'],
+      [ids[1], 'lishui', 'caller-1'],
+      [ids[2], 'liandu', 'caller-1'],
+      [ids[3], 'lishui', 'caller-1'],
     ]);
     // Each node's error at its local index 1 points at the original index.
     expect(r.errors!.map((e) => [e.message, e.path])).toEqual([
@@ -108,8 +120,28 @@ describe('connection routing with facets [CAT-8]', () => {
   const ranked = (rank: number, seq: string) => encodeCursor({ values: [rank, seq], directions: ['ASC', 'DESC'] });
   // Node a holds the exact-name entry; node b's newer entries only contain the keyword.
   const data: Record<string, { edges: [number, string][]; total: number; share: [string, number][]; providers: [string, number][] }> = {
-    a: { edges: [[0, '01A'], [2, '05A']], total: 2, share: [['UNCONDITIONAL', 2]], providers: [['331100:P1', 2]] },
-    b: { edges: [[1, '09B'], [2, '08B'], [2, '03B']], total: 3, share: [['CONDITIONAL', 2], ['UNCONDITIONAL', 1]], providers: [['331102:P2', 3]] },
+    a: {
+      edges: [
+        [0, '01A'],
+        [2, '05A'],
+      ],
+      total: 2,
+      share: [['UNCONDITIONAL', 2]],
+      providers: [['331100:P1', 2]],
+    },
+    b: {
+      edges: [
+        [1, '09B'],
+        [2, '08B'],
+        [2, '03B'],
+      ],
+      total: 3,
+      share: [
+        ['CONDITIONAL', 2],
+        ['UNCONDITIONAL', 1],
+      ],
+      providers: [['331102:P2', 3]],
+    },
   };
   let connectionSource: RegionRoutingDataSource;
   const connectionServers: Server[] = [];
@@ -143,7 +175,12 @@ describe('connection routing with facets [CAT-8]', () => {
     const [a, b] = await Promise.all([serve('a'), serve('b')]);
     connectionServers.push(a, b);
     const node = (id: string, regions: string[], parent: string | null, s: Server): NodeConfig => ({
-      id, name: id, regions, parent, profiles: ['L'], subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
+      id,
+      name: id,
+      regions,
+      parent,
+      profiles: ['L'],
+      subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
     });
     const topology = new TopologyIndex({ nodes: [node('a', ['331100'], null, a), node('b', ['331102'], 'a', b)] });
     connectionSource = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 2000, connectionFields: new Set(['dataResources']) });
@@ -172,7 +209,10 @@ describe('connection routing with facets [CAT-8]', () => {
       edges: [{ node: { id: 'a-01A' } }, { node: { id: 'b-09B' } }, { node: { id: 'b-08B' } }],
       f: {
         shareAttribute: [{ n: 3 }, { n: 2 }],
-        provider: [{ count: 3, provider: { name: 'org 331102:P2' } }, { count: 2, provider: { name: 'org 331100:P1' } }],
+        provider: [
+          { count: 3, provider: { name: 'org 331102:P2' } },
+          { count: 2, provider: { name: 'org 331100:P1' } },
+        ],
       },
     });
     // Value and count came through the private alias; nobody asked for a total, so no node counted.
@@ -189,7 +229,12 @@ describe('connection routing with facets [CAT-8]', () => {
     expect(merged.total).toBe(5);
     expect(merged.edges.map((e: any) => e.cursor)).toEqual([ranked(0, '01A'), ranked(1, '09B')]);
     expect(merged.pageInfo).toEqual({ hasNextPage: true, endCursor: ranked(1, '09B') });
-    expect(merged.facets).toEqual({ shareAttribute: [{ value: 'UNCONDITIONAL', count: 3 }, { value: 'CONDITIONAL', count: 2 }] });
+    expect(merged.facets).toEqual({
+      shareAttribute: [
+        { value: 'UNCONDITIONAL', count: 3 },
+        { value: 'CONDITIONAL', count: 2 },
+      ],
+    });
     expect(received.a[0]).toMatch(/_routerTotal: totalCount/);
   });
 });

@@ -1,7 +1,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
-  Kind, parse, print, valueFromASTUntyped, visit,
-  type ArgumentNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode,
+  Kind,
+  parse,
+  print,
+  valueFromASTUntyped,
+  visit,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
@@ -122,7 +131,10 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   /** Planned subgraph operations repeat: parse each once, and rewrite it for merging once. */
   private readonly docs = new Map<string, { doc: DocumentNode; op: OperationDefinitionNode; fragments: Fragments; withRouterFields?: string }>();
 
-  constructor(private readonly subgraph: SubgraphName, private readonly opts: RoutingOptions) {}
+  constructor(
+    private readonly subgraph: SubgraphName,
+    private readonly opts: RoutingOptions,
+  ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const { request } = options;
@@ -160,7 +172,11 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       subgraph: this.subgraph,
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(result.ok
-        ? { outcome: result.response.errors?.length ? 'errors' : 'ok', status: result.status, ...(result.response.errors?.length ? { codes: [...new Set(result.response.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}) }
+        ? {
+            outcome: result.response.errors?.length ? 'errors' : 'ok',
+            status: result.status,
+            ...(result.response.errors?.length ? { codes: [...new Set(result.response.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] } : {}),
+          }
         : { outcome: result.error.extensions?.code as NodeCall['outcome'], ...(result.status ? { status: result.status } : {}) }),
     });
     return result;
@@ -207,7 +223,6 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     }
   }
 
-
   /**
    * A mutation sent to a node that then timed out or dropped the connection may still commit:
    * the caller must not take it for a failure, but ask again with the same key, which returns
@@ -228,7 +243,13 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     };
   }
 
-  private async routeMutation(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, caller: Caller, context: Partial<GatewayContext>): Promise<GqlResponse> {
+  private async routeMutation(
+    query: string,
+    variables: Record<string, unknown>,
+    op: OperationDefinitionNode,
+    caller: Caller,
+    context: Partial<GatewayContext>,
+  ): Promise<GqlResponse> {
     const targets = new Set<NodeConfig>();
     for (const field of fieldsOf(op.selectionSet)) {
       if (field.name.value === '__typename') continue;
@@ -375,7 +396,15 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
                 fieldNode('edges', ROUTER_EDGES, [fieldNode('cursor')]),
                 fieldNode('pageInfo', ROUTER_PAGE, [fieldNode('hasNextPage')]),
                 ...(sub.some((f) => f.name.value === 'totalCount') ? [fieldNode('totalCount', ROUTER_TOTAL)] : []),
-                ...(facetLists.length ? [fieldNode('facets', ROUTER_FACETS, facetLists.map((name) => fieldNode(name, undefined, [fieldNode('value'), fieldNode('count')])))] : []),
+                ...(facetLists.length
+                  ? [
+                      fieldNode(
+                        'facets',
+                        ROUTER_FACETS,
+                        facetLists.map((name) => fieldNode(name, undefined, [fieldNode('value'), fieldNode('count')])),
+                      ),
+                    ]
+                  : []),
               ],
             },
           };

@@ -92,7 +92,11 @@ export interface RunningGateway {
 export function connectionFieldsOf(supergraphSdl: string): Set<string> {
   const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   const fields = schema.getQueryType()?.getFields() ?? {};
-  return new Set(Object.values(fields).filter((f) => getNamedType(f.type).name.endsWith('Connection')).map((f) => f.name));
+  return new Set(
+    Object.values(fields)
+      .filter((f) => getNamedType(f.type).name.endsWith('Connection'))
+      .map((f) => f.name),
+  );
 }
 
 /**
@@ -140,7 +144,8 @@ const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const e of errors) {
-          if (e.originalError instanceof Error && !(e.originalError instanceof GraphQLError)) (contextValue.logger ?? logger).error({ err: e.originalError, path: e.path }, 'unexpected error');
+          if (e.originalError instanceof Error && !(e.originalError instanceof GraphQLError))
+            (contextValue.logger ?? logger).error({ err: e.originalError, path: e.path }, 'unexpected error');
         }
       },
     };
@@ -263,7 +268,15 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       }
       const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER];
       if (givenKey !== undefined && (typeof givenKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(givenKey))) {
-        return reply.code(400).send(errorBody('Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it', 'BAD_REQUEST', { field: 'Idempotency-Key' }));
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              'Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it',
+              'BAD_REQUEST',
+              { field: 'Idempotency-Key' },
+            ),
+          );
       }
     },
     handler: fastifyApolloHandler(apollo, {

@@ -65,10 +65,11 @@ function forkNode(req: NodeProcessRequest): Promise<RunningNode> {
       resolve({
         node: req.node,
         subgraphs: {},
-        stop: () => new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.send('stop');
-        }),
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.send('stop');
+          }),
       });
     });
     child.send(req);
@@ -85,7 +86,21 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     await Promise.all(
       topology.nodes.map(async (node) => {
         if (o.processPerNode) {
-          nodes.set(node.id, await forkNode({ node, serverUrl: o.serverUrl, database: `${o.databasePrefix}${node.id}`, dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined, dropOnStop: o.dropDatabasesOnStop, internalSecret: o.internalSecret, auditSecret: o.auditSecret, fixedPorts: !!o.fixedPorts, host: o.host, databaseLimits: o.databaseLimits }));
+          nodes.set(
+            node.id,
+            await forkNode({
+              node,
+              serverUrl: o.serverUrl,
+              database: `${o.databasePrefix}${node.id}`,
+              dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
+              dropOnStop: o.dropDatabasesOnStop,
+              internalSecret: o.internalSecret,
+              auditSecret: o.auditSecret,
+              fixedPorts: !!o.fixedPorts,
+              host: o.host,
+              databaseLimits: o.databaseLimits,
+            }),
+          );
           return;
         }
         const dbs = await provisionNodeDatabases({
@@ -95,13 +110,18 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           dropOnStop: o.dropDatabasesOnStop,
         });
         databases.set(node.id, dbs);
-        const ports = o.fixedPorts
-          ? (Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, portOf(url)])) as Record<SubgraphName, number>)
-          : undefined;
+        const ports = o.fixedPorts ? (Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, portOf(url)])) as Record<SubgraphName, number>) : undefined;
         nodes.set(
           node.id,
           await startNode({
-            node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, databaseLimits: o.databaseLimits, internalSecret: o.internalSecret, auditSecret: o.auditSecret, ports, host: o.host,
+            node,
+            databaseUrls: dbs.urls,
+            poolMax: dbs.poolMax,
+            databaseLimits: o.databaseLimits,
+            internalSecret: o.internalSecret,
+            auditSecret: o.auditSecret,
+            ports,
+            host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
           }),
         );

@@ -28,7 +28,16 @@ process.once('message', async (req: NodeProcessRequest) => {
   try {
     const dbs = await provisionNodeDatabases({ serverUrl: req.serverUrl, database: req.database, dataDir: req.dataDir, dropOnStop: req.dropOnStop });
     const ports = req.fixedPorts ? Object.fromEntries(Object.entries(req.node.subgraphs).map(([s, url]) => [s, Number(new URL(url).port)])) : undefined;
-    const running = await startNode({ node: req.node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, databaseLimits: req.databaseLimits, internalSecret: req.internalSecret, auditSecret: req.auditSecret, ports, host: req.host });
+    const running = await startNode({
+      node: req.node,
+      databaseUrls: dbs.urls,
+      poolMax: dbs.poolMax,
+      databaseLimits: req.databaseLimits,
+      internalSecret: req.internalSecret,
+      auditSecret: req.auditSecret,
+      ports,
+      host: req.host,
+    });
     process.on('message', async (msg) => {
       if (msg !== 'stop') return;
       await running.stop();

@@ -37,8 +37,16 @@ export function signCheckpoint(secret: string, c: Omit<AuditCheckpoint, 'mac'>):
 export function isValidCheckpoint(secret: string, c: unknown): c is AuditCheckpoint {
   if (!c || typeof c !== 'object') return false;
   const x = c as Record<string, unknown>;
-  if (typeof x.node !== 'string' || typeof x.subgraph !== 'string' || typeof x.lastId !== 'string' || typeof x.hash !== 'string'
-    || typeof x.count !== 'number' || typeof x.signedAt !== 'string' || typeof x.mac !== 'string') return false;
+  if (
+    typeof x.node !== 'string' ||
+    typeof x.subgraph !== 'string' ||
+    typeof x.lastId !== 'string' ||
+    typeof x.hash !== 'string' ||
+    typeof x.count !== 'number' ||
+    typeof x.signedAt !== 'string' ||
+    typeof x.mac !== 'string'
+  )
+    return false;
   const expected = checkpointMac(secret, x as unknown as AuditCheckpoint);
   const given = Buffer.from(x.mac, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);

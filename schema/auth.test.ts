@@ -12,7 +12,9 @@ function signRaw(actorJson: string, now = Date.now()): string {
   const ts = String(now);
   const nonce = 'n0nce';
   const sha = createHash('sha256').update(BODY).digest('hex');
-  const mac = createHmac('sha256', SECRET).update(JSON.stringify([actorB64, ts, nonce, TARGET.subgraph, TARGET.node, null, sha])).digest('base64url');
+  const mac = createHmac('sha256', SECRET)
+    .update(JSON.stringify([actorB64, ts, nonce, TARGET.subgraph, TARGET.node, null, sha]))
+    .digest('base64url');
   return `${actorB64}.${ts}.${nonce}.${mac}`;
 }
 

@@ -20,7 +20,10 @@ export interface Actor {
 const ActorSchema = z.strictObject({
   sub: z.string().min(1),
   orgId: z.string().min(1).nullable(),
-  region: z.string().regex(/^\d{6}$/).nullable(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   roles: z.array(z.enum(ROLES)),
 });
 

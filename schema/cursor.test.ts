@@ -38,7 +38,11 @@ describe('encodeCursor / decodeCursor', () => {
 
   test('decode returns null for wrong shapes', () => {
     const shapes = [
-      'null', '[]', '1', '"k"', '{}',
+      'null',
+      '[]',
+      '1',
+      '"k"',
+      '{}',
       '{"k":["a"]}',
       '{"d":["a"]}',
       '{"k":"a","d":"a"}',
@@ -82,12 +86,10 @@ describe('compareSortKeys', () => {
     expect(compareSortKeys(asc('a𠀀'), asc('a\uE000z'))).toBeGreaterThan(0);
     const sorted = ['𠀀', '\uFFFF', 'z', '\uE000', '丽'].map((s) => asc(s)).sort(compareSortKeys);
     const bytes = (s: string) => Buffer.from(s, 'utf8');
-    expect(sorted.map((k) => k.values[0])).toEqual(
-      ['𠀀', '\uFFFF', 'z', '\uE000', '丽'].sort((x, y) => Buffer.compare(bytes(x), bytes(y))),
-    );
+    expect(sorted.map((k) => k.values[0])).toEqual(['𠀀', '\uFFFF', 'z', '\uE000', '丽'].sort((x, y) => Buffer.compare(bytes(x), bytes(y))));
   });
 
-  test('honours each position\'s direction', () => {
+  test("honours each position's direction", () => {
     const key = (name: string, n: number): SortKey => ({ values: [name, n], directions: ['ASC', 'DESC'] });
     expect(compareSortKeys(key('a', 1), key('b', 9))).toBeLessThan(0);
     expect(compareSortKeys(key('a', 9), key('a', 1))).toBeLessThan(0);

@@ -16,10 +16,14 @@ function isSortValue(v: unknown): v is SortValue {
 }
 
 function isSortKey(key: SortKey): boolean {
-  return Array.isArray(key.values) && Array.isArray(key.directions)
-    && key.values.length > 0 && key.values.length === key.directions.length
-    && key.values.every(isSortValue)
-    && key.directions.every((d) => d === 'ASC' || d === 'DESC');
+  return (
+    Array.isArray(key.values) &&
+    Array.isArray(key.directions) &&
+    key.values.length > 0 &&
+    key.values.length === key.directions.length &&
+    key.values.every(isSortValue) &&
+    key.directions.every((d) => d === 'ASC' || d === 'DESC')
+  );
 }
 
 export function encodeCursor(key: SortKey): string {

@@ -18,10 +18,24 @@ describe('database limits in the configuration', () => {
 describe('HTTP limits and logs in the configuration', () => {
   test('no CORS origin, 600 requests a minute per client, info JSON logs unless configured; the demo logs pretty', () => {
     const env = loadEnv({}, { demo: true });
-    expect({ cors: env.corsOrigins, max: env.rateLimitMax, window: env.rateLimitWindowMs, level: env.logLevel, pretty: env.logPretty }).toEqual({ cors: [], max: 600, window: 60_000, level: 'info', pretty: true });
-    const configured = loadEnv({ CORS_ORIGINS: 'https://portal.lishui.gov.cn, http://localhost:5173', RATE_LIMIT_MAX: '50', RATE_LIMIT_WINDOW_MS: '10000', LOG_LEVEL: 'debug', LOG_PRETTY: 'false' }, { demo: true });
-    expect({ cors: configured.corsOrigins, max: configured.rateLimitMax, window: configured.rateLimitWindowMs, level: configured.logLevel, pretty: configured.logPretty })
-      .toEqual({ cors: ['https://portal.lishui.gov.cn', 'http://localhost:5173'], max: 50, window: 10_000, level: 'debug', pretty: false });
+    expect({ cors: env.corsOrigins, max: env.rateLimitMax, window: env.rateLimitWindowMs, level: env.logLevel, pretty: env.logPretty }).toEqual({
+      cors: [],
+      max: 600,
+      window: 60_000,
+      level: 'info',
+      pretty: true,
+    });
+    const configured = loadEnv(
+      { CORS_ORIGINS: 'https://portal.lishui.gov.cn, http://localhost:5173', RATE_LIMIT_MAX: '50', RATE_LIMIT_WINDOW_MS: '10000', LOG_LEVEL: 'debug', LOG_PRETTY: 'false' },
+      { demo: true },
+    );
+    expect({ cors: configured.corsOrigins, max: configured.rateLimitMax, window: configured.rateLimitWindowMs, level: configured.logLevel, pretty: configured.logPretty }).toEqual({
+      cors: ['https://portal.lishui.gov.cn', 'http://localhost:5173'],
+      max: 50,
+      window: 10_000,
+      level: 'debug',
+      pretty: false,
+    });
   });
 
   test('bad values are all named at once', () => {
@@ -40,8 +54,12 @@ describe('one error lists every problem of the configuration', () => {
     let message = '';
     try {
       loadEnv({
-        PORT: 'eighty', NODE_TIMEOUT_MS: '-1', AUDIT_ANCHOR_INTERVAL_MS: '10', DATABASE_URL: 'mysql://db/x',
-        INTERNAL_SECRET: 'short', JWT_SECRET: '',
+        PORT: 'eighty',
+        NODE_TIMEOUT_MS: '-1',
+        AUDIT_ANCHOR_INTERVAL_MS: '10',
+        DATABASE_URL: 'mysql://db/x',
+        INTERNAL_SECRET: 'short',
+        JWT_SECRET: '',
       });
     } catch (err) {
       expect(err).toBeInstanceOf(EnvError);

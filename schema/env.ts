@@ -48,7 +48,11 @@ export interface Env {
 export class EnvError extends Error {}
 
 /** Used only by `npm start` (the demo) when no secret is configured; never in production mode. */
-export const DEMO_SECRETS = { internalSecret: 'demo-internal-secret-change-me-0123456789', jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef', auditSecret: 'demo-audit-secret-change-me-0123456789ab' };
+export const DEMO_SECRETS = {
+  internalSecret: 'demo-internal-secret-change-me-0123456789',
+  jwtSecret: 'demo-jwt-secret-change-me-0123456789abcdef',
+  auditSecret: 'demo-audit-secret-change-me-0123456789ab',
+};
 
 const nonNegativeInt = z
   .string()
@@ -61,37 +65,46 @@ const secret = (demoValue: string | undefined) => {
 };
 
 /** Every variable, by its name; an empty value counts as unset. */
-const envSchema = (demo: boolean) => z.object({
-  TOPOLOGY_FILE: z.string().default('seeds/topology.demo.json'),
-  NODE_ID: z.string().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
-  DATA_DIR: z.string().default('.data'),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: nonNegativeInt.pipe(z.number().max(65535, 'must be a port number (0-65535)')).optional(),
-  INTERNAL_SECRET: secret(demo ? DEMO_SECRETS.internalSecret : undefined),
-  JWT_SECRET: secret(demo ? DEMO_SECRETS.jwtSecret : undefined),
-  NODE_TIMEOUT_MS: nonNegativeInt.default(5000),
-  AUDIT_SECRET: secret(demo ? DEMO_SECRETS.auditSecret : undefined),
-  AUDIT_ANCHOR_FILE: z.string().optional(),
-  AUDIT_ANCHOR_INTERVAL_MS: nonNegativeInt
-    .pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000'))
-    .default(60_000),
-  DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
-  DB_ACQUIRE_TIMEOUT_MS: nonNegativeInt.default(10_000),
-  CORS_ORIGINS: z
-    .string()
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must list origins such as https://portal.example.gov.cn (scheme, host, optional port; no path), separated by commas')))
-    .default([]),
-  RATE_LIMIT_MAX: nonNegativeInt.default(600),
-  RATE_LIMIT_WINDOW_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be at least 1000')).default(60_000),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  LOG_PRETTY: z
-    .string()
-    .regex(/^(true|false|1|0)$/i, 'must be true or false')
-    .transform((b) => /^(true|1)$/i.test(b))
-    .default(demo),
-});
+const envSchema = (demo: boolean) =>
+  z.object({
+    TOPOLOGY_FILE: z.string().default('seeds/topology.demo.json'),
+    NODE_ID: z.string().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
+    DATA_DIR: z.string().default('.data'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: nonNegativeInt.pipe(z.number().max(65535, 'must be a port number (0-65535)')).optional(),
+    INTERNAL_SECRET: secret(demo ? DEMO_SECRETS.internalSecret : undefined),
+    JWT_SECRET: secret(demo ? DEMO_SECRETS.jwtSecret : undefined),
+    NODE_TIMEOUT_MS: nonNegativeInt.default(5000),
+    AUDIT_SECRET: secret(demo ? DEMO_SECRETS.auditSecret : undefined),
+    AUDIT_ANCHOR_FILE: z.string().optional(),
+    AUDIT_ANCHOR_INTERVAL_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000')).default(60_000),
+    DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
+    DB_ACQUIRE_TIMEOUT_MS: nonNegativeInt.default(10_000),
+    CORS_ORIGINS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must list origins such as https://portal.example.gov.cn (scheme, host, optional port; no path), separated by commas')),
+      )
+      .default([]),
+    RATE_LIMIT_MAX: nonNegativeInt.default(600),
+    RATE_LIMIT_WINDOW_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be at least 1000')).default(60_000),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    LOG_PRETTY: z
+      .string()
+      .regex(/^(true|false|1|0)$/i, 'must be true or false')
+      .transform((b) => /^(true|1)$/i.test(b))
+      .default(demo),
+  });
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
   const set = Object.fromEntries(Object.entries(src).filter(([, v]) => v !== undefined && v !== ''));

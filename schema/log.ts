@@ -36,7 +36,10 @@ export function createLogger(o: LoggerOptions = {}): Logger {
       level: o.level ?? 'info',
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['authorization', 'headers.authorization', 'headers["x-internal-auth"]', 'req.headers.authorization', 'req.headers["x-internal-auth"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['authorization', 'headers.authorization', 'headers["x-internal-auth"]', 'req.headers.authorization', 'req.headers["x-internal-auth"]'],
+        censor: '[redacted]',
+      },
     },
     o.destination,
   );

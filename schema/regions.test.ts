@@ -27,7 +27,9 @@ describe('REGIONS', () => {
   test('is frozen, down to each entry', () => {
     expect(Object.isFrozen(REGIONS)).toBe(true);
     expect(() => (REGIONS as RegionInfo[]).push({ ...REGIONS[0]!, code: '999999' })).toThrow();
-    expect(() => { REGIONS[0]!.name = 'x'; }).toThrow();
+    expect(() => {
+      REGIONS[0]!.name = 'x';
+    }).toThrow();
     expect(getRegion('330000')?.name).toBe('浙江省');
   });
 });
@@ -72,12 +74,8 @@ describe('isWithin', () => {
 
 describe('childrenOf', () => {
   test('lists direct children only', () => {
-    expect(codes(childrenOf('330000'))).toEqual([
-      '330100', '330200', '330300', '330400', '330500', '330600', '330700', '330800', '330900', '331000', '331100',
-    ]);
-    expect(codes(childrenOf('331100'))).toEqual([
-      '331102', '331121', '331122', '331123', '331124', '331125', '331126', '331127', '331181',
-    ]);
+    expect(codes(childrenOf('330000'))).toEqual(['330100', '330200', '330300', '330400', '330500', '330600', '330700', '330800', '330900', '331000', '331100']);
+    expect(codes(childrenOf('331100'))).toEqual(['331102', '331121', '331122', '331123', '331124', '331125', '331126', '331127', '331181']);
   });
 
   test('is empty for leaves and unknown codes', () => {

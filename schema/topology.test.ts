@@ -61,7 +61,11 @@ describe('one error lists every problem of the topology', () => {
 
   test('a topology for any city of the country validates, not only the demo one', () => {
     const node = (id: string, regions: string[], parent: string | null, port: number) => ({
-      id, name: id, regions, parent, profiles: ['B'],
+      id,
+      name: id,
+      regions,
+      parent,
+      profiles: ['B'],
       subgraphs: { catalog: `https://${id}.example/c`, sharing: `https://${id}.example/s`, opening: `https://${id}.example/o`, operation: `http://${id}.internal:${port}/graphql` },
     });
     // 广州市 with 天河区 on its own node.

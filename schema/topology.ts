@@ -25,8 +25,7 @@ export interface Topology {
 
 export class TopologyError extends Error {}
 
-const httpUrl = (subgraph: SubgraphName) =>
-  z.url({ protocol: /^https?$/, error: `needs an http(s) URL for subgraph "${subgraph}"` });
+const httpUrl = (subgraph: SubgraphName) => z.url({ protocol: /^https?$/, error: `needs an http(s) URL for subgraph "${subgraph}"` });
 
 const NodeSchema = z.object({
   id: z.string({ error: 'needs an id' }).min(1, 'needs an id'),
@@ -38,10 +37,9 @@ const NodeSchema = z.object({
   profiles: z.array(z.enum(PROFILE_CODES, { error: (iss) => `has unknown policy profiles "${String(iss.input)}" (allowed: ${PROFILE_CODES.join(', ')})` }), {
     error: `needs policy profiles (allowed: ${PROFILE_CODES.join(', ')})`,
   }),
-  subgraphs: z.object(
-    Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, httpUrl(s)])) as Record<SubgraphName, ReturnType<typeof httpUrl>>,
-    { error: `needs the URLs of its subgraphs (${SUBGRAPH_NAMES.join(', ')})` },
-  ),
+  subgraphs: z.object(Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, httpUrl(s)])) as Record<SubgraphName, ReturnType<typeof httpUrl>>, {
+    error: `needs the URLs of its subgraphs (${SUBGRAPH_NAMES.join(', ')})`,
+  }),
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -143,8 +141,6 @@ export class TopologyIndex {
 
   /** Nodes hosting at least one region of the scope, in topology order. */
   nodesForScope(regionCode: string, includeSubRegions: boolean): NodeConfig[] {
-    return this.topology.nodes.filter((n) =>
-      n.regions.some((r) => (includeSubRegions ? isWithin(r, regionCode) : r === regionCode)),
-    );
+    return this.topology.nodes.filter((n) => n.regions.some((r) => (includeSubRegions ? isWithin(r, regionCode) : r === regionCode)));
   }
 }

@@ -24,5 +24,9 @@ if (unknown.length) {
   process.exit(2);
 }
 const env = loadEnv(process.env, { demo: true });
-const token = await mintToken({ sub: values.sub!, orgId: values.org ?? null, region: values.region ?? (values.org ? regionOf(values.org) : null), roles: roles as Role[] }, env.jwtSecret, values.expires);
+const token = await mintToken(
+  { sub: values.sub!, orgId: values.org ?? null, region: values.region ?? (values.org ? regionOf(values.org) : null), roles: roles as Role[] },
+  env.jwtSecret,
+  values.expires,
+);
 console.log(token);

@@ -10,8 +10,15 @@ import { WELL_KNOWN_ITEMS } from './catalog-templates.js';
 import { itemsNeedingJustification } from '../subgraphs/sharing/share-request.rules.js';
 import { isOverdueVerification, verificationDeadline } from '../subgraphs/sharing/verification.rules.js';
 import {
-  DEMO_DATA_DEMANDS, DEMO_NEGATIVE_LIST, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_OPERATORS, DEMO_SHARE_REQUESTS, DEMO_WRONG_DATA_REPORTS,
-  type DemoOrganization, type DemoResource,
+  DEMO_DATA_DEMANDS,
+  DEMO_NEGATIVE_LIST,
+  DEMO_ORGANIZATIONS,
+  DEMO_RESOURCES,
+  DEMO_OPERATORS,
+  DEMO_SHARE_REQUESTS,
+  DEMO_WRONG_DATA_REPORTS,
+  type DemoOrganization,
+  type DemoResource,
 } from './demo-data.js';
 
 const topology = parseTopology(JSON.parse(readFileSync(resolve(ROOT, 'seeds/topology.demo.json'), 'utf8')));
@@ -38,9 +45,23 @@ const isOpen = (r: DemoResource): boolean => r.openAttribute !== 'PROHIBITED';
 /** The entry as the catalog's createDataResource would validate it (its defaults for the fields the demo leaves out). */
 function stateOf(r: DemoResource): ResourceState {
   return {
-    code: r.code, name: r.name, summary: r.summary, library: r.library, format: r.format, updateFrequency: r.updateFrequency, securityGrade: r.securityGrade,
-    shareAttribute: r.shareAttribute, shareCondition: r.shareCondition ?? null, shareReason: r.shareReason ?? null, shareMode: 'API', legalBasis: r.legalBasis ?? null,
-    openAttribute: r.openAttribute, openCondition: r.openCondition ?? null, sensitivities: [], desensitized: r.desensitized ?? false, consentObtained: false,
+    code: r.code,
+    name: r.name,
+    summary: r.summary,
+    library: r.library,
+    format: r.format,
+    updateFrequency: r.updateFrequency,
+    securityGrade: r.securityGrade,
+    shareAttribute: r.shareAttribute,
+    shareCondition: r.shareCondition ?? null,
+    shareReason: r.shareReason ?? null,
+    shareMode: 'API',
+    legalBasis: r.legalBasis ?? null,
+    openAttribute: r.openAttribute,
+    openCondition: r.openCondition ?? null,
+    sensitivities: [],
+    desensitized: r.desensitized ?? false,
+    consentObtained: false,
   };
 }
 
@@ -97,9 +118,7 @@ describe('demo organizations', () => {
   });
 
   test('every credit code is valid per GB 32100', () => {
-    const bad = DEMO_ORGANIZATIONS
-      .map((o) => ({ key: o.key, code: o.creditCode, result: validateCreditCode(o.creditCode) }))
-      .filter((x) => !x.result.ok);
+    const bad = DEMO_ORGANIZATIONS.map((o) => ({ key: o.key, code: o.creditCode, result: validateCreditCode(o.creditCode) })).filter((x) => !x.result.ok);
     expect(bad).toEqual([]);
   });
 
@@ -141,7 +160,10 @@ describe('demo resources', () => {
   test('every entry passes the catalog validation (validateResource, CAT-1 to CAT-4)', () => {
     const rejected = DEMO_RESOURCES.flatMap((r) => {
       try {
-        validateResource(stateOf(r), r.items.map((i) => ({ name: i.name, personalInfo: i.personalInfo ?? false })));
+        validateResource(
+          stateOf(r),
+          r.items.map((i) => ({ name: i.name, personalInfo: i.personalInfo ?? false })),
+        );
         return [];
       } catch (err) {
         return [`${r.key}: ${(err as Error).message}`];
@@ -163,7 +185,7 @@ describe('demo resources', () => {
     expect(new Set(DEMO_ORGANIZATIONS.filter((o) => o.sector).map((o) => o.sector)).size).toBeGreaterThanOrEqual(15);
   });
 
-  test('resource code has the form region/department/sequence and starts with its provider\'s region', () => {
+  test("resource code has the form region/department/sequence and starts with its provider's region", () => {
     expect(violations((r) => !/^\d{6}\/\d{5}\/\d{4}$/.test(r.code))).toEqual([]);
     expect(violations((r) => !r.code.startsWith(`${orgByKey.get(r.providerKey)?.regionCode}/`))).toEqual([]);
   });
@@ -203,10 +225,12 @@ describe('demo resources', () => {
   });
 
   test('well-known items (公民身份号码, 姓名, 统一社会信用代码, 不动产单元号) carry the same flags everywhere', () => {
-    const bad = DEMO_RESOURCES.flatMap((r) => r.items.flatMap((i) => {
-      const known = WELL_KNOWN_ITEMS.find((k) => k.name === i.name);
-      return known && (!!known.personalInfo !== !!i.personalInfo || !!known.identifier !== !!i.identifier || known.dataType !== i.dataType) ? [`${r.key}/${i.name}`] : [];
-    }));
+    const bad = DEMO_RESOURCES.flatMap((r) =>
+      r.items.flatMap((i) => {
+        const known = WELL_KNOWN_ITEMS.find((k) => k.name === i.name);
+        return known && (!!known.personalInfo !== !!i.personalInfo || !!known.identifier !== !!i.identifier || known.dataType !== i.dataType) ? [`${r.key}/${i.name}`] : [];
+      }),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -254,7 +278,7 @@ describe('demo workflow states', () => {
     expect(new Set([...withStatus('SUBMITTED'), ...withStatus('DRAFT')].map(nodeOf)).size).toBe(3);
   });
 
-  test('returned and retired entries carry the authority\'s comment or reason', () => {
+  test("returned and retired entries carry the authority's comment or reason", () => {
     expect(violations((r) => (r.status === 'RETURNED' || r.status === 'DEPRECATED') && !r.reviewNote?.trim())).toEqual([]);
   });
 
@@ -303,7 +327,9 @@ describe('one data, one source (CAT-6)', () => {
 
 describe('demo operators', () => {
   test('operators are exactly the ENTERPRISE organizations on the city node', () => {
-    const enterprises = DEMO_ORGANIZATIONS.filter((o) => o.nodeId === 'lishui' && o.kind === 'ENTERPRISE').map((o) => o.key).sort();
+    const enterprises = DEMO_ORGANIZATIONS.filter((o) => o.nodeId === 'lishui' && o.kind === 'ENTERPRISE')
+      .map((o) => o.key)
+      .sort();
     expect(DEMO_OPERATORS.map((op) => op.organizationKey).sort()).toEqual(enterprises);
     expect(DEMO_OPERATORS.length).toBe(2);
   });
@@ -332,8 +358,12 @@ describe('demo sharing', () => {
     expect(duplicates(DEMO_SHARE_REQUESTS.map((s) => s.key))).toEqual([]);
     for (const s of DEMO_SHARE_REQUESTS) {
       const r = entryOf(s.resourceKey);
-      expect({ key: s.key, status: r?.status, requester: orgByKey.get(s.requesterKey)?.kind, own: r?.providerKey === s.requesterKey })
-        .toEqual({ key: s.key, status: undefined, requester: 'AGENCY', own: false });
+      expect({ key: s.key, status: r?.status, requester: orgByKey.get(s.requesterKey)?.kind, own: r?.providerKey === s.requesterKey }).toEqual({
+        key: s.key,
+        status: undefined,
+        requester: 'AGENCY',
+        own: false,
+      });
     }
   });
 
@@ -342,8 +372,9 @@ describe('demo sharing', () => {
       const r = entryOf(s.resourceKey);
       const names = new Set(r.items.map((i) => i.name));
       expect({ key: s.key, unknown: s.itemNames.filter((n) => !names.has(n)) }).toEqual({ key: s.key, unknown: [] });
-      const unjustified = itemsNeedingJustification(s.itemNames, { items: r.items.map((i) => ({ name: i.name, personalInfo: !!i.personalInfo, identifier: !!i.identifier })) })
-        .filter((n) => !s.justifications[n]?.trim());
+      const unjustified = itemsNeedingJustification(s.itemNames, {
+        items: r.items.map((i) => ({ name: i.name, personalInfo: !!i.personalInfo, identifier: !!i.identifier })),
+      }).filter((n) => !s.justifications[n]?.trim());
       expect({ key: s.key, unjustified }).toEqual({ key: s.key, unjustified: [] });
       for (const n of Object.keys(s.justifications)) expect(s.itemNames).toContain(n);
       for (const n of s.approvedItems ?? []) expect(s.itemNames).toContain(n);
@@ -364,7 +395,7 @@ describe('demo sharing', () => {
     }
   });
 
-  test('the coordination queue has a cross-node and a CORE/IMPORTANT request, the provider\'s desk a CONDITIONAL one [B §29, J §7]', () => {
+  test("the coordination queue has a cross-node and a CORE/IMPORTANT request, the provider's desk a CONDITIONAL one [B §29, J §7]", () => {
     const pending = DEMO_SHARE_REQUESTS.filter((s) => s.outcome === 'PENDING');
     const nodeOfOrg = (key: string) => orgByKey.get(key)!.nodeId;
     expect(pending.some((s) => nodeOfOrg(s.requesterKey) !== nodeOf(entryOf(s.resourceKey)))).toBe(true);
@@ -388,7 +419,11 @@ describe('demo sharing', () => {
     expect(DEMO_DATA_DEMANDS.filter((d) => !d.assignTo)).toHaveLength(1);
     for (const d of DEMO_DATA_DEMANDS.filter((x) => x.assignTo)) {
       const provider = orgByKey.get(d.assignTo!)!;
-      expect({ kind: provider.kind, node: provider.nodeId, self: d.assignTo === d.requesterKey }).toEqual({ kind: 'AGENCY', node: orgByKey.get(d.requesterKey)!.nodeId, self: false });
+      expect({ kind: provider.kind, node: provider.nodeId, self: d.assignTo === d.requesterKey }).toEqual({
+        kind: 'AGENCY',
+        node: orgByKey.get(d.requesterKey)!.nodeId,
+        self: false,
+      });
     }
   });
 

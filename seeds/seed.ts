@@ -2,8 +2,17 @@ import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
 import { todayInChina } from '../subgraphs/kit/calendar.js';
 import {
-  DEMO_DATA_DEMANDS, DEMO_NEGATIVE_LIST, DEMO_OPERATORS, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_SHARE_REQUESTS, DEMO_WRONG_DATA_REPORTS,
-  type DemoOrganization, type DemoResource, type DemoShareRequest, type NodeId,
+  DEMO_DATA_DEMANDS,
+  DEMO_NEGATIVE_LIST,
+  DEMO_OPERATORS,
+  DEMO_ORGANIZATIONS,
+  DEMO_RESOURCES,
+  DEMO_SHARE_REQUESTS,
+  DEMO_WRONG_DATA_REPORTS,
+  type DemoOrganization,
+  type DemoResource,
+  type DemoShareRequest,
+  type NodeId,
 } from './demo-data.js';
 
 export interface SeedResult {
@@ -77,12 +86,28 @@ function oneSourceFields(r: DemoResource, item: DemoResource['items'][number], s
 
 function resourceInput(r: DemoResource, providerId: string, sources: Map<string, string>) {
   return {
-    providerId, code: r.code, name: r.name, summary: r.summary, categoryCode: r.categoryCode, library: r.library, format: r.format,
-    updateFrequency: r.updateFrequency, securityGrade: r.securityGrade, shareAttribute: r.shareAttribute, shareCondition: r.shareCondition,
-    shareReason: r.shareReason, legalBasis: r.legalBasis, openAttribute: r.openAttribute, openCondition: r.openCondition,
+    providerId,
+    code: r.code,
+    name: r.name,
+    summary: r.summary,
+    categoryCode: r.categoryCode,
+    library: r.library,
+    format: r.format,
+    updateFrequency: r.updateFrequency,
+    securityGrade: r.securityGrade,
+    shareAttribute: r.shareAttribute,
+    shareCondition: r.shareCondition,
+    shareReason: r.shareReason,
+    legalBasis: r.legalBasis,
+    openAttribute: r.openAttribute,
+    openCondition: r.openCondition,
     desensitized: r.desensitized ?? false,
     items: r.items.map((i) => ({
-      name: i.name, dataType: i.dataType, description: i.description, personalInfo: i.personalInfo ?? false, identifier: i.identifier ?? false,
+      name: i.name,
+      dataType: i.dataType,
+      description: i.description,
+      personalInfo: i.personalInfo ?? false,
+      identifier: i.identifier ?? false,
       ...oneSourceFields(r, i, sources),
     })),
   };
@@ -154,9 +179,17 @@ async function seedOrganizations(gql: Gql, orgs: readonly DemoOrganization[], or
 function describeCatalog(): string {
   const count = (pred: (r: DemoResource) => boolean) => DEMO_RESOURCES.filter(pred).length;
   const perNode = NODE_IDS.map((n) => `${n} ${count((r) => orgByKey.get(r.providerKey)!.nodeId === n)}`).join(', ');
-  const statuses = [['published', undefined], ['submitted', 'SUBMITTED'], ['drafts', 'DRAFT'], ['returned', 'RETURNED'], ['retired', 'DEPRECATED']] as const;
-  return `${DEMO_RESOURCES.length} catalog entries (${perNode}; ${statuses.map(([label, s]) => `${count((r) => r.status === s)} ${label}`).join(', ')}; `
-    + `${count((r) => !!r.lastUpdateMonthsAgo)} overdue, ${count((r) => !!r.oneSourceDuplicate)} one-source duplicates)`;
+  const statuses = [
+    ['published', undefined],
+    ['submitted', 'SUBMITTED'],
+    ['drafts', 'DRAFT'],
+    ['returned', 'RETURNED'],
+    ['retired', 'DEPRECATED'],
+  ] as const;
+  return (
+    `${DEMO_RESOURCES.length} catalog entries (${perNode}; ${statuses.map(([label, s]) => `${count((r) => r.status === s)} ${label}`).join(', ')}; ` +
+    `${count((r) => !!r.lastUpdateMonthsAgo)} overdue, ${count((r) => !!r.oneSourceDuplicate)} one-source duplicates)`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,25 +214,50 @@ async function seedShareRequest(gql: Gql, s: DemoShareRequest, organizations: Ma
   const provider = orgByKey.get(resource.providerKey)!;
   const providerStaff = staffOf(organizations.get(provider.key)!, provider.regionCode);
   const input = {
-    resourceId: resources.get(s.resourceKey), requesterId: organizations.get(requester.key), scenario: s.scenario, purpose: s.purpose, legalDuty: s.legalDuty,
-    itemNames: s.itemNames, itemJustifications: Object.entries(s.justifications).map(([itemName, justification]) => ({ itemName, justification })),
+    resourceId: resources.get(s.resourceKey),
+    requesterId: organizations.get(requester.key),
+    scenario: s.scenario,
+    purpose: s.purpose,
+    legalDuty: s.legalDuty,
+    itemNames: s.itemNames,
+    itemJustifications: Object.entries(s.justifications).map(([itemName, justification]) => ({ itemName, justification })),
     endDate: daysAhead(365),
   };
   const requesterStaff = staffOf(input.requesterId!, requester.regionCode);
-  const created = s.outcome === 'ESCALATED'
-    ? (await gql(requesterStaff, 'mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { id status } }', { input, reason: s.reason })).escalateShareRequest
-    : (await gql(requesterStaff, 'mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }', { input })).requestShare;
+  const created =
+    s.outcome === 'ESCALATED'
+      ? (
+          await gql(requesterStaff, 'mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { id status } }', {
+            input,
+            reason: s.reason,
+          })
+        ).escalateShareRequest
+      : (await gql(requesterStaff, 'mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }', { input })).requestShare;
   const id = created.id as string;
   if (s.outcome === 'PENDING' || s.outcome === 'ESCALATED') return id;
   if (created.status === 'PENDING') {
-    await gql(providerStaff, 'mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!]) { decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames) { id } }', {
-      id, approve: s.outcome !== 'REJECTED', reason: s.outcome === 'REJECTED' ? s.reason : '符合申请场景，同意共享', itemNames: s.approvedItems ?? null,
-    });
+    await gql(
+      providerStaff,
+      'mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!]) { decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames) { id } }',
+      {
+        id,
+        approve: s.outcome !== 'REJECTED',
+        reason: s.outcome === 'REJECTED' ? s.reason : '符合申请场景，同意共享',
+        itemNames: s.approvedItems ?? null,
+      },
+    );
   }
   if (s.outcome === 'SUSPENDED') {
-    await gql(providerStaff, 'mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) { suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { id } }', {
-      id, reason: s.reason, demand: s.rectificationDemand, deadline: daysAhead(30),
-    });
+    await gql(
+      providerStaff,
+      'mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) { suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { id } }',
+      {
+        id,
+        reason: s.reason,
+        demand: s.rectificationDemand,
+        deadline: daysAhead(30),
+      },
+    );
   }
   if (s.outcome === 'REVOKED') await gql(providerStaff, 'mutation($id: ID!, $reason: String!) { revokeShareGrant(id: $id, reason: $reason) { id } }', { id, reason: s.reason });
   return id;
@@ -227,9 +285,15 @@ async function seedSharing(gql: Gql, organizations: Map<string, string>, resourc
       input: { organizationId, dataName: d.dataName, description: d.description, itemNames: d.itemNames, scenario: d.scenario, legalDuty: d.legalDuty },
     });
     if (!d.assignTo) continue;
-    await gql(authorityOf(reviewerRegion(requester.key)), 'mutation($id: ID!, $providerId: ID!, $note: String) { assignDataDemand(id: $id, providerId: $providerId, note: $note) { id } }', {
-      id: filed.fileDataDemand.id, providerId: organizations.get(d.assignTo), note: d.assignmentNote,
-    });
+    await gql(
+      authorityOf(reviewerRegion(requester.key)),
+      'mutation($id: ID!, $providerId: ID!, $note: String) { assignDataDemand(id: $id, providerId: $providerId, note: $note) { id } }',
+      {
+        id: filed.fileDataDemand.id,
+        providerId: organizations.get(d.assignTo),
+        note: d.assignmentNote,
+      },
+    );
   }
   for (const w of DEMO_WRONG_DATA_REPORTS) {
     const grant = DEMO_SHARE_REQUESTS.find((s) => s.key === w.shareRequestKey)!;
@@ -240,9 +304,11 @@ async function seedSharing(gql: Gql, organizations: Map<string, string>, resourc
     });
   }
   const count = (o: DemoShareRequest['outcome']) => `${DEMO_SHARE_REQUESTS.filter((s) => s.outcome === o).length} ${o.toLowerCase()}`;
-  return `${DEMO_SHARE_REQUESTS.length} share requests (${(['PENDING', 'ESCALATED', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const).map(count).join(', ')}), `
-    + `${DEMO_NEGATIVE_LIST.length} negative-list lines, ${DEMO_DATA_DEMANDS.length} data demands (${DEMO_DATA_DEMANDS.filter((d) => d.assignTo).length} assigned), `
-    + `${DEMO_WRONG_DATA_REPORTS.length} doubtful-data report (due in 2 working days, then overdue)`;
+  return (
+    `${DEMO_SHARE_REQUESTS.length} share requests (${(['PENDING', 'ESCALATED', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const).map(count).join(', ')}), ` +
+    `${DEMO_NEGATIVE_LIST.length} negative-list lines, ${DEMO_DATA_DEMANDS.length} data demands (${DEMO_DATA_DEMANDS.filter((d) => d.assignTo).length} assigned), ` +
+    `${DEMO_WRONG_DATA_REPORTS.length} doubtful-data report (due in 2 working days, then overdue)`
+  );
 }
 
 /**
@@ -260,7 +326,15 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
 
   const t0 = performance.now();
   const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-  await Promise.all(NODE_IDS.map((n) => seedOrganizations(gql, DEMO_ORGANIZATIONS.filter((o) => o.nodeId === n), organizations)));
+  await Promise.all(
+    NODE_IDS.map((n) =>
+      seedOrganizations(
+        gql,
+        DEMO_ORGANIZATIONS.filter((o) => o.nodeId === n),
+        organizations,
+      ),
+    ),
+  );
   log(`seeded ${organizations.size} organizations (${seconds()})`);
 
   const sources: Sources = new Map(NODE_IDS.map((n) => [n, new Map()]));
@@ -270,7 +344,13 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   for (const op of DEMO_OPERATORS) {
     const org = orgByKey.get(op.organizationKey)!;
     await gql(authorityOf(reviewerRegion(org.key)), 'mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }', {
-      input: { organizationId: organizations.get(org.key), agreementNo: op.agreementNo, agreementSignedAt: op.termStart, termStart: op.termStart, scope: '公共数据授权运营：数据产品开发与服务 / authorized operation of public data products' },
+      input: {
+        organizationId: organizations.get(org.key),
+        agreementNo: op.agreementNo,
+        agreementSignedAt: op.termStart,
+        termStart: op.termStart,
+        scope: '公共数据授权运营：数据产品开发与服务 / authorized operation of public data products',
+      },
     });
   }
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);

@@ -17,7 +17,17 @@ import { agency, authority } from './support/node.js';
  * call never changes what another attempt sees, and a refused mutation must leave its object as it was.
  */
 
-const CALLERS = ['anonymous', 'agency of the owner', 'agency of another org', 'authority of the owning region', 'authority of a sibling county', 'authority of the parent city', 'authority of another node', 'auditor', 'operator'] as const;
+const CALLERS = [
+  'anonymous',
+  'agency of the owner',
+  'agency of another org',
+  'authority of the owning region',
+  'authority of a sibling county',
+  'authority of the parent city',
+  'authority of another node',
+  'auditor',
+  'operator',
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Scenario {
@@ -70,7 +80,8 @@ async function reads(actor: Actor | null, query: string, variables: Record<strin
 
 const AUDIT = auditor('331100');
 const draft = async (s: Scenario) =>
-  (await must(agency(s.owner), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) })).createDataResource.id as string;
+  (await must(agency(s.owner), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }))
+    .createDataResource.id as string;
 const submitted = async (s: Scenario) => {
   const id = await draft(s);
   await must(agency(s.owner), `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
@@ -80,14 +91,25 @@ const published = (s: Scenario) => publishResource(f.call, s.owner, s.region);
 const resourceState = async (_s: Scenario, id: string) =>
   (await must(AUDIT, `query($id: ID!) { dataResource(id: $id) { status version openDataset { id } history { number } } }`, { id })).dataResource;
 const objection = async (s: Scenario) =>
-  (await must(null, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
-    input: { providerId: s.owner, kind: 'WRONG', description: '登记地址有误', subject: { kind: 'PERSON', name: '王五', idNumber: PERSON_ID, contact: '13905781234' } },
-  })).fileDataObjection.id as string;
+  (
+    await must(null, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
+      input: { providerId: s.owner, kind: 'WRONG', description: '登记地址有误', subject: { kind: 'PERSON', name: '王五', idNumber: PERSON_ID, contact: '13905781234' } },
+    })
+  ).fileDataObjection.id as string;
 const enterprise = (s: Scenario) => registerOrganization(f.call, s.region, `运营公司${++agreements}`, 'ENTERPRISE');
 const license = async (s: Scenario, organizationId: string) =>
-  (await must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
-    input: { organizationId, agreementNo: `M-${s.region}-${++agreements}-${Date.now()}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), termYears: 3, scope: '数据产品开发' },
-  })).createOperator.id as string;
+  (
+    await must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+      input: {
+        organizationId,
+        agreementNo: `M-${s.region}-${++agreements}-${Date.now()}`,
+        agreementSignedAt: todayInChina(),
+        termStart: todayInChina(),
+        termYears: 3,
+        scope: '数据产品开发',
+      },
+    })
+  ).createOperator.id as string;
 const operatorState = async (_s: Scenario, id: string) => (await must(AUDIT, `query($id: ID!) { operator(id: $id) { status version } }`, { id })).operator;
 const transition = (name: string) => (_s: Scenario, actor: Actor | null, id: string) =>
   succeeds(actor, `mutation($id: ID!) { ${name}(id: $id, reason: "违规使用，限期整改") { id } }`, { id });
@@ -99,90 +121,177 @@ const overseers: Caller[] = ['authority of the owning region', 'authority of the
 
 const ROWS: Row[] = [
   {
-    name: 'createOrganization in the owner\'s region [B §17]', kind: 'mutation', allowed: authorities,
+    name: "createOrganization in the owner's region [B §17]",
+    kind: 'mutation',
+    allowed: authorities,
     prepare: async () => '',
-    attempt: (s, actor) => succeeds(actor, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-      input: { regionCode: s.region, name: `新登记机构${++agreements}`, creditCode: uniqueCreditCode(s.region), kind: 'AGENCY' },
-    }),
-    state: async (s) => (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).organizations.totalCount,
+    attempt: (s, actor) =>
+      succeeds(actor, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+        input: { regionCode: s.region, name: `新登记机构${++agreements}`, creditCode: uniqueCreditCode(s.region), kind: 'AGENCY' },
+      }),
+    state: async (s) =>
+      (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } }))
+        .organizations.totalCount,
   },
   {
-    name: 'createDataResource for the owner [J §9, B §17]', kind: 'mutation', allowed: () => ['agency of the owner'],
+    name: 'createDataResource for the owner [J §9, B §17]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
     prepare: async () => '',
     attempt: (s, actor) => succeeds(actor, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }),
     state: async (s) => (await must(AUDIT, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id: s.owner })).organization.catalogEvaluation.entries,
   },
   {
-    name: 'updateDataResource of a draft [B §17]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
+    name: 'updateDataResource of a draft [B §17]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: draft,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { updateDataResource(id: $id, input: { summary: "改过的摘要" }) { id } }`, { id }),
   },
   {
-    name: 'submitDataResource [B §17]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
+    name: 'submitDataResource [B §17]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: draft,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id }),
   },
   {
-    name: 'justifyDataItemDuplication [J §10, B §14]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: draft, state: resourceState,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: JustifyDataItemDuplicationInput!) { justifyDataItemDuplication(input: $input) { id } }`, { input: { resourceId: id, itemName: '企业名称', justification: '业务需要' } }),
+    name: 'justifyDataItemDuplication [J §10, B §14]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: draft,
+    state: resourceState,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: JustifyDataItemDuplicationInput!) { justifyDataItemDuplication(input: $input) { id } }`, {
+        input: { resourceId: id, itemName: '企业名称', justification: '业务需要' },
+      }),
   },
   {
-    name: 'publishDataResource [J §9, B §17]', kind: 'mutation', allowed: authorities, prepare: submitted, state: resourceState,
+    name: 'publishDataResource [J §9, B §17]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: submitted,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id }),
   },
   {
-    name: 'returnDataResource [J §9, B §17]', kind: 'mutation', allowed: authorities, prepare: submitted, state: resourceState,
+    name: 'returnDataResource [J §9, B §17]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: submitted,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { returnDataResource(id: $id, comment: "补充信息项说明") { id } }`, { id }),
   },
   {
-    name: 'retireDataResource [CAT-5]', kind: 'mutation', allowed: authorities, prepare: published, state: resourceState,
+    name: 'retireDataResource [CAT-5]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: published,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { retireDataResource(id: $id, reason: "停止采集") { id } }`, { id }),
   },
   {
-    name: 'recordDataUpdate [B §18, L §8]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: published, state: resourceState,
+    name: 'recordDataUpdate [B §18, L §8]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: published,
+    state: resourceState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { id } }`, { input: { resourceId: id } }),
   },
   {
-    name: 'fileDataObjection: anyone may object [B §11]', kind: 'mutation', allowed: () => [...CALLERS],
+    name: 'fileDataObjection: anyone may object [B §11]',
+    kind: 'mutation',
+    allowed: () => [...CALLERS],
     prepare: async () => '',
-    attempt: (s, actor) => succeeds(actor, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
-      input: { providerId: s.owner, kind: 'MISSING', description: '缺少变更记录', subject: { kind: 'PERSON', name: '赵六', idNumber: PERSON_ID, contact: '13905785678' } },
-    }),
+    attempt: (s, actor) =>
+      succeeds(actor, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
+        input: { providerId: s.owner, kind: 'MISSING', description: '缺少变更记录', subject: { kind: 'PERSON', name: '赵六', idNumber: PERSON_ID, contact: '13905785678' } },
+      }),
   },
   {
-    name: 'handleDataObjection [B §11]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: objection,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: HandleDataObjectionInput!) { handleDataObjection(input: $input) { id } }`, { input: { id, outcome: 'NO_ERROR', response: '经核实无误' } }),
+    name: 'handleDataObjection [B §11]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: objection,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: HandleDataObjectionInput!) { handleDataObjection(input: $input) { id } }`, { input: { id, outcome: 'NO_ERROR', response: '经核实无误' } }),
     state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { dataObjection(id: $id) { status version } }`, { id })).dataObjection,
   },
   {
-    name: 'requestShare for one\'s own organization [B §26, SEC-1]', kind: 'mutation', allowed: () => ['agency of the owner'],
+    name: "requestShare for one's own organization [B §26, SEC-1]",
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
     prepare: (s) => publishResource(f.call, s.other, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' }),
-    attempt: (s, actor, id) => succeeds(actor, `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId: id, requesterId: s.owner, scenario: '企业开办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
-    }),
-    state: async (s) => (await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } })).shareRequests.totalCount,
+    attempt: (s, actor, id) =>
+      succeeds(actor, `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+        input: {
+          resourceId: id,
+          requesterId: s.owner,
+          scenario: '企业开办',
+          purpose: '核验登记状态',
+          legalDuty: '依法履行市场监管职责',
+          itemNames: ['企业名称'],
+          endDate: YEAR_AHEAD,
+        },
+      }),
+    state: async (s) =>
+      (
+        await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, {
+          scope: { regionCode: s.region, includeSubRegions: false },
+        })
+      ).shareRequests.totalCount,
   },
   {
     // The requester is a city agency: on 莲都区's node the request comes from another platform, so the city authority coordinates it there [B §29].
-    name: 'decideShareRequest on the owner\'s data [B §27, B §29]', kind: 'mutation', allowed: () => ['agency of the owner', 'authority of the owning region', 'authority of the parent city'], prepare: pendingRequest,
+    name: "decideShareRequest on the owner's data [B §27, B §29]",
+    kind: 'mutation',
+    allowed: () => ['agency of the owner', 'authority of the owning region', 'authority of the parent city'],
+    prepare: pendingRequest,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideShareRequest(id: $id, approve: true, reason: "同意") { id } }`, { id }),
     state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
   },
   {
-    name: 'createOpenDataset of the owner\'s entry [Z §10]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: published, state: resourceState,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId: id, accessMethods: ['API'] } }),
+    name: "createOpenDataset of the owner's entry [Z §10]",
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: published,
+    state: resourceState,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId: id, accessMethods: ['API'] } }),
   },
   {
-    name: 'createOperator for an enterprise of the region [D §9, J §20]', kind: 'mutation', allowed: authorities, prepare: enterprise,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
-      input: { organizationId: id, agreementNo: `X-${++agreements}-${Date.now()}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), termYears: 3, scope: '数据产品开发' },
-    }),
+    name: 'createOperator for an enterprise of the region [D §9, J §20]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: enterprise,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+        input: {
+          organizationId: id,
+          agreementNo: `X-${++agreements}-${Date.now()}`,
+          agreementSignedAt: todayInChina(),
+          termStart: todayInChina(),
+          termYears: 3,
+          scope: '数据产品开发',
+        },
+      }),
     state: async (_s, id) => (await must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 0) { totalCount } }`, { org: id })).operators.totalCount,
   },
   {
-    name: 'suspendOperator [D §28]', kind: 'mutation', allowed: authorities, prepare: async (s) => license(s, await enterprise(s)), state: operatorState,
+    name: 'suspendOperator [D §28]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: async (s) => license(s, await enterprise(s)),
+    state: operatorState,
     attempt: transition('suspendOperator'),
   },
   {
-    name: 'reinstateOperator [D §28]', kind: 'mutation', allowed: authorities, state: operatorState,
+    name: 'reinstateOperator [D §28]',
+    kind: 'mutation',
+    allowed: authorities,
+    state: operatorState,
     prepare: async (s) => {
       const id = await license(s, await enterprise(s));
       await must(authority(s.region), `mutation($id: ID!) { suspendOperator(id: $id, reason: "违规") { id } }`, { id });
@@ -191,65 +300,137 @@ const ROWS: Row[] = [
     attempt: transition('reinstateOperator'),
   },
   {
-    name: 'revokeOperator [D §11, D §28]', kind: 'mutation', allowed: authorities, prepare: async (s) => license(s, await enterprise(s)), state: operatorState,
+    name: 'revokeOperator [D §11, D §28]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: async (s) => license(s, await enterprise(s)),
+    state: operatorState,
     attempt: transition('revokeOperator'),
   },
   {
-    name: 'read a draft: dataResource(id) [B §17]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: draft,
+    name: 'read a draft: dataResource(id) [B §17]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: draft,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataResource(id: $id) { id } }`, { id }, (d) => d.dataResource?.id === id),
   },
   {
-    name: 'read the review history: DataResource.history [CAT-5, B §18]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: published,
+    name: 'read the review history: DataResource.history [CAT-5, B §18]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: published,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataResource(id: $id) { history { number } } }`, { id }, (d) => d.dataResource?.history?.length > 0),
   },
   {
-    name: 'read the review queue: catalogReviewQueue [J §9, B §17]', kind: 'read', allowed: () => overseers, prepare: submitted,
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { catalogReviewQueue(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.catalogReviewQueue.edges.some((e: any) => e.node.id === id)),
+    name: 'read the review queue: catalogReviewQueue [J §9, B §17]',
+    kind: 'read',
+    allowed: () => overseers,
+    prepare: submitted,
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { catalogReviewQueue(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.catalogReviewQueue.edges.some((e: any) => e.node.id === id),
+      ),
   },
   {
-    name: 'read the agency\'s evaluation: Organization.catalogEvaluation [B §48, L §28]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: async (s) => s.owner,
-    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id }, (d) => d.organization?.catalogEvaluation != null),
+    name: "read the agency's evaluation: Organization.catalogEvaluation [B §48, L §28]",
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: async (s) => s.owner,
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id }, (d) => d.organization?.catalogEvaluation != null),
   },
   {
-    name: 'read an objection: dataObjection(id) [B §11]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: objection,
+    name: 'read an objection: dataObjection(id) [B §11]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: objection,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataObjection(id: $id) { id } }`, { id }, (d) => d.dataObjection?.id === id),
   },
   {
-    name: 'list objections: dataObjections [B §11]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: objection,
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { dataObjections(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.dataObjections.edges.some((e: any) => e.node.id === id)),
+    name: 'list objections: dataObjections [B §11]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: objection,
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { dataObjections(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.dataObjections.edges.some((e: any) => e.node.id === id),
+      ),
   },
   {
-    name: 'read the objector unmasked: DataObjection.subject [B §11, SEC-3]', kind: 'read', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: objection,
-    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataObjection(id: $id) { subject { idNumber masked } } }`, { id }, (d) => d.dataObjection?.subject.masked === false && d.dataObjection.subject.idNumber === PERSON_ID),
+    name: 'read the objector unmasked: DataObjection.subject [B §11, SEC-3]',
+    kind: 'read',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: objection,
+    attempt: (_s, actor, id) =>
+      reads(
+        actor,
+        `query($id: ID!) { dataObjection(id: $id) { subject { idNumber masked } } }`,
+        { id },
+        (d) => d.dataObjection?.subject.masked === false && d.dataObjection.subject.idNumber === PERSON_ID,
+      ),
   },
   {
-    name: 'read a share request: shareRequest(id) [B §26, SEC-1]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: pendingRequest,
+    name: 'read a share request: shareRequest(id) [B §26, SEC-1]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: pendingRequest,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { shareRequest(id: $id) { id } }`, { id }, (d) => d.shareRequest?.id === id),
   },
   {
-    name: 'list share requests: shareRequests [B §26, SEC-1]', kind: 'read', allowed: () => ['agency of the owner', ...overseers], prepare: pendingRequest,
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.shareRequests.edges.some((e: any) => e.node.id === id)),
+    name: 'list share requests: shareRequests [B §26, SEC-1]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: pendingRequest,
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.shareRequests.edges.some((e: any) => e.node.id === id),
+      ),
   },
   {
-    name: 'suspendShareGrant of a grant of the owner\'s data [B §49]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: (s) => grant(s), state: grantState,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!, $d: String!) { suspendShareGrant(id: $id, reason: "超范围使用", rectificationDemand: "删除留存数据", rectificationDeadline: $d) { id } }`, { id, d: YEAR_AHEAD }),
+    name: "suspendShareGrant of a grant of the owner's data [B §49]",
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: (s) => grant(s),
+    state: grantState,
+    attempt: (_s, actor, id) =>
+      succeeds(
+        actor,
+        `mutation($id: ID!, $d: String!) { suspendShareGrant(id: $id, reason: "超范围使用", rectificationDemand: "删除留存数据", rectificationDeadline: $d) { id } }`,
+        { id, d: YEAR_AHEAD },
+      ),
   },
   {
-    name: 'revokeShareGrant of a grant of the owner\'s data [B §49]', kind: 'mutation', allowed: (s) => ['agency of the owner', ...authorities(s)], prepare: (s) => grant(s), state: grantState,
+    name: "revokeShareGrant of a grant of the owner's data [B §49]",
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: (s) => grant(s),
+    state: grantState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { revokeShareGrant(id: $id, reason: "违规使用") { id } }`, { id }),
   },
   {
-    name: 'addNegativeListEntry for the owner\'s entry [B §24]', kind: 'mutation', allowed: () => ['agency of the owner'], prepare: published,
-    attempt: (s, actor, id) => succeeds(actor, `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
-      input: { providerId: s.owner, resourceId: id, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
-    }),
+    name: "addNegativeListEntry for the owner's entry [B §24]",
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: published,
+    attempt: (s, actor, id) =>
+      succeeds(actor, `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
+        input: { providerId: s.owner, resourceId: id, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
+      }),
     state: async (s) => (await must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 0) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
   },
   {
-    name: 'reviewShareViolation of the owner\'s rejection [L §34, B §24]', kind: 'mutation', allowed: authorities,
+    name: "reviewShareViolation of the owner's rejection [L §34, B §24]",
+    kind: 'mutation',
+    allowed: authorities,
     prepare: async (s) => {
       const id = await pendingRequest(s);
       await must(agency(s.owner), `mutation($id: ID!) { decideShareRequest(id: $id, approve: false, reason: "暂不提供") { id } }`, { id });
@@ -260,65 +441,111 @@ const ROWS: Row[] = [
     state: async () => (await must(AUDIT, `query { shareViolations(reviewed: true, first: 0) { totalCount } }`)).shareViolations.totalCount,
   },
   {
-    name: 'imposeShareSanction in the owner\'s region [B §49]', kind: 'mutation', allowed: authorities,
+    name: "imposeShareSanction in the owner's region [B §49]",
+    kind: 'mutation',
+    allowed: authorities,
     prepare: () => registerOrganization(f.call, '331100', `使用部门${++agreements}`),
-    attempt: (s, actor, id) => succeeds(actor, `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
-      input: { regionCode: s.region, userOrganizationId: id, violation: 'BEYOND_SCOPE', description: '超范围使用', rectificationDemand: '删除留存数据', deadline: YEAR_AHEAD },
-    }),
+    attempt: (s, actor, id) =>
+      succeeds(actor, `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+        input: { regionCode: s.region, userOrganizationId: id, violation: 'BEYOND_SCOPE', description: '超范围使用', rectificationDemand: '删除留存数据', deadline: YEAR_AHEAD },
+      }),
     state: async (_s, id) => (await must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 0) { totalCount } }`, { org: id })).shareSanctions.totalCount,
   },
   {
-    name: 'liftShareSanction in the owner\'s region [B §49]', kind: 'mutation', allowed: authorities,
+    name: "liftShareSanction in the owner's region [B §49]",
+    kind: 'mutation',
+    allowed: authorities,
     prepare: async (s) => {
       const org = await registerOrganization(f.call, '331100', `使用部门${++agreements}`);
-      return (await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
-        input: { regionCode: s.region, userOrganizationId: org, violation: 'SERIOUS_BREACH', description: '数据泄露', rectificationDemand: '完成安全整改', deadline: YEAR_AHEAD },
-      })).imposeShareSanction.id as string;
+      return (
+        await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+          input: { regionCode: s.region, userOrganizationId: org, violation: 'SERIOUS_BREACH', description: '数据泄露', rectificationDemand: '完成安全整改', deadline: YEAR_AHEAD },
+        })
+      ).imposeShareSanction.id as string;
     },
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { liftShareSanction(id: $id, reason: "已整改") { id } }`, { id }),
-    state: async (_s, id) => (await must(AUDIT, `query { shareSanctions(first: 100) { edges { node { id status version } } } }`)).shareSanctions.edges.find((e: any) => e.node.id === id)?.node,
+    state: async (_s, id) =>
+      (await must(AUDIT, `query { shareSanctions(first: 100) { edges { node { id status version } } } }`)).shareSanctions.edges.find((e: any) => e.node.id === id)?.node,
   },
   {
-    name: 'read the coordination queue: shareCoordinationQueue [B §29]', kind: 'read', allowed: () => overseers,
+    name: 'read the coordination queue: shareCoordinationQueue [B §29]',
+    kind: 'read',
+    allowed: () => overseers,
     prepare: (s) => pendingRequest(s, { shareMode: 'OFFLINE', offlineReason: '涉密网络无法在线交换' }),
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareCoordinationQueue(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.shareCoordinationQueue.edges.some((e: any) => e.node.id === id)),
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { shareCoordinationQueue(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.shareCoordinationQueue.edges.some((e: any) => e.node.id === id),
+      ),
   },
   {
-    name: 'read the negative list: negativeList [B §24]', kind: 'read', allowed: () => ['agency of the owner', ...overseers],
+    name: 'read the negative list: negativeList [B §24]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
     prepare: async (s) => {
       const resourceId = await publishResource(f.call, s.owner, s.region);
-      return (await must(agency(s.owner), `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
-        input: { providerId: s.owner, resourceId, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
-      })).addNegativeListEntry.id as string;
+      return (
+        await must(agency(s.owner), `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
+          input: { providerId: s.owner, resourceId, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
+        })
+      ).addNegativeListEntry.id as string;
     },
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { negativeList(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.negativeList.edges.some((e: any) => e.node.id === id)),
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { negativeList(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.negativeList.edges.some((e: any) => e.node.id === id),
+      ),
   },
   {
     // Before the sanctions row, which sanctions the same holder.
-    name: 'check a grant: shareGrantCheck (the holder, the provider, overseers) [SHR-5, B §26]', kind: 'read', allowed: () => ['agency of the owner', 'agency of another org', ...overseers],
+    name: 'check a grant: shareGrantCheck (the holder, the provider, overseers) [SHR-5, B §26]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', 'agency of another org', ...overseers],
     prepare: async (s) => `${await grant(s, s.other, '一件事联办')}`,
     attempt: async (s, actor, id) => {
       const resourceId = (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { resource { id } } }`, { id })).shareRequest.resource.id;
-      return reads(actor, `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "一件事联办") { allowed grant { id } } }`, { id: resourceId, org: s.other },
-        (d) => d.shareGrantCheck.allowed === true && d.shareGrantCheck.grant.id === id);
+      return reads(
+        actor,
+        `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "一件事联办") { allowed grant { id } } }`,
+        { id: resourceId, org: s.other },
+        (d) => d.shareGrantCheck.allowed === true && d.shareGrantCheck.grant.id === id,
+      );
     },
   },
   {
-    name: 'read sanctions: shareSanctions (the sanctioned organization and overseers) [B §49]', kind: 'read', allowed: () => ['agency of another org', ...overseers],
+    name: 'read sanctions: shareSanctions (the sanctioned organization and overseers) [B §49]',
+    kind: 'read',
+    allowed: () => ['agency of another org', ...overseers],
     prepare: async (s) => {
       let id = sanctionOf.get(s.region);
       if (!id) {
-        id = (await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
-          input: { regionCode: s.region, userOrganizationId: s.other, violation: 'NO_SECURITY_MEASURES', description: '未落实安全措施', rectificationDemand: '落实安全措施', deadline: YEAR_AHEAD },
-        })).imposeShareSanction.id as string;
+        id = (
+          await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+            input: {
+              regionCode: s.region,
+              userOrganizationId: s.other,
+              violation: 'NO_SECURITY_MEASURES',
+              description: '未落实安全措施',
+              rectificationDemand: '落实安全措施',
+              deadline: YEAR_AHEAD,
+            },
+          })
+        ).imposeShareSanction.id as string;
         sanctionOf.set(s.region, id);
       }
       return id;
     },
-    attempt: (s, actor, id) => reads(actor, `query($scope: RegionScopeInput) { shareSanctions(scope: $scope, first: 100) { edges { node { id } } } }`, { scope: { regionCode: s.region, includeSubRegions: false } },
-      (d) => d.shareSanctions.edges.some((e: any) => e.node.id === id)),
+    attempt: (s, actor, id) =>
+      reads(
+        actor,
+        `query($scope: RegionScopeInput) { shareSanctions(scope: $scope, first: 100) { edges { node { id } } } }`,
+        { scope: { regionCode: s.region, includeSubRegions: false } },
+        (d) => d.shareSanctions.edges.some((e: any) => e.node.id === id),
+      ),
   },
 ];
 
@@ -330,17 +557,30 @@ async function pendingRequest(s: Scenario, over: Record<string, unknown> = {}): 
     resourceId = await publishResource(f.call, s.owner, s.region, { shareAttribute: 'CONDITIONAL', shareCondition: '仅用于核验', shareReason: '涉及经营信息' });
     conditionalOf.set(s.region, resourceId);
   }
-  return (await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-    input: { resourceId, requesterId: requester, scenario: `企业开办${++agreements}`, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD, ...over },
-  })).requestShare.id as string;
+  return (
+    await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
+      input: {
+        resourceId,
+        requesterId: requester,
+        scenario: `企业开办${++agreements}`,
+        purpose: '核验登记状态',
+        legalDuty: '依法履行市场监管职责',
+        itemNames: ['企业名称'],
+        endDate: YEAR_AHEAD,
+        ...over,
+      },
+    })
+  ).requestShare.id as string;
 }
 
 /** A grant of the owner's UNCONDITIONAL entry to `holder` (the city requester unless given), for `scenario`. */
 async function grant(s: Scenario, holder = requester, scenarioName = `企业开办${++agreements}`): Promise<string> {
   const resourceId = await publishResource(f.call, s.owner, s.region);
-  return (await must(agency(holder), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-    input: { resourceId, requesterId: holder, scenario: scenarioName, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
-  })).requestShare.id as string;
+  return (
+    await must(agency(holder), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+      input: { resourceId, requesterId: holder, scenario: scenarioName, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
+    })
+  ).requestShare.id as string;
 }
 async function grantState(_s: Scenario, id: string) {
   return (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest;
@@ -352,7 +592,12 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
   const other = await registerOrganization(f.call, region, `${label}交通运输局`);
   const ent = await registerOrganization(f.call, region, `${label}数据运营公司`, 'ENTERPRISE');
   return {
-    label, region, cityActs, owner, other, enterprise: ent,
+    label,
+    region,
+    cityActs,
+    owner,
+    other,
+    enterprise: ent,
     actors: {
       anonymous: null,
       'agency of the owner': agency(owner),
@@ -399,7 +644,9 @@ describe('access matrix through the gateway: every mutation and non-public read 
         }
       }
     }
-    console.log(`access matrix: ${cells} cells (${ROWS.length} operations × ${CALLERS.length} callers × ${scenarios.length} owners); unauthorized successes: ${unauthorized.length}; allowed but refused: ${refusedAllowed.length}`);
+    console.log(
+      `access matrix: ${cells} cells (${ROWS.length} operations × ${CALLERS.length} callers × ${scenarios.length} owners); unauthorized successes: ${unauthorized.length}; allowed but refused: ${refusedAllowed.length}`,
+    );
     expect(unauthorized).toEqual([]);
     expect(refusedAllowed).toEqual([]);
     expect(changedByRefusal).toEqual([]);
@@ -410,7 +657,9 @@ describe('access matrix through the gateway: every mutation and non-public read 
 describe('gateway token checks', () => {
   const post = async (token: string) => {
     const res = await fetch(`${f.federation.gateway.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
     return { status: res.status, body: (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
   };

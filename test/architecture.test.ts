@@ -50,7 +50,11 @@ describe('rules of the house (ARCHITECTURE.md, Layout)', () => {
   });
 
   test('the gateway imports only schema/ (and itself)', () => {
-    expect(importsUnder('gateway').filter(({ target }) => !target.startsWith('gateway/') && !target.startsWith('schema/') && !target.startsWith('test/') && !target.startsWith('runtime/'))).toEqual([]);
+    expect(
+      importsUnder('gateway').filter(
+        ({ target }) => !target.startsWith('gateway/') && !target.startsWith('schema/') && !target.startsWith('test/') && !target.startsWith('runtime/'),
+      ),
+    ).toEqual([]);
     expect(importsUnder('gateway').filter(({ file, target }) => !file.endsWith('.test.ts') && (target.startsWith('test/') || target.startsWith('runtime/')))).toEqual([]);
   });
 

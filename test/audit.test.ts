@@ -21,7 +21,9 @@ beforeAll(async () => {
   f = await startTestFederation('audit');
   cityOrg = await registerOrganization(f.call, '331100', '丽水市数据局');
   lianduOrg = await registerOrganization(f.call, '331102', '丽水市莲都区数据局');
-  const r = await f.gql(agency(lianduOrg, '331102'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(lianduOrg, '331102', { name: '莲都草稿' }) });
+  const r = await f.gql(agency(lianduOrg, '331102'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+    input: resourceInput(lianduOrg, '331102', { name: '莲都草稿' }),
+  });
   expect(r.errors).toBeUndefined();
   lianduDraft = r.data!.createDataResource.id;
   // The city auditor reads the district's draft: a READ event on the district node.
@@ -42,7 +44,9 @@ describe('the audit log through the gateway [D §5, J §28]', () => {
     const events = r.data!.auditEvents.edges.map((e: any) => e.node);
     expect(new Set(events.map((e: any) => e.node))).toEqual(new Set(['lishui', 'liandu']));
     expect(events.map((e: any) => e.at)).toEqual([...events.map((e: any) => e.at)].sort().reverse());
-    expect(events).toContainEqual(expect.objectContaining({ kind: 'READ', actor: 'auditor-331100', entityType: 'DataResource', entityId: lianduDraft, regionCode: '331102', node: 'liandu' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ kind: 'READ', actor: 'auditor-331100', entityType: 'DataResource', entityId: lianduDraft, regionCode: '331102', node: 'liandu' }),
+    );
     expect(events).toContainEqual(expect.objectContaining({ kind: 'CHANGE', action: 'organization.create', entityId: cityOrg, node: 'lishui' }));
     // Page by page gives the same events as one page.
     const seen: string[] = [];
@@ -58,7 +62,10 @@ describe('the audit log through the gateway [D §5, J §28]', () => {
 
   test('filters by actor, organization, object and time [D §5]', async () => {
     const byObject = await f.gql(cityAuthority, EVENTS, { filter: { entityId: lianduDraft } });
-    expect(byObject.data!.auditEvents.edges.map((e: any) => [e.node.kind, e.node.action])).toEqual([['READ', 'read'], ['CHANGE', 'dataResource.create']]);
+    expect(byObject.data!.auditEvents.edges.map((e: any) => [e.node.kind, e.node.action])).toEqual([
+      ['READ', 'read'],
+      ['CHANGE', 'dataResource.create'],
+    ]);
     expect(byObject.data!.auditEvents.edges.every((e: any) => e.node.entityId === lianduDraft)).toBe(true);
     const byActor = await f.gql(cityAuditor, EVENTS, { filter: { actor: 'auditor-331100', kind: 'READ' } });
     expect(byActor.data!.auditEvents.edges.length).toBeGreaterThan(0);
@@ -82,7 +89,7 @@ describe('the audit log through the gateway [D §5, J §28]', () => {
     expect((await f.gql(lianduAuditor, VERIFY, { r: '331100' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  test('the gateway anchors every chain it saw grow, and verifies a node\'s chains against those checkpoints [Z §34, D §25]', async () => {
+  test("the gateway anchors every chain it saw grow, and verifies a node's chains against those checkpoints [Z §34, D §25]", async () => {
     expect(f.federation.gateway.anchors.latest('liandu', 'catalog')).toBeDefined();
     const ok = await f.gql(cityAuditor, VERIFY, { r: '331102' });
     expect(ok.errors).toBeUndefined();
@@ -99,15 +106,32 @@ describe('the audit log through the gateway [D §5, J §28]', () => {
     });
     const broken = await f.gql(cityAuditor, VERIFY, { r: '331102' });
     const report = broken.data!.auditChainVerification.find((c: any) => c.subgraph === 'catalog');
-    expect(report).toMatchObject({ node: 'liandu', ok: false, brokenAt: f.federation.gateway.anchors.latest('liandu', 'catalog')!.lastId, reason: expect.stringMatching(/missing/) });
+    expect(report).toMatchObject({
+      node: 'liandu',
+      ok: false,
+      brokenAt: f.federation.gateway.anchors.latest('liandu', 'catalog')!.lastId,
+      reason: expect.stringMatching(/missing/),
+    });
 
     // `npm run audit:verify` finds it too, from the anchor file.
     const dir = mkdtempSync(join(tmpdir(), 'audit-'));
     const anchorFile = join(dir, 'anchors.jsonl');
-    writeFileSync(anchorFile, ['liandu', 'lishui', 'longquan'].flatMap((n) => ['catalog', 'sharing', 'opening', 'operation'].flatMap((s) => f.federation.gateway.anchors.checkpoints(n, s))).map((c) => JSON.stringify(c)).join('\n'));
+    writeFileSync(
+      anchorFile,
+      ['liandu', 'lishui', 'longquan']
+        .flatMap((n) => ['catalog', 'sharing', 'opening', 'operation'].flatMap((s) => f.federation.gateway.anchors.checkpoints(n, s)))
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
     const topologyFile = join(dir, 'topology.json');
     writeFileSync(topologyFile, JSON.stringify(f.federation.topology));
-    const { reports, ok: allOk } = await auditVerify([], { topologyFile, auditAnchorFile: anchorFile, auditSecret: TEST_AUDIT_SECRET, internalSecret: TEST_SECRET, nodeTimeoutMs: 3000 });
+    const { reports, ok: allOk } = await auditVerify([], {
+      topologyFile,
+      auditAnchorFile: anchorFile,
+      auditSecret: TEST_AUDIT_SECRET,
+      internalSecret: TEST_SECRET,
+      nodeTimeoutMs: 3000,
+    });
     expect(allOk).toBe(false);
     const lines = reports.map(formatReport);
     expect(lines).toHaveLength(12);

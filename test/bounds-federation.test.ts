@@ -50,9 +50,10 @@ describe('bounded work for every request', () => {
       expect(r.data ?? null).toBeNull();
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', maxLength: 200 });
     }
-    // The median, so one pause of a machine shared with other work does not decide.
-    const median = refusals.map((r) => r.ms).sort((a, b) => a - b)[2]!;
-    expect(median).toBeLessThan(100);
+    // The fastest of five: what the refusal costs the server, not the pauses of a machine whose
+    // other test files run at the same time (the quadratic indexing it guards against took hours).
+    const fastest = Math.min(...refusals.map((r) => r.ms));
+    expect(fastest).toBeLessThan(100);
     expect(search.errors).toBeUndefined();
     expect(search.data.dataResources.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`${tag}企业登记信息`]);
   });

@@ -43,13 +43,24 @@ async function grantedAndOpen(name: string) {
   const resourceId = await publishResource(f.call, provider, CITY, { name: `${name}信息`, shareAttribute: 'UNCONDITIONAL', openAttribute: 'UNCONDITIONAL' });
   const ask = (org: string, region: string, shareMode: string) =>
     ok<{ requestShare: { id: string; status: string } }>(agency(org, region), REQUEST, {
-      input: { resourceId, requesterId: org, scenario: '一件事联办', purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate, shareMode, offlineReason: shareMode === 'OFFLINE' ? '龙泉市业务系统未接入共享平台' : null },
+      input: {
+        resourceId,
+        requesterId: org,
+        scenario: '一件事联办',
+        purpose: '核验登记状态',
+        legalDuty: '依法履行市场监管职责',
+        itemNames: ['企业名称'],
+        endDate,
+        shareMode,
+        offlineReason: shareMode === 'OFFLINE' ? '龙泉市业务系统未接入共享平台' : null,
+      },
     });
   const granted = (await ask(requester, '331102', 'API')).requestShare;
   expect(granted.status).toBe('GRANTED');
   const pending = (await ask(other, '331181', 'OFFLINE')).requestShare;
   expect(pending.status).toBe('PENDING');
-  const dataset = (await ok<{ createOpenDataset: { id: string; status: string } }>(agency(provider, CITY), OPEN, { input: { resourceId, accessMethods: ['API'] } })).createOpenDataset;
+  const dataset = (await ok<{ createOpenDataset: { id: string; status: string } }>(agency(provider, CITY), OPEN, { input: { resourceId, accessMethods: ['API'] } }))
+    .createOpenDataset;
   expect(dataset.status).toBe('OPEN');
   return { provider, resourceId, grantId: granted.id, pendingId: pending.id, datasetId: dataset.id };
 }
@@ -79,18 +90,26 @@ async function revise(provider: string, id: string, input: Record<string, unknow
   await ok(authority(CITY), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id });
 }
 
-const sharingSql = <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
-  lishui().subgraphs.sharing!.orm.em.fork().getConnection().execute<T[]>(sql, params);
+const sharingSql = <T = Record<string, any>>(sql: string, params: unknown[] = []) => lishui().subgraphs.sharing!.orm.em.fork().getConnection().execute<T[]>(sql, params);
 const sharingAudit = (entityId: string) =>
-  sharingSql<{ action: string; actor_sub: string; data: string }>('select action, actor_sub, data from "sharing".audit_event where entity_id = ? and kind = \'CHANGE\' order by id', [entityId]);
+  sharingSql<{ action: string; actor_sub: string; data: string }>(
+    'select action, actor_sub, data from "sharing".audit_event where entity_id = ? and kind = \'CHANGE\' order by id',
+    [entityId],
+  );
 
 describe('catalog changes reach sharing and opening through the outbox', () => {
   test('retiring an entry suspends its grant and its open dataset within seconds, rejects its pending request, and audits as SYSTEM [B §26, B §49, Z §35]', async () => {
     const s = await grantedAndOpen('退役');
     const started = Date.now();
     await retire(s.resourceId);
-    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
-    const d = await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    const g = await eventually(
+      () => grant(s.grantId),
+      (v) => v.status === 'SUSPENDED',
+    );
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
     expect(g.suspensionReason).toContain('数据源已停止采集');
@@ -98,20 +117,30 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     expect(g.catalogEventId).toMatch(/^\d+$/);
     expect(d).toMatchObject({ status: 'SUSPENDED', catalogEventId: g.catalogEventId });
     expect(d.suspensionReason).toContain('[Z §35]');
-    const p = await eventually(() => grant(s.pendingId), (v) => v.status === 'REJECTED');
+    const p = await eventually(
+      () => grant(s.pendingId),
+      (v) => v.status === 'REJECTED',
+    );
     expect(p).toMatchObject({ status: 'REJECTED', decidedBy: 'SYSTEM', catalogEventId: g.catalogEventId });
     expect(p.decisionReason).toContain('[B §26]');
     const audit = await sharingAudit(s.grantId);
     expect(audit.at(-1)).toMatchObject({ action: 'shareRequest.suspend', actor_sub: 'SYSTEM' });
     // The provider's statistics no longer count the grant.
-    const stats = await ok<{ dataResource: { sharing: { grantedCount: number; pendingCount: number } } }>(authority(CITY), `query($id: ID!) { dataResource(id: $id) { sharing { grantedCount pendingCount } } }`, { id: s.resourceId });
+    const stats = await ok<{ dataResource: { sharing: { grantedCount: number; pendingCount: number } } }>(
+      authority(CITY),
+      `query($id: ID!) { dataResource(id: $id) { sharing { grantedCount pendingCount } } }`,
+      { id: s.resourceId },
+    );
     expect(stats.dataResource.sharing).toEqual({ grantedCount: 0, pendingCount: 0 });
   });
 
   test('an approved revision making the entry NOT_SHARED suspends the grant but leaves the open dataset open [B §26, B §49]', async () => {
     const s = await grantedAndOpen('不共享');
     await revise(s.provider, s.resourceId, { shareAttribute: 'NOT_SHARED', legalBasis: '《中华人民共和国统计法》第二十五条' });
-    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    const g = await eventually(
+      () => grant(s.grantId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(g.status).toBe('SUSPENDED');
     expect(g.suspensionReason).toContain('NOT_SHARED');
     expect((await grant(s.pendingId)).status).toBe('REJECTED');
@@ -121,7 +150,10 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
   test('an approved revision making the entry PROHIBITED suspends the open dataset but not the grant [Z §35, Z §12]', async () => {
     const s = await grantedAndOpen('禁开');
     await revise(s.provider, s.resourceId, { openAttribute: 'PROHIBITED' });
-    const d = await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(d.status).toBe('SUSPENDED');
     expect(d.suspensionReason).toContain('PROHIBITED');
     expect((await grant(s.grantId)).status).toBe('GRANTED');
@@ -131,9 +163,19 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
   test('an approved revision grading the entry IMPORTANT suspends grant and dataset; pending requests wait for the authority [J §7, B §10, B §49, Z §35]', async () => {
     const s = await grantedAndOpen('重要');
     await revise(s.provider, s.resourceId, { securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' });
-    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    const g = await eventually(
+      () => grant(s.grantId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(g.suspensionReason).toContain('IMPORTANT');
-    expect((await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED')).status).toBe('SUSPENDED');
+    expect(
+      (
+        await eventually(
+          () => dataset(s.datasetId),
+          (v) => v.status === 'SUSPENDED',
+        )
+      ).status,
+    ).toBe('SUSPENDED');
     expect(await grant(s.pendingId)).toMatchObject({ status: 'PENDING', authorityApprovalRequired: true });
   });
 
@@ -166,9 +208,15 @@ describe('delivery survives restarts and repeats', () => {
       await node.startSubgraph!('opening');
       await node.startSubgraph!('sharing');
     }
-    const g = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    const g = await eventually(
+      () => grant(s.grantId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
-    await eventually(() => dataset(s.datasetId), (v) => v.status === 'SUSPENDED');
+    await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.status === 'SUSPENDED',
+    );
     const page = await f.gql<{ openDatasets: { edges: { node: { id: string } }[] } }>(null, PUBLIC_PAGE);
     expect(page.errors).toBeUndefined();
     expect(page.data!.openDatasets.edges.map((e) => e.node.id)).not.toContain(s.datasetId);
@@ -191,7 +239,10 @@ describe('delivery survives restarts and repeats', () => {
     // Two deliveries race each other and the running consumer: at most one of them wins.
     const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent)));
     expect(racing.filter(Boolean).length).toBeLessThanOrEqual(1);
-    const first = await eventually(() => grant(s.grantId), (v) => v.status === 'SUSPENDED');
+    const first = await eventually(
+      () => grant(s.grantId),
+      (v) => v.status === 'SUSPENDED',
+    );
     expect(first.catalogEventId).toBe(id);
     const auditBefore = await sharingAudit(s.grantId);
     expect(auditBefore.filter((a) => a.action === 'shareRequest.suspend')).toHaveLength(1);

@@ -6,11 +6,12 @@ import { startTestFederation } from './support/federation.js';
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-
 /** Creates and submits an entry as the provider's staff; the authority of `reviewer` publishes it unless told not to. */
 async function entry(providerId: string, region: string, name: string, { publish = true, reviewer = region, over = {} as Record<string, unknown> } = {}) {
   const staff = agency(providerId, region);
-  const c = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(providerId, region, { name, ...over }) });
+  const c = await gql(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+    input: resourceInput(providerId, region, { name, ...over }),
+  });
   expect(c.errors).toBeUndefined();
   const id = c.data!.createDataResource.id as string;
   expect((await gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id })).errors).toBeUndefined();
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => f?.federation.stop());
 
 describe('the master catalog across the federation [L §9, B §17, B §19-20]', () => {
-  test('the city sees its own and every district\'s published entries as one catalog; a district sees its own', async () => {
+  test("the city sees its own and every district's published entries as one catalog; a district sees its own", async () => {
     const tag = `总目录${Math.random().toString(36).slice(2, 6)}`;
     const city = await registerOrganization(f.call, '331100', '丽水市大数据发展管理局');
     const county = await registerOrganization(f.call, '331121', '青田县市场监督管理局');
@@ -78,7 +79,9 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
 
     const overdue = await entry(liandu, '331102', `${tag}逾期`, { over: { updateFrequency: 'WEEKLY' } });
     const old = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const rec = await gql(agency(liandu, '331102'), `mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { overdue } }`, { input: { resourceId: overdue, updatedOn: old } });
+    const rec = await gql(agency(liandu, '331102'), `mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { overdue } }`, {
+      input: { resourceId: overdue, updatedOn: old },
+    });
     expect(rec.data!.recordDataUpdate.overdue).toBe(true);
     const BY_AGENCY = `query($scope: RegionScopeInput) { overdueCatalogByAgency(scope: $scope) { provider { id name region { code } } overdueCount } }`;
     const district = await gql(authority('331102'), BY_AGENCY, { scope: { regionCode: '331100', includeSubRegions: true } });
@@ -102,7 +105,12 @@ describe('unknown regions through the gateway', () => {
       input: { regionCode: '999999', name: '不存在的机构', creditCode: '91331100MA2A0000X0', kind: 'AGENCY' },
     });
     const scope = await gql(staff, LIST, { scope: { regionCode: '999999', includeSubRegions: true } });
-    for (const [r, field] of [[create, 'input.providerId'], [update, 'id'], [register, 'input.regionCode'], [scope, 'scope.regionCode']] as const) {
+    for (const [r, field] of [
+      [create, 'input.providerId'],
+      [update, 'id'],
+      [register, 'input.regionCode'],
+      [scope, 'scope.regionCode'],
+    ] as const) {
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
   });

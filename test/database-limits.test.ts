@@ -39,10 +39,13 @@ onPostgres('the database pool of a subgraph', () => {
 
   test('stop() returns promptly while a long statement runs, and the statement is cancelled', async () => {
     const running = await start();
-    const sleeping = running.orm.em.getConnection().execute('select pg_sleep(30)').then(
-      () => 'finished',
-      (err: Error & { code?: string }) => err.code,
-    );
+    const sleeping = running.orm.em
+      .getConnection()
+      .execute('select pg_sleep(30)')
+      .then(
+        () => 'finished',
+        (err: Error & { code?: string }) => err.code,
+      );
     // Wait until the statement is running on the server.
     const admin = running.orm.em.getConnection();
     for (let i = 0; i < 50; i++) {

@@ -8,8 +8,6 @@ import { callSubgraph } from './support/subgraph-client.js';
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-
-
 const countRows = async (nodeId: string, table: string, where: string, params: unknown[]) => {
   const rows = await f.federation.nodes.get(nodeId)!.subgraphs.catalog!.orm.em.getConnection().execute(`select count(*)::int as n from "catalog".${table} where ${where}`, params);
   return rows[0].n as number;
@@ -26,26 +24,45 @@ describe('federation through the gateway', () => {
     const districtAgency = await registerOrganization(f.call, '331102', '丽水市莲都区市场监督管理局');
     const operatorOrg = await registerOrganization(f.call, '331100', '丽水市公共数据运营有限公司', 'ENTERPRISE');
     const resourceId = await publishResource(f.call, cityAgency, '331100', { name: '社会保险参保信息', openAttribute: 'UNCONDITIONAL' });
-    const od = await gql(agency(cityAgency, '331100'), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods: ['API'] } });
+    const od = await gql(agency(cityAgency, '331100'), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+      input: { resourceId, accessMethods: ['API'] },
+    });
     expect(od.errors).toBeUndefined();
     const op = await gql(authority('331100'), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: { organizationId: operatorOrg, agreementNo: `LS-${Date.now()}`, agreementSignedAt: '2025-01-01', termStart: '2025-01-01', scope: '数据产品开发' },
     });
     expect(op.errors).toBeUndefined();
     const share = await gql(agency(districtAgency, '331102'), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-      input: { resourceId, requesterId: districtAgency, scenario: '企业开办一件事', purpose: '核验参保状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: `${new Date().getFullYear() + 1}-06-30` },
+      input: {
+        resourceId,
+        requesterId: districtAgency,
+        scenario: '企业开办一件事',
+        purpose: '核验参保状态',
+        legalDuty: '依法履行市场监管职责',
+        itemNames: ['企业名称'],
+        endDate: `${new Date().getFullYear() + 1}-06-30`,
+      },
     });
     expect(share.errors).toBeUndefined();
     expect(share.data!.requestShare.status).toBe('GRANTED');
 
-    const r = await gql(authority('331100'), `query($id: ID!, $req: ID!, $op: ID!) {
+    const r = await gql(
+      authority('331100'),
+      `query($id: ID!, $req: ID!, $op: ID!) {
       dataResource(id: $id) { name provider { name region { name } } sharing { requestCount grantedCount } openDataset { accessMethods } }
       shareRequest(id: $req) { status requester { name region { code } } resource { name } }
       organization(id: $op) { name operator { status } }
-    }`, { id: resourceId, req: share.data!.requestShare.id, op: operatorOrg });
+    }`,
+      { id: resourceId, req: share.data!.requestShare.id, op: operatorOrg },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({
-      dataResource: { name: '社会保险参保信息', provider: { name: '丽水市人力资源和社会保障局', region: { name: '丽水市' } }, sharing: { requestCount: 1, grantedCount: 1 }, openDataset: { accessMethods: ['API'] } },
+      dataResource: {
+        name: '社会保险参保信息',
+        provider: { name: '丽水市人力资源和社会保障局', region: { name: '丽水市' } },
+        sharing: { requestCount: 1, grantedCount: 1 },
+        openDataset: { accessMethods: ['API'] },
+      },
       shareRequest: { status: 'GRANTED', requester: { name: '丽水市莲都区市场监督管理局', region: { code: '331102' } }, resource: { name: '社会保险参保信息' } },
       organization: { name: '丽水市公共数据运营有限公司', operator: { status: 'ACTIVE' } },
     });
@@ -71,7 +88,11 @@ describe('federation through the gateway', () => {
 
   test('a connection paged across nodes returns every item exactly once, in global order, with the summed total', async () => {
     const tag = `跨域${Math.random().toString(36).slice(2, 6)}`;
-    const orgs = { '331100': await registerOrganization(f.call, '331100', '丽水市交通运输局'), '331102': await registerOrganization(f.call, '331102', '莲都区交通运输局'), '331181': await registerOrganization(f.call, '331181', '龙泉市交通运输局') };
+    const orgs = {
+      '331100': await registerOrganization(f.call, '331100', '丽水市交通运输局'),
+      '331102': await registerOrganization(f.call, '331102', '莲都区交通运输局'),
+      '331181': await registerOrganization(f.call, '331181', '龙泉市交通运输局'),
+    };
     const created: string[] = [];
     // Interleave regions so the global order alternates between nodes.
     for (let i = 0; i < 4; i++) for (const [region, org] of Object.entries(orgs)) created.push(await publishResource(f.call, org, region, { name: `${tag}公交线路${i}` }));
@@ -80,7 +101,11 @@ describe('federation through the gateway', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const r: any = await gql(null, `query($f: DataResourceFilter, $after: String) { dataResources(filter: $f, first: 5, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { f: { keyword: tag }, after });
+      const r: any = await gql(
+        null,
+        `query($f: DataResourceFilter, $after: String) { dataResources(filter: $f, first: 5, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { f: { keyword: tag }, after },
+      );
       expect(r.errors).toBeUndefined();
       expect(r.data.dataResources.totalCount).toBe(12);
       seen.push(...r.data.dataResources.edges.map((e: any) => e.node.id));
@@ -89,13 +114,20 @@ describe('federation through the gateway', () => {
     } while (after && pages < 10);
     expect(pages).toBe(3);
     expect(seen).toEqual(expected);
-    const scoped = await gql(null, `query($f: DataResourceFilter) { dataResources(filter: $f, scope: { regionCode: "331100", includeSubRegions: false }) { totalCount } }`, { f: { keyword: tag } });
+    const scoped = await gql(null, `query($f: DataResourceFilter) { dataResources(filter: $f, scope: { regionCode: "331100", includeSubRegions: false }) { totalCount } }`, {
+      f: { keyword: tag },
+    });
     expect(scoped.data!.dataResources.totalCount).toBe(4);
   });
 
   test('an anonymous caller sees only open, published data', async () => {
     const org = await registerOrganization(f.call, '331102', '莲都区卫生健康局');
-    const closed = await publishResource(f.call, org, '331102', { name: '门诊病历信息', openAttribute: 'PROHIBITED', desensitized: false, items: [{ name: '患者姓名', dataType: 'STRING', personalInfo: true }] });
+    const closed = await publishResource(f.call, org, '331102', {
+      name: '门诊病历信息',
+      openAttribute: 'PROHIBITED',
+      desensitized: false,
+      items: [{ name: '患者姓名', dataType: 'STRING', personalInfo: true }],
+    });
     const open = await publishResource(f.call, org, '331102', { name: '医疗机构名录', openAttribute: 'UNCONDITIONAL' });
     const byId = await gql(null, `query($a: ID!, $b: ID!) { a: dataResource(id: $a) { id } b: dataResource(id: $b) { id } }`, { a: closed, b: open });
     expect(byId.data).toEqual({ a: null, b: { id: open } });
@@ -107,20 +139,31 @@ describe('federation through the gateway', () => {
   });
 
   test('an invalid token is refused rather than downgraded to the public', async () => {
-    const res = await fetch(`${f.federation.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.here' }, body: JSON.stringify({ query: '{ regions { code } }' }) });
+    const res = await fetch(`${f.federation.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.here' },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    });
     expect(res.status).toBe(401);
   });
 
   test('a direct subgraph call without the gateway signature is refused, including _entities', async () => {
     const url = f.federation.topology.nodes[0].subgraphs.catalog;
-    for (const query of ['{ dataResources { totalCount } }', '{ _entities(representations: [{ __typename: "DataResource", id: "331100:01ARZ3NDEKTSV4RRFFQ69G5FAV" }]) { ... on DataResource { name } } }']) {
+    for (const query of [
+      '{ dataResources { totalCount } }',
+      '{ _entities(representations: [{ __typename: "DataResource", id: "331100:01ARZ3NDEKTSV4RRFFQ69G5FAV" }]) { ... on DataResource { name } } }',
+    ]) {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       expect(res.status).toBe(401);
       const body = (await res.json()) as any;
       expect(body.data).toBeUndefined();
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const wrongSecret = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-auth': 'e30.1.abc' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const wrongSecret = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-internal-auth': 'e30.1.abc' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(wrongSecret.status).toBe(401);
     const signed = await callSubgraph(url, { subgraph: 'catalog', node: f.federation.topology.nodes[0].id }, ANONYMOUS, '{ __typename }');
     expect(signed.data).toEqual({ __typename: 'Query' });

@@ -14,7 +14,12 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => f?.federation.stop());
 
-interface Answer { status: number; data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[]; extensions?: Record<string, any> }
+interface Answer {
+  status: number;
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
+}
 
 /** A client call through the gateway, with an optional Idempotency-Key header. */
 async function send(actor: Actor, query: string, variables: Record<string, unknown>, key?: string): Promise<Answer> {
@@ -62,7 +67,7 @@ describe('mutations happen once, and the caller knows (issue 7, item 4)', () => 
     expect(await auditEventsFor(first.data!.createOrganization.id, 'organization.create')).toBe(1);
   });
 
-  test('a replayed workflow step returns its result instead of failing the step\'s own check', async () => {
+  test("a replayed workflow step returns its result instead of failing the step's own check", async () => {
     const org = await registerOrganization(f.call, '331100', uniqueName('幂等提交局'));
     const staff = agency(org, '331100');
     const created = await send(staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(org, '331100') });
@@ -90,7 +95,7 @@ describe('mutations happen once, and the caller knows (issue 7, item 4)', () => 
     expect(await organizationsNamed(otherName)).toBe(0);
   });
 
-  test('the same key of another caller is another key: it never returns someone else\'s outcome', async () => {
+  test("the same key of another caller is another key: it never returns someone else's outcome", async () => {
     const key = `shared-${uniqueName('k')}`;
     const a = await send(authority('331100'), CREATE_ORG, { input: orgInput(uniqueName('幂等丙局')) }, key);
     const b = await send({ ...authority('331100'), sub: 'another-authority-user' }, CREATE_ORG, { input: orgInput(uniqueName('幂等丁局')) }, key);
@@ -149,11 +154,13 @@ describe('mutations happen once, and the caller knows (issue 7, item 4)', () => 
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = catalogOrm('lishui').em.fork().transactional(async (em) => {
-      await em.getConnection().execute('select id from "catalog"."data_resource" where id = ? for update', [id], 'all', em.getTransactionContext());
-      locked();
-      await released;
-    });
+    const holder = catalogOrm('lishui')
+      .em.fork()
+      .transactional(async (em) => {
+        await em.getConnection().execute('select id from "catalog"."data_resource" where id = ? for update', [id], 'all', em.getTransactionContext());
+        locked();
+        await released;
+      });
     await isLocked;
     const timedOut = await send(staff, UPDATE, variables);
     release();

@@ -16,7 +16,11 @@ describe('every input of every subgraph is bounded', () => {
       const strings = inputs.filter((i) => /\b(String|ID)\b/.test(i.type));
       expect(strings.length).toBeGreaterThan(0);
       for (const i of strings) {
-        const field = i.coordinate.replace(/\(|:\)/g, '.').replace(/\.$/, '').split('.').pop()!;
+        const field = i.coordinate
+          .replace(/\(|:\)/g, '.')
+          .replace(/\.$/, '')
+          .split('.')
+          .pop()!;
         expect({ coordinate: i.coordinate, code: i.kind === 'code' }).toEqual({ coordinate: i.coordinate, code: codeLike.test(field) });
         expect(i.max).toBeLessThanOrEqual(DEFAULT_MAX.text);
       }
@@ -120,7 +124,10 @@ describe('characters that are refused instead of failing inside the database', (
 
   test('a reason of several lines is accepted', async () => {
     const id = await publishResource(t.call, provider, REGION);
-    const r = await t.call('catalog', authority(REGION), `mutation($id: ID!, $reason: String!) { retireDataResource(id: $id, reason: $reason) { id status } }`, { id, reason: '数据已由新条目替代。\n详见新条目。' });
+    const r = await t.call('catalog', authority(REGION), `mutation($id: ID!, $reason: String!) { retireDataResource(id: $id, reason: $reason) { id status } }`, {
+      id,
+      reason: '数据已由新条目替代。\n详见新条目。',
+    });
     expect(r.errors).toBeUndefined();
   });
 });
@@ -133,7 +140,15 @@ describe('the same rules in the other subgraphs', () => {
     });
     expect(refusal(share)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.purpose' });
     const items = await t.call('sharing', agency(provider, REGION), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
-      input: { resourceId, requesterId: provider, scenario: '场景', purpose: '用途', legalDuty: '依法履行市场监管职责', itemNames: Array(501).fill('企业名称'), endDate: '2099-01-01' },
+      input: {
+        resourceId,
+        requesterId: provider,
+        scenario: '场景',
+        purpose: '用途',
+        legalDuty: '依法履行市场监管职责',
+        itemNames: Array(501).fill('企业名称'),
+        endDate: '2099-01-01',
+      },
     });
     expect(refusal(items)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemNames' });
     const open = await t.call('opening', authority(REGION), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
@@ -149,7 +164,8 @@ describe('the same rules in the other subgraphs', () => {
     });
     expect(refusal(operator)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agreementNo' });
     const revoke = await t.call('operation', authority(REGION), `mutation($id: ID!, $reason: String!) { revokeOperator(id: $id, reason: $reason) { id } }`, {
-      id: `${REGION}:01ARZ3NDEKTSV4RRFFQ69G5FAV`, reason: '理'.repeat(2001),
+      id: `${REGION}:01ARZ3NDEKTSV4RRFFQ69G5FAV`,
+      reason: '理'.repeat(2001),
     });
     expect(refusal(revoke)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });

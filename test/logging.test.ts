@@ -14,7 +14,17 @@ import { agency } from './support/node.js';
 type Line = Record<string, any>;
 const lines: Line[] = [];
 const raw: string[] = [];
-setProcessLogger(createLogger({ level: 'info', destination: { write: (s: string) => { raw.push(s); lines.push(JSON.parse(s)); } } }));
+setProcessLogger(
+  createLogger({
+    level: 'info',
+    destination: {
+      write: (s: string) => {
+        raw.push(s);
+        lines.push(JSON.parse(s));
+      },
+    },
+  }),
+);
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 beforeAll(async () => {
@@ -50,7 +60,16 @@ describe('one JSON line per request, at the gateway and at every subgraph it cal
 
     const gateway = mine.filter((l) => l.service === 'gateway');
     expect(gateway).toHaveLength(1);
-    expect(gateway[0]).toMatchObject({ level: 30, method: 'POST', path: '/graphql', status: 200, actor: staff.sub, org: staff.orgId, operation: 'CatalogPage', operationType: 'query' });
+    expect(gateway[0]).toMatchObject({
+      level: 30,
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      actor: staff.sub,
+      org: staff.orgId,
+      operation: 'CatalogPage',
+      operationType: 'query',
+    });
     expect(typeof gateway[0].ms).toBe('number');
     expect(gateway[0].errors).toBeUndefined();
     const nodes = gateway[0].nodes as { node: string; subgraph: string; ms: number; outcome: string; status: number }[];
@@ -96,7 +115,10 @@ describe('unexpected errors', () => {
       expect(errors[0]).toMatchObject({ service: 'catalog', node: 'lishui', msg: 'unexpected error' });
       expect(errors[0].err.stack).toMatch(/data_resource[\s\S]*\n\s+at /);
       expect(mine.find((l) => l.service === 'catalog')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'], operation: expect.stringMatching(/^Broken/) });
-      expect(mine.find((l) => l.service === 'gateway')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'], nodes: [{ node: 'lishui', outcome: 'errors', codes: ['INTERNAL_SERVER_ERROR'] }] });
+      expect(mine.find((l) => l.service === 'gateway')).toMatchObject({
+        errors: ['INTERNAL_SERVER_ERROR'],
+        nodes: [{ node: 'lishui', outcome: 'errors', codes: ['INTERNAL_SERVER_ERROR'] }],
+      });
       // The client sees no SQL.
       expect(JSON.stringify(r.body)).not.toContain('data_resource');
     } finally {

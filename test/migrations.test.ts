@@ -49,11 +49,16 @@ function migrationFiles(): string[] {
   return out.sort();
 }
 
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex');
+const hashOf = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, file)))
+    .digest('hex');
 
 describe('migrations are immutable once landed', () => {
   test('every landed migration is byte for byte what production databases ran', () => {
-    const changed = Object.entries(LANDED).filter(([file, hash]) => hashOf(file) !== hash).map(([file]) => file);
+    const changed = Object.entries(LANDED)
+      .filter(([file, hash]) => hashOf(file) !== hash)
+      .map(([file]) => file);
     expect(changed).toEqual([]);
   });
 
@@ -68,25 +73,34 @@ describe('migrations are immutable once landed', () => {
  * runs, so no new migration may do the same.
  */
 const IMPORTING_APPLICATION_CODE = new Set([
-  'subgraphs/catalog/migrations/Migration20261123000000.ts', 'subgraphs/catalog/migrations/Migration20261124000100.ts',
-  'subgraphs/catalog/migrations/Migration20261128010000.ts', 'subgraphs/catalog/migrations/Migration20261128030000.ts',
+  'subgraphs/catalog/migrations/Migration20261123000000.ts',
+  'subgraphs/catalog/migrations/Migration20261124000100.ts',
+  'subgraphs/catalog/migrations/Migration20261128010000.ts',
+  'subgraphs/catalog/migrations/Migration20261128030000.ts',
   'subgraphs/catalog/migrations/Migration20261128040000.ts',
-  'subgraphs/opening/migrations/Migration20261124000000.ts', 'subgraphs/opening/migrations/Migration20261128010000.ts',
-  'subgraphs/opening/migrations/Migration20261128030000.ts', 'subgraphs/opening/migrations/Migration20261128040000.ts',
-  'subgraphs/operation/migrations/Migration20261123000000.ts', 'subgraphs/operation/migrations/Migration20261128030000.ts',
+  'subgraphs/opening/migrations/Migration20261124000000.ts',
+  'subgraphs/opening/migrations/Migration20261128010000.ts',
+  'subgraphs/opening/migrations/Migration20261128030000.ts',
+  'subgraphs/opening/migrations/Migration20261128040000.ts',
+  'subgraphs/operation/migrations/Migration20261123000000.ts',
+  'subgraphs/operation/migrations/Migration20261128030000.ts',
   'subgraphs/operation/migrations/Migration20261128040000.ts',
-  'subgraphs/sharing/migrations/Migration20261124000000.ts', 'subgraphs/sharing/migrations/Migration20261128010000.ts',
-  'subgraphs/sharing/migrations/Migration20261128030000.ts', 'subgraphs/sharing/migrations/Migration20261128040000.ts',
+  'subgraphs/sharing/migrations/Migration20261124000000.ts',
+  'subgraphs/sharing/migrations/Migration20261128010000.ts',
+  'subgraphs/sharing/migrations/Migration20261128030000.ts',
+  'subgraphs/sharing/migrations/Migration20261128040000.ts',
 ]);
 
 describe('migrations are self-contained', () => {
   test('a new migration imports nothing but the migrator: its SQL is written out in the file', () => {
     const offending = migrationFiles()
       .filter((f) => !IMPORTING_APPLICATION_CODE.has(f))
-      .flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)]
-        .map((m) => m[1])
-        .filter((target) => target !== '@mikro-orm/migrations')
-        .map((target) => `${f} imports ${target}`));
+      .flatMap((f) =>
+        [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)]
+          .map((m) => m[1])
+          .filter((target) => target !== '@mikro-orm/migrations')
+          .map((target) => `${f} imports ${target}`),
+      );
     expect(offending).toEqual([]);
   });
 });

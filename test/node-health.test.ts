@@ -41,7 +41,11 @@ const rejoined = async (withinMs: number) => {
 
 beforeAll(async () => {
   f = await startTestFederation('health', NODE_TIMEOUT_MS);
-  for (const [node, region, name] of [['lishui', '331100', '丽水市气象局'], ['liandu', '331102', '莲都区气象局'], ['longquan', '331181', '龙泉市气象局']]) {
+  for (const [node, region, name] of [
+    ['lishui', '331100', '丽水市气象局'],
+    ['liandu', '331102', '莲都区气象局'],
+    ['longquan', '331181', '龙泉市气象局'],
+  ]) {
     const org = await registerOrganization(f.call, region, name);
     ids[node] = await publishResource(f.call, org, region, { name: `${tag}降水监测` });
   }
@@ -51,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => f?.federation.stop());
 
 describe('a node whose database refuses connections', () => {
-  test('a city-wide list returns the other nodes\' rows plus NODE_UNAVAILABLE for that node; it rejoins once the database is back', async () => {
+  test("a city-wide list returns the other nodes' rows plus NODE_UNAVAILABLE for that node; it rejoins once the database is back", async () => {
     const outage = f.federation.databases.get('liandu')!;
     await outage.refuseConnections();
     try {
@@ -93,7 +97,11 @@ describe('a node whose database refuses connections', () => {
 /** The signed list query the gateway would send to the node's catalog, with the HTTP status kept. */
 async function fetchSubgraph(nodeId: string) {
   const body = JSON.stringify({ query: LIST, variables: { f: { keyword: tag } } });
-  const res = await fetch(nodeOf(nodeId).subgraphs.catalog, { method: 'POST', headers: internalHeaders(ANONYMOUS, body, TEST_SECRET, { subgraph: 'catalog', node: nodeId }), body });
+  const res = await fetch(nodeOf(nodeId).subgraphs.catalog, {
+    method: 'POST',
+    headers: internalHeaders(ANONYMOUS, body, TEST_SECRET, { subgraph: 'catalog', node: nodeId }),
+    body,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -165,9 +173,11 @@ describe('a frozen node', () => {
       expect(cityWide.ms).toBeLessThan(NODE_TIMEOUT_MS / 2);
 
       // A write to it is not sent: refused at once, and nothing was written.
-      const write = await timed(() => f.gql(authority('331181'), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-        input: { regionCode: '331181', name: `${tag}龙泉市档案馆`, creditCode: '11331181MB0000001X', kind: 'AGENCY' },
-      }));
+      const write = await timed(() =>
+        f.gql(authority('331181'), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+          input: { regionCode: '331181', name: `${tag}龙泉市档案馆`, creditCode: '11331181MB0000001X', kind: 'AGENCY' },
+        }),
+      );
       expect(write.result.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
       expect(write.ms).toBeLessThan(100);
 

@@ -53,52 +53,56 @@ afterAll(async () => {
 });
 
 describe('the playground in a real browser', () => {
-  browserTest('loads offline, runs the first example with the demo header and shows its data', async () => {
-    if (!HAS_CHROMIUM) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install -y chromium); run it, or install chromium, before the tests`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage();
-    const origin = new URL(f.federation.gateway.url).origin;
-    const requested: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
+  browserTest(
+    'loads offline, runs the first example with the demo header and shows its data',
+    async () => {
+      if (!HAS_CHROMIUM) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install -y chromium); run it, or install chromium, before the tests`);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+      const page = await browser.newPage();
+      const origin = new URL(f.federation.gateway.url).origin;
+      const requested: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      });
 
-    const loaded = await page.goto(`${origin}/playground`);
-    expect(loaded?.status()).toBe(200);
-    const run = page.locator('.graphiql-execute-button');
-    await run.waitFor({ state: 'visible' });
-    // Every example is a tab, named after its operation.
-    const tabs = await page.locator('.graphiql-tab').allTextContents();
-    for (const example of EXAMPLE_OPERATIONS) {
-      const name = operationName(example.query);
-      if (name) expect(tabs.join(' ')).toContain(name);
-    }
+      const loaded = await page.goto(`${origin}/playground`);
+      expect(loaded?.status()).toBe(200);
+      const run = page.locator('.graphiql-execute-button');
+      await run.waitFor({ state: 'visible' });
+      // Every example is a tab, named after its operation.
+      const tabs = await page.locator('.graphiql-tab').allTextContents();
+      for (const example of EXAMPLE_OPERATIONS) {
+        const name = operationName(example.query);
+        if (name) expect(tabs.join(' ')).toContain(name);
+      }
 
-    const first = operationName(EXAMPLE_OPERATIONS[0]!.query)!;
-    const answered = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(first));
-    await run.click();
-    const response = await answered;
-    expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
-    const body = (await response.json()) as { data?: { dataResources?: { totalCount: number; edges: { node: { id: string } }[] } }; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    expect(body.data?.dataResources?.edges.map((e) => e.node.id)).toEqual([resourceId]);
+      const first = operationName(EXAMPLE_OPERATIONS[0]!.query)!;
+      const answered = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(first));
+      await run.click();
+      const response = await answered;
+      expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
+      const body = (await response.json()) as { data?: { dataResources?: { totalCount: number; edges: { node: { id: string } }[] } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.dataResources?.edges.map((e) => e.node.id)).toEqual([resourceId]);
 
-    // What the person sees: the answer in the result pane.
-    const pane = page.locator('.graphiql-response');
-    await pane.filter({ hasText: resourceId }).waitFor();
-    const shown = (await pane.textContent()) ?? '';
-    expect(shown).toContain('"dataResources"');
-    expect(shown).toContain('"totalCount": 1');
-    expect(shown).toContain('企业登记信息');
-    expect(shown).not.toContain('"errors"');
+      // What the person sees: the answer in the result pane.
+      const pane = page.locator('.graphiql-response');
+      await pane.filter({ hasText: resourceId }).waitFor();
+      const shown = (await pane.textContent()) ?? '';
+      expect(shown).toContain('"dataResources"');
+      expect(shown).toContain('"totalCount": 1');
+      expect(shown).toContain('企业登记信息');
+      expect(shown).not.toContain('"errors"');
 
-    // Offline: the page, its assets and its GraphQL calls all come from the gateway itself.
-    expect(requested).toContain(`${origin}/playground`);
-    expect(requested.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin)).toEqual([]);
-    expect(problems).toEqual([]);
-  }, 120_000);
+      // Offline: the page, its assets and its GraphQL calls all come from the gateway itself.
+      expect(requested).toContain(`${origin}/playground`);
+      expect(requested.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin)).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
 });

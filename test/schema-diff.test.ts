@@ -35,7 +35,10 @@ function structuralProblems(schema: string, diff: SchemaDifference): string[] {
       // A default or a CHECK list the entity does not declare is the database being stricter; one the entity declares differently is a mismatch.
       if (cd.changedProperties.has('default') && cd.column.default != null) changed.push('default');
       if (cd.changedProperties.has('enumItems') && cd.column.enumItems?.length) changed.push('enumItems');
-      if (changed.length) problems.push(`${t}.${c}: ${changed.join(', ')} differ (database ${cd.fromColumn.type}${cd.fromColumn.nullable ? ' null' : ' not null'}, entity ${cd.column.type}${cd.column.nullable ? ' null' : ' not null'})`);
+      if (changed.length)
+        problems.push(
+          `${t}.${c}: ${changed.join(', ')} differ (database ${cd.fromColumn.type}${cd.fromColumn.nullable ? ' null' : ' not null'}, entity ${cd.column.type}${cd.column.nullable ? ' null' : ' not null'})`,
+        );
     }
     // Entity-declared indexes and uniques must exist; their names may differ (migrations name them).
     const existing = Object.values(d.fromTable.getIndexes()).map((i) => `${i.unique ? 'unique' : 'index'}(${i.columnNames.join(',')})`);
@@ -54,7 +57,7 @@ async function diffOf(orm: MikroORM, schema: string): Promise<SchemaDifference> 
   return new SchemaComparator(platform).compare(current, orm.getSchemaGenerator().getTargetSchema(schema));
 }
 
-describe('after all migrations, each subgraph\'s database matches its entities', () => {
+describe("after all migrations, each subgraph's database matches its entities", () => {
   let dbs: Awaited<ReturnType<typeof provisionTestDatabases>>;
   const orms = new Map<SubgraphName, MikroORM>();
 

@@ -7,8 +7,6 @@ import { startTestFederation } from './support/federation.js';
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
 
-
-
 const tag = () => `搜${Math.random().toString(36).slice(2, 7)}`;
 
 beforeAll(async () => {
@@ -63,7 +61,7 @@ describe('catalog search through the gateway [CAT-8]', () => {
     expect(r.data!.dataResources.edges.map((e: any) => [e.node.name, e.node.region.code])).toEqual([['青瓷窑址名录', '331181']]);
   });
 
-  test('facet counts from several nodes are the sums of each node\'s own counts, and the total is their sum too', async () => {
+  test("facet counts from several nodes are the sums of each node's own counts, and the total is their sum too", async () => {
     const k = tag();
     const city = await registerOrganization(f.call, '331100', '丽水市水利局');
     const liandu = await registerOrganization(f.call, '331102', '莲都区水利局');
@@ -72,7 +70,13 @@ describe('catalog search through the gateway [CAT-8]', () => {
     await publishResource(f.call, city, '331100', { name: `${k}堤防`, shareAttribute: 'CONDITIONAL', shareCondition: '仅限防汛', shareReason: '涉及工程安全' });
     await publishResource(f.call, liandu, '331102', { name: `${k}山塘`, format: 'API' });
     await publishResource(f.call, longquan, '331181', { name: `${k}水文站`, format: 'SPREADSHEET' });
-    await publishResource(f.call, longquan, '331181', { name: `${k}取水口`, format: 'API', shareAttribute: 'CONDITIONAL', shareCondition: '仅限水资源管理', shareReason: '涉及取水许可' });
+    await publishResource(f.call, longquan, '331181', {
+      name: `${k}取水口`,
+      format: 'API',
+      shareAttribute: 'CONDITIONAL',
+      shareCondition: '仅限水资源管理',
+      shareReason: '涉及取水许可',
+    });
 
     const FACETS = `query($f: DataResourceFilter, $scope: RegionScopeInput) { dataResources(filter: $f, scope: $scope, first: 1) {
       totalCount
@@ -82,11 +86,26 @@ describe('catalog search through the gateway [CAT-8]', () => {
     expect(all.errors).toBeUndefined();
     const { totalCount, facets } = all.data!.dataResources;
     expect(totalCount).toBe(5);
-    expect(facets.format).toEqual([{ value: 'API', count: 3 }, { value: 'DATABASE', count: 1 }, { value: 'SPREADSHEET', count: 1 }]);
-    expect(facets.shareAttribute).toEqual([{ value: 'UNCONDITIONAL', n: 3 }, { value: 'CONDITIONAL', n: 2 }]);
+    expect(facets.format).toEqual([
+      { value: 'API', count: 3 },
+      { value: 'DATABASE', count: 1 },
+      { value: 'SPREADSHEET', count: 1 },
+    ]);
+    expect(facets.shareAttribute).toEqual([
+      { value: 'UNCONDITIONAL', n: 3 },
+      { value: 'CONDITIONAL', n: 2 },
+    ]);
     // Equal counts order by value, here the provider ID: 331100:… before 331181:….
-    expect(facets.provider).toEqual([{ count: 2, provider: { name: '丽水市水利局' } }, { count: 2, provider: { name: '龙泉市水利局' } }, { count: 1, provider: { name: '莲都区水利局' } }]);
-    expect(facets.region).toEqual([{ value: '331100', count: 2, region: { name: '丽水市' } }, { value: '331181', count: 2, region: { name: '龙泉市' } }, { value: '331102', count: 1, region: { name: '莲都区' } }]);
+    expect(facets.provider).toEqual([
+      { count: 2, provider: { name: '丽水市水利局' } },
+      { count: 2, provider: { name: '龙泉市水利局' } },
+      { count: 1, provider: { name: '莲都区水利局' } },
+    ]);
+    expect(facets.region).toEqual([
+      { value: '331100', count: 2, region: { name: '丽水市' } },
+      { value: '331181', count: 2, region: { name: '龙泉市' } },
+      { value: '331102', count: 1, region: { name: '莲都区' } },
+    ]);
 
     // Each node alone, by scope: the merged counts are exactly their sums.
     const sums = new Map<string, number>();

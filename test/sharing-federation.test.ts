@@ -35,11 +35,19 @@ const QUEUE = `query { shareCoordinationQueue(first: 100) { totalCount edges { n
 const CHECK = `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "跨区域企业监管") { allowed denial } }`;
 
 const ask = (resourceId: string, requesterId: string) => ({
-  input: { resourceId, requesterId, scenario: '跨区域企业监管', purpose: '核验异地企业登记状态', legalDuty: '《市场主体登记管理条例》规定的监管职责', itemNames: ['企业名称'], endDate: addDays(todayInChina(), 180) },
+  input: {
+    resourceId,
+    requesterId,
+    scenario: '跨区域企业监管',
+    purpose: '核验异地企业登记状态',
+    legalDuty: '《市场主体登记管理条例》规定的监管职责',
+    itemNames: ['企业名称'],
+    endDate: addDays(todayInChina(), 180),
+  },
 });
 
 describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
-  test('a city agency asks for 莲都区 data: the request lives on 莲都区\'s node, and the city authority coordinates it there [B §29]', async () => {
+  test("a city agency asks for 莲都区 data: the request lives on 莲都区's node, and the city authority coordinates it there [B §29]", async () => {
     const districtProvider = await registerOrganization(f.call, LIANDU, '丽水市莲都区市场监督管理局');
     const cityRequester = await registerOrganization(f.call, CITY, '丽水市综合行政执法局');
     const districtRequester = await registerOrganization(f.call, LIANDU, '丽水市莲都区人力资源和社会保障局');
@@ -96,7 +104,10 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     for (const region of [CITY, LIANDU, '331181']) {
       const provider = await registerOrganization(f.call, region, '统计局');
       const resourceId = await publishResource(f.call, provider, region, { shareAttribute: 'NOT_SHARED', legalBasis: '《统计法》第九条', openAttribute: 'PROHIBITED' });
-      ids.push((await must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } })).addNegativeListEntry.id);
+      ids.push(
+        (await must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } }))
+          .addNegativeListEntry.id,
+      );
     }
     const city = (await must(authority(CITY), LIST)).negativeList;
     expect(city.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(ids));

@@ -5,8 +5,20 @@ import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } f
 import { publishResource, registerOrganization, resourceInput } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import {
-  canCompile, canHandleObjection, canRegisterOrganization, canReview, canSeeEvaluation, canSeeObjection, canSeeResource,
-  canSeeReviewRecords, canSupervise, evaluationFilter, objectionFilter, resourceFilter, reviewRecordsFilter, supervisionFilter,
+  canCompile,
+  canHandleObjection,
+  canRegisterOrganization,
+  canReview,
+  canSeeEvaluation,
+  canSeeObjection,
+  canSeeResource,
+  canSeeReviewRecords,
+  canSupervise,
+  evaluationFilter,
+  objectionFilter,
+  resourceFilter,
+  reviewRecordsFilter,
+  supervisionFilter,
 } from './access.js';
 import { DataObjection } from './objection.entity.js';
 import { Organization } from './organization.entity.js';
@@ -36,7 +48,9 @@ beforeAll(async () => {
     await publishResource(t.call, org, region, { openAttribute: 'PROHIBITED' });
     const retired = await publishResource(t.call, org, region);
     for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED']) {
-      const r = await t.call('catalog', agency(org, region), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(org, region) });
+      const r = await t.call('catalog', agency(org, region), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+        input: resourceInput(org, region),
+      });
       expect(r.errors).toBeUndefined();
       await em().nativeUpdate(DataResource, { id: r.data!.createDataResource.id }, { status: status as DataResource['status'] });
     }

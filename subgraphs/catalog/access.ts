@@ -108,7 +108,9 @@ export async function loadForCompiling(ctx: SubgraphContext, id: string, field =
 export async function loadForReview(ctx: SubgraphContext, id: string, what: string): Promise<DataResource> {
   const r = await findResource(ctx, id, 'id');
   if (!canReview(ctx.actor, ctx.node, r)) {
-    throw forbidden(`${what}：仅限条目所属区域（${r.regionCode}）或其上级区域、且在本平台的数据主管部门 / only the data authority of the entry's region (${r.regionCode}) or of a region above it, on this platform, may do this [J §9, B §17]`);
+    throw forbidden(
+      `${what}：仅限条目所属区域（${r.regionCode}）或其上级区域、且在本平台的数据主管部门 / only the data authority of the entry's region (${r.regionCode}) or of a region above it, on this platform, may do this [J §9, B §17]`,
+    );
   }
   return r;
 }

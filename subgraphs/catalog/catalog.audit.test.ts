@@ -20,7 +20,9 @@ beforeAll(async () => {
   provider = await registerOrganization(t.call, '331100', '丽水市大数据发展管理局');
   published = await publishResource(t.call, provider, '331100', { name: '公开目录条目' });
   for (let i = 0; i < 50; i++) {
-    const r = await t.call('catalog', agency(provider, '331100'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(provider, '331100', { name: `草稿${i}` }) });
+    const r = await t.call('catalog', agency(provider, '331100'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      input: resourceInput(provider, '331100', { name: `草稿${i}` }),
+    });
     expect(r.errors).toBeUndefined();
   }
 }, 300_000);
@@ -44,7 +46,15 @@ test('reading drafts records who, which entry, when and from which organization;
   const rows = (await reads()).slice(already);
   // 5 + 50 reads, each written once, in one insert per request.
   expect(rows).toHaveLength(55);
-  expect(rows[0]).toMatchObject({ kind: 'READ', action: 'read', entity_type: 'DataResource', actor_sub: 'auditor-331100', actor_region: '331100', region_code: '331100', keying: 'HMAC' });
+  expect(rows[0]).toMatchObject({
+    kind: 'READ',
+    action: 'read',
+    entity_type: 'DataResource',
+    actor_sub: 'auditor-331100',
+    actor_region: '331100',
+    region_code: '331100',
+    keying: 'HMAC',
+  });
   expect(new Date(rows[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   expect((await verifyAuditChain(em(), t.running.subgraphs.catalog!.audit)).ok).toBe(true);
 });
@@ -52,17 +62,25 @@ test('reading drafts records who, which entry, when and from which organization;
 test('the agency that reads its own draft is recorded with its organization; a public entry is not recorded [D §24]', async () => {
   const already = (await reads()).length;
   const r = await t.call('catalog', agency(provider, '331100'), `query($a: ID!, $b: ID!) { a: dataResource(id: $a) { id } b: dataResource(id: $b) { id history { number } } }`, {
-    a: published, b: (await t.call('catalog', auditor, DRAFTS, { n: 1 })).data!.dataResources.edges[0].node.id,
+    a: published,
+    b: (await t.call('catalog', auditor, DRAFTS, { n: 1 })).data!.dataResources.edges[0].node.id,
   });
   expect(r.errors).toBeUndefined();
   const rows = (await reads()).slice(already + 1);
-  expect(rows.map((x) => [x.entity_type, x.actor_org])).toEqual([['DataResource', provider], ['DataResource.history', provider]]);
+  expect(rows.map((x) => [x.entity_type, x.actor_org])).toEqual([
+    ['DataResource', provider],
+    ['DataResource.history', provider],
+  ]);
   expect(rows.some((x) => x.entity_id === published)).toBe(false);
 });
 
-test('a response that appended events carries the chain\'s new head, signed for the gateway to keep [Z §34]', async () => {
+test("a response that appended events carries the chain's new head, signed for the gateway to keep [Z §34]", async () => {
   const body0 = JSON.stringify({ query: DRAFTS, variables: { n: 2 } });
-  const res = await fetch(t.node.subgraphs.catalog, { method: 'POST', headers: internalHeaders(authority('331100'), body0, TEST_SECRET, { subgraph: 'catalog', node: 'lishui' }), body: body0 });
+  const res = await fetch(t.node.subgraphs.catalog, {
+    method: 'POST',
+    headers: internalHeaders(authority('331100'), body0, TEST_SECRET, { subgraph: 'catalog', node: 'lishui' }),
+    body: body0,
+  });
   const body = (await res.json()) as any;
   const head = body.extensions[AUDIT_HEAD_EXTENSION];
   expect(isValidCheckpoint(TEST_AUDIT_SECRET, head)).toBe(true);

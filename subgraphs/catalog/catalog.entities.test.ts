@@ -20,12 +20,14 @@ beforeAll(async () => {
   org = await registerOrganization(t.call, '331100', '丽水市自然资源和规划局');
   open = await publishResource(t.call, org, '331100', { name: '地名地址信息' });
   closed = await publishResource(t.call, org, '331100', { name: '不动产登记信息', openAttribute: 'PROHIBITED' });
-  const d = await t.call('catalog', agency(org, '331100'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(org, '331100', { name: '草稿条目' }) });
+  const d = await t.call('catalog', agency(org, '331100'), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+    input: resourceInput(org, '331100', { name: '草稿条目' }),
+  });
   draft = d.data!.createDataResource.id;
 });
 afterAll(async () => t?.stop());
 
-describe('_entities contract for the catalog\'s keys', () => {
+describe("_entities contract for the catalog's keys", () => {
   test('one result per representation, in order; null for unknown and malformed keys', async () => {
     const r = await t.call('catalog', authority('331100'), ENTITIES, {
       r: [
@@ -50,7 +52,7 @@ describe('_entities contract for the catalog\'s keys', () => {
     ]);
   });
 
-  test('authorization holds inside _entities: the public gets null for closed and draft entries, agencies for others\' drafts', async () => {
+  test("authorization holds inside _entities: the public gets null for closed and draft entries, agencies for others' drafts", async () => {
     const reps = [open, closed, draft].map((id) => ({ __typename: 'DataResource', id }));
     const pub = await t.call('catalog', ANONYMOUS, ENTITIES, { r: reps });
     expect(pub.data!._entities).toEqual([{ id: open, name: '地名地址信息' }, null, null]);

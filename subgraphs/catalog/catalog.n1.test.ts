@@ -10,7 +10,9 @@ beforeAll(async () => {
     if (subgraph === 'catalog') statements += 1;
   });
   // Several providers, so loading each entry's provider really is a per-parent lookup.
-  const providers = await Promise.all(['公安局', '市场监督管理局', '人力资源和社会保障局', '卫生健康委员会', '交通运输局'].map((n) => registerOrganization(t.call, '331100', `丽水市${n}`)));
+  const providers = await Promise.all(
+    ['公安局', '市场监督管理局', '人力资源和社会保障局', '卫生健康委员会', '交通运输局'].map((n) => registerOrganization(t.call, '331100', `丽水市${n}`)),
+  );
   for (let i = 0; i < 50; i++) await publishResource(t.call, providers[i % providers.length], '331100', { name: `目录条目${i}` });
 }, 300_000);
 afterAll(async () => t?.stop());
@@ -24,7 +26,7 @@ async function statementsFor(first: number): Promise<{ count: number; edges: num
   return { count: statements - before, edges: r.data!.dataResources.edges.length };
 }
 
-test('a 50-entry list with each entry\'s provider and items costs the same SQL statements as a 5-entry list (no N+1)', async () => {
+test("a 50-entry list with each entry's provider and items costs the same SQL statements as a 5-entry list (no N+1)", async () => {
   const small = await statementsFor(5);
   const large = await statementsFor(50);
   expect(small.edges).toBe(5);

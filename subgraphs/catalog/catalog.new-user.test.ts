@@ -43,7 +43,7 @@ async function searchIds(actor: Actor, f: Record<string, unknown>): Promise<{ id
 }
 
 describe('a mutation answers with the state after the change [CAT-5]', () => {
-  test('updating a draft\'s items answers with the new items', async () => {
+  test("updating a draft's items answers with the new items", async () => {
     const org = await registerOrganization(t.call, CITY, '丽水市自然资源和规划局');
     const id = await draft(org, { items: items('宗地代码', '宗地面积') });
     const r = await t.call('catalog', agency(org, CITY), UPDATE, { id, input: { items: items('宗地代码', '土地用途', '权利人') } });
@@ -51,7 +51,7 @@ describe('a mutation answers with the state after the change [CAT-5]', () => {
     expect(r.data!.updateDataResource.items).toEqual([{ name: '宗地代码' }, { name: '土地用途' }, { name: '权利人' }]);
   });
 
-  test('approving a revision answers with the revision\'s items, not the ones it replaced [B §18]', async () => {
+  test("approving a revision answers with the revision's items, not the ones it replaced [B §18]", async () => {
     const org = await registerOrganization(t.call, CITY, '丽水市住房和城乡建设局');
     const id = await publishResource(t.call, org, CITY, { items: items('房屋编号', '建筑面积') });
     const staff = agency(org, CITY);
@@ -134,12 +134,18 @@ describe('the public sees nothing of entries it may not see [SEC-1, Z §14]', ()
     const holder = await registerOrganization(t.call, CITY, '丽水市公安局户政');
     const user = await registerOrganization(t.call, CITY, '丽水市文化广电旅游局');
     const secret = await publishResource(t.call, holder, CITY, {
-      name: '户籍人口基本信息', securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED',
+      name: '户籍人口基本信息',
+      securityGrade: 'IMPORTANT',
+      openAttribute: 'PROHIBITED',
       items: [{ name: '公民身份号码（户籍）', dataType: 'STRING', identifier: true, personalInfo: true, authoritative: true }],
     });
     const sourceItem = (await t.call('catalog', authority(CITY), `query($id: ID!) { dataResource(id: $id) { items { id } } }`, { id: secret })).data!.dataResource.items[0].id;
     const open = await publishResource(t.call, user, CITY, {
-      name: '景区游客统计', items: [{ name: '公民身份号码（户籍）', dataType: 'STRING', sourceItemId: sourceItem }, { name: '游客人数', dataType: 'INTEGER' }],
+      name: '景区游客统计',
+      items: [
+        { name: '公民身份号码（户籍）', dataType: 'STRING', sourceItemId: sourceItem },
+        { name: '游客人数', dataType: 'INTEGER' },
+      ],
     });
     const Q = `query($id: ID!) { dataResource(id: $id) { items { name source { id name } } } }`;
     const anon = await t.call('catalog', ANONYMOUS, Q, { id: open });
@@ -149,7 +155,7 @@ describe('the public sees nothing of entries it may not see [SEC-1, Z §14]', ()
     expect(staff.data!.dataResource.items[0].source).toEqual({ id: sourceItem, name: '公民身份号码（户籍）' });
   });
 
-  test('an anonymous objection\'s errors do not name an entry the caller cannot see [B §11]', async () => {
+  test("an anonymous objection's errors do not name an entry the caller cannot see [B §11]", async () => {
     const holder = await registerOrganization(t.call, CITY, '丽水市医疗保障局');
     const another = await registerOrganization(t.call, CITY, '丽水市民政局');
     const hidden = '参保人员缴费明细';
@@ -177,9 +183,12 @@ describe('a pending revision keeps its filed reason [Z §15]', () => {
     expect(first.errors).toBeUndefined();
     const again = await t.call('catalog', staff, UPDATE, { id, input: { name: '市场主体登记信息（受限）' } });
     expect(again.errors).toBeUndefined();
-    expect(again.data!.updateDataResource.pendingRevision.changes).toEqual(expect.arrayContaining([
-      { field: 'openAttribute', after: 'RESTRICTED' }, { field: 'openChangeReason', after: '含经营者联系方式' },
-    ]));
+    expect(again.data!.updateDataResource.pendingRevision.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'openAttribute', after: 'RESTRICTED' },
+        { field: 'openChangeReason', after: '含经营者联系方式' },
+      ]),
+    );
     // A revision made RESTRICTED without a reason is still refused.
     const other = await publishResource(t.call, org, CITY);
     const bare = await t.call('catalog', staff, UPDATE, { id: other, input: { openAttribute: 'RESTRICTED', openCondition: '仅限科研用途' } });

@@ -34,7 +34,11 @@ const SEARCH = `query($f: DataResourceFilter, $first: Int, $after: String, $scop
 async function search(f: Record<string, unknown>, opts: { first?: number; after?: string | null; actor?: Parameters<typeof t.call>[1]; scope?: unknown } = {}) {
   const r = await t.call('catalog', opts.actor ?? authority(REGION), SEARCH, { f, first: opts.first ?? 20, after: opts.after ?? null, scope: opts.scope ?? null });
   expect(r.errors).toBeUndefined();
-  return r.data!.dataResources as { totalCount: number; edges: { cursor: string; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  return r.data!.dataResources as {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 const names = (page: { edges: { node: { name: string } }[] }) => page.edges.map((e) => e.node.name);
 
@@ -77,7 +81,10 @@ describe('normalization and keyword parsing', () => {
     };
     expect(narrowingOf(where)).toEqual({
       all: ['\u0001sPUBLISHED', '\u0001gGENERAL', '\u0001aCONDITIONAL'],
-      any: [['\u0001oUNCONDITIONAL', '\u0001oRESTRICTED'], ['\u0001r331121', '\u0001r331122']],
+      any: [
+        ['\u0001oUNCONDITIONAL', '\u0001oRESTRICTED'],
+        ['\u0001r331121', '\u0001r331122'],
+      ],
     });
     // Not being one region says nothing: regions are not a closed list here.
     expect(narrowingOf({ regionCode: { $ne: '331100' } })).toEqual({ all: [], any: [] });
@@ -150,7 +157,13 @@ describe('keyword search [CAT-8]', () => {
     const org = await registerOrganization(t.call, REGION, '丽水市交通运输局');
     const county = await registerOrganization(t.call, '331121', '青田县交通运输局');
     const k = tag();
-    for (let i = 0; i < 3; i++) await publishResource(t.call, org, REGION, { name: `${k}线路${i}`, shareAttribute: i === 0 ? 'CONDITIONAL' : 'UNCONDITIONAL', shareCondition: '仅限交通执法', shareReason: '涉及车辆轨迹' });
+    for (let i = 0; i < 3; i++)
+      await publishResource(t.call, org, REGION, {
+        name: `${k}线路${i}`,
+        shareAttribute: i === 0 ? 'CONDITIONAL' : 'UNCONDITIONAL',
+        shareCondition: '仅限交通执法',
+        shareReason: '涉及车辆轨迹',
+      });
     await publishResource(t.call, county, '331121', { name: `${k}县道` });
     const page = await search({ keyword: k }, { first: 2 });
     expect(page.totalCount).toBe(4);
@@ -166,7 +179,9 @@ describe('keyword search [CAT-8]', () => {
     const k = tag();
     await publishResource(t.call, org, REGION, { name: `${k}医院名录`, openAttribute: 'UNCONDITIONAL' });
     await publishResource(t.call, org, REGION, { name: `${k}病历`, openAttribute: 'PROHIBITED' });
-    const draft = await t.call('catalog', agency(org, REGION), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(org, REGION, { name: `${k}草稿` }) });
+    const draft = await t.call('catalog', agency(org, REGION), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      input: resourceInput(org, REGION, { name: `${k}草稿` }),
+    });
     expect(draft.errors).toBeUndefined();
     expect(names(await search({ keyword: k }, { actor: ANONYMOUS }))).toEqual([`${k}医院名录`]);
     expect((await search({ keyword: k }, { actor: agency(org, REGION) })).totalCount).toBe(3);
@@ -177,7 +192,11 @@ describe('keyword search [CAT-8]', () => {
     expect(codeOf(long)).toBe('BAD_USER_INPUT');
     expect(long.errors![0].extensions!.field).toBe('filter.keyword');
     expect(long.errors![0].message).toContain(String(MAX_KEYWORD_LENGTH));
-    for (const after of ['not-a-cursor', encodeCursor({ values: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], directions: ['DESC'] }), encodeCursor({ values: [7, 'x'], directions: ['ASC', 'DESC'] })]) {
+    for (const after of [
+      'not-a-cursor',
+      encodeCursor({ values: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], directions: ['DESC'] }),
+      encodeCursor({ values: [7, 'x'], directions: ['ASC', 'DESC'] }),
+    ]) {
       const r = await t.call('catalog', authority(REGION), SEARCH, { f: { keyword: '局' }, after });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions!.field).toBe('after');
@@ -209,15 +228,36 @@ describe('facet counts [CAT-8]', () => {
     expect(r.errors).toBeUndefined();
     const { totalCount, facets } = r.data!.dataResources;
     expect(totalCount).toBe(3);
-    expect(facets.shareAttribute).toEqual([{ value: 'UNCONDITIONAL', count: 2 }, { value: 'NOT_SHARED', count: 1 }]);
-    expect(facets.openAttribute).toEqual([{ value: 'UNCONDITIONAL', count: 2 }, { value: 'PROHIBITED', count: 1 }]);
+    expect(facets.shareAttribute).toEqual([
+      { value: 'UNCONDITIONAL', count: 2 },
+      { value: 'NOT_SHARED', count: 1 },
+    ]);
+    expect(facets.openAttribute).toEqual([
+      { value: 'UNCONDITIONAL', count: 2 },
+      { value: 'PROHIBITED', count: 1 },
+    ]);
     expect(facets.securityGrade).toEqual([{ value: 'GENERAL', count: 3 }]);
-    expect(facets.library).toEqual([{ value: 'LEGAL_PERSON', count: 2 }, { value: 'POPULATION', count: 1 }]);
-    expect(facets.format).toEqual([{ value: 'API', count: 2 }, { value: 'DATABASE', count: 1 }]);
-    expect(facets.updateFrequency).toEqual([{ value: 'DAILY', count: 2 }, { value: 'MONTHLY', count: 1 }]);
+    expect(facets.library).toEqual([
+      { value: 'LEGAL_PERSON', count: 2 },
+      { value: 'POPULATION', count: 1 },
+    ]);
+    expect(facets.format).toEqual([
+      { value: 'API', count: 2 },
+      { value: 'DATABASE', count: 1 },
+    ]);
+    expect(facets.updateFrequency).toEqual([
+      { value: 'DAILY', count: 2 },
+      { value: 'MONTHLY', count: 1 },
+    ]);
     expect(facets.status).toEqual([{ value: 'PUBLISHED', count: 3 }]);
-    expect(facets.provider).toEqual([{ value: police, count: 2, provider: { name: '丽水市公安局治安支队' } }, { value: county, count: 1, provider: { name: '青田县公安局' } }]);
-    expect(facets.region).toEqual([{ value: REGION, count: 2, region: { name: '丽水市' } }, { value: '331121', count: 1, region: { name: '青田县' } }]);
+    expect(facets.provider).toEqual([
+      { value: police, count: 2, provider: { name: '丽水市公安局治安支队' } },
+      { value: county, count: 1, provider: { name: '青田县公安局' } },
+    ]);
+    expect(facets.region).toEqual([
+      { value: REGION, count: 2, region: { name: '丽水市' } },
+      { value: '331121', count: 1, region: { name: '青田县' } },
+    ]);
 
     const filtered = await t.call('catalog', authority(REGION), FACETS, { f: { keyword: k, format: 'API' } });
     expect(filtered.data!.dataResources.totalCount).toBe(2);
@@ -231,7 +271,10 @@ describe('facet counts [CAT-8]', () => {
     await publishResource(t.call, org, REGION, { name: '林权登记', format: 'SPREADSHEET' });
     const r = await t.call('catalog', authority(REGION), FACETS, { f: { providerId: org } });
     expect(r.data!.dataResources.totalCount).toBe(2);
-    expect(r.data!.dataResources.facets.format).toEqual([{ value: 'DATABASE', count: 1 }, { value: 'SPREADSHEET', count: 1 }]);
+    expect(r.data!.dataResources.facets.format).toEqual([
+      { value: 'DATABASE', count: 1 },
+      { value: 'SPREADSHEET', count: 1 },
+    ]);
   });
 
   test('a page with facets and provider names costs the same SQL statements for 50 entries as for 5 (no per-row SQL)', async () => {
@@ -273,10 +316,15 @@ describe('existing entries', () => {
         const org = newId(REGION);
         const res = newId(REGION);
         const now = new Date();
-        await orm.em.getConnection().execute(
-          `insert into "catalog"."organization" (id, seq, region_code, name, credit_code, kind, created_at) values (?, ?, ?, '丽水市档案馆', ?, 'AGENCY', ?)`,
-          [org, parseId(org)!.ulid, REGION, uniqueCreditCode(REGION), now],
-        );
+        await orm.em
+          .getConnection()
+          .execute(`insert into "catalog"."organization" (id, seq, region_code, name, credit_code, kind, created_at) values (?, ?, ?, '丽水市档案馆', ?, 'AGENCY', ?)`, [
+            org,
+            parseId(org)!.ulid,
+            REGION,
+            uniqueCreditCode(REGION),
+            now,
+          ]);
         // The old search text: raw case and width, as the trigram version stored it.
         await orm.em.getConnection().execute(
           `insert into "catalog"."data_resource" (id, seq, region_code, provider_id, code, name, summary, library, format, update_frequency, security_grade,
@@ -285,12 +333,20 @@ describe('existing entries', () => {
              E'ＡＢＣ档案目录\\n馆藏档案', ?, ?)`,
           [res, parseId(res)!.ulid, REGION, org, now, now],
         );
-        await orm.em.getConnection().execute(`insert into "catalog"."data_item" (id, resource_id, position, name, data_type) values (?, ?, 0, '全宗号', 'STRING')`, [newId(REGION), res]);
+        await orm.em
+          .getConnection()
+          .execute(`insert into "catalog"."data_item" (id, resource_id, position, name, data_type) values (?, ?, 0, '全宗号', 'STRING')`, [newId(REGION), res]);
         await orm.getMigrator().up();
       } finally {
         await orm.close();
       }
-      const catalog = await createSubgraph(catalogModule, { node: nodeConfig('backfill', [REGION]), databaseUrl: url, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, poolMax: dbs.poolMax });
+      const catalog = await createSubgraph(catalogModule, {
+        node: nodeConfig('backfill', [REGION]),
+        databaseUrl: url,
+        internalSecret: TEST_SECRET,
+        auditSecret: TEST_AUDIT_SECRET,
+        poolMax: dbs.poolMax,
+      });
       try {
         for (const keyword of ['abc', '全宗号', '宗', '馆藏档案']) {
           const r = await callSubgraph(catalog.url, { subgraph: 'catalog', node: 'backfill' }, ANONYMOUS, SEARCH, { f: { keyword } });

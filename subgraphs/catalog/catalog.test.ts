@@ -68,7 +68,9 @@ describe('organizations', () => {
   });
 
   test('only the data authority of this platform may register organizations', async () => {
-    const staff = await t.call('catalog', agency('331100:01ARZ3NDEKTSV4RRFFQ69G5FAV', '331100'), CREATE_ORG, { input: { regionCode: '331100', name: 'x', creditCode: uniqueCreditCode(), kind: 'AGENCY' } });
+    const staff = await t.call('catalog', agency('331100:01ARZ3NDEKTSV4RRFFQ69G5FAV', '331100'), CREATE_ORG, {
+      input: { regionCode: '331100', name: 'x', creditCode: uniqueCreditCode(), kind: 'AGENCY' },
+    });
     expect(codeOf(staff)).toBe('FORBIDDEN');
     const otherAuthority = await t.call('catalog', authority('331102'), CREATE_ORG, { input: { regionCode: '331100', name: 'x', creditCode: uniqueCreditCode(), kind: 'AGENCY' } });
     expect(codeOf(otherAuthority)).toBe('FORBIDDEN');
@@ -90,12 +92,29 @@ describe('data resources', () => {
     ['CONDITIONAL without conditions [CAT-2, J §17]', { shareAttribute: 'CONDITIONAL', shareReason: '涉及个人信息' }, 'input.shareCondition'],
     ['CONDITIONAL without a reason [CAT-2, B §23]', { shareAttribute: 'CONDITIONAL', shareCondition: '仅限社保资格认证' }, 'input.shareReason'],
     ['NOT_SHARED without a legal basis [CAT-2, L §18]', { shareAttribute: 'NOT_SHARED' }, 'input.legalBasis'],
-    ['IMPORTANT data made open [CAT-4, Z §9]', { securityGrade: 'IMPORTANT', openAttribute: 'UNCONDITIONAL', items: [{ name: '字段', dataType: 'STRING' }] }, 'input.openAttribute'],
+    [
+      'IMPORTANT data made open [CAT-4, Z §9]',
+      { securityGrade: 'IMPORTANT', openAttribute: 'UNCONDITIONAL', items: [{ name: '字段', dataType: 'STRING' }] },
+      'input.openAttribute',
+    ],
     ['personal data opened without desensitization or consent [CAT-3, Z §14]', { openAttribute: 'UNCONDITIONAL' }, 'input.openAttribute'],
-    ['secrets opened without desensitization [CAT-3, B §30]', { openAttribute: 'UNCONDITIONAL', sensitivities: ['TRADE_SECRET'], items: [{ name: '字段', dataType: 'STRING' }] }, 'input.openAttribute'],
+    [
+      'secrets opened without desensitization [CAT-3, B §30]',
+      { openAttribute: 'UNCONDITIONAL', sensitivities: ['TRADE_SECRET'], items: [{ name: '字段', dataType: 'STRING' }] },
+      'input.openAttribute',
+    ],
     ['RESTRICTED opening without conditions [Z §15]', { openAttribute: 'RESTRICTED', desensitized: true }, 'input.openCondition'],
     ['no items', { items: [] }, 'input.items'],
-    ['duplicate item names', { items: [{ name: '姓名', dataType: 'STRING' }, { name: '姓名', dataType: 'STRING' }] }, 'input.items.1.name'],
+    [
+      'duplicate item names',
+      {
+        items: [
+          { name: '姓名', dataType: 'STRING' },
+          { name: '姓名', dataType: 'STRING' },
+        ],
+      },
+      'input.items.1.name',
+    ],
   ])('refuses %s, naming the field, and writes nothing', async (_label, over, field) => {
     const org = await newAgency();
     const r = await t.call('catalog', agency(org, '331100'), CREATE_RES, { input: baseResource(org, over) });
@@ -120,7 +139,11 @@ describe('data resources', () => {
     const refused = await t.call('catalog', staff, UPDATE, { id, input: { openAttribute: 'RESTRICTED', openCondition: '限科研用途' } });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].extensions!.field).toBe('input.openChangeReason');
-    const ok = await t.call('catalog', staff, UPDATE, { id, input: { openAttribute: 'RESTRICTED', openCondition: '限科研用途', openChangeReason: '发现含有可识别个人的组合字段' }, v: 1 });
+    const ok = await t.call('catalog', staff, UPDATE, {
+      id,
+      input: { openAttribute: 'RESTRICTED', openCondition: '限科研用途', openChangeReason: '发现含有可识别个人的组合字段' },
+      v: 1,
+    });
     expect(ok.data!.updateDataResource).toMatchObject({ openAttribute: 'RESTRICTED', version: 2 });
     const stale = await t.call('catalog', staff, UPDATE, { id, input: { name: '新名称' }, v: 1 });
     expect(codeOf(stale)).toBe('CONFLICT');
@@ -136,7 +159,9 @@ describe('data resources', () => {
   test('draft → submitted → published; only the authority publishes; the public sees only open published entries [CAT-5]', async () => {
     const org = await newAgency();
     const staff = agency(org, '331100');
-    const created = await t.call('catalog', staff, CREATE_RES, { input: baseResource(org, { name: '公交线路信息', openAttribute: 'UNCONDITIONAL', items: [{ name: '线路编号', dataType: 'STRING' }] }) });
+    const created = await t.call('catalog', staff, CREATE_RES, {
+      input: baseResource(org, { name: '公交线路信息', openAttribute: 'UNCONDITIONAL', items: [{ name: '线路编号', dataType: 'STRING' }] }),
+    });
     const id = created.data!.createDataResource.id;
     const GET = `query($id: ID!) { dataResource(id: $id) { id status } }`;
     expect((await t.call('catalog', ANONYMOUS, GET, { id })).data!.dataResource).toBeNull();
@@ -155,7 +180,11 @@ describe('data resources', () => {
     const tag = `检${Math.random().toString(36).slice(2, 6)}`;
     for (let i = 0; i < 5; i++) {
       const r = await t.call('catalog', staff, CREATE_RES, {
-        input: baseResource(org, { name: `${i === 0 ? tag : ''}不动产登记${i}`, summary: i === 1 ? `摘要含${tag}` : '摘要', items: [{ name: i === 2 ? `${tag}字段` : '宗地代码', dataType: 'STRING' }] }),
+        input: baseResource(org, {
+          name: `${i === 0 ? tag : ''}不动产登记${i}`,
+          summary: i === 1 ? `摘要含${tag}` : '摘要',
+          items: [{ name: i === 2 ? `${tag}字段` : '宗地代码', dataType: 'STRING' }],
+        }),
       });
       expect(r.errors).toBeUndefined();
     }

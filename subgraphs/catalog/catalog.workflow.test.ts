@@ -9,8 +9,7 @@ const CITY = '331100';
 const COUNTY = '331121';
 const auditor: Actor = { sub: 'auditor-1', orgId: null, region: CITY, roles: ['AUDITOR'] };
 
-const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
-  t.running.subgraphs.catalog!.orm.em.getConnection().execute<T[]>(query, params);
+const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => t.running.subgraphs.catalog!.orm.em.getConnection().execute<T[]>(query, params);
 const auditCount = async () => Number((await sql<{ n: string }>(`select count(*) as n from "catalog".audit_event where kind = 'CHANGE'`))[0]!.n);
 
 const CREATE = `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id status version items { id name } } }`;
@@ -55,10 +54,12 @@ describe('review workflow [CAT-5]', () => {
     expect(returnedVersion).toMatchObject({ comment: '请补充资源分类代码', actorSub: `authority-${CITY}`, status: 'RETURNED' });
     const update = h.history.find((v: any) => v.action === 'UPDATED');
     expect(update).toMatchObject({ actorSub: staff.sub, actorOrganization: { id: org } });
-    expect(update.changes).toEqual(expect.arrayContaining([
-      { field: 'name', before: '企业登记信息', after: '市场主体登记信息' },
-      { field: 'categoryCode', before: null, after: '3311-02-01' },
-    ]));
+    expect(update.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', before: '企业登记信息', after: '市场主体登记信息' },
+        { field: 'categoryCode', before: null, after: '3311-02-01' },
+      ]),
+    );
   });
 
   test('a return needs comments; a refused step changes nothing and writes no audit event [J §9]', async () => {
@@ -77,7 +78,7 @@ describe('review workflow [CAT-5]', () => {
     expect(codeOf(edit)).toBe('BAD_USER_INPUT');
   });
 
-  test('only the providing agency compiles and submits; only the authority of the entry\'s region publishes, returns and retires [J §9, B §17, SEC-1]', async () => {
+  test("only the providing agency compiles and submits; only the authority of the entry's region publishes, returns and retires [J §9, B §17, SEC-1]", async () => {
     const org = await registerOrganization(t.call, CITY, '丽水市交通运输局');
     const other = await registerOrganization(t.call, CITY, '丽水市教育局');
     const countyOrg = await registerOrganization(t.call, COUNTY, '青田县交通运输局');
@@ -111,7 +112,8 @@ describe('review workflow [CAT-5]', () => {
 
     const revised = await t.call('catalog', staff, UPDATE, { id, input: { name: '医疗机构执业登记信息' } });
     expect(revised.data!.updateDataResource).toMatchObject({
-      status: 'PUBLISHED', name: '医疗机构执业信息',
+      status: 'PUBLISHED',
+      name: '医疗机构执业信息',
       pendingRevision: { status: 'DRAFT', changes: [{ field: 'name', before: '医疗机构执业信息', after: '医疗机构执业登记信息' }] },
     });
     const seenByOther = await t.call('catalog', agency(reader, CITY), `query($id: ID!) { dataResource(id: $id) { name pendingRevision { status } history { number } } }`, { id });
@@ -121,7 +123,11 @@ describe('review workflow [CAT-5]', () => {
     const queue = await t.call('catalog', authority(CITY), `{ catalogReviewQueue(first: 100) { edges { node { id } } } }`);
     expect(queue.data!.catalogReviewQueue.edges.map((e: any) => e.node.id)).toContain(id);
     const back = await t.call('catalog', authority(CITY), RETURN, { id, c: '名称应与执业许可一致' });
-    expect(back.data!.returnDataResource).toMatchObject({ status: 'PUBLISHED', reviewComment: null, pendingRevision: { status: 'RETURNED', reviewComment: '名称应与执业许可一致' } });
+    expect(back.data!.returnDataResource).toMatchObject({
+      status: 'PUBLISHED',
+      reviewComment: null,
+      pendingRevision: { status: 'RETURNED', reviewComment: '名称应与执业许可一致' },
+    });
     await t.call('catalog', staff, UPDATE, { id, input: { summary: '医疗机构执业登记、校验和注销信息' } });
     await t.call('catalog', staff, SUBMIT, { id });
     const approved = await t.call('catalog', authority(CITY), PUBLISH, { id });
@@ -132,7 +138,14 @@ describe('review workflow [CAT-5]', () => {
     const applied = after.history[0];
     expect(applied.action).toBe('REVISION_PUBLISHED');
     expect(applied.changes.map((c: any) => c.field).sort()).toEqual(['name', 'summary']);
-    expect(after.history.map((v: any) => v.action).slice(0, 6)).toEqual(['REVISION_PUBLISHED', 'REVISION_SUBMITTED', 'REVISION_UPDATED', 'REVISION_RETURNED', 'REVISION_SUBMITTED', 'REVISION_UPDATED']);
+    expect(after.history.map((v: any) => v.action).slice(0, 6)).toEqual([
+      'REVISION_PUBLISHED',
+      'REVISION_SUBMITTED',
+      'REVISION_UPDATED',
+      'REVISION_RETURNED',
+      'REVISION_SUBMITTED',
+      'REVISION_UPDATED',
+    ]);
   });
 
   test('making published UNCONDITIONAL open data RESTRICTED needs a filed reason, also as a revision [Z §15]', async () => {
@@ -173,8 +186,13 @@ describe('one data, one source [CAT-6]', () => {
   async function authoritativeSource(itemName: string) {
     const police = await registerOrganization(t.call, CITY, '丽水市公安局');
     const id = await publishResource(t.call, police, CITY, {
-      name: '常住人口基本信息', library: 'POPULATION', openAttribute: 'PROHIBITED',
-      items: [{ name: itemName, dataType: 'STRING', identifier: true, personalInfo: true, authoritative: true }, { name: '姓名', dataType: 'STRING', personalInfo: true }],
+      name: '常住人口基本信息',
+      library: 'POPULATION',
+      openAttribute: 'PROHIBITED',
+      items: [
+        { name: itemName, dataType: 'STRING', identifier: true, personalInfo: true, authoritative: true },
+        { name: '姓名', dataType: 'STRING', personalInfo: true },
+      ],
     });
     const item = (await history(id, agency(police, CITY))).items.find((i: any) => i.name === itemName);
     return { id, itemId: item.id as string };
@@ -186,8 +204,12 @@ describe('one data, one source [CAT-6]', () => {
     const org = await registerOrganization(t.call, CITY, '丽水市人力资源和社会保障局');
     const staff = agency(org, CITY);
     const dup = await publishResource(t.call, org, CITY, {
-      name: '社会保险参保信息', openAttribute: 'PROHIBITED',
-      items: [{ name, dataType: 'STRING', personalInfo: true }, { name: '参保状态', dataType: 'STRING' }],
+      name: '社会保险参保信息',
+      openAttribute: 'PROHIBITED',
+      items: [
+        { name, dataType: 'STRING', personalInfo: true },
+        { name: '参保状态', dataType: 'STRING' },
+      ],
     });
     const flagged = (await t.call('catalog', staff, ITEMS, { id: dup })).data!.dataResource;
     expect(flagged.oneSourceFlags).toEqual([{ itemName: name, sourceItemId: source.itemId, sourceResourceId: source.id, sourceResource: { name: '常住人口基本信息' } }]);
@@ -208,7 +230,14 @@ describe('one data, one source [CAT-6]', () => {
     const name = `不动产单元号-${Math.random().toString(36).slice(2, 6)}`;
     await authoritativeSource(name);
     const org = await registerOrganization(t.call, CITY, '丽水市自然资源和规划局');
-    const r = await t.call('catalog', agency(org, CITY), CREATE, { input: resourceInput(org, CITY, { items: [{ name: '宗地代码', dataType: 'STRING' }, { name, dataType: 'STRING', authoritative: true }] }) });
+    const r = await t.call('catalog', agency(org, CITY), CREATE, {
+      input: resourceInput(org, CITY, {
+        items: [
+          { name: '宗地代码', dataType: 'STRING' },
+          { name, dataType: 'STRING', authoritative: true },
+        ],
+      }),
+    });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.field).toBe('input.items.1.authoritative');
   });
@@ -233,7 +262,9 @@ describe('one data, one source [CAT-6]', () => {
 
     const unpublished = await draft(b, CITY, { items: [{ name: '草稿字段', dataType: 'STRING' }] });
     const draftItem = (await history(unpublished, agency(b, CITY))).items[0].id;
-    const toDraft = await t.call('catalog', agency(a, CITY), CREATE, { input: resourceInput(a, CITY, { items: [{ name: '草稿字段', dataType: 'STRING', sourceItemId: draftItem }] }) });
+    const toDraft = await t.call('catalog', agency(a, CITY), CREATE, {
+      input: resourceInput(a, CITY, { items: [{ name: '草稿字段', dataType: 'STRING', sourceItemId: draftItem }] }),
+    });
     expect(codeOf(toDraft)).toBe('BAD_USER_INPUT');
     expect(toDraft.errors![0].extensions!.field).toBe('input.items.0.sourceItemId');
     expect(codeOf(await t.call('catalog', agency(b, CITY), LINK, { input: { resourceId: x, itemName: name, sourceItemId: yItem } }))).toBe('FORBIDDEN');
@@ -304,7 +335,11 @@ describe('evaluation data per agency [CAT-9]', () => {
     const org = await registerOrganization(t.call, CITY, '丽水市市场监督管理局');
     const other = await registerOrganization(t.call, CITY, '丽水市商务局');
     const staff = agency(org, CITY);
-    await publishResource(t.call, org, CITY, { name: '食品经营许可信息', categoryCode: '3311-05', items: [{ name: '许可证编号', dataType: 'STRING', description: '食品经营许可证编号' }] });
+    await publishResource(t.call, org, CITY, {
+      name: '食品经营许可信息',
+      categoryCode: '3311-05',
+      items: [{ name: '许可证编号', dataType: 'STRING', description: '食品经营许可证编号' }],
+    });
     const overdue = await publishResource(t.call, org, CITY, { name: '特种设备登记信息', updateFrequency: 'WEEKLY' });
     await t.call('catalog', staff, RECORD, { input: { resourceId: overdue, updatedOn: daysAgo(30) } });
     const returned = await draft(org, CITY, { name: '计量器具检定信息' });

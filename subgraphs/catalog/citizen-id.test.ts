@@ -29,10 +29,7 @@ describe('validateCitizenId', () => {
   });
 
   test('names the expected and actual check char', () => {
-    expect(reasonOf('110105194912310021')).toBe(
-      '身份证号码校验位错误：第18位应为 "X"，实际为 "1"'
-      + ' / wrong check character: the 18th character should be "X", not "1"',
-    );
+    expect(reasonOf('110105194912310021')).toBe('身份证号码校验位错误：第18位应为 "X"，实际为 "1"' + ' / wrong check character: the 18th character should be "X", not "1"');
   });
 
   test('tells the user to use upper case X', () => {

@@ -8,15 +8,13 @@ export type CitizenIdValidation = { ok: true } | { ok: false; reason: string };
 
 function lengthProblem(chars: string[], expected: number): string | null {
   if (chars.length === expected) return null;
-  return `身份证号码长度错误：应为${expected}位，实际为${chars.length}位`
-    + ` / wrong length: expected ${expected} characters, got ${chars.length}`;
+  return `身份证号码长度错误：应为${expected}位，实际为${chars.length}位` + ` / wrong length: expected ${expected} characters, got ${chars.length}`;
 }
 
 function digitsProblem(first17: string[]): string | null {
   const i = first17.findIndex((ch) => !/^\d$/.test(ch));
   if (i < 0) return null;
-  return `身份证号码第${i + 1}位应为数字，实际为 "${first17[i]}"`
-    + ` / character ${i + 1} must be a digit, not "${first17[i]}"`;
+  return `身份证号码第${i + 1}位应为数字，实际为 "${first17[i]}"` + ` / character ${i + 1} must be a digit, not "${first17[i]}"`;
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -30,8 +28,7 @@ function birthDateProblem(chars: string[]): string | null {
   const date = chars.slice(6, 14).join('');
   const [year, month, day] = [date.slice(0, 4), date.slice(4, 6), date.slice(6, 8)].map(Number);
   if (isRealDate(year!, month!, day!)) return null;
-  return `身份证号码第7-14位出生日期无效："${date}" 不是真实的日期（格式 YYYYMMDD）`
-    + ` / characters 7-14 must be a real birth date YYYYMMDD, "${date}" is not`;
+  return `身份证号码第7-14位出生日期无效："${date}" 不是真实的日期（格式 YYYYMMDD）` + ` / characters 7-14 must be a real birth date YYYYMMDD, "${date}" is not`;
 }
 
 function checkCharOf(first17: string[]): string {
@@ -61,7 +58,6 @@ export function validateCitizenId(id: string): CitizenIdValidation {
   }
   return {
     ok: false,
-    reason: `身份证号码校验位错误：第18位应为 "${expected}"，实际为 "${actual}"`
-      + ` / wrong check character: the 18th character should be "${expected}", not "${actual}"`,
+    reason: `身份证号码校验位错误：第18位应为 "${expected}"，实际为 "${actual}"` + ` / wrong check character: the 18th character should be "${expected}", not "${actual}"`,
   };
 }

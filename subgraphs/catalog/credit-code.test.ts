@@ -56,10 +56,7 @@ describe('validateCreditCode', () => {
   });
 
   test('names the expected and actual check char', () => {
-    expect(reasonOf('91350100M000100Y44')).toBe(
-      '统一社会信用代码校验位错误：第18位应为 "3"，实际为 "4"'
-      + ' / wrong check character: the 18th character should be "3", not "4"',
-    );
+    expect(reasonOf('91350100M000100Y44')).toBe('统一社会信用代码校验位错误：第18位应为 "3"，实际为 "4"' + ' / wrong check character: the 18th character should be "3", not "4"');
   });
 
   test('reports wrong length with both counts', () => {

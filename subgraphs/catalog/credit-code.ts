@@ -8,8 +8,7 @@ export type CreditCodeValidation = { ok: true } | { ok: false; reason: string };
 
 function lengthProblem(chars: string[], expected: number): string | null {
   if (chars.length === expected) return null;
-  return `统一社会信用代码长度错误：应为${expected}位，实际为${chars.length}位`
-    + ` / wrong length: expected ${expected} characters, got ${chars.length}`;
+  return `统一社会信用代码长度错误：应为${expected}位，实际为${chars.length}位` + ` / wrong length: expected ${expected} characters, got ${chars.length}`;
 }
 
 function alphabetProblem(chars: string[]): string | null {
@@ -19,11 +18,12 @@ function alphabetProblem(chars: string[]): string | null {
   const pos = i + 1;
   // A lowercase letter is a typing slip, not a wrong character, so point straight at the fix.
   if (/^[a-z]$/.test(ch) && ALPHABET.includes(ch.toUpperCase())) {
-    return `统一社会信用代码须使用大写字母：第${pos}位 "${ch}" 应为 "${ch.toUpperCase()}"`
-      + ` / use upper case: character ${pos} "${ch}" should be "${ch.toUpperCase()}"`;
+    return `统一社会信用代码须使用大写字母：第${pos}位 "${ch}" 应为 "${ch.toUpperCase()}"` + ` / use upper case: character ${pos} "${ch}" should be "${ch.toUpperCase()}"`;
   }
-  return `统一社会信用代码第${pos}位含非法字符 "${ch}"（不允许 I、O、S、V、Z 及其他符号）`
-    + ` / illegal character "${ch}" at position ${pos} (I, O, S, V, Z and other symbols are not allowed)`;
+  return (
+    `统一社会信用代码第${pos}位含非法字符 "${ch}"（不允许 I、O、S、V、Z 及其他符号）` +
+    ` / illegal character "${ch}" at position ${pos} (I, O, S, V, Z and other symbols are not allowed)`
+  );
 }
 
 /**
@@ -49,28 +49,66 @@ function registrationProblem(chars: string[]): string | null {
   const [authority, type] = chars as [string, string];
   const types = ORGANIZATION_TYPES[authority];
   if (!types) {
-    return `统一社会信用代码第1位 "${authority}" 不是登记管理部门代码（应为 1-9、A、N 或 Y）`
-      + ` / character 1 "${authority}" is not a registration authority code (1-9, A, N or Y)`;
+    return (
+      `统一社会信用代码第1位 "${authority}" 不是登记管理部门代码（应为 1-9、A、N 或 Y）` + ` / character 1 "${authority}" is not a registration authority code (1-9, A, N or Y)`
+    );
   }
   if (types.includes(type)) return null;
-  return `统一社会信用代码第2位 "${type}" 不是登记管理部门 "${authority}" 的机构类别（应为 ${types.split('').join('、')} 之一）`
-    + ` / character 2 "${type}" is not an organization type of registration authority "${authority}" (one of ${types.split('').join(', ')})`;
+  return (
+    `统一社会信用代码第2位 "${type}" 不是登记管理部门 "${authority}" 的机构类别（应为 ${types.split('').join('、')} 之一）` +
+    ` / character 2 "${type}" is not an organization type of registration authority "${authority}" (one of ${types.split('').join(', ')})`
+  );
 }
 
 /** First two digits of a GB/T 2260 code: the provinces, Taiwan, Hong Kong and Macao. */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82']);
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+]);
 
 function regionProblem(chars: string[]): string | null {
   const region = chars.slice(2, 8).join('');
   if (!/^\d{6}$/.test(region)) {
-    return `统一社会信用代码第3-8位应为6位数字行政区划码，实际为 "${region}"`
-      + ` / characters 3-8 must be a 6-digit region code, not "${region}"`;
+    return `统一社会信用代码第3-8位应为6位数字行政区划码，实际为 "${region}"` + ` / characters 3-8 must be a 6-digit region code, not "${region}"`;
   }
   // 100000 is the code of organizations registered at national level.
   if (region === '100000' || PROVINCES.has(region.slice(0, 2))) return null;
-  return `统一社会信用代码第3-8位 "${region}" 不是行政区划码（前两位应为省级代码，或为全国 100000）`
-    + ` / characters 3-8 "${region}" are not a region code (the first two digits must be a province, or 100000 for national level)`;
+  return (
+    `统一社会信用代码第3-8位 "${region}" 不是行政区划码（前两位应为省级代码，或为全国 100000）` +
+    ` / characters 3-8 "${region}" are not a region code (the first two digits must be a province, or 100000 for national level)`
+  );
 }
 
 const ORGANIZATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -126,7 +164,6 @@ export function validateCreditCode(code: string): CreditCodeValidation {
   if (actual === expected) return { ok: true };
   return {
     ok: false,
-    reason: `统一社会信用代码校验位错误：第18位应为 "${expected}"，实际为 "${actual}"`
-      + ` / wrong check character: the 18th character should be "${expected}", not "${actual}"`,
+    reason: `统一社会信用代码校验位错误：第18位应为 "${expected}"，实际为 "${actual}"` + ` / wrong check character: the 18th character should be "${expected}", not "${actual}"`,
   };
 }

@@ -1,7 +1,17 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  DATA_FORMATS, DATA_TYPES, LIBRARIES, OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SENSITIVITIES,
-  SHARE_ATTRIBUTES, SHARE_MODES, UPDATE_FREQUENCIES, enumObject,
+  DATA_FORMATS,
+  DATA_TYPES,
+  LIBRARIES,
+  OPEN_ATTRIBUTES,
+  ORG_KINDS,
+  RESOURCE_STATUSES,
+  SECURITY_GRADES,
+  SENSITIVITIES,
+  SHARE_ATTRIBUTES,
+  SHARE_MODES,
+  UPDATE_FREQUENCIES,
+  enumObject,
 } from '../../schema/enums.js';
 
 export const ShareAttributeEnum = enumObject(SHARE_ATTRIBUTES);
@@ -61,16 +71,26 @@ registerEnumType(DataFormatEnum, {
   name: 'DataFormat',
   description: '资源格式 / format',
   valuesConfig: {
-    SPREADSHEET: { description: '电子表格' }, DATABASE: { description: '数据库' }, API: { description: '服务接口' },
-    DOCUMENT: { description: '电子文件' }, IMAGE: { description: '图形图像' }, STREAMING: { description: '流媒体' },
+    SPREADSHEET: { description: '电子表格' },
+    DATABASE: { description: '数据库' },
+    API: { description: '服务接口' },
+    DOCUMENT: { description: '电子文件' },
+    IMAGE: { description: '图形图像' },
+    STREAMING: { description: '流媒体' },
   },
 });
 registerEnumType(UpdateFrequencyEnum, {
   name: 'UpdateFrequency',
   description: '更新周期 / update frequency [B §17, L §8]',
   valuesConfig: {
-    REAL_TIME: { description: '实时' }, DAILY: { description: '每日' }, WEEKLY: { description: '每周' }, MONTHLY: { description: '每月' },
-    QUARTERLY: { description: '每季度' }, HALF_YEARLY: { description: '每半年' }, YEARLY: { description: '每年' }, ON_DEMAND: { description: '按需' },
+    REAL_TIME: { description: '实时' },
+    DAILY: { description: '每日' },
+    WEEKLY: { description: '每周' },
+    MONTHLY: { description: '每月' },
+    QUARTERLY: { description: '每季度' },
+    HALF_YEARLY: { description: '每半年' },
+    YEARLY: { description: '每年' },
+    ON_DEMAND: { description: '按需' },
   },
 });
 registerEnumType(DataTypeEnum, { name: 'DataType', description: '信息项数据类型 / data type of an item' });
@@ -87,7 +107,9 @@ registerEnumType(SensitivityEnum, {
   name: 'Sensitivity',
   description: '敏感内容 / sensitive content that forbids opening unless desensitized or consented [Z §14, B §30]',
   valuesConfig: {
-    STATE_SECRET: { description: '国家秘密' }, TRADE_SECRET: { description: '商业秘密' }, PERSONAL_PRIVACY: { description: '个人隐私' },
+    STATE_SECRET: { description: '国家秘密' },
+    TRADE_SECRET: { description: '商业秘密' },
+    PERSONAL_PRIVACY: { description: '个人隐私' },
   },
 });
 registerEnumType(ResourceStatusEnum, {
@@ -95,7 +117,7 @@ registerEnumType(ResourceStatusEnum, {
   description: '目录状态 / catalog entry status [J §9, B §17-18, L §9]',
   valuesConfig: {
     DRAFT: { description: '草稿 / being compiled by the agency' },
-    SUBMITTED: { description: '已提交 / awaiting the authority\'s review' },
+    SUBMITTED: { description: "已提交 / awaiting the authority's review" },
     PUBLISHED: { description: '已发布 / in the master catalog' },
     RETURNED: { description: '已退回 / returned with review comments' },
     DEPRECATED: { description: '已停用 / retired, kept for history' },

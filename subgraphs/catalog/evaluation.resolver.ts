@@ -12,7 +12,9 @@ export class CatalogEvaluation {
   @Field(() => Int, { description: '已发布条目数 / published entries' })
   publishedEntries!: number;
 
-  @Field(() => Int, { description: '元数据完整的条目数：填写了资源分类，且每个信息项都有说明 / entries with complete metadata: a classification code, and a description for every item' })
+  @Field(() => Int, {
+    description: '元数据完整的条目数：填写了资源分类，且每个信息项都有说明 / entries with complete metadata: a classification code, and a description for every item',
+  })
   completeEntries!: number;
 
   @Field(() => Float, { nullable: true, description: '元数据完整率（0-1），无条目时为空 / share of entries with complete metadata (0-1); null without entries' })
@@ -52,8 +54,12 @@ const evaluationLoader = (ctx: SubgraphContext) =>
       const entries = r?.entries ?? 0;
       const complete = r?.complete ?? 0;
       return {
-        entries, publishedEntries: r?.published ?? 0, completeEntries: complete, metadataCompleteness: entries ? complete / entries : null,
-        overdueEntries: r?.overdue ?? 0, returnedReviews: returns[i]?.n ?? 0,
+        entries,
+        publishedEntries: r?.published ?? 0,
+        completeEntries: complete,
+        metadataCompleteness: entries ? complete / entries : null,
+        overdueEntries: r?.overdue ?? 0,
+        returnedReviews: returns[i]?.n ?? 0,
       };
     });
   });
@@ -62,7 +68,8 @@ const evaluationLoader = (ctx: SubgraphContext) =>
 export class CatalogEvaluationResolver {
   @FieldResolver(() => CatalogEvaluation, {
     nullable: true,
-    description: '编目评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / catalog evaluation; visible to the agency itself, the data authorities of its region and above, and auditors, null for others [B §48, L §28]',
+    description:
+      '编目评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / catalog evaluation; visible to the agency itself, the data authorities of its region and above, and auditors, null for others [B §48, L §28]',
   })
   catalogEvaluation(@Ctx() ctx: SubgraphContext, @Root() org: Organization): Promise<CatalogEvaluation> | null {
     if (!canSeeEvaluation(ctx.actor, ctx.node, org)) return null;

@@ -15,7 +15,7 @@ import { loadForCompiling, supervisedRegions, supervisionFilter } from './access
 import { itemsLoader } from './resource.loader.js';
 import { contentOf, isOverdue, recordVersion, updateDueAfter } from './workflow.js';
 
-@ObjectType('AgencyOverdueSummary', { description: '某部门逾期未更新的目录条目统计 / how many of an agency\'s entries are overdue for a data update [B §17-18, L §8]' })
+@ObjectType('AgencyOverdueSummary', { description: "某部门逾期未更新的目录条目统计 / how many of an agency's entries are overdue for a data update [B §17-18, L §8]" })
 class AgencyOverdueSummary {
   providerId!: string;
 
@@ -45,7 +45,8 @@ export class FreshnessResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
   ): Promise<AgencyOverdueSummary[]> {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR')) throw forbidden('逾期统计仅限数据主管部门和审计人员 / overdue statistics are for the data authority and auditors');
+    if (!hasRole(actor, 'AUTHORITY') && !hasRole(actor, 'AUDITOR'))
+      throw forbidden('逾期统计仅限数据主管部门和审计人员 / overdue statistics are for the data authority and auditors');
     const regions = supervisedRegions(actor, ctx.node, scope);
     if (!regions.length) return [];
     const rows = await ctx.em.execute<{ provider_id: string; overdue_count: number; oldest_due_at: Date | string }[]>(
@@ -59,7 +60,8 @@ export class FreshnessResolver {
   }
 
   @Query(() => OverdueConnection, {
-    description: '逾期未更新的目录条目：数据主管部门和审计人员看到所辖全部，部门看到本部门的 / entries overdue for a data update: the authority and auditors see their regions, an agency its own [B §18, L §8]',
+    description:
+      '逾期未更新的目录条目：数据主管部门和审计人员看到所辖全部，部门看到本部门的 / entries overdue for a data update: the authority and auditors see their regions, an agency its own [B §18, L §8]',
   })
   overdueDataResources(
     @Ctx() ctx: SubgraphContext,
@@ -78,14 +80,19 @@ export class FreshnessResolver {
     return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where, page });
   }
 
-  @Mutation(() => DataResource, { description: '报送数据更新（提供部门）：按更新周期重新计算下一次截止时间 / report a data update (providing agency); the next due date follows from the update frequency [B §18, L §8]' })
+  @Mutation(() => DataResource, {
+    description:
+      '报送数据更新（提供部门）：按更新周期重新计算下一次截止时间 / report a data update (providing agency); the next due date follows from the update frequency [B §18, L §8]',
+  })
   async recordDataUpdate(@Ctx() ctx: SubgraphContext, @Arg('input') input: RecordDataUpdateInput): Promise<DataResource> {
     const r = await loadForCompiling(ctx, input.resourceId, 'input.resourceId');
     const actor = ctx.actor;
-    if (r.status !== 'PUBLISHED') throw badInput(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`, 'input.resourceId');
+    if (r.status !== 'PUBLISHED')
+      throw badInput(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`, 'input.resourceId');
     let at = new Date();
     if (input.updatedOn != null) {
-      if (!isCalendarDate(input.updatedOn)) throw badInput(`updatedOn "${input.updatedOn}" 不是有效日期，格式为 YYYY-MM-DD / updatedOn must be a real date in YYYY-MM-DD form`, 'input.updatedOn');
+      if (!isCalendarDate(input.updatedOn))
+        throw badInput(`updatedOn "${input.updatedOn}" 不是有效日期，格式为 YYYY-MM-DD / updatedOn must be a real date in YYYY-MM-DD form`, 'input.updatedOn');
       if (input.updatedOn > todayInChina()) throw badInput('数据更新日期不能晚于今天 / the update date cannot be in the future', 'input.updatedOn');
       at = new Date(`${input.updatedOn}T00:00:00+08:00`);
     }

@@ -49,7 +49,7 @@ registerEnumType(ObjectionOutcomeEnum, {
     SUPPLEMENTED: { description: '已补充 / the missing data was added' },
     PROTECTED: { description: '已采取保护措施（删除、脱敏或限制访问）/ the infringing data was removed, desensitized or closed' },
     NO_ERROR: { description: '经核实无误 / verified: the data is correct and lawful; the response explains why' },
-    REJECTED: { description: '不予支持 / not upheld (e.g. not the subject\'s data, not held by this agency); the response gives the reason' },
+    REJECTED: { description: "不予支持 / not upheld (e.g. not the subject's data, not held by this agency); the response gives the reason" },
   },
 });
 registerEnumType(SubjectKindEnum, {
@@ -70,10 +70,13 @@ export class DataSubject {
   @Field(() => SubjectKindEnum, { description: '类型 / kind' })
   kind!: SubjectKind;
 
-  @Field({ description: '姓名或名称（自然人对非处理人脱敏）/ name (a person\'s is masked except for those who handle the objection)' })
+  @Field({ description: "姓名或名称（自然人对非处理人脱敏）/ name (a person's is masked except for those who handle the objection)" })
   name!: string;
 
-  @Field({ description: '公民身份号码或统一社会信用代码（身份证号对非处理人脱敏，保留前6后4位）/ citizen ID number (masked to first 6 and last 4 except for those who handle the objection) or unified social credit code' })
+  @Field({
+    description:
+      '公民身份号码或统一社会信用代码（身份证号对非处理人脱敏，保留前6后4位）/ citizen ID number (masked to first 6 and last 4 except for those who handle the objection) or unified social credit code',
+  })
   idNumber!: string;
 
   @Field({ description: '联系方式（对非处理人脱敏）/ contact (masked except for those who handle the objection)' })
@@ -91,7 +94,7 @@ export class DataSubject {
  * node's profiles never moves a deadline already given.
  */
 @Entity({ tableName: 'data_objection' })
-@ObjectType('DataObjection', { description: '数据异议：被收集主体认为数据错误、遗漏或侵犯秘密、隐私 / a data subject\'s objection to public data about them [CAT-10, B §11]' })
+@ObjectType('DataObjection', { description: "数据异议：被收集主体认为数据错误、遗漏或侵犯秘密、隐私 / a data subject's objection to public data about them [CAT-10, B §11]" })
 export class DataObjection extends Owned {
   @Property({ type: 'text' })
   providerId!: string;

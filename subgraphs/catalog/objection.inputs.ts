@@ -2,8 +2,14 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { Sensitivity } from '../../schema/enums.js';
 import { SensitivityEnum } from './enums.js';
 import {
-  ObjectionKindEnum, ObjectionOutcomeEnum, ObjectionStatusEnum, SubjectKindEnum,
-  type ObjectionKind, type ObjectionOutcome, type ObjectionStatus, type SubjectKind,
+  ObjectionKindEnum,
+  ObjectionOutcomeEnum,
+  ObjectionStatusEnum,
+  SubjectKindEnum,
+  type ObjectionKind,
+  type ObjectionOutcome,
+  type ObjectionStatus,
+  type SubjectKind,
 } from './objection.entity.js';
 
 @InputType({ description: '异议人（被收集主体）/ the data subject who objects' })
@@ -14,7 +20,10 @@ export class DataSubjectInput {
   @Field({ description: '姓名或名称 / name' })
   name!: string;
 
-  @Field({ description: '自然人填18位公民身份号码，组织填18位统一社会信用代码（均含校验位）/ a person\'s 18-character citizen ID number, or an organization\'s 18-character unified social credit code (check character included)' })
+  @Field({
+    description:
+      "自然人填18位公民身份号码，组织填18位统一社会信用代码（均含校验位）/ a person's 18-character citizen ID number, or an organization's 18-character unified social credit code (check character included)",
+  })
   idNumber!: string;
 
   @Field({ description: '联系方式（电话、邮箱或地址），用于答复 / contact (phone, e-mail or address) for the answer' })
@@ -26,7 +35,10 @@ export class FileDataObjectionInput {
   @Field(() => ID, { description: '异议所向的数据提供机构；异议保存在其所在平台 / the organization holding the data; the objection lives on its platform' })
   providerId!: string;
 
-  @Field(() => ID, { nullable: true, description: '涉及的目录条目（须为该机构的条目），不清楚可不填 / the catalog entry concerned (one of that organization\'s); leave empty if unknown' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "涉及的目录条目（须为该机构的条目），不清楚可不填 / the catalog entry concerned (one of that organization's); leave empty if unknown",
+  })
   resourceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: '涉及的信息项（须为该目录条目的信息项）/ the items concerned; each must be an item of the entry' })
@@ -65,6 +77,9 @@ export class DataObjectionFilter {
   @Field(() => ObjectionStatusEnum, { nullable: true, description: '状态 / status' })
   status?: ObjectionStatus | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true：仅超期未处理的（OPEN 且期限早于今天）；false：仅未超期的 / true: only overdue (OPEN and due before today, China time); false: only those not overdue' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true：仅超期未处理的（OPEN 且期限早于今天）；false：仅未超期的 / true: only overdue (OPEN and due before today, China time); false: only those not overdue',
+  })
   overdue?: boolean | null;
 }

@@ -3,9 +3,7 @@ import { byKey, type SubgraphContext } from '../kit/context.js';
 import { DataObjection } from './objection.entity.js';
 
 export const objectionLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataObjection | null>('dataObjection', async (ids) =>
-    byKey(ids, await ctx.em.find(DataObjection, { id: { $in: [...ids] } }), (o) => o.id),
-  );
+  ctx.loaders.get<string, DataObjection | null>('dataObjection', async (ids) => byKey(ids, await ctx.em.find(DataObjection, { id: { $in: [...ids] } }), (o) => o.id));
 
 /** Open objections per catalog entry: one grouped count for every entry a response lists. */
 export const openObjectionCountLoader = (ctx: SubgraphContext) =>

@@ -24,8 +24,11 @@ import { Region } from './region.type.js';
 import { DataResource } from './resource.entity.js';
 import { itemsLoader, resourceLoader } from './resource.loader.js';
 
-const DataObjectionConnection = connectionType(DataObjection, 'DataObjection', '数据异议列表（跨平台合并，最新在前）/ a page of data objections, merged across platforms, newest first');
-
+const DataObjectionConnection = connectionType(
+  DataObjection,
+  'DataObjection',
+  '数据异议列表（跨平台合并，最新在前）/ a page of data objections, merged across platforms, newest first',
+);
 
 /** Long enough for a real objection, short enough that an anonymous form cannot store a book. */
 const MAX_TEXT = 2000;
@@ -49,14 +52,18 @@ function checkSubjectId(kind: 'PERSON' | 'ORGANIZATION', idNumber: string): stri
 
 @Resolver(() => DataObjection)
 export class DataObjectionResolver {
-  @Query(() => DataObjection, { nullable: true, description: '按ID查询数据异议（被异议机构、主管部门、审计人员可见）/ an objection by ID (visible to the organization addressed, the authority and auditors)' })
+  @Query(() => DataObjection, {
+    nullable: true,
+    description: '按ID查询数据异议（被异议机构、主管部门、审计人员可见）/ an objection by ID (visible to the organization addressed, the authority and auditors)',
+  })
   async dataObjection(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataObjection | null> {
     const o = parseId(id) ? await objectionLoader(ctx).load(id) : null;
     return o && canSeeObjection(ctx.actor, ctx.node, o) ? readOf(ctx, 'DataObjection', o) : null;
   }
 
   @Query(() => DataObjectionConnection, {
-    description: '数据异议列表：机构工作人员看到向本机构提出的，主管部门和审计人员看到所辖区域的 / objections: agency staff see those addressed to their organization, the data authorities and auditors those of their regions [CAT-10]',
+    description:
+      '数据异议列表：机构工作人员看到向本机构提出的，主管部门和审计人员看到所辖区域的 / objections: agency staff see those addressed to their organization, the data authorities and auditors those of their regions [CAT-10]',
   })
   async dataObjections(
     @Ctx() ctx: SubgraphContext,
@@ -77,7 +84,10 @@ export class DataObjectionResolver {
     return organizationLoader(ctx).load(o.providerId);
   }
 
-  @FieldResolver(() => DataResource, { nullable: true, description: '涉及的目录条目（调用方无权查看时为空）/ the catalog entry concerned (null if none, or if the caller may not see it)' })
+  @FieldResolver(() => DataResource, {
+    nullable: true,
+    description: '涉及的目录条目（调用方无权查看时为空）/ the catalog entry concerned (null if none, or if the caller may not see it)',
+  })
   async resource(@Ctx() ctx: SubgraphContext, @Root() o: DataObjection): Promise<DataResource | null> {
     if (!o.resourceId) return null;
     const r = await resourceLoader(ctx).load(o.resourceId);
@@ -99,20 +109,24 @@ export class DataObjectionResolver {
     return o.handledAt ? todayInChina(o.handledAt) <= o.dueDate : null;
   }
 
-  @FieldResolver(() => Region, { description: '所属行政区划（被异议机构所在）/ owning region (the organization\'s)' })
+  @FieldResolver(() => Region, { description: "所属行政区划（被异议机构所在）/ owning region (the organization's)" })
   region(@Root() o: DataObjection): Region {
     return Region.from(getRegion(o.regionCode)!);
   }
 
   @Mutation(() => DataObjection, {
     description:
-      '提出数据异议：任何人（包括未登录的公众）可就关于自己的数据错误、遗漏或侵犯秘密、隐私向持有数据的机构提出；处理期限按本平台政策配置以工作日计算。返回的回执中个人信息已脱敏 / object to public data about you that is wrong, missing or infringes secrets or privacy; anyone may file, signed in or not; the due date follows this platform\'s policy profile in working days; the receipt masks personal information [CAT-10, B §11, SEC-6]',
+      "提出数据异议：任何人（包括未登录的公众）可就关于自己的数据错误、遗漏或侵犯秘密、隐私向持有数据的机构提出；处理期限按本平台政策配置以工作日计算。返回的回执中个人信息已脱敏 / object to public data about you that is wrong, missing or infringes secrets or privacy; anyone may file, signed in or not; the due date follows this platform's policy profile in working days; the receipt masks personal information [CAT-10, B §11, SEC-6]",
   })
   async fileDataObjection(@Ctx() ctx: SubgraphContext, @Arg('input') input: FileDataObjectionInput): Promise<DataObjection> {
     assertKnownIdRegion(input.providerId, 'input.providerId');
     if (!blank(input.resourceId)) assertKnownIdRegion(input.resourceId!, 'input.resourceId');
     const provider = parseId(input.providerId) ? await ctx.em.findOne(Organization, { id: input.providerId }) : null;
-    if (!provider) throw badInput(`机构 ${input.providerId} 未在本平台登记 / organization ${input.providerId} is not registered on this platform: address the objection to the organization holding the data`, 'input.providerId');
+    if (!provider)
+      throw badInput(
+        `机构 ${input.providerId} 未在本平台登记 / organization ${input.providerId} is not registered on this platform: address the objection to the organization holding the data`,
+        'input.providerId',
+      );
 
     const description = requiredText(input.description, MAX_TEXT, 'input.description', '异议内容');
     const subjectName = requiredText(input.subject.name, MAX_SHORT, 'input.subject.name', '异议人姓名或名称');
@@ -121,10 +135,16 @@ export class DataObjectionResolver {
 
     const infringes = [...new Set(input.infringes ?? [])];
     if (input.kind === 'INFRINGING' && infringes.length === 0) {
-      throw badInput('侵权异议须说明侵犯的是国家秘密、商业秘密还是个人隐私 / an INFRINGING objection must say what is infringed: set infringes to STATE_SECRET, TRADE_SECRET and/or PERSONAL_PRIVACY [B §11]', 'input.infringes');
+      throw badInput(
+        '侵权异议须说明侵犯的是国家秘密、商业秘密还是个人隐私 / an INFRINGING objection must say what is infringed: set infringes to STATE_SECRET, TRADE_SECRET and/or PERSONAL_PRIVACY [B §11]',
+        'input.infringes',
+      );
     }
     if (input.kind !== 'INFRINGING' && infringes.length > 0) {
-      throw badInput(`infringes 仅用于 INFRINGING 类型的异议，本异议为 ${input.kind} / infringes applies to INFRINGING objections only; this one is ${input.kind}: leave it empty or change the kind`, 'input.infringes');
+      throw badInput(
+        `infringes 仅用于 INFRINGING 类型的异议，本异议为 ${input.kind} / infringes applies to INFRINGING objections only; this one is ${input.kind}: leave it empty or change the kind`,
+        'input.infringes',
+      );
     }
 
     const itemNames = [...new Set((input.itemNames ?? []).map((n) => n.trim()).filter((n) => n))];
@@ -134,12 +154,19 @@ export class DataObjectionResolver {
       // mostly about personal data, which is never in the open catalog. The answer confirms only
       // what the caller already typed, and the receipt shows the entry only if they may see it.
       const r = parseId(input.resourceId!) ? await resourceLoader(ctx).load(input.resourceId!) : null;
-      if (!r) throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} was not found on this platform: leave resourceId empty if you do not know the entry`, 'input.resourceId');
+      if (!r)
+        throw badInput(
+          `目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} was not found on this platform: leave resourceId empty if you do not know the entry`,
+          'input.resourceId',
+        );
       // Names only of what the caller may see: an anonymous objector learns no entry's name.
       const entry = canSeeResource(ctx.actor, ctx.node, r) ? `「${r.name}」` : input.resourceId!;
       const entryEn = canSeeResource(ctx.actor, ctx.node, r) ? `"${r.name}"` : input.resourceId!;
       if (r.providerId !== provider.id) {
-        throw badInput(`目录条目 ${entry} 不属于机构 ${provider.id} / catalog entry ${entryEn} is not one of organization ${provider.id}'s: name an entry of the organization addressed, or leave resourceId empty`, 'input.resourceId');
+        throw badInput(
+          `目录条目 ${entry} 不属于机构 ${provider.id} / catalog entry ${entryEn} is not one of organization ${provider.id}'s: name an entry of the organization addressed, or leave resourceId empty`,
+          'input.resourceId',
+        );
       }
       resourceId = r.id;
       const available = new Set((await itemsLoader(ctx).load(r.id)).map((i) => i.name));
@@ -159,15 +186,31 @@ export class DataObjectionResolver {
       const owned = newOwned(provider.regionCode);
       const deadline = objectionDeadline(ctx.node.profiles, owned.createdAt);
       const o = em.create(DataObjection, {
-        ...owned, ...deadline, providerId: provider.id, resourceId, itemNames, kind: input.kind, infringes, description,
-        subjectKind: input.subject.kind, subjectName, subjectIdNumber, subjectContact,
-        status: 'OPEN', outcome: null, response: null, handledAt: null, handledBy: null,
+        ...owned,
+        ...deadline,
+        providerId: provider.id,
+        resourceId,
+        itemNames,
+        kind: input.kind,
+        infringes,
+        description,
+        subjectKind: input.subject.kind,
+        subjectName,
+        subjectIdNumber,
+        subjectContact,
+        status: 'OPEN',
+        outcome: null,
+        response: null,
+        handledAt: null,
+        handledBy: null,
       } as DataObjection);
       return {
         result: o,
         // The log is append-only: it records the rule applied, never the subject's identity.
         audit: {
-          action: 'dataObjection.file', entityType: 'DataObjection', entityId: owned.id,
+          action: 'dataObjection.file',
+          entityType: 'DataObjection',
+          entityId: owned.id,
           data: { providerId: provider.id, resourceId, itemNames, kind: input.kind, infringes, subjectKind: input.subject.kind, ...deadline },
         },
       };
@@ -175,7 +218,8 @@ export class DataObjectionResolver {
   }
 
   @Mutation(() => DataObjection, {
-    description: '处理数据异议：被异议机构的工作人员或其所在区域的数据主管部门给出处理结果和答复；只能处理一次 / handle an objection: staff of the organization addressed or the data authority of its region record the outcome and the answer; once only [CAT-10, B §11]',
+    description:
+      '处理数据异议：被异议机构的工作人员或其所在区域的数据主管部门给出处理结果和答复；只能处理一次 / handle an objection: staff of the organization addressed or the data authority of its region record the outcome and the answer; once only [CAT-10, B §11]',
   })
   async handleDataObjection(@Ctx() ctx: SubgraphContext, @Arg('input') input: HandleDataObjectionInput): Promise<DataObjection> {
     const actor = requireActor(ctx);
@@ -183,10 +227,14 @@ export class DataObjectionResolver {
     const o = parseId(input.id) ? await ctx.em.findOne(DataObjection, { id: input.id }) : null;
     if (!o || !canSeeObjection(actor, ctx.node, o)) throw notFound('数据异议 / data objection', input.id);
     if (!canHandleObjection(actor, ctx.node, o)) {
-      throw forbidden('只有被异议机构的工作人员或该区域（含上级）在本平台的数据主管部门可以处理此异议 / only staff of the organization addressed, or the data authority acting on its region on this platform, may handle this objection [B §11]');
+      throw forbidden(
+        '只有被异议机构的工作人员或该区域（含上级）在本平台的数据主管部门可以处理此异议 / only staff of the organization addressed, or the data authority acting on its region on this platform, may handle this objection [B §11]',
+      );
     }
     if (o.status !== 'OPEN') {
-      throw conflict(`该异议已于 ${o.handledAt!.toISOString()} 处理（结果 ${o.outcome}），不能再次处理 / this objection was already handled (${o.outcome}, at ${o.handledAt!.toISOString()}); it cannot be handled twice`);
+      throw conflict(
+        `该异议已于 ${o.handledAt!.toISOString()} 处理（结果 ${o.outcome}），不能再次处理 / this objection was already handled (${o.outcome}, at ${o.handledAt!.toISOString()}); it cannot be handled twice`,
+      );
     }
     const response = requiredText(input.response, MAX_TEXT, 'input.response', '答复');
     const late = isOverdue(o);
@@ -199,7 +247,9 @@ export class DataObjectionResolver {
       return {
         result: o,
         audit: {
-          action: 'dataObjection.handle', entityType: 'DataObjection', entityId: o.id,
+          action: 'dataObjection.handle',
+          entityType: 'DataObjection',
+          entityId: o.id,
           data: { outcome: input.outcome, dueDate: o.dueDate, late, byAuthority: actsOn(actor, ctx.node, o.regionCode) },
         },
       };
@@ -212,7 +262,8 @@ export class DataObjectionResolver {
 export class DataResourceObjectionsResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: '待处理的数据异议数（仅提供部门、主管部门和审计人员可见，其他人为空）/ open objections to this entry (for the provider, the authority and auditors; null for others) [CAT-10]',
+    description:
+      '待处理的数据异议数（仅提供部门、主管部门和审计人员可见，其他人为空）/ open objections to this entry (for the provider, the authority and auditors; null for others) [CAT-10]',
   })
   async openObjections(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<number | null> {
     if (!canSeeObjection(ctx.actor, ctx.node, r)) return null;

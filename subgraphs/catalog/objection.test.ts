@@ -159,8 +159,20 @@ describe('filing an objection [CAT-10, B §11]', () => {
     const o = await fileOk(ANONYMOUS, { providerId: org, resourceId, itemNames: ['参保状态', ' 参保状态 '] });
     expect(o.id).toMatch(/^331100:[0-9A-Z]{26}$/);
     expect(o).toMatchObject({
-      status: 'OPEN', kind: 'WRONG', infringes: [], itemNames: ['参保状态'], outcome: null, response: null, handledAt: null, handledBy: null,
-      overdue: false, handledOnTime: null, deadlineWorkingDays: 2, deadlineProfile: 'L', region: { code: '331100' }, provider: { id: org },
+      status: 'OPEN',
+      kind: 'WRONG',
+      infringes: [],
+      itemNames: ['参保状态'],
+      outcome: null,
+      response: null,
+      handledAt: null,
+      handledBy: null,
+      overdue: false,
+      handledOnTime: null,
+      deadlineWorkingDays: 2,
+      deadlineProfile: 'L',
+      region: { code: '331100' },
+      provider: { id: org },
     });
     expect(o.deadlineBasis).toContain('L §13');
     // The entry holds personal data and is not open: the public's receipt does not show it.
@@ -176,7 +188,11 @@ describe('filing an objection [CAT-10, B §11]', () => {
 
     // One audit event, without the subject's identity: the log is append-only and kept for good.
     expect(await auditCount()).toBe(events + 1);
-    const [event] = await sql<{ action: string; actor_sub: string; data: string }>(t, `select action, actor_sub, data from "catalog".audit_event where kind = 'CHANGE' and entity_id = ?`, [o.id]);
+    const [event] = await sql<{ action: string; actor_sub: string; data: string }>(
+      t,
+      `select action, actor_sub, data from "catalog".audit_event where kind = 'CHANGE' and entity_id = ?`,
+      [o.id],
+    );
     expect(event).toMatchObject({ action: 'dataObjection.file', actor_sub: 'anonymous' });
     expect(event!.data).not.toContain(PERSON_ID);
     expect(event!.data).not.toContain('张三丰');
@@ -186,7 +202,10 @@ describe('filing an objection [CAT-10, B §11]', () => {
     const { org } = await provider('丽水市市场监督管理局');
     const code = uniqueCreditCode('331100', '91');
     const o = await fileOk(agency(org, '331100'), {
-      providerId: org, kind: 'INFRINGING', infringes: ['TRADE_SECRET', 'TRADE_SECRET'], description: '公开的企业年报含有我公司的商业秘密',
+      providerId: org,
+      kind: 'INFRINGING',
+      infringes: ['TRADE_SECRET', 'TRADE_SECRET'],
+      description: '公开的企业年报含有我公司的商业秘密',
       subject: { kind: 'ORGANIZATION', name: '丽水某某科技有限公司', idNumber: code, contact: 'legal@example.cn' },
     });
     expect(o).toMatchObject({ kind: 'INFRINGING', infringes: ['TRADE_SECRET'], resource: null, itemNames: [] });
@@ -205,7 +224,8 @@ describe('filing an objection [CAT-10, B §11]', () => {
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const r = await expectNothingWritten(
       () => file(ANONYMOUS, { providerId: org, subject: { kind: 'ORGANIZATION', name: '某公司', idNumber: bad, contact: '0578-1234567' } }),
-      'BAD_USER_INPUT', 'input.subject.idNumber',
+      'BAD_USER_INPUT',
+      'input.subject.idNumber',
     );
     expect(r.errors![0].message).toContain(good[17]);
     // A person's ID number is not a credit code: the kind decides which check applies.
@@ -264,15 +284,25 @@ describe('due dates through the API [SEC-6]', () => {
 });
 
 describe('handling [CAT-10, B §11]', () => {
-  test('the provider\'s staff handle it once: outcome, answer, who and when are recorded and audited', async () => {
+  test("the provider's staff handle it once: outcome, answer, who and when are recorded and audited", async () => {
     const { org, staff } = await provider();
     const o = await fileOk(ANONYMOUS, { providerId: org });
     const r = await t.call('catalog', staff, HANDLE, { input: { id: o.id, outcome: 'CORRECTED', response: '已核实并更正参保状态' } });
     expect(r.errors).toBeUndefined();
     expect(r.data!.handleDataObjection).toMatchObject({
-      status: 'RESOLVED', outcome: 'CORRECTED', response: '已核实并更正参保状态', handledBy: staff.sub, handledOnTime: true, overdue: false, version: o.version + 1,
+      status: 'RESOLVED',
+      outcome: 'CORRECTED',
+      response: '已核实并更正参保状态',
+      handledBy: staff.sub,
+      handledOnTime: true,
+      overdue: false,
+      version: o.version + 1,
     });
-    const [event] = await sql<{ action: string; actor_org: string }>(t, `select action, actor_org from "catalog".audit_event where kind = 'CHANGE' and entity_id = ? and action = ?`, [o.id, 'dataObjection.handle']);
+    const [event] = await sql<{ action: string; actor_org: string }>(
+      t,
+      `select action, actor_org from "catalog".audit_event where kind = 'CHANGE' and entity_id = ? and action = ?`,
+      [o.id, 'dataObjection.handle'],
+    );
     expect(event).toEqual({ action: 'dataObjection.handle', actor_org: org });
 
     const again = await t.call('catalog', staff, HANDLE, { input: { id: o.id, outcome: 'NO_ERROR', response: '再次处理' } });
@@ -280,7 +310,7 @@ describe('handling [CAT-10, B §11]', () => {
     expect(again.errors![0].message).toContain('CORRECTED');
   });
 
-  test('the data authority of its region may handle it; other agencies, a sibling county\'s authority, auditors and other platforms\' authorities may not [B §11]', async () => {
+  test("the data authority of its region may handle it; other agencies, a sibling county's authority, auditors and other platforms' authorities may not [B §11]", async () => {
     const { org } = await provider();
     const other = await provider('丽水市公安局');
     const o = await fileOk(ANONYMOUS, { providerId: org });
@@ -335,7 +365,7 @@ describe('reading objections', () => {
     expect((await t.call('catalog', auditor, GET, { id: oa.id })).data!.dataObjection.id).toBe(oa.id);
   });
 
-  test('auditors see the subject masked; the provider\'s staff and the authority see it whole [SEC-3]', async () => {
+  test("auditors see the subject masked; the provider's staff and the authority see it whole [SEC-3]", async () => {
     const { org, staff } = await provider();
     const o = await fileOk(ANONYMOUS, { providerId: org });
     const subject = async (actor: Actor) => (await t.call('catalog', actor, GET, { id: o.id })).data!.dataObjection.subject;

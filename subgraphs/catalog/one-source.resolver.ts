@@ -11,7 +11,10 @@ import { itemByIdLoader, itemsLoader, resourceLoader } from './resource.loader.j
 import { contentOf, itemContent, recordVersion } from './workflow.js';
 import type { VersionAction } from './resource-version.entity.js';
 
-@ObjectType('OneSourceFlag', { description: '一数一源提示：该信息项已有权威来源，可通过共享获取，不得重复采集 / one data, one source: an authoritative source already provides this item — obtain it by sharing, do not collect it again [J §9-10, B §14, L §10]' })
+@ObjectType('OneSourceFlag', {
+  description:
+    '一数一源提示：该信息项已有权威来源，可通过共享获取，不得重复采集 / one data, one source: an authoritative source already provides this item — obtain it by sharing, do not collect it again [J §9-10, B §14, L §10]',
+})
 class OneSourceFlag {
   @Field({ description: '本条目中重复的信息项 / the duplicated item of this entry' })
   itemName!: string;
@@ -26,18 +29,24 @@ class OneSourceFlag {
 @Resolver(() => DataResource)
 export class OneSourceResolver {
   @FieldResolver(() => [OneSourceFlag], {
-    description: '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项 / items an authoritative source already provides that are neither linked to it nor justified [J §9-10, B §14]',
+    description:
+      '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项 / items an authoritative source already provides that are neither linked to it nor justified [J §9-10, B §14]',
   })
   oneSourceFlags(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<OneSourceFlagRow[]> {
     return oneSourceFlagsLoader(ctx).load(r.id);
   }
 
-  @Mutation(() => DataResource, { description: '将信息项关联到权威来源，消除重复采集提示（提供部门）/ link an item to its authoritative source, clearing the duplicate flag (providing agency) [J §9-10, B §14, L §10]' })
+  @Mutation(() => DataResource, {
+    description:
+      '将信息项关联到权威来源，消除重复采集提示（提供部门）/ link an item to its authoritative source, clearing the duplicate flag (providing agency) [J §9-10, B §14, L §10]',
+  })
   linkDataItemSource(@Ctx() ctx: SubgraphContext, @Arg('input') input: LinkDataItemSourceInput): Promise<DataResource> {
     return this.changeItem(ctx, input.resourceId, input.itemName, 'SOURCE_LINKED', (item) => ({ ...item, sourceItemId: input.sourceItemId, authoritative: false }));
   }
 
-  @Mutation(() => DataResource, { description: '报备信息项确需重复采集的理由，消除重复采集提示（提供部门）/ file why an item must be collected again, clearing the duplicate flag (providing agency) [B §14]' })
+  @Mutation(() => DataResource, {
+    description: '报备信息项确需重复采集的理由，消除重复采集提示（提供部门）/ file why an item must be collected again, clearing the duplicate flag (providing agency) [B §14]',
+  })
   justifyDataItemDuplication(@Ctx() ctx: SubgraphContext, @Arg('input') input: JustifyDataItemDuplicationInput): Promise<DataResource> {
     if (blank(input.justification)) throw badInput('理由不能为空 / the justification is required', 'input.justification');
     return this.changeItem(ctx, input.resourceId, input.itemName, 'DUPLICATION_JUSTIFIED', (item) => ({ ...item, duplicationJustification: input.justification.trim() }));
@@ -52,7 +61,8 @@ export class OneSourceResolver {
     const actor = ctx.actor;
     const items = await itemsLoader(ctx).load(r.id);
     const row = items.find((i) => i.name === itemName.trim());
-    if (!row) throw badInput(`信息项 "${itemName}" 不在条目 ${r.code} 中，可选：${items.map((i) => i.name).join('、')} / item "${itemName}" is not in entry ${r.code}`, 'input.itemName');
+    if (!row)
+      throw badInput(`信息项 "${itemName}" 不在条目 ${r.code} 中，可选：${items.map((i) => i.name).join('、')} / item "${itemName}" is not in entry ${r.code}`, 'input.itemName');
     const next = change(itemContent(row));
     const all = items.map((i) => (i === row ? next : itemContent(i)));
     await validateOneSource(ctx.em, r.id, all, 'input');
@@ -62,7 +72,15 @@ export class OneSourceResolver {
         r.revision = { ...r.revision, items: r.revision.items.map((i) => (i.name === next.name ? change(i) : i)) };
       }
       await recordVersion(em, r, actor, action, contentOf(r, all), [{ field: `items.${next.name}`, before: JSON.stringify(itemContent(row)), after: JSON.stringify(next) }]);
-      return { result: r, audit: { action: `dataItem.${action.toLowerCase()}`, entityType: 'DataItem', entityId: row.id, data: { resourceId: r.id, sourceItemId: next.sourceItemId, justification: next.duplicationJustification } } };
+      return {
+        result: r,
+        audit: {
+          action: `dataItem.${action.toLowerCase()}`,
+          entityType: 'DataItem',
+          entityId: row.id,
+          data: { resourceId: r.id, sourceItemId: next.sourceItemId, justification: next.duplicationJustification },
+        },
+      };
     });
   }
 }
@@ -78,7 +96,10 @@ export class OneSourceFlagResolver {
 
 @Resolver(() => DataItem)
 export class DataItemResolver {
-  @FieldResolver(() => DataItem, { nullable: true, description: '权威来源信息项；调用者看不到其所在条目时为空 / the authoritative item this item is obtained from; null when the caller may not see its entry' })
+  @FieldResolver(() => DataItem, {
+    nullable: true,
+    description: '权威来源信息项；调用者看不到其所在条目时为空 / the authoritative item this item is obtained from; null when the caller may not see its entry',
+  })
   async source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
     const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
     if (!source) return null;

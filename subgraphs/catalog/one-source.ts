@@ -13,7 +13,10 @@ export async function validateOneSource(em: EntityManager, resourceId: string | 
   const linked = items.map((item, i) => ({ item, i })).filter(({ item }) => item.sourceItemId);
   for (const { item, i } of linked) {
     if (item.authoritative) {
-      throw badInput(`信息项 "${item.name}" 已声明为权威来源，不能再取自其他来源 / item "${item.name}" is declared authoritative, so it cannot also be taken from another source: clear sourceItemId or authoritative`, `${field}.${i}.sourceItemId`);
+      throw badInput(
+        `信息项 "${item.name}" 已声明为权威来源，不能再取自其他来源 / item "${item.name}" is declared authoritative, so it cannot also be taken from another source: clear sourceItemId or authoritative`,
+        `${field}.${i}.sourceItemId`,
+      );
     }
     if (!parseId(item.sourceItemId!)) throw badInput(`权威来源信息项ID "${item.sourceItemId}" 格式不正确 / "${item.sourceItemId}" is not an item ID`, `${field}.${i}.sourceItemId`);
   }
@@ -23,18 +26,28 @@ export async function validateOneSource(em: EntityManager, resourceId: string | 
     for (const { item, i } of linked) {
       const source = sources.find((s) => s.id === item.sourceItemId);
       const owner = source && owners.find((o) => o.id === source.resourceId);
-      if (!source || !owner) throw badInput(`权威来源信息项 ${item.sourceItemId} 不存在于本平台 / source item ${item.sourceItemId} does not exist on this platform`, `${field}.${i}.sourceItemId`);
-      if (owner.id === resourceId) throw badInput(`信息项 "${item.name}" 不能以本条目的信息项为来源 / item "${item.name}" cannot be sourced from an item of the same entry`, `${field}.${i}.sourceItemId`);
-      if (owner.status !== 'PUBLISHED') throw badInput(`来源条目 ${owner.code} 未发布（${owner.status}），只能关联总目录中已发布的条目 / the source entry ${owner.code} is ${owner.status}: link to an entry published in the master catalog`, `${field}.${i}.sourceItemId`);
+      if (!source || !owner)
+        throw badInput(`权威来源信息项 ${item.sourceItemId} 不存在于本平台 / source item ${item.sourceItemId} does not exist on this platform`, `${field}.${i}.sourceItemId`);
+      if (owner.id === resourceId)
+        throw badInput(`信息项 "${item.name}" 不能以本条目的信息项为来源 / item "${item.name}" cannot be sourced from an item of the same entry`, `${field}.${i}.sourceItemId`);
+      if (owner.status !== 'PUBLISHED')
+        throw badInput(
+          `来源条目 ${owner.code} 未发布（${owner.status}），只能关联总目录中已发布的条目 / the source entry ${owner.code} is ${owner.status}: link to an entry published in the master catalog`,
+          `${field}.${i}.sourceItemId`,
+        );
     }
-    if (resourceId) await rejectCycles(em, resourceId, linked.map(({ item }) => item.sourceItemId!), `${field}.${linked[0]!.i}.sourceItemId`);
+    if (resourceId)
+      await rejectCycles(
+        em,
+        resourceId,
+        linked.map(({ item }) => item.sourceItemId!),
+        `${field}.${linked[0]!.i}.sourceItemId`,
+      );
   }
   const claims = items.map((item, i) => ({ item, i })).filter(({ item }) => item.authoritative);
   if (claims.length) {
     const rivals = await em.find(DataItem, { name: { $in: claims.map(({ item }) => item.name) }, authoritative: true, ...(resourceId ? { resourceId: { $ne: resourceId } } : {}) });
-    const published = rivals.length
-      ? await em.find(DataResource, { id: { $in: rivals.map((r) => r.resourceId) }, status: 'PUBLISHED' }, { fields: ['id', 'code'] })
-      : [];
+    const published = rivals.length ? await em.find(DataResource, { id: { $in: rivals.map((r) => r.resourceId) }, status: 'PUBLISHED' }, { fields: ['id', 'code'] }) : [];
     for (const { item, i } of claims) {
       const rival = rivals.find((r) => r.name === item.name && published.some((p) => p.id === r.resourceId));
       if (rival) {

@@ -4,6 +4,4 @@ import { Organization } from './organization.entity.js';
 
 /** One query per request for all organizations a response mentions. */
 export const organizationLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, Organization | null>('organization', async (ids) =>
-    byKey(ids, await ctx.em.find(Organization, { id: { $in: [...ids] } }), (o) => o.id),
-  );
+  ctx.loaders.get<string, Organization | null>('organization', async (ids) => byKey(ids, await ctx.em.find(Organization, { id: { $in: [...ids] } }), (o) => o.id));

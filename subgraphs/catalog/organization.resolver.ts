@@ -54,12 +54,16 @@ export class OrganizationResolver {
     return Region.from(getRegion(org.regionCode)!);
   }
 
-  @Mutation(() => Organization, { description: '登记机构（该区域或其上级区域、且在本平台的数据主管部门）/ register an organization (the data authority of its region or of a region above it, on this platform)' })
+  @Mutation(() => Organization, {
+    description: '登记机构（该区域或其上级区域、且在本平台的数据主管部门）/ register an organization (the data authority of its region or of a region above it, on this platform)',
+  })
   async createOrganization(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOrganizationInput): Promise<Organization> {
     const actor = requireActor(ctx);
     assertKnownRegion(input.regionCode, 'input.regionCode');
     if (!canRegisterOrganization(actor, ctx.node, input.regionCode)) {
-      throw forbidden(`登记机构：仅限 ${input.regionCode} 或其上级区域、且在本平台的数据主管部门 / only the data authority of ${input.regionCode} or of a region above it, on this platform, may register organizations there`);
+      throw forbidden(
+        `登记机构：仅限 ${input.regionCode} 或其上级区域、且在本平台的数据主管部门 / only the data authority of ${input.regionCode} or of a region above it, on this platform, may register organizations there`,
+      );
     }
     if (!ctx.node.regions.includes(input.regionCode)) {
       throw badInput(`行政区划 ${input.regionCode} 不由本平台承载 / region ${input.regionCode} is not hosted by this platform`, 'input.regionCode');
@@ -74,9 +78,15 @@ export class OrganizationResolver {
     return mutate(ctx, 'catalog', async (em) => {
       const owned = newOwned(input.regionCode);
       const org = em.create(Organization, {
-        ...owned, name, creditCode: input.creditCode, kind: input.kind,
+        ...owned,
+        name,
+        creditCode: input.creditCode,
+        kind: input.kind,
       } as Organization);
-      return { result: org, audit: { action: 'organization.create', entityType: 'Organization', entityId: owned.id, data: { name, creditCode: input.creditCode, kind: input.kind } } };
+      return {
+        result: org,
+        audit: { action: 'organization.create', entityType: 'Organization', entityId: owned.id, data: { name, creditCode: input.creditCode, kind: input.kind } },
+      };
     });
   }
 }

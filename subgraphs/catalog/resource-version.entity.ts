@@ -5,9 +5,19 @@ import { ResourceStatusEnum } from './enums.js';
 import type { ResourceContent } from './resource.entity.js';
 
 export const VERSION_ACTIONS = [
-  'CREATED', 'UPDATED', 'SUBMITTED', 'PUBLISHED', 'RETURNED', 'RETIRED',
-  'REVISION_UPDATED', 'REVISION_SUBMITTED', 'REVISION_PUBLISHED', 'REVISION_RETURNED',
-  'DATA_UPDATED', 'SOURCE_LINKED', 'DUPLICATION_JUSTIFIED',
+  'CREATED',
+  'UPDATED',
+  'SUBMITTED',
+  'PUBLISHED',
+  'RETURNED',
+  'RETIRED',
+  'REVISION_UPDATED',
+  'REVISION_SUBMITTED',
+  'REVISION_PUBLISHED',
+  'REVISION_RETURNED',
+  'DATA_UPDATED',
+  'SOURCE_LINKED',
+  'DUPLICATION_JUSTIFIED',
 ] as const;
 export type VersionAction = (typeof VERSION_ACTIONS)[number];
 export const VersionActionEnum = enumObject(VERSION_ACTIONS);

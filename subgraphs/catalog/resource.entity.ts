@@ -1,11 +1,17 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type {
-  DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
-} from '../../schema/enums.js';
+import type { DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency } from '../../schema/enums.js';
 import {
-  DataFormatEnum, DataTypeEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, SensitivityEnum, ShareAttributeEnum,
-  ShareModeEnum, UpdateFrequencyEnum,
+  DataFormatEnum,
+  DataTypeEnum,
+  LibraryEnum,
+  OpenAttributeEnum,
+  ResourceStatusEnum,
+  SecurityGradeEnum,
+  SensitivityEnum,
+  ShareAttributeEnum,
+  ShareModeEnum,
+  UpdateFrequencyEnum,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
 
@@ -160,7 +166,7 @@ export class DataResource extends Owned {
   updatedAt!: Date;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '审核退回意见（状态为 RETURNED 时）/ the authority\'s comments when the entry was returned' })
+  @Field(() => String, { nullable: true, description: "审核退回意见（状态为 RETURNED 时）/ the authority's comments when the entry was returned" })
   reviewComment!: string | null;
 
   /** Pending change of a published entry: the published version stays visible until it is approved [B §18]. */
@@ -178,7 +184,10 @@ export class DataResource extends Owned {
   lastDataUpdateAt!: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: '按更新周期，下一次数据更新的截止时间；按需更新的条目为空 / when the next data update is due under the update frequency; null for ON_DEMAND [B §17, L §8]' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '按更新周期，下一次数据更新的截止时间；按需更新的条目为空 / when the next data update is due under the update frequency; null for ON_DEMAND [B §17, L §8]',
+  })
   updateDueAt!: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -1,10 +1,16 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type {
-  DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency,
-} from '../../schema/enums.js';
+import type { DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency } from '../../schema/enums.js';
 import {
-  DataFormatEnum, DataTypeEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, SensitivityEnum, ShareAttributeEnum,
-  ShareModeEnum, UpdateFrequencyEnum,
+  DataFormatEnum,
+  DataTypeEnum,
+  LibraryEnum,
+  OpenAttributeEnum,
+  ResourceStatusEnum,
+  SecurityGradeEnum,
+  SensitivityEnum,
+  ShareAttributeEnum,
+  ShareModeEnum,
+  UpdateFrequencyEnum,
 } from './enums.js';
 
 @InputType({ description: '信息项 / a data item' })
@@ -24,10 +30,17 @@ export class DataItemInput {
   @Field({ defaultValue: false, description: '是否标识符 / identifier' })
   identifier!: boolean;
 
-  @Field({ defaultValue: false, description: '本条目是该信息项的权威来源；同名信息项在本平台只能有一个权威来源 / this entry is the authoritative source of the item; an item name has one authoritative source per platform [J §9-10, B §14]' })
+  @Field({
+    defaultValue: false,
+    description:
+      '本条目是该信息项的权威来源；同名信息项在本平台只能有一个权威来源 / this entry is the authoritative source of the item; an item name has one authoritative source per platform [J §9-10, B §14]',
+  })
   authoritative!: boolean;
 
-  @Field(() => ID, { nullable: true, description: '该信息项取自的权威来源信息项ID（另一条已发布条目的信息项）/ the authoritative item (of another published entry) this item is obtained from' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '该信息项取自的权威来源信息项ID（另一条已发布条目的信息项）/ the authoritative item (of another published entry) this item is obtained from',
+  })
   sourceItemId?: string | null;
 
   @Field(() => String, { nullable: true, description: '确需重复采集时的理由 / why the item must be collected although an authoritative source provides it' })
@@ -43,7 +56,8 @@ abstract class OptionalResourceFieldsInput {
   @Field(() => String, { nullable: true, description: '资源分类代码；更新时传 null 清除 / category code; null clears it on update' }) categoryCode?: string | null;
   @Field(() => String, { nullable: true, description: '共享条件，有条件共享时必填 / share conditions, required for CONDITIONAL [J §17, B §23]' }) shareCondition?: string | null;
   @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' }) shareReason?: string | null;
-  @Field(() => ShareModeEnum, { nullable: true, description: '共享方式，默认 API；更新时传 null 恢复默认 / share mode, API by default; null restores the default on update' }) shareMode?: ShareMode | null;
+  @Field(() => ShareModeEnum, { nullable: true, description: '共享方式，默认 API；更新时传 null 恢复默认 / share mode, API by default; null restores the default on update' })
+  shareMode?: ShareMode | null;
   @Field(() => String, { nullable: true, description: '法律依据，不予共享时必填 / legal basis, required for NOT_SHARED [J §17, B §23, L §18]' }) legalBasis?: string | null;
   @Field(() => String, { nullable: true, description: '开放条件，受限开放时必填 / open conditions, required for RESTRICTED [Z §15]' }) openCondition?: string | null;
   @Field(() => [SensitivityEnum], { nullable: true, description: '涉及的秘密或隐私 / secrets or privacy involved [Z §14, B §30]' }) sensitivities?: Sensitivity[] | null;
@@ -53,9 +67,7 @@ abstract class OptionalResourceFieldsInput {
 }
 
 /** The metadata every entry must have (CAT-1): create requires it; update may change but never clear it. */
-export const REQUIRED_RESOURCE_FIELDS = [
-  'code', 'name', 'summary', 'library', 'format', 'updateFrequency', 'securityGrade', 'shareAttribute', 'openAttribute', 'items',
-] as const;
+export const REQUIRED_RESOURCE_FIELDS = ['code', 'name', 'summary', 'library', 'format', 'updateFrequency', 'securityGrade', 'shareAttribute', 'openAttribute', 'items'] as const;
 
 @InputType({ description: '新建目录条目（草稿）/ create a catalog entry (as a draft) [CAT-1, B §17]' })
 export class CreateDataResourceInput extends OptionalResourceFieldsInput {
@@ -74,7 +86,10 @@ export class CreateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => [DataItemInput], { description: '信息项，至少一个 / data items, at least one' }) items!: DataItemInput[];
 }
 
-@InputType({ description: '修改目录条目：未填的字段保持不变；可选字段传 null 即清除，必填字段不能清除 / change a catalog entry: absent fields stay; null clears an optional field; required fields cannot be cleared' })
+@InputType({
+  description:
+    '修改目录条目：未填的字段保持不变；可选字段传 null 即清除，必填字段不能清除 / change a catalog entry: absent fields stay; null clears an optional field; required fields cannot be cleared',
+})
 export class UpdateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => String, { nullable: true, description: '资源代码 / resource code' }) code?: string | null;
   @Field(() => String, { nullable: true, description: '资源名称 / name' }) name?: string | null;
@@ -108,7 +123,8 @@ export class DataResourceFilter {
   @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
   @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
   @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
-  @Field(() => ResourceStatusEnum, { nullable: true, description: '状态（单个）；与 statuses 同时给出时须同时满足 / one status; with statuses, both apply' }) status?: ResourceStatus | null;
+  @Field(() => ResourceStatusEnum, { nullable: true, description: '状态（单个）；与 statuses 同时给出时须同时满足 / one status; with statuses, both apply' })
+  status?: ResourceStatus | null;
 
   @Field(() => [ResourceStatusEnum], {
     nullable: true,

@@ -16,9 +16,7 @@ export function primeItems(ctx: SubgraphContext, resourceId: string, rows: DataI
 }
 
 export const resourceLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) =>
-    byKey(ids, await ctx.em.find(DataResource, { id: { $in: [...ids] } }), (r) => r.id),
-  );
+  ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) => byKey(ids, await ctx.em.find(DataResource, { id: { $in: [...ids] } }), (r) => r.id));
 
 export const versionsLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataResourceVersion[]>('dataResourceVersions', async (ids) =>
@@ -26,6 +24,4 @@ export const versionsLoader = (ctx: SubgraphContext) =>
   );
 
 export const itemByIdLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataItem | null>('dataItem', async (ids) =>
-    byKey(ids, await ctx.em.find(DataItem, { id: { $in: [...ids] } }), (i) => i.id),
-  );
+  ctx.loaders.get<string, DataItem | null>('dataItem', async (ids) => byKey(ids, await ctx.em.find(DataItem, { id: { $in: [...ids] } }), (i) => i.id));

@@ -32,7 +32,9 @@ type WorkflowChange = () => OutboxEvent[] | void;
 
 const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] };
 
-@ObjectType('DataResourceRevision', { description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]' })
+@ObjectType('DataResourceRevision', {
+  description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]',
+})
 class DataResourceRevision {
   @Field(() => String, { description: 'DRAFT 拟订中 / SUBMITTED 待审核 / RETURNED 已退回' })
   status!: RevisionStatus;
@@ -40,11 +42,15 @@ class DataResourceRevision {
   @Field(() => [FieldChange], { description: '相对已发布版本的变更 / changes against the published version' })
   changes!: FieldChange[];
 
-  @Field(() => String, { nullable: true, description: '退回意见 / the authority\'s comments when returned' })
+  @Field(() => String, { nullable: true, description: "退回意见 / the authority's comments when returned" })
   reviewComment!: string | null;
 }
 
-const ReviewQueueConnection = connectionType(DataResource, 'CatalogReviewQueue', '待审核的目录条目（新提交的和已发布条目的修改）/ entries awaiting review: new submissions and changes of published entries');
+const ReviewQueueConnection = connectionType(
+  DataResource,
+  'CatalogReviewQueue',
+  '待审核的目录条目（新提交的和已发布条目的修改）/ entries awaiting review: new submissions and changes of published entries',
+);
 
 /** On create, an optional field given as null is the same as one left out: it takes its default. */
 function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -62,7 +68,10 @@ function updatedFields(input: UpdateDataResourceInput): Record<string, unknown> 
     if (value === undefined || field === 'openChangeReason') continue;
     if (value !== null) out[field] = value;
     else if ((REQUIRED_RESOURCE_FIELDS as readonly string[]).includes(field)) {
-      throw badInput(`${field} 为必填项，不能清除；要修改请给出新值，要保留请不传 / ${field} is required and cannot be cleared: give a new value, or leave it out to keep it [B §17]`, `input.${field}`);
+      throw badInput(
+        `${field} 为必填项，不能清除；要修改请给出新值，要保留请不传 / ${field} is required and cannot be cleared: give a new value, or leave it out to keep it [B §17]`,
+        `input.${field}`,
+      );
     } else out[field] = field in DEFAULTS ? DEFAULTS[field] : null;
   }
   return out;
@@ -75,9 +84,7 @@ async function assertCodeFree(em: EntityManager, code: string, except?: string):
 }
 
 /** The content an entry would have after `input` is applied to `base`, validated by every rule [CAT-1..4, CAT-6]. */
-async function proposedContent(
-  ctx: SubgraphContext, r: DataResource, base: ResourceContent, input: UpdateDataResourceInput,
-): Promise<ResourceContent> {
+async function proposedContent(ctx: SubgraphContext, r: DataResource, base: ResourceContent, input: UpdateDataResourceInput): Promise<ResourceContent> {
   const { items: newItems, ...fields } = updatedFields(input) as { items?: UpdateDataResourceInput['items'] };
   const state = { ...base.fields, ...fields } as unknown as ResourceState;
   const items = newItems ? newItems.map(itemContent) : base.items;
@@ -103,13 +110,10 @@ export class DataResourceResolver {
   }
 
   @Query(() => ReviewQueueConnection, {
-    description: '审核队列（数据主管部门）：所辖区域待审核的新条目和修改，最新在前 / the review queue of the data authority: new entries and changes awaiting review in its regions, newest first [J §9, B §17-18]',
+    description:
+      '审核队列（数据主管部门）：所辖区域待审核的新条目和修改，最新在前 / the review queue of the data authority: new entries and changes awaiting review in its regions, newest first [J §9, B §17-18]',
   })
-  catalogReviewQueue(
-    @Ctx() ctx: SubgraphContext,
-    @Args() page: PageArgs,
-    @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
-  ) {
+  catalogReviewQueue(@Ctx() ctx: SubgraphContext, @Args() page: PageArgs, @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null) {
     const actor = requireActor(ctx);
     const visible = supervisionFilter(actor, ctx.node);
     if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
@@ -142,7 +146,8 @@ export class DataResourceResolver {
 
   @FieldResolver(() => DataResourceRevision, {
     nullable: true,
-    description: '已发布条目的待审修改；仅提供部门、数据主管部门和审计人员可见 / the pending change of a published entry; visible to the provider, the authority and auditors [B §18]',
+    description:
+      '已发布条目的待审修改；仅提供部门、数据主管部门和审计人员可见 / the pending change of a published entry; visible to the provider, the authority and auditors [B §18]',
   })
   async pendingRevision(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<DataResourceRevision | null> {
     if (!r.revision || !canSeeReviewRecords(ctx.actor, ctx.node, r)) return null;
@@ -168,8 +173,13 @@ export class DataResourceResolver {
       const owned = newOwned(provider.regionCode);
       const content = contentOf({ ...state, openChangeReason: null } as unknown as DataResource, items);
       const r = em.create(DataResource, {
-        ...content.fields, ...owned, providerId: provider.id, status: 'DRAFT', publishedAt: null,
-        ...searchColumns(state, items), updatedAt: owned.createdAt,
+        ...content.fields,
+        ...owned,
+        providerId: provider.id,
+        status: 'DRAFT',
+        publishedAt: null,
+        ...searchColumns(state, items),
+        updatedAt: owned.createdAt,
       } as unknown as DataResource);
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
@@ -182,16 +192,19 @@ export class DataResourceResolver {
   }
 
   @Mutation(() => DataResource, {
-    description: '修改目录条目：草稿和退回的条目直接修改；已发布条目的修改成为待审修改，审核通过前已发布版本不变 / change an entry: drafts and returned entries change directly; a change of a published entry becomes a pending revision, and the published version stays until it is approved [B §18]',
+    description:
+      '修改目录条目：草稿和退回的条目直接修改；已发布条目的修改成为待审修改，审核通过前已发布版本不变 / change an entry: drafts and returned entries change directly; a change of a published entry becomes a pending revision, and the published version stays until it is approved [B §18]',
   })
   async updateDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateDataResourceInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: '读取时的 version；若他人已修改则返回 CONFLICT / the version you read; CONFLICT if it changed' }) expectedVersion?: number | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: '读取时的 version；若他人已修改则返回 CONFLICT / the version you read; CONFLICT if it changed' })
+    expectedVersion?: number | null,
   ): Promise<DataResource> {
     const r = await loadForCompiling(ctx, id);
-    if (expectedVersion != null && expectedVersion !== r.version) throw conflict(`条目已被修改（当前版本 ${r.version}）/ the entry changed since you read it (now version ${r.version}); reload and retry`);
+    if (expectedVersion != null && expectedVersion !== r.version)
+      throw conflict(`条目已被修改（当前版本 ${r.version}）/ the entry changed since you read it (now version ${r.version}); reload and retry`);
     if (r.status === 'SUBMITTED' || r.revisionStatus === 'SUBMITTED') {
       throw badInput('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it', 'id');
     }
@@ -234,14 +247,22 @@ export class DataResourceResolver {
       );
     }
     const items = await itemsLoader(ctx).load(r.id);
-    return this.transition(ctx, r, revising ? 'REVISION_SUBMITTED' : 'SUBMITTED', null, () => {
-      if (revising) r.revisionStatus = 'SUBMITTED';
-      else r.status = 'SUBMITTED';
-    }, revising ? r.revision! : contentOf(r, items));
+    return this.transition(
+      ctx,
+      r,
+      revising ? 'REVISION_SUBMITTED' : 'SUBMITTED',
+      null,
+      () => {
+        if (revising) r.revisionStatus = 'SUBMITTED';
+        else r.status = 'SUBMITTED';
+      },
+      revising ? r.revision! : contentOf(r, items),
+    );
   }
 
   @Mutation(() => DataResource, {
-    description: '审核通过：新条目发布到总目录，或已发布条目的修改生效（数据主管部门）/ approve: a new entry enters the master catalog, or the change of a published entry takes effect (data authority) [B §17-18]',
+    description:
+      '审核通过：新条目发布到总目录，或已发布条目的修改生效（数据主管部门）/ approve: a new entry enters the master catalog, or the change of a published entry takes effect (data authority) [B §17-18]',
   })
   async publishDataResource(
     @Ctx() ctx: SubgraphContext,
@@ -250,7 +271,11 @@ export class DataResourceResolver {
   ): Promise<DataResource> {
     const r = await loadForReview(ctx, id, '发布目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
-    if (!revising && r.status !== 'SUBMITTED') throw badInput(`没有待审核的内容：只有已提交的条目或修改可以发布，当前为 ${r.status} / nothing awaits review: only SUBMITTED entries or changes can be published (this one is ${r.status})`, 'id');
+    if (!revising && r.status !== 'SUBMITTED')
+      throw badInput(
+        `没有待审核的内容：只有已提交的条目或修改可以发布，当前为 ${r.status} / nothing awaits review: only SUBMITTED entries or changes can be published (this one is ${r.status})`,
+        'id',
+      );
     const existing = await itemsLoader(ctx).load(r.id);
     const published = contentOf(r, existing);
     const next = revising ? r.revision! : published;
@@ -262,14 +287,28 @@ export class DataResourceResolver {
       const now = new Date();
       const before = entryFacts(r);
       if (revising) {
-        em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), revision: null, revisionStatus: null, revisionComment: null });
+        em.assign(r, {
+          ...next.fields,
+          ...searchColumns(next.fields as { name: string; summary: string }, next.items),
+          revision: null,
+          revisionStatus: null,
+          revisionComment: null,
+        });
         written = await writeItems(em, r.id, next.items, existing);
       } else {
         em.assign(r, { status: 'PUBLISHED', publishedAt: now, reviewComment: null });
       }
       r.updatedAt = now;
       r.updateDueAt = updateDueAfter(r.lastDataUpdateAt ?? r.publishedAt!, r.updateFrequency);
-      await recordVersion(em, r, ctx.actor, revising ? 'REVISION_PUBLISHED' : 'PUBLISHED', next, revising ? diffContent(published, next) : [], blank(comment) ? null : comment!.trim());
+      await recordVersion(
+        em,
+        r,
+        ctx.actor,
+        revising ? 'REVISION_PUBLISHED' : 'PUBLISHED',
+        next,
+        revising ? diffContent(published, next) : [],
+        blank(comment) ? null : comment!.trim(),
+      );
       // A revision that closes the entry (NOT_SHARED, PROHIBITED, a higher grade) reaches grants and open datasets [B §49, Z §35].
       const events = revising ? dataResourceChanged(r.id, r.regionCode, before, entryFacts(r)) : [];
       return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id }, events };
@@ -287,16 +326,26 @@ export class DataResourceResolver {
   ): Promise<DataResource> {
     const r = await loadForReview(ctx, id, '退回目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
-    if (!revising && r.status !== 'SUBMITTED') throw badInput(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`, 'id');
+    if (!revising && r.status !== 'SUBMITTED')
+      throw badInput(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`, 'id');
     if (blank(comment)) throw badInput('退回必须写明意见 / a return needs comments telling the agency what to fix', 'comment');
     const items = await itemsLoader(ctx).load(r.id);
-    return this.transition(ctx, r, revising ? 'REVISION_RETURNED' : 'RETURNED', comment.trim(), () => {
-      if (revising) Object.assign(r, { revisionStatus: 'RETURNED', revisionComment: comment.trim() });
-      else Object.assign(r, { status: 'RETURNED', reviewComment: comment.trim() });
-    }, revising ? r.revision! : contentOf(r, items));
+    return this.transition(
+      ctx,
+      r,
+      revising ? 'REVISION_RETURNED' : 'RETURNED',
+      comment.trim(),
+      () => {
+        if (revising) Object.assign(r, { revisionStatus: 'RETURNED', revisionComment: comment.trim() });
+        else Object.assign(r, { status: 'RETURNED', reviewComment: comment.trim() });
+      },
+      revising ? r.revision! : contentOf(r, items),
+    );
   }
 
-  @Mutation(() => DataResource, { description: '停用条目（数据主管部门）：条目保留在历史中，不会被删除 / retire an entry (data authority): it is kept with its history, never deleted [CAT-5]' })
+  @Mutation(() => DataResource, {
+    description: '停用条目（数据主管部门）：条目保留在历史中，不会被删除 / retire an entry (data authority): it is kept with its history, never deleted [CAT-5]',
+  })
   async retireDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
@@ -306,15 +355,29 @@ export class DataResourceResolver {
     if (blank(reason)) throw badInput('停用必须写明理由 / retiring an entry needs a reason', 'reason');
     const items = await itemsLoader(ctx).load(r.id);
     const before = entryFacts(r);
-    return this.transition(ctx, r, 'RETIRED', reason.trim(), () => {
-      Object.assign(r, { status: 'DEPRECATED', retiredAt: new Date(), retireReason: reason.trim(), revision: null, revisionStatus: null, revisionComment: null });
-      // Grants and open datasets of a retired entry are suspended by their subgraphs [B §49, Z §35].
-      return dataResourceChanged(r.id, r.regionCode, before, entryFacts(r), reason.trim());
-    }, contentOf(r, items));
+    return this.transition(
+      ctx,
+      r,
+      'RETIRED',
+      reason.trim(),
+      () => {
+        Object.assign(r, { status: 'DEPRECATED', retiredAt: new Date(), retireReason: reason.trim(), revision: null, revisionStatus: null, revisionComment: null });
+        // Grants and open datasets of a retired entry are suspended by their subgraphs [B §49, Z §35].
+        return dataResourceChanged(r.id, r.regionCode, before, entryFacts(r), reason.trim());
+      },
+      contentOf(r, items),
+    );
   }
 
   /** A workflow step that changes state but not content: one version, one audit event, one transaction. */
-  private transition(ctx: SubgraphContext, r: DataResource, action: VersionAction, comment: string | null, apply: WorkflowChange, snapshot: ResourceContent): Promise<DataResource> {
+  private transition(
+    ctx: SubgraphContext,
+    r: DataResource,
+    action: VersionAction,
+    comment: string | null,
+    apply: WorkflowChange,
+    snapshot: ResourceContent,
+  ): Promise<DataResource> {
     return mutate(ctx, 'catalog', async (em) => {
       const events = apply() ?? [];
       r.updatedAt = new Date();

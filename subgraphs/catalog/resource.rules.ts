@@ -6,16 +6,35 @@ import { blank } from '../kit/validation.js';
 
 export type ResourceState = Pick<
   DataResource,
-  'code' | 'name' | 'summary' | 'library' | 'format' | 'updateFrequency' | 'securityGrade' | 'shareAttribute' | 'shareCondition' | 'shareReason'
-  | 'shareMode' | 'legalBasis' | 'openAttribute' | 'openCondition' | 'sensitivities' | 'desensitized' | 'consentObtained'
+  | 'code'
+  | 'name'
+  | 'summary'
+  | 'library'
+  | 'format'
+  | 'updateFrequency'
+  | 'securityGrade'
+  | 'shareAttribute'
+  | 'shareCondition'
+  | 'shareReason'
+  | 'shareMode'
+  | 'legalBasis'
+  | 'openAttribute'
+  | 'openCondition'
+  | 'sensitivities'
+  | 'desensitized'
+  | 'consentObtained'
 >;
-
 
 /**
  * The metadata rules of CAT-1 to CAT-4, checked on the state an entry would have after the
  * change. Each violation names the field and the rule, so the agency knows what to fix.
  */
-export function validateResource(s: ResourceState, items: Pick<DataItemInput, 'name' | 'personalInfo'>[], before?: { openAttribute: OpenAttribute }, openChangeReason?: string | null): void {
+export function validateResource(
+  s: ResourceState,
+  items: Pick<DataItemInput, 'name' | 'personalInfo'>[],
+  before?: { openAttribute: OpenAttribute },
+  openChangeReason?: string | null,
+): void {
   for (const f of ['code', 'name', 'summary'] as const) {
     if (blank(s[f])) throw badInput(`${f} 不能为空 / ${f} is required [B §17]`, `input.${f}`);
   }
@@ -34,11 +53,17 @@ export function validateResource(s: ResourceState, items: Pick<DataItemInput, 'n
     if (blank(s.shareReason)) throw badInput('有条件共享必须说明理由 / CONDITIONAL sharing needs a reason (shareReason) [J §17, B §23]', 'input.shareReason');
   }
   if (s.shareAttribute === 'NOT_SHARED' && blank(s.legalBasis)) {
-    throw badInput('不予共享必须提供法律、法规、规章或国家规定依据 / NOT_SHARED needs a legal basis (law, regulation, rule or national provision) [J §17, B §23, L §18]', 'input.legalBasis');
+    throw badInput(
+      '不予共享必须提供法律、法规、规章或国家规定依据 / NOT_SHARED needs a legal basis (law, regulation, rule or national provision) [J §17, B §23, L §18]',
+      'input.legalBasis',
+    );
   }
   if (s.openAttribute !== 'PROHIBITED') {
     if (s.securityGrade === 'CORE' || s.securityGrade === 'IMPORTANT') {
-      throw badInput(`${s.securityGrade === 'CORE' ? '核心' : '重要'}数据不得开放，开放属性应为 PROHIBITED / ${s.securityGrade} data can never be open: set openAttribute to PROHIBITED [J §7, Z §9]`, 'input.openAttribute');
+      throw badInput(
+        `${s.securityGrade === 'CORE' ? '核心' : '重要'}数据不得开放，开放属性应为 PROHIBITED / ${s.securityGrade} data can never be open: set openAttribute to PROHIBITED [J §7, Z §9]`,
+        'input.openAttribute',
+      );
     }
     const personal = items.some((i) => i.personalInfo);
     if ((s.sensitivities.length > 0 || personal) && !s.desensitized && !s.consentObtained) {

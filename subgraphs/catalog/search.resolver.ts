@@ -16,9 +16,14 @@ import { resourceFilter } from './access.js';
 import { readResource } from './resource.audit.js';
 import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank } from './search.js';
 
-const DataResourceConnection = connectionType(DataResource, 'DataResource', '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list');
+const DataResourceConnection = connectionType(
+  DataResource,
+  'DataResource',
+  '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list',
+);
 
-const COUNTED = '统计范围为当前检索的全部结果（含关键词和全部筛选条件，不限于本页），按数量从多到少排列 / counts over the whole current result set (keyword and every filter applied, not just this page), largest first';
+const COUNTED =
+  '统计范围为当前检索的全部结果（含关键词和全部筛选条件，不限于本页），按数量从多到少排列 / counts over the whole current result set (keyword and every filter applied, not just this page), largest first';
 
 /** One facet list per filter: the values present in the result set and how many entries have each. */
 function facetType(name: string, valueType: () => object, what: string) {
@@ -178,7 +183,10 @@ class Search {
     this.facetsP ??= this.read(async (run) => {
       const knex = this.ctx.em.getKnex();
       const cols = FACET_NAMES.map((f) => `r.${FACET_COLUMNS[f]}`);
-      const q = this.qb().getKnexQuery().clearSelect().clearOrder()
+      const q = this.qb()
+        .getKnexQuery()
+        .clearSelect()
+        .clearOrder()
         .select(knex.raw(`grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`))
         .groupByRaw(`grouping sets (${cols.map((c) => `(${c})`).join(', ')})`);
       return this.toFacets(await run(q));
@@ -199,7 +207,15 @@ class Search {
     const organizations = organizationLoader(this.ctx);
     return {
       ...lists,
-      provider: lists.provider.map((b) => ({ ...b, get provider() { return organizations.load(b.value); } }) as unknown as ProviderFacet),
+      provider: lists.provider.map(
+        (b) =>
+          ({
+            ...b,
+            get provider() {
+              return organizations.load(b.value);
+            },
+          }) as unknown as ProviderFacet,
+      ),
       region: lists.region.map((b) => {
         const info = getRegion(b.value);
         return { ...b, region: info ? Region.from(info) : null };
@@ -211,11 +227,18 @@ class Search {
   async rankedPage(k: Keyword, size: number, after: { rank: Rank; seq: string } | null): Promise<{ rank: Rank; seq: string; id: string }[]> {
     const knex = this.ctx.em.getKnex();
     const parts = RANKS.filter((rank) => !after || rank >= after.rank).map((rank) => {
-      const qb = this.ctx.em.createQueryBuilder(DataResource, 'r').select(['r.id', 'r.seq']).where(this.where as QBFilterQuery<DataResource>);
+      const qb = this.ctx.em
+        .createQueryBuilder(DataResource, 'r')
+        .select(['r.id', 'r.seq'])
+        .where(this.where as QBFilterQuery<DataResource>);
       const cls = rankSql(k, rank);
       qb.andWhere(cls.sql, cls.bindings);
       if (after && rank === after.rank) qb.andWhere({ seq: { $lt: after.seq } });
-      return qb.orderBy({ seq: 'desc' }).limit(size + 1).getKnexQuery().select(knex.raw(`${rank}::int as rank`));
+      return qb
+        .orderBy({ seq: 'desc' })
+        .limit(size + 1)
+        .getKnexQuery()
+        .select(knex.raw(`${rank}::int as rank`));
     });
     const rows = await withoutSeqScan(this.ctx.em, (run) =>
       run(knex.raw(`select id, seq, rank from (${parts.map(() => '?').join(' union all ')}) as p order by rank, seq desc limit ?`, [...parts, size + 1])),
@@ -224,7 +247,8 @@ class Search {
   }
 }
 
-const BAD_CURSOR = 'after 不是本次检索返回的游标：请原样传入同一检索（同一关键词）上一页的 pageInfo.endCursor / after is not a cursor of this search: pass pageInfo.endCursor of the previous page of the same search (same keyword) unchanged';
+const BAD_CURSOR =
+  'after 不是本次检索返回的游标：请原样传入同一检索（同一关键词）上一页的 pageInfo.endCursor / after is not a cursor of this search: pass pageInfo.endCursor of the previous page of the same search (same keyword) unchanged';
 
 /** With a keyword the key is (rank ascending, newest first); without one, newest first like every list. */
 function parseAfter(after: string | null | undefined, keyword: Keyword | null): { rank: Rank; seq: string } | { seq: string } | null {
@@ -243,7 +267,8 @@ function parseAfter(after: string | null | undefined, keyword: Keyword | null): 
  */
 function statusConditions(f: Pick<DataResourceFilter, 'status' | 'statuses'>): { where: FilterQuery<DataResource>; narrows: boolean } {
   if (f.statuses) {
-    if (f.statuses.length === 0) throw badInput('statuses 不能为空列表；不按状态筛选请省略 / statuses must not be an empty list: leave it out to search current entries', 'filter.statuses');
+    if (f.statuses.length === 0)
+      throw badInput('statuses 不能为空列表；不按状态筛选请省略 / statuses must not be an empty list: leave it out to search current entries', 'filter.statuses');
     return { where: { status: { $in: [...new Set(f.statuses)] } }, narrows: true };
   }
   return f.status ? { where: {}, narrows: true } : { where: { status: { $ne: 'DEPRECATED' } }, narrows: false };

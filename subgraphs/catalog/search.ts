@@ -37,7 +37,10 @@ export const MAX_KEYWORD_LENGTH = 50;
  * its fields with line breaks, so no keyword can match across two fields.
  */
 export function normalizeSearch(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\r\n]/g, ' ');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\r\n]/g, ' ');
 }
 
 /** Characters by code point, as string_to_array(t, null) splits them in a UTF-8 database. */
@@ -67,7 +70,10 @@ export function parseKeyword(raw: string | null | undefined): Keyword | null {
   if (!text) return null;
   const cs = chars(text);
   if (cs.length > MAX_KEYWORD_LENGTH) {
-    throw badInput(`关键词过长（${cs.length} 个字），请缩短到 ${MAX_KEYWORD_LENGTH} 个字以内 / keyword too long (${cs.length} characters): shorten it to at most ${MAX_KEYWORD_LENGTH}`, 'filter.keyword');
+    throw badInput(
+      `关键词过长（${cs.length} 个字），请缩短到 ${MAX_KEYWORD_LENGTH} 个字以内 / keyword too long (${cs.length} characters): shorten it to at most ${MAX_KEYWORD_LENGTH}`,
+      'filter.keyword',
+    );
   }
   if (cs.length <= 2) return { text, grams: [text], recheck: false };
   const pairs = new Set<string>();

@@ -25,7 +25,16 @@ describe('when the next data update falls due [CAT-7, B §17-18, L §8]', () => 
 });
 
 describe('what changed between versions [CAT-5]', () => {
-  const item = { name: '姓名', dataType: 'STRING' as const, description: null, personalInfo: true, identifier: false, authoritative: false, sourceItemId: null, duplicationJustification: null };
+  const item = {
+    name: '姓名',
+    dataType: 'STRING' as const,
+    description: null,
+    personalInfo: true,
+    identifier: false,
+    authoritative: false,
+    sourceItemId: null,
+    duplicationJustification: null,
+  };
   const v1: ResourceContent = { fields: { name: '人口信息', relatedCodes: [] }, items: [item] };
   test('fields and items by name; the key order of stored items does not count as a change', () => {
     const reordered = Object.fromEntries(Object.entries(item).reverse()) as typeof item;

@@ -8,15 +8,38 @@ import { DataResourceVersion, type FieldChange, type VersionAction } from './res
 
 /** The metadata a version of an entry consists of (CAT-1); everything else is workflow state. */
 export const CONTENT_FIELDS = [
-  'code', 'name', 'summary', 'categoryCode', 'library', 'format', 'updateFrequency', 'securityGrade', 'shareAttribute', 'shareCondition',
-  'shareReason', 'shareMode', 'legalBasis', 'openAttribute', 'openCondition', 'openChangeReason', 'sensitivities', 'desensitized',
-  'consentObtained', 'relatedCodes',
+  'code',
+  'name',
+  'summary',
+  'categoryCode',
+  'library',
+  'format',
+  'updateFrequency',
+  'securityGrade',
+  'shareAttribute',
+  'shareCondition',
+  'shareReason',
+  'shareMode',
+  'legalBasis',
+  'openAttribute',
+  'openCondition',
+  'openChangeReason',
+  'sensitivities',
+  'desensitized',
+  'consentObtained',
+  'relatedCodes',
 ] as const;
 
 export function itemContent(i: DataItemInput | DataItem | ItemContent): ItemContent {
   return {
-    name: i.name.trim(), dataType: i.dataType, description: i.description ?? null, personalInfo: i.personalInfo ?? false, identifier: i.identifier ?? false,
-    authoritative: i.authoritative ?? false, sourceItemId: i.sourceItemId ?? null, duplicationJustification: i.duplicationJustification ?? null,
+    name: i.name.trim(),
+    dataType: i.dataType,
+    description: i.description ?? null,
+    personalInfo: i.personalInfo ?? false,
+    identifier: i.identifier ?? false,
+    authoritative: i.authoritative ?? false,
+    sourceItemId: i.sourceItemId ?? null,
+    duplicationJustification: i.duplicationJustification ?? null,
   };
 }
 
@@ -62,8 +85,17 @@ export async function recordVersion(
 ): Promise<DataResourceVersion> {
   const last = await em.findOne(DataResourceVersion, { resourceId: r.id }, { orderBy: { number: 'desc' }, fields: ['number'] });
   return em.create(DataResourceVersion, {
-    id: newId(r.regionCode), resourceId: r.id, number: (last?.number ?? 0) + 1, action, status: r.status,
-    changes, snapshot, comment, actorSub: actor.sub, actorOrgId: actor.orgId, createdAt: new Date(),
+    id: newId(r.regionCode),
+    resourceId: r.id,
+    number: (last?.number ?? 0) + 1,
+    action,
+    status: r.status,
+    changes,
+    snapshot,
+    comment,
+    actorSub: actor.sub,
+    actorOrgId: actor.orgId,
+    createdAt: new Date(),
   });
 }
 

@@ -30,7 +30,8 @@ afterAll(async () => t?.stop());
 /** Each tampering attempt starts from a fresh log of five events, anchored by a checkpoint kept outside the database. */
 beforeEach(async () => {
   await asSuperuser([`truncate "catalog".audit_event restart identity`]);
-  for (const name of ['丽水市民政局', '丽水市医疗保障局', '丽水市住房和城乡建设局', '丽水市水利局', '丽水市林业局']) await registerOrganization(t.call, '331100', `${name}${Math.random().toString(36).slice(2, 6)}`);
+  for (const name of ['丽水市民政局', '丽水市医疗保障局', '丽水市住房和城乡建设局', '丽水市水利局', '丽水市林业局'])
+    await registerOrganization(t.call, '331100', `${name}${Math.random().toString(36).slice(2, 6)}`);
   checkpoint = await auditHead(em(), catalog().audit);
 });
 
@@ -64,7 +65,11 @@ describe('audit log [D §24-25, Z §34, J §28]', () => {
       await asSuperuser([`delete from "catalog".audit_event where id >= ?`, [all[3]]]);
       // The remaining chain is internally consistent: only the checkpoint kept outside shows the cut.
       expect(await verify([])).toMatchObject({ ok: true, checked: 3 });
-      expect(await verify([checkpoint])).toMatchObject({ ok: false, brokenAt: all[4], reason: expect.stringMatching(/missing: the log was cut after event \d+ \(3 events remain\)/) });
+      expect(await verify([checkpoint])).toMatchObject({
+        ok: false,
+        brokenAt: all[4],
+        reason: expect.stringMatching(/missing: the log was cut after event \d+ \(3 events remain\)/),
+      });
     });
 
     test('3. truncating the log', async () => {
@@ -117,8 +122,11 @@ describe('audit log [D §24-25, Z §34, J §28]', () => {
       // The forged row copies a genuine one's links and takes an id between two events.
       await asSuperuser(
         [`delete from "catalog".audit_event where id = ?`, [third]],
-        [`insert into "catalog".audit_event (id, at, kind, keying, seq, actor_sub, actor_org, action, entity_type, entity_id, region_code, data, prev_hash, hash)
-          values (?, ?, 'CHANGE', 'HMAC', 3, 'intruder', null, 'organization.create', 'Organization', '331100:forged', '331100', 'null', ?, ?)`, [third, row.at, row.hash, row.hash]],
+        [
+          `insert into "catalog".audit_event (id, at, kind, keying, seq, actor_sub, actor_org, action, entity_type, entity_id, region_code, data, prev_hash, hash)
+          values (?, ?, 'CHANGE', 'HMAC', 3, 'intruder', null, 'organization.create', 'Organization', '331100:forged', '331100', 'null', ?, ?)`,
+          [third, row.at, row.hash, row.hash],
+        ],
       );
       expect(await verify([checkpoint])).toMatchObject({ ok: false, brokenAt: third, reason: expect.stringMatching(/keyed hash/) });
     });
@@ -130,8 +138,13 @@ describe('audit log [D §24-25, Z §34, J §28]', () => {
     const statements: [string, unknown[]][] = [];
     for (let i = 0; i < 2; i++) {
       const at = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
-      const hash = createHash('sha256').update(JSON.stringify([prev, at, 'old', null, 'organization.create', 'Organization', `331100:legacy${i}`, 'null'])).digest('hex');
-      statements.push([`insert into "catalog".audit_event (at, actor_sub, actor_org, action, entity_type, entity_id, data, prev_hash, hash) values (?, 'old', null, 'organization.create', 'Organization', ?, 'null', ?, ?)`, [at, `331100:legacy${i}`, prev, hash]]);
+      const hash = createHash('sha256')
+        .update(JSON.stringify([prev, at, 'old', null, 'organization.create', 'Organization', `331100:legacy${i}`, 'null']))
+        .digest('hex');
+      statements.push([
+        `insert into "catalog".audit_event (at, actor_sub, actor_org, action, entity_type, entity_id, data, prev_hash, hash) values (?, 'old', null, 'organization.create', 'Organization', ?, 'null', ?, ?)`,
+        [at, `331100:legacy${i}`, prev, hash],
+      ]);
       prev = hash;
     }
     await asSuperuser(...statements);

@@ -1,10 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
-import {
-  auditChainKey, signCheckpoint,
-  type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification,
-} from '../../schema/audit.js';
+import { auditChainKey, signCheckpoint, type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../../schema/audit.js';
 import { regionOf } from '../../schema/ids.js';
 
 export type { AuditVerification } from '../../schema/audit.js';
@@ -80,7 +77,12 @@ export function auditChain(secret: string, node: string, schema: string): AuditC
   return { schema, node, key: auditChainKey(secret, node, schema), secret };
 }
 
-interface PendingRead { at: string; entityType: string; entityId: string; regionCode: string | null }
+interface PendingRead {
+  at: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+}
 
 /**
  * The audit side of one request: reads of non-public data collected while resolving, written
@@ -90,7 +92,10 @@ export class AuditSession {
   readonly reads: PendingRead[] = [];
   private readonly seen = new Set<string>();
   appended = false;
-  constructor(readonly chain: AuditChain, readonly actor: Actor) {}
+  constructor(
+    readonly chain: AuditChain,
+    readonly actor: Actor,
+  ) {}
 
   read(entityType: string, entityId: string, regionCode: string | null) {
     const k = `${entityType}\u0000${entityId}`;
@@ -117,8 +122,18 @@ function legacyHash(prev: string, at: string, actorSub: string, actorOrg: string
 }
 
 interface KeyedFields {
-  prev: string; seq: number; at: string; kind: string; actorSub: string; actorOrg: string | null; actorRegion: string | null;
-  action: string; entityType: string; entityId: string; regionCode: string | null; data: string;
+  prev: string;
+  seq: number;
+  at: string;
+  kind: string;
+  actorSub: string;
+  actorOrg: string | null;
+  actorRegion: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+  data: string;
 }
 
 function keyedHash(key: Buffer, f: KeyedFields): string {
@@ -133,14 +148,26 @@ type Trx = ReturnType<EntityManager['getTransactionContext']>;
 async function lastLink(em: EntityManager, schema: string, trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
   const conn = em.getConnection();
   const [last] = await conn.execute<{ id: string; hash: string; seq: string | null }[]>(
-    `select id, hash, seq from "${schema}".audit_event order by id desc limit 1`, [], 'all', trx);
+    `select id, hash, seq from "${schema}".audit_event order by id desc limit 1`,
+    [],
+    'all',
+    trx,
+  );
   if (!last) return { id: '0', hash: GENESIS, seq: 0 };
   if (last.seq !== null) return { id: String(last.id), hash: last.hash, seq: Number(last.seq) };
   const [{ n }] = await conn.execute<{ n: string }[]>(`select count(*) as n from "${schema}".audit_event`, [], 'all', trx);
   return { id: String(last.id), hash: last.hash, seq: Number(n) };
 }
 
-interface NewEvent { at: string; kind: 'CHANGE' | 'READ'; action: string; entityType: string; entityId: string; regionCode: string | null; data: string }
+interface NewEvent {
+  at: string;
+  kind: 'CHANGE' | 'READ';
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string | null;
+  data: string;
+}
 
 /** Appends events in one statement; the caller's transaction holds them together with its change. */
 async function append(em: EntityManager, chain: AuditChain, actor: Actor, events: NewEvent[], trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
@@ -151,14 +178,29 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
   const values: unknown[] = [];
   for (const e of events) {
     seq += 1;
-    const f: KeyedFields = { prev, seq, at: e.at, kind: e.kind, actorSub: actor.sub, actorOrg: actor.orgId, actorRegion: actor.region, action: e.action, entityType: e.entityType, entityId: e.entityId, regionCode: e.regionCode, data: e.data };
+    const f: KeyedFields = {
+      prev,
+      seq,
+      at: e.at,
+      kind: e.kind,
+      actorSub: actor.sub,
+      actorOrg: actor.orgId,
+      actorRegion: actor.region,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      regionCode: e.regionCode,
+      data: e.data,
+    };
     const hash = keyedHash(chain.key, f);
     values.push(f.at, f.kind, 'HMAC', f.seq, f.actorSub, f.actorOrg, f.actorRegion, f.action, f.entityType, f.entityId, f.regionCode, f.data, prev, hash);
     prev = hash;
   }
   const inserted = await conn.execute<{ id: string }[]>(
     `insert into "${chain.schema}".audit_event (at, kind, keying, seq, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code, data, prev_hash, hash) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
-    values, 'all', trx,
+    values,
+    'all',
+    trx,
   );
   return { id: String(inserted.reduce((max, r) => (BigInt(r.id) > max ? BigInt(r.id) : max), 0n)), hash: prev, seq };
 }
@@ -167,10 +209,23 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
 export async function writeAudit(em: EntityManager, audit: AuditSession, actor: Actor, event: AuditEvent): Promise<void> {
   const trx = em.getTransactionContext();
   if (!trx) throw new Error('writeAudit must run inside a transaction');
-  await append(em, audit.chain, actor, [{
-    at: new Date().toISOString(), kind: 'CHANGE', action: event.action, entityType: event.entityType, entityId: event.entityId,
-    regionCode: regionOf(event.entityId) ?? actor.region, data: JSON.stringify(event.data ?? null),
-  }], trx);
+  await append(
+    em,
+    audit.chain,
+    actor,
+    [
+      {
+        at: new Date().toISOString(),
+        kind: 'CHANGE',
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        regionCode: regionOf(event.entityId) ?? actor.region,
+        data: JSON.stringify(event.data ?? null),
+      },
+    ],
+    trx,
+  );
   audit.appended = true;
 }
 
@@ -182,9 +237,23 @@ export async function finishAudit(em: EntityManager, audit: AuditSession): Promi
   if (audit.reads.length) {
     const reads = audit.reads.splice(0);
     const last = await em.transactional((tx) =>
-      append(tx, audit.chain, audit.actor, reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })), tx.getTransactionContext()));
+      append(
+        tx,
+        audit.chain,
+        audit.actor,
+        reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })),
+        tx.getTransactionContext(),
+      ),
+    );
     // The last read written is a point of the chain as good as any to anchor.
-    return signCheckpoint(audit.chain.secret, { node: audit.chain.node, subgraph: audit.chain.schema, lastId: last.id, hash: last.hash, count: last.seq, signedAt: new Date().toISOString() });
+    return signCheckpoint(audit.chain.secret, {
+      node: audit.chain.node,
+      subgraph: audit.chain.schema,
+      lastId: last.id,
+      hash: last.hash,
+      count: last.seq,
+      signedAt: new Date().toISOString(),
+    });
   }
   return audit.appended ? auditHead(em, audit.chain) : null;
 }
@@ -196,8 +265,21 @@ export async function auditHead(em: EntityManager, chain: AuditChain): Promise<A
 }
 
 type Row = {
-  id: string; at: Date; kind: string; keying: string; seq: string | null; actor_sub: string; actor_org: string | null; actor_region: string | null;
-  action: string; entity_type: string; entity_id: string; region_code: string | null; data: string; prev_hash: string; hash: string;
+  id: string;
+  at: Date;
+  kind: string;
+  keying: string;
+  seq: string | null;
+  actor_sub: string;
+  actor_org: string | null;
+  actor_region: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  region_code: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
 };
 
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -207,7 +289,11 @@ const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqu
  * with the row it names: removing or rewriting events — also at the end, also re-hashed — is
  * found, and the report names the first broken link [D §24-25, Z §34].
  */
-export async function verifyAuditChain(em: EntityManager, chain: AuditChain, checkpoints: readonly Pick<AuditCheckpoint, 'lastId' | 'hash' | 'count'>[] = []): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  em: EntityManager,
+  chain: AuditChain,
+  checkpoints: readonly Pick<AuditCheckpoint, 'lastId' | 'hash' | 'count'>[] = [],
+): Promise<AuditVerification> {
   const conn = em.getConnection();
   const wanted = new Map<string, { hash: string; position: number }>();
   for (const c of checkpoints) if (c.lastId !== '0') wanted.set(String(c.lastId), { hash: '', position: -1 });
@@ -229,8 +315,18 @@ export async function verifyAuditChain(em: EntityManager, chain: AuditChain, che
         keyed = true;
         if (Number(r.seq) !== position + 1) return fail(id, `position ${r.seq} where ${position + 1} was expected (events were removed or inserted)`);
         const expected = keyedHash(chain.key, {
-          prev, seq: Number(r.seq), at, kind: r.kind, actorSub: r.actor_sub, actorOrg: r.actor_org, actorRegion: r.actor_region, action: r.action,
-          entityType: r.entity_type, entityId: r.entity_id, regionCode: r.region_code, data: r.data,
+          prev,
+          seq: Number(r.seq),
+          at,
+          kind: r.kind,
+          actorSub: r.actor_sub,
+          actorOrg: r.actor_org,
+          actorRegion: r.actor_region,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          regionCode: r.region_code,
+          data: r.data,
         });
         if (!sameHex(expected, r.hash)) return fail(id, 'content does not match its keyed hash (the event was altered or forged without the key)');
       } else {
@@ -251,12 +347,24 @@ export async function verifyAuditChain(em: EntityManager, chain: AuditChain, che
     if (c.lastId === '0') continue;
     const w = wanted.get(String(c.lastId))!;
     if (w.position < 0) {
-      return { ok: false, checked: position, legacy, checkpoints: checkpoints.length, brokenAt: String(c.lastId),
-        reason: `event ${c.lastId} named by a checkpoint (${c.count} events) is missing: the log was cut after event ${lastId} (${position} events remain)` };
+      return {
+        ok: false,
+        checked: position,
+        legacy,
+        checkpoints: checkpoints.length,
+        brokenAt: String(c.lastId),
+        reason: `event ${c.lastId} named by a checkpoint (${c.count} events) is missing: the log was cut after event ${lastId} (${position} events remain)`,
+      };
     }
     if (w.hash !== c.hash || w.position !== c.count) {
-      return { ok: false, checked: position, legacy, checkpoints: checkpoints.length, brokenAt: String(c.lastId),
-        reason: `event ${c.lastId} does not match its checkpoint (hash or position differs: the log was rewritten)` };
+      return {
+        ok: false,
+        checked: position,
+        legacy,
+        checkpoints: checkpoints.length,
+        brokenAt: String(c.lastId),
+        reason: `event ${c.lastId} does not match its checkpoint (hash or position differs: the log was rewritten)`,
+      };
     }
   }
   return { ok: true, checked: position, legacy, checkpoints: checkpoints.length };
@@ -291,11 +399,22 @@ export async function queryAuditEvents(em: EntityManager, chain: AuditChain, reg
   params.push(q.limit);
   const rows = await em.getConnection().execute<Row[]>(
     `select id, at, kind, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code from "${chain.schema}".audit_event
-     where ${where.join(' and ')} order by at desc, id desc limit ?`, params);
+     where ${where.join(' and ')} order by at desc, id desc limit ?`,
+    params,
+  );
   return rows.map((r) => ({
-    node: chain.node, subgraph: chain.schema, id: String(r.id), at: new Date(r.at).toISOString(), kind: r.kind as AuditEventRow['kind'],
-    actorSub: r.actor_sub, actorOrg: r.actor_org, actorRegion: r.actor_region, action: r.action, entityType: r.entity_type,
-    entityId: r.entity_id, regionCode: r.region_code ?? regionOf(r.entity_id),
+    node: chain.node,
+    subgraph: chain.schema,
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    kind: r.kind as AuditEventRow['kind'],
+    actorSub: r.actor_sub,
+    actorOrg: r.actor_org,
+    actorRegion: r.actor_region,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    regionCode: r.region_code ?? regionOf(r.entity_id),
   }));
 }
 

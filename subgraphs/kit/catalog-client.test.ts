@@ -4,8 +4,13 @@ import { readFileSync } from 'node:fs';
 import { getNamedType, isEnumType, isNonNullType, isObjectType, parse, validate, type GraphQLSchema } from 'graphql';
 import { schemaFile } from '../../schema/paths.js';
 import {
-  CATALOG_ORGANIZATION_QUERY, catalogFactsQuery, catalogResourceQuery, ORGANIZATION_SHAPE, RESOURCE_SHAPE,
-  type CatalogResourceField, type SelectionShape,
+  CATALOG_ORGANIZATION_QUERY,
+  catalogFactsQuery,
+  catalogResourceQuery,
+  ORGANIZATION_SHAPE,
+  RESOURCE_SHAPE,
+  type CatalogResourceField,
+  type SelectionShape,
 } from './catalog-client.js';
 
 /** The catalog's published contract, as the gateway composes it. */
@@ -29,14 +34,18 @@ function checkShape<T>(shape: SelectionShape<T>): string[] {
     const named = getNamedType(field.type);
     if (isEnumType(named) !== Boolean(values)) problems.push(`${shape.type}.${name}: the SDL says ${named.name}, the client ${values ? 'an enum' : 'no enum'}`);
     if (values && isEnumType(named)) {
-      const sdl = named.getValues().map((v) => v.name).sort();
-      if (JSON.stringify(sdl) !== JSON.stringify([...values].sort())) problems.push(`${shape.type}.${name}: the SDL allows ${sdl.join(', ')}, the client ${[...values].join(', ')}`);
+      const sdl = named
+        .getValues()
+        .map((v) => v.name)
+        .sort();
+      if (JSON.stringify(sdl) !== JSON.stringify([...values].sort()))
+        problems.push(`${shape.type}.${name}: the SDL allows ${sdl.join(', ')}, the client ${[...values].join(', ')}`);
     }
   }
   return problems;
 }
 
-describe('the typed catalog client matches the catalog\'s published schema', () => {
+describe("the typed catalog client matches the catalog's published schema", () => {
   test('every query document it can send validates against schema/catalog.graphql', () => {
     const documents = [
       catalogResourceQuery([]),
@@ -56,7 +65,10 @@ describe('the typed catalog client matches the catalog\'s published schema', () 
 
   test('a field the catalog does not publish is found', () => {
     const wrong: SelectionShape<{ id: string; grade: string; name: string | null }> = {
-      type: 'DataResource', select: { id: 'id', grade: 'grade', name: 'name' }, nullable: ['name'], enums: {},
+      type: 'DataResource',
+      select: { id: 'id', grade: 'grade', name: 'name' },
+      nullable: ['name'],
+      enums: {},
     };
     expect(checkShape(wrong)).toEqual(['DataResource.grade does not exist', 'DataResource.name is String! in the SDL but nullable in the client']);
     expect(validate(catalog, parse('query { dataResource(id: "x") { grade } }')).length).toBeGreaterThan(0);

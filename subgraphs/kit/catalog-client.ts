@@ -1,6 +1,16 @@
 import {
-  OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, SHARE_MODES,
-  type OpenAttribute, type OrgKind, type ResourceStatus, type SecurityGrade, type ShareAttribute, type ShareMode,
+  OPEN_ATTRIBUTES,
+  ORG_KINDS,
+  RESOURCE_STATUSES,
+  SECURITY_GRADES,
+  SHARE_ATTRIBUTES,
+  SHARE_MODES,
+  type OpenAttribute,
+  type OrgKind,
+  type ResourceStatus,
+  type SecurityGrade,
+  type ShareAttribute,
+  type ShareMode,
 } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import type { PeerClient } from './peers.js';
@@ -52,8 +62,17 @@ export interface SelectionShape<T> {
 export const RESOURCE_SHAPE: SelectionShape<CatalogResource> = {
   type: 'DataResource',
   select: {
-    id: 'id', name: 'name', summary: 'summary', status: 'status', shareAttribute: 'shareAttribute', shareMode: 'shareMode', openAttribute: 'openAttribute',
-    securityGrade: 'securityGrade', legalBasis: 'legalBasis', provider: 'provider { id }', items: 'items { name personalInfo identifier }',
+    id: 'id',
+    name: 'name',
+    summary: 'summary',
+    status: 'status',
+    shareAttribute: 'shareAttribute',
+    shareMode: 'shareMode',
+    openAttribute: 'openAttribute',
+    securityGrade: 'securityGrade',
+    legalBasis: 'legalBasis',
+    provider: 'provider { id }',
+    items: 'items { name personalInfo identifier }',
   },
   nullable: ['legalBasis'],
   enums: { status: RESOURCE_STATUSES, shareAttribute: SHARE_ATTRIBUTES, shareMode: SHARE_MODES, openAttribute: OPEN_ATTRIBUTES, securityGrade: SECURITY_GRADES },

@@ -27,13 +27,13 @@ export interface DataResourceChanged {
 
 const GRADE_RANK: Record<SecurityGrade, number> = { GENERAL: 0, IMPORTANT: 1, CORE: 2 };
 
-const raisedToProtected = (c: DataResourceChanged) =>
-  GRADE_RANK[c.after.securityGrade] > GRADE_RANK[c.before.securityGrade] && c.after.securityGrade !== 'GENERAL';
+const raisedToProtected = (c: DataResourceChanged) => GRADE_RANK[c.after.securityGrade] > GRADE_RANK[c.before.securityGrade] && c.after.securityGrade !== 'GENERAL';
 const retired = (c: DataResourceChanged) => c.after.status === 'DEPRECATED' && c.before.status !== 'DEPRECATED';
 
 /** Why existing grants of the entry must stop, or null [SHR-5, SHR-10, B §26, B §49, J §7, B §10]. */
 export function sharingSuspension(c: DataResourceChanged): string | null {
-  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），授权随之暂停 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the grant is suspended [B §26, B §49]`;
+  if (retired(c))
+    return `目录条目已停用（${c.reason ?? '未说明理由'}），授权随之暂停 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the grant is suspended [B §26, B §49]`;
   if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
     return '目录条目改为不予共享，授权随之暂停 / the catalog entry became NOT_SHARED: the grant is suspended [B §26, B §49, J §17]';
   }
@@ -45,7 +45,8 @@ export function sharingSuspension(c: DataResourceChanged): string | null {
 
 /** Why pending requests of the entry cannot be granted any more, or null (they are rejected by the system). */
 export function sharingRefusal(c: DataResourceChanged): string | null {
-  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），申请不能再获批准 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the request can no longer be granted [B §26]`;
+  if (retired(c))
+    return `目录条目已停用（${c.reason ?? '未说明理由'}），申请不能再获批准 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the request can no longer be granted [B §26]`;
   if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
     return '目录条目改为不予共享，申请不能再获批准 / the catalog entry became NOT_SHARED: the request can no longer be granted [B §27, J §17]';
   }
@@ -57,7 +58,8 @@ export const needsAuthorityNow = raisedToProtected;
 
 /** Why an open dataset of the entry must stop being open, or null [OPN-6, Z §35, Z §12, Z §9]. */
 export function openingSuspension(c: DataResourceChanged): string | null {
-  if (retired(c)) return `目录条目已停用（${c.reason ?? '未说明理由'}），数据集暂停开放 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the dataset is suspended [Z §35]`;
+  if (retired(c))
+    return `目录条目已停用（${c.reason ?? '未说明理由'}），数据集暂停开放 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the dataset is suspended [Z §35]`;
   if (c.after.openAttribute === 'PROHIBITED' && c.before.openAttribute !== 'PROHIBITED') {
     return '目录条目改为不予开放，数据集暂停开放 / the catalog entry became PROHIBITED: the dataset is suspended [Z §12, Z §35]';
   }
@@ -78,5 +80,8 @@ export function dataResourceChanged(resourceId: string, regionCode: string, befo
 }
 
 export const entryFacts = (r: EntryFacts): EntryFacts => ({
-  status: r.status, shareAttribute: r.shareAttribute, openAttribute: r.openAttribute, securityGrade: r.securityGrade,
+  status: r.status,
+  shareAttribute: r.shareAttribute,
+  openAttribute: r.openAttribute,
+  securityGrade: r.securityGrade,
 });

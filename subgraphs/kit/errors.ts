@@ -10,15 +10,23 @@ export class AppError extends GraphQLError {
 }
 
 /** `field` names the input field to fix, so a form can put the message next to it. */
-export const badInput = (message: string, field?: string, extra: Record<string, unknown> = {}) =>
-  new AppError('BAD_USER_INPUT', message, field ? { field, ...extra } : extra);
+export const badInput = (message: string, field?: string, extra: Record<string, unknown> = {}) => new AppError('BAD_USER_INPUT', message, field ? { field, ...extra } : extra);
 export const forbidden = (message: string, extra: Record<string, unknown> = {}) => new AppError('FORBIDDEN', message, extra);
-export const unauthenticated = (message = '请先登录 / sign in first: this needs an authenticated caller') =>
-  new AppError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = '请先登录 / sign in first: this needs an authenticated caller') => new AppError('UNAUTHENTICATED', message);
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} 不存在 / not found`, { id });
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'DATABASE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DATABASE_UNAVAILABLE',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
 
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
@@ -30,7 +38,8 @@ export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
  * were it ever a bug instead, the gateway's probe of /ready would bring the node back within seconds.
  */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '53300', '57P01', '57P02', '57P03', '3D000']);
-const UNREACHABLE_MESSAGE = /connection terminated|transaction query already complete|connection ended unexpectedly|client was closed|not currently accepting connections|does not allow connections|too many clients|timeout acquiring a connection|client has encountered a connection error|connection (is )?closed|socket (was |is |has been )?closed|server closed the connection|cannot connect now/i;
+const UNREACHABLE_MESSAGE =
+  /connection terminated|transaction query already complete|connection ended unexpectedly|client was closed|not currently accepting connections|does not allow connections|too many clients|timeout acquiring a connection|client has encountered a connection error|connection (is )?closed|socket (was |is |has been )?closed|server closed the connection|cannot connect now/i;
 
 /**
  * Whether an error means the database could not be reached or refused the connection (as opposed
@@ -49,8 +58,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-export const databaseUnavailable = () =>
-  new AppError('DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试 / the database of this service is unavailable; try again later');
+export const databaseUnavailable = () => new AppError('DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试 / the database of this service is unavailable; try again later');
 
 /** What an error is to the client: its own to fix, an unreachable database, or unexpected (a bug, a failed statement). */
 export function errorKind(code: string | undefined, original: unknown): 'client' | 'database' | 'unexpected' {

@@ -96,12 +96,17 @@ export async function appendOutbox(em: EntityManager, schema: string, events: Ou
 
 /** The publisher's side of `POST /internal/events`: committed events after a cursor, oldest first. */
 export async function readOutbox(em: EntityManager, schema: string, after: string, limit = BATCH): Promise<DeliveredEvent[]> {
-  const rows = await em.getConnection().execute<{ id: string; type: string; entity_id: string; region_code: string; data: unknown; occurred_at: Date }[]>(
-    `select id::text as id, type, entity_id, region_code, data, occurred_at from "${schema}".outbox_event where id > ? order by id limit ?`,
-    [after, Math.min(Math.max(limit, 1), BATCH)],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ id: string; type: string; entity_id: string; region_code: string; data: unknown; occurred_at: Date }[]>(
+      `select id::text as id, type, entity_id, region_code, data, occurred_at from "${schema}".outbox_event where id > ? order by id limit ?`,
+      [after, Math.min(Math.max(limit, 1), BATCH)],
+    );
   return rows.map((r) => ({
-    id: r.id, type: r.type, entityId: r.entity_id, regionCode: r.region_code,
+    id: r.id,
+    type: r.type,
+    entityId: r.entity_id,
+    regionCode: r.region_code,
     data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>,
     occurredAt: new Date(r.occurred_at).toISOString(),
   }));
@@ -116,12 +121,14 @@ export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: Sub
   const schema = chain.schema;
   return orm.em.fork().transactional(async (em) => {
     const trx = em.getTransactionContext();
-    const inserted = await em.getConnection().execute<{ event_id: string }[]>(
-      `insert into "${schema}".event_receipt (source, event_id, type, entity_id) values (?, ?, ?, ?) on conflict do nothing returning event_id`,
-      [source, event.id, event.type, event.entityId],
-      'all',
-      trx,
-    );
+    const inserted = await em
+      .getConnection()
+      .execute<{ event_id: string }[]>(
+        `insert into "${schema}".event_receipt (source, event_id, type, entity_id) values (?, ?, ?, ?) on conflict do nothing returning event_id`,
+        [source, event.id, event.type, event.entityId],
+        'all',
+        trx,
+      );
     if (inserted.length === 0) return false;
     const audits = await handle(em, event);
     await em.flush();
@@ -152,7 +159,10 @@ function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, acto
 export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor: Actor, secret: string, requestId?: string): void {
   for (const s of Object.keys(node.subgraphs) as SubgraphName[]) {
     if (s === publisher) continue;
-    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then((r) => r.body?.cancel(), () => undefined);
+    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then(
+      (r) => r.body?.cancel(),
+      () => undefined,
+    );
   }
 }
 
@@ -224,10 +234,10 @@ export class EventConsumer {
   }
 
   private async cursor(): Promise<string> {
-    const rows = await this.o.orm.em.fork().getConnection().execute<{ last: string | null }[]>(
-      `select max(event_id)::text as last from "${this.o.chain.schema}".event_receipt where source = ?`,
-      [this.o.source],
-    );
+    const rows = await this.o.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ last: string | null }[]>(`select max(event_id)::text as last from "${this.o.chain.schema}".event_receipt where source = ?`, [this.o.source]);
     return rows[0]?.last ?? '0';
   }
 

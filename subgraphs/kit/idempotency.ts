@@ -59,16 +59,21 @@ interface Record_ {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 async function findRecord(em: EntityManager, schema: string, actorSub: string, key: string, path: string): Promise<Record_ | null> {
-  const rows = await em.getConnection().execute<Record_[]>(
-    `select operation_hash, field_name, entity_name, entity_id from "${schema}"."${IDEMPOTENCY_TABLE}" where actor_sub = ? and idempotency_key = ? and field_path = ?`,
-    [actorSub, key, path],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<Record_[]>(
+      `select operation_hash, field_name, entity_name, entity_id from "${schema}"."${IDEMPOTENCY_TABLE}" where actor_sub = ? and idempotency_key = ? and field_path = ?`,
+      [actorSub, key, path],
+    );
   return rows[0] ?? null;
 }
 
@@ -98,7 +103,9 @@ export function guardMutationsWithIdempotency(schema: GraphQLSchema, subgraph: s
       const state = ctx.idempotency;
       if (!state) return resolve(root, args, ctx, info);
       const path = String(info.path.key);
-      const hash = createHash('sha256').update(`${info.fieldName}:${canonical(args)}`).digest('hex');
+      const hash = createHash('sha256')
+        .update(`${info.fieldName}:${canonical(args)}`)
+        .digest('hex');
       const prior = await findRecord(ctx.em, subgraph, ctx.actor.sub, state.key, path);
       if (prior) return replay(ctx, state, prior, hash);
       state.current = { path, field: info.fieldName, hash, claimed: false };

@@ -1,6 +1,15 @@
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLInputType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { badInput } from './errors.js';
 
@@ -44,7 +53,11 @@ const KIT_BOUNDS: InputBounds = {
   'RegionScopeInput.regionCode': { kind: 'code', max: 12 },
 };
 
-interface Leaf { kind: TextKind; max: number; maxItems: number }
+interface Leaf {
+  kind: TextKind;
+  max: number;
+  maxItems: number;
+}
 
 /** A leaf without an explicit bound: IDs and cursors are codes; any other string is one line. */
 function defaultBound(name: string, type: GraphQLInputType): InputBound {
@@ -55,9 +68,17 @@ function defaultBound(name: string, type: GraphQLInputType): InputBound {
 }
 
 /** Every input field and argument of a schema with its resulting bound. */
-export interface BoundedInput extends Leaf { coordinate: string; type: string }
+export interface BoundedInput extends Leaf {
+  coordinate: string;
+  type: string;
+}
 
-interface Plan { bounds: InputBounds; used: Set<string>; cache: Map<string, Check>; inputs: BoundedInput[] }
+interface Plan {
+  bounds: InputBounds;
+  used: Set<string>;
+  cache: Map<string, Check>;
+  inputs: BoundedInput[];
+}
 
 function resolveBound(coordinate: string, name: string, type: GraphQLInputType, plan: Plan): Leaf {
   const explicit = plan.bounds[coordinate];
@@ -102,11 +123,12 @@ function checkString(value: string, leaf: Leaf, field: string): void {
   if (!refused) return;
   const ch = refused[0];
   const position = codePoints(value.slice(0, refused.index)) + 1;
-  const what = leaf.kind === 'code'
-    ? ['不得含有空白、控制或不可见的格式字符', 'must not contain white space, control or invisible format characters']
-    : leaf.kind === 'line'
-      ? ['须为单行文字，不得含有控制字符、换行或文字方向控制符', 'must be one line without control, line-break or text-direction characters']
-      : ['不得含有控制字符（制表符和换行除外）', 'must not contain control characters (tab and line breaks are allowed)'];
+  const what =
+    leaf.kind === 'code'
+      ? ['不得含有空白、控制或不可见的格式字符', 'must not contain white space, control or invisible format characters']
+      : leaf.kind === 'line'
+        ? ['须为单行文字，不得含有控制字符、换行或文字方向控制符', 'must be one line without control, line-break or text-direction characters']
+        : ['不得含有控制字符（制表符和换行除外）', 'must not contain control characters (tab and line breaks are allowed)'];
   throw badInput(`${field} ${what[0]}：第 ${position} 个字是 ${hex(ch)} / ${field} ${what[1]}: character ${position} is ${hex(ch)}`, field, { position });
 }
 
@@ -120,7 +142,9 @@ function checkerFor(type: GraphQLInputType, leaf: Leaf, plan: Plan): Check {
     return (value, path) => {
       if (!Array.isArray(value)) return element(value, path);
       if (value.length > leaf.maxItems) {
-        throw badInput(`${path} 最多 ${leaf.maxItems} 项，收到 ${value.length} 项 / ${path} takes at most ${leaf.maxItems} entries, got ${value.length}`, path, { maxItems: leaf.maxItems });
+        throw badInput(`${path} 最多 ${leaf.maxItems} 项，收到 ${value.length} 项 / ${path} takes at most ${leaf.maxItems} entries, got ${value.length}`, path, {
+          maxItems: leaf.maxItems,
+        });
       }
       for (const [i, v] of value.entries()) element(v, `${path}.${i}`);
     };

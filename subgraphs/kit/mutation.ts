@@ -36,7 +36,8 @@ export async function mutate<T>(
     return outcome;
   } catch (err) {
     if (err instanceof OptimisticLockError) throw conflict('数据已被他人修改，请刷新后重试 / this record was changed by someone else; reload it and try again');
-    if (err instanceof UniqueConstraintViolationException) throw conflict('与同时提交的另一条记录重复，请刷新后查看 / another request just created the same record; reload and check before retrying');
+    if (err instanceof UniqueConstraintViolationException)
+      throw conflict('与同时提交的另一条记录重复，请刷新后查看 / another request just created the same record; reload and check before retrying');
     throw err;
   }
 }

@@ -86,7 +86,9 @@ export async function initORM(o: OrmOptions): Promise<MikroORM> {
   return MikroORM.init({ ...ormConfig(o), connect: false });
 }
 
-interface KnexPool { numUsed(): number }
+interface KnexPool {
+  numUsed(): number;
+}
 
 const CANCEL_OWN = `select pg_cancel_backend(pid) from pg_stat_activity
   where application_name = $1 and datname = current_database() and pid <> pg_backend_pid() and state = 'active'`;

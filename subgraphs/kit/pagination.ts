@@ -91,7 +91,10 @@ export function pageSize(first: number | null | undefined): number {
  * The `seq` after which a newest-first page resumes, from a cursor made by `cursorOf`; null for the
  * first page. `message` says which cursors the field takes when the cursor is not one of them.
  */
-export function seqAfter(after: string | null | undefined, message = 'after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged'): string | null {
+export function seqAfter(
+  after: string | null | undefined,
+  message = 'after 不是本接口返回的游标 / after is not a cursor returned by this API: pass pageInfo.endCursor unchanged',
+): string | null {
   if (!after) return null;
   const key = decodeCursor(after);
   if (key?.values.length !== 1 || key.directions[0] !== 'DESC' || typeof key.values[0] !== 'string') throw badInput(message, 'after');

@@ -12,7 +12,10 @@ async function refusedConnectionError(): Promise<unknown> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-  return client.connect().then(() => undefined, (err: unknown) => err);
+  return client.connect().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
 }
 
 describe('database unavailability', () => {

@@ -131,7 +131,10 @@ const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
           if (head) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_HEAD_EXTENSION]: head };
         } catch (err) {
           contextValue.logger?.error({ err }, 'could not record the request in the audit log');
-          response.body.singleResult = { data: null, errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          };
         }
       },
     };
@@ -214,10 +217,21 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   /** Every POST route: the gateway's (or a sibling's) signature over this exact body, made for this subgraph on this node, used once. */
   const signed = async (request: FastifyRequest, reply: FastifyReply) => {
     const idempotencyKey = firstHeader(request, IDEMPOTENCY_KEY_HEADER) ?? null;
-    const claims = verifyInternal(firstHeader(request, INTERNAL_AUTH_HEADER), request.rawBody ?? '', opts.internalSecret, { subgraph: mod.name, node: opts.node.id }, { idempotencyKey });
-    if (!claims) return refuse(reply, `missing or invalid gateway signature, or one meant for another service than ${mod.name}@${opts.node.id}: subgraphs accept requests only from the gateway`);
+    const claims = verifyInternal(
+      firstHeader(request, INTERNAL_AUTH_HEADER),
+      request.rawBody ?? '',
+      opts.internalSecret,
+      { subgraph: mod.name, node: opts.node.id },
+      { idempotencyKey },
+    );
+    if (!claims)
+      return refuse(
+        reply,
+        `missing or invalid gateway signature, or one meant for another service than ${mod.name}@${opts.node.id}: subgraphs accept requests only from the gateway`,
+      );
     if (!replays.accept(claims.nonce, claims.issuedAt)) return refuse(reply, 'this signed request was already received once: every internal request is signed anew');
-    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return reply.code(400).send(errorBody('idempotency key must be 1-128 printable ASCII characters', 'BAD_REQUEST'));
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
+      return reply.code(400).send(errorBody('idempotency key must be 1-128 printable ASCII characters', 'BAD_REQUEST'));
     request.claims = claims;
     noteLog(request, { actor: claims.actor.sub, org: claims.actor.orgId });
   };
@@ -265,16 +279,23 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       };
     },
   }) as RouteHandlerMethod;
-  app.post('/graphql', {
-    preHandler: [signed, async (request, reply) => {
-      if (request.bodyNotJson) return notJson(reply);
-    }],
-  }, async function (request, reply) {
-    const text = (await graphql.call(this, request, reply)) as unknown;
-    // A request that failed only because the database is unreachable is 503, so the gateway marks this node service down.
-    if (typeof text === 'string') reply.code(statusFor(reply.statusCode, text));
-    return text;
-  });
+  app.post(
+    '/graphql',
+    {
+      preHandler: [
+        signed,
+        async (request, reply) => {
+          if (request.bodyNotJson) return notJson(reply);
+        },
+      ],
+    },
+    async function (request, reply) {
+      const text = (await graphql.call(this, request, reply)) as unknown;
+      // A request that failed only because the database is unreachable is 503, so the gateway marks this node service down.
+      if (typeof text === 'string') reply.code(statusFor(reply.statusCode, text));
+      return text;
+    },
+  );
   await opts.extend?.(app);
 
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });

@@ -21,8 +21,17 @@ beforeAll(async () => {
   for (const [provider, status] of rows) {
     const owned = newOwned(provider.slice(0, 6));
     fork.create(OpenDataset, {
-      ...owned, resourceId: newId(provider.slice(0, 6)), providerId: provider, title: 't', description: null, openAttribute: 'UNCONDITIONAL',
-      accessMethods: ['API'], priorityDomain: null, status, publishedAt: owned.createdAt, updatedAt: owned.createdAt,
+      ...owned,
+      resourceId: newId(provider.slice(0, 6)),
+      providerId: provider,
+      title: 't',
+      description: null,
+      openAttribute: 'UNCONDITIONAL',
+      accessMethods: ['API'],
+      priorityDomain: null,
+      status,
+      publishedAt: owned.createdAt,
+      updatedAt: owned.createdAt,
     } as unknown as OpenDataset);
   }
   await fork.flush();
@@ -34,7 +43,7 @@ describe('opening access', () => {
     await expectFilterAgreesWithPredicate(em(), OpenDataset, accessActors(owners, operatorOrg), accessNodes(LISHUI), datasetFilter, canSeeDataset);
   });
 
-  test('[Z §10] the provider or the authority acting on the entry\'s region opens; a sibling county, a supervisor and an auditor do not', () => {
+  test("[Z §10] the provider or the authority acting on the entry's region opens; a sibling county, a supervisor and an auditor do not", () => {
     const [, liandu] = accessNodes(LISHUI);
     const provider = owners['county bureau 331122'];
     expect(canOpenFor(agency(provider, '331122'), LISHUI, provider, '331122')).toBe(true);

@@ -1,8 +1,14 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import {
-  OpenAccessMethodEnum, OpenDatasetAccessLevelEnum, OpenDatasetStatusEnum, OpenPriorityDomainEnum,
-  type OpenAccessMethod, type OpenDatasetAccessLevel, type OpenDatasetStatus, type OpenPriorityDomain,
+  OpenAccessMethodEnum,
+  OpenDatasetAccessLevelEnum,
+  OpenDatasetStatusEnum,
+  OpenPriorityDomainEnum,
+  type OpenAccessMethod,
+  type OpenDatasetAccessLevel,
+  type OpenDatasetStatus,
+  type OpenPriorityDomain,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
 

@@ -18,7 +18,11 @@ import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, ty
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { blank } from '../kit/validation.js';
 
-const OpenDatasetConnection = connectionType(OpenDataset, 'OpenDataset', '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list');
+const OpenDatasetConnection = connectionType(
+  OpenDataset,
+  'OpenDataset',
+  '开放数据集列表（跨平台合并为一个有序列表）/ a page of open datasets, merged across platforms into one ordered list',
+);
 
 @Resolver(() => OpenDataset)
 export class OpenDatasetResolver {
@@ -35,8 +39,10 @@ export class OpenDatasetResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
-    @Arg('accessMethod', () => OpenAccessMethodEnum, { nullable: true, description: '只列出提供该开放方式的数据集 / only datasets offered this way' }) accessMethod?: OpenAccessMethod | null,
-    @Arg('priorityDomain', () => OpenPriorityDomainEnum, { nullable: true, description: '只列出该重点领域的数据集 / only datasets of this priority domain [Z §7]' }) priorityDomain?: OpenPriorityDomain | null,
+    @Arg('accessMethod', () => OpenAccessMethodEnum, { nullable: true, description: '只列出提供该开放方式的数据集 / only datasets offered this way' })
+    accessMethod?: OpenAccessMethod | null,
+    @Arg('priorityDomain', () => OpenPriorityDomainEnum, { nullable: true, description: '只列出该重点领域的数据集 / only datasets of this priority domain [Z §7]' })
+    priorityDomain?: OpenPriorityDomain | null,
   ) {
     const where: FilterQuery<OpenDataset>[] = [];
     if (accessMethod) where.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
@@ -46,7 +52,8 @@ export class OpenDatasetResolver {
 
   @FieldResolver(() => DataResourceRef, {
     nullable: true,
-    description: '对应的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry opened; null when the caller may not see it (e.g. retired), so a list still answers',
+    description:
+      '对应的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry opened; null when the caller may not see it (e.g. retired), so a list still answers',
   })
   resource(@Root() d: OpenDataset): DataResourceRef {
     return { id: d.resourceId };
@@ -58,14 +65,16 @@ export class OpenDatasetResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: '是否免费：无条件开放数据免费；受限开放数据仅在获取本人/本单位或经授权的数据时免费 / free of charge: UNCONDITIONAL data is always free; RESTRICTED data only for one\'s own or authorized data [Z §27]',
+    description:
+      "是否免费：无条件开放数据免费；受限开放数据仅在获取本人/本单位或经授权的数据时免费 / free of charge: UNCONDITIONAL data is always free; RESTRICTED data only for one's own or authorized data [Z §27]",
   })
   free(@Root() d: OpenDataset): boolean {
     return d.openAttribute === 'UNCONDITIONAL';
   }
 
   @Mutation(() => OpenDataset, {
-    description: '将已发布且允许开放的目录条目发布为开放数据集（提供部门或条目所在区域的数据主管部门）/ open a published, openable catalog entry to the public (its provider or the data authority of its region) [OPN-1, OPN-2, Z §10, Z §20]',
+    description:
+      '将已发布且允许开放的目录条目发布为开放数据集（提供部门或条目所在区域的数据主管部门）/ open a published, openable catalog entry to the public (its provider or the data authority of its region) [OPN-1, OPN-2, Z §10, Z §20]',
   })
   async createOpenDataset(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOpenDatasetInput): Promise<OpenDataset> {
     const actor = requireActor(ctx);
@@ -77,7 +86,9 @@ export class OpenDatasetResolver {
       throw badInput(`目录条目 ${input.resourceId} 不存在于本平台 / catalog entry ${input.resourceId} does not exist on this platform: check the ID`, 'input.resourceId');
     }
     if (!canOpenFor(actor, ctx.node, r.provider.id, ref.region)) {
-      throw forbidden('只有提供部门的工作人员或条目所在区域（含上级）在本平台的数据主管部门可以开放此数据 / only staff of the providing agency, or the data authority acting on the entry\'s region on this platform, may open this data [Z §10]');
+      throw forbidden(
+        "只有提供部门的工作人员或条目所在区域（含上级）在本平台的数据主管部门可以开放此数据 / only staff of the providing agency, or the data authority acting on the entry's region on this platform, may open this data [Z §10]",
+      );
     }
     // Order of the enum, each once: the list is a set.
     const methods = ACCESS_METHODS.filter((m) => input.accessMethods.includes(m));
@@ -91,13 +102,26 @@ export class OpenDatasetResolver {
       const owned = newOwned(ref.region);
       const now = owned.createdAt;
       const d = em.create(OpenDataset, {
-        ...owned, resourceId: r.id, providerId: r.provider.id, title, description,
-        openAttribute, accessMethods: methods, priorityDomain: input.priorityDomain ?? null, status: 'OPEN',
-        publishedAt: now, updatedAt: now,
+        ...owned,
+        resourceId: r.id,
+        providerId: r.provider.id,
+        title,
+        description,
+        openAttribute,
+        accessMethods: methods,
+        priorityDomain: input.priorityDomain ?? null,
+        status: 'OPEN',
+        publishedAt: now,
+        updatedAt: now,
       } as OpenDataset);
       return {
         result: d,
-        audit: { action: 'openDataset.create', entityType: 'OpenDataset', entityId: owned.id, data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods } },
+        audit: {
+          action: 'openDataset.create',
+          entityType: 'OpenDataset',
+          entityId: owned.id,
+          data: { resourceId: r.id, providerId: r.provider.id, openAttribute, accessMethods: methods },
+        },
       };
     });
   }

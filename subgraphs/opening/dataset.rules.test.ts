@@ -7,7 +7,14 @@ import { checkOpenable, type OpeningResource } from './dataset.rules.js';
  * the end-to-end tests cannot build such an entry; opening checks again rather than trust that.
  */
 const entry = (over: Partial<OpeningResource> = {}): OpeningResource => ({
-  id: '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV', name: 'x', summary: 'y', status: 'PUBLISHED', openAttribute: 'UNCONDITIONAL', securityGrade: 'GENERAL', provider: { id: 'p' }, ...over,
+  id: '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV',
+  name: 'x',
+  summary: 'y',
+  status: 'PUBLISHED',
+  openAttribute: 'UNCONDITIONAL',
+  securityGrade: 'GENERAL',
+  provider: { id: 'p' },
+  ...over,
 });
 
 function refusal(fn: () => unknown): { code: unknown; field: unknown; message: string } {
@@ -23,7 +30,10 @@ function refusal(fn: () => unknown): { code: unknown; field: unknown; message: s
 
 describe('checkOpenable', () => {
   test.each(['CORE', 'IMPORTANT'] as const)('%s data is never opened, whatever the catalog says [CAT-4, Z §9]', (grade) => {
-    expect(refusal(() => checkOpenable(entry({ securityGrade: grade }), ['API'], { restrictedDownloadable: false }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resourceId' });
+    expect(refusal(() => checkOpenable(entry({ securityGrade: grade }), ['API'], { restrictedDownloadable: false }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.resourceId',
+    });
   });
 
   test('RESTRICTED download follows the policy parameter [OPN-2, Z §20]', () => {

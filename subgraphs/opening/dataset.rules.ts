@@ -12,7 +12,11 @@ export type OpeningResource = Pick<CatalogResource, 'id' | (typeof OPENING_RESOU
  * written. Each refusal names the input field and the rule, so the agency knows what to change.
  * Returns the open attribute the dataset carries.
  */
-export function checkOpenable(r: Pick<OpeningResource, 'id' | 'status' | 'openAttribute' | 'securityGrade'>, methods: OpenAccessMethod[], policy: Pick<Policy, 'restrictedDownloadable'>): OpenDatasetAccessLevel {
+export function checkOpenable(
+  r: Pick<OpeningResource, 'id' | 'status' | 'openAttribute' | 'securityGrade'>,
+  methods: OpenAccessMethod[],
+  policy: Pick<Policy, 'restrictedDownloadable'>,
+): OpenDatasetAccessLevel {
   if (r.status !== 'PUBLISHED') {
     throw badInput(
       `目录条目 ${r.id} 的状态为 ${r.status}，只有已发布到总目录的条目可以开放；请先提交审核并由数据主管部门发布 / only catalog entries in the master catalog (PUBLISHED) can be opened; this one is ${r.status}: submit it for review and have the authority publish it first [Z §11, B §31]`,
@@ -26,10 +30,7 @@ export function checkOpenable(r: Pick<OpeningResource, 'id' | 'status' | 'openAt
     );
   }
   if (r.securityGrade === 'CORE' || r.securityGrade === 'IMPORTANT') {
-    throw badInput(
-      `${r.securityGrade === 'CORE' ? '核心' : '重要'}数据不得开放 / ${r.securityGrade} data can never be opened [CAT-4, J §7, Z §9]`,
-      'input.resourceId',
-    );
+    throw badInput(`${r.securityGrade === 'CORE' ? '核心' : '重要'}数据不得开放 / ${r.securityGrade} data can never be opened [CAT-4, J §7, Z §9]`, 'input.resourceId');
   }
   if (r.openAttribute !== 'UNCONDITIONAL' && r.openAttribute !== 'RESTRICTED') {
     throw badInput(`目录条目的开放属性 ${r.openAttribute} 无法识别 / unknown open attribute ${r.openAttribute} in the catalog`, 'input.resourceId');

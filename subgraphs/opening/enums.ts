@@ -18,9 +18,18 @@ export type OpenDatasetStatus = (typeof OPEN_DATASET_STATUSES)[number];
 
 /** Z §7 lists the domains to open first; `OTHER` is its clause (四). */
 export const OPEN_PRIORITY_DOMAINS = [
-  'PUBLIC_SAFETY', 'HEALTH', 'URBAN_GOVERNANCE', 'SOCIAL_GOVERNANCE', 'LIVELIHOOD',
-  'NATURAL_RESOURCES', 'ENVIRONMENT', 'TRANSPORT', 'WEATHER',
-  'LICENCES', 'ENTERPRISE_CREDIT', 'OTHER',
+  'PUBLIC_SAFETY',
+  'HEALTH',
+  'URBAN_GOVERNANCE',
+  'SOCIAL_GOVERNANCE',
+  'LIVELIHOOD',
+  'NATURAL_RESOURCES',
+  'ENVIRONMENT',
+  'TRANSPORT',
+  'WEATHER',
+  'LICENCES',
+  'ENTERPRISE_CREDIT',
+  'OTHER',
 ] as const;
 export type OpenPriorityDomain = (typeof OPEN_PRIORITY_DOMAINS)[number];
 
@@ -51,7 +60,10 @@ registerEnumType(OpenDatasetStatusEnum, {
   description: '开放数据集状态 / status of an open dataset [Z §35]',
   valuesConfig: {
     OPEN: { description: '开放中 / open to the public' },
-    SUSPENDED: { description: '已暂停（如因侵权投诉，或目录条目停用、改为不予开放、定级为重要或核心数据）/ suspended, e.g. after a privacy or trade-secret complaint, or because its catalog entry was retired, made PROHIBITED or graded IMPORTANT/CORE' },
+    SUSPENDED: {
+      description:
+        '已暂停（如因侵权投诉，或目录条目停用、改为不予开放、定级为重要或核心数据）/ suspended, e.g. after a privacy or trade-secret complaint, or because its catalog entry was retired, made PROHIBITED or graded IMPORTANT/CORE',
+    },
     WITHDRAWN: { description: '已撤回 / withdrawn from the open catalog' },
   },
 });

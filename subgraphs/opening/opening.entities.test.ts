@@ -53,7 +53,7 @@ describe('_entities: OpenDataset', () => {
     expect(r.data!._entities).toEqual([open, null, null, null, open]);
   });
 
-  test('the node\'s authority also resolves the suspended dataset; one query for all', async () => {
+  test("the node's authority also resolves the suspended dataset; one query for all", async () => {
     const before = datasetSelects();
     const r = await t.call('opening', authority('331100'), Q, { r: reps() });
     expect(r.data!._entities.map((e: any) => e?.status ?? null)).toEqual(['OPEN', null, 'SUSPENDED', null, 'OPEN']);
@@ -78,7 +78,7 @@ describe('_entities: DataResource.openDataset', () => {
     expect(datasetSelects() - before).toBe(1);
   });
 
-  test('the provider\'s staff sees its suspended dataset; another agency does not', async () => {
+  test("the provider's staff sees its suspended dataset; another agency does not", async () => {
     const other = await registerOrganization(t.call, '331100', '丽水市水利局');
     const mine = await t.call('opening', agency(org, '331100'), Q, { r: reps() });
     expect(mine.data!._entities.map((e: any) => e.openDataset?.status ?? null)).toEqual(['OPEN', null, 'SUSPENDED', null]);

@@ -18,8 +18,7 @@ const LIST = `query($scope: RegionScopeInput, $m: OpenAccessMethod, $first: Int,
   openDatasets(scope: $scope, accessMethod: $m, first: $first, after: $after) { totalCount edges { cursor node { id status } } pageInfo { hasNextPage endCursor } }
 }`;
 
-const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
-  t.running.subgraphs.opening!.orm.em.getConnection().execute<T[]>(query, params);
+const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => t.running.subgraphs.opening!.orm.em.getConnection().execute<T[]>(query, params);
 const datasetRows = (resourceId: string) => sql('select id from "opening".open_dataset where resource_id = ?', [resourceId]);
 const auditCount = async () => Number((await sql<{ n: string }>(`select count(*) as n from "opening".audit_event where kind = 'CHANGE'`))[0]!.n);
 
@@ -52,15 +51,23 @@ async function listAll(actor: typeof ANONYMOUS, vars: Record<string, unknown> = 
 }
 
 describe('creating open datasets', () => {
-  test('the provider\'s staff opens an UNCONDITIONAL entry: OPEN, free, titled after the catalog entry, audited [OPN-1, Z §10, Z §27]', async () => {
+  test("the provider's staff opens an UNCONDITIONAL entry: OPEN, free, titled after the catalog entry, audited [OPN-1, Z §10, Z §27]", async () => {
     const { org, staff } = await provider();
     const resourceId = await publishResource(t.call, org, '331100', { name: '公交线路与站点', summary: '全市公交线路、站点位置', library: 'THEMATIC' });
     const r = await open(staff, resourceId, { accessMethods: ['API', 'DOWNLOAD', 'API'], priorityDomain: 'TRANSPORT' });
     expect(r.errors).toBeUndefined();
     const d = r.data!.createOpenDataset;
     expect(d).toMatchObject({
-      title: '公交线路与站点', description: '全市公交线路、站点位置', openAttribute: 'UNCONDITIONAL', accessMethods: ['DOWNLOAD', 'API'],
-      priorityDomain: 'TRANSPORT', status: 'OPEN', free: true, version: 1, resource: { id: resourceId }, provider: { id: org },
+      title: '公交线路与站点',
+      description: '全市公交线路、站点位置',
+      openAttribute: 'UNCONDITIONAL',
+      accessMethods: ['DOWNLOAD', 'API'],
+      priorityDomain: 'TRANSPORT',
+      status: 'OPEN',
+      free: true,
+      version: 1,
+      resource: { id: resourceId },
+      provider: { id: org },
     });
     expect(d.id).toMatch(/^331100:[0-9A-Z]{26}$/);
     expect(new Date(d.publishedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -115,7 +122,9 @@ describe('creating open datasets', () => {
 
   test('a draft (unpublished) entry is refused: only the master catalog can be opened [Z §11, B §31]', async () => {
     const { org, staff } = await provider();
-    const created = await t.call('catalog', staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(org, '331100') });
+    const created = await t.call('catalog', staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      input: resourceInput(org, '331100'),
+    });
     const resourceId = created.data!.createDataResource.id as string;
     const r = await open(staff, resourceId);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
@@ -142,7 +151,7 @@ describe('creating open datasets', () => {
     expect(await datasetRows(resourceId)).toEqual([]);
   });
 
-  test('only the provider\'s staff or the node\'s authority may open its data [SEC-1, B §6]', async () => {
+  test("only the provider's staff or the node's authority may open its data [SEC-1, B §6]", async () => {
     const { org } = await provider();
     const other = await provider('331100', '丽水市卫生健康委员会');
     const resourceId = await publishResource(t.call, org, '331100');

@@ -30,8 +30,17 @@ beforeAll(async () => {
       // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.min would turn into NaN
       const signed = start < today ? start : today;
       fork.create(Operator, {
-        ...owned, organizationId: org, agreementNo: `A-${++n}`, agreementSignedAt: signed, termStart: start, termEnd: end,
-        scope: 's', licensedBy: 'x', status, statusReason: null, updatedAt: owned.createdAt,
+        ...owned,
+        organizationId: org,
+        agreementNo: `A-${++n}`,
+        agreementSignedAt: signed,
+        termStart: start,
+        termEnd: end,
+        scope: 's',
+        licensedBy: 'x',
+        status,
+        statusReason: null,
+        updatedAt: owned.createdAt,
       } as Operator);
     }
   }
@@ -43,12 +52,16 @@ describe('operation access', () => {
   test('Operator: the list filter admits exactly the authorizations operator(id), Organization.operator and _entities show [D §9, D §28]', async () => {
     const today = todayInChina();
     await expectFilterAgreesWithPredicate(
-      em(), Operator, accessActors(owners, owners['city enterprise 331100']), accessNodes(LISHUI),
-      (actor) => operatorFilter(actor, today), (actor, _node, op) => canSeeOperator(actor, op, today),
+      em(),
+      Operator,
+      accessActors(owners, owners['city enterprise 331100']),
+      accessNodes(LISHUI),
+      (actor) => operatorFilter(actor, today),
+      (actor, _node, op) => canSeeOperator(actor, op, today),
     );
   });
 
-  test('[D §9, J §20] only the authority acting on the organization\'s region licenses; a sibling county, a supervisor, an auditor, agencies and operators do not', () => {
+  test("[D §9, J §20] only the authority acting on the organization's region licenses; a sibling county, a supervisor, an auditor, agencies and operators do not", () => {
     const [, liandu] = accessNodes(LISHUI);
     expect(canLicense(authority('331100'), LISHUI, '331100')).toBe(true);
     expect(canLicense(authority('331100'), LISHUI, '331122')).toBe(true);

@@ -18,7 +18,12 @@ let n = 0;
 const agreementNo = () => `DL-SQ-${Date.now().toString(36)}-${++n}`;
 const today = () => todayInChina();
 const input = (organizationId: string, over: Record<string, unknown> = {}) => ({
-  organizationId, agreementNo: agreementNo(), agreementSignedAt: today(), termStart: today(), scope: '文旅、交通领域公共数据的开发利用', ...over,
+  organizationId,
+  agreementNo: agreementNo(),
+  agreementSignedAt: today(),
+  termStart: today(),
+  scope: '文旅、交通领域公共数据的开发利用',
+  ...over,
 });
 
 const enterprise = (name = '丽水市大数据发展有限公司') => registerOrganization(t.call, '331100', name, 'ENTERPRISE');
@@ -30,9 +35,9 @@ async function license(orgId: string, over: Record<string, unknown> = {}) {
 }
 
 async function auditFor(entityId: string): Promise<string[]> {
-  const rows = await t.running.subgraphs.operation!.orm.em.getConnection().execute<{ action: string }[]>(
-    `select action from "operation".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId],
-  );
+  const rows = await t.running.subgraphs
+    .operation!.orm.em.getConnection()
+    .execute<{ action: string }[]>(`select action from "operation".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId]);
   return rows.map((r) => r.action);
 }
 
@@ -74,7 +79,13 @@ describe('licensing operators [OPR-1]', () => {
     const org = await enterprise();
     const op = await license(org, { agreementSignedAt: '2023-12-15', termStart: '2024-01-01' });
     expect(op).toMatchObject({
-      agreementSignedAt: '2023-12-15', termStart: '2024-01-01', termEnd: '2026-12-31', licensedBy: AUTH.orgId, version: 1, organization: { id: org }, statusReason: null,
+      agreementSignedAt: '2023-12-15',
+      termStart: '2024-01-01',
+      termEnd: '2026-12-31',
+      licensedBy: AUTH.orgId,
+      version: 1,
+      organization: { id: org },
+      statusReason: null,
     });
     expect(op.id).toMatch(/^331100:[0-9A-Z]{26}$/);
     expect(await auditFor(op.id)).toEqual(['operator.create']);
@@ -93,7 +104,7 @@ describe('licensing operators [OPR-1]', () => {
     expect((await license(org)).status).toBe('ACTIVE');
   });
 
-  test('an industry department (agency) may not license an operator: FORBIDDEN [J §20]; nor another platform\'s authority or the public', async () => {
+  test("an industry department (agency) may not license an operator: FORBIDDEN [J §20]; nor another platform's authority or the public", async () => {
     const org = await enterprise();
     const dept = await registerOrganization(t.call, '331100', '丽水市文化和旅游局', 'AGENCY');
     const before = await auditCount();

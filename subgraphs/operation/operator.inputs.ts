@@ -2,7 +2,10 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: '授权运营主体：登记授权运营协议 / license an operator: record the operation agreement [D §9-10]' })
 export class CreateOperatorInput {
-  @Field(() => ID, { description: '被授权机构的ID（企业或公共服务单位，须已在本平台登记）；决定由哪个平台保存 / the licensed organization (an enterprise or public-service organization registered on this platform); decides which platform holds the record' })
+  @Field(() => ID, {
+    description:
+      '被授权机构的ID（企业或公共服务单位，须已在本平台登记）；决定由哪个平台保存 / the licensed organization (an enterprise or public-service organization registered on this platform); decides which platform holds the record',
+  })
   organizationId!: string;
 
   @Field({ description: '授权运营协议编号，本平台内唯一 / agreement number, unique on this platform' })

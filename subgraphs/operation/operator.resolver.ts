@@ -18,7 +18,11 @@ import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { OrganizationRef } from './foreign.js';
 import { catalogOrganization } from '../kit/catalog-client.js';
 
-const OperatorConnection = connectionType(Operator, 'Operator', '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list');
+const OperatorConnection = connectionType(
+  Operator,
+  'Operator',
+  '授权运营主体列表（跨平台合并为一个有序列表）/ a page of operator authorizations, merged across platforms into one ordered list',
+);
 
 /** Kinds of organization that may be licensed: enterprises and unincorporated/public-service organizations, never government bodies [J §20]. */
 const LICENSABLE_KINDS = ['ENTERPRISE', 'PUBLIC_SERVICE'];
@@ -41,7 +45,8 @@ function requireLicensingAuthority(ctx: SubgraphContext, regionCode: string, wha
 
 function requireYmd(value: string, field: string, label: string): string {
   const v = value.trim();
-  if (!isCalendarDate(v)) throw badInput(`${label}「${value}」不是有效日期，请使用 YYYY-MM-DD 格式，例如 2025-01-01 / ${field} "${value}" is not a valid date: use YYYY-MM-DD, e.g. 2025-01-01`, field);
+  if (!isCalendarDate(v))
+    throw badInput(`${label}「${value}」不是有效日期，请使用 YYYY-MM-DD 格式，例如 2025-01-01 / ${field} "${value}" is not a valid date: use YYYY-MM-DD, e.g. 2025-01-01`, field);
   return v;
 }
 
@@ -82,8 +87,12 @@ export class OperatorResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
-    @Arg('status', () => OperatorStatusEnum, { nullable: true, description: '按状态筛选（PENDING/EXPIRED 按今天的日期计算）/ filter by status (PENDING/EXPIRED computed from today\'s date)' }) status?: OperatorStatus | null,
-    @Arg('organizationId', () => ID, { nullable: true, description: '只看某机构的授权 / only this organization\'s authorizations' }) organizationId?: string | null,
+    @Arg('status', () => OperatorStatusEnum, {
+      nullable: true,
+      description: "按状态筛选（PENDING/EXPIRED 按今天的日期计算）/ filter by status (PENDING/EXPIRED computed from today's date)",
+    })
+    status?: OperatorStatus | null,
+    @Arg('organizationId', () => ID, { nullable: true, description: "只看某机构的授权 / only this organization's authorizations" }) organizationId?: string | null,
   ) {
     const today = todayInChina();
     const where: FilterQuery<Operator>[] = [];
@@ -111,31 +120,53 @@ export class OperatorResolver {
   }
 
   @Mutation(() => Operator, {
-    description: '授权运营主体：登记授权运营协议（仅机构所在区域或其上级区域、且在本平台的数据主管部门；期限默认按政策，大理为3年）/ license an operator under an agreement (only the data authority of the organization\'s region or a region above it, on this platform; the term defaults to the policy, 3 years in Dali) [D §9-10, J §20]',
+    description:
+      "授权运营主体：登记授权运营协议（仅机构所在区域或其上级区域、且在本平台的数据主管部门；期限默认按政策，大理为3年）/ license an operator under an agreement (only the data authority of the organization's region or a region above it, on this platform; the term defaults to the policy, 3 years in Dali) [D §9-10, J §20]",
   })
   async createOperator(@Ctx() ctx: SubgraphContext, @Arg('input') input: CreateOperatorInput): Promise<Operator> {
     const actor = requireActor(ctx);
     const orgRef = parseId(input.organizationId);
-    if (!orgRef) throw badInput(`机构ID「${input.organizationId}」格式不正确 / organizationId "${input.organizationId}" is not an organization ID returned by this API`, 'input.organizationId');
+    if (!orgRef)
+      throw badInput(
+        `机构ID「${input.organizationId}」格式不正确 / organizationId "${input.organizationId}" is not an organization ID returned by this API`,
+        'input.organizationId',
+      );
     if (!ctx.node.regions.includes(orgRef.region)) {
-      throw badInput(`机构 ${input.organizationId} 不在本平台登记，请由其所在平台授权 / organization ${input.organizationId} is not registered on this platform; its own platform licenses it`, 'input.organizationId');
+      throw badInput(
+        `机构 ${input.organizationId} 不在本平台登记，请由其所在平台授权 / organization ${input.organizationId} is not registered on this platform; its own platform licenses it`,
+        'input.organizationId',
+      );
     }
     requireLicensingAuthority(ctx, orgRef.region, '授权运营主体');
     const agreementNo = requireText(input.agreementNo, 'input.agreementNo', '协议编号', MAX_AGREEMENT_NO);
     const signedAt = requireYmd(input.agreementSignedAt, 'input.agreementSignedAt', '协议签订日期');
     const termStart = requireYmd(input.termStart, 'input.termStart', '授权起始日');
     const today = todayInChina();
-    if (signedAt > today) throw badInput(`协议签订日期 ${signedAt} 晚于今天 ${today}，请填写实际签订日期 / agreementSignedAt ${signedAt} is in the future (today is ${today}); give the date the agreement was actually signed`, 'input.agreementSignedAt');
-    if (signedAt > termStart) throw badInput(`协议签订日期 ${signedAt} 晚于授权起始日 ${termStart}：授权不能早于协议生效 / agreementSignedAt ${signedAt} is after termStart ${termStart}: the term cannot start before the agreement is signed`, 'input.agreementSignedAt');
+    if (signedAt > today)
+      throw badInput(
+        `协议签订日期 ${signedAt} 晚于今天 ${today}，请填写实际签订日期 / agreementSignedAt ${signedAt} is in the future (today is ${today}); give the date the agreement was actually signed`,
+        'input.agreementSignedAt',
+      );
+    if (signedAt > termStart)
+      throw badInput(
+        `协议签订日期 ${signedAt} 晚于授权起始日 ${termStart}：授权不能早于协议生效 / agreementSignedAt ${signedAt} is after termStart ${termStart}: the term cannot start before the agreement is signed`,
+        'input.agreementSignedAt',
+      );
     const policyYears = resolvePolicy(ctx.node.profiles).operatorAgreementYears;
     const years = input.termYears ?? policyYears;
-    if (years == null) throw badInput('本平台政策未规定默认授权年限，请填写 termYears（1-10）/ this platform\'s policy sets no default term: give termYears (1-10)', 'input.termYears');
-    if (!Number.isInteger(years) || years < 1 || years > MAX_TERM_YEARS) throw badInput(`授权年限须为 1 到 ${MAX_TERM_YEARS} 年，收到 ${years} / termYears must be between 1 and ${MAX_TERM_YEARS}, got ${years}`, 'input.termYears');
+    if (years == null)
+      throw badInput("本平台政策未规定默认授权年限，请填写 termYears（1-10）/ this platform's policy sets no default term: give termYears (1-10)", 'input.termYears');
+    if (!Number.isInteger(years) || years < 1 || years > MAX_TERM_YEARS)
+      throw badInput(`授权年限须为 1 到 ${MAX_TERM_YEARS} 年，收到 ${years} / termYears must be between 1 and ${MAX_TERM_YEARS}, got ${years}`, 'input.termYears');
     const scope = requireText(input.scope, 'input.scope', '授权范围', MAX_TEXT);
     const end = termEnd(termStart, years);
 
     const org = await catalogOrganization(ctx, input.organizationId);
-    if (!org) throw badInput(`机构 ${input.organizationId} 未在本平台登记，请先在目录中登记 / organization ${input.organizationId} is not registered on this platform; register it in the catalog first`, 'input.organizationId');
+    if (!org)
+      throw badInput(
+        `机构 ${input.organizationId} 未在本平台登记，请先在目录中登记 / organization ${input.organizationId} is not registered on this platform; register it in the catalog first`,
+        'input.organizationId',
+      );
     if (!LICENSABLE_KINDS.includes(org.kind)) {
       throw badInput(
         `「${org.name}」是政府部门（${org.kind}），不能作为授权运营主体；授权对象应为国有企业等企业法人或非法人组织 [J §20] / ${org.name} is a government body (${org.kind}) and cannot be an operator: license an enterprise or public-service organization [J §20]`,
@@ -159,18 +190,36 @@ export class OperatorResolver {
       await checkConflicts(em);
       const owned = newOwned(orgRef.region);
       const op = em.create(Operator, {
-        ...owned, organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end,
-        scope, licensedBy: actor.orgId ?? actor.sub, status: 'ACTIVE', statusReason: null, updatedAt: owned.createdAt,
+        ...owned,
+        organizationId: org.id,
+        agreementNo,
+        agreementSignedAt: signedAt,
+        termStart,
+        termEnd: end,
+        scope,
+        licensedBy: actor.orgId ?? actor.sub,
+        status: 'ACTIVE',
+        statusReason: null,
+        updatedAt: owned.createdAt,
       } as Operator);
       return {
         result: op,
-        audit: { action: 'operator.create', entityType: 'Operator', entityId: owned.id, data: { organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end, termYears: years, scope } },
+        audit: {
+          action: 'operator.create',
+          entityType: 'Operator',
+          entityId: owned.id,
+          data: { organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end, termYears: years, scope },
+        },
       };
     });
   }
 
   @Mutation(() => Operator, { description: '暂停平台使用权限，要求限期整改（仅数据主管部门）/ suspend platform access pending rectification (data authority only) [D §28]' })
-  suspendOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) reason: string) {
+  suspendOperator(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) reason: string,
+  ) {
     return transition(ctx, id, reason, 'suspend');
   }
 
@@ -179,7 +228,10 @@ export class OperatorResolver {
     return transition(ctx, id, reason, 'reinstate');
   }
 
-  @Mutation(() => Operator, { description: '撤回授权、解除协议，运营主体不再享有平台使用权限；不可恢复（仅数据主管部门）/ revoke the authorization and terminate the agreement; the operator loses platform access; final (data authority only) [D §11, D §28]' })
+  @Mutation(() => Operator, {
+    description:
+      '撤回授权、解除协议，运营主体不再享有平台使用权限；不可恢复（仅数据主管部门）/ revoke the authorization and terminate the agreement; the operator loses platform access; final (data authority only) [D §11, D §28]',
+  })
   revokeOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '撤回理由 / reason for the revocation' }) reason: string) {
     return transition(ctx, id, reason, 'revoke');
   }
@@ -196,10 +248,15 @@ async function transition(ctx: SubgraphContext, id: string, reasonIn: string, ki
   const today = todayInChina();
   const current = effectiveStatus(op, today);
   if (current === 'EXPIRED') {
-    throw conflict(`授权已于 ${op.termEnd} 期满，不能再${t.label}；如需继续运营，请重新授权 [D §10] / the term ended on ${op.termEnd}; an expired authorization cannot be changed, license the operator again instead [D §10]`);
+    throw conflict(
+      `授权已于 ${op.termEnd} 期满，不能再${t.label}；如需继续运营，请重新授权 [D §10] / the term ended on ${op.termEnd}; an expired authorization cannot be changed, license the operator again instead [D §10]`,
+    );
   }
   if (!(t.from as readonly string[]).includes(op.status)) {
-    const final = op.status === 'REVOKED' ? '撤回是终态 / revocation is final' : `只能${t.label}状态为 ${t.from.join('/')} 的授权 / only ${t.from.join(' or ')} authorizations can be changed this way`;
+    const final =
+      op.status === 'REVOKED'
+        ? '撤回是终态 / revocation is final'
+        : `只能${t.label}状态为 ${t.from.join('/')} 的授权 / only ${t.from.join(' or ')} authorizations can be changed this way`;
     throw conflict(`授权当前为 ${op.status}，不能${t.label}：${final} (now ${op.status}) [D §11, D §28]`);
   }
   const from = op.status;

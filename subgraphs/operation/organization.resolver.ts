@@ -11,7 +11,7 @@ export class OrganizationOperatorResolver {
   @FieldResolver(() => Operator, {
     nullable: true,
     description:
-      '该机构在其所在平台的当前授权运营情况：期限内未撤回的授权，否则最近一份；匿名用户仅在授权有效时可见 / the organization\'s current operator authorization on its platform: the non-revoked one in force, else the latest; anonymous callers see it only while in force',
+      "该机构在其所在平台的当前授权运营情况：期限内未撤回的授权，否则最近一份；匿名用户仅在授权有效时可见 / the organization's current operator authorization on its platform: the non-revoked one in force, else the latest; anonymous callers see it only while in force",
   })
   async operator(@Ctx() ctx: SubgraphContext, @Root() org: OrganizationRef): Promise<Operator | null> {
     const op = await currentOperatorLoader(ctx).load(org.id);

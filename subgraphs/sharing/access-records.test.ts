@@ -5,8 +5,16 @@ import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } f
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/owned.js';
 import {
-  canAssignDemand, canRespondToDemand, canSeeDemand, canSeeFeedback, canSeeSharingEvaluation, canSeeVerification, canVerify,
-  demandFilter, feedbackFilter, verificationFilter,
+  canAssignDemand,
+  canRespondToDemand,
+  canSeeDemand,
+  canSeeFeedback,
+  canSeeSharingEvaluation,
+  canSeeVerification,
+  canVerify,
+  demandFilter,
+  feedbackFilter,
+  verificationFilter,
 } from './access.js';
 import { DataDemand } from './demand.entity.js';
 import { UsageFeedback } from './feedback.entity.js';
@@ -16,7 +24,12 @@ import { DataVerification } from './verification.entity.js';
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const em = () => t.running.subgraphs.sharing!.orm.em.fork();
-const owners = { 'city bureau 331100': newId('331100'), 'county bureau 331121': newId('331121'), 'county bureau 331122': newId('331122'), 'district bureau 331102': newId('331102') };
+const owners = {
+  'city bureau 331100': newId('331100'),
+  'county bureau 331121': newId('331121'),
+  'county bureau 331122': newId('331122'),
+  'district bureau 331102': newId('331102'),
+};
 const operatorOrg = newId('331100');
 const orgs = Object.values(owners);
 
@@ -28,22 +41,70 @@ beforeAll(async () => {
     const region = regionOf(provider)!;
     for (const requester of orgs.filter((o) => o !== provider)) {
       const grant = fork.create(ShareRequest, {
-        ...newOwned(region), resourceId: newId(region), requesterId: requester, providerId: provider, shareAttribute: 'UNCONDITIONAL', scenario: 's', purpose: 'p',
-        legalDuty: null, itemNames: ['x'], shareMode: 'API', endDate: '2099-12-31', authorityApprovalRequired: false, decisionRule: 'UNCONDITIONAL_AUTO_GRANT',
-        securityGrade: 'GENERAL', status: 'GRANTED', decisionReason: 'r', decidedAt: new Date(), decidedBy: 'SYSTEM',
-        requestedItemNames: ['x'], requestedEndDate: '2099-12-31', itemJustifications: [], escalationReason: null, offlineReason: null,
-        crossNode: !requester.startsWith(region.slice(0, 4)), suspendedAt: null, suspensionReason: null, rectificationDemand: null,
-        rectificationDeadline: null, revokedAt: null, revocationReason: null, catalogEventId: null,
+        ...newOwned(region),
+        resourceId: newId(region),
+        requesterId: requester,
+        providerId: provider,
+        shareAttribute: 'UNCONDITIONAL',
+        scenario: 's',
+        purpose: 'p',
+        legalDuty: null,
+        itemNames: ['x'],
+        shareMode: 'API',
+        endDate: '2099-12-31',
+        authorityApprovalRequired: false,
+        decisionRule: 'UNCONDITIONAL_AUTO_GRANT',
+        securityGrade: 'GENERAL',
+        status: 'GRANTED',
+        decisionReason: 'r',
+        decidedAt: new Date(),
+        decidedBy: 'SYSTEM',
+        requestedItemNames: ['x'],
+        requestedEndDate: '2099-12-31',
+        itemJustifications: [],
+        escalationReason: null,
+        offlineReason: null,
+        crossNode: !requester.startsWith(region.slice(0, 4)),
+        suspendedAt: null,
+        suspensionReason: null,
+        rectificationDemand: null,
+        rectificationDeadline: null,
+        revokedAt: null,
+        revocationReason: null,
+        catalogEventId: null,
       } as unknown as ShareRequest);
       // Reports and feedback reference their grant: it is written first.
       await fork.flush();
       fork.create(DataVerification, {
-        ...newOwned(region), grantId: grant.id, resourceId: grant.resourceId, requesterId: requester, providerId: provider, itemNames: ['x'], description: 'd',
-        status: 'OPEN', outcome: null, note: null, verifiedAt: null, verifiedBy: null, dueDate: '2026-01-05', deadlineWorkingDays: 2, deadlineProfile: 'L', deadlineBasis: 'L §13',
+        ...newOwned(region),
+        grantId: grant.id,
+        resourceId: grant.resourceId,
+        requesterId: requester,
+        providerId: provider,
+        itemNames: ['x'],
+        description: 'd',
+        status: 'OPEN',
+        outcome: null,
+        note: null,
+        verifiedAt: null,
+        verifiedBy: null,
+        dueDate: '2026-01-05',
+        deadlineWorkingDays: 2,
+        deadlineProfile: 'L',
+        deadlineBasis: 'L §13',
       } as unknown as DataVerification);
       fork.create(UsageFeedback, {
-        ...newOwned(region), grantId: grant.id, requesterId: requester, providerId: provider, periodStart: '2026-01-01', periodEnd: '2026-01-31',
-        purposeFulfilled: true, useCount: 3, frequency: '每日', issues: null, reportedBy: 'x',
+        ...newOwned(region),
+        grantId: grant.id,
+        requesterId: requester,
+        providerId: provider,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+        purposeFulfilled: true,
+        useCount: 3,
+        frequency: '每日',
+        issues: null,
+        reportedBy: 'x',
       } as unknown as UsageFeedback);
     }
   }
@@ -52,9 +113,23 @@ beforeAll(async () => {
     const region = regionOf(requester)!;
     for (const providerId of [null, ...orgs.filter((o) => o !== requester)]) {
       fork.create(DataDemand, {
-        ...newOwned(region), requesterId: requester, dataName: 'n', description: 'd', itemNames: ['x'], scenario: 's', legalDuty: 'l',
-        status: providerId ? 'ASSIGNED' : 'OPEN', providerId, assignedAt: providerId ? new Date() : null, assignedBy: null, assignmentNote: null,
-        respondedAt: null, respondedBy: null, declineReason: null, resourceId: null, fulfilledAt: null,
+        ...newOwned(region),
+        requesterId: requester,
+        dataName: 'n',
+        description: 'd',
+        itemNames: ['x'],
+        scenario: 's',
+        legalDuty: 'l',
+        status: providerId ? 'ASSIGNED' : 'OPEN',
+        providerId,
+        assignedAt: providerId ? new Date() : null,
+        assignedBy: null,
+        assignmentNote: null,
+        respondedAt: null,
+        respondedBy: null,
+        declineReason: null,
+        resourceId: null,
+        fulfilledAt: null,
       } as unknown as DataDemand);
     }
   }
@@ -77,7 +152,7 @@ describe('sharing records access', () => {
     await expectFilterAgreesWithPredicate(em(), UsageFeedback, actors(), accessNodes(LISHUI), feedbackFilter as never, canSeeFeedback);
   });
 
-  test('[SHR-4, B §27] the authority acting on the requester\'s region assigns; only the assigned provider answers', () => {
+  test("[SHR-4, B §27] the authority acting on the requester's region assigns; only the assigned provider answers", () => {
     const [, liandu] = accessNodes(LISHUI);
     const requester = owners['county bureau 331121'];
     const provider = owners['city bureau 331100'];
@@ -94,7 +169,7 @@ describe('sharing records access', () => {
     expect(canRespondToDemand(agency(provider), { ...d, providerId: null })).toBe(false);
   });
 
-  test('[L §13] only the provider\'s staff verify; the reporter, the authority and an auditor do not', () => {
+  test("[L §13] only the provider's staff verify; the reporter, the authority and an auditor do not", () => {
     const v = { regionCode: '331100', requesterId: owners['county bureau 331121'], providerId: owners['city bureau 331100'] };
     expect(canVerify(agency(v.providerId), v)).toBe(true);
     expect(canVerify(agency(v.requesterId), v)).toBe(false);
@@ -102,7 +177,7 @@ describe('sharing records access', () => {
     expect(canVerify(auditor('331100'), v)).toBe(false);
   });
 
-  test('[SHR-11, L §28, B §48] an agency\'s sharing evaluation: the agency, authorities over its region and auditors; not other agencies, not the public', () => {
+  test("[SHR-11, L §28, B §48] an agency's sharing evaluation: the agency, authorities over its region and auditors; not other agencies, not the public", () => {
     const [, liandu] = accessNodes(LISHUI);
     const county = owners['county bureau 331121'];
     expect(canSeeSharingEvaluation(agency(county), LISHUI, county)).toBe(true);

@@ -67,7 +67,7 @@ export class DataDemand extends Owned {
   assignedBy!: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '协调意见 / the authority\'s note to the provider' })
+  @Field(() => String, { nullable: true, description: "协调意见 / the authority's note to the provider" })
   assignmentNote!: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

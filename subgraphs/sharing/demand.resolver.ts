@@ -31,7 +31,9 @@ async function visibleDemand(ctx: SubgraphContext, id: string): Promise<DataDema
 
 function expectStatus(d: DataDemand, allowed: DemandStatus[], zh: string, en: string): void {
   if (!allowed.includes(d.status)) {
-    throw conflict(`需求当前为 ${d.status}，只有 ${allowed.join('、')} 状态的需求可以${zh} / this demand is ${d.status}: only a demand that is ${allowed.join(' or ')} can be ${en}`);
+    throw conflict(
+      `需求当前为 ${d.status}，只有 ${allowed.join('、')} 状态的需求可以${zh} / this demand is ${d.status}: only a demand that is ${allowed.join(' or ')} can be ${en}`,
+    );
   }
 }
 
@@ -39,14 +41,19 @@ const NOT_PROVIDER = '只有被指定的提供部门可以答复此需求 / only
 
 @Resolver(() => DataDemand)
 export class DataDemandResolver {
-  @Query(() => DataDemand, { nullable: true, description: '按ID查询共享需求（提出部门、被指定的提供部门、主管部门和审计人员可见）/ a data demand by ID (visible to the demanding agency, the assigned provider, the authority and auditors)' })
+  @Query(() => DataDemand, {
+    nullable: true,
+    description:
+      '按ID查询共享需求（提出部门、被指定的提供部门、主管部门和审计人员可见）/ a data demand by ID (visible to the demanding agency, the assigned provider, the authority and auditors)',
+  })
   async dataDemand(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataDemand | null> {
     const d = parseId(id) ? await demandLoader(ctx).load(id) : null;
     return d && canSeeDemand(ctx.actor, ctx.node, d) ? readOf(ctx, 'DataDemand', d) : null;
   }
 
   @Query(() => DataDemandConnection, {
-    description: '共享需求清单：本部门提出的或被指定提供的；数据主管部门和审计人员可见所辖区域的 / data demands your organization filed or was assigned; data authorities and auditors see those of their regions [SHR-4]',
+    description:
+      '共享需求清单：本部门提出的或被指定提供的；数据主管部门和审计人员可见所辖区域的 / data demands your organization filed or was assigned; data authorities and auditors see those of their regions [SHR-4]',
   })
   async dataDemands(
     @Ctx() ctx: SubgraphContext,
@@ -55,7 +62,11 @@ export class DataDemandResolver {
     @Arg('filter', () => DataDemandFilter, { nullable: true }) filter?: DataDemandFilter | null,
   ): Promise<Page<DataDemand>> {
     const where: FilterQuery<DataDemand>[] = filter?.status ? [{ status: filter.status }] : [];
-    return readsOf(ctx, 'DataDemand', await listPage(ctx.em, ctx.node, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }));
+    return readsOf(
+      ctx,
+      'DataDemand',
+      await listPage(ctx.em, ctx.node, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }),
+    );
   }
 
   @FieldResolver(() => OrganizationRef, { description: '提出需求的部门 / the demanding agency' })
@@ -70,13 +81,17 @@ export class DataDemandResolver {
 
   @FieldResolver(() => DataResourceRef, {
     nullable: true,
-    description: '满足需求的新目录条目（FULFILLED 时），提出部门可据此申请共享 / the new catalog entry that fulfils the demand (once FULFILLED): the requester can request it with requestShare',
+    description:
+      '满足需求的新目录条目（FULFILLED 时），提出部门可据此申请共享 / the new catalog entry that fulfils the demand (once FULFILLED): the requester can request it with requestShare',
   })
   resource(@Root() d: DataDemand): DataResourceRef | null {
     return d.resourceId ? { id: d.resourceId } : null;
   }
 
-  @Mutation(() => DataDemand, { description: '提出共享需求：目录中没有的数据，由数据主管部门协调提供部门 / file a demand for data not in the catalog; the data authority assigns a provider [SHR-4, B §27, J §17]' })
+  @Mutation(() => DataDemand, {
+    description:
+      '提出共享需求：目录中没有的数据，由数据主管部门协调提供部门 / file a demand for data not in the catalog; the data authority assigns a provider [SHR-4, B §27, J §17]',
+  })
   async fileDataDemand(@Ctx() ctx: SubgraphContext, @Arg('input') input: FileDataDemandInput): Promise<DataDemand> {
     const actor = requireActor(ctx);
     if (!canRequestFor(actor, input.organizationId)) {
@@ -89,20 +104,39 @@ export class DataDemandResolver {
     const itemNames = cleanItems(input.itemNames, 'input.itemNames');
     const region = parseId(input.organizationId)?.region;
     if (!region || !ctx.node.regions.includes(region)) {
-      throw badInput(`部门 ${input.organizationId} 不属于本平台 / organization ${input.organizationId} is not hosted on this platform: file the demand on your own platform`, 'input.organizationId');
+      throw badInput(
+        `部门 ${input.organizationId} 不属于本平台 / organization ${input.organizationId} is not hosted on this platform: file the demand on your own platform`,
+        'input.organizationId',
+      );
     }
     return mutate(ctx, 'sharing', async (em) => {
       const owned = newOwned(region);
       const d = em.create(DataDemand, {
-        ...owned, requesterId: input.organizationId, dataName, description, itemNames, scenario, legalDuty, status: 'OPEN',
-        providerId: null, assignedAt: null, assignedBy: null, assignmentNote: null, respondedAt: null, respondedBy: null, declineReason: null, resourceId: null, fulfilledAt: null,
+        ...owned,
+        requesterId: input.organizationId,
+        dataName,
+        description,
+        itemNames,
+        scenario,
+        legalDuty,
+        status: 'OPEN',
+        providerId: null,
+        assignedAt: null,
+        assignedBy: null,
+        assignmentNote: null,
+        respondedAt: null,
+        respondedBy: null,
+        declineReason: null,
+        resourceId: null,
+        fulfilledAt: null,
       } as unknown as DataDemand);
       return { result: d, audit: { action: 'dataDemand.file', entityType: 'DataDemand', entityId: owned.id, data: { requesterId: input.organizationId, dataName, itemNames } } };
     });
   }
 
   @Mutation(() => DataDemand, {
-    description: '协调提供部门：需求所在区域的数据主管部门指定提供部门（须为本平台的公共管理和服务机构；被拒后可另行指定）/ the data authority of the demand\'s region assigns a provider (an agency of this platform; again after a decline) [SHR-4, B §27, J §17]',
+    description:
+      "协调提供部门：需求所在区域的数据主管部门指定提供部门（须为本平台的公共管理和服务机构；被拒后可另行指定）/ the data authority of the demand's region assigns a provider (an agency of this platform; again after a decline) [SHR-4, B §27, J §17]",
   })
   async assignDataDemand(
     @Ctx() ctx: SubgraphContext,
@@ -113,12 +147,17 @@ export class DataDemandResolver {
     assertKnownIdRegion(providerId, 'providerId');
     const d = await visibleDemand(ctx, id);
     if (!canAssignDemand(ctx.actor, ctx.node, d)) {
-      throw forbidden('只有需求所在区域在本平台的数据主管部门可以协调提供部门 / only the data authority acting on the demand\'s region on this platform may assign a provider [SHR-4, B §27]');
+      throw forbidden(
+        "只有需求所在区域在本平台的数据主管部门可以协调提供部门 / only the data authority acting on the demand's region on this platform may assign a provider [SHR-4, B §27]",
+      );
     }
     expectStatus(d, ['OPEN', 'DECLINED'], '指定提供部门', 'assigned a provider');
     const region = parseId(providerId)?.region;
     if (!region || !ctx.node.regions.includes(region)) {
-      throw badInput(`提供部门 ${providerId} 不属于本平台；跨平台需求由市数据主管部门协调 / provider ${providerId} is not hosted on this platform: a provider of another platform is coordinated by the city authority [B §29]`, 'providerId');
+      throw badInput(
+        `提供部门 ${providerId} 不属于本平台；跨平台需求由市数据主管部门协调 / provider ${providerId} is not hosted on this platform: a provider of another platform is coordinated by the city authority [B §29]`,
+        'providerId',
+      );
     }
     if (providerId === d.requesterId) throw badInput('不能指定提出需求的部门本身 / the demanding agency cannot provide its own demand: assign another organization', 'providerId');
     const { organization } = await catalogFacts(ctx, { organizationId: providerId });
@@ -128,14 +167,22 @@ export class DataDemandResolver {
     }
     return mutate(ctx, 'sharing', async () => {
       Object.assign(d, {
-        status: 'ASSIGNED', providerId, assignedAt: new Date(), assignedBy: ctx.actor.sub, assignmentNote: blank(note) ? null : note!.trim(),
-        respondedAt: null, respondedBy: null, declineReason: null,
+        status: 'ASSIGNED',
+        providerId,
+        assignedAt: new Date(),
+        assignedBy: ctx.actor.sub,
+        assignmentNote: blank(note) ? null : note!.trim(),
+        respondedAt: null,
+        respondedBy: null,
+        declineReason: null,
       });
       return { result: d, audit: { action: 'dataDemand.assign', entityType: 'DataDemand', entityId: d.id, data: { providerId, note: d.assignmentNote } } };
     });
   }
 
-  @Mutation(() => DataDemand, { description: '提供部门同意提供，随后将数据编入目录 / the assigned provider agrees to provide the data and will add it to the catalog [SHR-4, B §27]' })
+  @Mutation(() => DataDemand, {
+    description: '提供部门同意提供，随后将数据编入目录 / the assigned provider agrees to provide the data and will add it to the catalog [SHR-4, B §27]',
+  })
   async acceptDataDemand(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataDemand> {
     const d = await visibleDemand(ctx, id);
     if (!canRespondToDemand(ctx.actor, d)) throw forbidden(NOT_PROVIDER);
@@ -146,7 +193,9 @@ export class DataDemandResolver {
     });
   }
 
-  @Mutation(() => DataDemand, { description: '提供部门不同意提供，须说明理由；数据主管部门可另行指定 / the assigned provider declines, with a reason; the authority may assign another [SHR-4, B §27]' })
+  @Mutation(() => DataDemand, {
+    description: '提供部门不同意提供，须说明理由；数据主管部门可另行指定 / the assigned provider declines, with a reason; the authority may assign another [SHR-4, B §27]',
+  })
   async declineDataDemand(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
@@ -163,7 +212,8 @@ export class DataDemandResolver {
   }
 
   @Mutation(() => DataDemand, {
-    description: '提供部门关联新编入的目录条目（须已发布且属于本部门），需求即为已满足并告知提出部门 / the provider links the new catalog entry (published, its own); the demand is FULFILLED and the requester sees the entry [SHR-4, B §27]',
+    description:
+      '提供部门关联新编入的目录条目（须已发布且属于本部门），需求即为已满足并告知提出部门 / the provider links the new catalog entry (published, its own); the demand is FULFILLED and the requester sees the entry [SHR-4, B §27]',
   })
   async linkDataDemandResource(
     @Ctx() ctx: SubgraphContext,
@@ -177,7 +227,10 @@ export class DataDemandResolver {
     const { resource } = await catalogFacts(ctx, { resourceId, fields: ['status', 'provider'] });
     if (!resource) throw badInput(`目录条目 ${resourceId} 不存在 / catalog entry ${resourceId} was not found on this platform`, 'resourceId');
     if (resource.status !== 'PUBLISHED') {
-      throw badInput(`目录条目尚未发布（当前为 ${resource.status}），发布后再关联 / the entry is ${resource.status}: link it once it is published, so the requester can request it`, 'resourceId');
+      throw badInput(
+        `目录条目尚未发布（当前为 ${resource.status}），发布后再关联 / the entry is ${resource.status}: link it once it is published, so the requester can request it`,
+        'resourceId',
+      );
     }
     if (resource.provider?.id !== d.providerId) {
       throw badInput('该目录条目不是本部门提供的 / this catalog entry is not provided by your organization: link the entry you registered for this demand', 'resourceId');

@@ -29,7 +29,9 @@ const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $inp
 const sql = () => t.running.subgraphs.sharing!.orm.em.getConnection();
 const demandRows = async () => (await sql().execute<{ n: number }[]>('select count(*)::int as n from "sharing".data_demand'))[0]!.n;
 async function demand(id: string) {
-  return (await sql().execute<{ status: string; provider_id: string | null; version: number }[]>('select status, provider_id, version from "sharing".data_demand where id = ?', [id]))[0];
+  return (
+    await sql().execute<{ status: string; provider_id: string | null; version: number }[]>('select status, provider_id, version from "sharing".data_demand where id = ?', [id])
+  )[0];
 }
 async function auditActions(entityId: string): Promise<string[]> {
   const rows = await sql().execute<{ action: string }[]>(`select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId]);
@@ -71,7 +73,12 @@ describe('demand lists (需求清单)', () => {
 
     const assigned = await t.call('sharing', authority(COUNTY), ASSIGN, { id, providerId: p.provider, note: '请市卫健委牵头编目' });
     expect(assigned.errors).toBeUndefined();
-    expect(assigned.data!.assignDataDemand).toMatchObject({ status: 'ASSIGNED', provider: { id: p.provider }, assignedBy: `authority-${COUNTY}`, assignmentNote: '请市卫健委牵头编目' });
+    expect(assigned.data!.assignDataDemand).toMatchObject({
+      status: 'ASSIGNED',
+      provider: { id: p.provider },
+      assignedBy: `authority-${COUNTY}`,
+      assignmentNote: '请市卫健委牵头编目',
+    });
     // The assigned provider now sees the demand in its list.
     const providerList = await t.call('sharing', p.providerStaff, LIST, { filter: { status: 'ASSIGNED' } });
     expect(providerList.data!.dataDemands.edges.map((e: any) => e.node.id)).toContain(id);
@@ -80,7 +87,12 @@ describe('demand lists (需求清单)', () => {
     expect(accepted.data!.acceptDataDemand).toMatchObject({ status: 'ACCEPTED', respondedBy: `staff-${p.provider}` });
 
     const resourceId = await publishResource(t.call, p.provider, CITY, {
-      name: '出生医学证明信息', items: [{ name: '出生医学证明编号', dataType: 'STRING', identifier: true }, { name: '新生儿姓名', dataType: 'STRING', personalInfo: true }, { name: '签发日期', dataType: 'DATE' }],
+      name: '出生医学证明信息',
+      items: [
+        { name: '出生医学证明编号', dataType: 'STRING', identifier: true },
+        { name: '新生儿姓名', dataType: 'STRING', personalInfo: true },
+        { name: '签发日期', dataType: 'DATE' },
+      ],
     });
     const linked = await t.call('sharing', p.providerStaff, LINK, { id, resourceId });
     expect(linked.errors).toBeUndefined();
@@ -91,7 +103,16 @@ describe('demand lists (需求清单)', () => {
     expect(seen.data!.dataDemand).toMatchObject({ status: 'FULFILLED', resource: { id: resourceId } });
     const inAYear = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
     const requested = await t.call('sharing', p.requesterStaff, REQUEST, {
-      input: { resourceId, requesterId: p.requester, scenario: '新生儿落户', purpose: '核验出生医学证明', legalDuty: '出生登记', itemNames: ['出生医学证明编号', '签发日期'], itemJustifications: [{ itemName: '出生医学证明编号', justification: '核对出生医学证明的真实性' }], endDate: inAYear },
+      input: {
+        resourceId,
+        requesterId: p.requester,
+        scenario: '新生儿落户',
+        purpose: '核验出生医学证明',
+        legalDuty: '出生登记',
+        itemNames: ['出生医学证明编号', '签发日期'],
+        itemJustifications: [{ itemName: '出生医学证明编号', justification: '核对出生医学证明的真实性' }],
+        endDate: inAYear,
+      },
     });
     expect(requested.errors).toBeUndefined();
     expect(await auditActions(id)).toEqual(['dataDemand.file', 'dataDemand.assign', 'dataDemand.accept', 'dataDemand.fulfil']);
@@ -101,8 +122,11 @@ describe('demand lists (需求清单)', () => {
     const p = await parties();
     const before = await demandRows();
     for (const [over, field] of [
-      [{ dataName: '  ' }, 'input.dataName'], [{ description: '' }, 'input.description'], [{ itemNames: [' ', ''] }, 'input.itemNames'],
-      [{ scenario: ' ' }, 'input.scenario'], [{ legalDuty: '' }, 'input.legalDuty'],
+      [{ dataName: '  ' }, 'input.dataName'],
+      [{ description: '' }, 'input.description'],
+      [{ itemNames: [' ', ''] }, 'input.itemNames'],
+      [{ scenario: ' ' }, 'input.scenario'],
+      [{ legalDuty: '' }, 'input.legalDuty'],
     ] as const) {
       const r = await t.call('sharing', p.requesterStaff, FILE, { input: demandInput(p.requester, over) });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
@@ -120,17 +144,26 @@ describe('demand lists (需求清单)', () => {
     expect(await demandRows()).toBe(before);
   });
 
-  test('only the authority acting on the requester\'s region assigns, and only an existing agency of this platform other than the requester [SHR-4, B §27, B §29]', async () => {
+  test("only the authority acting on the requester's region assigns, and only an existing agency of this platform other than the requester [SHR-4, B §27, B §29]", async () => {
     const p = await parties();
     const id = await filed(p.requester);
     const cases: [Actor, string][] = [
-      [p.requesterStaff, 'FORBIDDEN'], [p.providerStaff, 'NOT_FOUND'], [auditor(CITY), 'FORBIDDEN'], [authority('331122'), 'NOT_FOUND'], [authority('331102'), 'NOT_FOUND'], [ANONYMOUS, 'UNAUTHENTICATED'],
+      [p.requesterStaff, 'FORBIDDEN'],
+      [p.providerStaff, 'NOT_FOUND'],
+      [auditor(CITY), 'FORBIDDEN'],
+      [authority('331122'), 'NOT_FOUND'],
+      [authority('331102'), 'NOT_FOUND'],
+      [ANONYMOUS, 'UNAUTHENTICATED'],
     ];
     for (const [actor, code] of cases) expect(codeOf(await t.call('sharing', actor, ASSIGN, { id, providerId: p.provider }))).toBe(code);
 
     const enterprise = await registerOrganization(t.call, CITY, '丽水某科技有限公司', 'ENTERPRISE');
     for (const [providerId, fragment] of [
-      [newId(CITY), 'not found'], [enterprise, 'enterprise'], [p.requester, 'cannot provide its own'], [newId('331102'), 'not hosted on this platform'], [newId(CITY).replace(CITY, '999999'), 'unknown region'],
+      [newId(CITY), 'not found'],
+      [enterprise, 'enterprise'],
+      [p.requester, 'cannot provide its own'],
+      [newId('331102'), 'not hosted on this platform'],
+      [newId(CITY).replace(CITY, '999999'), 'unknown region'],
     ] as const) {
       const r = await t.call('sharing', authority(COUNTY), ASSIGN, { id, providerId });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
@@ -180,9 +213,15 @@ describe('demand lists (需求清单)', () => {
     expect(codeOf(await t.call('sharing', p.providerStaff, LINK, { id, resourceId: own }))).toBe('CONFLICT');
     await t.call('sharing', p.providerStaff, ACCEPT, { id });
 
-    const draft = await t.call('catalog', p.providerStaff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(p.provider, CITY) });
+    const draft = await t.call('catalog', p.providerStaff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      input: resourceInput(p.provider, CITY),
+    });
     const someoneElses = await publishResource(t.call, p.other, CITY);
-    for (const [resourceId, fragment] of [[newId(CITY), 'not found'], [draft.data!.createDataResource.id, 'once it is published'], [someoneElses, 'not provided by your organization']] as const) {
+    for (const [resourceId, fragment] of [
+      [newId(CITY), 'not found'],
+      [draft.data!.createDataResource.id, 'once it is published'],
+      [someoneElses, 'not provided by your organization'],
+    ] as const) {
       const r = await t.call('sharing', p.providerStaff, LINK, { id, resourceId });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions!.field).toBe('resourceId');

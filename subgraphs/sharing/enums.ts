@@ -14,8 +14,13 @@ export type ShareRequestStatus = (typeof SHARE_REQUEST_STATUSES)[number];
 
 /** Which rule decided (or is to decide) a request; stored with it so every decision can be traced to its article. */
 export const SHARE_DECISION_RULES = [
-  'UNCONDITIONAL_AUTO_GRANT', 'GRADE_REQUIRES_AUTHORITY', 'MODE_REQUIRES_AUTHORITY', 'CONDITIONAL_PROVIDER_DECISION', 'AUTHORITY_COORDINATION',
-  'NOT_SHARED_COORDINATION', 'CROSS_REGION_COORDINATION',
+  'UNCONDITIONAL_AUTO_GRANT',
+  'GRADE_REQUIRES_AUTHORITY',
+  'MODE_REQUIRES_AUTHORITY',
+  'CONDITIONAL_PROVIDER_DECISION',
+  'AUTHORITY_COORDINATION',
+  'NOT_SHARED_COORDINATION',
+  'CROSS_REGION_COORDINATION',
 ] as const;
 export type ShareDecisionRule = (typeof SHARE_DECISION_RULES)[number];
 
@@ -28,8 +33,8 @@ registerEnumType(ShareDeliveryModeEnum, {
   description: '申请的共享方式 / the share mode a request asks for [SHR-6, L §17, J §17, B §27]',
   valuesConfig: {
     API: { description: '接口调用（默认）/ request-response API calls (the default)' },
-    BULK_COPY: { description: '批量复制，须经数据主管部门批准 / bulk copy: needs the data authority\'s approval' },
-    OFFLINE: { description: '离线共享，仅在线方式不可行时，须经数据主管部门同意 / offline, only where online is impossible, with the authority\'s consent' },
+    BULK_COPY: { description: "批量复制，须经数据主管部门批准 / bulk copy: needs the data authority's approval" },
+    OFFLINE: { description: "离线共享，仅在线方式不可行时，须经数据主管部门同意 / offline, only where online is impossible, with the authority's consent" },
   },
 });
 
@@ -40,8 +45,13 @@ registerEnumType(ShareRequestStatusEnum, {
     PENDING: { description: '待审核 / waiting for the provider (or the authority) to decide' },
     GRANTED: { description: '已授权 / granted: the requester may use the approved items until the end date' },
     REJECTED: { description: '已驳回 / rejected, with the reason' },
-    SUSPENDED: { description: '已暂停：提供部门或数据主管部门责令整改，或目录条目被停用、改为不予共享、定级提升，见 suspensionReason / suspended: by the provider or the authority with a rectification demand, or because its catalog entry was retired, made NOT_SHARED or graded higher (see suspensionReason) [SHR-5, SHR-10, B §26, B §49]' },
-    REVOKED: { description: '已撤销：授权被提供部门或数据主管部门终止，见 revocationReason / revoked by the provider or the authority, for good (see revocationReason) [SHR-5, B §49]' },
+    SUSPENDED: {
+      description:
+        '已暂停：提供部门或数据主管部门责令整改，或目录条目被停用、改为不予共享、定级提升，见 suspensionReason / suspended: by the provider or the authority with a rectification demand, or because its catalog entry was retired, made NOT_SHARED or graded higher (see suspensionReason) [SHR-5, SHR-10, B §26, B §49]',
+    },
+    REVOKED: {
+      description: '已撤销：授权被提供部门或数据主管部门终止，见 revocationReason / revoked by the provider or the authority, for good (see revocationReason) [SHR-5, B §49]',
+    },
   },
 });
 
@@ -53,7 +63,8 @@ registerEnumType(ShareDecisionRuleEnum, {
       description: '一般数据、无条件共享、接口方式：自动授权 [B §27, J §17] / GENERAL data, UNCONDITIONAL share, API mode: granted automatically [B §27, J §17]',
     },
     GRADE_REQUIRES_AUTHORITY: {
-      description: '核心数据、重要数据：无论共享属性如何，须经数据主管部门审批 [J §7, B §10, Z §9] / CORE and IMPORTANT data: only the data authority decides, whatever the share attribute [J §7, B §10, Z §9]',
+      description:
+        '核心数据、重要数据：无论共享属性如何，须经数据主管部门审批 [J §7, B §10, Z §9] / CORE and IMPORTANT data: only the data authority decides, whatever the share attribute [J §7, B §10, Z §9]',
     },
     MODE_REQUIRES_AUTHORITY: {
       description: '批量复制或离线共享：须经数据主管部门批准 [L §17, J §17] / bulk copy or offline sharing: only the data authority decides [L §17, J §17]',
@@ -65,10 +76,12 @@ registerEnumType(ShareDecisionRuleEnum, {
       description: '有条件共享的申请由数据主管部门协调决定 [B §27, B §29] / a CONDITIONAL request decided by the data authority in its coordinating role [B §27, B §29]',
     },
     NOT_SHARED_COORDINATION: {
-      description: '不予共享的数据经申请部门提请，由数据主管部门协调决定，批准须记录理由 [B §27, J §17] / NOT_SHARED data escalated by the requester: only the data authority decides, and a grant records its reason [B §27, J §17]',
+      description:
+        '不予共享的数据经申请部门提请，由数据主管部门协调决定，批准须记录理由 [B §27, J §17] / NOT_SHARED data escalated by the requester: only the data authority decides, and a grant records its reason [B §27, J §17]',
     },
     CROSS_REGION_COORDINATION: {
-      description: '跨层级、跨区域的申请由市级数据主管部门协调决定 [B §29] / a request from another platform decided by the city data authority coordinating across levels and regions [B §29]',
+      description:
+        '跨层级、跨区域的申请由市级数据主管部门协调决定 [B §29] / a request from another platform decided by the city data authority coordinating across levels and regions [B §29]',
     },
   },
 });
@@ -107,13 +120,13 @@ export type GrantState = (typeof GRANT_STATES)[number];
 export const GrantStateEnum = enumObject(GRANT_STATES);
 registerEnumType(GrantStateEnum, {
   name: 'GrantState',
-  description: '授权当前状态（按日期和处置计算）/ a grant\'s state today, computed from its end date and its holder\'s sanctions [SHR-5, SHR-10]',
+  description: "授权当前状态（按日期和处置计算）/ a grant's state today, computed from its end date and its holder's sanctions [SHR-5, SHR-10]",
   valuesConfig: {
     ACTIVE: { description: '有效 / in force' },
     EXPIRED: { description: '已过截止日期，自动失效 / past its end date: lapsed by itself [B §28]' },
     SUSPENDED: { description: '已暂停 / suspended (see suspensionReason, rectificationDeadline) [B §49]' },
     REVOKED: { description: '已撤销 / revoked' },
-    SANCTIONED: { description: '使用部门被暂停共享权限 / the holder\'s access is suspended by a sanction [B §49]' },
+    SANCTIONED: { description: "使用部门被暂停共享权限 / the holder's access is suspended by a sanction [B §49]" },
     TERMINATED: { description: '使用部门逾期未整改，终止服务 / the holder did not rectify in time: service terminated [B §49]' },
   },
 });
@@ -132,7 +145,7 @@ registerEnumType(GrantDenialEnum, {
     EXPIRED: { description: '授权已过截止日期 / the grant passed its end date' },
     SUSPENDED: { description: '授权已暂停 / the grant is suspended [B §49]' },
     REVOKED: { description: '授权已撤销 / the grant was revoked' },
-    SANCTIONED: { description: '使用部门被暂停共享权限 [B §49] / the organization\'s access is suspended [B §49]' },
+    SANCTIONED: { description: "使用部门被暂停共享权限 [B §49] / the organization's access is suspended [B §49]" },
     TERMINATED: { description: '使用部门逾期未整改，已终止服务 [B §49] / the organization did not rectify in time: service terminated [B §49]' },
   },
 });

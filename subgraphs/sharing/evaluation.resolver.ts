@@ -7,7 +7,7 @@ import { median } from './evaluation.rules.js';
 import { OrganizationRef } from './foreign.js';
 
 @ObjectType('SharingEvaluation', {
-  description: '部门共享工作评价数据（按本平台记录统计）/ an agency\'s sharing evaluation data, counted from the records of its own platform [SHR-11, L §28, B §48]',
+  description: "部门共享工作评价数据（按本平台记录统计）/ an agency's sharing evaluation data, counted from the records of its own platform [SHR-11, L §28, B §48]",
 })
 export class SharingEvaluation {
   @Field(() => Int, { description: '本部门提出的共享申请数（本平台上的）/ share requests the agency made (to data on its platform)' })
@@ -18,13 +18,15 @@ export class SharingEvaluation {
 
   @Field(() => Float, {
     nullable: true,
-    description: '批准率：收到并已决定的申请中获授权的比例（含自动授权），无已决定申请时为空 / approval rate: share of the received requests decided that were granted (automatic grants included); null when none was decided',
+    description:
+      '批准率：收到并已决定的申请中获授权的比例（含自动授权），无已决定申请时为空 / approval rate: share of the received requests decided that were granted (automatic grants included); null when none was decided',
   })
   approvalRate!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: '响应时间中位数（工作日，从申请到决定，不含自动授权），无人工决定时为空 / median response time in working days from request to decision, automatic grants excluded; null when no request was decided by a person',
+    description:
+      '响应时间中位数（工作日，从申请到决定，不含自动授权），无人工决定时为空 / median response time in working days from request to decision, automatic grants excluded; null when no request was decided by a person',
   })
   medianResponseWorkingDays!: number | null;
 
@@ -79,10 +81,12 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
       requestsMade: r?.made ?? 0,
       requestsReceived: r?.received ?? 0,
       approvalRate: r?.decided ? r.approved / r.decided : null,
-      medianResponseWorkingDays: median((r?.responses ?? []).map((s) => {
-        const [from, to] = s.split('/') as [string, string];
-        return workingDaysBetween(from, to);
-      })),
+      medianResponseWorkingDays: median(
+        (r?.responses ?? []).map((s) => {
+          const [from, to] = s.split('/') as [string, string];
+          return workingDaysBetween(from, to);
+        }),
+      ),
       overdueVerifications: recordsOf[i]?.overdue ?? 0,
       violations: recordsOf[i]?.violations ?? 0,
     }));
@@ -93,7 +97,8 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
 export class SharingEvaluationResolver {
   @FieldResolver(() => SharingEvaluation, {
     nullable: true,
-    description: '共享工作评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / sharing evaluation; visible to the agency itself, the data authorities of its region and above, and auditors; null for others [SHR-11, L §28, B §48]',
+    description:
+      '共享工作评价数据；仅本部门、所在区域的数据主管部门（含上级）和审计人员可见，其他人为空 / sharing evaluation; visible to the agency itself, the data authorities of its region and above, and auditors; null for others [SHR-11, L §28, B §48]',
   })
   sharingEvaluation(@Ctx() ctx: SubgraphContext, @Root() org: OrganizationRef): Promise<SharingEvaluation> | null {
     if (!canSeeSharingEvaluation(ctx.actor, ctx.node, org.id)) return null;

@@ -22,7 +22,9 @@ const sql = () => t.running.subgraphs.sharing!.orm.em.getConnection();
 const endDate = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
 
 async function ask(resourceId: string, requesterId: string, scenario: string): Promise<string> {
-  const r = await t.call('sharing', agency(requesterId), REQUEST, { input: { resourceId, requesterId, scenario, purpose: '核验', legalDuty: '法定职责', itemNames: ['登记状态'], endDate } });
+  const r = await t.call('sharing', agency(requesterId), REQUEST, {
+    input: { resourceId, requesterId, scenario, purpose: '核验', legalDuty: '法定职责', itemNames: ['登记状态'], endDate },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.requestShare.id;
 }

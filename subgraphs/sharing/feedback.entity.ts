@@ -7,7 +7,7 @@ import { Owned } from '../kit/owned.js';
  * grant on the data's node, where the provider and the authority read it.
  */
 @Entity({ tableName: 'usage_feedback' })
-@ObjectType('UsageFeedback', { description: '共享数据使用情况反馈 / a grantee\'s report of how it used shared data [SHR-9, B §45]' })
+@ObjectType('UsageFeedback', { description: "共享数据使用情况反馈 / a grantee's report of how it used shared data [SHR-9, B §45]" })
 export class UsageFeedback extends Owned {
   @Property({ type: 'text' })
   grantId!: string;

@@ -36,7 +36,7 @@ const REASONS: Record<GrantDenial, string> = {
   EXPIRED: '授权已过截止日期 / the grant passed its end date [B §28]',
   SUSPENDED: '授权已暂停 / the grant is suspended [B §49]',
   REVOKED: '授权已撤销 / the grant was revoked [B §49]',
-  SANCTIONED: '使用部门的共享权限已被暂停，待整改 / the organization\'s access is suspended pending rectification [B §49]',
+  SANCTIONED: "使用部门的共享权限已被暂停，待整改 / the organization's access is suspended pending rectification [B §49]",
   TERMINATED: '使用部门逾期未整改，已终止提供共享数据服务 / the organization did not rectify in time: data service terminated [B §49]',
 };
 
@@ -76,17 +76,19 @@ async function loadGrant(ctx: SubgraphContext, id: string): Promise<ShareRequest
 }
 
 const refuseManage = () =>
-  forbidden('只有提供部门或数据所在区域在本平台的数据主管部门可以暂停、撤销授权 / only the provider, or the data authority acting on the data\'s region on this platform, may suspend or revoke a grant [B §49]');
+  forbidden(
+    "只有提供部门或数据所在区域在本平台的数据主管部门可以暂停、撤销授权 / only the provider, or the data authority acting on the data's region on this platform, may suspend or revoke a grant [B §49]",
+  );
 
 @Resolver()
 export class GrantResolver {
   @Query(() => ShareGrantCheck, {
     description:
-      '授权核验：某部门此刻能否为某应用场景使用某条目的某些信息项；返回允许的授权或不允许的原因（含处置）。调用者：该部门、提供部门、数据所在区域的主管部门和审计人员 / may organization X use items Y of entry Z for scenario S now? Answers with the grant that allows it or why not (sanctions included). For the organization itself, the provider, and those overseeing the data\'s region [SHR-5, SHR-10, B §26, B §28, B §49]',
+      "授权核验：某部门此刻能否为某应用场景使用某条目的某些信息项；返回允许的授权或不允许的原因（含处置）。调用者：该部门、提供部门、数据所在区域的主管部门和审计人员 / may organization X use items Y of entry Z for scenario S now? Answers with the grant that allows it or why not (sanctions included). For the organization itself, the provider, and those overseeing the data's region [SHR-5, SHR-10, B §26, B §28, B §49]",
   })
   async shareGrantCheck(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { description: '目录条目ID（据此路由到条目所在平台）/ the catalog entry\'s ID (routes the check to its platform)' }) id: string,
+    @Arg('id', () => ID, { description: "目录条目ID（据此路由到条目所在平台）/ the catalog entry's ID (routes the check to its platform)" }) id: string,
     @Arg('organizationId', () => ID, { description: '使用部门 / the organization using the data' }) organizationId: string,
     @Arg('itemNames', () => [String], { description: '要使用的信息项 / the items to use' }) itemNames: string[],
     @Arg('scenario', { description: '应用场景 / the scenario' }) scenario: string,
@@ -108,7 +110,9 @@ export class GrantResolver {
     const permitted = (p: string | null) => canCheckGrant(actor, ctx.node, { organizationId, regionCode: ref.region, providerId: p });
     if (!permitted(providerId) && providerId === null) providerId = (await readCatalogResource(ctx, id))?.provider?.id ?? null;
     if (!permitted(providerId)) {
-      throw forbidden('只有使用部门、提供部门、数据所在区域的主管部门和审计人员可以核验此授权 / only the organization itself, the provider, and those overseeing the data\'s region may check this grant [SEC-1]');
+      throw forbidden(
+        "只有使用部门、提供部门、数据所在区域的主管部门和审计人员可以核验此授权 / only the organization itself, the provider, and those overseeing the data's region may check this grant [SEC-1]",
+      );
     }
     const today = todayInChina();
     const answer = judge(rows, items, scenario.trim(), today);
@@ -121,7 +125,8 @@ export class GrantResolver {
   }
 
   @Mutation(() => ShareRequest, {
-    description: '暂停授权：提供部门或数据主管部门提出整改要求和期限 / suspend a grant with a rectification demand and a deadline: the provider or the data authority [SHR-5, B §49]',
+    description:
+      '暂停授权：提供部门或数据主管部门提出整改要求和期限 / suspend a grant with a rectification demand and a deadline: the provider or the data authority [SHR-5, B §49]',
   })
   async suspendShareGrant(
     @Ctx() ctx: SubgraphContext,
@@ -140,9 +145,22 @@ export class GrantResolver {
     if (r.endDate < todayInChina()) throw conflict(`授权已于 ${r.endDate} 到期，无需暂停 / the grant lapsed on ${r.endDate}: there is nothing to suspend`);
     return mutate(ctx, 'sharing', async () => {
       Object.assign(r, {
-        status: 'SUSPENDED', suspendedAt: new Date(), suspensionReason: reason.trim(), rectificationDemand: rectificationDemand.trim(), rectificationDeadline, catalogEventId: null,
+        status: 'SUSPENDED',
+        suspendedAt: new Date(),
+        suspensionReason: reason.trim(),
+        rectificationDemand: rectificationDemand.trim(),
+        rectificationDeadline,
+        catalogEventId: null,
       });
-      return { result: r, audit: { action: 'shareGrant.suspend', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.suspensionReason, rectificationDemand: r.rectificationDemand, rectificationDeadline } } };
+      return {
+        result: r,
+        audit: {
+          action: 'shareGrant.suspend',
+          entityType: 'ShareRequest',
+          entityId: r.id,
+          data: { reason: r.suspensionReason, rectificationDemand: r.rectificationDemand, rectificationDeadline },
+        },
+      };
     });
   }
 
@@ -150,13 +168,19 @@ export class GrantResolver {
     description:
       '恢复暂停的授权：提供部门恢复自己暂停的；须经数据主管部门审批的授权和因目录变更暂停的授权由数据主管部门恢复（条目须仍可共享）/ reinstate a suspended grant: the provider its own suspensions; grants only the authority could give, and those a catalog change suspended, only the authority reinstates (the entry must still be shareable) [SHR-5, B §49, J §7]',
   })
-  async reinstateShareGrant(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) reason: string): Promise<ShareRequest> {
+  async reinstateShareGrant(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) reason: string,
+  ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('恢复须说明理由 / reason is required: say what was rectified', 'reason');
     const r = await loadGrant(ctx, id);
     if (!canManageGrant(ctx.actor, ctx.node, r)) throw refuseManage();
     if (!canReinstate(ctx.actor, ctx.node, r)) {
-      throw forbidden('该授权只能由数据主管部门恢复（须其审批的授权或因目录变更暂停的授权）/ only the data authority reinstates this grant (it needed the authority\'s approval, or a catalog change suspended it) [J §7, B §10, B §49]');
+      throw forbidden(
+        "该授权只能由数据主管部门恢复（须其审批的授权或因目录变更暂停的授权）/ only the data authority reinstates this grant (it needed the authority's approval, or a catalog change suspended it) [J §7, B §10, B §49]",
+      );
     }
     if (r.status !== 'SUSPENDED') throw conflict(`只能恢复已暂停的授权（当前为 ${r.status}）/ only a SUSPENDED grant can be reinstated (this one is ${r.status})`);
     if (r.endDate < todayInChina()) throw conflict(`授权已于 ${r.endDate} 到期，请重新申请 / the grant lapsed on ${r.endDate}: request the data again`);
@@ -180,7 +204,8 @@ export class GrantResolver {
     if (blank(reason)) throw badInput('撤销须说明理由 / reason is required [B §49]', 'reason');
     const r = await loadGrant(ctx, id);
     if (!canManageGrant(ctx.actor, ctx.node, r)) throw refuseManage();
-    if (r.status !== 'GRANTED' && r.status !== 'SUSPENDED') throw conflict(`只能撤销已授权或已暂停的授权（当前为 ${r.status}）/ only a GRANTED or SUSPENDED grant can be revoked (this one is ${r.status})`);
+    if (r.status !== 'GRANTED' && r.status !== 'SUSPENDED')
+      throw conflict(`只能撤销已授权或已暂停的授权（当前为 ${r.status}）/ only a GRANTED or SUSPENDED grant can be revoked (this one is ${r.status})`);
     return mutate(ctx, 'sharing', async () => {
       Object.assign(r, { status: 'REVOKED', revokedAt: new Date(), revocationReason: reason.trim(), suspendedAt: null, suspensionReason: null });
       return { result: r, audit: { action: 'shareGrant.revoke', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.revocationReason } } };

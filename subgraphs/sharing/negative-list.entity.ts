@@ -8,7 +8,7 @@ import { Owned } from '../kit/owned.js';
  * on its platform; removed lines are kept (removedAt) so a past rejection can still be judged.
  */
 @Entity({ tableName: 'negative_list_entry' })
-@ObjectType('NegativeListEntry', { description: '共享负面清单条目 / a line of an agency\'s sharing negative list [SHR-3, B §24]' })
+@ObjectType('NegativeListEntry', { description: "共享负面清单条目 / a line of an agency's sharing negative list [SHR-3, B §24]" })
 export class NegativeListEntry extends Owned {
   @Property({ type: 'text' })
   providerId!: string;
@@ -17,7 +17,7 @@ export class NegativeListEntry extends Owned {
   resourceId!: string;
 
   @Property({ type: 'text' })
-  @Field({ description: '数据名称（目录条目名称）/ data name (the catalog entry\'s name)' })
+  @Field({ description: "数据名称（目录条目名称）/ data name (the catalog entry's name)" })
   dataName!: string;
 
   @Property({ type: ArrayType })
@@ -42,7 +42,9 @@ export class NegativeListEntry extends Owned {
  * be shared [SHR-3, B §24, L §34]: recorded for the authority to review.
  */
 @Entity({ tableName: 'share_violation' })
-@ObjectType('ShareViolation', { description: '拒绝共享负面清单外数据的记录，供数据主管部门审查 / a rejection of data not on the negative list, for the authority to review [SHR-3, B §24, L §34]' })
+@ObjectType('ShareViolation', {
+  description: '拒绝共享负面清单外数据的记录，供数据主管部门审查 / a rejection of data not on the negative list, for the authority to review [SHR-3, B §24, L §34]',
+})
 export class ShareViolation extends Owned {
   @Property({ type: 'text' })
   @Field({ description: '类型：UNLISTED_REJECTION 拒绝共享负面清单外数据 / kind: UNLISTED_REJECTION, a rejection of data not on the negative list' })
@@ -73,6 +75,6 @@ export class ShareViolation extends Owned {
   reviewedBy!: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '审查意见 / the authority\'s finding' })
+  @Field(() => String, { nullable: true, description: "审查意见 / the authority's finding" })
   reviewNote!: string | null;
 }

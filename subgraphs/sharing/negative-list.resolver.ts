@@ -15,8 +15,16 @@ import { readCatalogResource, type CatalogResource } from './catalog-reads.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { ShareRequest } from './share-request.entity.js';
 
-const NegativeListConnection = connectionType(NegativeListEntry, 'NegativeListEntry', '共享负面清单（跨平台汇总，最新在前）/ the sharing negative list, aggregated across platforms, newest first');
-const ShareViolationConnection = connectionType(ShareViolation, 'ShareViolation', '拒绝共享记录（跨平台合并，最新在前）/ recorded rejections, merged across platforms, newest first');
+const NegativeListConnection = connectionType(
+  NegativeListEntry,
+  'NegativeListEntry',
+  '共享负面清单（跨平台汇总，最新在前）/ the sharing negative list, aggregated across platforms, newest first',
+);
+const ShareViolationConnection = connectionType(
+  ShareViolation,
+  'ShareViolation',
+  '拒绝共享记录（跨平台合并，最新在前）/ recorded rejections, merged across platforms, newest first',
+);
 
 @InputType({ description: '列入负面清单 / put data on the negative list [SHR-3, B §24]' })
 export class AddNegativeListEntryInput {
@@ -78,7 +86,7 @@ export class NegativeListResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
-    @Arg('providerId', () => ID, { nullable: true, description: '只看该部门的 / only this agency\'s' }) providerId?: string | null,
+    @Arg('providerId', () => ID, { nullable: true, description: "只看该部门的 / only this agency's" }) providerId?: string | null,
     @Arg('includeRemoved', { defaultValue: false, description: '包含已移出的 / include lines taken off' }) includeRemoved?: boolean,
   ): Promise<Page<NegativeListEntry>> {
     const where: FilterQuery<NegativeListEntry>[] = [];
@@ -113,10 +121,19 @@ export class NegativeListResolver {
         throw conflict('该条目已在负面清单中，请修改原条目 / this entry is already on the list: change that line instead');
       }
       const e = em.create(NegativeListEntry, {
-        ...newOwned(parseId(resource.id)!.region), providerId: input.providerId, resourceId: resource.id, dataName: resource.name, itemNames: items,
-        legalBasis: input.legalBasis.trim(), removedAt: null, removalReason: null,
+        ...newOwned(parseId(resource.id)!.region),
+        providerId: input.providerId,
+        resourceId: resource.id,
+        dataName: resource.name,
+        itemNames: items,
+        legalBasis: input.legalBasis.trim(),
+        removedAt: null,
+        removalReason: null,
       } as NegativeListEntry);
-      return { result: e, audit: { action: 'negativeList.add', entityType: 'NegativeListEntry', entityId: e.id, data: { resourceId: e.resourceId, itemNames: items, legalBasis: e.legalBasis } } };
+      return {
+        result: e,
+        audit: { action: 'negativeList.add', entityType: 'NegativeListEntry', entityId: e.id, data: { resourceId: e.resourceId, itemNames: items, legalBasis: e.legalBasis } },
+      };
     });
   }
 
@@ -124,7 +141,8 @@ export class NegativeListResolver {
   async updateNegativeListEntry(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateNegativeListEntryInput): Promise<NegativeListEntry> {
     requireActor(ctx);
     const items = input.itemNames ? checkItems(input.itemNames, 'input.itemNames') : null;
-    if (input.legalBasis !== undefined && input.legalBasis !== null && blank(input.legalBasis)) throw badInput('法律法规依据不能为空 / legalBasis cannot be blank [B §24]', 'input.legalBasis');
+    if (input.legalBasis !== undefined && input.legalBasis !== null && blank(input.legalBasis))
+      throw badInput('法律法规依据不能为空 / legalBasis cannot be blank [B §24]', 'input.legalBasis');
     const e = await loadEntry(ctx, id);
     if (items) {
       const resource = await readCatalogResource(ctx, e.resourceId);
@@ -138,7 +156,11 @@ export class NegativeListResolver {
   }
 
   @Mutation(() => NegativeListEntry, { description: '移出负面清单（提供部门；移出后该数据一律共享）/ take a line off your negative list (the data must then be shared) [B §24]' })
-  async removeNegativeListEntry(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '移出理由 / why' }) reason: string): Promise<NegativeListEntry> {
+  async removeNegativeListEntry(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '移出理由 / why' }) reason: string,
+  ): Promise<NegativeListEntry> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('须说明移出理由 / reason is required', 'reason');
     const e = await loadEntry(ctx, id);
@@ -182,13 +204,18 @@ export class ShareViolationResolver {
   }
 
   @Mutation(() => ShareViolation, { description: '审查拒绝共享记录（数据主管部门）/ review a recorded rejection (the data authority acting on the region) [L §34, B §24]' })
-  async reviewShareViolation(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('note', { description: '审查意见 / the finding' }) note: string): Promise<ShareViolation> {
+  async reviewShareViolation(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('note', { description: '审查意见 / the finding' }) note: string,
+  ): Promise<ShareViolation> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');
     if (blank(note)) throw badInput('须写明审查意见 / note is required: record the finding', 'note');
     const v = parseId(id) ? await ctx.em.findOne(ShareViolation, { id }) : null;
     if (!v || !canSeeViolation(actor, ctx.node, v)) throw notFound('拒绝共享记录 / violation', id);
-    if (!canActOnRegion(actor, ctx.node, v.regionCode)) throw forbidden('只有作用于该区域的数据主管部门可以审查 / only the data authority acting on the region reviews violations [L §34]');
+    if (!canActOnRegion(actor, ctx.node, v.regionCode))
+      throw forbidden('只有作用于该区域的数据主管部门可以审查 / only the data authority acting on the region reviews violations [L §34]');
     if (v.reviewedAt) throw conflict('该记录已审查 / this record was already reviewed');
     return mutate(ctx, 'sharing', async () => {
       Object.assign(v, { reviewedAt: new Date(), reviewedBy: actor.sub, reviewNote: note.trim() });

@@ -10,7 +10,7 @@ import { ResourceSharing } from './resource-sharing.type.js';
 export class ResourceSharingResolver {
   @FieldResolver(() => ResourceSharing, {
     nullable: true,
-    description: '共享申请统计（本条目所在平台；匿名用户不可见）/ share request counts on the entry\'s platform; null for anonymous callers [SHR-11]',
+    description: "共享申请统计（本条目所在平台；匿名用户不可见）/ share request counts on the entry's platform; null for anonymous callers [SHR-11]",
   })
   sharing(@Ctx() ctx: SubgraphContext, @Root() r: DataResourceRef): Promise<ResourceSharing> | null {
     if (!canSeeSharingCounts(ctx.actor)) return null;

@@ -10,7 +10,7 @@ import { SanctionViolationEnum, type SanctionViolation } from './enums.js';
  * rectification.
  */
 @Entity({ tableName: 'share_sanction' })
-@ObjectType('ShareSanction', { description: '暂停共享权限的处置 / a suspension of a user organization\'s access to shared data [SHR-10, B §49]' })
+@ObjectType('ShareSanction', { description: "暂停共享权限的处置 / a suspension of a user organization's access to shared data [SHR-10, B §49]" })
 export class ShareSanction extends Owned {
   /** The user organization, possibly of another platform: a plain ID. */
   @Property({ type: 'text' })

@@ -17,9 +17,12 @@ import { OrganizationRef } from './foreign.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
-@InputType({ description: '暂停使用部门的共享权限 / suspend a user organization\'s access to shared data [SHR-10, B §49]' })
+@InputType({ description: "暂停使用部门的共享权限 / suspend a user organization's access to shared data [SHR-10, B §49]" })
 export class ImposeShareSanctionInput {
-  @Field({ description: '处置适用的区域（本平台的，据此路由），覆盖该区域及下级区域数据的全部授权 / the region whose data the sanction covers (and its sub-regions; routes the call to its platform)' })
+  @Field({
+    description:
+      '处置适用的区域（本平台的，据此路由），覆盖该区域及下级区域数据的全部授权 / the region whose data the sanction covers (and its sub-regions; routes the call to its platform)',
+  })
   regionCode!: string;
 
   @Field(() => ID, { description: '被处置的使用部门（可为其他平台的机构）/ the user organization (may be of another platform)' })
@@ -41,7 +44,8 @@ export class ImposeShareSanctionInput {
 @Resolver(() => ShareSanction)
 export class SanctionResolver {
   @Query(() => ShareSanctionConnection, {
-    description: '共享权限处置列表：被处置部门可见本部门的，数据主管部门和审计人员可见所辖区域的 / sanctions: an organization sees its own, authorities and auditors those of their regions [SHR-10, B §49]',
+    description:
+      '共享权限处置列表：被处置部门可见本部门的，数据主管部门和审计人员可见所辖区域的 / sanctions: an organization sees its own, authorities and auditors those of their regions [SHR-10, B §49]',
   })
   async shareSanctions(
     @Ctx() ctx: SubgraphContext,
@@ -65,13 +69,14 @@ export class SanctionResolver {
 
   @Mutation(() => ShareSanction, {
     description:
-      '暂停使用部门在本平台该区域全部授权的共享权限，提出整改要求和期限；逾期未整改即终止（按期限计算）。数据主管部门（作用于该区域）/ suspend a user organization\'s access to all its grants for this region\'s data on this platform, with a rectification demand and a deadline; not rectified by then, terminated (computed from the deadline). The data authority acting on the region [SHR-10, B §49]',
+      "暂停使用部门在本平台该区域全部授权的共享权限，提出整改要求和期限；逾期未整改即终止（按期限计算）。数据主管部门（作用于该区域）/ suspend a user organization's access to all its grants for this region's data on this platform, with a rectification demand and a deadline; not rectified by then, terminated (computed from the deadline). The data authority acting on the region [SHR-10, B §49]",
   })
   async imposeShareSanction(@Ctx() ctx: SubgraphContext, @Arg('input') input: ImposeShareSanctionInput): Promise<ShareSanction> {
     const actor = requireActor(ctx);
     assertKnownRegion(input.regionCode, 'input.regionCode');
     assertKnownIdRegion(input.userOrganizationId, 'input.userOrganizationId');
-    if (!parseId(input.userOrganizationId)) throw badInput(`"${input.userOrganizationId}" 不是机构ID / "${input.userOrganizationId}" is not an organization ID`, 'input.userOrganizationId');
+    if (!parseId(input.userOrganizationId))
+      throw badInput(`"${input.userOrganizationId}" 不是机构ID / "${input.userOrganizationId}" is not an organization ID`, 'input.userOrganizationId');
     if (blank(input.description)) throw badInput('须说明违规事实 / description is required: what happened [B §49]', 'input.description');
     if (blank(input.rectificationDemand)) throw badInput('须提出整改要求 / rectificationDemand is required [B §49]', 'input.rectificationDemand');
     validateEndDate(input.deadline, 'input.deadline');
@@ -83,12 +88,25 @@ export class SanctionResolver {
       const inForce = open.find((s) => sanctionStatus(s) === 'IN_FORCE');
       if (inForce) throw conflict(`该部门在本区域已有未解除的处置 ${inForce.id} / this organization already has sanction ${inForce.id} in force for this region`);
       const s = em.create(ShareSanction, {
-        ...newOwned(input.regionCode), organizationId: input.userOrganizationId, violation: input.violation, description: input.description.trim(),
-        rectificationDemand: input.rectificationDemand.trim(), deadline: input.deadline, imposedBy: actor.sub, liftedAt: null, liftedBy: null, liftReason: null,
+        ...newOwned(input.regionCode),
+        organizationId: input.userOrganizationId,
+        violation: input.violation,
+        description: input.description.trim(),
+        rectificationDemand: input.rectificationDemand.trim(),
+        deadline: input.deadline,
+        imposedBy: actor.sub,
+        liftedAt: null,
+        liftedBy: null,
+        liftReason: null,
       } as ShareSanction);
       return {
         result: s,
-        audit: { action: 'shareSanction.impose', entityType: 'ShareSanction', entityId: s.id, data: { organizationId: s.organizationId, violation: s.violation, deadline: s.deadline, organizationRegion: regionOf(s.organizationId) } },
+        audit: {
+          action: 'shareSanction.impose',
+          entityType: 'ShareSanction',
+          entityId: s.id,
+          data: { organizationId: s.organizationId, violation: s.violation, deadline: s.deadline, organizationRegion: regionOf(s.organizationId) },
+        },
       };
     });
   }
@@ -96,16 +114,25 @@ export class SanctionResolver {
   @Mutation(() => ShareSanction, {
     description: '整改后解除处置（期限内）；逾期已终止的不能解除 / lift a sanction after rectification, before its deadline; a terminated one cannot be lifted [SHR-10, B §49]',
   })
-  async liftShareSanction(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '整改情况 / the rectification done' }) reason: string): Promise<ShareSanction> {
+  async liftShareSanction(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '整改情况 / the rectification done' }) reason: string,
+  ): Promise<ShareSanction> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');
     if (blank(reason)) throw badInput('解除须说明整改情况 / reason is required: say what was rectified [B §49]', 'reason');
     const s = parseId(id) ? await ctx.em.findOne(ShareSanction, { id }) : null;
     if (!s || !canSeeSanction(actor, ctx.node, s)) throw notFound('处置 / sanction', id);
-    if (!canActOnRegion(actor, ctx.node, s.regionCode)) throw forbidden('只有作用于该区域的数据主管部门可以解除处置 / only the data authority acting on the region may lift a sanction [B §49]');
+    if (!canActOnRegion(actor, ctx.node, s.regionCode))
+      throw forbidden('只有作用于该区域的数据主管部门可以解除处置 / only the data authority acting on the region may lift a sanction [B §49]');
     const status = sanctionStatus(s, todayInChina());
     if (status !== 'IN_FORCE') {
-      throw conflict(status === 'LIFTED' ? '处置已解除 / this sanction was already lifted' : `整改期限 ${s.deadline} 已过，已终止服务，不能解除 / the deadline ${s.deadline} passed: the service is terminated and the sanction cannot be lifted [B §49]`);
+      throw conflict(
+        status === 'LIFTED'
+          ? '处置已解除 / this sanction was already lifted'
+          : `整改期限 ${s.deadline} 已过，已终止服务，不能解除 / the deadline ${s.deadline} passed: the service is terminated and the sanction cannot be lifted [B §49]`,
+      );
     }
     return mutate(ctx, 'sharing', async () => {
       Object.assign(s, { liftedAt: new Date(), liftedBy: actor.sub, liftReason: reason.trim() });

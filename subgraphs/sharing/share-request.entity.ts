@@ -1,8 +1,6 @@
 import { ArrayType, Entity, JsonType, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import {
-  ShareDecisionRuleEnum, ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDecisionRule, type ShareDeliveryMode, type ShareRequestStatus,
-} from './enums.js';
+import { ShareDecisionRuleEnum, ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDecisionRule, type ShareDeliveryMode, type ShareRequestStatus } from './enums.js';
 import { Owned } from '../kit/owned.js';
 
 @ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
@@ -73,7 +71,10 @@ export class ShareRequest extends Owned {
   offlineReason!: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '提请数据主管部门协调不予共享数据的理由 [B §27] / why the requester asks the authority to coordinate NOT_SHARED data [B §27]' })
+  @Field(() => String, {
+    nullable: true,
+    description: '提请数据主管部门协调不予共享数据的理由 [B §27] / why the requester asks the authority to coordinate NOT_SHARED data [B §27]',
+  })
   escalationReason!: string | null;
 
   /** Fixed at request time: the requester's region is not hosted on this node [B §29]. */
@@ -86,7 +87,10 @@ export class ShareRequest extends Owned {
   shareMode!: ShareDeliveryMode;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '使用截止日期 (YYYY-MM-DD)，到期授权自动失效；提供部门可在审核时提前 [B §28] / end date; the grant lapses by itself after it; the provider may shorten it when approving [SHR-5, B §28]' })
+  @Field({
+    description:
+      '使用截止日期 (YYYY-MM-DD)，到期授权自动失效；提供部门可在审核时提前 [B §28] / end date; the grant lapses by itself after it; the provider may shorten it when approving [SHR-5, B §28]',
+  })
   endDate!: string;
 
   @Property({ type: 'string', columnType: 'date' })
@@ -95,13 +99,15 @@ export class ShareRequest extends Owned {
 
   @Property({ type: 'boolean' })
   @Field({
-    description: '须经数据主管部门审批（核心、重要数据，或批量复制、离线共享）/ only the data authority can decide (CORE or IMPORTANT data, or bulk copy or offline sharing) [J §7, B §10, Z §9, SHR-6, L §17]',
+    description:
+      '须经数据主管部门审批（核心、重要数据，或批量复制、离线共享）/ only the data authority can decide (CORE or IMPORTANT data, or bulk copy or offline sharing) [J §7, B §10, Z §9, SHR-6, L §17]',
   })
   authorityApprovalRequired!: boolean;
 
   @Property({ type: 'text' })
   @Field(() => ShareDecisionRuleEnum, {
-    description: '适用的决定规则：待审时为将据以决定的规则，决定后为实际适用的规则 / the rule applied: while PENDING the rule that will decide it, once decided the rule that did [SHR-2, CAT-4]',
+    description:
+      '适用的决定规则：待审时为将据以决定的规则，决定后为实际适用的规则 / the rule applied: while PENDING the rule that will decide it, once decided the rule that did [SHR-2, CAT-4]',
   })
   decisionRule!: ShareDecisionRule;
 
@@ -147,6 +153,6 @@ export class ShareRequest extends Owned {
 
   /** The catalog outbox event that caused the suspension or the system's rejection (its id on this node's catalog). */
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '引起暂停或系统驳回的目录变更事件编号 / the catalog change event that caused the suspension or the system\'s rejection' })
+  @Field(() => String, { nullable: true, description: "引起暂停或系统驳回的目录变更事件编号 / the catalog change event that caused the suspension or the system's rejection" })
   catalogEventId!: string | null;
 }

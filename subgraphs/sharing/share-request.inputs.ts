@@ -10,7 +10,7 @@ export class ItemJustificationInput {
   justification!: string;
 }
 
-@InputType({ description: '申请共享数据 / request another agency\'s catalog entry [SHR-1, B §26-28]' })
+@InputType({ description: "申请共享数据 / request another agency's catalog entry [SHR-1, B §26-28]" })
 export class RequestShareInput {
   @Field(() => ID, { description: '申请的目录条目；申请保存在条目所在平台 / the catalog entry requested; the request lives on its platform' })
   resourceId!: string;

@@ -16,7 +16,14 @@ import { RequestShareInput } from './share-request.inputs.js';
 import { sanctionsOfLoader, shareRequestLoader } from './share-request.loader.js';
 import { canDecide, canRequestFor, canSeeRequest, coordinationFilter, requestFilter } from './access.js';
 import {
-  AUTHORITY_RULES, decisionRuleOf, grantState, itemsNeedingJustification, MAX_UNJUSTIFIED_ITEMS, offeredModes, requestRule, validateEndDate,
+  AUTHORITY_RULES,
+  decisionRuleOf,
+  grantState,
+  itemsNeedingJustification,
+  MAX_UNJUSTIFIED_ITEMS,
+  offeredModes,
+  requestRule,
+  validateEndDate,
 } from './share-request.rules.js';
 import { readCatalogFacts, readCatalogResource, type CatalogResource } from './catalog-reads.js';
 import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
@@ -24,7 +31,11 @@ import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
 
-const ShareRequestConnection = connectionType(ShareRequest, 'ShareRequest', '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first');
+const ShareRequestConnection = connectionType(
+  ShareRequest,
+  'ShareRequest',
+  '共享申请列表（跨平台合并，最新在前）/ a page of share requests, merged across platforms, newest first',
+);
 
 const AUTO_GRANT_REASON = '无条件共享，自动授权 / unconditional: granted automatically';
 
@@ -65,13 +76,19 @@ function checkRequestInput(actor: Actor, input: RequestShareInput): CheckedReque
   for (const j of input.itemJustifications ?? []) {
     const itemName = j.itemName.trim();
     if (!itemNames.includes(itemName)) {
-      throw badInput(`"${itemName}" 不在申请的信息项中，无需说明理由 / "${itemName}" is not one of the requested items: justify only items you request`, 'input.itemJustifications', { itemName });
+      throw badInput(
+        `"${itemName}" 不在申请的信息项中，无需说明理由 / "${itemName}" is not one of the requested items: justify only items you request`,
+        'input.itemJustifications',
+        { itemName },
+      );
     }
     if (justifications.some((x) => x.itemName === itemName)) {
       throw badInput(`信息项 "${itemName}" 的理由重复 / item "${itemName}" is justified twice: give one justification per item`, 'input.itemJustifications', { itemName });
     }
     if (blank(j.justification)) {
-      throw badInput(`信息项 "${itemName}" 的理由为空 / the justification of "${itemName}" is blank: say why the scenario needs it [B §26]`, 'input.itemJustifications', { itemName });
+      throw badInput(`信息项 "${itemName}" 的理由为空 / the justification of "${itemName}" is blank: say why the scenario needs it [B §26]`, 'input.itemJustifications', {
+        itemName,
+      });
     }
     justifications.push({ itemName, justification: j.justification.trim() });
   }
@@ -85,16 +102,24 @@ function checkRequestInput(actor: Actor, input: RequestShareInput): CheckedReque
 }
 
 /** What the catalog entry and this platform say about a request [SHR-1, SHR-6, B §26-28]. */
-async function checkAgainstCatalog(ctx: SubgraphContext, input: RequestShareInput, checked: CheckedRequest): Promise<{ resource: CatalogResource; providerId: string; crossNode: boolean }> {
+async function checkAgainstCatalog(
+  ctx: SubgraphContext,
+  input: RequestShareInput,
+  checked: CheckedRequest,
+): Promise<{ resource: CatalogResource; providerId: string; crossNode: boolean }> {
   const requesterRegion = regionOf(input.requesterId);
   const crossNode = !requesterRegion || !ctx.node.regions.includes(requesterRegion);
   // An organization of this platform is looked up in its catalog; one of another platform is vouched
   // for by its signed token (the gateway admits an organization only in its own region).
   const facts = await readCatalogFacts(ctx, input.resourceId, crossNode ? undefined : input.requesterId);
   const resource = facts.resource;
-  if (!resource) throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
+  if (!resource)
+    throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
   if (resource.status !== 'PUBLISHED') {
-    throw badInput(`目录条目尚未发布（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`, 'input.resourceId');
+    throw badInput(
+      `目录条目尚未发布（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`,
+      'input.resourceId',
+    );
   }
   if (facts.organizationFound === false) {
     throw badInput(`申请部门 ${input.requesterId} 未在目录中登记 / the requesting organization ${input.requesterId} is not registered in the catalog`, 'input.requesterId');
@@ -102,7 +127,7 @@ async function checkAgainstCatalog(ctx: SubgraphContext, input: RequestShareInpu
   const providerId = resource.provider?.id;
   if (!providerId) throw badInput(`目录条目 ${input.resourceId} 没有提供部门 / catalog entry ${input.resourceId} has no provider`, 'input.resourceId');
   if (providerId === input.requesterId) {
-    throw badInput('这是本部门自己的数据，无需申请共享 / this is your own organization\'s data: there is nothing to request', 'input.resourceId');
+    throw badInput("这是本部门自己的数据，无需申请共享 / this is your own organization's data: there is nothing to request", 'input.resourceId');
   }
   const available = new Set(resource.items.map((i) => i.name));
   const unknown = checked.itemNames.filter((n) => !available.has(n));
@@ -137,7 +162,9 @@ async function checkAgainstCatalog(ctx: SubgraphContext, input: RequestShareInpu
 async function refuseIfPending(em: EntityManager, input: RequestShareInput): Promise<void> {
   const pending = await em.findOne(ShareRequest, { requesterId: input.requesterId, resourceId: input.resourceId, scenario: input.scenario.trim(), status: 'PENDING' });
   if (pending) {
-    throw conflict(`本部门对该条目同一应用场景已有待审申请 ${pending.id}，请等待处理 / your organization already has pending request ${pending.id} for this entry and scenario: wait for its decision`);
+    throw conflict(
+      `本部门对该条目同一应用场景已有待审申请 ${pending.id}，请等待处理 / your organization already has pending request ${pending.id} for this entry and scenario: wait for its decision`,
+    );
   }
 }
 
@@ -159,18 +186,49 @@ function writeRequest(
     const owned = newOwned(region);
     const now = owned.createdAt;
     const r = em.create(ShareRequest, {
-      ...owned, resourceId: resource.id, requesterId: input.requesterId, providerId, crossNode,
-      shareAttribute: resource.shareAttribute, securityGrade: resource.securityGrade, decisionRule, scenario: input.scenario.trim(), purpose: input.purpose.trim(),
-      legalDuty: input.legalDuty.trim(), itemNames: checked.itemNames, requestedItemNames: checked.itemNames, itemJustifications: checked.justifications,
-      shareMode: input.shareMode, offlineReason: checked.offlineReason, escalationReason, endDate: input.endDate, requestedEndDate: input.endDate,
-      authorityApprovalRequired, status: automatic ? 'GRANTED' : 'PENDING',
-      decisionReason: automatic ? AUTO_GRANT_REASON : null, decidedAt: automatic ? now : null, decidedBy: automatic ? 'SYSTEM' : null,
+      ...owned,
+      resourceId: resource.id,
+      requesterId: input.requesterId,
+      providerId,
+      crossNode,
+      shareAttribute: resource.shareAttribute,
+      securityGrade: resource.securityGrade,
+      decisionRule,
+      scenario: input.scenario.trim(),
+      purpose: input.purpose.trim(),
+      legalDuty: input.legalDuty.trim(),
+      itemNames: checked.itemNames,
+      requestedItemNames: checked.itemNames,
+      itemJustifications: checked.justifications,
+      shareMode: input.shareMode,
+      offlineReason: checked.offlineReason,
+      escalationReason,
+      endDate: input.endDate,
+      requestedEndDate: input.endDate,
+      authorityApprovalRequired,
+      status: automatic ? 'GRANTED' : 'PENDING',
+      decisionReason: automatic ? AUTO_GRANT_REASON : null,
+      decidedAt: automatic ? now : null,
+      decidedBy: automatic ? 'SYSTEM' : null,
     } as ShareRequest);
     return {
       result: r,
       audit: {
-        action: escalationReason !== null ? 'shareRequest.escalate' : 'shareRequest.create', entityType: 'ShareRequest', entityId: owned.id,
-        data: { resourceId: resource.id, requesterId: input.requesterId, providerId, itemNames: checked.itemNames, shareMode: input.shareMode, endDate: input.endDate, status: r.status, decisionRule, automatic, crossNode },
+        action: escalationReason !== null ? 'shareRequest.escalate' : 'shareRequest.create',
+        entityType: 'ShareRequest',
+        entityId: owned.id,
+        data: {
+          resourceId: resource.id,
+          requesterId: input.requesterId,
+          providerId,
+          itemNames: checked.itemNames,
+          shareMode: input.shareMode,
+          endDate: input.endDate,
+          status: r.status,
+          decisionRule,
+          automatic,
+          crossNode,
+        },
       },
     };
   });
@@ -189,24 +247,33 @@ function narrowedScope(r: ShareRequest, itemNames: string[] | null | undefined, 
     if (items.length === 0) throw badInput('批准时至少保留一个信息项 / keep at least one item when approving (itemNames)', 'itemNames');
     const extra = items.filter((n) => !r.itemNames.includes(n));
     if (extra.length) {
-      throw badInput(`只能在申请的信息项中缩减，不能增加：${extra.join('、')} / approve only items that were requested, never more: ${extra.map((n) => `"${n}"`).join(', ')} [B §28]`, 'itemNames', { extraItems: extra });
+      throw badInput(
+        `只能在申请的信息项中缩减，不能增加：${extra.join('、')} / approve only items that were requested, never more: ${extra.map((n) => `"${n}"`).join(', ')} [B §28]`,
+        'itemNames',
+        { extraItems: extra },
+      );
     }
   }
   const end = endDate ?? r.endDate;
-  if (end > r.endDate) throw badInput(`截止日期只能提前，不能晚于申请的 ${r.endDate} / the end date may only be shortened, not set after the requested ${r.endDate} [B §28]`, 'endDate');
+  if (end > r.endDate)
+    throw badInput(`截止日期只能提前，不能晚于申请的 ${r.endDate} / the end date may only be shortened, not set after the requested ${r.endDate} [B §28]`, 'endDate');
   return { itemNames: items, endDate: end };
 }
 
 @Resolver(() => ShareRequest)
 export class ShareRequestResolver {
-  @Query(() => ShareRequest, { nullable: true, description: '按ID查询共享申请（申请方、提供方、主管部门可见）/ a share request by ID (visible to requester, provider and authority)' })
+  @Query(() => ShareRequest, {
+    nullable: true,
+    description: '按ID查询共享申请（申请方、提供方、主管部门可见）/ a share request by ID (visible to requester, provider and authority)',
+  })
   async shareRequest(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<ShareRequest | null> {
     const r = parseId(id) ? await shareRequestLoader(ctx).load(id) : null;
     return r && canSeeRequest(ctx.actor, ctx.node, r) ? readOf(ctx, 'ShareRequest', r) : null;
   }
 
   @Query(() => ShareRequestConnection, {
-    description: '共享申请列表：本部门提出或收到的申请；数据主管部门和审计人员可见所辖区域的 / share requests your organization made or received; data authorities and auditors see those of their regions',
+    description:
+      '共享申请列表：本部门提出或收到的申请；数据主管部门和审计人员可见所辖区域的 / share requests your organization made or received; data authorities and auditors see those of their regions',
   })
   async shareRequests(
     @Ctx() ctx: SubgraphContext,
@@ -233,7 +300,8 @@ export class ShareRequestResolver {
 
   @FieldResolver(() => DataResourceRef, {
     nullable: true,
-    description: '申请的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry requested; null when the caller may not see it (e.g. retired), so a list still answers',
+    description:
+      '申请的目录条目；调用者看不到该条目时（如已停用）为空，列表照常返回 / the catalog entry requested; null when the caller may not see it (e.g. retired), so a list still answers',
   })
   resource(@Root() r: ShareRequest): DataResourceRef {
     return { id: r.resourceId };
@@ -251,14 +319,17 @@ export class ShareRequestResolver {
 
   @FieldResolver(() => GrantStateEnum, {
     nullable: true,
-    description: '授权当前状态（按截止日期和使用部门的处置计算）；未获授权的申请为空 / the grant\'s state today, from its end date and its holder\'s sanctions; null for a request never granted [SHR-5, SHR-10, B §49]',
+    description:
+      "授权当前状态（按截止日期和使用部门的处置计算）；未获授权的申请为空 / the grant's state today, from its end date and its holder's sanctions; null for a request never granted [SHR-5, SHR-10, B §49]",
   })
   async grantState(@Ctx() ctx: SubgraphContext, @Root() r: ShareRequest): Promise<GrantState | null> {
     if (r.status === 'PENDING' || r.status === 'REJECTED') return null;
     return grantState(r, await sanctionsOfLoader(ctx).load(r.requesterId));
   }
 
-  @FieldResolver(() => Boolean, { description: '授权当前有效：已授权、未过截止日期、使用部门未被暂停权限 / a grant in force: GRANTED, the end date not passed, its holder not sanctioned [SHR-5, B §49]' })
+  @FieldResolver(() => Boolean, {
+    description: '授权当前有效：已授权、未过截止日期、使用部门未被暂停权限 / a grant in force: GRANTED, the end date not passed, its holder not sanctioned [SHR-5, B §49]',
+  })
   async active(@Ctx() ctx: SubgraphContext, @Root() r: ShareRequest): Promise<boolean> {
     return (await this.grantState(ctx, r)) === 'ACTIVE';
   }
@@ -302,19 +373,25 @@ export class ShareRequestResolver {
 
   @Mutation(() => ShareRequest, {
     description:
-      '审核共享申请：提供部门或数据所在区域的数据主管部门批准（可缩减信息项、提前截止日期）或驳回（须说明理由）；核心、重要数据、批量复制、离线共享及不予共享数据的协调只能由数据主管部门决定，跨平台申请可由市级数据主管部门协调决定；实行负面清单的，驳回清单外数据记为违规待审查；decisionRule 记录适用的规则 / approve (optionally narrowing the items or shortening the end date) or reject (with a reason) a pending request: the provider or the data authority of the data\'s region; CORE and IMPORTANT data, bulk copy, offline and NOT_SHARED coordination only the authority decides; a request from another platform the coordinating city authority may decide; under a negative-list profile, rejecting data not on the list is recorded as a violation for review; decisionRule records the rule applied [SHR-2, SHR-3, SHR-7, B §24, B §27-29, L §34, J §7, B §10, Z §9]',
+      "审核共享申请：提供部门或数据所在区域的数据主管部门批准（可缩减信息项、提前截止日期）或驳回（须说明理由）；核心、重要数据、批量复制、离线共享及不予共享数据的协调只能由数据主管部门决定，跨平台申请可由市级数据主管部门协调决定；实行负面清单的，驳回清单外数据记为违规待审查；decisionRule 记录适用的规则 / approve (optionally narrowing the items or shortening the end date) or reject (with a reason) a pending request: the provider or the data authority of the data's region; CORE and IMPORTANT data, bulk copy, offline and NOT_SHARED coordination only the authority decides; a request from another platform the coordinating city authority may decide; under a negative-list profile, rejecting data not on the list is recorded as a violation for review; decisionRule records the rule applied [SHR-2, SHR-3, SHR-7, B §24, B §27-29, L §34, J §7, B §10, Z §9]",
   })
   async decideShareRequest(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
     @Arg('approve', { description: 'true 批准，false 驳回 / true approves, false rejects' }) approve: boolean,
-    @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回和协调不予共享数据的批准必填 / the reason; required to reject, and to grant NOT_SHARED data' }) reason?: string | null,
-    @Arg('itemNames', () => [String], { nullable: true, description: '批准的信息项（缩减时填写，须为申请所列）/ the items approved, to narrow the request (a subset of those requested) [B §28]' }) itemNames?: string[] | null,
+    @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回和协调不予共享数据的批准必填 / the reason; required to reject, and to grant NOT_SHARED data' })
+    reason?: string | null,
+    @Arg('itemNames', () => [String], {
+      nullable: true,
+      description: '批准的信息项（缩减时填写，须为申请所列）/ the items approved, to narrow the request (a subset of those requested) [B §28]',
+    })
+    itemNames?: string[] | null,
     @Arg('endDate', () => String, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
   ): Promise<ShareRequest> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');
-    if (!approve && (itemNames || endDate)) throw badInput('驳回时不能缩减范围 / itemNames and endDate narrow an approval: leave them out to reject', itemNames ? 'itemNames' : 'endDate');
+    if (!approve && (itemNames || endDate))
+      throw badInput('驳回时不能缩减范围 / itemNames and endDate narrow an approval: leave them out to reject', itemNames ? 'itemNames' : 'endDate');
     if (endDate) validateEndDate(endDate, 'endDate');
     if (!approve && blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §24, B §27, L §34]', 'reason');
     const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
@@ -324,13 +401,14 @@ export class ShareRequestResolver {
         r.decisionRule === 'GRADE_REQUIRES_AUTHORITY'
           ? `${GRADE_NAMES[r.securityGrade ?? ''] ?? '核心、重要数据'}的共享须由数据主管部门审批 / ${r.securityGrade ?? 'CORE or IMPORTANT'} data is shared only with the data authority's approval [J §7, B §10, Z §9]`
           : r.decisionRule === 'NOT_SHARED_COORDINATION'
-          ? '不予共享数据的协调只能由数据主管部门决定 / NOT_SHARED data is granted only by the data authority\'s coordination [B §27, J §17]'
-          : r.authorityApprovalRequired
-          ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
-          : '只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data\'s region on this platform, may decide this request [B §27]',
+            ? "不予共享数据的协调只能由数据主管部门决定 / NOT_SHARED data is granted only by the data authority's coordination [B §27, J §17]"
+            : r.authorityApprovalRequired
+              ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
+              : "只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data's region on this platform, may decide this request [B §27]",
       );
     }
-    if (r.status !== 'PENDING') throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
+    if (r.status !== 'PENDING')
+      throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
     if (approve && r.decisionRule === 'NOT_SHARED_COORDINATION' && blank(reason)) {
       throw badInput('协调共享不予共享的数据须记录理由 / granting NOT_SHARED data needs a recorded reason [B §27, J §17]', 'reason');
     }
@@ -352,16 +430,31 @@ export class ShareRequestResolver {
       if (scope) Object.assign(r, scope);
       if (violation) {
         em.create(ShareViolation, {
-          ...newOwned(r.regionCode), kind: 'UNLISTED_REJECTION', shareRequestId: r.id, providerId: r.providerId, requesterId: r.requesterId,
-          resourceId: r.resourceId, reason: r.decisionReason!, reviewedAt: null, reviewedBy: null, reviewNote: null,
+          ...newOwned(r.regionCode),
+          kind: 'UNLISTED_REJECTION',
+          shareRequestId: r.id,
+          providerId: r.providerId,
+          requesterId: r.requesterId,
+          resourceId: r.resourceId,
+          reason: r.decisionReason!,
+          reviewedAt: null,
+          reviewedBy: null,
+          reviewNote: null,
         } as ShareViolation);
       }
       const narrowed = scope && (scope.itemNames.length !== r.requestedItemNames.length || scope.endDate !== r.requestedEndDate);
       return {
         result: r,
         audit: {
-          action: approve ? 'shareRequest.approve' : 'shareRequest.reject', entityType: 'ShareRequest', entityId: r.id,
-          data: { reason: r.decisionReason, decisionRule, ...(narrowed ? { itemNames: r.itemNames, endDate: r.endDate } : {}), ...(violation ? { violation: 'UNLISTED_REJECTION' } : {}) },
+          action: approve ? 'shareRequest.approve' : 'shareRequest.reject',
+          entityType: 'ShareRequest',
+          entityId: r.id,
+          data: {
+            reason: r.decisionReason,
+            decisionRule,
+            ...(narrowed ? { itemNames: r.itemNames, endDate: r.endDate } : {}),
+            ...(violation ? { violation: 'UNLISTED_REJECTION' } : {}),
+          },
         },
       };
     });

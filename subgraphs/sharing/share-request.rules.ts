@@ -10,9 +10,9 @@ import type { ShareRequest } from './share-request.entity.js';
 import type { CatalogResource } from './catalog-reads.js';
 import type { ShareSanction } from './sanction.entity.js';
 
-
 export function validateEndDate(endDate: string, field: string): void {
-  if (!isCalendarDate(endDate)) throw badInput(`截止日期 "${endDate}" 不是有效日期，格式为 YYYY-MM-DD / endDate "${endDate}" is not a valid date: use YYYY-MM-DD, e.g. 2027-12-31`, field);
+  if (!isCalendarDate(endDate))
+    throw badInput(`截止日期 "${endDate}" 不是有效日期，格式为 YYYY-MM-DD / endDate "${endDate}" is not a valid date: use YYYY-MM-DD, e.g. 2027-12-31`, field);
   const today = todayInChina();
   if (endDate <= today) throw badInput(`截止日期须晚于今天 (${today}) / endDate must be after today (${today})`, field);
 }

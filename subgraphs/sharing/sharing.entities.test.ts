@@ -81,7 +81,7 @@ describe('_entities: DataResource (this subgraph contributes `sharing`)', () => 
   const Q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on DataResource { id sharing { requestCount grantedCount pendingCount } } } }`;
   const reps = () => [unconditional, 'garbage', conditional, newId('330100'), untouched].map((id) => ({ __typename: 'DataResource', id }));
 
-  test('counts per resource in order, from ONE grouped query; null for malformed IDs and other platforms\' regions [SHR-11]', async () => {
+  test("counts per resource in order, from ONE grouped query; null for malformed IDs and other platforms' regions [SHR-11]", async () => {
     sharingSql.length = 0;
     const r = await t.call('sharing', agency(stranger, CITY), Q, { r: reps() });
     expect(r.errors).toBeUndefined();
@@ -96,7 +96,10 @@ describe('_entities: DataResource (this subgraph contributes `sharing`)', () => 
   });
 
   test('counts follow decisions', async () => {
-    const d = await t.call('sharing', agency(provider, CITY), `mutation($id: ID!, $reason: String) { decideShareRequest(id: $id, approve: false, reason: $reason) { status } }`, { id: strangersRequest, reason: '超出共享条件' });
+    const d = await t.call('sharing', agency(provider, CITY), `mutation($id: ID!, $reason: String) { decideShareRequest(id: $id, approve: false, reason: $reason) { status } }`, {
+      id: strangersRequest,
+      reason: '超出共享条件',
+    });
     expect(d.errors).toBeUndefined();
     const r = await t.call('sharing', authority(CITY), Q, { r: [{ __typename: 'DataResource', id: conditional }] });
     expect(r.data!._entities).toEqual([{ id: conditional, sharing: { requestCount: 2, grantedCount: 0, pendingCount: 1 } }]);

@@ -56,8 +56,15 @@ async function scenario(over: ResourceOverrides = {}) {
 type Scenario = Awaited<ReturnType<typeof scenario>>;
 
 const input = (s: Scenario, over: Record<string, unknown> = {}) => ({
-  resourceId: s.resourceId, requesterId: s.requester, scenario: '就业补贴资格核验', purpose: '核验企业登记状态',
-  legalDuty: '《就业促进法》规定的就业补贴审核职责', itemNames: ['统一社会信用代码', '企业名称', '登记状态'], itemJustifications: JUSTIFIED, endDate: inAYear(), ...over,
+  resourceId: s.resourceId,
+  requesterId: s.requester,
+  scenario: '就业补贴资格核验',
+  purpose: '核验企业登记状态',
+  legalDuty: '《就业促进法》规定的就业补贴审核职责',
+  itemNames: ['统一社会信用代码', '企业名称', '登记状态'],
+  itemJustifications: JUSTIFIED,
+  endDate: inAYear(),
+  ...over,
 });
 
 async function ok<T = any>(actor: Actor, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -125,8 +132,13 @@ describe('requests by scenario [SHR-1]', () => {
     const s = await scenario();
     const r = (await ok(s.requesterStaff, REQUEST, { input: input(s) })).requestShare;
     expect(r).toMatchObject({
-      status: 'GRANTED', itemNames: ['统一社会信用代码', '企业名称', '登记状态'], requestedItemNames: ['统一社会信用代码', '企业名称', '登记状态'],
-      itemJustifications: JUSTIFIED, crossNode: false, grantState: 'ACTIVE', active: true,
+      status: 'GRANTED',
+      itemNames: ['统一社会信用代码', '企业名称', '登记状态'],
+      requestedItemNames: ['统一社会信用代码', '企业名称', '登记状态'],
+      itemJustifications: JUSTIFIED,
+      crossNode: false,
+      grantState: 'ACTIVE',
+      active: true,
     });
   });
 
@@ -142,9 +154,12 @@ describe('requests by scenario [SHR-1]', () => {
 });
 
 describe('share modes [SHR-6, L §17, J §17, B §27]', () => {
-  test('API is the default; offline needs a reason and the authority\'s consent, not the provider\'s', async () => {
+  test("API is the default; offline needs a reason and the authority's consent, not the provider's", async () => {
     const s = await scenario();
-    expect((await ok(s.requesterStaff, REQUEST, { input: input(s, { scenario: '接口' }) })).requestShare).toMatchObject({ status: 'GRANTED', decisionRule: 'UNCONDITIONAL_AUTO_GRANT' });
+    expect((await ok(s.requesterStaff, REQUEST, { input: input(s, { scenario: '接口' }) })).requestShare).toMatchObject({
+      status: 'GRANTED',
+      decisionRule: 'UNCONDITIONAL_AUTO_GRANT',
+    });
     const off = (await ok(s.requesterStaff, REQUEST, { input: input(s, { shareMode: 'OFFLINE', offlineReason: '业务系统部署在涉密网络' }) })).requestShare;
     expect(off).toMatchObject({ status: 'PENDING', decisionRule: 'MODE_REQUIRES_AUTHORITY', offlineReason: '业务系统部署在涉密网络', authorityApprovalRequired: true });
     expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id: off.id, approve: true }))).toBe('FORBIDDEN');
@@ -177,8 +192,13 @@ describe('decisions [SHR-2]', () => {
 
     const d = (await ok(s.providerStaff, DECIDE, { id, approve: true, reason: '仅共享名称和状态', itemNames: ['企业名称', '登记状态'], endDate: end })).decideShareRequest;
     expect(d).toMatchObject({
-      status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION', itemNames: ['企业名称', '登记状态'], requestedItemNames: ['统一社会信用代码', '企业名称', '登记状态'],
-      endDate: end, requestedEndDate: inAYear(), active: true,
+      status: 'GRANTED',
+      decisionRule: 'CONDITIONAL_PROVIDER_DECISION',
+      itemNames: ['企业名称', '登记状态'],
+      requestedItemNames: ['统一社会信用代码', '企业名称', '登记状态'],
+      endDate: end,
+      requestedEndDate: inAYear(),
+      active: true,
     });
   });
 
@@ -216,17 +236,31 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
   test('each agency keeps its own list; others cannot write it; bad input writes nothing [B §24]', async () => {
     const s = await scenario(CONDITIONAL);
     const line = { providerId: s.provider, resourceId: s.resourceId, itemNames: ['统一社会信用代码'], legalBasis: LEGAL_BASIS };
-    for (const [actor, code] of [[s.requesterStaff, 'FORBIDDEN'], [authority(CITY), 'FORBIDDEN'], [ANONYMOUS, 'UNAUTHENTICATED']] as [Actor, string][]) {
+    for (const [actor, code] of [
+      [s.requesterStaff, 'FORBIDDEN'],
+      [authority(CITY), 'FORBIDDEN'],
+      [ANONYMOUS, 'UNAUTHENTICATED'],
+    ] as [Actor, string][]) {
       expect(codeOf(await t.call('sharing', actor, ADD_NEGATIVE, { input: line }))).toBe(code);
     }
-    for (const [over, field] of [[{ itemNames: [' '] }, 'input.itemNames'], [{ itemNames: ['注册资本'] }, 'input.itemNames'], [{ legalBasis: '' }, 'input.legalBasis']] as const) {
+    for (const [over, field] of [
+      [{ itemNames: [' '] }, 'input.itemNames'],
+      [{ itemNames: ['注册资本'] }, 'input.itemNames'],
+      [{ legalBasis: '' }, 'input.legalBasis'],
+    ] as const) {
       const r = await t.call('sharing', s.providerStaff, ADD_NEGATIVE, { input: { ...line, ...over } });
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect((await ok(s.providerStaff, NEGATIVE_LIST, { providerId: s.provider })).negativeList.totalCount).toBe(0);
 
     const added = (await ok(s.providerStaff, ADD_NEGATIVE, { input: line })).addNegativeListEntry;
-    expect(added).toMatchObject({ dataName: '企业登记信息', itemNames: ['统一社会信用代码'], legalBasis: LEGAL_BASIS, provider: { id: s.provider }, resource: { id: s.resourceId } });
+    expect(added).toMatchObject({
+      dataName: '企业登记信息',
+      itemNames: ['统一社会信用代码'],
+      legalBasis: LEGAL_BASIS,
+      provider: { id: s.provider },
+      resource: { id: s.resourceId },
+    });
     expect(codeOf(await t.call('sharing', s.providerStaff, ADD_NEGATIVE, { input: line }))).toBe('CONFLICT');
 
     const other = await registerOrganization(t.call, CITY, '丽水市教育局');
@@ -246,7 +280,17 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
     expect(silent.errors![0].message).toContain('B §24');
     await ok(s.providerStaff, DECIDE, { id: unlisted, approve: false, reason: '本部门工作繁忙' });
     const mine = (await ok(s.providerStaff, VIOLATIONS, { reviewed: false })).shareViolations.edges.map((e: any) => e.node);
-    expect(mine).toEqual([{ id: expect.any(String), kind: 'UNLISTED_REJECTION', reason: '本部门工作繁忙', reviewNote: null, shareRequest: { id: unlisted }, provider: { id: s.provider }, requester: { id: s.requester } }]);
+    expect(mine).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'UNLISTED_REJECTION',
+        reason: '本部门工作繁忙',
+        reviewNote: null,
+        shareRequest: { id: unlisted },
+        provider: { id: s.provider },
+        requester: { id: s.requester },
+      },
+    ]);
 
     await ok(s.providerStaff, ADD_NEGATIVE, { input: { providerId: s.provider, resourceId: s.resourceId, itemNames: ['统一社会信用代码'], legalBasis: LEGAL_BASIS } });
     const listed = await granted(s, { scenario: '另一场景' });
@@ -257,7 +301,10 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
     expect(codeOf(await t.call('sharing', s.providerStaff, REVIEW, { id: v, note: '已核实' }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('sharing', auditor(CITY), REVIEW, { id: v, note: '已核实' }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('sharing', authority(CITY), REVIEW, { id: v, note: ' ' }))).toBe('BAD_USER_INPUT');
-    expect((await ok(authority(CITY), REVIEW, { id: v, note: '无正当理由拒绝，责令改正' })).reviewShareViolation).toMatchObject({ reviewNote: '无正当理由拒绝，责令改正', reviewedBy: `authority-${CITY}` });
+    expect((await ok(authority(CITY), REVIEW, { id: v, note: '无正当理由拒绝，责令改正' })).reviewShareViolation).toMatchObject({
+      reviewNote: '无正当理由拒绝，责令改正',
+      reviewedBy: `authority-${CITY}`,
+    });
     expect(codeOf(await t.call('sharing', authority(CITY), REVIEW, { id: v, note: '再次' }))).toBe('CONFLICT');
     expect((await ok(auditor(CITY), VIOLATIONS, { reviewed: true })).shareViolations.edges.map((e: any) => e.node.id)).toContain(v);
   });
@@ -290,7 +337,11 @@ describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
     const s = await scenario();
     await granted(s);
     const stranger = await registerOrganization(t.call, CITY, '丽水市体育局');
-    for (const [actor, code] of [[agency(stranger, CITY), 'FORBIDDEN'], [authority('331121'), 'FORBIDDEN'], [ANONYMOUS, 'UNAUTHENTICATED']] as [Actor, string][]) {
+    for (const [actor, code] of [
+      [agency(stranger, CITY), 'FORBIDDEN'],
+      [authority('331121'), 'FORBIDDEN'],
+      [ANONYMOUS, 'UNAUTHENTICATED'],
+    ] as [Actor, string][]) {
       expect(codeOf(await t.call('sharing', actor, CHECK, { id: s.resourceId, org: s.requester, items: ['企业名称'], scenario: '就业补贴资格核验' }))).toBe(code);
     }
     const empty = await t.call('sharing', s.requesterStaff, CHECK, { id: s.resourceId, org: s.requester, items: [' '], scenario: 'x' });
@@ -312,17 +363,32 @@ describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
     const s = await scenario();
     const id = await granted(s);
     const deadline = addDays(todayInChina(), 10);
-    for (const [over, field] of [[{ reason: ' ' }, 'reason'], [{ demand: '' }, 'rectificationDemand'], [{ deadline: todayInChina() }, 'rectificationDeadline']] as const) {
+    for (const [over, field] of [
+      [{ reason: ' ' }, 'reason'],
+      [{ demand: '' }, 'rectificationDemand'],
+      [{ deadline: todayInChina() }, 'rectificationDeadline'],
+    ] as const) {
       const r = await t.call('sharing', s.providerStaff, SUSPEND, { ...{ id, reason: '超范围使用', demand: '删除违规留存数据', deadline }, ...over });
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    for (const [actor, code] of [[s.requesterStaff, 'FORBIDDEN'], [auditor(CITY), 'FORBIDDEN'], [authority('331121'), 'NOT_FOUND']] as [Actor, string][]) {
+    for (const [actor, code] of [
+      [s.requesterStaff, 'FORBIDDEN'],
+      [auditor(CITY), 'FORBIDDEN'],
+      [authority('331121'), 'NOT_FOUND'],
+    ] as [Actor, string][]) {
       expect(codeOf(await t.call('sharing', actor, SUSPEND, { id, reason: '超范围使用', demand: '删除违规留存数据', deadline }))).toBe(code);
     }
     expect(await changesOf(id)).toEqual(['shareRequest.create']);
 
     const sus = (await ok(s.providerStaff, SUSPEND, { id, reason: '超范围使用', demand: '删除违规留存数据', deadline })).suspendShareGrant;
-    expect(sus).toMatchObject({ status: 'SUSPENDED', grantState: 'SUSPENDED', active: false, suspensionReason: '超范围使用', rectificationDemand: '删除违规留存数据', rectificationDeadline: deadline });
+    expect(sus).toMatchObject({
+      status: 'SUSPENDED',
+      grantState: 'SUSPENDED',
+      active: false,
+      suspensionReason: '超范围使用',
+      rectificationDemand: '删除违规留存数据',
+      rectificationDeadline: deadline,
+    });
     expect(await check(s.requesterStaff, s, ['企业名称'])).toMatchObject({ allowed: false, denial: 'SUSPENDED' });
     expect(codeOf(await t.call('sharing', s.requesterStaff, REINSTATE, { id, reason: '已整改' }))).toBe('FORBIDDEN');
     const back = (await ok(s.providerStaff, REINSTATE, { id, reason: '已删除违规数据' })).reinstateShareGrant;
@@ -348,21 +414,36 @@ describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
 
 describe('sanctions [SHR-10, B §49]', () => {
   const impose = (s: Scenario, over: Record<string, unknown> = {}) => ({
-    regionCode: CITY, userOrganizationId: s.requester, violation: 'BEYOND_SCOPE', description: '将共享数据提供给第三方',
-    rectificationDemand: '收回并删除已提供的数据，提交整改报告', deadline: addDays(todayInChina(), 15), ...over,
+    regionCode: CITY,
+    userOrganizationId: s.requester,
+    violation: 'BEYOND_SCOPE',
+    description: '将共享数据提供给第三方',
+    rectificationDemand: '收回并删除已提供的数据，提交整改报告',
+    deadline: addDays(todayInChina(), 15),
+    ...over,
   });
 
-  test('the authority suspends all of a user\'s grants here; lifted after rectification [B §49]', async () => {
+  test("the authority suspends all of a user's grants here; lifted after rectification [B §49]", async () => {
     const s = await scenario();
     const a = await granted(s);
     const other = await publishResource(t.call, s.provider, CITY);
     const b = (await ok(s.requesterStaff, REQUEST, { input: { ...input(s), resourceId: other } })).requestShare.id;
 
-    for (const [over, field] of [[{ description: ' ' }, 'input.description'], [{ rectificationDemand: '' }, 'input.rectificationDemand'], [{ deadline: '2020-01-01' }, 'input.deadline'], [{ regionCode: '999999' }, 'input.regionCode']] as const) {
+    for (const [over, field] of [
+      [{ description: ' ' }, 'input.description'],
+      [{ rectificationDemand: '' }, 'input.rectificationDemand'],
+      [{ deadline: '2020-01-01' }, 'input.deadline'],
+      [{ regionCode: '999999' }, 'input.regionCode'],
+    ] as const) {
       const r = await t.call('sharing', authority(CITY), IMPOSE, { input: impose(s, over) });
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    for (const [actor, code] of [[s.providerStaff, 'FORBIDDEN'], [authority('331121'), 'FORBIDDEN'], [auditor(CITY), 'FORBIDDEN'], [ANONYMOUS, 'UNAUTHENTICATED']] as [Actor, string][]) {
+    for (const [actor, code] of [
+      [s.providerStaff, 'FORBIDDEN'],
+      [authority('331121'), 'FORBIDDEN'],
+      [auditor(CITY), 'FORBIDDEN'],
+      [ANONYMOUS, 'UNAUTHENTICATED'],
+    ] as [Actor, string][]) {
       expect(codeOf(await t.call('sharing', actor, IMPOSE, { input: impose(s) }))).toBe(code);
     }
     expect((await ok(authority(CITY), SANCTIONS, { org: s.requester })).shareSanctions.totalCount).toBe(0);
@@ -392,7 +473,9 @@ describe('sanctions [SHR-10, B §49]', () => {
     await sql('update "sharing".share_sanction set deadline = ? where id = ?', [addDays(todayInChina(), -1), sanction.id]);
     expect((await ok(auditor(CITY), SANCTIONS, { org: s.requester })).shareSanctions.edges[0].node.status).toBe('TERMINATED');
     expect((await ok(s.requesterStaff, GET, { id: a })).shareRequest.grantState).toBe('TERMINATED');
-    expect((await ok(s.requesterStaff, CHECK, { id: s.resourceId, org: s.requester, items: ['企业名称'], scenario: '就业补贴资格核验' })).shareGrantCheck.denial).toBe('TERMINATED');
+    expect((await ok(s.requesterStaff, CHECK, { id: s.resourceId, org: s.requester, items: ['企业名称'], scenario: '就业补贴资格核验' })).shareGrantCheck.denial).toBe(
+      'TERMINATED',
+    );
     const lift = await t.call('sharing', authority(CITY), LIFT, { id: sanction.id, reason: '补交整改报告' });
     expect(codeOf(lift)).toBe('CONFLICT');
     expect(lift.errors![0].message).toContain('B §49');

@@ -22,8 +22,21 @@ describe('Migration20261128020000: every share request names its decision rule',
             `insert into "sharing".share_request (id, seq, region_code, resource_id, requester_id, provider_id, share_attribute, scenario, purpose, item_names, share_mode,
                end_date, authority_approval_required, status, decision_reason, decided_at, decided_by, created_at)
              values (?, ?, ?, ?, ?, ?, ?, '场景', '用途', array['企业名称'], ?, '2099-12-31', ?, ?, ?, ?, ?, now())`,
-            [id, parseId(id)!.ulid, CITY, newId(CITY), newId(CITY), newId(CITY), shareAttribute, mode, authority, status,
-              decidedBy ? '理由' : null, decidedBy ? new Date() : null, decidedBy],
+            [
+              id,
+              parseId(id)!.ulid,
+              CITY,
+              newId(CITY),
+              newId(CITY),
+              newId(CITY),
+              shareAttribute,
+              mode,
+              authority,
+              status,
+              decidedBy ? '理由' : null,
+              decidedBy ? new Date() : null,
+              decidedBy,
+            ],
           );
           return id;
         };
@@ -31,7 +44,9 @@ describe('Migration20261128020000: every share request names its decision rule',
         const bulk = await insert('PENDING', 'UNCONDITIONAL', 'BULK_COPY', true, null);
         const conditional = await insert('GRANTED', 'CONDITIONAL', 'API', false, 'staff-1');
         await orm.getMigrator().up();
-        const rows = await sql.execute<{ id: string; decision_rule: string; security_grade: string | null }[]>('select id, decision_rule, security_grade from "sharing".share_request');
+        const rows = await sql.execute<{ id: string; decision_rule: string; security_grade: string | null }[]>(
+          'select id, decision_rule, security_grade from "sharing".share_request',
+        );
         const rule = new Map(rows.map((r) => [r.id, r.decision_rule]));
         expect([rule.get(auto), rule.get(bulk), rule.get(conditional)]).toEqual(['UNCONDITIONAL_AUTO_GRANT', 'MODE_REQUIRES_AUTHORITY', 'CONDITIONAL_PROVIDER_DECISION']);
         expect(rows.every((r) => r.security_grade === null)).toBe(true);

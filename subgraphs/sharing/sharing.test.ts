@@ -49,16 +49,16 @@ const requestInput = (resourceId: string, requesterId: string, over: Record<stri
 });
 
 async function rowsFor(resourceId: string): Promise<number> {
-  const rows = await t.running.subgraphs.sharing!.orm.em.getConnection().execute<{ n: number }[]>(
-    'select count(*)::int as n from "sharing".share_request where resource_id = ?', [resourceId],
-  );
+  const rows = await t.running.subgraphs
+    .sharing!.orm.em.getConnection()
+    .execute<{ n: number }[]>('select count(*)::int as n from "sharing".share_request where resource_id = ?', [resourceId]);
   return rows[0]!.n;
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await t.running.subgraphs.sharing!.orm.em.getConnection().execute<{ action: string }[]>(
-    `select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId],
-  );
+  const rows = await t.running.subgraphs
+    .sharing!.orm.em.getConnection()
+    .execute<{ action: string }[]>(`select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [entityId]);
   return rows.map((r) => r.action);
 }
 
@@ -73,9 +73,18 @@ describe('requesting shared data', () => {
     expect(r.errors).toBeUndefined();
     const req = r.data!.requestShare;
     expect(req).toMatchObject({
-      status: 'GRANTED', decisionRule: 'UNCONDITIONAL_AUTO_GRANT', decidedBy: 'SYSTEM', decisionReason: '无条件共享，自动授权 / unconditional: granted automatically', active: true,
-      shareMode: 'API', authorityApprovalRequired: false, itemNames: ['统一社会信用代码', '登记状态'], version: 1,
-      resource: { id: s.resourceId }, requester: { id: s.requester }, provider: { id: s.provider },
+      status: 'GRANTED',
+      decisionRule: 'UNCONDITIONAL_AUTO_GRANT',
+      decidedBy: 'SYSTEM',
+      decisionReason: '无条件共享，自动授权 / unconditional: granted automatically',
+      active: true,
+      shareMode: 'API',
+      authorityApprovalRequired: false,
+      itemNames: ['统一社会信用代码', '登记状态'],
+      version: 1,
+      resource: { id: s.resourceId },
+      requester: { id: s.requester },
+      provider: { id: s.provider },
     });
     expect(req.id.startsWith(`${CITY}:`)).toBe(true);
     expect(new Date(req.decidedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -96,11 +105,25 @@ describe('requesting shared data', () => {
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester));
     expect(r.errors).toBeUndefined();
     const id = r.data!.requestShare.id;
-    expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', decisionRule: 'CONDITIONAL_PROVIDER_DECISION', decidedAt: null, decidedBy: null, decisionReason: null, active: false });
+    expect(r.data!.requestShare).toMatchObject({
+      status: 'PENDING',
+      decisionRule: 'CONDITIONAL_PROVIDER_DECISION',
+      decidedAt: null,
+      decidedBy: null,
+      decisionReason: null,
+      active: false,
+    });
 
     const approved = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '符合共享条件' });
     expect(approved.errors).toBeUndefined();
-    expect(approved.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION', decisionReason: '符合共享条件', decidedBy: `staff-${s.provider}`, active: true, version: 2 });
+    expect(approved.data!.decideShareRequest).toMatchObject({
+      status: 'GRANTED',
+      decisionRule: 'CONDITIONAL_PROVIDER_DECISION',
+      decisionReason: '符合共享条件',
+      decidedBy: `staff-${s.provider}`,
+      active: true,
+      version: 2,
+    });
 
     const again = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '改变主意' });
     expect(codeOf(again)).toBe('CONFLICT');
@@ -241,13 +264,21 @@ describe('requesting shared data', () => {
 
 describe('grade drives sharing', () => {
   test.each([
-    ['CORE', 'UNCONDITIONAL'], ['IMPORTANT', 'UNCONDITIONAL'], ['CORE', 'CONDITIONAL'], ['IMPORTANT', 'CONDITIONAL'],
+    ['CORE', 'UNCONDITIONAL'],
+    ['IMPORTANT', 'UNCONDITIONAL'],
+    ['CORE', 'CONDITIONAL'],
+    ['IMPORTANT', 'CONDITIONAL'],
   ])('%s data shared %s is never granted automatically and only the authority decides it [J §7, B §10, Z §9, B §27]', async (grade, share) => {
     const s = await scenario({ securityGrade: grade, openAttribute: 'PROHIBITED', ...(share === 'CONDITIONAL' ? CONDITIONAL : {}) });
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester));
     expect(r.errors).toBeUndefined();
     expect(r.data!.requestShare).toMatchObject({
-      status: 'PENDING', decisionRule: 'GRADE_REQUIRES_AUTHORITY', authorityApprovalRequired: true, decidedBy: null, decidedAt: null, active: false,
+      status: 'PENDING',
+      decisionRule: 'GRADE_REQUIRES_AUTHORITY',
+      authorityApprovalRequired: true,
+      decidedBy: null,
+      decidedAt: null,
+      active: false,
     });
     const id = r.data!.requestShare.id;
     const byProvider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '同意' });
@@ -272,7 +303,8 @@ describe('grade drives sharing', () => {
     const s = await scenario(CONDITIONAL);
     const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
     const revised = await t.call('catalog', s.providerStaff, `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id } }`, {
-      id: s.resourceId, input: { securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' },
+      id: s.resourceId,
+      input: { securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' },
     });
     expect(revised.errors).toBeUndefined();
     await t.call('catalog', s.providerStaff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: s.resourceId });
@@ -349,10 +381,13 @@ describe('who sees share requests', () => {
     const s = await scenario(CONDITIONAL);
     const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
     await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true });
-    const rows = await t.running.subgraphs.sharing!.orm.em.getConnection().execute<{ action: string; actor_org: string }[]>(
-      `select action, actor_org from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [id],
-    );
-    expect(rows).toEqual([{ action: 'shareRequest.create', actor_org: s.requester }, { action: 'shareRequest.approve', actor_org: s.provider }]);
+    const rows = await t.running.subgraphs
+      .sharing!.orm.em.getConnection()
+      .execute<{ action: string; actor_org: string }[]>(`select action, actor_org from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [id]);
+    expect(rows).toEqual([
+      { action: 'shareRequest.create', actor_org: s.requester },
+      { action: 'shareRequest.approve', actor_org: s.provider },
+    ]);
     expect((await verifyAuditChain(t.running.subgraphs.sharing!.orm.em.fork(), t.running.subgraphs.sharing!.audit)).ok).toBe(true);
   });
 });

@@ -34,7 +34,9 @@ registerEnumType(VerificationOutcomeEnum, {
  * already given; the grant is not touched: business goes on meanwhile [L §13].
  */
 @Entity({ tableName: 'data_verification' })
-@ObjectType('DataVerification', { description: '疑义数据校核：共享数据使用部门反馈疑义或错误，提供部门限期校核 / a report of doubtful shared data and its verification by the provider [SHR-8, L §13, B §15]' })
+@ObjectType('DataVerification', {
+  description: '疑义数据校核：共享数据使用部门反馈疑义或错误，提供部门限期校核 / a report of doubtful shared data and its verification by the provider [SHR-8, L §13, B §15]',
+})
 export class DataVerification extends Owned {
   @Property({ type: 'text' })
   grantId!: string;
@@ -77,7 +79,10 @@ export class DataVerification extends Owned {
   verifiedBy!: string | null;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '校核期限 (YYYY-MM-DD，按中国工作日自反馈之日起算，含调休) / due date, in Chinese working days from the filing date, adjusted weekends (调休) included [SEC-6, L §13]' })
+  @Field({
+    description:
+      '校核期限 (YYYY-MM-DD，按中国工作日自反馈之日起算，含调休) / due date, in Chinese working days from the filing date, adjusted weekends (调休) included [SEC-6, L §13]',
+  })
   dueDate!: string;
 
   @Property({ type: 'integer' })
@@ -85,7 +90,10 @@ export class DataVerification extends Owned {
   deadlineWorkingDays!: number;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '时限来源的政策配置（如 L）；为空表示平台默认 / the policy profile that set the period (e.g. L); null for the platform default' })
+  @Field(() => String, {
+    nullable: true,
+    description: '时限来源的政策配置（如 L）；为空表示平台默认 / the policy profile that set the period (e.g. L); null for the platform default',
+  })
   deadlineProfile!: string | null;
 
   @Property({ type: 'text' })

@@ -4,7 +4,9 @@ import { VerificationOutcomeEnum, VerificationStatusEnum, type VerificationOutco
 
 @InputType({ description: '反馈疑义数据，要求提供部门校核 / report doubtful shared data to its provider for verification [SHR-8, L §13]' })
 export class ReportWrongDataInput {
-  @Field(() => ID, { description: '有疑义的目录条目（须持有其有效授权）；反馈保存在其所在平台 / the catalog entry in doubt (you must hold an active grant for it); the report lives on its platform' })
+  @Field(() => ID, {
+    description: '有疑义的目录条目（须持有其有效授权）；反馈保存在其所在平台 / the catalog entry in doubt (you must hold an active grant for it); the report lives on its platform',
+  })
   resourceId!: string;
 
   @Field(() => ID, { description: '反馈部门（须为本人所在部门，且为授权的使用部门）/ the reporting grantee (your own organization)' })
@@ -34,7 +36,10 @@ export class DataVerificationFilter {
   @Field(() => VerificationStatusEnum, { nullable: true, description: '状态 / status' })
   status?: VerificationStatus | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true：仅超期未校核的（OPEN 且期限早于今天）；false：仅未超期的 / true: only overdue (OPEN and due before today, China time); false: only those not overdue' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true：仅超期未校核的（OPEN 且期限早于今天）；false：仅未超期的 / true: only overdue (OPEN and due before today, China time); false: only those not overdue',
+  })
   overdue?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: '提供部门 / the provider that must verify' })

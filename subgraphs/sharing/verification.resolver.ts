@@ -18,21 +18,30 @@ import { DataVerification } from './verification.entity.js';
 import { DataVerificationFilter, RecordVerificationInput, ReportWrongDataInput } from './verification.inputs.js';
 import { isOverdueVerification, overdueVerificationFilter, verificationDeadline } from './verification.rules.js';
 
-const DataVerificationConnection = connectionType(DataVerification, 'DataVerification', '疑义数据校核列表（跨平台合并，最新在前）/ a page of reports of doubtful data, merged across platforms, newest first');
+const DataVerificationConnection = connectionType(
+  DataVerification,
+  'DataVerification',
+  '疑义数据校核列表（跨平台合并，最新在前）/ a page of reports of doubtful data, merged across platforms, newest first',
+);
 
 const verificationLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataVerification | null>('dataVerification', async (ids) => byKey(ids, await ctx.em.find(DataVerification, { id: { $in: [...ids] } }), (v) => v.id));
 
 @Resolver(() => DataVerification)
 export class DataVerificationResolver {
-  @Query(() => DataVerification, { nullable: true, description: '按ID查询疑义数据校核（反馈部门、提供部门、主管部门和审计人员可见）/ a report of doubtful data by ID (visible to the reporter, the provider, the authority and auditors)' })
+  @Query(() => DataVerification, {
+    nullable: true,
+    description:
+      '按ID查询疑义数据校核（反馈部门、提供部门、主管部门和审计人员可见）/ a report of doubtful data by ID (visible to the reporter, the provider, the authority and auditors)',
+  })
   async dataVerification(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<DataVerification | null> {
     const v = parseId(id) ? await verificationLoader(ctx).load(id) : null;
     return v && canSeeVerification(ctx.actor, ctx.node, v) ? readOf(ctx, 'DataVerification', v) : null;
   }
 
   @Query(() => DataVerificationConnection, {
-    description: '疑义数据校核列表：本部门反馈的或待本部门校核的；数据主管部门和审计人员可见所辖区域的，可筛选超期未校核的 / reports your organization filed or must verify; data authorities and auditors see those of their regions, and filter the overdue ones [SHR-8, L §13]',
+    description:
+      '疑义数据校核列表：本部门反馈的或待本部门校核的；数据主管部门和审计人员可见所辖区域的，可筛选超期未校核的 / reports your organization filed or must verify; data authorities and auditors see those of their regions, and filter the overdue ones [SHR-8, L §13]',
   })
   async dataVerifications(
     @Ctx() ctx: SubgraphContext,
@@ -76,7 +85,8 @@ export class DataVerificationResolver {
   }
 
   @Mutation(() => DataVerification, {
-    description: '反馈疑义数据：持有有效授权的使用部门就授权范围内的信息项要求提供部门校核；校核期限按政策配置的工作日计算（丽水2个工作日）；授权照常有效 / a grantee reports doubtful data in items it was granted; the provider must verify within the profile\'s working days (Lishui: 2); the grant stays usable [SHR-8, L §13, B §15]',
+    description:
+      "反馈疑义数据：持有有效授权的使用部门就授权范围内的信息项要求提供部门校核；校核期限按政策配置的工作日计算（丽水2个工作日）；授权照常有效 / a grantee reports doubtful data in items it was granted; the provider must verify within the profile's working days (Lishui: 2); the grant stays usable [SHR-8, L §13, B §15]",
   })
   async reportWrongData(@Ctx() ctx: SubgraphContext, @Arg('input') input: ReportWrongDataInput): Promise<DataVerification> {
     const actor = requireActor(ctx);
@@ -90,7 +100,9 @@ export class DataVerificationResolver {
       ? (await ctx.em.find(ShareRequest, { resourceId: input.resourceId, requesterId: input.requesterId }, { orderBy: { seq: 'desc' } })).filter((g) => isActiveGrant(g))
       : [];
     if (!grants.length) {
-      throw forbidden('本部门没有该目录条目的有效授权，不能反馈疑义数据 / your organization holds no active grant for this entry: only a grantee reports doubtful data [SHR-8, L §13]');
+      throw forbidden(
+        '本部门没有该目录条目的有效授权，不能反馈疑义数据 / your organization holds no active grant for this entry: only a grantee reports doubtful data [SHR-8, L §13]',
+      );
     }
     const grant = grants.find((g) => itemNames.every((n) => g.itemNames.includes(n)));
     if (!grant) {
@@ -108,8 +120,19 @@ export class DataVerificationResolver {
       const owned = newOwned(grant.regionCode);
       const deadline = verificationDeadline(ctx.node, owned.createdAt);
       const v = em.create(DataVerification, {
-        ...owned, grantId: grant.id, resourceId: grant.resourceId, requesterId: grant.requesterId, providerId: grant.providerId, itemNames,
-        description: input.description.trim(), status: 'OPEN', outcome: null, note: null, verifiedAt: null, verifiedBy: null, ...deadline,
+        ...owned,
+        grantId: grant.id,
+        resourceId: grant.resourceId,
+        requesterId: grant.requesterId,
+        providerId: grant.providerId,
+        itemNames,
+        description: input.description.trim(),
+        status: 'OPEN',
+        outcome: null,
+        note: null,
+        verifiedAt: null,
+        verifiedBy: null,
+        ...deadline,
       } as unknown as DataVerification);
       return {
         result: v,
@@ -118,7 +141,9 @@ export class DataVerificationResolver {
     });
   }
 
-  @Mutation(() => DataVerification, { description: '提供部门记录校核结果（已更正或经核实无误），须附说明 / the provider records the outcome (corrected, or no error), with a note [SHR-8, L §13, B §15]' })
+  @Mutation(() => DataVerification, {
+    description: '提供部门记录校核结果（已更正或经核实无误），须附说明 / the provider records the outcome (corrected, or no error), with a note [SHR-8, L §13, B §15]',
+  })
   async recordDataVerification(@Ctx() ctx: SubgraphContext, @Arg('input') input: RecordVerificationInput): Promise<DataVerification> {
     const actor = requireActor(ctx);
     if (blank(input.note)) throw badInput('必须说明校核情况 / note is required: say what was corrected, or why the data is right [L §13]', 'input.note');
@@ -131,7 +156,12 @@ export class DataVerificationResolver {
       Object.assign(v, { status: 'VERIFIED', outcome: input.outcome, note: input.note.trim(), verifiedAt: new Date(), verifiedBy: actor.sub });
       return {
         result: v,
-        audit: { action: 'dataVerification.verify', entityType: 'DataVerification', entityId: v.id, data: { outcome: input.outcome, overdue: isOverdueVerification({ status: 'OPEN', dueDate: v.dueDate }) } },
+        audit: {
+          action: 'dataVerification.verify',
+          entityType: 'DataVerification',
+          entityId: v.id,
+          data: { outcome: input.outcome, overdue: isOverdueVerification({ status: 'OPEN', dueDate: v.dueDate }) },
+        },
       };
     });
   }

@@ -35,14 +35,27 @@ async function granted(over: Record<string, unknown> = {}) {
   const stranger = await registerOrganization(t.call, CITY, '丽水市税务局');
   const resourceId = await publishResource(t.call, provider, CITY, over);
   const r = await t.call('sharing', agency(grantee), REQUEST, {
-    input: { resourceId, requesterId: grantee, scenario: '就业补贴资格核验', purpose: '核验企业登记状态', legalDuty: '就业补贴审核', itemNames: ['统一社会信用代码', '登记状态'], itemJustifications: [{ itemName: '统一社会信用代码', justification: '按代码匹配申请企业' }], endDate: inAYear() },
+    input: {
+      resourceId,
+      requesterId: grantee,
+      scenario: '就业补贴资格核验',
+      purpose: '核验企业登记状态',
+      legalDuty: '就业补贴审核',
+      itemNames: ['统一社会信用代码', '登记状态'],
+      itemJustifications: [{ itemName: '统一社会信用代码', justification: '按代码匹配申请企业' }],
+      endDate: inAYear(),
+    },
   });
   expect(r.errors).toBeUndefined();
   return { provider, grantee, stranger, resourceId, grantId: r.data!.requestShare.id as string, grantStatus: r.data!.requestShare.status as string };
 }
 
 const report = (s: { resourceId: string; grantee: string }, over: Record<string, unknown> = {}) => ({
-  resourceId: s.resourceId, requesterId: s.grantee, itemNames: ['登记状态'], description: '企业已于上月注销，共享数据仍显示“存续”', ...over,
+  resourceId: s.resourceId,
+  requesterId: s.grantee,
+  itemNames: ['登记状态'],
+  description: '企业已于上月注销，共享数据仍显示“存续”',
+  ...over,
 });
 
 describe('wrong-data verification (疑义数据校核)', () => {
@@ -51,10 +64,21 @@ describe('wrong-data verification (疑义数据校核)', () => {
     const r = await t.call('sharing', agency(s.grantee), REPORT, { input: report(s) });
     expect(r.errors).toBeUndefined();
     const v = r.data!.reportWrongData;
-    const due = addWorkingDays(new Date(`${todayInChina()}T00:00:00.000Z`), 2).toISOString().slice(0, 10);
+    const due = addWorkingDays(new Date(`${todayInChina()}T00:00:00.000Z`), 2)
+      .toISOString()
+      .slice(0, 10);
     expect(v).toMatchObject({
-      status: 'OPEN', itemNames: ['登记状态'], outcome: null, dueDate: due, deadlineWorkingDays: 2, deadlineProfile: 'L', overdue: false,
-      resource: { id: s.resourceId }, requester: { id: s.grantee }, provider: { id: s.provider }, grant: { id: s.grantId, status: 'GRANTED', active: true },
+      status: 'OPEN',
+      itemNames: ['登记状态'],
+      outcome: null,
+      dueDate: due,
+      deadlineWorkingDays: 2,
+      deadlineProfile: 'L',
+      overdue: false,
+      resource: { id: s.resourceId },
+      requester: { id: s.grantee },
+      provider: { id: s.provider },
+      grant: { id: s.grantId, status: 'GRANTED', active: true },
     });
     expect(v.deadlineBasis).toContain('L §13');
     expect(v.id.startsWith(`${CITY}:`)).toBe(true);
@@ -99,7 +123,13 @@ describe('wrong-data verification (疑义数据校核)', () => {
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors![0].extensions!.field).toBe('input.note');
     const done = await t.call('sharing', agency(s.provider), RECORD, { input: { id, outcome: 'CORRECTED', note: '已按注销登记更正为“注销”' } });
-    expect(done.data!.recordDataVerification).toMatchObject({ status: 'VERIFIED', outcome: 'CORRECTED', note: '已按注销登记更正为“注销”', verifiedBy: `staff-${s.provider}`, overdue: false });
+    expect(done.data!.recordDataVerification).toMatchObject({
+      status: 'VERIFIED',
+      outcome: 'CORRECTED',
+      note: '已按注销登记更正为“注销”',
+      verifiedBy: `staff-${s.provider}`,
+      overdue: false,
+    });
     expect(codeOf(await t.call('sharing', agency(s.provider), RECORD, { input: { id, outcome: 'NO_ERROR', note: '无误' } }))).toBe('CONFLICT');
     const actions = await sql().execute<{ action: string }[]>(`select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [id]);
     expect(actions.map((a) => a.action)).toEqual(['dataVerification.report', 'dataVerification.verify']);
@@ -130,14 +160,27 @@ describe('wrong-data verification (疑义数据校核)', () => {
 describe('usage feedback', () => {
   const today = () => todayInChina();
   const feedback = (over: Record<string, unknown> = {}) => ({
-    periodStartDate: today(), periodEndDate: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天', ...over,
+    periodStartDate: today(),
+    periodEndDate: today(),
+    purposeFulfilled: true,
+    useCount: 128,
+    frequency: '每个工作日',
+    issues: '个别记录更新滞后一天',
+    ...over,
   });
 
   test('the grantee reports its use of a grant; the provider and the authority read it on the grant [SHR-9, B §45]', async () => {
     const s = await granted();
     const r = await t.call('sharing', agency(s.grantee), FEEDBACK, { id: s.grantId, input: feedback() });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.reportUsageFeedback).toMatchObject({ periodStartDate: today(), periodEndDate: today(), purposeFulfilled: true, useCount: 128, frequency: '每个工作日', issues: '个别记录更新滞后一天' });
+    expect(r.data!.reportUsageFeedback).toMatchObject({
+      periodStartDate: today(),
+      periodEndDate: today(),
+      purposeFulfilled: true,
+      useCount: 128,
+      frequency: '每个工作日',
+      issues: '个别记录更新滞后一天',
+    });
     for (const actor of [agency(s.provider), authority(CITY), auditor(CITY), agency(s.grantee)]) {
       const g = await t.call('sharing', actor, GRANT, { id: s.grantId });
       expect(g.data!.shareRequest.feedback).toEqual([expect.objectContaining({ id: r.data!.reportUsageFeedback.id, useCount: 128, reportedBy: `staff-${s.grantee}` })]);
@@ -151,8 +194,12 @@ describe('usage feedback', () => {
     const tomorrow = new Date(Date.now() + 86400_000 * 2).toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86400_000 * 2).toISOString().slice(0, 10);
     for (const [over, field] of [
-      [{ periodEndDate: tomorrow }, 'input.periodEndDate'], [{ periodStartDate: yesterday }, 'input.periodStartDate'], [{ periodStartDate: '2026-02-30' }, 'input.periodStartDate'],
-      [{ periodStartDate: today(), periodEndDate: yesterday }, 'input.periodStartDate'], [{ useCount: -1 }, 'input.useCount'], [{ frequency: ' ' }, 'input.frequency'],
+      [{ periodEndDate: tomorrow }, 'input.periodEndDate'],
+      [{ periodStartDate: yesterday }, 'input.periodStartDate'],
+      [{ periodStartDate: '2026-02-30' }, 'input.periodStartDate'],
+      [{ periodStartDate: today(), periodEndDate: yesterday }, 'input.periodStartDate'],
+      [{ useCount: -1 }, 'input.useCount'],
+      [{ frequency: ' ' }, 'input.frequency'],
     ] as const) {
       const r = await t.call('sharing', agency(s.grantee), FEEDBACK, { id: s.grantId, input: feedback(over) });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');

@@ -51,7 +51,10 @@ export async function expectFilterAgreesWithPredicate<T extends { id: string }>(
       const f = filter(actor, node);
       const found = f === null ? [] : await em.fork().find(entity, f);
       const byFilter = found.map((r) => r.id).sort();
-      const byPredicate = rows.filter((r) => admits(actor, node, r)).map((r) => r.id).sort();
+      const byPredicate = rows
+        .filter((r) => admits(actor, node, r))
+        .map((r) => r.id)
+        .sort();
       admitted += byPredicate.length;
       expect({ node: node.id, actor: label, ids: byFilter }).toEqual({ node: node.id, actor: label, ids: byPredicate });
     }

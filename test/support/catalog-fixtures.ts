@@ -25,7 +25,9 @@ export async function registerOrganization(call: Call, region: string, name: str
   return r.data!.createOrganization.id;
 }
 
-export interface ResourceOverrides { [field: string]: unknown }
+export interface ResourceOverrides {
+  [field: string]: unknown;
+}
 
 export const resourceInput = (providerId: string, region: string, over: ResourceOverrides = {}) => ({
   providerId,
@@ -50,7 +52,9 @@ export const resourceInput = (providerId: string, region: string, over: Resource
 /** Creates, submits and publishes an entry for the provider (as its staff, then the authority); returns its ID. */
 export async function publishResource(call: Call, providerId: string, region: string, over: ResourceOverrides = {}): Promise<string> {
   const staff = agency(providerId, region);
-  const created = await call('catalog', staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(providerId, region, over) });
+  const created = await call('catalog', staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+    input: resourceInput(providerId, region, over),
+  });
   expect(created.errors).toBeUndefined();
   const id = created.data!.createDataResource.id as string;
   const submitted = await call('catalog', staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });

@@ -8,7 +8,11 @@ import { callSubgraph } from './subgraph-client.js';
 export function nodeConfig(id: string, regions: string[], parent: string | null = null): NodeConfig {
   const placeholder = 'http://127.0.0.1:1/graphql';
   return {
-    id, name: id, regions, parent, profiles: ['L', 'Z', 'B', 'D', 'J'],
+    id,
+    name: id,
+    regions,
+    parent,
+    profiles: ['L', 'Z', 'B', 'D', 'J'],
     subgraphs: { catalog: placeholder, sharing: placeholder, opening: placeholder, operation: placeholder },
   };
 }
@@ -34,9 +38,11 @@ export async function startTestNode(label: string, node: NodeConfig, onQuery?: (
   const dbs = await provisionTestDatabases(label);
   // Sibling consumers poll the catalog's outbox every second, whatever request a test measures:
   // statement counts are about the request, so the polling stays out of them.
-  const counted = onQuery && ((subgraph: SubgraphName, sql: string) => {
-    if (!/"(outbox_event|event_receipt)"|\b(outbox_event|event_receipt)\b/.test(sql)) onQuery(subgraph, sql);
-  });
+  const counted =
+    onQuery &&
+    ((subgraph: SubgraphName, sql: string) => {
+      if (!/"(outbox_event|event_receipt)"|\b(outbox_event|event_receipt)\b/.test(sql)) onQuery(subgraph, sql);
+    });
   const running = await startNode({ node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, onQuery: counted });
   return {
     node,

@@ -7,7 +7,13 @@ export interface GqlResult<T = Record<string, any>> {
 }
 
 /** Calls a subgraph directly the way the gateway does: signed for one actor and that subgraph of that node, over the exact body. */
-export async function callSubgraph<T = Record<string, any>>(url: string, target: InternalTarget, actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+export async function callSubgraph<T = Record<string, any>>(
+  url: string,
+  target: InternalTarget,
+  actor: Actor,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResult<T>> {
   const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
