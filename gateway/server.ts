@@ -20,6 +20,9 @@ import { playground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 import { AnchorStore, pullHeads } from './audit-anchors.js';
 import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
+import { serveMetrics } from '../schema/metrics.js';
+import { traceIncoming } from '../schema/tracing.js';
+import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
 
 export interface GatewayOptions {
   topology: Topology;
@@ -59,6 +62,8 @@ export interface GatewayOptions {
   extend?: (app: FastifyInstance) => void | Promise<void>;
   /** More Apollo Server plugins (per-operation metrics, tracing). */
   apolloPlugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
+  metrics?: boolean;
 }
 
 declare module 'fastify' {
@@ -154,6 +159,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const topology = new TopologyIndex(o.topology);
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const health = new NodeHealth(() => topology.nodes, o.health);
+  const untrackHealth = trackNodeHealth(health);
   const routing = {
     health,
     topology,
@@ -195,6 +201,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       requestErrorStatus,
       operationLogPlugin<GatewayContext>(),
       logUnexpected(logger),
+      gatewayRequestMetrics,
       ...(o.apolloPlugins ?? []),
     ],
     validationRules: armor.validationRules,
@@ -242,8 +249,26 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     const nodes = health.view();
     return { status: nodes.every((n) => n.status === 'up') ? 'ok' : 'degraded', nodes };
   });
+  if (o.metrics !== false) serveMetrics(app);
   await app.register(playground, { endpoint: '/graphql', defaultHeaders: loopback ? o.playgroundHeaders : undefined });
 
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (request) => {
+      const calls: NonNullable<GatewayContext['calls']> = [];
+      noteLog(request, { nodes: calls });
+      const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined;
+      return {
+        actor: request.actor!,
+        // Made here when the client sent none, so even a first attempt can be retried safely with it.
+        idempotency: { key: givenKey ?? randomUUID(), replayed: false },
+        requestId: request.id,
+        calls,
+        logFields: request.logFields ?? undefined,
+        logger: request.log as Logger,
+      };
+    },
+    // The integration types its reply as a string; the route's own generics are fastify's defaults.
+  }) as RouteHandlerMethod;
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
@@ -266,23 +291,10 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
         return reply.code(400).send(errorBody('Idempotency-Key 须为 1–128 个可打印 ASCII 字符 / the Idempotency-Key header must be 1-128 printable ASCII characters (e.g. a UUID); send one per mutation and the same one when retrying it', 'BAD_REQUEST', { field: 'Idempotency-Key' }));
       }
     },
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request) => {
-        const calls: NonNullable<GatewayContext['calls']> = [];
-        noteLog(request, { nodes: calls });
-        const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined;
-        return {
-          actor: request.actor!,
-          // Made here when the client sent none, so even a first attempt can be retried safely with it.
-          idempotency: { key: givenKey ?? randomUUID(), replayed: false },
-          requestId: request.id,
-          calls,
-          logFields: request.logFields ?? undefined,
-          logger: request.log as Logger,
-        };
-      },
-      // The integration types its reply as a string; the route's own generics are fastify's defaults.
-    }) as RouteHandlerMethod,
+    // GraphQL execution runs in a server span continuing the client's traceparent: the node calls' spans hang under it.
+    handler: function (request, reply) {
+      return traceIncoming(request.headers, `${request.method} /graphql`, { 'http.request.method': request.method, 'url.path': '/graphql' }, async () => graphql.call(this, request, reply));
+    },
   });
   await o.extend?.(app);
 
@@ -297,6 +309,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       await pulling;
       await anchors.close();
       health.stop();
+      untrackHealth();
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();

@@ -6,6 +6,7 @@ import {
   type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification,
 } from '../../schema/audit.js';
 import { regionOf } from '../../schema/ids.js';
+import { countAuditEventsOnCommit } from './metrics.js';
 
 export type { AuditVerification } from '../../schema/audit.js';
 
@@ -160,6 +161,10 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
     `insert into "${chain.schema}".audit_event (at, kind, keying, seq, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code, data, prev_hash, hash) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
     values, 'all', trx,
   );
+  for (const kind of ['CHANGE', 'READ'] as const) {
+    const n = events.filter((e) => e.kind === kind).length;
+    if (n) countAuditEventsOnCommit(trx, { subgraph: chain.schema, node: chain.node }, kind, n);
+  }
   return { id: String(inserted.reduce((max, r) => (BigInt(r.id) > max ? BigInt(r.id) : max), 0n)), hash: prev, seq };
 }
 
