@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../schema/metrics.js';
 import type { NodeHealth } from './health.js';
-import type { GatewayContext } from './routing.js';
 
 /** The gateway's series (schema/metrics.ts holds the registry and the request plugin). */
 
@@ -43,7 +42,9 @@ export function observeNodeFetch(subgraph: string, node: string, outcome: NodeFe
   if (seconds !== undefined) fetchDuration.observe(labels, seconds);
 }
 
-export const gatewayRequestMetrics: ApolloServerPlugin<GatewayContext> = requestMetricsPlugin(requests, requestDuration);
+export function gatewayRequestMetrics<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return requestMetricsPlugin(requests, requestDuration);
+}
 
 /** The breakers of every gateway running in this process (normally one), read at each scrape. */
 const healthViews = new Set<NodeHealth>();

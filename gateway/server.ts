@@ -201,7 +201,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       requestErrorStatus,
       operationLogPlugin<GatewayContext>(),
       logUnexpected(logger),
-      gatewayRequestMetrics,
+      gatewayRequestMetrics<GatewayContext>(),
       ...(o.apolloPlugins ?? []),
     ],
     validationRules: armor.validationRules,

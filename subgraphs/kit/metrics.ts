@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { DefaultLogger, type EventSubscriber, type LogContext, type LoggerOptions, type TransactionEventArgs } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from './context.js';
 import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../../schema/metrics.js';
 
 /**
@@ -26,7 +25,7 @@ const requestDuration = histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
-export function subgraphRequestMetrics(labels: SubgraphLabels): ApolloServerPlugin<SubgraphContext> {
+export function subgraphRequestMetrics<C extends BaseContext>(labels: SubgraphLabels): ApolloServerPlugin<C> {
   return requestMetricsPlugin(requests, requestDuration, labels);
 }
 

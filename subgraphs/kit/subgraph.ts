@@ -201,7 +201,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       auditPlugin,
       operationLogPlugin<SubgraphContext>(),
       logUnexpected,
-      subgraphRequestMetrics({ subgraph: mod.name, node: opts.node.id }),
+      subgraphRequestMetrics<SubgraphContext>({ subgraph: mod.name, node: opts.node.id }),
       ...(opts.apolloPlugins ?? []),
     ],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
