@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { loadEnv, loadTopology } from '../schema/env.js';
 import { configureProcessLogger } from '../schema/log.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
+import { startTracing } from '../schema/tracing.js';
 import { createGateway } from './server.js';
 
 /** The gateway as its own process: TOPOLOGY_FILE, JWT_SECRET, INTERNAL_SECRET, PORT (4000). */
 const env = loadEnv();
 const logger = await configureProcessLogger({ level: env.logLevel, pretty: env.logPretty });
+const tracing = startTracing({ endpoint: env.otlpEndpoint, serviceName: env.otelServiceName ?? 'pdf-gateway' });
 const gateway = await createGateway({
   topology: loadTopology(env.topologyFile),
   supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -21,10 +23,12 @@ const gateway = await createGateway({
   corsOrigins: env.corsOrigins,
   rateLimit: env.rateLimitMax > 0 ? { max: env.rateLimitMax, windowMs: env.rateLimitWindowMs } : undefined,
   logger,
+  metrics: env.metricsEnabled,
 });
 logger.info({ url: gateway.url, playground: `${gateway.url}/playground` }, 'gateway listening');
 const stop = async () => {
   await gateway.stop();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -17,8 +17,12 @@ import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT,
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
 import { REQUEST_ID_HEADER, type Logger } from '../schema/log.js';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { secondsSince } from '../schema/metrics.js';
+import { traced } from '../schema/tracing.js';
 import type { AnchorStore } from './audit-anchors.js';
 import type { NodeHealth } from './health.js';
+import { observeNodeFetch, type NodeFetchOutcome } from './metrics.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -163,10 +167,15 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return hit;
   }
 
-  /** `idempotencyKey`: given for mutations, whose failure after sending means an unknown outcome. */
+  /**
+   * Every call to a node service: logged on the request's line, counted and timed per subgraph
+   * and node (gateway/metrics.ts), in a span of its own whose `traceparent` the fetch carries to
+   * the subgraph. `idempotencyKey`: given for mutations, whose failure after sending means an
+   * unknown outcome.
+   */
   private async send(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
     const started = performance.now();
-    const result = await this.fetchNode(node, query, variables, caller, idempotencyKey);
+    const result = await this.observedFetch(node, query, variables, caller, idempotencyKey);
     caller.calls?.push({
       node: node.id,
       subgraph: this.subgraph,
@@ -182,11 +191,26 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return result;
   }
 
+  private async observedFetch(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
+    // A known-down node is not asked (nor is a mutation sent): its part is answered at once.
+    const down = this.opts.health?.downReason(node, this.subgraph);
+    if (down) {
+      observeNodeFetch(this.subgraph, node.id, 'skipped');
+      return { node, ok: false, error: this.unavailable(node, `is down since ${down.since.toISOString()} (${down.reason})`) };
+    }
+    return traced(`node fetch ${this.subgraph}`, { 'pdf.subgraph': this.subgraph, 'pdf.node': node.id }, async (span) => {
+      const start = process.hrtime.bigint();
+      const result = await this.fetchNode(node, query, variables, caller, idempotencyKey);
+      const outcome: NodeFetchOutcome = result.ok ? 'ok' : result.error.extensions?.code === 'MUTATION_OUTCOME_UNKNOWN' ? 'outcome_unknown' : 'unavailable';
+      observeNodeFetch(this.subgraph, node.id, outcome, secondsSince(start));
+      span.setAttribute('pdf.outcome', outcome);
+      if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.message });
+      return result;
+    });
+  }
+
   private async fetchNode(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
     const health = this.opts.health;
-    // A known-down node is not asked (nor is a mutation sent): its part is answered at once.
-    const down = health?.downReason(node, this.subgraph);
-    if (down) return { node, ok: false, error: this.unavailable(node, `is down since ${down.since.toISOString()} (${down.reason})`) };
     const body = JSON.stringify({ query, variables });
     const headers = internalHeaders(caller.actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey);
     if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;

@@ -20,6 +20,9 @@ import { playground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 import { AnchorStore, pullHeads } from './audit-anchors.js';
 import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
+import { serveMetrics } from '../schema/metrics.js';
+import { traceIncoming } from '../schema/tracing.js';
+import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
 
 export interface GatewayOptions {
   topology: Topology;
@@ -59,6 +62,8 @@ export interface GatewayOptions {
   extend?: (app: FastifyInstance) => void | Promise<void>;
   /** More Apollo Server plugins (per-operation metrics, tracing). */
   apolloPlugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
+  metrics?: boolean;
 }
 
 declare module 'fastify' {
@@ -159,6 +164,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const topology = new TopologyIndex(o.topology);
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const health = new NodeHealth(() => topology.nodes, o.health);
+  const untrackHealth = trackNodeHealth(health);
   const routing = {
     health,
     topology,
@@ -200,6 +206,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       requestErrorStatus,
       operationLogPlugin<GatewayContext>(),
       logUnexpected(logger),
+      gatewayRequestMetrics<GatewayContext>(),
       ...(o.apolloPlugins ?? []),
     ],
     validationRules: armor.validationRules,
@@ -247,8 +254,26 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     const nodes = health.view();
     return { status: nodes.every((n) => n.status === 'up') ? 'ok' : 'degraded', nodes };
   });
+  if (o.metrics !== false) serveMetrics(app);
   await app.register(playground, { endpoint: '/graphql', defaultHeaders: loopback ? o.playgroundHeaders : undefined });
 
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (request) => {
+      const calls: NonNullable<GatewayContext['calls']> = [];
+      noteLog(request, { nodes: calls });
+      const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined;
+      return {
+        actor: request.actor!,
+        // Made here when the client sent none, so even a first attempt can be retried safely with it.
+        idempotency: { key: givenKey ?? randomUUID(), replayed: false },
+        requestId: request.id,
+        calls,
+        logFields: request.logFields ?? undefined,
+        logger: request.log as Logger,
+      };
+    },
+    // The integration types its reply as a string; the route's own generics are fastify's defaults.
+  }) as RouteHandlerMethod;
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
@@ -279,23 +304,12 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
           );
       }
     },
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request) => {
-        const calls: NonNullable<GatewayContext['calls']> = [];
-        noteLog(request, { nodes: calls });
-        const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined;
-        return {
-          actor: request.actor!,
-          // Made here when the client sent none, so even a first attempt can be retried safely with it.
-          idempotency: { key: givenKey ?? randomUUID(), replayed: false },
-          requestId: request.id,
-          calls,
-          logFields: request.logFields ?? undefined,
-          logger: request.log as Logger,
-        };
-      },
-      // The integration types its reply as a string; the route's own generics are fastify's defaults.
-    }) as RouteHandlerMethod,
+    // GraphQL execution runs in a server span continuing the client's traceparent: the node calls' spans hang under it.
+    handler: function (request, reply) {
+      return traceIncoming(request.headers, `${request.method} /graphql`, { 'http.request.method': request.method, 'url.path': '/graphql' }, async () =>
+        graphql.call(this, request, reply),
+      );
+    },
   });
   await o.extend?.(app);
 
@@ -310,6 +324,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       await pulling;
       await anchors.close();
       health.stop();
+      untrackHealth();
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();

@@ -38,6 +38,8 @@ export interface FederationOptions {
    * fan-out to several nodes really computes in parallel. Default: all in this process.
    */
   processPerNode?: boolean;
+  /** Serve `GET /metrics` on the gateway and every in-process subgraph (METRICS_ENABLED); default on. */
+  metrics?: boolean;
 }
 
 export interface RunningFederation {
@@ -123,6 +125,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             ports,
             host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
+            metrics: o.metrics,
           }),
         );
       }),
@@ -144,6 +147,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     host: o.host,
     nodeTimeoutMs: o.nodeTimeoutMs,
     playgroundHeaders: o.playgroundHeaders,
+    metrics: o.metrics,
   });
   return {
     gateway,

@@ -16,6 +16,8 @@ export interface NodeOptions {
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
   /** How often event consumers poll their source (kit/events.ts); default 1 s. */
   eventPollMs?: number;
+  /** Serve `GET /metrics` on every subgraph (METRICS_ENABLED); default on. */
+  metrics?: boolean;
 }
 
 export interface RunningNode {
@@ -43,6 +45,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       host: opts.host,
       onQuery: opts.onQuery ? (sql) => opts.onQuery!(name, sql) : undefined,
       eventPollMs: opts.eventPollMs,
+      metrics: opts.metrics,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadEnv, loadTopology } from '../schema/env.js';
 import { configureProcessLogger } from '../schema/log.js';
+import { startTracing } from '../schema/tracing.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
 import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/subgraph.js';
 
@@ -15,6 +16,8 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   const topology = loadTopology(env.topologyFile);
   const node = topology.nodes.find((n) => n.id === env.nodeId);
   if (!node) throw new Error(`NODE_ID must name a node of ${env.topologyFile} (one of: ${topology.nodes.map((n) => n.id).join(', ')})`);
+  // Before the ORM starts: knex requires pg then, and the pg instrumentation patches it as it loads.
+  const tracing = startTracing({ endpoint: env.otlpEndpoint, serviceName: env.otelServiceName ?? `pdf-${mod.name}-${node.id}` });
   const embedded = env.databaseUrl ? undefined : await startEmbeddedDatabase(`${env.dataDir}/${node.id}/${mod.name}`);
   const running = await createSubgraph(mod, {
     node,
@@ -26,11 +29,13 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),
     host: env.host,
     logger,
+    metrics: env.metricsEnabled,
   });
   logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {
     await running.stop();
     await embedded?.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', stop);

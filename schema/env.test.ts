@@ -83,3 +83,28 @@ describe('one error lists every problem of the configuration', () => {
     expect({ host: env.host, port: env.port, nodeTimeoutMs: env.nodeTimeoutMs }).toEqual({ host: '127.0.0.1', port: undefined, nodeTimeoutMs: 5000 });
   });
 });
+
+describe('observability in the configuration', () => {
+  test('tracing is off and metrics are served unless configured', () => {
+    const env = loadEnv({}, { demo: true });
+    expect({ otlp: env.otlpEndpoint, name: env.otelServiceName, metrics: env.metricsEnabled }).toEqual({ otlp: undefined, name: undefined, metrics: true });
+    const configured = loadEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'pdf-lishui', METRICS_ENABLED: 'false' }, { demo: true });
+    expect({ otlp: configured.otlpEndpoint, name: configured.otelServiceName, metrics: configured.metricsEnabled }).toEqual({
+      otlp: 'http://collector:4318',
+      name: 'pdf-lishui',
+      metrics: false,
+    });
+  });
+
+  test('a bad endpoint or switch stops the process with every problem named', () => {
+    expect(() => loadEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, { demo: true })).toThrow(EnvError);
+    let message = '';
+    try {
+      loadEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318', METRICS_ENABLED: 'yes' }, { demo: true });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/OTEL_EXPORTER_OTLP_ENDPOINT must be an http/);
+    expect(message).toMatch(/METRICS_ENABLED must be true or false/);
+  });
+});

@@ -43,6 +43,12 @@ export interface Env {
   logLevel: LogLevel;
   /** Human-readable log lines (the demo) instead of JSON lines. */
   logPretty: boolean;
+  /** Serve Prometheus metrics at `GET /metrics` on the gateway and every subgraph. */
+  metricsEnabled: boolean;
+  /** OTLP/HTTP collector base URL; absent: tracing off, no SDK loaded. */
+  otlpEndpoint: string | undefined;
+  /** `service.name` of exported spans; each process entry has its own default. */
+  otelServiceName: string | undefined;
 }
 
 export class EnvError extends Error {}
@@ -58,6 +64,11 @@ const nonNegativeInt = z
   .string()
   .regex(/^\d+$/, { error: (iss) => `must be a non-negative integer, got "${String(iss.input)}"` })
   .transform(Number);
+
+const bool = z
+  .string()
+  .regex(/^(true|false|1|0)$/i, 'must be true or false')
+  .transform((b) => /^(true|1)$/i.test(b));
 
 const secret = (demoValue: string | undefined) => {
   const value = z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters');
@@ -99,11 +110,13 @@ const envSchema = (demo: boolean) =>
     RATE_LIMIT_MAX: nonNegativeInt.default(600),
     RATE_LIMIT_WINDOW_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be at least 1000')).default(60_000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    LOG_PRETTY: z
+    LOG_PRETTY: bool.default(demo),
+    METRICS_ENABLED: bool.default(true),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
       .string()
-      .regex(/^(true|false|1|0)$/i, 'must be true or false')
-      .transform((b) => /^(true|1)$/i.test(b))
-      .default(demo),
+      .regex(/^https?:\/\/[^/\s]+/, 'must be an http:// or https:// URL (e.g. http://collector:4318)')
+      .optional(),
+    OTEL_SERVICE_NAME: z.string().optional(),
   });
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
@@ -134,6 +147,9 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,
     logLevel: v.LOG_LEVEL as LogLevel,
     logPretty: v.LOG_PRETTY,
+    metricsEnabled: v.METRICS_ENABLED,
+    otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otelServiceName: v.OTEL_SERVICE_NAME,
   };
 }
 

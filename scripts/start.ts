@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { DEMO_TOKEN_LIFETIME, mintToken } from '../gateway/auth.js';
 import { loadEnv, loadTopology } from '../schema/env.js';
 import { configureProcessLogger } from '../schema/log.js';
+import { startTracing } from '../schema/tracing.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { startFederation } from '../runtime/federation.js';
@@ -20,6 +21,8 @@ if (process.argv.includes('--reset')) {
   console.log(`reset: removed ${env.dataDir}`);
 }
 const topology = loadTopology(env.topologyFile);
+// Before the nodes' ORMs start: knex requires pg then, and the pg instrumentation patches it as it loads.
+const tracing = startTracing({ endpoint: env.otlpEndpoint, serviceName: env.otelServiceName ?? 'pdf-demo' });
 const port = env.port ?? 4000;
 console.log(env.databaseUrl ? 'starting the demo federation on PostgreSQL …' : `starting the demo federation on embedded PGlite (data in ${env.dataDir}) …`);
 
@@ -38,6 +41,7 @@ const federation = await startFederation({
   gatewayPort: port,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  metrics: env.metricsEnabled,
   databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
@@ -62,6 +66,7 @@ Other tokens: npm run token -- --roles AGENCY --region 331100 --org <organizatio
 
 const shutdown = async () => {
   await federation.stop();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

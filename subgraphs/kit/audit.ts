@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
 import { auditChainKey, signCheckpoint, type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../../schema/audit.js';
 import { regionOf } from '../../schema/ids.js';
+import { countAuditEventsOnCommit } from './metrics.js';
 
 export type { AuditVerification } from '../../schema/audit.js';
 
@@ -202,6 +203,10 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
     'all',
     trx,
   );
+  for (const kind of ['CHANGE', 'READ'] as const) {
+    const n = events.filter((e) => e.kind === kind).length;
+    if (n) countAuditEventsOnCommit(trx, { subgraph: chain.schema, node: chain.node }, kind, n);
+  }
   return { id: String(inserted.reduce((max, r) => (BigInt(r.id) > max ? BigInt(r.id) : max), 0n)), hash: prev, seq };
 }
 

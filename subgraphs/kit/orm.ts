@@ -3,6 +3,7 @@ import pg from 'pg';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+import { auditEventCounter, statementTimingLogger, type SubgraphLabels } from './metrics.js';
 
 /** Bounds on the time a request may hold the database (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS in schema/env.ts). */
 export interface DatabaseLimits {
@@ -32,6 +33,8 @@ export interface OrmOptions {
   /** Names this pool's sessions (pg_stat_activity.application_name), so `closeORM` can find its own backends. */
   applicationName?: string;
   limits?: Partial<DatabaseLimits>;
+  /** Times every statement under these labels (`pdf_db_statement_duration_seconds`, kit/metrics.ts). */
+  metrics?: SubgraphLabels;
 }
 
 export function ormConfig(o: OrmOptions) {
@@ -62,6 +65,8 @@ export function ormConfig(o: OrmOptions) {
     debug: o.onQuery ? ['query'] : false,
     logger: o.onQuery ? (message: string) => o.onQuery!(message) : undefined,
     colors: false,
+    loggerFactory: o.metrics ? statementTimingLogger(o.metrics) : undefined,
+    subscribers: [auditEventCounter],
   });
 }
 
@@ -74,7 +79,7 @@ export async function initORM(o: OrmOptions): Promise<MikroORM> {
   // bounds (0 disables a timeout), closed before the bounded pool opens (PGlite serves one connection).
   // Its wait for a connection is long too: at start-up every database of a node migrates at once.
   const startup = { ...DEFAULT_DATABASE_LIMITS, ...o.limits, statementTimeoutMs: 0, acquireTimeoutMs: STARTUP_ACQUIRE_TIMEOUT_MS };
-  const migrating = await MikroORM.init(ormConfig({ ...o, limits: startup }));
+  const migrating = await MikroORM.init(ormConfig({ ...o, limits: startup, metrics: undefined }));
   try {
     await migrating.em.getConnection().execute(`create schema if not exists "${o.schema}"`);
     await migrating.getMigrator().up();

@@ -26,6 +26,9 @@ import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.
 import { serveAuditEndpoint } from './audit-endpoints.js';
 import { AUDIT_HEAD_EXTENSION } from '../../schema/audit.js';
 import { checkReadiness, statusFor } from './readiness.js';
+import { serveMetrics } from '../../schema/metrics.js';
+import { traceIncoming } from '../../schema/tracing.js';
+import { subgraphRequestMetrics, trackPool } from './metrics.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -69,6 +72,8 @@ export interface SubgraphOptions {
   extend?: (app: FastifyInstance) => void | Promise<void>;
   /** More Apollo Server plugins (per-operation metrics, tracing). */
   apolloPlugins?: ApolloServerPlugin<SubgraphContext>[];
+  /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
+  metrics?: boolean;
 }
 
 declare module 'fastify' {
@@ -179,7 +184,9 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     migrations: mod.migrations,
     onQuery: opts.onQuery,
     poolMax: opts.poolMax,
+    metrics: { subgraph: mod.name, node: opts.node.id },
   });
+  const untrackPool = trackPool(orm, { subgraph: mod.name, node: opts.node.id });
   const schema = await buildModuleSchema(mod);
   guardMutationsWithIdempotency(schema, mod.name);
   const replays = new ReplayGuard();
@@ -197,6 +204,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       auditPlugin,
       operationLogPlugin<SubgraphContext>(),
       logUnexpected,
+      subgraphRequestMetrics<SubgraphContext>({ subgraph: mod.name, node: opts.node.id }),
       ...(opts.apolloPlugins ?? []),
     ],
     // The process entry owns signal handling: it stops the HTTP server and the databases too.
@@ -241,6 +249,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.status === 'ready' ? 200 : 503).send({ ...readiness, subgraph: mod.name, node: opts.node.id });
   });
+  if (opts.metrics !== false) serveMetrics(app);
   app.post('/internal/audit/*', { preHandler: signed }, async (request, reply) => {
     const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
     return reply.code(answer.status).send(answer.body);
@@ -290,7 +299,10 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       ],
     },
     async function (request, reply) {
-      const text = (await graphql.call(this, request, reply)) as unknown;
+      // In a server span continuing the caller's traceparent (the gateway's node fetch, or a sibling's call): its SQL and sibling calls hang under it.
+      const text = (await traceIncoming(request.headers, 'POST /graphql', { 'pdf.subgraph': mod.name, 'pdf.node': opts.node.id }, async () =>
+        graphql.call(this, request, reply),
+      )) as unknown;
       // A request that failed only because the database is unreachable is 503, so the gateway marks this node service down.
       if (typeof text === 'string') reply.code(statusFor(reply.statusCode, text));
       return text;
@@ -315,6 +327,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();
+      untrackPool();
       await closeORM(orm, { clientUrl: opts.databaseUrl, applicationName, logger });
     },
   };
