@@ -29,6 +29,7 @@ import { checkReadiness, statusFor } from './readiness.js';
 import { serveMetrics } from '../../schema/metrics.js';
 import { traceIncoming } from '../../schema/tracing.js';
 import { subgraphRequestMetrics, trackPool } from './metrics.js';
+import { refreshStatistics, StatisticsRefresher, type StatisticsRefresh } from './statistics.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -74,6 +75,11 @@ export interface SubgraphOptions {
   apolloPlugins?: ApolloServerPlugin<SubgraphContext>[];
   /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
   metrics?: boolean;
+  /**
+   * How often the subgraph looks for stale table statistics and analyzes them (kit/statistics.ts,
+   * STATISTICS_INTERVAL_MS); absent or 0: only at start-up, as tests want.
+   */
+  statisticsIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -94,6 +100,8 @@ export interface RunningSubgraph {
   audit: AuditChain;
   /** The HTTP server (fastify), listening. */
   app: FastifyInstance;
+  /** Analyzes this subgraph's stale tables and empties its GIN pending lists now: call it when a bulk load ends. */
+  refreshStatistics(): Promise<StatisticsRefresh>;
   stop(): Promise<void>;
 }
 
@@ -192,6 +200,15 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const replays = new ReplayGuard();
   const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
   const logger = (opts.logger ?? getProcessLogger()).child({ service: mod.name, node: opts.node.id });
+  // A database restored or loaded while the subgraph was down, or never analyzed, is planned well from the first request.
+  const statistics = new StatisticsRefresher(
+    () => refreshStatistics(orm.em.fork(), mod.name),
+    (err) => logger.warn({ error: (err as Error).message }, 'could not refresh table statistics'),
+    (r) => {
+      if (r.analyzed.length || r.pendingPagesCleaned) logger.debug({ analyzed: r.analyzed, pendingPagesCleaned: r.pendingPagesCleaned }, 'table statistics refreshed');
+    },
+  );
+  await statistics.refreshQuietly();
   const app = createHttpServer(logger);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -313,6 +330,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   events?.start();
+  statistics.start(opts.statisticsIntervalMs ?? 0);
 
   return {
     name: mod.name,
@@ -322,7 +340,9 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     events,
     audit: chain,
     app,
+    refreshStatistics: () => statistics.refresh(),
     async stop() {
+      await statistics.stop();
       await events?.stop();
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
