@@ -55,6 +55,9 @@ export function ormConfig(o: OrmOptions) {
         statement_timeout: limits.statementTimeoutMs,
         idle_in_transaction_session_timeout: limits.statementTimeoutMs,
         connectionTimeoutMillis: limits.acquireTimeoutMs,
+        // JIT compiles a plan that looks expensive (a count over many rows) for tens of milliseconds,
+        // more than the statements of a request take. PGlite has no JIT and ignores the setting.
+        options: '-c jit=off',
       },
       acquireConnectionTimeout: limits.acquireTimeoutMs,
     },
