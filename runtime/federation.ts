@@ -6,7 +6,7 @@ import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { startNode, type RunningNode } from './node.js';
-import type { NodeProcessReply, NodeProcessRequest } from './node-process.js';
+import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply } from './node-process.js';
 
 export interface FederationOptions {
   topology: Topology;
@@ -40,6 +40,8 @@ export interface FederationOptions {
   processPerNode?: boolean;
   /** Serve `GET /metrics` on the gateway and every in-process subgraph (METRICS_ENABLED); default on. */
   metrics?: boolean;
+  /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
+  statisticsIntervalMs?: number;
 }
 
 export interface RunningFederation {
@@ -50,6 +52,8 @@ export interface RunningFederation {
   databases: Map<string, NodeDatabases>;
   /** Stops one node's subgraphs (its databases stay), to exercise partial failure. */
   stopNode(id: string): Promise<void>;
+  /** Brings every subgraph's table statistics up to date (kit/statistics.ts): call it when a bulk load through the API ends. */
+  refreshStatistics(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,13 +68,19 @@ function forkNode(req: NodeProcessRequest): Promise<RunningNode> {
       if (!reply.ready) return reject(new Error(`node ${req.node.id} failed to start: ${reply.error}`));
       Object.assign(req.node.subgraphs, reply.node.subgraphs);
       child.removeAllListeners('exit');
+      const command = (c: NodeProcessCommand) => child.send(c);
       resolve({
         node: req.node,
         subgraphs: {},
+        refreshStatistics: () =>
+          new Promise<void>((done, fail) => {
+            child.once('message', (r: StatisticsReply) => (r.statistics === 'refreshed' ? done() : fail(new Error(`node ${req.node.id}: ${r.error}`))));
+            command('refresh-statistics');
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
-            child.send('stop');
+            command('stop');
           }),
       });
     });
@@ -101,6 +111,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
               fixedPorts: !!o.fixedPorts,
               host: o.host,
               databaseLimits: o.databaseLimits,
+              statisticsIntervalMs: o.statisticsIntervalMs,
             }),
           );
           return;
@@ -126,6 +137,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
             metrics: o.metrics,
+            statisticsIntervalMs: o.statisticsIntervalMs,
           }),
         );
       }),
@@ -158,6 +170,9 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
       if (stopped.has(id)) return;
       stopped.add(id);
       await nodes.get(id)!.stop();
+    },
+    async refreshStatistics() {
+      await Promise.all([...nodes.entries()].filter(([id]) => !stopped.has(id)).map(([, n]) => n.refreshStatistics()));
     },
     async stop() {
       await gateway.stop();

@@ -16,9 +16,14 @@ export interface NodeProcessRequest {
   fixedPorts: boolean;
   host?: string;
   databaseLimits?: Partial<DatabaseLimits>;
+  statisticsIntervalMs?: number;
 }
 
 export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: false; error: string };
+
+/** What the parent sends a running node: stop, or bring the statistics up to date (answered with `StatisticsReply`). */
+export type NodeProcessCommand = 'stop' | 'refresh-statistics';
+export type StatisticsReply = { statistics: 'refreshed' } | { statistics: 'failed'; error: string };
 
 /**
  * One node in a process of its own, as in production: its subgraphs, and for PGlite its database
@@ -37,8 +42,17 @@ process.once('message', async (req: NodeProcessRequest) => {
       auditSecret: req.auditSecret,
       ports,
       host: req.host,
+      statisticsIntervalMs: req.statisticsIntervalMs,
     });
-    process.on('message', async (msg) => {
+    process.on('message', async (msg: NodeProcessCommand) => {
+      if (msg === 'refresh-statistics') {
+        const reply: StatisticsReply = await running.refreshStatistics().then(
+          () => ({ statistics: 'refreshed' as const }),
+          (err: Error) => ({ statistics: 'failed' as const, error: err.message }),
+        );
+        process.send!(reply);
+        return;
+      }
       if (msg !== 'stop') return;
       await running.stop();
       await dbs.stop();

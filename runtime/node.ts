@@ -18,6 +18,8 @@ export interface NodeOptions {
   eventPollMs?: number;
   /** Serve `GET /metrics` on every subgraph (METRICS_ENABLED); default on. */
   metrics?: boolean;
+  /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
+  statisticsIntervalMs?: number;
 }
 
 export interface RunningNode {
@@ -27,6 +29,8 @@ export interface RunningNode {
   stopSubgraph?(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the same database and port, as a restarted process would. */
   startSubgraph?(name: SubgraphName): Promise<RunningSubgraph>;
+  /** Brings every subgraph's table statistics up to date (kit/statistics.ts): call it when a bulk load ends. */
+  refreshStatistics(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       onQuery: opts.onQuery ? (sql) => opts.onQuery!(name, sql) : undefined,
       eventPollMs: opts.eventPollMs,
       metrics: opts.metrics,
+      statisticsIntervalMs: opts.statisticsIntervalMs,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;
@@ -63,6 +68,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     startSubgraph(name) {
       if (subgraphs[name]) throw new Error(`${name} is already running`);
       return start(name, Number(new URL(opts.node.subgraphs[name]).port));
+    },
+    async refreshStatistics() {
+      await Promise.all(Object.values(subgraphs).map((s) => s!.refreshStatistics()));
     },
     async stop() {
       await Promise.all(Object.values(subgraphs).map((s) => s!.stop()));

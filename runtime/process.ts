@@ -30,6 +30,7 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     host: env.host,
     logger,
     metrics: env.metricsEnabled,
+    statisticsIntervalMs: env.statisticsIntervalMs,
   });
   logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {

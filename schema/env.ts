@@ -35,6 +35,8 @@ export interface Env {
   dbStatementTimeoutMs: number;
   /** How long a subgraph request waits for a database connection. */
   dbAcquireTimeoutMs: number;
+  /** How often each subgraph analyzes its tables whose statistics went stale (kit/statistics.ts); 0: only at start-up. */
+  statisticsIntervalMs: number;
   /** Browser origins allowed to call the gateway (CORS); none by default. */
   corsOrigins: string[];
   /** Requests per client (token subject, else address) per window at the gateway; 0 disables the limit. */
@@ -95,6 +97,7 @@ const envSchema = (demo: boolean) =>
     AUDIT_ANCHOR_INTERVAL_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000')).default(60_000),
     DB_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(10_000),
     DB_ACQUIRE_TIMEOUT_MS: nonNegativeInt.default(10_000),
+    STATISTICS_INTERVAL_MS: nonNegativeInt.default(60_000),
     CORS_ORIGINS: z
       .string()
       .transform((list) =>
@@ -142,6 +145,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     auditAnchorIntervalMs: v.AUDIT_ANCHOR_INTERVAL_MS,
     dbStatementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
     dbAcquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
+    statisticsIntervalMs: v.STATISTICS_INTERVAL_MS,
     corsOrigins: v.CORS_ORIGINS,
     rateLimitMax: v.RATE_LIMIT_MAX,
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,

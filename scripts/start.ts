@@ -43,11 +43,14 @@ const federation = await startFederation({
   nodeTimeoutMs: env.nodeTimeoutMs,
   metrics: env.metricsEnabled,
   databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
+  statisticsIntervalMs: env.statisticsIntervalMs,
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 
 const seeded = await seedDemo(federation.gateway.url, env.jwtSecret, (m) => console.log(`  ${m}`));
 if (!seeded.seeded) console.log('  demo data already present (use `npm start -- --reset` to start over)');
+// The seed is a bulk load through the API: the first searches should not wait for the periodic check.
+else await federation.refreshStatistics();
 
 const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
 const amrId = seeded.organizations.get(amr.key);
