@@ -15,6 +15,14 @@ describe('database limits in the configuration', () => {
   });
 });
 
+describe('table statistics in the configuration', () => {
+  test('each subgraph checks its statistics every minute unless configured; 0 checks only at start-up; a bad value names the variable', () => {
+    expect(loadEnv({}, { demo: true }).statisticsIntervalMs).toBe(60_000);
+    expect(loadEnv({ STATISTICS_INTERVAL_MS: '0' }, { demo: true }).statisticsIntervalMs).toBe(0);
+    expect(() => loadEnv({ STATISTICS_INTERVAL_MS: '1m' }, { demo: true })).toThrow(/STATISTICS_INTERVAL_MS must be a non-negative integer/);
+  });
+});
+
 describe('HTTP limits and logs in the configuration', () => {
   test('no CORS origin, 600 requests a minute per client, info JSON logs unless configured; the demo logs pretty', () => {
     const env = loadEnv({}, { demo: true });
