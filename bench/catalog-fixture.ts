@@ -8,6 +8,7 @@ import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js'
 import { searchColumns } from '../subgraphs/catalog/search.js';
 import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
 import { ormConfig } from '../subgraphs/kit/orm.js';
+import { refreshStatistics } from '../subgraphs/kit/statistics.js';
 import { newOwned } from '../subgraphs/kit/owned.js';
 import { appliesAt, areaOf, SECTORS, templateFields, type DatasetTemplate, type Sector } from '../seeds/catalog-templates.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
@@ -255,7 +256,8 @@ export interface FixtureReport {
 /**
  * Makes sure the node's catalog holds `perNode` fixture entries: kept from an earlier run when
  * still current, otherwise (re)generated in batches, then VACUUM ANALYZE so the planner knows
- * the table it is about to search.
+ * the table it is about to search (VACUUM also empties the GIN pending lists and marks the pages
+ * all-visible), and the kit's refresh for the other tables.
  */
 export async function ensureCatalogFixture(nodeId: string, databaseUrl: string, perNode: number, log: (msg: string) => void): Promise<FixtureReport> {
   const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, schema: 'catalog', entities: catalogModule.entities, migrations: [], poolMax: 2 }));
@@ -283,6 +285,8 @@ export async function ensureCatalogFixture(nodeId: string, databaseUrl: string, 
     }
     await conn.execute('vacuum analyze "catalog"."data_resource"');
     await conn.execute('vacuum analyze "catalog"."data_item"');
+    // The rest of the schema (organizations, versions …) as every other bulk load leaves it.
+    await refreshStatistics(orm.em.fork(), 'catalog');
     await conn.execute(`create table if not exists ${FINGERPRINT_TABLE} (fingerprint text not null)`);
     await conn.execute(`delete from ${FINGERPRINT_TABLE}`);
     await conn.execute(`insert into ${FINGERPRINT_TABLE} values (?)`, [schemaFingerprint()]);
