@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { catalogModule } from '../catalog/index.js';
-import { DataResource } from '../catalog/resource.entity.js';
-import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, searchColumns } from '../catalog/search.js';
-import { updateDueAfter } from '../catalog/workflow.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from '../../test/support/env.js';
-import { registerOrganization } from '../../test/support/catalog-fixtures.js';
-import { nodeConfig } from '../../test/support/node.js';
-import { callSubgraph } from '../../test/support/subgraph-client.js';
-import { newOwned } from './owned.js';
-import { createSubgraph, type RunningSubgraph } from './subgraph.js';
+import { catalogModule } from '../subgraphs/catalog/index.js';
+import { DataResource } from '../subgraphs/catalog/resource.entity.js';
+import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, searchColumns } from '../subgraphs/catalog/search.js';
+import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
+import { registerOrganization } from './support/catalog-fixtures.js';
+import { nodeConfig } from './support/node.js';
+import { callSubgraph } from './support/subgraph-client.js';
+import { newOwned } from '../subgraphs/kit/owned.js';
+import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);
