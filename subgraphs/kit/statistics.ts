@@ -80,9 +80,6 @@ export async function refreshStatistics(em: EntityManager, schema: string): Prom
   return { analyzed, pendingPagesCleaned };
 }
 
-/** Default period of the staleness check in a running subgraph (STATISTICS_INTERVAL_MS). */
-export const DEFAULT_STATISTICS_INTERVAL_MS = 60_000;
-
 /**
  * Runs a subgraph's refreshes one at a time: on request (`refresh`, e.g. when a bulk load ends) and
  * on an unref'd timer (`start`), so a database that no autovacuum looks after (PGlite) still gets
@@ -100,11 +97,15 @@ export class StatisticsRefresher {
     private readonly onRefresh: (r: StatisticsRefresh) => void = () => {},
   ) {}
 
-  /** A refresh after the one in progress, if any; rejects when it fails. */
+  /** A refresh after the one in progress, if any, reported to `onRefresh`; rejects when it fails. */
   refresh(): Promise<StatisticsRefresh> {
     this.queued += 1;
     const next = this.last
       .then(() => this.work())
+      .then((r) => {
+        this.onRefresh(r);
+        return r;
+      })
       .finally(() => {
         this.queued -= 1;
       });
@@ -112,9 +113,9 @@ export class StatisticsRefresher {
     return next;
   }
 
-  /** A refresh whose outcome goes to the callbacks (start-up, timer): never rejects. */
+  /** A refresh whose failure goes to `onError` (start-up, timer): never rejects. */
   refreshQuietly(): Promise<void> {
-    return this.refresh().then(this.onRefresh, this.onError);
+    return this.refresh().then(() => undefined, this.onError);
   }
 
   start(intervalMs: number): void {
