@@ -45,12 +45,15 @@ export async function refreshStatistics(em: EntityManager, schema: string): Prom
   const connection = em.getConnection();
   // This session's own counters reach the shared statistics only now and then; another session's
   // (a pool's other connections) reach them within a second of its transactions.
-  await connection.execute('select pg_stat_force_next_flush()');
+  await connection.execute('select pg_stat_force_next_flush()').catch((err: { code?: string }) => {
+    // PostgreSQL before 15 has no such function: its sessions send their counters on their own.
+    if (err.code !== '42883') throw err;
+  });
   const stale = await connection.execute<{ name: string }[]>(
     `select c.relname as name from pg_class c
        join pg_namespace n on n.oid = c.relnamespace
        left join pg_stat_user_tables s on s.relid = c.oid
-     where n.nspname = ? and c.relkind in ('r', 'p') and (${STALE})
+     where n.nspname = ? and c.relkind = 'r' and (${STALE})
      order by c.relname`,
     [schema],
   );
