@@ -14,8 +14,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * only past its thresholds (when it is on at all).
  *
  * So every bulk load ends with `refreshStatistics`, every subgraph runs it at start-up after its
- * migrations, and periodically (`StatisticsRefresher`). It is cheap when nothing is stale: one
- * catalog query, and a look at each GIN index's pending list.
+ * migrations, and periodically (`StatisticsRefresher`). It is cheap when nothing is stale: two
+ * queries of the system catalogs, and a look at each GIN index's pending list.
  */
 
 /** A table is stale as autovacuum's defaults judge it: never analyzed, or changed by more than 50 rows + 10 % since. */
