@@ -16,7 +16,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * (client, gateway, 12 subgraphs, PGlite) runs in this one process on 127.0.0.1, so the figures
  * compare cases with each other; they are not a capacity estimate for a deployment.
  * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
- * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts).
+ * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts),
+ * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -315,6 +316,10 @@ try {
   if (process.argv.slice(2).includes('catalog')) {
     const { catalogSearchBenchmark } = await import('./catalog-search.js');
     await catalogSearchBenchmark(serverUrl, process.argv.slice(2));
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('cpu')) {
+    await (await import('./cpu.js')).cpuBenchmark(serverUrl);
     process.exit(0);
   }
   const results = [await suite('pglite', undefined)];
