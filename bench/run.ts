@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { subscribe } from 'node:diagnostics_channel';
 import { resolve } from 'node:path';
 import { mintToken } from '../gateway/auth.js';
 import { internalHeaders, type Actor, type InternalTarget } from '../schema/auth.js';
@@ -17,7 +18,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * compare cases with each other; they are not a capacity estimate for a deployment.
  * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
  * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts),
- * `npm run bench -- demo-search` the demo catalog's keyword search per node (bench/demo-search.ts).
+ * `npm run bench -- demo-search` the demo catalog's keyword search per node (bench/demo-search.ts),
+ * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -56,15 +58,15 @@ const direct =
     return post(subgraphUrl, body, internalHeaders(actor, body, secret, target));
   };
 
-// Every in-process fetch (client → gateway → subgraphs) goes through this wrapper, so one probe
-// request can list the subgraph calls a case really causes: the proof that (a) hits one node
-// and (c) one vs three. Outside a probe it costs one null check.
-const realFetch = globalThis.fetch;
+// Every in-process HTTP request (client → gateway → subgraphs, whether by fetch or by the gateway's
+// undici pool) is announced on undici's diagnostics channel, so one probe request can list the
+// subgraph calls a case really causes: the proof that (a) hits one node and (c) one vs three.
+// Outside a probe it costs one null check.
 let probe: string[] | null = null;
-globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-  probe?.push(input instanceof Request ? input.url : String(input));
-  return realFetch(input, init);
-}) as typeof fetch;
+subscribe('undici:request:create', (message) => {
+  const { request } = message as { request: { origin: string; path: string } };
+  probe?.push(new URL(request.path, request.origin).toString());
+});
 
 async function subgraphCalls(fed: RunningFederation, call: Call): Promise<string> {
   const names = new Map<string, string>();
@@ -322,6 +324,10 @@ try {
   if (process.argv.slice(2).includes('demo-search')) {
     const { demoSearchBenchmark } = await import('./demo-search.js');
     await demoSearchBenchmark(serverUrl);
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('cpu')) {
+    await (await import('./cpu.js')).cpuBenchmark(serverUrl);
     process.exit(0);
   }
   const results = [await suite('pglite', undefined)];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { createSecretKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { actorFromAuthorization, AuthError, mintToken } from './auth.js';
+import { actorFromAuthorization, AuthError, mintToken, VERIFIED_TOKEN_CACHE_MAX, verifiedTokenCount } from './auth.js';
 
 const SECRET = 'auth-test-secret-0123456789abcdef01234';
 const ORG_331122 = '331122:01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -47,5 +47,44 @@ describe('gateway token checks: subgraphs decide access from the claims, so clai
     expect(await refusal(await raw({ region: '331100', roles: ['OPERATOR'] }))).toMatch(/OPERATOR token needs the organization/);
     expect(await refusal(await raw({ roles: ['AUTHORITY'] }))).toMatch(/AUTHORITY token needs the region/);
     expect(await refusal(await raw({ roles: ['AUDITOR'] }))).toMatch(/AUDITOR token needs the region/);
+  });
+});
+
+describe('verified tokens are remembered, never past their expiry and never for another token or secret', () => {
+  const agency = (sub: string) => ({ sub, orgId: ORG_331122, region: '331122', roles: ['AGENCY' as const] });
+
+  test('a token accepted (and remembered) is refused from its exp on', async () => {
+    const token = await mintToken(agency('brief'), SECRET, '2s');
+    const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
+    expect((await actorFromAuthorization(`Bearer ${token}`, SECRET)).sub).toBe('brief');
+    expect((await actorFromAuthorization(`Bearer ${token}`, SECRET)).sub).toBe('brief');
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 20));
+    expect(await refusal(token)).toMatch(/invalid or expired/);
+  });
+
+  test('two tokens never share an entry: each answers its own actor, and a token remembered under one secret is refused under another', async () => {
+    const a = await mintToken(agency('alice'), SECRET);
+    const b = await mintToken({ sub: 'bob', orgId: null, region: '331100', roles: ['AUTHORITY'] }, SECRET);
+    for (let i = 0; i < 2; i++) {
+      expect(await actorFromAuthorization(`Bearer ${a}`, SECRET)).toEqual(agency('alice'));
+      expect(await actorFromAuthorization(`Bearer ${b}`, SECRET)).toEqual({ sub: 'bob', orgId: null, region: '331100', roles: ['AUTHORITY'] });
+    }
+    await expect(actorFromAuthorization(`Bearer ${a}`, 'another-secret-0123456789abcdef0123')).rejects.toThrow(/invalid or expired/);
+  });
+
+  test('a caller changing the actor it got does not change what the next request with the token gets', async () => {
+    const token = await mintToken(agency('carol'), SECRET);
+    const first = await actorFromAuthorization(`Bearer ${token}`, SECRET);
+    first.roles.push('AUTHORITY');
+    first.orgId = null;
+    expect(await actorFromAuthorization(`Bearer ${token}`, SECRET)).toEqual(agency('carol'));
+  });
+
+  test('refused tokens are not remembered, and the cache stays within its bound', async () => {
+    const before = verifiedTokenCount();
+    await refusal(await raw({ roles: ['AUDITOR'] }));
+    expect(verifiedTokenCount()).toBe(before);
+    for (let i = 0; i < VERIFIED_TOKEN_CACHE_MAX + 50; i++) await actorFromAuthorization(`Bearer ${await mintToken(agency(`u${i}`), SECRET)}`, SECRET);
+    expect(verifiedTokenCount()).toBe(VERIFIED_TOKEN_CACHE_MAX);
   });
 });

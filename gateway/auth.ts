@@ -1,5 +1,6 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../schema/auth.js';
 import { regionOf } from '../schema/ids.js';
 import { isKnownRegion } from '../schema/regions.js';
@@ -55,19 +56,37 @@ function checkClaims(actor: Actor, exp: unknown): Actor {
   return actor;
 }
 
+/** Most entries a gateway keeps of tokens it has verified: one per active session, bounded. */
+export const VERIFIED_TOKEN_CACHE_MAX = 10_000;
+
+interface Verified {
+  actor: Actor;
+  /** The token's exp in milliseconds: the entry is not served from then on. */
+  expiresAt: number;
+}
+
 /**
- * No Authorization header means the public (open data only). A header that is present but
- * invalid or expired is an error: silently downgrading would hide a misconfigured client.
+ * A client sends the same token with every request; verifying its signature and claims again each
+ * time is most of the gateway's CPU for a small query. Only accepted tokens are kept: caching
+ * refusals would let anyone fill the cache with garbage, and refusing costs no more than today.
+ * The key is a digest of secret and token, so neither sits in memory as a key and a token never
+ * matches an entry verified under another secret.
  */
-export async function actorFromAuthorization(header: string | undefined, secret: string): Promise<Actor> {
-  if (!header) return ANONYMOUS;
-  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!m) throw new AuthError('Authorization must be "Bearer <token>"');
+const verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKEN_CACHE_MAX });
+const cacheKey = (token: string, secret: string) => createHash('sha256').update(secret).update('\0').update(token).digest('base64');
+
+/** How many verified tokens the gateway holds now (never more than VERIFIED_TOKEN_CACHE_MAX). */
+export const verifiedTokenCount = () => verified.size;
+
+/** Each caller gets its own copy: the cached actor must not change under a later request. */
+const copy = (a: Actor): Actor => ({ ...a, roles: [...a.roles] });
+
+async function verify(token: string, secret: string): Promise<Verified> {
   try {
-    const { payload } = await jwtVerify(m[1], key(secret), { algorithms: ['HS256'], issuer: ISSUER });
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: ISSUER });
     const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
     if (!payload.sub || roles.some((r) => !ROLES.includes(r as Role)) || roles.length === 0) throw new AuthError('token lacks a subject or valid roles');
-    return checkClaims(
+    const actor = checkClaims(
       {
         sub: payload.sub,
         orgId: typeof payload.org === 'string' ? payload.org : null,
@@ -76,8 +95,27 @@ export async function actorFromAuthorization(header: string | undefined, secret:
       },
       payload.exp,
     );
+    return { actor, expiresAt: (payload.exp as number) * 1000 };
   } catch (err) {
     if (err instanceof AuthError) throw err;
     throw new AuthError('invalid or expired token');
   }
+}
+
+/**
+ * No Authorization header means the public (open data only). A header that is present but
+ * invalid or expired is an error: silently downgrading would hide a misconfigured client.
+ */
+export async function actorFromAuthorization(header: string | undefined, secret: string): Promise<Actor> {
+  if (!header) return ANONYMOUS;
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!m) throw new AuthError('Authorization must be "Bearer <token>"');
+  const id = cacheKey(m[1], secret);
+  const hit = verified.get(id);
+  // jose accepts a token while the current second is before exp, i.e. while now < exp * 1000 ms.
+  if (hit && Date.now() < hit.expiresAt) return copy(hit.actor);
+  if (hit) verified.delete(id);
+  const fresh = await verify(m[1], secret);
+  verified.set(id, fresh);
+  return copy(fresh.actor);
 }

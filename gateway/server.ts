@@ -23,6 +23,7 @@ import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
 import { serveMetrics } from '../schema/metrics.js';
 import { traceIncoming } from '../schema/tracing.js';
 import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
+import { Agent } from 'undici';
 
 export interface GatewayOptions {
   topology: Topology;
@@ -157,6 +158,9 @@ const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
   },
 });
 
+/** Connections the gateway keeps open to each node service (origin); further calls queue for one. */
+const NODE_CONNECTIONS = 32;
+
 /** Bound on the tokens of one operation, checked while parsing. */
 const MAX_TOKENS = 3000;
 
@@ -165,7 +169,11 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const health = new NodeHealth(() => topology.nodes, o.health);
   const untrackHealth = trackNodeHealth(health);
+  // Node calls reuse a bounded set of keep-alive connections per node service rather than
+  // opening sockets without limit under load.
+  const dispatcher = new Agent({ connections: NODE_CONNECTIONS });
   const routing = {
+    dispatcher,
     health,
     topology,
     internalSecret: o.internalSecret,
@@ -328,6 +336,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();
+      await dispatcher.close();
     },
   };
 }
