@@ -17,6 +17,7 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * compare cases with each other; they are not a capacity estimate for a deployment.
  * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
  * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts).
+ * `npm run bench -- load` runs the load benchmark instead (bench/load.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -315,6 +316,11 @@ try {
   if (process.argv.slice(2).includes('catalog')) {
     const { catalogSearchBenchmark } = await import('./catalog-search.js');
     await catalogSearchBenchmark(serverUrl, process.argv.slice(2));
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('load')) {
+    const { loadBenchmark } = await import('./load.js');
+    await loadBenchmark(serverUrl, process.argv.slice(2));
     process.exit(0);
   }
   const results = [await suite('pglite', undefined)];

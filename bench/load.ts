@@ -1,0 +1,456 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mintToken } from '../gateway/auth.js';
+import type { Actor } from '../schema/auth.js';
+import { loadTopology } from '../schema/env.js';
+import { ROOT } from '../schema/paths.js';
+import { startFederation } from '../runtime/federation.js';
+import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
+import { seedDemo } from '../seeds/seed.js';
+import { type Data, formatTable, percentile } from './client.js';
+
+/**
+ * `npm run bench -- load`: the federation in the shape production runs it, under concurrent
+ * clients. On a real PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), each node runs in a
+ * process of its own and the gateway too (`node dist/gateway/main.js`, configured by its
+ * environment like a deployment); only the clients run in this process.
+ *
+ * The databases (`bench_load_<node>`) are kept between runs: the demo is seeded through the API
+ * once. `-- --drop` drops them at the end.
+ *
+ * 1. Fan-out: one keyword search, city-wide (no scope: all 3 nodes) against the same search
+ *    scoped to one node's region, in turns request by request, sequentially; p50 ratio target ≤ 1.5.
+ * 2. Load: at each concurrency level, after a warm-up, clients send a fixed mix (anonymous
+ *    open-catalog listing, agency keyword search, by-id read) until BENCH_LOAD_REQUESTS requests
+ *    or BENCH_LOAD_SECONDS, whichever comes first: requests/s, p50/p99 and errors per kind, and the
+ *    gateway process's peak RSS (target ≤ 200 MB) and CPU.
+ *
+ * The clients share the machine with the gateway, the nodes and PostgreSQL, so the throughput is
+ * what this machine sustains for the whole system, not the gateway alone.
+ *
+ * Environment: BENCH_LOAD_LEVELS (default 10,50,200), BENCH_LOAD_REQUESTS (per level, default
+ * 3000), BENCH_LOAD_SECONDS (per level, default 30), BENCH_LOAD_WARMUP (requests per level,
+ * default 200), BENCH_LOAD_FANOUT (requests per fan-out case, default 200).
+ * It reports; it does not gate: a missed target or failed requests under load still exit 0.
+ */
+
+const LEVELS = (process.env.BENCH_LOAD_LEVELS || '10,50,200').split(',').map(Number);
+const REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS || 3000);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS || 30);
+const WARMUP = Number(process.env.BENCH_LOAD_WARMUP || 200);
+const FANOUT_REQUESTS = Number(process.env.BENCH_LOAD_FANOUT || 200);
+const FANOUT_WARMUP = 20;
+const FANOUT_CAP_MS = 60_000;
+const RSS_TARGET_MB = 200;
+const FANOUT_TARGET = 1.5;
+const RSS_SAMPLE_MS = 100;
+/** A request still unanswered after this counts as an error (TIMEOUT) rather than stalling the level. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const PREFIX = 'bench_load_';
+
+const OPEN_LISTING = '{ openDatasets(first: 20) { totalCount edges { node { id title openAttribute accessMethods priorityDomain publishedAt provider { name } } } } }';
+const SEARCH = `query Search($keyword: String!, $scope: RegionScopeInput) {
+  dataResources(filter: { keyword: $keyword }, scope: $scope, first: 20) { totalCount edges { node { id code name updateFrequency provider { name } } } } }`;
+const BY_ID = 'query Resource($id: ID!) { dataResource(id: $id) { id code name summary shareAttribute openAttribute provider { name } items { name dataType } } }';
+const KEYWORDS = ['信息', '许可', '登记', '企业', '人口', '检测'];
+const FANOUT_KEYWORD = '信息';
+
+type Kind = 'open listing (anonymous)' | 'agency search' | 'by-id read';
+const KINDS: Kind[] = ['open listing (anonymous)', 'agency search', 'by-id read'];
+
+// ---------------------------------------------------------------------------------------------
+// Client
+// ---------------------------------------------------------------------------------------------
+
+interface Outcome {
+  ms: number;
+  data?: Data;
+  /** Absent when the request succeeded: HTTP status ≠ 200, a GraphQL error code, or a transport failure. */
+  error?: { code: string; message: string };
+}
+
+/**
+ * One request, never throwing: a failure is a result to count. Node's fetch goes through undici's
+ * global agent, which opens as many connections per origin as requests are in flight.
+ */
+async function request(url: string, token: string | null, query: string, variables: Data = {}): Promise<Outcome> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const t = performance.now();
+  try {
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const text = await res.text();
+    const ms = performance.now() - t;
+    let json: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ms, error: { code: `HTTP ${res.status}`, message: text.slice(0, 200) } };
+    }
+    const first = json.errors?.[0];
+    if (res.status !== 200)
+      return { ms, error: { code: `HTTP ${res.status}${first?.extensions?.code ? ` ${first.extensions.code}` : ''}`, message: first?.message ?? text.slice(0, 200) } };
+    if (first) return { ms, error: { code: first.extensions?.code ?? 'GRAPHQL_ERROR', message: first.message } };
+    if (!json.data) return { ms, error: { code: 'NO_DATA', message: text.slice(0, 200) } };
+    return { ms, data: json.data };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const code = e.name === 'TimeoutError' ? 'TIMEOUT' : (e.cause?.code ?? e.name);
+    return { ms: performance.now() - t, error: { code, message: e.cause ? String(e.cause) : e.message } };
+  }
+}
+
+/** For set-up and checks: a failure stops the benchmark. */
+async function must(url: string, token: string | null, query: string, variables: Data = {}): Promise<Data> {
+  const r = await request(url, token, query, variables);
+  if (r.error) throw new Error(`set-up request failed (${r.error.code}): ${r.error.message}\n${query}`);
+  return r.data!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gateway process
+// ---------------------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
+
+interface GatewayProcess {
+  child: ChildProcess;
+  url: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** `node dist/gateway/main.js` as a deployment starts it; resolves once `/health` answers. */
+async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const port = await freePort();
+  const full = { ...env, PORT: String(port), HOST: '127.0.0.1' };
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/gateway/main.js')], { env: { ...process.env, ...full }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  let exited: number | null | undefined;
+  child.once('exit', (code) => {
+    exited = code;
+  });
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the gateway process exited with code ${exited} before it answered /health`);
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the gateway process did not answer /health within 30 s');
+    }
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    url,
+    env: full,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (exited !== undefined) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : Number.NaN;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; the kernel counts in ticks of 1/100 s on Linux. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Samples the RSS every RSS_SAMPLE_MS until stopped; returns the peak. */
+function rssSampler(pid: number): () => number {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, RSS_SAMPLE_MS);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, rssMb(pid));
+  };
+}
+
+/** Node service calls the gateway has made so far, per node, from its own /metrics. */
+async function nodeFetches(gatewayUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/^pdf_gateway_node_fetches_total\{([^}]*)\} (\d+)/gm)) {
+    const node = /node="([^"]*)"/.exec(m[1]!)?.[1];
+    if (node && /outcome="ok"/.test(m[1]!)) counts.set(node, (counts.get(node) ?? 0) + Number(m[2]));
+  }
+  return counts;
+}
+
+/** Which nodes one request really reaches, read from the gateway's counters around it. */
+async function nodesReached(gatewayUrl: string, call: () => Promise<unknown>): Promise<string> {
+  const before = await nodeFetches(gatewayUrl);
+  await call();
+  const after = await nodeFetches(gatewayUrl);
+  const hit = [...after].filter(([node, n]) => n > (before.get(node) ?? 0)).map(([node]) => node);
+  return `${hit.length} node${hit.length === 1 ? '' : 's'} (${hit.sort().join(', ')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+// ---------------------------------------------------------------------------------------------
+
+const p = (times: number[], q: number) =>
+  times.length
+    ? percentile(
+        [...times].sort((a, b) => a - b),
+        q,
+      )
+    : Number.NaN;
+
+/** A fixed pseudo-random draw for request i (and a salt per choice), so every run sends the same sequence. */
+function draw(i: number, salt: number, n: number): number {
+  let x = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(salt + 1, 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return ((x ^ (x >>> 16)) >>> 0) % n;
+}
+
+interface Workload {
+  gatewayUrl: string;
+  agencyToken: string;
+  resourceIds: string[];
+}
+
+/** The mix: 40 % anonymous open-catalog listings, 30 % agency searches, 30 % by-id reads. */
+function nextRequest(w: Workload, i: number): [Kind, () => Promise<Outcome>] {
+  const url = `${w.gatewayUrl}/graphql`;
+  const roll = draw(i, 0, 10);
+  if (roll < 4) return ['open listing (anonymous)', () => request(url, null, OPEN_LISTING)];
+  if (roll < 7) return ['agency search', () => request(url, w.agencyToken, SEARCH, { keyword: KEYWORDS[draw(i, 1, KEYWORDS.length)], scope: null })];
+  return ['by-id read', () => request(url, w.agencyToken, BY_ID, { id: w.resourceIds[draw(i, 2, w.resourceIds.length)] })];
+}
+
+interface LevelResult {
+  clients: number;
+  seconds: number;
+  times: Map<Kind, number[]>;
+  errors: Map<Kind, number>;
+  errorKinds: Map<string, { count: number; first: string }>;
+  peakRssMb: number;
+  gatewayCpu: number;
+}
+
+async function runLevel(w: Workload, gateway: GatewayProcess, clients: number, offset: number): Promise<LevelResult> {
+  const pid = gateway.child.pid!;
+  const peak = rssSampler(pid);
+  // Warm-up at the level's concurrency: connections opened, plans cached; not recorded.
+  let warm = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (warm < WARMUP) await nextRequest(w, offset + warm++)[1]();
+    }),
+  );
+
+  const times = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
+  const errors = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
+  const errorKinds = new Map<string, { count: number; first: string }>();
+  let started = 0;
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  const deadline = t0 + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (started < REQUESTS && performance.now() < deadline) {
+        const [kind, call] = nextRequest(w, offset + WARMUP + started++);
+        const r = await call();
+        if (r.error) {
+          errors.set(kind, errors.get(kind)! + 1);
+          const key = `${kind}: ${r.error.code}`;
+          const seen = errorKinds.get(key);
+          if (seen) seen.count += 1;
+          else errorKinds.set(key, { count: 1, first: r.error.message });
+        } else times.get(kind)!.push(r.ms);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const gatewayCpu = (cpuSeconds(pid) - cpu0) / seconds;
+  return { clients, seconds, times, errors, errorKinds, peakRssMb: peak(), gatewayCpu };
+}
+
+function printLevel(r: LevelResult) {
+  const row = (label: string, times: number[], errors: number) => [
+    label,
+    String(times.length + errors),
+    ((times.length + errors) / r.seconds).toFixed(0),
+    p(times, 0.5).toFixed(1),
+    p(times, 0.99).toFixed(1),
+    String(errors),
+  ];
+  const cells = KINDS.map((k) => row(k, r.times.get(k)!, r.errors.get(k)!));
+  cells.push(
+    row(
+      'all',
+      KINDS.flatMap((k) => r.times.get(k)!),
+      KINDS.reduce((n, k) => n + r.errors.get(k)!, 0),
+    ),
+  );
+  const rss = `${r.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB} MB) ${r.peakRssMb <= RSS_TARGET_MB ? 'PASS' : 'MISS'}`;
+  console.log(
+    `\n[load] ${r.clients} concurrent clients, ${r.seconds.toFixed(1)} s; gateway peak RSS ${rss}, gateway CPU ${(r.gatewayCpu * 100).toFixed(0)} % of one core\n` +
+      formatTable(['kind', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors'], cells, 'lrrrrr'),
+  );
+  for (const [key, e] of r.errorKinds) console.log(`  error ${key} × ${e.count}; first: ${e.first}`);
+}
+
+/** The two searches in turns, request by request, so a load change on the machine hits both alike. */
+async function fanOut(gatewayUrl: string, token: string, oneNodeScope: Data): Promise<void> {
+  const url = `${gatewayUrl}/graphql`;
+  const cases = [
+    { label: `keyword '${FANOUT_KEYWORD}', one node (scope ${oneNodeScope.regionCode})`, vars: { keyword: FANOUT_KEYWORD, scope: oneNodeScope } },
+    { label: `keyword '${FANOUT_KEYWORD}', city-wide (no scope)`, vars: { keyword: FANOUT_KEYWORD, scope: null } },
+  ];
+  const info: { reached: string; hits: number }[] = [];
+  for (const c of cases) {
+    const reached = await nodesReached(gatewayUrl, () => must(url, token, SEARCH, c.vars));
+    const hits = (await must(url, token, SEARCH, c.vars)).dataResources.totalCount as number;
+    info.push({ reached, hits });
+  }
+  const times: number[][] = cases.map(() => []);
+  for (let round = -FANOUT_WARMUP, end = performance.now() + FANOUT_CAP_MS; round < FANOUT_REQUESTS && performance.now() < end; round++) {
+    for (const [i, c] of cases.entries()) {
+      const r = await request(url, token, SEARCH, c.vars);
+      if (r.error) throw new Error(`fan-out search failed (${r.error.code}): ${r.error.message}`);
+      if (round >= 0) times[i]!.push(r.ms);
+    }
+  }
+  const cells = cases.map((c, i) => [c.label, info[i]!.reached, String(info[i]!.hits), String(times[i]!.length), p(times[i]!, 0.5).toFixed(2), p(times[i]!, 0.95).toFixed(2)]);
+  const ratio = p(times[1]!, 0.5) / p(times[0]!, 0.5);
+  console.log(
+    `\n[fan-out] sequential, through the gateway process, each node in its own process; demo-size catalog, first: 20 with totalCount\n` +
+      formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms'], cells, 'llrrrr') +
+      `\n[fan-out] city-wide / one node p50 ratio: ${ratio.toFixed(2)} (target ≤ ${FANOUT_TARGET}) ${ratio <= FANOUT_TARGET ? 'PASS' : 'MISS'}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suite
+// ---------------------------------------------------------------------------------------------
+
+export async function loadBenchmark(serverUrl: string | undefined, args: string[]): Promise<void> {
+  if (!serverUrl) throw new Error('the load benchmark needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
+  const jwtSecret = randomBytes(32).toString('hex');
+  const internalSecret = randomBytes(32).toString('hex');
+  const auditSecret = randomBytes(32).toString('hex');
+  console.log(`\n[load] starting the nodes on ${new URL(serverUrl).host} (databases ${PREFIX}<node>, kept between runs), each in its own process …`);
+  // The federation's own in-process gateway only seeds; the measured one is the separate process below.
+  const fed = await startFederation({
+    topology: loadTopology(resolve(ROOT, 'seeds/topology.demo.json')),
+    serverUrl,
+    databasePrefix: PREFIX,
+    dropDatabasesOnStop: args.includes('--drop'),
+    internalSecret,
+    auditSecret,
+    jwtSecret,
+    processPerNode: true,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  let gateway: GatewayProcess | undefined;
+  try {
+    const seeded = await seedDemo(fed.gateway.url, jwtSecret, (m) => console.log(`  demo: ${m}`));
+    if (!seeded.seeded) console.log('  demo already seeded');
+
+    const topologyFile = join(dir, 'topology.json');
+    writeFileSync(topologyFile, JSON.stringify(fed.topology, null, 2));
+    gateway = await startGatewayProcess({
+      TOPOLOGY_FILE: topologyFile,
+      JWT_SECRET: jwtSecret,
+      INTERNAL_SECRET: internalSecret,
+      AUDIT_SECRET: auditSecret,
+      LOG_LEVEL: 'warn',
+      // Every client here comes from 127.0.0.1 and the anonymous ones share that key: a per-client limit would measure itself.
+      RATE_LIMIT_MAX: '0',
+    });
+    const shown = Object.entries(gateway.env)
+      .map(([k, v]) => (/SECRET/.test(k) ? `${k}=<random>` : `${k}=${v}`))
+      .join(' ');
+    console.log(`[load] gateway process ${gateway.child.pid}: node dist/gateway/main.js with ${shown} (the rest at their defaults)`);
+
+    const graphql = `${gateway.url}/graphql`;
+    // The city's market-regulation agency: authenticated, not the authority, so every node applies the same visibility rule.
+    const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
+    const authority: Actor = { sub: 'bench-load-authority', orgId: null, region: '331100', roles: ['AUTHORITY'] };
+    const orgs = await must(
+      graphql,
+      await mintToken(authority, jwtSecret, '2h'),
+      '{ organizations(scope: { regionCode: "331100", includeSubRegions: false }, first: 100) { edges { node { id creditCode } } } }',
+    );
+    const amrId = (orgs.organizations.edges as { node: { id: string; creditCode: string } }[]).find((e) => e.node.creditCode === amr.creditCode)!.node.id;
+    const agencyToken = await mintToken({ sub: 'bench-load-staff', orgId: amrId, region: amr.regionCode, roles: ['AGENCY'] }, jwtSecret, '2h');
+    const published = await must(graphql, agencyToken, '{ dataResources(filter: { status: PUBLISHED }, first: 100) { totalCount edges { node { id } } } }');
+    const resourceIds = (published.dataResources.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    const open = (await must(graphql, null, OPEN_LISTING)).openDatasets.totalCount as number;
+    if (resourceIds.length === 0 || open === 0) throw new Error(`the demo is not seeded as expected: ${resourceIds.length} published entries, ${open} open datasets`);
+    console.log(`[load] catalog: ${published.dataResources.totalCount} published entries (by-id reads draw from ${resourceIds.length}), ${open} open datasets`);
+
+    await fanOut(gateway.url, agencyToken, { regionCode: '331100', includeSubRegions: false });
+
+    const w: Workload = { gatewayUrl: gateway.url, agencyToken, resourceIds };
+    console.log(
+      `\n[load] mix: 40 % anonymous openDatasets(first: 20), 30 % agency keyword search (first: 20, totalCount, keywords ${KEYWORDS.join(' ')}), 30 % dataResource(id) as the agency; ` +
+        `per level ${WARMUP} warm-up requests, then ${REQUESTS} requests or ${SECONDS} s, whichever first; errors: HTTP ≠ 200 or GraphQL errors`,
+    );
+    console.log(`[load] gateway RSS at rest: ${rssMb(gateway.child.pid!).toFixed(0)} MB`);
+    const results: LevelResult[] = [];
+    let offset = 0;
+    for (const clients of LEVELS) {
+      const r = await runLevel(w, gateway, clients, offset);
+      offset += WARMUP + REQUESTS;
+      printLevel(r);
+      results.push(r);
+    }
+    const summary = results.map((r) => {
+      const ok = KINDS.reduce((n, k) => n + r.times.get(k)!.length, 0);
+      const failed = KINDS.reduce((n, k) => n + r.errors.get(k)!, 0);
+      return [
+        String(r.clients),
+        ((ok + failed) / r.seconds).toFixed(0),
+        p(
+          KINDS.flatMap((k) => r.times.get(k)!),
+          0.5,
+        ).toFixed(1),
+        p(
+          KINDS.flatMap((k) => r.times.get(k)!),
+          0.99,
+        ).toFixed(1),
+        String(failed),
+        r.peakRssMb.toFixed(0),
+        `${(r.gatewayCpu * 100).toFixed(0)} %`,
+      ];
+    });
+    console.log(`\n[load] summary\n${formatTable(['clients', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak RSS MB', 'gateway CPU'], summary, 'rrrrrrr')}`);
+  } finally {
+    await gateway?.stop();
+    await fed.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
