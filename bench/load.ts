@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
 import { loadTopology } from '../schema/env.js';
@@ -182,6 +183,109 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** This process's child processes: the gateway and the nodes. */
+function childPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === process.pid) pids.push(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return pids;
+}
+
+/** Busy and total CPU time of the whole machine so far, in ticks, from /proc/stat (idle and iowait count as not busy). */
+function machineTicks(): { busy: number; total: number } {
+  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: total - t[3]! - t[4]!, total };
+}
+
+/**
+ * Where the CPU went between start and stop, in cores: the gateway, the nodes, this process
+ * (the clients), and the whole machine, which also counts PostgreSQL and anything else running.
+ */
+function cpuMeter(gatewayPid: number, nodePids: number[]): () => CpuShare {
+  const sum = (pids: number[]) => pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+  const t0 = performance.now();
+  const g0 = cpuSeconds(gatewayPid);
+  const n0 = sum(nodePids);
+  const self0 = process.cpuUsage();
+  const m0 = machineTicks();
+  return () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const self = process.cpuUsage(self0);
+    const m = machineTicks();
+    return {
+      gateway: (cpuSeconds(gatewayPid) - g0) / seconds,
+      nodes: (sum(nodePids) - n0) / seconds,
+      clients: (self.user + self.system) / 1e6 / seconds,
+      machine: ((m.busy - m0.busy) / (m.total - m0.total)) * cpus().length,
+    };
+  };
+}
+
+interface CpuShare {
+  gateway: number;
+  nodes: number;
+  clients: number;
+  machine: number;
+}
+
+const cpuLine = (c: CpuShare) =>
+  `CPU in cores: gateway ${c.gateway.toFixed(2)}, nodes ${c.nodes.toFixed(2)}, clients ${c.clients.toFixed(2)}; machine busy ${c.machine.toFixed(2)} of ${cpus().length} (PostgreSQL and other work included)`;
+
+/**
+ * PostgreSQL connections, sampled: the nodes' pools grow with the load, and the server's
+ * max_connections is shared with whatever else uses it.
+ */
+interface PgWatch {
+  max: number;
+  /** Samples every 500 ms until the returned function is called; that returns the peaks. */
+  watch(): () => { ours: number; total: number };
+  end(): Promise<void>;
+}
+
+async function pgWatch(serverUrl: string): Promise<PgWatch> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  // An idle client the server drops must not end the benchmark; the next sample just fails.
+  client.on('error', () => {});
+  await client.connect();
+  const max = Number((await client.query('show max_connections')).rows[0].max_connections);
+  const count = async () => {
+    const r = await client.query(
+      `select count(*) filter (where datname like $1)::int as ours, count(*)::int as total from pg_stat_activity where backend_type = 'client backend'`,
+      [`${PREFIX}%`],
+    );
+    return r.rows[0] as { ours: number; total: number };
+  };
+  return {
+    max,
+    watch() {
+      const peak = { ours: 0, total: 0 };
+      let busy = false;
+      const timer = setInterval(async () => {
+        if (busy) return;
+        busy = true;
+        // A failed sample leaves the peak as it was: the count is context, not the measurement.
+        const c = await count().catch(() => null);
+        busy = false;
+        if (!c) return;
+        peak.ours = Math.max(peak.ours, c.ours);
+        peak.total = Math.max(peak.total, c.total);
+      }, 500);
+      return () => {
+        clearInterval(timer);
+        return peak;
+      };
+    },
+    end: () => client.end(),
+  };
+}
+
 /** Samples the RSS every RSS_SAMPLE_MS until stopped; returns the peak. */
 function rssSampler(pid: number): () => number {
   let peak = rssMb(pid);
@@ -236,6 +340,9 @@ function draw(i: number, salt: number, n: number): number {
 
 interface Workload {
   gatewayUrl: string;
+  gatewayPid: number;
+  nodePids: number[];
+  pg: PgWatch;
   agencyToken: string;
   resourceIds: string[];
 }
@@ -256,12 +363,13 @@ interface LevelResult {
   errors: Map<Kind, number>;
   errorKinds: Map<string, { count: number; first: string }>;
   peakRssMb: number;
-  gatewayCpu: number;
+  cpu: CpuShare;
+  connections: { ours: number; total: number };
 }
 
-async function runLevel(w: Workload, gateway: GatewayProcess, clients: number, offset: number): Promise<LevelResult> {
-  const pid = gateway.child.pid!;
-  const peak = rssSampler(pid);
+async function runLevel(w: Workload, clients: number, offset: number): Promise<LevelResult> {
+  const peak = rssSampler(w.gatewayPid);
+  const connections = w.pg.watch();
   // Warm-up at the level's concurrency: connections opened, plans cached; not recorded.
   let warm = 0;
   await Promise.all(
@@ -274,7 +382,7 @@ async function runLevel(w: Workload, gateway: GatewayProcess, clients: number, o
   const errors = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
   const errorKinds = new Map<string, { count: number; first: string }>();
   let started = 0;
-  const cpu0 = cpuSeconds(pid);
+  const cpu = cpuMeter(w.gatewayPid, w.nodePids);
   const t0 = performance.now();
   const deadline = t0 + SECONDS * 1000;
   await Promise.all(
@@ -293,11 +401,10 @@ async function runLevel(w: Workload, gateway: GatewayProcess, clients: number, o
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const gatewayCpu = (cpuSeconds(pid) - cpu0) / seconds;
-  return { clients, seconds, times, errors, errorKinds, peakRssMb: peak(), gatewayCpu };
+  return { clients, seconds, times, errors, errorKinds, peakRssMb: peak(), cpu: cpu(), connections: connections() };
 }
 
-function printLevel(r: LevelResult) {
+function printLevel(r: LevelResult, maxConnections: number) {
   const row = (label: string, times: number[], errors: number) => [
     label,
     String(times.length + errors),
@@ -316,14 +423,16 @@ function printLevel(r: LevelResult) {
   );
   const rss = `${r.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB} MB) ${r.peakRssMb <= RSS_TARGET_MB ? 'PASS' : 'MISS'}`;
   console.log(
-    `\n[load] ${r.clients} concurrent clients, ${r.seconds.toFixed(1)} s; gateway peak RSS ${rss}, gateway CPU ${(r.gatewayCpu * 100).toFixed(0)} % of one core\n` +
+    `\n[load] ${r.clients} concurrent clients, ${r.seconds.toFixed(1)} s; gateway peak RSS ${rss}\n  ${cpuLine(r.cpu)}\n` +
+      `  PostgreSQL connections, peak: the nodes' ${r.connections.ours}, all ${r.connections.total} of max_connections ${maxConnections}\n` +
       formatTable(['kind', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors'], cells, 'lrrrrr'),
   );
   for (const [key, e] of r.errorKinds) console.log(`  error ${key} × ${e.count}; first: ${e.first}`);
 }
 
 /** The two searches in turns, request by request, so a load change on the machine hits both alike. */
-async function fanOut(gatewayUrl: string, token: string, oneNodeScope: Data): Promise<void> {
+async function fanOut(w: Workload, oneNodeScope: Data): Promise<void> {
+  const { gatewayUrl, agencyToken: token } = w;
   const url = `${gatewayUrl}/graphql`;
   const cases = [
     { label: `keyword '${FANOUT_KEYWORD}', one node (scope ${oneNodeScope.regionCode})`, vars: { keyword: FANOUT_KEYWORD, scope: oneNodeScope } },
@@ -336,6 +445,7 @@ async function fanOut(gatewayUrl: string, token: string, oneNodeScope: Data): Pr
     info.push({ reached, hits });
   }
   const times: number[][] = cases.map(() => []);
+  const cpu = cpuMeter(w.gatewayPid, w.nodePids);
   for (let round = -FANOUT_WARMUP, end = performance.now() + FANOUT_CAP_MS; round < FANOUT_REQUESTS && performance.now() < end; round++) {
     for (const [i, c] of cases.entries()) {
       const r = await request(url, token, SEARCH, c.vars);
@@ -343,12 +453,14 @@ async function fanOut(gatewayUrl: string, token: string, oneNodeScope: Data): Pr
       if (round >= 0) times[i]!.push(r.ms);
     }
   }
+  const used = cpu();
   const cells = cases.map((c, i) => [c.label, info[i]!.reached, String(info[i]!.hits), String(times[i]!.length), p(times[i]!, 0.5).toFixed(2), p(times[i]!, 0.95).toFixed(2)]);
   const ratio = p(times[1]!, 0.5) / p(times[0]!, 0.5);
   console.log(
     `\n[fan-out] sequential, through the gateway process, each node in its own process; demo-size catalog, first: 20 with totalCount\n` +
       formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms'], cells, 'llrrrr') +
-      `\n[fan-out] city-wide / one node p50 ratio: ${ratio.toFixed(2)} (target ≤ ${FANOUT_TARGET}) ${ratio <= FANOUT_TARGET ? 'PASS' : 'MISS'}`,
+      `\n[fan-out] city-wide / one node p50 ratio: ${ratio.toFixed(2)} (target ≤ ${FANOUT_TARGET}) ${ratio <= FANOUT_TARGET ? 'PASS' : 'MISS'}` +
+      `\n[fan-out] ${cpuLine(used)}`,
   );
 }
 
@@ -375,6 +487,7 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
   });
   const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
   let gateway: GatewayProcess | undefined;
+  let watcher: PgWatch | undefined;
   try {
     const seeded = await seedDemo(fed.gateway.url, jwtSecret, (m) => console.log(`  demo: ${m}`));
     if (!seeded.seeded) console.log('  demo already seeded');
@@ -412,9 +525,13 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
     if (resourceIds.length === 0 || open === 0) throw new Error(`the demo is not seeded as expected: ${resourceIds.length} published entries, ${open} open datasets`);
     console.log(`[load] catalog: ${published.dataResources.totalCount} published entries (by-id reads draw from ${resourceIds.length}), ${open} open datasets`);
 
-    await fanOut(gateway.url, agencyToken, { regionCode: '331100', includeSubRegions: false });
+    const gatewayPid = gateway.child.pid!;
+    const nodePids = childPids().filter((pid) => pid !== gatewayPid);
+    watcher = await pgWatch(serverUrl);
+    console.log(`[load] PostgreSQL max_connections ${watcher.max}, shared by the 3 nodes × 4 subgraph pools and anything else on the server`);
+    const w: Workload = { gatewayUrl: gateway.url, gatewayPid, nodePids, pg: watcher, agencyToken, resourceIds };
+    await fanOut(w, { regionCode: '331100', includeSubRegions: false });
 
-    const w: Workload = { gatewayUrl: gateway.url, agencyToken, resourceIds };
     console.log(
       `\n[load] mix: 40 % anonymous openDatasets(first: 20), 30 % agency keyword search (first: 20, totalCount, keywords ${KEYWORDS.join(' ')}), 30 % dataResource(id) as the agency; ` +
         `per level ${WARMUP} warm-up requests, then ${REQUESTS} requests or ${SECONDS} s, whichever first; errors: HTTP ≠ 200 or GraphQL errors`,
@@ -423,32 +540,32 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
     const results: LevelResult[] = [];
     let offset = 0;
     for (const clients of LEVELS) {
-      const r = await runLevel(w, gateway, clients, offset);
+      const r = await runLevel(w, clients, offset);
       offset += WARMUP + REQUESTS;
-      printLevel(r);
+      printLevel(r, w.pg.max);
       results.push(r);
     }
     const summary = results.map((r) => {
       const ok = KINDS.reduce((n, k) => n + r.times.get(k)!.length, 0);
       const failed = KINDS.reduce((n, k) => n + r.errors.get(k)!, 0);
+      const all = KINDS.flatMap((k) => r.times.get(k)!);
       return [
         String(r.clients),
         ((ok + failed) / r.seconds).toFixed(0),
-        p(
-          KINDS.flatMap((k) => r.times.get(k)!),
-          0.5,
-        ).toFixed(1),
-        p(
-          KINDS.flatMap((k) => r.times.get(k)!),
-          0.99,
-        ).toFixed(1),
+        p(all, 0.5).toFixed(1),
+        p(all, 0.99).toFixed(1),
         String(failed),
         r.peakRssMb.toFixed(0),
-        `${(r.gatewayCpu * 100).toFixed(0)} %`,
+        r.cpu.gateway.toFixed(2),
+        r.cpu.nodes.toFixed(2),
+        r.cpu.machine.toFixed(2),
       ];
     });
-    console.log(`\n[load] summary\n${formatTable(['clients', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak RSS MB', 'gateway CPU'], summary, 'rrrrrrr')}`);
+    console.log(
+      `\n[load] summary\n${formatTable(['clients', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak RSS MB', 'gateway cores', 'nodes cores', 'machine busy'], summary, 'rrrrrrrrr')}`,
+    );
   } finally {
+    await watcher?.end();
     await gateway?.stop();
     await fed.stop();
     rmSync(dir, { recursive: true, force: true });
