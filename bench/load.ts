@@ -46,6 +46,8 @@ const WARMUP = Number(process.env.BENCH_LOAD_WARMUP || 200);
 const FANOUT_REQUESTS = Number(process.env.BENCH_LOAD_FANOUT || 200);
 const FANOUT_WARMUP = 20;
 const FANOUT_CAP_MS = 60_000;
+/** Requests per fan-out case, one case at a time, to read its CPU cost per request. */
+const FANOUT_CPU_REQUESTS = 100;
 const RSS_TARGET_MB = 200;
 const FANOUT_TARGET = 1.5;
 const RSS_SAMPLE_MS = 100;
@@ -224,16 +226,22 @@ function cpuMeter(gatewayPid: number, nodePids: number[]): () => CpuShare {
       nodes: (sum(nodePids) - n0) / seconds,
       clients: (self.user + self.system) / 1e6 / seconds,
       machine: ((m.busy - m0.busy) / (m.total - m0.total)) * cpus().length,
+      seconds,
     };
   };
 }
 
+/** Cores used on average over `seconds`. */
 interface CpuShare {
   gateway: number;
   nodes: number;
   clients: number;
   machine: number;
+  seconds: number;
 }
+
+/** CPU milliseconds per request: unlike latency, hardly changed by other work competing for the cores. */
+const cpuMsPerRequest = (cores: number, c: CpuShare, requests: number) => ((cores * c.seconds * 1000) / requests).toFixed(1);
 
 const cpuLine = (c: CpuShare) =>
   `CPU in cores: gateway ${c.gateway.toFixed(2)}, nodes ${c.nodes.toFixed(2)}, clients ${c.clients.toFixed(2)}; machine busy ${c.machine.toFixed(2)} of ${cpus().length} (PostgreSQL and other work included)`;
@@ -330,6 +338,9 @@ const p = (times: number[], q: number) =>
       )
     : Number.NaN;
 
+/** '–' when nothing succeeded: a level can fail every request. */
+const ms = (times: number[], q: number, digits = 1) => (times.length ? p(times, q).toFixed(digits) : '–');
+
 /** A fixed pseudo-random draw for request i (and a salt per choice), so every run sends the same sequence. */
 function draw(i: number, salt: number, n: number): number {
   let x = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(salt + 1, 0x85ebca6b);
@@ -409,8 +420,8 @@ function printLevel(r: LevelResult, maxConnections: number) {
     label,
     String(times.length + errors),
     ((times.length + errors) / r.seconds).toFixed(0),
-    p(times, 0.5).toFixed(1),
-    p(times, 0.99).toFixed(1),
+    ms(times, 0.5),
+    ms(times, 0.99),
     String(errors),
   ];
   const cells = KINDS.map((k) => row(k, r.times.get(k)!, r.errors.get(k)!));
@@ -454,13 +465,29 @@ async function fanOut(w: Workload, oneNodeScope: Data): Promise<void> {
     }
   }
   const used = cpu();
-  const cells = cases.map((c, i) => [c.label, info[i]!.reached, String(info[i]!.hits), String(times[i]!.length), p(times[i]!, 0.5).toFixed(2), p(times[i]!, 0.95).toFixed(2)]);
+  const cost: CpuShare[] = [];
+  for (const c of cases) {
+    const meter = cpuMeter(w.gatewayPid, w.nodePids);
+    for (let i = 0; i < FANOUT_CPU_REQUESTS; i++) await must(url, token, SEARCH, c.vars);
+    cost.push(meter());
+  }
+  const cells = cases.map((c, i) => [
+    c.label,
+    info[i]!.reached,
+    String(info[i]!.hits),
+    String(times[i]!.length),
+    p(times[i]!, 0.5).toFixed(2),
+    p(times[i]!, 0.95).toFixed(2),
+    cpuMsPerRequest(cost[i]!.gateway, cost[i]!, FANOUT_CPU_REQUESTS),
+    cpuMsPerRequest(cost[i]!.nodes, cost[i]!, FANOUT_CPU_REQUESTS),
+  ]);
   const ratio = p(times[1]!, 0.5) / p(times[0]!, 0.5);
   console.log(
     `\n[fan-out] sequential, through the gateway process, each node in its own process; demo-size catalog, first: 20 with totalCount\n` +
-      formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms'], cells, 'llrrrr') +
+      formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms', 'gateway CPU ms/req', 'nodes CPU ms/req'], cells, 'llrrrrrr') +
       `\n[fan-out] city-wide / one node p50 ratio: ${ratio.toFixed(2)} (target ≤ ${FANOUT_TARGET}) ${ratio <= FANOUT_TARGET ? 'PASS' : 'MISS'}` +
-      `\n[fan-out] ${cpuLine(used)}`,
+      `\n[fan-out] during the timed turns, ${cpuLine(used)}` +
+      `\n[fan-out] CPU per request: ${FANOUT_CPU_REQUESTS} more requests of each case, one case at a time (PostgreSQL's share not counted)`,
   );
 }
 
@@ -552,17 +579,19 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
       return [
         String(r.clients),
         ((ok + failed) / r.seconds).toFixed(0),
-        p(all, 0.5).toFixed(1),
-        p(all, 0.99).toFixed(1),
+        ms(all, 0.5),
+        ms(all, 0.99),
         String(failed),
         r.peakRssMb.toFixed(0),
         r.cpu.gateway.toFixed(2),
+        cpuMsPerRequest(r.cpu.gateway, r.cpu, ok + failed),
         r.cpu.nodes.toFixed(2),
+        cpuMsPerRequest(r.cpu.nodes, r.cpu, ok + failed),
         r.cpu.machine.toFixed(2),
       ];
     });
     console.log(
-      `\n[load] summary\n${formatTable(['clients', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak RSS MB', 'gateway cores', 'nodes cores', 'machine busy'], summary, 'rrrrrrrrr')}`,
+      `\n[load] summary\n${formatTable(['clients', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak RSS MB', 'gateway cores', 'gateway CPU ms/req', 'nodes cores', 'nodes CPU ms/req', 'machine busy cores'], summary, 'rrrrrrrrrrr')}`,
     );
   } finally {
     await watcher?.end();
