@@ -211,10 +211,9 @@ function machineTicks(): { busy: number; total: number } {
  * (the clients), and the whole machine, which also counts PostgreSQL and anything else running.
  */
 function cpuMeter(gatewayPid: number, nodePids: number[]): () => CpuShare {
-  const sum = (pids: number[]) => pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
   const t0 = performance.now();
   const g0 = cpuSeconds(gatewayPid);
-  const n0 = sum(nodePids);
+  const n0 = nodePids.map(cpuSeconds);
   const self0 = process.cpuUsage();
   const m0 = machineTicks();
   return () => {
@@ -223,7 +222,8 @@ function cpuMeter(gatewayPid: number, nodePids: number[]): () => CpuShare {
     const m = machineTicks();
     return {
       gateway: (cpuSeconds(gatewayPid) - g0) / seconds,
-      nodes: (sum(nodePids) - n0) / seconds,
+      perNode: nodePids.map((pid, i) => (cpuSeconds(pid) - n0[i]!) / seconds),
+      nodes: nodePids.reduce((n, pid, i) => n + cpuSeconds(pid) - n0[i]!, 0) / seconds,
       clients: (self.user + self.system) / 1e6 / seconds,
       machine: ((m.busy - m0.busy) / (m.total - m0.total)) * cpus().length,
       seconds,
@@ -235,6 +235,8 @@ function cpuMeter(gatewayPid: number, nodePids: number[]): () => CpuShare {
 interface CpuShare {
   gateway: number;
   nodes: number;
+  /** Per node, in the order of Workload.nodeIds. */
+  perNode: number[];
   clients: number;
   machine: number;
   seconds: number;
@@ -352,7 +354,9 @@ function draw(i: number, salt: number, n: number): number {
 interface Workload {
   gatewayUrl: string;
   gatewayPid: number;
+  /** The node processes, in the order of nodeIds. */
   nodePids: number[];
+  nodeIds: string[];
   pg: PgWatch;
   agencyToken: string;
   resourceIds: string[];
@@ -480,11 +484,12 @@ async function fanOut(w: Workload, oneNodeScope: Data): Promise<void> {
     p(times[i]!, 0.95).toFixed(2),
     cpuMsPerRequest(cost[i]!.gateway, cost[i]!, FANOUT_CPU_REQUESTS),
     cpuMsPerRequest(cost[i]!.nodes, cost[i]!, FANOUT_CPU_REQUESTS),
+    cost[i]!.perNode.map((cores) => cpuMsPerRequest(cores, cost[i]!, FANOUT_CPU_REQUESTS)).join(' / '),
   ]);
   const ratio = p(times[1]!, 0.5) / p(times[0]!, 0.5);
   console.log(
     `\n[fan-out] sequential, through the gateway process, each node in its own process; demo-size catalog, first: 20 with totalCount\n` +
-      formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms', 'gateway CPU ms/req', 'nodes CPU ms/req'], cells, 'llrrrrrr') +
+      formatTable(['case', 'reaches', 'hits', 'n', 'p50 ms', 'p95 ms', 'gateway CPU ms/req', 'nodes CPU ms/req', `per node (${w.nodeIds.join(' / ')})`], cells, 'llrrrrrrr') +
       `\n[fan-out] city-wide / one node p50 ratio: ${ratio.toFixed(2)} (target ≤ ${FANOUT_TARGET}) ${ratio <= FANOUT_TARGET ? 'PASS' : 'MISS'}` +
       `\n[fan-out] during the timed turns, ${cpuLine(used)}` +
       `\n[fan-out] CPU per request: ${FANOUT_CPU_REQUESTS} more requests of each case, one case at a time (PostgreSQL's share not counted)`,
@@ -534,6 +539,7 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
       .map(([k, v]) => (/SECRET/.test(k) ? `${k}=<random>` : `${k}=${v}`))
       .join(' ');
     console.log(`[load] gateway process ${gateway.child.pid}: node dist/gateway/main.js with ${shown} (the rest at their defaults)`);
+    console.log(`[load] gateway RSS at start, before any request: ${rssMb(gateway.child.pid!).toFixed(0)} MB`);
 
     const graphql = `${gateway.url}/graphql`;
     // The city's market-regulation agency: authenticated, not the authority, so every node applies the same visibility rule.
@@ -553,17 +559,22 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
     console.log(`[load] catalog: ${published.dataResources.totalCount} published entries (by-id reads draw from ${resourceIds.length}), ${open} open datasets`);
 
     const gatewayPid = gateway.child.pid!;
-    const nodePids = childPids().filter((pid) => pid !== gatewayPid);
+    // startFederation forks the nodes in topology order, one after the other, before the gateway: ascending ids are that order.
+    const nodePids = childPids()
+      .filter((pid) => pid !== gatewayPid)
+      .sort((a, b) => a - b);
+    const nodeIds = fed.topology.nodes.map((n) => n.id);
+    if (nodePids.length !== nodeIds.length) throw new Error(`found ${nodePids.length} node processes, expected ${nodeIds.length}`);
     watcher = await pgWatch(serverUrl);
     console.log(`[load] PostgreSQL max_connections ${watcher.max}, shared by the 3 nodes × 4 subgraph pools and anything else on the server`);
-    const w: Workload = { gatewayUrl: gateway.url, gatewayPid, nodePids, pg: watcher, agencyToken, resourceIds };
+    const w: Workload = { gatewayUrl: gateway.url, gatewayPid, nodePids, nodeIds, pg: watcher, agencyToken, resourceIds };
     await fanOut(w, { regionCode: '331100', includeSubRegions: false });
 
     console.log(
       `\n[load] mix: 40 % anonymous openDatasets(first: 20), 30 % agency keyword search (first: 20, totalCount, keywords ${KEYWORDS.join(' ')}), 30 % dataResource(id) as the agency; ` +
         `per level ${WARMUP} warm-up requests, then ${REQUESTS} requests or ${SECONDS} s, whichever first; errors: HTTP ≠ 200 or GraphQL errors`,
     );
-    console.log(`[load] gateway RSS at rest: ${rssMb(gateway.child.pid!).toFixed(0)} MB`);
+    console.log(`[load] gateway RSS after the fan-out, before the levels: ${rssMb(gateway.child.pid!).toFixed(0)} MB`);
     const results: LevelResult[] = [];
     let offset = 0;
     for (const clients of LEVELS) {
