@@ -19,7 +19,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * It reports; it does not gate: a missed target still exits 0, a failed request exits 1.
  * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts),
  * `npm run bench -- demo-search` the demo catalog's keyword search per node (bench/demo-search.ts),
- * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts).
+ * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts),
+ * `npm run bench -- load` the load benchmark in the production shape (bench/load.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -328,6 +329,11 @@ try {
   }
   if (process.argv.slice(2).includes('cpu')) {
     await (await import('./cpu.js')).cpuBenchmark(serverUrl);
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('load')) {
+    const { loadBenchmark } = await import('./load.js');
+    await loadBenchmark(serverUrl, process.argv.slice(2));
     process.exit(0);
   }
   const results = [await suite('pglite', undefined)];
