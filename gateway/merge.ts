@@ -17,6 +17,11 @@ export interface ConnectionShape {
   /** Response keys (aliases) under which the client selected each connection field. */
   edgesKeys: string[];
   totalKeys: string[];
+  /**
+   * Response keys of `totalCountIsExact` (connections whose nodes may estimate their count): the
+   * sum is exact only if every node's part is. A node that did not answer is reported as an error.
+   */
+  totalExactKeys?: string[];
   pageInfoKeys: string[];
   first: number;
   /** Each `facets` selection of the client, if any. */
@@ -31,6 +36,8 @@ export interface FacetsShape {
   /** Response key of the client's `facets`. */
   key: string;
   lists: FacetListShape[];
+  /** Response keys of `countsAreExact` in the client's `facets`: true only if every node's counts are. */
+  exactKeys?: string[];
 }
 
 export interface FacetListShape {
@@ -77,6 +84,7 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
   for (const f of shape.facets ?? []) merged[f.key] = mergeFacets(parts, f);
   for (const k of shape.edgesKeys) merged[k] = chosen.map((c) => parts[c.part][k][c.index]);
   for (const k of shape.totalKeys) merged[k] = total;
+  for (const k of shape.totalExactKeys ?? []) merged[k] = parts.every((p) => p[k] === true);
   for (const k of shape.pageInfoKeys) {
     const base = parts.find((p) => p[k])?.[k] ?? {};
     const info: Obj = { ...base };
@@ -98,6 +106,7 @@ export function mergeFacets(parts: Obj[], shape: FacetsShape): Obj | null {
   const present = parts.filter((p) => p[shape.key]);
   if (present.length === 0) return null;
   const merged: Obj = { ...present[0]![shape.key] };
+  for (const k of shape.exactKeys ?? []) merged[k] = present.every((p) => p[shape.key][k] === true);
   for (const list of shape.lists) {
     const byValue = new Map<string, { bucket: Obj; count: number }>();
     for (const p of present) {

@@ -106,16 +106,24 @@ const uniqueKeys = (fields: FieldNode[], name: string) => [...new Set(fields.fil
 /** Every `facets` selection of a connection field, merged by response key, with the lists selected in it. */
 function facetsShapes(connection: FieldNode, fragments: Fragments): FacetsShape[] {
   const shapes = new Map<string, Map<string, { name: string; countKeys: Set<string> }>>();
+  const exact = new Map<string, Set<string>>();
   for (const f of collectFields(connection.selectionSet, fragments).filter((x) => x.name.value === 'facets')) {
     const lists = shapes.get(responseKey(f)) ?? new Map<string, { name: string; countKeys: Set<string> }>();
     shapes.set(responseKey(f), lists);
+    const exactKeys = new Set<string>();
+    for (const k of uniqueKeys(collectFields(f.selectionSet, fragments), 'countsAreExact')) exactKeys.add(k);
+    exact.set(responseKey(f), new Set([...(exact.get(responseKey(f)) ?? []), ...exactKeys]));
     for (const l of collectFields(f.selectionSet, fragments).filter((x) => x.selectionSet)) {
       const list = lists.get(responseKey(l)) ?? { name: l.name.value, countKeys: new Set<string>() };
       lists.set(responseKey(l), list);
       for (const k of uniqueKeys(collectFields(l.selectionSet, fragments), 'count')) list.countKeys.add(k);
     }
   }
-  return [...shapes].map(([key, lists]) => ({ key, lists: [...lists].map(([k, l]) => ({ key: k, name: l.name, countKeys: [...l.countKeys] })) }));
+  return [...shapes].map(([key, lists]) => ({
+    key,
+    lists: [...lists].map(([k, l]) => ({ key: k, name: l.name, countKeys: [...l.countKeys] })),
+    exactKeys: [...(exact.get(key) ?? [])],
+  }));
 }
 const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => {
   const arg = f.arguments?.find((a: ArgumentNode) => a.name.value === name);
@@ -379,6 +387,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return {
       edgesKeys: uniqueKeys(sub, 'edges'),
       totalKeys: uniqueKeys(sub, 'totalCount'),
+      totalExactKeys: uniqueKeys(sub, 'totalCountIsExact'),
       pageInfoKeys: uniqueKeys(sub, 'pageInfo'),
       first: typeof first === 'number' ? first : DEFAULT_PAGE_SIZE,
       facets: facetsShapes(field, fragments),

@@ -49,6 +49,8 @@ export interface Env {
   otlpEndpoint: string | undefined;
   /** `service.name` of exported spans; each process entry has its own default. */
   otelServiceName: string | undefined;
+  /** Catalog search counts exactly up to this many matches per node, and estimates beyond (see countBound). */
+  catalogCountBound: number;
 }
 
 export class EnvError extends Error {}
@@ -74,6 +76,20 @@ const secret = (demoValue: string | undefined) => {
   const value = z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters');
   return demoValue === undefined ? value : value.default(demoValue);
 };
+
+/** Default of CATALOG_COUNT_BOUND: a page of matches costs milliseconds, reading 1,000 of them a few more. */
+export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
+const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
+
+/**
+ * CATALOG_COUNT_BOUND, read when a search counts (so a test can lower it for its own process);
+ * loadEnv has already refused an invalid value at startup.
+ */
+export function catalogCountBound(src: NodeJS.ProcessEnv = process.env): number {
+  const result = catalogCountBoundSchema.safeParse(src.CATALOG_COUNT_BOUND || undefined);
+  if (!result.success) throw new EnvError(`CATALOG_COUNT_BOUND ${result.error.issues[0]!.message}`);
+  return result.data;
+}
 
 /** Every variable, by its name; an empty value counts as unset. */
 const envSchema = (demo: boolean) =>
@@ -117,6 +133,7 @@ const envSchema = (demo: boolean) =>
       .regex(/^https?:\/\/[^/\s]+/, 'must be an http:// or https:// URL (e.g. http://collector:4318)')
       .optional(),
     OTEL_SERVICE_NAME: z.string().optional(),
+    CATALOG_COUNT_BOUND: catalogCountBoundSchema,
   });
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
@@ -150,6 +167,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     metricsEnabled: v.METRICS_ENABLED,
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
     otelServiceName: v.OTEL_SERVICE_NAME,
+    catalogCountBound: v.CATALOG_COUNT_BOUND,
   };
 }
 

@@ -303,6 +303,114 @@ describe('facet counts [CAT-8]', () => {
   });
 });
 
+const COUNTED = `query($f: DataResourceFilter, $exact: Boolean!, $facets: Boolean!) { dataResources(filter: $f, first: 1, exactCount: $exact) {
+  totalCount totalCountIsExact
+  facets @include(if: $facets) { countsAreExact format { value count } status { value count } }
+} }`;
+
+describe('bounded counts [CAT-8]', () => {
+  /** Runs `work` with the node counting exactly only up to `bound` matches (read per request). */
+  async function withBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
+    const before = process.env.CATALOG_COUNT_BOUND;
+    process.env.CATALOG_COUNT_BOUND = String(bound);
+    try {
+      return await work();
+    } finally {
+      if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
+      else process.env.CATALOG_COUNT_BOUND = before;
+    }
+  }
+  const counted = async (f: Record<string, unknown>, o: { exact?: boolean; facets?: boolean; actor?: Parameters<typeof t.call>[1] } = {}) => {
+    const r = await t.call('catalog', o.actor ?? authority(REGION), COUNTED, { f, exact: o.exact ?? false, facets: o.facets ?? false });
+    expect(r.errors).toBeUndefined();
+    return r.data!.dataResources as {
+      totalCount: number;
+      totalCountIsExact: boolean;
+      facets?: { countsAreExact: boolean; format: { value: string; count: number }[]; status: { value: string; count: number }[] };
+    };
+  };
+
+  test('past the bound the count is an estimate above it and says so; exactCount and narrower searches are exact', async () => {
+    const org = await registerOrganization(t.call, REGION, '丽水市统计局');
+    const k = tag();
+    for (let i = 0; i < 6; i++)
+      await publishResource(t.call, org, REGION, { name: `${k}统计${i}`, format: i < 4 ? 'API' : 'DATABASE', openAttribute: i < 2 ? 'UNCONDITIONAL' : 'PROHIBITED' });
+    await withBound(3, async () => {
+      const bounded = await counted({ keyword: k });
+      expect(bounded.totalCountIsExact).toBe(false);
+      expect(bounded.totalCount).toBeGreaterThanOrEqual(4);
+      expect(await counted({ keyword: k }, { exact: true })).toEqual({ totalCount: 6, totalCountIsExact: true });
+      expect(await counted({ keyword: k, format: 'DATABASE' })).toEqual({ totalCount: 2, totalCountIsExact: true });
+    });
+    // Exactly the bound is still exact: only a match past it makes an estimate.
+    await withBound(4, async () => {
+      expect(await counted({ keyword: k, format: 'API' })).toEqual({ totalCount: 4, totalCountIsExact: true });
+    });
+  });
+
+  test('facets follow the count: exact within the bound or with exactCount, scaled estimates flagged past it', async () => {
+    const org = await registerOrganization(t.call, REGION, '丽水市民政局');
+    const k = tag();
+    for (let i = 0; i < 6; i++) await publishResource(t.call, org, REGION, { name: `${k}名录${i}`, format: i < 4 ? 'API' : 'DATABASE' });
+    await withBound(3, async () => {
+      const estimated = await counted({ keyword: k }, { facets: true });
+      expect(estimated.totalCountIsExact).toBe(false);
+      expect(estimated.facets!.countsAreExact).toBe(false);
+      // One read gives both: the count is the estimated status total, and every value listed is one the matches have.
+      expect(estimated.totalCount).toBeGreaterThanOrEqual(4);
+      expect(estimated.facets!.status).toEqual([{ value: 'PUBLISHED', count: estimated.totalCount }]);
+      for (const b of estimated.facets!.format) {
+        expect(['API', 'DATABASE']).toContain(b.value);
+        expect(b.count).toBeGreaterThanOrEqual(1);
+      }
+
+      const exact = await counted({ keyword: k }, { facets: true, exact: true });
+      expect(exact).toEqual({
+        totalCount: 6,
+        totalCountIsExact: true,
+        facets: {
+          countsAreExact: true,
+          format: [
+            { value: 'API', count: 4 },
+            { value: 'DATABASE', count: 2 },
+          ],
+          status: [{ value: 'PUBLISHED', count: 6 }],
+        },
+      });
+      expect(await counted({ keyword: k, format: 'DATABASE' }, { facets: true })).toEqual({
+        totalCount: 2,
+        totalCountIsExact: true,
+        facets: { countsAreExact: true, format: [{ value: 'DATABASE', count: 2 }], status: [{ value: 'PUBLISHED', count: 2 }] },
+      });
+    });
+  });
+
+  test('a caller who sees less is counted over what they see, bounded or exact', async () => {
+    const org = await registerOrganization(t.call, REGION, '丽水市文化广电旅游局');
+    const k = tag();
+    for (let i = 0; i < 5; i++) await publishResource(t.call, org, REGION, { name: `${k}景区${i}`, openAttribute: i < 2 ? 'UNCONDITIONAL' : 'PROHIBITED' });
+    await withBound(3, async () => {
+      expect((await counted({ keyword: k })).totalCountIsExact).toBe(false);
+      expect(await counted({ keyword: k }, { actor: ANONYMOUS })).toEqual({ totalCount: 2, totalCountIsExact: true });
+      expect(await counted({ keyword: k }, { actor: ANONYMOUS, exact: true })).toEqual({ totalCount: 2, totalCountIsExact: true });
+      const facets = await counted({ keyword: k }, { actor: ANONYMOUS, facets: true });
+      expect(facets.facets!.countsAreExact).toBe(true);
+      expect(facets.facets!.status).toEqual([{ value: 'PUBLISHED', count: 2 }]);
+    });
+  });
+
+  test('without a keyword the count is bounded the same way', async () => {
+    const org = await registerOrganization(t.call, REGION, `丽水市档案馆${tag()}`);
+    for (let i = 0; i < 4; i++) await publishResource(t.call, org, REGION, { name: `档案${i}` });
+    await withBound(3, async () => {
+      const bounded = await counted({ providerId: org });
+      expect(bounded.totalCountIsExact).toBe(false);
+      expect(bounded.totalCount).toBeGreaterThanOrEqual(4);
+      expect(await counted({ providerId: org }, { exact: true })).toEqual({ totalCount: 4, totalCountIsExact: true });
+    });
+  });
+});
+
 describe('existing entries', () => {
   test('entries written before the n-gram migration are normalized and found by it', async () => {
     const dbs = await provisionTestDatabases('search_backfill');

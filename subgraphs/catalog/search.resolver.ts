@@ -4,6 +4,7 @@ import type { EntityManager, FilterQuery, Knex, QBFilterQuery } from '@mikro-orm
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { getRegion } from '../../schema/regions.js';
 import type { SubgraphContext } from '../kit/context.js';
+import { catalogCountBound } from '../../schema/env.js';
 import { badInput } from '../kit/errors.js';
 import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
@@ -20,6 +21,13 @@ const DataResourceConnection = connectionType(
   DataResource,
   'DataResource',
   '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list',
+  {
+    totalCount:
+      '符合条件的总数，跨平台时为各平台之和。每个平台在上限（默认 1000 条）以内精确计数，超过上限时为估计值（不小于上限加一），此时 totalCountIsExact 为 false；需要精确数时传 exactCount: true / ' +
+      'total matching entries, summed over the platforms. Each platform counts exactly up to a bound (1,000 by default); beyond it its part is an estimate (never below the bound plus one) and totalCountIsExact is false. Pass exactCount: true for the exact number',
+    totalCountIsExact:
+      'totalCount 是否为精确数：任一平台超过计数上限而给出估计值时为 false / whether totalCount is exact: false when any platform had more matches than the bound and gave an estimate',
+  },
 );
 
 const COUNTED =
@@ -70,13 +78,30 @@ class RegionFacet {
   region!: Region | null;
 }
 
+/** The number of matches the facets describe, exact or estimated: the count when facets are selected. */
+const FACET_TOTAL = Symbol('facetTotal');
+
 interface Bucket {
   value: string;
   count: number;
 }
 
+/** A count and whether it is exact (see DataResourceConnection.totalCount). */
+interface Counted {
+  count: number;
+  exact: boolean;
+}
+
 @ObjectType('DataResourceFacets', { description: `检索结果的分面计数 / facet counts of a search. ${COUNTED}` })
 class DataResourceFacets {
+  @Field({
+    description:
+      '各计数是否为精确数：任一平台的结果超过计数上限时，该平台的计数按其前若干条结果的分布比例估计，此项为 false；exactCount: true 时总是精确 / ' +
+      'whether the counts are exact: false when any platform had more matches than the count bound, whose counts are then estimated from the distribution of its first matches scaled to its estimated total; always exact with exactCount: true',
+  })
+  countsAreExact!: boolean;
+
+  [FACET_TOTAL]!: number;
   @Field(() => [ShareAttributeFacet], { description: '按共享属性 / by share attribute' }) shareAttribute!: Bucket[];
   @Field(() => [OpenAttributeFacet], { description: '按开放属性 / by open attribute' }) openAttribute!: Bucket[];
   @Field(() => [SecurityGradeFacet], { description: '按数据分级 / by security grade' }) securityGrade!: Bucket[];
@@ -140,10 +165,18 @@ const SEARCH = Symbol('search');
 
 /**
  * One search: the conditions, and its count and facets computed at most once each, only if
- * selected. With facets selected the count is their sum, so the matches are read once.
+ * selected. With facets selected the count comes from the same read, so the matches are read once.
+ *
+ * Counting every match of a frequent term reads most of the table (a 1-character term matches
+ * one entry in seven), so by default a node reads at most `bound + 1` matches: up to the bound
+ * the count is exact; past it the count is the planner's estimate of the matches (from the
+ * statistics of the search index), never below bound + 1, and flagged inexact. Facets past the
+ * bound are the distribution of the first bound + 1 matches scaled to that estimate. The
+ * conditions carry the caller's visibility (resourceFilter), so a count, exact or estimated, only
+ * ever covers what the caller may see. Nothing is cached: each request reads the current rows.
  */
 class Search {
-  private countP?: Promise<number>;
+  private countP?: Promise<Counted>;
   private facetsP?: Promise<DataResourceFacets>;
 
   constructor(
@@ -152,6 +185,8 @@ class Search {
     private readonly keyword: Keyword | null,
     private readonly narrowing: Narrowing,
     private readonly facetsSelected: boolean,
+    /** Null: count every match (exactCount: true). */
+    private readonly bound: number | null,
   ) {}
 
   /** Every match: the filters, and the keyword with the keys the filters imply. */
@@ -170,32 +205,74 @@ class Search {
     return this.keyword ? withoutSeqScan(this.ctx.em, work) : work((q) => connection.execute(q, [], 'all'));
   }
 
-  count(): Promise<number> {
+  count(): Promise<Counted> {
     this.countP ??= this.facetsSelected
-      ? this.facets().then((f) => f.status.reduce((n, b) => n + b.count, 0))
-      : this.keyword
-        ? this.read(async (run) => Number((await run(this.qb().count().getKnexQuery()))[0]!.count))
-        : this.ctx.em.count(DataResource, this.where);
+      ? this.facets().then((f) => ({ count: f[FACET_TOTAL], exact: f.countsAreExact }))
+      : this.bound === null
+        ? (this.keyword ? this.read(async (run) => Number((await run(this.qb().count().getKnexQuery()))[0]!.count)) : this.ctx.em.count(DataResource, this.where)).then(
+            (count) => ({ count, exact: true }),
+          )
+        : this.read(async (run) => {
+            const knex = this.ctx.em.getKnex();
+            const bounded = this.qb()
+              .getKnexQuery()
+              .clearSelect()
+              .clearOrder()
+              .select(knex.raw('1'))
+              .limit(this.bound! + 1);
+            const count = Number((await run(knex.raw('select count(*)::int as count from ? as m', [bounded])))[0]!.count);
+            return count <= this.bound! ? { count, exact: true } : { count: await this.estimate(run), exact: false };
+          });
     return this.countP;
+  }
+
+  /**
+   * The planner's estimate of all the matches, past the bound: a plan, not a read (the search
+   * index's statistics know how many entries hold each frequent character or pair). Never below
+   * bound + 1, which the bounded read has just seen.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
+  private async estimate(run: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>): Promise<number> {
+    const knex = this.ctx.em.getKnex();
+    const { sql, bindings } = this.qb().getKnexQuery().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
+    const plan = (await run(knex.raw(`explain (format json) ${sql}`, bindings as Knex.RawBinding[])))[0]!['QUERY PLAN'];
+    const rows = Number((typeof plan === 'string' ? JSON.parse(plan) : plan)[0]?.Plan?.['Plan Rows']);
+    return Math.max(this.bound! + 1, Number.isFinite(rows) ? Math.round(rows) : 0);
   }
 
   facets(): Promise<DataResourceFacets> {
     this.facetsP ??= this.read(async (run) => {
       const knex = this.ctx.em.getKnex();
-      const cols = FACET_NAMES.map((f) => `r.${FACET_COLUMNS[f]}`);
-      const q = this.qb()
+      const names = FACET_NAMES.map((f) => FACET_COLUMNS[f]);
+      const grouped = (from: Knex.QueryBuilder, alias: string) => {
+        const cols = names.map((c) => `${alias}.${c}`);
+        return from
+          .clearSelect()
+          .clearOrder()
+          .select(knex.raw(`grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`))
+          .groupByRaw(`grouping sets (${cols.map((c) => `(${c})`).join(', ')})`);
+      };
+      if (this.bound === null) return this.toFacets(await run(grouped(this.qb().getKnexQuery(), 'r')), null);
+      // The first bound + 1 matches, grouped: exact when that is all of them.
+      const first = this.qb()
         .getKnexQuery()
         .clearSelect()
         .clearOrder()
-        .select(knex.raw(`grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`))
-        .groupByRaw(`grouping sets (${cols.map((c) => `(${c})`).join(', ')})`);
-      return this.toFacets(await run(q));
+        .select(names.map((c) => `r.${c}`))
+        .limit(this.bound + 1);
+      const rows = await run(grouped(knex.queryBuilder().from(first.as('m')), 'm'));
+      return this.toFacets(rows, this.bound, run);
     });
     return this.facetsP;
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
-  private toFacets(rows: Record<string, any>[]): DataResourceFacets {
+  private async toFacets(
+    // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
+    rows: Record<string, any>[],
+    bound: number | null,
+    // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
+    run?: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>,
+  ): Promise<DataResourceFacets> {
     const lists = Object.fromEntries(FACET_NAMES.map((f) => [f, [] as Bucket[]])) as Record<FacetName, Bucket[]>;
     const top = FACET_NAMES.length - 1;
     for (const row of rows) {
@@ -203,9 +280,19 @@ class Search {
       const index = FACET_NAMES.findIndex((_, i) => ((Number(row.g) >> (top - i)) & 1) === 0);
       lists[FACET_NAMES[index]!].push({ value: String(row.value), count: Number(row.count) });
     }
+    // Every entry has a status: the status buckets add up to the matches read.
+    const read = lists.status.reduce((n, b) => n + b.count, 0);
+    const exact = bound === null || read <= bound;
+    const total = exact ? read : await this.estimate(run!);
+    if (!exact) {
+      // Each value keeps its share of the matches read; a value seen is present, so at least 1.
+      for (const list of Object.values(lists)) for (const b of list) b.count = Math.max(1, Math.round((b.count * total) / read));
+    }
     for (const list of Object.values(lists)) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const organizations = organizationLoader(this.ctx);
     return {
+      [FACET_TOTAL]: total,
+      countsAreExact: exact,
       ...lists,
       provider: lists.provider.map(
         (b) =>
@@ -287,6 +374,13 @@ export class DataResourceSearchResolver {
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('filter', () => DataResourceFilter, { nullable: true }) filter?: DataResourceFilter | null,
+    @Arg('exactCount', {
+      defaultValue: false,
+      description:
+        '为 true 时 totalCount 与分面计数均为精确数（读取全部结果，结果多时较慢，仍受语句超时限制）；默认在上限以内精确、超过上限时估计 / ' +
+        'true: totalCount and the facet counts are exact (every match is read: slower for frequent terms, still within the statement timeout); by default they are exact up to a bound and estimated beyond',
+    })
+    exactCount: boolean = false,
   ) {
     const size = pageSize(page.first);
     const f = filter ?? {};
@@ -308,9 +402,9 @@ export class DataResourceSearchResolver {
     const where: FilterQuery<DataResource> = { $and: [...conditions, { regionCode: { $in: regions } }] };
 
     const selected = selectedFields(info);
-    const search = new Search(ctx, where, keyword, narrowing, selected.has('facets'));
+    const search = new Search(ctx, where, keyword, narrowing, selected.has('facets'), exactCount ? null : catalogCountBound());
     // Started with the page, not after it: on PostgreSQL they run side by side.
-    const prefetch = [selected.has('facets') && search.facets(), selected.has('totalCount') && search.count()];
+    const prefetch = [selected.has('facets') && search.facets(), (selected.has('totalCount') || selected.has('totalCountIsExact')) && search.count()];
     for (const p of prefetch) if (p) p.catch(() => undefined);
 
     let edges: { cursor: string; node: DataResource }[];
@@ -332,7 +426,10 @@ export class DataResourceSearchResolver {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       get totalCount() {
-        return search.count();
+        return search.count().then((c) => c.count);
+      },
+      get totalCountIsExact() {
+        return search.count().then((c) => c.exact);
       },
       [SEARCH]: search,
     };

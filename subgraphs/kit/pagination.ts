@@ -41,7 +41,7 @@ export const MAX_PAGE = 100;
  * The Relay connection type for a node type: `<Name>Connection { totalCount edges { cursor node }
  * pageInfo }`. The gateway merges pages of every root field of this shape across nodes.
  */
-export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string) {
+export function connectionType<T extends object>(node: ClassType<T>, name: string, description: string, counted?: ConnectionCounting) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field({ description: '游标 / cursor of this item' })
@@ -53,7 +53,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`, { description })
   class Connection {
-    @Field(() => Int, { description: '符合条件的总数 / total matching items' })
+    @Field(() => Int, { description: counted?.totalCount ?? '符合条件的总数 / total matching items' })
     totalCount!: number;
 
     @Field(() => [Edge])
@@ -62,7 +62,15 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
   }
+  // Declared only on connections that count with a bound: the others always count exactly.
+  if (counted) Field(() => Boolean, { description: counted.totalCountIsExact })(Connection.prototype, 'totalCountIsExact');
   return Connection;
+}
+
+/** Descriptions of a connection whose total may be an estimate (see DataResourceConnection). */
+export interface ConnectionCounting {
+  totalCount: string;
+  totalCountIsExact: string;
 }
 
 /** Rows that can be listed carry `seq` (the ULID of their global ID): a total order shared by all nodes. */
