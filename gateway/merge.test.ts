@@ -43,6 +43,31 @@ describe('merging connection pages from several nodes', () => {
   });
 });
 
+describe('merging bounded counts [CAT-8]', () => {
+  const counted = (total: number, exact: boolean, facetsExact: boolean) => ({
+    ...part([], total, false),
+    exact,
+    totalCountIsExact: exact,
+    facets: { countsAreExact: facetsExact, exactToo: facetsExact, s: [{ value: 'A', count: total }] },
+    [ROUTER_FACETS]: { s: [{ value: 'A', count: total }] },
+  });
+  const countedShape = {
+    ...shape(5),
+    totalExactKeys: ['totalCountIsExact', 'exact'],
+    facets: [{ key: 'facets', lists: [{ key: 's', name: 's', countKeys: ['count'] }], exactKeys: ['countsAreExact', 'exactToo'] }],
+  };
+
+  test('the sum is exact only if every node counted exactly, under every alias; the facet flag likewise', () => {
+    const allExact = mergeConnections([counted(3, true, true), counted(4, true, true)], countedShape);
+    expect(allExact).toMatchObject({ totalCount: 7, totalCountIsExact: true, exact: true, facets: { countsAreExact: true, exactToo: true, s: [{ value: 'A', count: 7 }] } });
+    const oneEstimated = mergeConnections([counted(3, true, true), counted(1500, false, false), counted(4, true, true)], countedShape);
+    expect(oneEstimated).toMatchObject({ totalCount: 1507, totalCountIsExact: false, exact: false, facets: { countsAreExact: false, exactToo: false } });
+    // Facets estimated on the node that is first in the list are not taken as exact because the others are.
+    const firstEstimated = mergeConnections([counted(1500, true, false), counted(4, true, true)], countedShape);
+    expect(firstEstimated).toMatchObject({ totalCountIsExact: true, facets: { countsAreExact: false } });
+  });
+});
+
 describe('merging keyword search pages and facets [CAT-8]', () => {
   const r = (rank: number, seq: string) => encodeCursor({ values: [rank, seq], directions: ['ASC', 'DESC'] });
   const ranked = (keys: [number, string][], total: number, hasNextPage: boolean) => ({

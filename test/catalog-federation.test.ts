@@ -94,6 +94,39 @@ describe('the master catalog across the federation [L §9, B §17, B §19-20]', 
   });
 });
 
+describe('bounded counts across the federation [CAT-8]', () => {
+  test('the total is exact only if every node counted exactly; exactCount makes every node count everything; facets follow', async () => {
+    const tag = `计数${Math.random().toString(36).slice(2, 6)}`;
+    const city = await registerOrganization(f.call, '331100', '丽水市统计局');
+    const liandu = await registerOrganization(f.call, '331102', '丽水市莲都区统计局');
+    for (let i = 0; i < 3; i++) await entry(city, '331100', `${tag}市级${i}`);
+    await entry(liandu, '331102', `${tag}莲都`);
+    const Q = `query($f: DataResourceFilter, $exact: Boolean!) { dataResources(filter: $f, first: 1, exactCount: $exact) {
+      totalCount exact: totalCountIsExact facets { countsAreExact status { value count } }
+    } }`;
+    const count = async (exact: boolean) => {
+      const r = await gql(authority('331100'), Q, { f: { keyword: tag }, exact });
+      expect(r.errors).toBeUndefined();
+      return r.data!.dataResources as { totalCount: number; exact: boolean; facets: { countsAreExact: boolean; status: { value: string; count: number }[] } };
+    };
+    const before = process.env.CATALOG_COUNT_BOUND;
+    try {
+      // The city's node has 3 matches, past a bound of 2; the district's node has 1, within it.
+      process.env.CATALOG_COUNT_BOUND = '2';
+      const estimated = await count(false);
+      expect(estimated.exact).toBe(false);
+      expect(estimated.totalCount).toBeGreaterThanOrEqual(4);
+      expect(estimated.facets.countsAreExact).toBe(false);
+      expect(await count(true)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
+      process.env.CATALOG_COUNT_BOUND = '3';
+      expect(await count(false)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
+    } finally {
+      if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
+      else process.env.CATALOG_COUNT_BOUND = before;
+    }
+  });
+});
+
 describe('unknown regions through the gateway', () => {
   test('a mutation whose ID or region code names an unknown region is refused naming the field; a query scope too', async () => {
     const org = await registerOrganization(f.call, '331100', '丽水市档案馆');
