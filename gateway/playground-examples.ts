@@ -26,11 +26,16 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
 #
 # 全市数据目录关键词搜索：在丽水市及所有区县
 # （跨所有节点）查找含“企业”的数据资源，
-# 返回总数和分页信息。
+# 返回总数和分页信息。总数在上限内精确，超过时为
+# 估计值（totalCountIsExact 为 false）；要精确数
+# 请加 exactCount: true。
 # City-wide keyword search: resources mentioning
 # "企业" (enterprise) in Lishui and all its
 # districts and counties, across every node,
-# with the total count and paging info.
+# with the total count and paging info. The count
+# is exact up to a bound and an estimate beyond
+# (totalCountIsExact: false); add exactCount: true
+# for the exact number.
 query SearchCatalog {
   dataResources(
     scope: { regionCode: "331100", includeSubRegions: true }
@@ -38,6 +43,7 @@ query SearchCatalog {
     first: 10
   ) {
     totalCount
+    totalCountIsExact
     edges {
       node {
         id
@@ -56,6 +62,7 @@ query SearchCatalog {
     # 分面计数：按库、共享属性、区划统计全部命中结果
     # Facet counts over all matches, not just this page
     facets {
+      countsAreExact
       library { value count }
       shareAttribute { value count }
       region { value count region { name } }
