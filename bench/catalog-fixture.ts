@@ -258,7 +258,17 @@ export interface FixtureReport {
  * the table it is about to search.
  */
 export async function ensureCatalogFixture(nodeId: string, databaseUrl: string, perNode: number, log: (msg: string) => void): Promise<FixtureReport> {
-  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrl, schema: 'catalog', entities: catalogModule.entities, migrations: [], poolMax: 2 }));
+  // A bulk load, not a request: VACUUM ANALYZE of a large table on a busy machine outlasts a request's statement timeout.
+  const orm = await MikroORM.init(
+    ormConfig({
+      clientUrl: databaseUrl,
+      schema: 'catalog',
+      entities: catalogModule.entities,
+      migrations: [],
+      poolMax: 2,
+      limits: { statementTimeoutMs: 0, acquireTimeoutMs: 10_000 },
+    }),
+  );
   try {
     const t0 = performance.now();
     if (await fixtureIsCurrent(orm, perNode)) return { nodeId, generated: false, seconds: 0, entries: perNode, items: 0 };
