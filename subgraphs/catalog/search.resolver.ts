@@ -23,8 +23,8 @@ const DataResourceConnection = connectionType(
   '目录条目列表（跨平台合并为一个有序列表）/ a page of catalog entries, merged across platforms into one ordered list',
   {
     totalCount:
-      '符合条件的总数，跨平台时为各平台之和。每个平台在上限（默认 1000 条）以内精确计数，超过上限时为估计值（不小于上限加一），此时 totalCountIsExact 为 false；需要精确数时传 exactCount: true / ' +
-      'total matching entries, summed over the platforms. Each platform counts exactly up to a bound (1,000 by default); beyond it its part is an estimate (never below the bound plus one) and totalCountIsExact is false. Pass exactCount: true for the exact number',
+      '符合条件且调用者可见的总数，跨平台时为各平台之和。每个平台在上限（默认 1000 条）以内精确计数；超过上限时该平台的部分为按随机抽样估算的值（不小于上限加一），此时 totalCountIsExact 为 false；需要精确数时传 exactCount: true / ' +
+      'total matching entries the caller may see, summed over the platforms. Each platform counts exactly up to a bound (1,000 by default); beyond it, its part is an estimate from a random sample of its entries (never below the bound plus one) and totalCountIsExact is false. Pass exactCount: true for the exact number',
     totalCountIsExact:
       'totalCount 是否为精确数：任一平台超过计数上限而给出估计值时为 false / whether totalCount is exact: false when any platform had more matches than the bound and gave an estimate',
   },
@@ -96,8 +96,8 @@ interface Counted {
 class DataResourceFacets {
   @Field({
     description:
-      '各计数是否为精确数：任一平台的结果超过计数上限时，该平台的计数按其前若干条结果的分布比例估计，此项为 false；exactCount: true 时总是精确 / ' +
-      'whether the counts are exact: false when any platform had more matches than the count bound, whose counts are then estimated from the distribution of its first matches scaled to its estimated total; always exact with exactCount: true',
+      '各计数是否为精确数。任一平台的结果超过计数上限时为 false：该平台的各计数按随机抽样的比例估算并缩放到其估计总数，不低于其前若干条结果中的实际数；抽样未遇到的少见取值可能缺失。exactCount: true 时总是精确 / ' +
+      'whether the counts are exact. False when any platform had more matches than the count bound: that platform\'s counts are then estimated from a random sample of its entries, scaled to its estimated total, never below how often the value occurs among its first matches; a rare value the sample missed may be absent. Always exact with exactCount: true',
   })
   countsAreExact!: boolean;
 
