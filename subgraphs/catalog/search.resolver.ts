@@ -97,7 +97,7 @@ class DataResourceFacets {
   @Field({
     description:
       '各计数是否为精确数。任一平台的结果超过计数上限时为 false：该平台的各计数按随机抽样的比例估算并缩放到其估计总数，不低于其前若干条结果中的实际数；抽样未遇到的少见取值可能缺失。exactCount: true 时总是精确 / ' +
-      'whether the counts are exact. False when any platform had more matches than the count bound: that platform\'s counts are then estimated from a random sample of its entries, scaled to its estimated total, never below how often the value occurs among its first matches; a rare value the sample missed may be absent. Always exact with exactCount: true',
+      "whether the counts are exact. False when any platform had more matches than the count bound: that platform's counts are then estimated from a random sample of its entries, scaled to its estimated total, never below how often the value occurs among its first matches; a rare value the sample missed may be absent. Always exact with exactCount: true",
   })
   countsAreExact!: boolean;
 
