@@ -171,7 +171,7 @@ type Run = (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>;
  * few milliseconds, and enough matches of a term frequent enough to pass the bound for an error of
  * a few percent. A table of fewer pages is read whole, so there the estimate is the exact count.
  */
-export const SAMPLE_PAGES = 400;
+const SAMPLE_PAGES = 400;
 /**
  * The sample's seed is fixed: an unchanged catalog gives the same estimate on every page of a
  * search and on every request (no total that jumps between page 1 and page 2), and the sampled
@@ -196,9 +196,10 @@ type Lists = Record<FacetName, Bucket[]>;
  * is containing the substring, and longer terms are rechecked by that same test. The grams
  * expressions are never evaluated on the sampled rows (they cost ~40 µs a row).
  * Why a sample and not the planner's row estimate (EXPLAIN, free): the planner multiplies
- * independent selectivities, and the access conditions and filters are far from independent of
- * each other (on 333,334 entries it was a third too high for '人' as the public); the sample
- * measures the actual combination, a few percent off, for a few hundred page reads.
+ * selectivities as if independent — the keyword's, the filters', the access conditions' — and a
+ * longer term's pairs are anything but independent (for a 4-character term it foresaw a handful
+ * of rows where there were thousands); the sample measures the actual combination, typically
+ * within a few percent for a frequent term, for a few hundred page reads.
  * Facets past the bound: the sample's buckets scaled to the estimate, and every value among the
  * first bound + 1 matches at least as often as it occurs there (so a value the sample missed is
  * still listed, with a count it truly reaches).
@@ -263,7 +264,13 @@ class Search {
     return q;
   }
 
-  /** Scales matches in the sample to the table: the sample's share is its pages over the table's. */
+  /**
+   * Scales matches in the sample to the table: the sample's share is the pages it read over the
+   * table's pages (counting the pages read rather than trusting the requested percentage removes
+   * the chance in how many were drawn; a page without a live row is not counted as read, so a
+   * table with many emptied pages is overestimated, which the catalog, whose entries are retired
+   * rather than deleted, does not produce).
+   */
   private scaled(inSample: number, pages: number, total: number): number {
     return pages > 0 ? (inSample * total) / pages : 0;
   }
