@@ -105,11 +105,11 @@ describe('entity routing', () => {
 const CONNECTION_SDL = `
   type Query { dataResources(first: Int, after: String, filter: Filter): DataResourceConnection! }
   input Filter { keyword: String }
-  type DataResourceConnection { totalCount: Int! edges: [Edge!]! pageInfo: PageInfo! facets: Facets! }
+  type DataResourceConnection { totalCount: Int! totalCountIsExact: Boolean! edges: [Edge!]! pageInfo: PageInfo! facets: Facets! }
   type Edge { cursor: String! node: Node! }
   type Node { id: ID! }
   type PageInfo { hasNextPage: Boolean! endCursor: String }
-  type Facets { shareAttribute: [Bucket!]! provider: [ProviderBucket!]! }
+  type Facets { countsAreExact: Boolean! shareAttribute: [Bucket!]! provider: [ProviderBucket!]! }
   type Bucket { value: String! count: Int! }
   type ProviderBucket { value: ID! count: Int! provider: Org }
   type Org { name: String! }
@@ -118,14 +118,16 @@ const CONNECTION_SDL = `
 describe('connection routing with facets [CAT-8]', () => {
   const received: Record<string, string[]> = { a: [], b: [] };
   const ranked = (rank: number, seq: string) => encodeCursor({ values: [rank, seq], directions: ['ASC', 'DESC'] });
-  // Node a holds the exact-name entry; node b's newer entries only contain the keyword.
-  const data: Record<string, { edges: [number, string][]; total: number; share: [string, number][]; providers: [string, number][] }> = {
+  // Node a holds the exact-name entry; node b's newer entries only contain the keyword. Node a
+  // counted exactly; node b says its count and facets are estimates.
+  const data: Record<string, { edges: [number, string][]; total: number; exact: boolean; share: [string, number][]; providers: [string, number][] }> = {
     a: {
       edges: [
         [0, '01A'],
         [2, '05A'],
       ],
       total: 2,
+      exact: true,
       share: [['UNCONDITIONAL', 2]],
       providers: [['331100:P1', 2]],
     },
@@ -136,6 +138,7 @@ describe('connection routing with facets [CAT-8]', () => {
         [2, '03B'],
       ],
       total: 3,
+      exact: false,
       share: [
         ['CONDITIONAL', 2],
         ['UNCONDITIONAL', 1],
@@ -158,9 +161,11 @@ describe('connection routing with facets [CAT-8]', () => {
         const rootValue = {
           dataResources: ({ first }: { first: number }) => ({
             totalCount: d.total,
+            totalCountIsExact: d.exact,
             edges: d.edges.slice(0, first).map(([rank, seq]) => ({ cursor: ranked(rank, seq), node: { id: `${id}-${seq}` } })),
             pageInfo: { hasNextPage: d.edges.length > first, endCursor: null },
             facets: {
+              countsAreExact: d.exact,
               shareAttribute: d.share.map(([value, count]) => ({ value, count })),
               provider: d.providers.map(([value, count]) => ({ value, count, provider: { name: `org ${value}` } })),
             },
@@ -236,5 +241,14 @@ describe('connection routing with facets [CAT-8]', () => {
       ],
     });
     expect(received.a[0]).toMatch(/_routerTotal: totalCount/);
+  });
+
+  test('the total and the facet counts are exact only if every node says so, under any alias and in fragments', async () => {
+    const merged = await run(`{ dataResources(first: 1) {
+      totalCount exact: totalCountIsExact ...flags
+      facets { countsAreExact sure: countsAreExact shareAttribute { count } }
+    } }
+    fragment flags on DataResourceConnection { totalCountIsExact }`);
+    expect(merged).toMatchObject({ totalCount: 5, exact: false, totalCountIsExact: false, facets: { countsAreExact: false, sure: false } });
   });
 });

@@ -113,10 +113,8 @@ describe('bounded counts across the federation [CAT-8]', () => {
     try {
       // The city's node has 3 matches, past a bound of 2; the district's node has 1, within it.
       process.env.CATALOG_COUNT_BOUND = '2';
-      const estimated = await count(false);
-      expect(estimated.exact).toBe(false);
-      expect(estimated.totalCount).toBeGreaterThanOrEqual(4);
-      expect(estimated.facets.countsAreExact).toBe(false);
+      // The city's part is an estimate, from a sample that on a table this small is all of it.
+      expect(await count(false)).toEqual({ totalCount: 4, exact: false, facets: { countsAreExact: false, status: [{ value: 'PUBLISHED', count: 4 }] } });
       expect(await count(true)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
       process.env.CATALOG_COUNT_BOUND = '3';
       expect(await count(false)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
