@@ -83,13 +83,19 @@ const secret = (demoValue: string | undefined) => {
 export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
 const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
 
+/** The last CATALOG_COUNT_BOUND value parsed, so a search does not parse it again. */
+let lastBound: { raw: string | undefined; value: number } | undefined;
+
 /**
  * CATALOG_COUNT_BOUND, read when a search counts (so a test can lower it for its own process);
  * loadEnv has already refused an invalid value at startup.
  */
 export function catalogCountBound(src: NodeJS.ProcessEnv = process.env): number {
-  const result = catalogCountBoundSchema.safeParse(src.CATALOG_COUNT_BOUND || undefined);
+  const raw = src.CATALOG_COUNT_BOUND || undefined;
+  if (lastBound && lastBound.raw === raw) return lastBound.value;
+  const result = catalogCountBoundSchema.safeParse(raw);
   if (!result.success) throw new EnvError(`CATALOG_COUNT_BOUND ${result.error.issues[0]!.message}`);
+  lastBound = { raw, value: result.data };
   return result.data;
 }
 
