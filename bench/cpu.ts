@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -10,6 +9,7 @@ import { startFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { seedDemo } from '../seeds/seed.js';
 import { formatTable, percentile, post, viaGateway, type Call } from './client.js';
+import { childPids, cpuSeconds } from './proc.js';
 
 /**
  * `npm run bench -- cpu`: CPU time per by-id request (`dataResource(id)`) through the gateway, each
@@ -32,21 +32,15 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_CPU_ROUNDS || 3));
 const WARMUP = 200;
 const RESOURCE = 'query($id: ID!) { dataResource(id: $id) { id name summary shareAttribute items { name dataType } } }';
 
-const TICK_US = 1e6 / 100; // USER_HZ: 100 on Linux
+/** CPU µs each child process has used so far. */
 function childCpuUs(): Map<number, number> {
   const out = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
+  for (const pid of childPids()) {
     try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      out.set(pid, cpuSeconds(pid) * 1e6);
     } catch {
-      continue;
+      // The process ended between the listing and the read.
     }
-    // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(f[1]) !== process.pid) continue;
-    out.set(Number(entry), (Number(f[11]) + Number(f[12])) * TICK_US);
   }
   return out;
 }

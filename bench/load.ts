@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { startFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { seedDemo } from '../seeds/seed.js';
 import { type Data, formatTable, percentile } from './client.js';
+import { childPids, cpuSeconds, machineTicks, rssMb } from './proc.js';
 
 /**
  * `npm run bench -- load`: the federation in the shape production runs it, under concurrent
@@ -171,39 +172,6 @@ async function startGatewayProcess(env: Record<string, string>): Promise<Gateway
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Resident set size of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Number(kb) / 1024 : Number.NaN;
-}
-
-/** CPU seconds (user + system) a process has used, from /proc; the kernel counts in ticks of 1/100 s on Linux. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** This process's child processes: the gateway and the nodes. */
-function childPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === process.pid) pids.push(Number(entry));
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return pids;
-}
-
-/** Busy and total CPU time of the whole machine so far, in ticks, from /proc/stat (idle and iowait count as not busy). */
-function machineTicks(): { busy: number; total: number } {
-  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = t.reduce((a, b) => a + b, 0);
-  return { busy: total - t[3]! - t[4]!, total };
 }
 
 /**
