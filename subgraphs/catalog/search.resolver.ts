@@ -144,16 +144,20 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
-/**
- * Runs statements that filter by a keyword with sequential scans and parallel workers disabled.
- * The grams expression costs ~40 µs per row: a plan that evaluates it on every row (a sequential
- * scan, which the planner prefers for a term found in nearly every entry) took 3 s at 100,000
- * entries, where the GIN index answers in milliseconds. Index walks stay allowed; their cheap
- * strpos tests run first. Parallel workers cost 15–30 ms to start, more than a ranked page takes,
- * and the nodes of a federation already share the server's cores.
- */
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
-async function withoutSeqScan<T>(em: EntityManager, work: (run: (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>) => Promise<T>): Promise<T> {
+type Row = Record<string, any>;
+type Run = (q: Knex.QueryBuilder | Knex.Raw) => Promise<Row[]>;
+
+/**
+ * Runs a search's statements in one transaction, with sequential scans and parallel workers
+ * disabled in it. The grams expression costs ~40 µs per row: a plan that evaluates it on every row
+ * (a sequential scan, which the planner prefers for a term found in nearly every entry) took 3 s at
+ * 100,000 entries, where the GIN index answers in milliseconds. Index walks stay allowed; their
+ * cheap strpos tests run first. Parallel workers cost 15–30 ms to start, more than a ranked page
+ * takes, and the nodes of a federation already share the server's cores. One transaction for all
+ * of a search's statements: the settings are made once, and each statement is one round trip.
+ */
+async function withoutSeqScan<T>(em: EntityManager, work: (run: Run) => Promise<T>): Promise<T> {
   const connection = em.getConnection();
   return connection.transactional(async (trx) => {
     await connection.execute(`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`, [], 'run', trx);
@@ -162,9 +166,6 @@ async function withoutSeqScan<T>(em: EntityManager, work: (run: (q: Knex.QueryBu
 }
 
 const SEARCH = Symbol('search');
-
-// biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
-type Run = (q: Knex.QueryBuilder | Knex.Raw) => Promise<Record<string, any>[]>;
 
 /**
  * Pages of data_resource an estimate reads (TABLESAMPLE SYSTEM: whole pages chosen at random): a
@@ -182,9 +183,26 @@ const SAMPLE_SEED = 1;
 /** A facet list per facet, as read from a GROUPING SETS query. */
 type Lists = Record<FacetName, Bucket[]>;
 
+/** Where a page starts: after a (rank, seq) with a keyword, after a seq without one; null for the first page. */
+type After = { rank: Rank; seq: string } | { seq: string } | null;
+
+/** What a search reads, all of it decided from the selection before its first statement. */
+interface Read {
+  /** Up to size + 1 entries in page order (the extra one tells whether a next page exists), each with its rank when there is a keyword. */
+  rows: { node: DataResource; rank: Rank | null }[];
+  count: Counted | null;
+  facets: DataResourceFacets | null;
+}
+
+/** Columns the page carries out of the statement: apart from the entry's, so they never reach the entity. */
+const RANK_COLUMN = '__rank';
+const COUNT_COLUMN = '__count';
+
 /**
- * One search: the conditions, and its count and facets computed at most once each, only if
- * selected. With facets selected the count comes from the same reads, so the matches are read once.
+ * One search: its page, and its count and facets if selected, read together — in one transaction
+ * (with a keyword) of as few statements as the selection allows: the page and the count are one
+ * statement, which also reads the entries themselves, so there is no second lookup by ID. With
+ * facets selected the count comes from the facets' reads, so the matches are read once.
  *
  * Counting every match of a frequent term reads most of the table (a 1-character term matches
  * one entry in seven), so by default a node reads at most `bound + 1` matches: up to the bound
@@ -207,36 +225,139 @@ type Lists = Record<FacetName, Bucket[]>;
  * statement that read it, and only ever covers what the caller may see.
  */
 class Search {
-  private countP?: Promise<Counted>;
-  private facetsP?: Promise<DataResourceFacets>;
+  private readP?: Promise<Read>;
+  private filteredQ?: Knex.QueryBuilder;
 
   constructor(
     private readonly ctx: SubgraphContext,
     private readonly where: FilterQuery<DataResource>,
     private readonly keyword: Keyword | null,
     private readonly narrowing: Narrowing,
-    private readonly facetsSelected: boolean,
+    private readonly wanted: { count: boolean; facets: boolean },
     /** Null: count every match (exactCount: true). */
     private readonly bound: number | null,
+    private readonly size: number,
+    private readonly after: After,
   ) {}
 
+  /** Everything, once: the page, the count and the facets as selected. */
+  read(): Promise<Read> {
+    this.readP ??= this.inTransaction(async (run) => {
+      const countWithPage = this.wanted.count && !this.wanted.facets;
+      const rows = await run(countWithPage ? this.pageAndCount() : this.page());
+      const count = countWithPage ? await this.finishCount(run, Number(rows[0]![COUNT_COLUMN])) : null;
+      const facets = this.wanted.facets ? await this.readFacets(run) : null;
+      return {
+        rows: rows.filter((row) => row.id !== null).map((row) => this.toEntry(row)),
+        count: facets ? { count: facets[FACET_TOTAL], exact: facets.countsAreExact } : count,
+        facets,
+      };
+    });
+    return this.readP;
+  }
+
+  async count(): Promise<Counted> {
+    const read = await this.read();
+    if (!read.count) throw new Error('search: totalCount was resolved but not found selected');
+    return read.count;
+  }
+
+  async facets(): Promise<DataResourceFacets> {
+    const read = await this.read();
+    if (!read.facets) throw new Error('search: facets were resolved but not found selected');
+    return read.facets;
+  }
+
+  private inTransaction<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    const connection = this.ctx.em.getConnection();
+    return this.keyword ? withoutSeqScan(this.ctx.em, work) : work((q) => connection.execute(q, [], 'all'));
+  }
+
+  /**
+   * `data_resource as r` under the search's conditions, nothing selected. The ORM turns the
+   * conditions into SQL once per search; every statement starts from a copy.
+   */
+  private filtered(): Knex.QueryBuilder {
+    this.filteredQ ??= this.ctx.em
+      .createQueryBuilder(DataResource, 'r')
+      .where(this.where as QBFilterQuery<DataResource>)
+      .getKnexQuery()
+      .clearSelect()
+      .clearOrder();
+    return this.filteredQ.clone();
+  }
+
   /** Every match: the filters, and the keyword with the keys the filters imply. */
-  private qb() {
-    const qb = this.ctx.em.createQueryBuilder(DataResource, 'r').where(this.where as QBFilterQuery<DataResource>);
+  private matches(): Knex.QueryBuilder {
+    const q = this.filtered();
     if (this.keyword) {
       const m = matchSql(this.keyword, this.narrowing);
-      qb.andWhere(m.sql, m.bindings);
+      q.whereRaw(m.sql, m.bindings);
     }
-    return qb;
+    return q;
+  }
+
+  /** The entry's columns as the ORM loads it (lazy ones, the search text, left out). */
+  private entryColumns(): string[] {
+    const meta = this.ctx.em.getMetadata().get(DataResource.name);
+    return meta.props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length).flatMap((p) => p.fieldNames.map((f) => `r.${f}`));
+  }
+
+  /**
+   * The page's entries, size + 1 of them at most, in page order. With a keyword, each rank's
+   * first entries (rankSql) in one statement, ranked; without, newest first.
+   */
+  private page(): Knex.QueryBuilder {
+    const knex = this.ctx.em.getKnex();
+    const columns = this.entryColumns();
+    const limit = this.size + 1;
+    if (!this.keyword) {
+      const q = this.filtered().select(columns).orderBy('r.seq', 'desc').limit(limit);
+      if (this.after) q.where('r.seq', '<', this.after.seq);
+      return q;
+    }
+    const after = this.after as { rank: Rank; seq: string } | null;
+    const parts = RANKS.filter((rank) => !after || rank >= after.rank).map((rank) => {
+      const cls = rankSql(this.keyword!, rank);
+      const q = this.filtered()
+        .select([...columns, knex.raw(`${rank}::int as ${RANK_COLUMN}`)])
+        .whereRaw(cls.sql, cls.bindings);
+      if (after && rank === after.rank) q.where('r.seq', '<', after.seq);
+      return q.orderBy('r.seq', 'desc').limit(limit);
+    });
+    return knex
+      .select('*')
+      .from(knex.raw(`(${parts.map(() => '?').join(' union all ')}) as p`, parts))
+      .orderByRaw(`${RANK_COLUMN}, seq desc`)
+      .limit(limit);
+  }
+
+  /** The page and the bounded count in one statement: one row with the count and no entry when the page is empty. */
+  private pageAndCount(): Knex.Raw {
+    const first = this.bound === null ? this.matches().select(this.ctx.em.getKnex().raw('1')) : this.firstMatches(this.bound + 1, []);
+    const order = this.keyword ? `p.${RANK_COLUMN}, p.seq desc` : 'p.seq desc';
+    return this.ctx.em
+      .getKnex()
+      .raw(`select c.${COUNT_COLUMN}, p.* from (select count(*)::int as ${COUNT_COLUMN} from ? as m) as c left join ? as p on true order by ${order}`, [first, this.page()]);
+  }
+
+  /** A count read with the page: exact up to the bound, else estimated from the sample. */
+  private async finishCount(run: Run, count: number): Promise<Counted> {
+    if (this.bound === null || count <= this.bound) return { count, exact: true };
+    const s = (await run(this.sampled('count(*)::int as count')))[0]!;
+    return { count: Math.max(this.bound + 1, Math.round(this.scaled(Number(s.count), Number(s.pages), Number(s.total)))), exact: false };
+  }
+
+  /** A raw row of the page as the entity, held in this request's identity map like any loaded entry. */
+  private toEntry(row: Row): { node: DataResource; rank: Rank | null } {
+    const { [RANK_COLUMN]: rank, [COUNT_COLUMN]: _count, ...columns } = row;
+    return { node: this.ctx.em.map(DataResource, columns), rank: rank === undefined ? null : (Number(rank) as Rank) };
   }
 
   /** At most the first `limit` matches, selecting `columns` (of `r`). */
   private firstMatches(limit: number, columns: string[]): Knex.QueryBuilder {
     const knex = this.ctx.em.getKnex();
-    return this.qb()
-      .getKnexQuery()
-      .clearSelect()
-      .clearOrder()
+    return this.matches()
       .select(columns.length ? columns.map((c) => `r.${c}`) : [knex.raw('1')])
       .limit(limit);
   }
@@ -251,12 +372,7 @@ class Search {
     const table = `"${meta.schema ?? this.ctx.em.config.get('schema') ?? 'public'}"."${meta.tableName}"`;
     const totalPages = `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::int)`;
     const sample = `tablesample system (least(100, ${SAMPLE_PAGES} * 100.0 / ${totalPages})) repeatable (${SAMPLE_SEED})`;
-    const q = this.ctx.em
-      .createQueryBuilder(DataResource, 'r')
-      .where(this.where as QBFilterQuery<DataResource>)
-      .getKnexQuery()
-      .clearSelect()
-      .clearOrder()
+    const q = this.filtered()
       .from(knex.raw(`${table} as "r" ${sample}`))
       .select(knex.raw(`${select}, (select count(distinct (s.ctid::text::point)[0]) from ${table} as s ${sample})::int as pages, ${totalPages}::int as total`));
     if (this.keyword) q.whereRaw('strpos(r.search_text, ?) > 0', [this.keyword.text]);
@@ -275,79 +391,48 @@ class Search {
     return pages > 0 ? (inSample * total) / pages : 0;
   }
 
-  private read<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    const connection = this.ctx.em.getConnection();
-    return this.keyword ? withoutSeqScan(this.ctx.em, work) : work((q) => connection.execute(q, [], 'all'));
+  private async readFacets(run: Run): Promise<DataResourceFacets> {
+    const knex = this.ctx.em.getKnex();
+    const names = FACET_NAMES.map((f) => FACET_COLUMNS[f]);
+    const groupingSets = (alias: string) => `grouping sets (${names.map((c) => `(${alias}.${c})`).join(', ')})`;
+    const bucketColumns = (alias: string) => {
+      const cols = names.map((c) => `${alias}.${c}`);
+      return `grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`;
+    };
+    // The first bound + 1 matches (all of them with exactCount), grouped: exact when that is all of them.
+    const first = this.bound === null ? this.matches().select(names.map((c) => `r.${c}`)) : this.firstMatches(this.bound + 1, names);
+    const lists = this.toLists(
+      await run(
+        knex
+          .queryBuilder()
+          .from(first.as('m'))
+          .select(knex.raw(bucketColumns('m')))
+          .groupByRaw(groupingSets('m')),
+      ),
+    );
+    // Every entry has a status: the status buckets add up to the matches read.
+    const read = lists.status.reduce((n, b) => n + b.count, 0);
+    if (this.bound === null || read <= this.bound) return this.toFacets(lists, read, true);
+
+    const rows = await run(this.sampled(bucketColumns('r'), groupingSets('r')));
+    const sample = this.toLists(rows);
+    const inSample = sample.status.reduce((n, b) => n + b.count, 0);
+    const pages = Number(rows[0]?.pages ?? 0);
+    const total = Number(rows[0]?.total ?? 0);
+    const estimate = Math.max(this.bound + 1, Math.round(this.scaled(inSample, pages, total)));
+    // Shares from the sample; if it holds no match at all, from the first matches.
+    const [shares, sharesOf] = inSample > 0 ? [sample, inSample] : [lists, read];
+    const merged = Object.fromEntries(
+      FACET_NAMES.map((f) => {
+        const counts = new Map(lists[f].map((b) => [b.value, b.count]));
+        for (const b of shares[f]) counts.set(b.value, Math.max(counts.get(b.value) ?? 0, Math.round((b.count * estimate) / sharesOf)));
+        return [f, [...counts].map(([value, count]) => ({ value, count }))];
+      }),
+    ) as Lists;
+    return this.toFacets(merged, estimate, false);
   }
 
-  count(): Promise<Counted> {
-    this.countP ??= this.facetsSelected
-      ? this.facets().then((f) => ({ count: f[FACET_TOTAL], exact: f.countsAreExact }))
-      : this.read(async (run) => {
-          const knex = this.ctx.em.getKnex();
-          const bound = this.bound;
-          if (bound === null) return { count: Number((await run(this.qb().count().getKnexQuery()))[0]!.count), exact: true };
-          const count = Number((await run(knex.raw('select count(*)::int as count from ? as m', [this.firstMatches(bound + 1, [])])))[0]!.count);
-          if (count <= bound) return { count, exact: true };
-          const s = (await run(this.sampled('count(*)::int as count')))[0]!;
-          return { count: Math.max(bound + 1, Math.round(this.scaled(Number(s.count), Number(s.pages), Number(s.total)))), exact: false };
-        });
-    return this.countP;
-  }
-
-  facets(): Promise<DataResourceFacets> {
-    this.facetsP ??= this.read(async (run) => {
-      const knex = this.ctx.em.getKnex();
-      const names = FACET_NAMES.map((f) => FACET_COLUMNS[f]);
-      const groupingSets = (alias: string) => `grouping sets (${names.map((c) => `(${alias}.${c})`).join(', ')})`;
-      const bucketColumns = (alias: string) => {
-        const cols = names.map((c) => `${alias}.${c}`);
-        return `grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`;
-      };
-      // The first bound + 1 matches (all of them with exactCount), grouped: exact when that is all of them.
-      const first =
-        this.bound === null
-          ? this.qb()
-              .getKnexQuery()
-              .clearSelect()
-              .clearOrder()
-              .select(names.map((c) => `r.${c}`))
-          : this.firstMatches(this.bound + 1, names);
-      const lists = this.toLists(
-        await run(
-          knex
-            .queryBuilder()
-            .from(first.as('m'))
-            .select(knex.raw(bucketColumns('m')))
-            .groupByRaw(groupingSets('m')),
-        ),
-      );
-      // Every entry has a status: the status buckets add up to the matches read.
-      const read = lists.status.reduce((n, b) => n + b.count, 0);
-      if (this.bound === null || read <= this.bound) return this.toFacets(lists, read, true);
-
-      const rows = await run(this.sampled(bucketColumns('r'), groupingSets('r')));
-      const sample = this.toLists(rows);
-      const inSample = sample.status.reduce((n, b) => n + b.count, 0);
-      const pages = Number(rows[0]?.pages ?? 0);
-      const total = Number(rows[0]?.total ?? 0);
-      const estimate = Math.max(this.bound + 1, Math.round(this.scaled(inSample, pages, total)));
-      // Shares from the sample; if it holds no match at all, from the first matches.
-      const [shares, sharesOf] = inSample > 0 ? [sample, inSample] : [lists, read];
-      const merged = Object.fromEntries(
-        FACET_NAMES.map((f) => {
-          const counts = new Map(lists[f].map((b) => [b.value, b.count]));
-          for (const b of shares[f]) counts.set(b.value, Math.max(counts.get(b.value) ?? 0, Math.round((b.count * estimate) / sharesOf)));
-          return [f, [...counts].map(([value, count]) => ({ value, count }))];
-        }),
-      ) as Lists;
-      return this.toFacets(merged, estimate, false);
-    });
-    return this.facetsP;
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: raw SQL rows, whose columns the query at hand names
-  private toLists(rows: Record<string, any>[]): Lists {
+  private toLists(rows: Row[]): Lists {
     const lists = Object.fromEntries(FACET_NAMES.map((f) => [f, [] as Bucket[]])) as Lists;
     const top = FACET_NAMES.length - 1;
     for (const row of rows) {
@@ -379,29 +464,6 @@ class Search {
         return { ...b, region: info ? Region.from(info) : null };
       }),
     };
-  }
-
-  /** A page in rank order: each rank's first rows in one statement, then the entries by ID. */
-  async rankedPage(k: Keyword, size: number, after: { rank: Rank; seq: string } | null): Promise<{ rank: Rank; seq: string; id: string }[]> {
-    const knex = this.ctx.em.getKnex();
-    const parts = RANKS.filter((rank) => !after || rank >= after.rank).map((rank) => {
-      const qb = this.ctx.em
-        .createQueryBuilder(DataResource, 'r')
-        .select(['r.id', 'r.seq'])
-        .where(this.where as QBFilterQuery<DataResource>);
-      const cls = rankSql(k, rank);
-      qb.andWhere(cls.sql, cls.bindings);
-      if (after && rank === after.rank) qb.andWhere({ seq: { $lt: after.seq } });
-      return qb
-        .orderBy({ seq: 'desc' })
-        .limit(size + 1)
-        .getKnexQuery()
-        .select(knex.raw(`${rank}::int as rank`));
-    });
-    const rows = await withoutSeqScan(this.ctx.em, (run) =>
-      run(knex.raw(`select id, seq, rank from (${parts.map(() => '?').join(' union all ')}) as p order by rank, seq desc limit ?`, [...parts, size + 1])),
-    );
-    return rows.map((r) => ({ id: String(r.id), seq: String(r.seq), rank: Number(r.rank) as Rank }));
   }
 }
 
@@ -473,25 +535,14 @@ export class DataResourceSearchResolver {
     const where: FilterQuery<DataResource> = { $and: [...conditions, { regionCode: { $in: regions } }] };
 
     const selected = selectedFields(info);
-    const search = new Search(ctx, where, keyword, narrowing, selected.has('facets'), exactCount ? null : catalogCountBound());
-    // Started with the page, not after it: on PostgreSQL they run side by side.
-    const prefetch = [selected.has('facets') && search.facets(), (selected.has('totalCount') || selected.has('totalCountIsExact')) && search.count()];
-    for (const p of prefetch) if (p) p.catch(() => undefined);
-
-    let edges: { cursor: string; node: DataResource }[];
-    let hasNextPage: boolean;
-    if (keyword) {
-      const ranked = await search.rankedPage(keyword, size, after as { rank: Rank; seq: string } | null);
-      hasNextPage = ranked.length > size;
-      const chosen = ranked.slice(0, size);
-      const byId = new Map((await ctx.em.find(DataResource, { id: { $in: chosen.map((r) => r.id) } })).map((r) => [r.id, r]));
-      edges = chosen.map((r) => ({ cursor: encodeCursor({ values: [r.rank, r.seq], directions: ['ASC', 'DESC'] }), node: byId.get(r.id)! }));
-    } else {
-      const pageWhere = after ? { $and: [where, { seq: { $lt: after.seq } }] } : where;
-      const rows = await ctx.em.find(DataResource, pageWhere as FilterQuery<DataResource>, { orderBy: { seq: 'desc' }, limit: size + 1 });
-      hasNextPage = rows.length > size;
-      edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
-    }
+    const wanted = { count: selected.has('totalCount') || selected.has('totalCountIsExact'), facets: selected.has('facets') };
+    const search = new Search(ctx, where, keyword, narrowing, wanted, exactCount ? null : catalogCountBound(), size, after);
+    const { rows } = await search.read();
+    const hasNextPage = rows.length > size;
+    const edges = rows.slice(0, size).map(({ node, rank }) => ({
+      cursor: rank === null ? cursorOf(node) : encodeCursor({ values: [rank, node.seq], directions: ['ASC', 'DESC'] }),
+      node,
+    }));
     for (const e of edges) readResource(ctx, e.node);
     return {
       edges,
