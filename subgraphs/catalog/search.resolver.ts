@@ -15,7 +15,7 @@ import { DataResource } from './resource.entity.js';
 import { DataResourceFilter } from './resource.inputs.js';
 import { resourceFilter } from './access.js';
 import { readResource } from './resource.audit.js';
-import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, type Keyword, type Narrowing, type Rank } from './search.js';
+import { matchSql, nameMatchSql, narrowingOf, parseKeyword, RANKS, rankSql, walkSql, type Keyword, type Narrowing, type Rank } from './search.js';
 
 const DataResourceConnection = connectionType(
   DataResource,
@@ -180,6 +180,66 @@ const SAMPLE_PAGES = 400;
  */
 const SAMPLE_SEED = 1;
 
+/** The prefix of the columns a page's statement reads besides the entry's (rank, count, sample), kept from the entity. */
+const EXTRA = '__';
+const RANK_COLUMN = `${EXTRA}rank`;
+
+/** The share of a table of `total` pages that the sample reads: each page is drawn with this probability, independently. */
+export function sampleShare(total: number): number {
+  return Math.min(1, SAMPLE_PAGES / Math.max(1, total));
+}
+
+/** How unlikely beyondBound's verdict may be wrong: never, for practical purposes. */
+const BEYOND_BOUND_RISK = 1e-9;
+
+/**
+ * Whether a sample proves, all but certainly, that more than `bound` entries match: true when it
+ * found matches on `hitPages` distinct pages, each page drawn independently with probability
+ * `share`. Were there at most `bound` matches, they would lie on at most `bound` pages, so the
+ * pages found would be at most Binomial(bound, share), and by Bernstein's inequality
+ * P(X ≥ μ + t) ≤ exp(−t² / (2(μ + t/3))) this many would happen with probability below
+ * BEYOND_BOUND_RISK. Counting pages rather than rows keeps this true however the matches cluster:
+ * a hundred matches on one page are one page found. When it says false the count is read exactly.
+ */
+export function beyondBound(bound: number, hitPages: number, share: number): boolean {
+  const mu = bound * share;
+  const l = Math.log(1 / BEYOND_BOUND_RISK);
+  const t = l / 3 + Math.sqrt((l * l) / 9 + 2 * l * mu);
+  return hitPages >= mu + t;
+}
+
+/** The sample's counts of matches: rows, and distinct pages holding one (see beyondBound). */
+const SAMPLE_COUNTS = `count(*)::int as ${EXTRA}hits, count(distinct (r.ctid::text::point)[0])::int as ${EXTRA}hit_pages`;
+
+/** The newest entries a walk reads at most (see walkSql); older ones are left to the index. */
+const WALK_ROWS = 10_000;
+/** The CTE holding the seq where a walk stops: the WALK_ROWS-th newest entry's. */
+const WALK_EDGE = 'walk_edge';
+/** How many times a page's worth of matches the newest WALK_ROWS entries must be expected to hold before a rank walks. */
+const WALK_MARGIN = 3;
+
+/**
+ * The ranks (1 and 2) whose page is found sooner by walking the newest entries than through the
+ * grams' index, judged from the sample read for the count: those expected, at the rate the sample
+ * found their matches, to hold WALK_MARGIN pages' worth (`limit` entries) among the newest
+ * WALK_ROWS. A wrong guess costs time, never results: a walk that falls short goes on through the
+ * index (see Search.page).
+ */
+export function walkRanks(limit: number, s: Record<string, unknown>): Set<Rank> {
+  const rows = Number((s[`${EXTRA}sampled`] as number[])[1]);
+  const hits = Number(s[`${EXTRA}hits`]);
+  const nameHits = Number(s[`${EXTRA}name_hits`]);
+  const walks = new Set<Rank>();
+  if (rows === 0) return walks;
+  for (const [rank, n] of [
+    [1, nameHits],
+    [2, hits - nameHits],
+  ] as const) {
+    if ((n / rows) * WALK_ROWS >= WALK_MARGIN * limit) walks.add(rank);
+  }
+  return walks;
+}
+
 /** A facet list per facet, as read from a GROUPING SETS query. */
 type Lists = Record<FacetName, Bucket[]>;
 
@@ -194,19 +254,17 @@ interface Read {
   facets: DataResourceFacets | null;
 }
 
-/** Columns the page carries out of the statement: apart from the entry's, so they never reach the entity. */
-const RANK_COLUMN = '__rank';
-const COUNT_COLUMN = '__count';
-
 /**
  * One search: its page, and its count and facets if selected, read together — in one transaction
- * (with a keyword) of as few statements as the selection allows: the page and the count are one
- * statement, which also reads the entries themselves, so there is no second lookup by ID. With
- * facets selected the count comes from the facets' reads, so the matches are read once.
+ * (with a keyword) of as few statements as the selection allows: the page is read with the sample
+ * behind its count in one statement, which also reads the entries themselves, so there is no
+ * second lookup by ID. With facets selected the count comes from the facets' reads, so the matches
+ * are read once.
  *
  * Counting every match of a frequent term reads most of the table (a 1-character term matches
- * one entry in seven), so by default a node reads at most `bound + 1` matches: up to the bound
- * the count is exact. Past it the count is an estimate, never below bound + 1, flagged inexact:
+ * one entry in seven), so by default a count is exact only up to a bound. The sample settles a
+ * frequent term on its own (beyondBound); otherwise the node reads at most `bound + 1` matches,
+ * exact up to the bound. Past it the count is an estimate, never below bound + 1, flagged inexact:
  * the matches in a random sample of the table's pages (SAMPLE_PAGES), scaled by the share of the
  * table sampled. The sample applies the same row conditions — the caller's visibility
  * (resourceFilter), filters and region scope — and the keyword as a plain substring test
@@ -243,9 +301,23 @@ class Search {
   /** Everything, once: the page, the count and the facets as selected. */
   read(): Promise<Read> {
     this.readP ??= this.inTransaction(async (run) => {
-      const countWithPage = this.wanted.count && !this.wanted.facets;
-      const rows = await run(countWithPage ? this.pageAndCount() : this.page());
-      const count = countWithPage ? await this.finishCount(run, Number(rows[0]![COUNT_COLUMN])) : null;
+      let rows: Row[];
+      let count: Counted | null = null;
+      if (!this.wanted.count || this.wanted.facets) rows = await run(this.page());
+      else if (this.bound === null) {
+        rows = await run(this.pageWith(this.matches().select(this.ctx.em.getKnex().raw(`count(*)::int as ${EXTRA}count`))));
+        count = { count: Number(rows[0]![`${EXTRA}count`]), exact: true };
+      } else if (!this.keyword) {
+        rows = await run(this.pageWith(this.sampled(SAMPLE_COUNTS)));
+        count = await this.countFromSample(run, this.bound, rows[0]!);
+      } else {
+        // The sample first: it also tells whether the page is read faster by walking (walkRanks).
+        const name = nameMatchSql(this.keyword);
+        const knex = this.ctx.em.getKnex();
+        const [s] = await run(this.sampled(knex.raw(`${SAMPLE_COUNTS}, count(*) filter (where ${name.sql})::int as ${EXTRA}name_hits`, name.bindings)));
+        rows = await run(this.page(walkRanks(this.size + 1, s!)));
+        count = await this.countFromSample(run, this.bound, s!);
+      }
       const facets = this.wanted.facets ? await this.readFacets(run) : null;
       return {
         rows: rows.filter((row) => row.id !== null).map((row) => this.toEntry(row)),
@@ -287,6 +359,12 @@ class Search {
     return this.filteredQ.clone();
   }
 
+  /** data_resource, qualified by its schema. */
+  private table(): string {
+    const meta = this.ctx.em.getMetadata().get(DataResource.name);
+    return `"${meta.schema ?? this.ctx.em.config.get('schema') ?? 'public'}"."${meta.tableName}"`;
+  }
+
   /** Every match: the filters, and the keyword with the keys the filters imply. */
   private matches(): Knex.QueryBuilder {
     const q = this.filtered();
@@ -305,9 +383,11 @@ class Search {
 
   /**
    * The page's entries, size + 1 of them at most, in page order. With a keyword, each rank's
-   * first entries (rankSql) in one statement, ranked; without, newest first.
+   * first entries (rankSql) in one statement, ranked; without, newest first. A rank in `walks` is
+   * read by walking the newest WALK_ROWS entries (walkSql), and by its index among the older ones
+   * only when the walk leaves the page short.
    */
-  private page(): Knex.QueryBuilder {
+  private page(walks: ReadonlySet<Rank> = new Set()): Knex.QueryBuilder {
     const knex = this.ctx.em.getKnex();
     const columns = this.entryColumns();
     const limit = this.size + 1;
@@ -316,41 +396,64 @@ class Search {
       if (this.after) q.where('r.seq', '<', this.after.seq);
       return q;
     }
+    const k = this.keyword;
     const after = this.after as { rank: Rank; seq: string } | null;
-    const parts = RANKS.filter((rank) => !after || rank >= after.rank).map((rank) => {
-      const cls = rankSql(this.keyword!, rank);
+    const ctes: [string, Knex.QueryBuilder][] = [];
+    const ranked = (rank: Rank, cls: { sql: string; bindings: unknown[] }) => {
       const q = this.filtered()
         .select([...columns, knex.raw(`${rank}::int as ${RANK_COLUMN}`)])
         .whereRaw(cls.sql, cls.bindings);
       if (after && rank === after.rank) q.where('r.seq', '<', after.seq);
       return q.orderBy('r.seq', 'desc').limit(limit);
+    };
+    const parts = RANKS.filter((rank) => !after || rank >= after.rank).map((rank): Knex.QueryBuilder => {
+      if (rank === 0 || !walks.has(rank)) return ranked(rank, rankSql(k, rank));
+      const recent = `recent${rank}`;
+      ctes.push([recent, ranked(rank, walkSql(k, rank)).whereRaw(`r.seq > coalesce((select seq from ${WALK_EDGE}), '')`)]);
+      const older = ranked(rank, rankSql(k, rank)).whereRaw(`r.seq <= (select seq from ${WALK_EDGE})`).whereRaw(`(select count(*) from ${recent}) < ?`, [limit]);
+      return knex.select('*').from(knex.raw(`(select * from ${recent} union all ?) as ${recent}_and_older`, [older]));
     });
-    return knex
-      .select('*')
-      .from(knex.raw(`(${parts.map(() => '?').join(' union all ')}) as p`, parts))
-      .orderByRaw(`${RANK_COLUMN}, seq desc`)
-      .limit(limit);
+    // The last rank (entries matched only in their summary or items) is read only when the
+    // earlier ranks leave the page short: a term that fills the page from names does not walk
+    // its other matches too. A condition on no column is tested once, before the scan starts.
+    const last = parts.pop()!;
+    const union = (qs: Knex.QueryBuilder[]) => knex.raw(qs.map(() => '?').join(' union all '), qs);
+    const all = parts.length ? knex.raw('select * from earlier union all ?', [last.whereRaw('(select count(*) from earlier) < ?', [limit])]) : knex.raw('?', [last]);
+    const q = knex.select('*').from(knex.raw('(?) as p', [all]));
+    if (ctes.length) q.withMaterialized(WALK_EDGE, knex.raw(`select seq from ${this.table()} order by seq desc offset ? limit 1`, [WALK_ROWS]));
+    for (const [name, cte] of ctes) q.withMaterialized(name, cte);
+    if (parts.length) q.withMaterialized('earlier', union(parts));
+    return q.orderByRaw(`${RANK_COLUMN}, seq desc`).limit(limit);
   }
 
-  /** The page and the bounded count in one statement: one row with the count and no entry when the page is empty. */
-  private pageAndCount(): Knex.Raw {
-    const first = this.bound === null ? this.matches().select(this.ctx.em.getKnex().raw('1')) : this.firstMatches(this.bound + 1, []);
+  /** The page and `extra` (one row of columns named EXTRA…) in one statement: one row with `extra` and no entry when the page is empty. */
+  private pageWith(extra: Knex.QueryBuilder): Knex.Raw {
     const order = this.keyword ? `p.${RANK_COLUMN}, p.seq desc` : 'p.seq desc';
-    return this.ctx.em
-      .getKnex()
-      .raw(`select c.${COUNT_COLUMN}, p.* from (select count(*)::int as ${COUNT_COLUMN} from ? as m) as c left join ? as p on true order by ${order}`, [first, this.page()]);
+    return this.ctx.em.getKnex().raw(`select c.*, p.* from ? as c left join ? as p on true order by ${order}`, [extra, this.page()]);
   }
 
-  /** A count read with the page: exact up to the bound, else estimated from the sample. */
-  private async finishCount(run: Run, count: number): Promise<Counted> {
-    if (this.bound === null || count <= this.bound) return { count, exact: true };
-    const s = (await run(this.sampled('count(*)::int as count')))[0]!;
-    return { count: Math.max(this.bound + 1, Math.round(this.scaled(Number(s.count), Number(s.pages), Number(s.total)))), exact: false };
+  /**
+   * The count from the sample read with the page, counting exactly only when the sample cannot
+   * rule out a count within the bound (see beyondBound): a frequent term, whose bounded count
+   * would read the whole posting list of its grams, is settled by the sample alone. A sample of
+   * the whole table is the exact count.
+   */
+  private async countFromSample(run: Run, bound: number, s: Row): Promise<Counted> {
+    const hits = Number(s[`${EXTRA}hits`]);
+    const total = Number(s[`${EXTRA}total`]);
+    const share = sampleShare(total);
+    const estimate = (): Counted => ({ count: Math.max(bound + 1, Math.round(share >= 1 ? hits : this.scaled(hits, Number(s[`${EXTRA}sampled`][0]), total))), exact: false });
+    if (share >= 1) return hits <= bound ? { count: hits, exact: true } : estimate();
+    if (beyondBound(bound, Number(s[`${EXTRA}hit_pages`]), share)) return estimate();
+    const count = Number((await run(this.ctx.em.getKnex().raw('select count(*)::int as count from ? as m', [this.firstMatches(bound + 1, [])])))[0]!.count);
+    return count <= bound ? { count, exact: true } : estimate();
   }
 
   /** A raw row of the page as the entity, held in this request's identity map like any loaded entry. */
   private toEntry(row: Row): { node: DataResource; rank: Rank | null } {
-    const { [RANK_COLUMN]: rank, [COUNT_COLUMN]: _count, ...columns } = row;
+    const columns: Row = {};
+    for (const [key, value] of Object.entries(row)) if (!key.startsWith(EXTRA)) columns[key] = value;
+    const rank = row[RANK_COLUMN];
     return { node: this.ctx.em.map(DataResource, columns), rank: rank === undefined ? null : (Number(rank) as Rank) };
   }
 
@@ -364,17 +467,22 @@ class Search {
 
   /**
    * The matches among a sample of the table's pages (see SAMPLE_PAGES), selecting `select`, with
-   * `pages` (distinct pages holding a sampled row) and `total` (the table's pages) as columns too.
+   * `__sampled` ([distinct pages holding a sampled row, sampled rows]) and `__total` (the table's
+   * pages) as columns too.
    */
-  private sampled(select: string, groupBy?: string): Knex.QueryBuilder {
+  private sampled(select: string | Knex.Raw, groupBy?: string): Knex.QueryBuilder {
     const knex = this.ctx.em.getKnex();
-    const meta = this.ctx.em.getMetadata().get(DataResource.name);
-    const table = `"${meta.schema ?? this.ctx.em.config.get('schema') ?? 'public'}"."${meta.tableName}"`;
+    const table = this.table();
     const totalPages = `greatest(1, pg_relation_size('${table}') / current_setting('block_size')::int)`;
     const sample = `tablesample system (least(100, ${SAMPLE_PAGES} * 100.0 / ${totalPages})) repeatable (${SAMPLE_SEED})`;
     const q = this.filtered()
       .from(knex.raw(`${table} as "r" ${sample}`))
-      .select(knex.raw(`${select}, (select count(distinct (s.ctid::text::point)[0]) from ${table} as s ${sample})::int as pages, ${totalPages}::int as total`));
+      .select(
+        knex.raw(
+          `?, (select array[count(distinct (s.ctid::text::point)[0]), count(*)]::int[] from ${table} as s ${sample}) as ${EXTRA}sampled, ${totalPages}::int as ${EXTRA}total`,
+          [typeof select === 'string' ? knex.raw(select) : select],
+        ),
+      );
     if (this.keyword) q.whereRaw('strpos(r.search_text, ?) > 0', [this.keyword.text]);
     if (groupBy) q.groupByRaw(groupBy);
     return q;
@@ -417,8 +525,8 @@ class Search {
     const rows = await run(this.sampled(bucketColumns('r'), groupingSets('r')));
     const sample = this.toLists(rows);
     const inSample = sample.status.reduce((n, b) => n + b.count, 0);
-    const pages = Number(rows[0]?.pages ?? 0);
-    const total = Number(rows[0]?.total ?? 0);
+    const pages = Number(rows[0]?.[`${EXTRA}sampled`]?.[0] ?? 0);
+    const total = Number(rows[0]?.[`${EXTRA}total`] ?? 0);
     const estimate = Math.max(this.bound + 1, Math.round(this.scaled(inSample, pages, total)));
     // Shares from the sample; if it holds no match at all, from the first matches.
     const [shares, sharesOf] = inSample > 0 ? [sample, inSample] : [lists, read];

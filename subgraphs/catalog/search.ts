@@ -198,3 +198,22 @@ export function rankSql(k: Keyword, rank: Rank): SqlPart {
     }
   }
 }
+
+/**
+ * The entries of rank 1 or 2 as a walk tests them: substring tests only, which no index serves, so
+ * the planner reads the newest entries one by one and stops at the page size. For a term whose
+ * matches are frequent among the newest entries this reads a few thousand rows where the grams'
+ * index would hand over every match to be sorted (and the planner, multiplying the selectivities
+ * of the grams and of the filters as if independent, often expects far fewer). Substring
+ * containment is the match itself, for terms of any length; the grams only ever served the index.
+ */
+export function walkSql(k: Keyword, rank: Exclude<Rank, 0>): SqlPart {
+  return rank === 1
+    ? { sql: `strpos(${NAME}, ?) > 0 and ${NAME} <> ?`, bindings: [k.text, k.text] }
+    : { sql: `strpos(r.search_text, ?) > 0 and not (strpos(${NAME}, ?) > 0)`, bindings: [k.text, k.text] };
+}
+
+/** Whether an entry's name contains the keyword, in the sample that decides whether to walk (see walkSql). */
+export function nameMatchSql(k: Keyword): SqlPart {
+  return { sql: `strpos(${NAME}, ?) > 0`, bindings: [k.text] };
+}
