@@ -6,12 +6,11 @@ import { getRegion, type RegionInfo } from '../schema/regions.js';
 import { catalogModule } from '../subgraphs/catalog/index.js';
 import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { searchColumns } from '../subgraphs/catalog/search.js';
-import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
 import { ormConfig } from '../subgraphs/kit/orm.js';
 import { refreshStatistics } from '../subgraphs/kit/statistics.js';
-import { newOwned } from '../subgraphs/kit/owned.js';
 import { appliesAt, areaOf, SECTORS, templateFields, type DatasetTemplate, type Sector } from '../seeds/catalog-templates.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
+import { storedEntry } from '../seeds/stored-entry.js';
 
 /**
  * The catalog search benchmark's fixture: many published entries per node, written straight into
@@ -128,53 +127,27 @@ function entry(choices: Choice[], n: number, rnd: () => number, now: Date): { re
   const items = t.items.filter((i) => chosen.has(i));
 
   const fields = templateFields(t);
-  const owned = newOwned(region.code);
   const status = rnd() < 0.95 ? 'PUBLISHED' : pick(['SUBMITTED', 'DRAFT', 'DEPRECATED'] as const);
-  const published = status === 'PUBLISHED' || status === 'DEPRECATED';
   const sectorNo = String(Object.keys(SECTORS).indexOf(sector) + 10);
   const templateNo = String(SECTORS[sector].datasets.indexOf(t)).padStart(2, '0');
-  const resource: RequiredEntityData<DataResource> = {
-    ...owned,
-    version: 1,
-    providerId: provider.id,
-    code: `${region.code}/2${sectorNo}${templateNo}/${String(n).padStart(6, '0')}`,
-    name,
-    summary,
-    categoryCode: t.categoryCode,
-    library: fields.library,
-    format: fields.format,
-    updateFrequency: fields.updateFrequency,
-    securityGrade: fields.securityGrade,
-    shareAttribute: fields.shareAttribute,
-    shareCondition: fields.shareCondition ?? null,
-    shareReason: fields.shareReason ?? null,
-    shareMode: 'API',
-    legalBasis: fields.legalBasis ?? null,
-    openAttribute: fields.openAttribute,
-    openCondition: fields.openCondition ?? null,
-    openChangeReason: null,
-    sensitivities: [],
-    desensitized: fields.desensitized ?? false,
-    consentObtained: false,
-    relatedCodes: [],
-    status,
-    publishedAt: published ? now : null,
-    updatedAt: now,
-    reviewComment: null,
-    revision: null,
-    revisionStatus: null,
-    revisionComment: null,
-    lastDataUpdateAt: null,
-    updateDueAt: published ? updateDueAfter(now, fields.updateFrequency) : null,
-    retiredAt: status === 'DEPRECATED' ? now : null,
-    retireReason: status === 'DEPRECATED' ? '已由新版目录条目替代' : null,
-    ...searchColumns({ name, summary }, items),
-  };
+  const resource = storedEntry(
+    {
+      region: region.code,
+      providerId: provider.id,
+      code: `${region.code}/2${sectorNo}${templateNo}/${String(n).padStart(6, '0')}`,
+      name,
+      summary,
+      itemNames: items.map((i) => i.name),
+      ...fields,
+      status,
+    },
+    now,
+  );
   return {
     resource,
     items: items.map((i, position) => ({
       id: newId(region.code),
-      resourceId: owned.id,
+      resourceId: resource.id,
       position,
       name: i.name,
       dataType: i.dataType,

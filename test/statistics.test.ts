@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { catalogModule } from '../subgraphs/catalog/index.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql, searchColumns } from '../subgraphs/catalog/search.js';
-import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
+import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql } from '../subgraphs/catalog/search.js';
+import { storedEntry } from '../seeds/stored-entry.js';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
 import { registerOrganization } from './support/catalog-fixtures.js';
 import { nodeConfig } from './support/node.js';
 import { callSubgraph } from './support/subgraph-client.js';
-import { newOwned } from '../subgraphs/kit/owned.js';
 import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 
 const REGION = '331100';
@@ -45,51 +44,19 @@ afterAll(async () => {
 
 const TOPICS = ['企业登记信息', '道路运输许可', '农产品质量检测信息', '公共场所卫生许可', '就业登记信息', '林木采伐许可', '景区客流统计信息', '建设工程竣工验收'];
 
-/** Published entries as the workflow stores them (the way bench/catalog-fixture.ts builds its rows), half of them naming 信息. */
+/** Published entries as the workflow stores them, half of them naming 信息. */
 async function loadEntries(em: EntityManager, count: number, from: number): Promise<void> {
-  const now = new Date();
-  const rows: RequiredEntityData<DataResource>[] = Array.from({ length: count }, (_, k) => {
+  const rows = Array.from({ length: count }, (_, k) => {
     const i = from + k;
     const name = `${TOPICS[i % TOPICS.length]}（第${i}批）`;
-    const summary = `丽水市${name}，按月汇总，供各部门共享使用。已接入一体化智能化公共数据平台。`;
-    const items = ['记录编号', '主体名称', '登记日期', '办理状态'].map((n) => ({ name: n }));
-    return {
-      ...newOwned(REGION),
-      version: 1,
+    return storedEntry({
+      region: REGION,
       providerId,
       code: `${REGION}/90000/${String(i).padStart(6, '0')}`,
       name,
-      summary,
-      categoryCode: '05-01-01',
-      library: 'DEPARTMENT',
-      format: 'API',
-      updateFrequency: 'MONTHLY',
-      securityGrade: 'GENERAL',
-      shareAttribute: 'UNCONDITIONAL',
-      shareCondition: null,
-      shareReason: null,
-      shareMode: 'API',
-      legalBasis: null,
-      openAttribute: 'UNCONDITIONAL',
-      openCondition: null,
-      openChangeReason: null,
-      sensitivities: [],
-      desensitized: false,
-      consentObtained: false,
-      relatedCodes: [],
-      status: 'PUBLISHED',
-      publishedAt: now,
-      updatedAt: now,
-      reviewComment: null,
-      revision: null,
-      revisionStatus: null,
-      revisionComment: null,
-      lastDataUpdateAt: null,
-      updateDueAt: updateDueAfter(now, 'MONTHLY'),
-      retiredAt: null,
-      retireReason: null,
-      ...searchColumns({ name, summary }, items),
-    };
+      summary: `丽水市${name}，按月汇总，供各部门共享使用。已接入一体化智能化公共数据平台。`,
+      itemNames: ['记录编号', '主体名称', '登记日期', '办理状态'],
+    });
   });
   await em.fork().transactional((trx) => trx.insertMany(DataResource, rows));
 }
