@@ -1,7 +1,8 @@
 import type { SubgraphContext } from '../kit/context.js';
 import { byKey } from '../kit/context.js';
+import { rowsWhereIn } from '../kit/reads.js';
 import { Organization } from './organization.entity.js';
 
 /** One query per request for all organizations a response mentions. */
 export const organizationLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, Organization | null>('organization', async (ids) => byKey(ids, await ctx.em.find(Organization, { id: { $in: [...ids] } }), (o) => o.id));
+  ctx.loaders.get<string, Organization | null>('organization', async (ids) => byKey(ids, await rowsWhereIn(ctx, Organization, 'id', ids), (o) => o.id));

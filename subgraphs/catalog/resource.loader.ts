@@ -1,10 +1,11 @@
+import { rowsWhereIn } from '../kit/reads.js';
 import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataItem, DataResource } from './resource.entity.js';
 
 export const itemsLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataItem[]>('dataItems', async (ids) =>
-    groupByKey(ids, await ctx.em.find(DataItem, { resourceId: { $in: [...ids] } }, { orderBy: { resourceId: 'asc', position: 'asc' } }), (i) => i.resourceId),
+    groupByKey(ids, await rowsWhereIn(ctx, DataItem, 'resourceId', ids, ['resourceId', 'position']), (i) => i.resourceId),
   );
 
 /**
@@ -16,7 +17,7 @@ export function primeItems(ctx: SubgraphContext, resourceId: string, rows: DataI
 }
 
 export const resourceLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) => byKey(ids, await ctx.em.find(DataResource, { id: { $in: [...ids] } }), (r) => r.id));
+  ctx.loaders.get<string, DataResource | null>('dataResource', async (ids) => byKey(ids, await rowsWhereIn(ctx, DataResource, 'id', ids), (r) => r.id));
 
 export const versionsLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, DataResourceVersion[]>('dataResourceVersions', async (ids) =>
@@ -24,4 +25,4 @@ export const versionsLoader = (ctx: SubgraphContext) =>
   );
 
 export const itemByIdLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataItem | null>('dataItem', async (ids) => byKey(ids, await ctx.em.find(DataItem, { id: { $in: [...ids] } }), (i) => i.id));
+  ctx.loaders.get<string, DataItem | null>('dataItem', async (ids) => byKey(ids, await rowsWhereIn(ctx, DataItem, 'id', ids), (i) => i.id));

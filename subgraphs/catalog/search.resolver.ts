@@ -6,6 +6,7 @@ import { getRegion } from '../../schema/regions.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { catalogCountBound } from '../../schema/env.js';
 import { badInput } from '../kit/errors.js';
+import { untracked } from '../kit/reads.js';
 import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
@@ -449,12 +450,13 @@ class Search {
     return count <= bound ? { count, exact: true } : estimate();
   }
 
-  /** A raw row of the page as the entity, held in this request's identity map like any loaded entry. */
+  /** A raw row of the page as the entity: untracked when the request only reads (kit/reads.ts). */
   private toEntry(row: Row): { node: DataResource; rank: Rank | null } {
     const columns: Row = {};
     for (const [key, value] of Object.entries(row)) if (!key.startsWith(EXTRA)) columns[key] = value;
     const rank = row[RANK_COLUMN];
-    return { node: this.ctx.em.map(DataResource, columns), rank: rank === undefined ? null : (Number(rank) as Rank) };
+    const node = this.ctx.readOnly ? untracked(this.ctx.em, DataResource, [columns])[0]! : this.ctx.em.map(DataResource, columns);
+    return { node, rank: rank === undefined ? null : (Number(rank) as Rank) };
   }
 
   /** At most the first `limit` matches, selecting `columns` (of `r`). */

@@ -36,6 +36,8 @@ export interface SubgraphContext {
   logFields?: Record<string, unknown>;
   /** The request's logger (every line carries the request id). */
   logger?: Logger;
+  /** Set once the operation is known: a query, which writes no entity, so its reads may skip the unit of work (kit/reads.ts). */
+  readOnly?: boolean;
 }
 
 export function requireActor(ctx: SubgraphContext): Actor {

@@ -129,6 +129,17 @@ const replayExtension: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
+/** Marks a query's context read-only once its operation is known (kit/reads.ts). */
+const readOnlyQueries: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        contextValue.readOnly = operation?.operation === 'query';
+      },
+    };
+  },
+};
+
 /**
  * Writes the reads a request collected once it is resolved, and hands the chain's new signed head
  * to the gateway in the response's extensions (it keeps it outside this node's database). A read
@@ -218,6 +229,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       ApolloServerPluginInlineTraceDisabled(),
       fastifyApolloDrainPlugin(app) as ApolloServerPlugin<SubgraphContext>,
       replayExtension,
+      readOnlyQueries,
       auditPlugin,
       operationLogPlugin<SubgraphContext>(),
       logUnexpected,

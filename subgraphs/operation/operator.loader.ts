@@ -2,10 +2,11 @@ import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { Operator } from './operator.entity.js';
 import { currentOf } from './operator.rules.js';
 import { todayInChina } from '../kit/calendar.js';
+import { rowsWhereIn } from '../kit/reads.js';
 
 /** One query per request for all operators a response mentions (root fields and `_entities`). */
 export const operatorLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, Operator | null>('operator', async (ids) => byKey(ids, await ctx.em.find(Operator, { id: { $in: [...ids] } }), (o) => o.id));
+  ctx.loaders.get<string, Operator | null>('operator', async (ids) => byKey(ids, await rowsWhereIn(ctx, Operator, 'id', ids), (o) => o.id));
 
 /** The current authorization per organization (`Organization.operator`): one query for all organizations of a response. */
 export const currentOperatorLoader = (ctx: SubgraphContext) =>

@@ -14,11 +14,12 @@ import { DataDemand, type DemandStatus } from './demand.entity.js';
 import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems, requiredText } from './text.js';
+import { rowsWhereIn } from '../kit/reads.js';
 
 const DataDemandConnection = connectionType(DataDemand, 'DataDemand', '共享需求清单（跨平台合并，最新在前）/ a page of data demands, merged across platforms, newest first');
 
 const demandLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataDemand | null>('dataDemand', async (ids) => byKey(ids, await ctx.em.find(DataDemand, { id: { $in: [...ids] } }), (d) => d.id));
+  ctx.loaders.get<string, DataDemand | null>('dataDemand', async (ids) => byKey(ids, await rowsWhereIn(ctx, DataDemand, 'id', ids), (d) => d.id));
 
 /** A demand the caller may see, for a mutation: one it may not see is not found, as in `dataDemand(id)`. */
 async function visibleDemand(ctx: SubgraphContext, id: string): Promise<DataDemand> {

@@ -2,9 +2,10 @@ import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { ShareRequest } from './share-request.entity.js';
 import { ShareSanction } from './sanction.entity.js';
 import type { ResourceSharing } from './resource-sharing.type.js';
+import { rowsWhereIn } from '../kit/reads.js';
 
 export const shareRequestLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) => byKey(ids, await ctx.em.find(ShareRequest, { id: { $in: [...ids] } }), (r) => r.id));
+  ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) => byKey(ids, await rowsWhereIn(ctx, ShareRequest, 'id', ids), (r) => r.id));
 
 /** Sanctions not lifted, per user organization: one query for every grant holder a response mentions [B §49]. */
 export const sanctionsOfLoader = (ctx: SubgraphContext) =>

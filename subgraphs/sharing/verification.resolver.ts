@@ -17,6 +17,7 @@ import { cleanItems } from './text.js';
 import { DataVerification } from './verification.entity.js';
 import { DataVerificationFilter, RecordVerificationInput, ReportWrongDataInput } from './verification.inputs.js';
 import { isOverdueVerification, overdueVerificationFilter, verificationDeadline } from './verification.rules.js';
+import { rowsWhereIn } from '../kit/reads.js';
 
 const DataVerificationConnection = connectionType(
   DataVerification,
@@ -25,7 +26,7 @@ const DataVerificationConnection = connectionType(
 );
 
 const verificationLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, DataVerification | null>('dataVerification', async (ids) => byKey(ids, await ctx.em.find(DataVerification, { id: { $in: [...ids] } }), (v) => v.id));
+  ctx.loaders.get<string, DataVerification | null>('dataVerification', async (ids) => byKey(ids, await rowsWhereIn(ctx, DataVerification, 'id', ids), (v) => v.id));
 
 @Resolver(() => DataVerification)
 export class DataVerificationResolver {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { wrap } from '@mikro-orm/postgresql';
+import { type Call, publishResource, registerOrganization } from '../../test/support/catalog-fixtures.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
+import { nodeConfig } from '../../test/support/node.js';
+import { callSubgraph } from '../../test/support/subgraph-client.js';
+import { catalogModule } from '../catalog/index.js';
+import { Organization } from '../catalog/organization.entity.js';
+import { DataItem, DataResource } from '../catalog/resource.entity.js';
+import type { SubgraphContext } from './context.js';
+import { rowsWhereIn } from './reads.js';
+import { createSubgraph, type RunningSubgraph } from './subgraph.js';
+
+const REGION = '331100';
+const node = nodeConfig('lishui', [REGION]);
+let dbs: Awaited<ReturnType<typeof provisionTestDatabases>>;
+let sub: RunningSubgraph;
+const resources: string[] = [];
+let providerId: string;
+
+beforeAll(async () => {
+  dbs = await provisionTestDatabases('reads');
+  sub = await createSubgraph(catalogModule, {
+    node,
+    databaseUrl: dbs.urls.catalog,
+    poolMax: dbs.poolMax,
+    internalSecret: TEST_SECRET,
+    auditSecret: TEST_AUDIT_SECRET,
+    metrics: false,
+  });
+  node.subgraphs.catalog = sub.url;
+  const call: Call = (subgraph, actor, query, variables) => callSubgraph(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables);
+  providerId = await registerOrganization(call, REGION, '丽水市自然资源和规划局');
+  for (const name of ['地籍调查成果', '不动产登记信息']) resources.push(await publishResource(call, providerId, REGION, { name }));
+}, 120_000);
+afterAll(async () => {
+  await sub?.stop();
+  await dbs?.stop();
+});
+
+const context = (readOnly: boolean) => ({ em: sub.orm.em.fork(), readOnly }) as unknown as SubgraphContext;
+const plain = (entities: object[]) => entities.map((e) => wrap(e).toObject());
+
+test("a query's reads give the entities find gives, outside the unit of work", async () => {
+  const reading = context(true);
+  const read = await rowsWhereIn(reading, DataResource, 'id', resources);
+  const found = await sub.orm.em.fork().find(DataResource, { id: { $in: resources } });
+  const byId = (list: DataResource[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  expect(plain(byId(read))).toEqual(plain(byId(found)));
+  expect(read[0]!.publishedAt).toBeInstanceOf(Date);
+  expect(reading.em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+
+  const [org] = await rowsWhereIn(reading, Organization, 'id', [providerId]);
+  expect(org!.name).toBe('丽水市自然资源和规划局');
+  expect(reading.em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+});
+
+test('one-to-many reads come back in the order asked for', async () => {
+  const items = await rowsWhereIn(context(true), DataItem, 'resourceId', resources, ['resourceId', 'position']);
+  const expected = await sub.orm.em.fork().find(DataItem, { resourceId: { $in: resources } }, { orderBy: { resourceId: 'asc', position: 'asc' } });
+  expect(items.map((i) => i.id)).toEqual(expected.map((i) => i.id));
+  expect(items.length).toBeGreaterThan(2);
+});
+
+test('a request that may write reads through the unit of work, so what it changes is tracked', async () => {
+  const writing = context(false);
+  const [r] = await rowsWhereIn(writing, DataResource, 'id', [resources[0]!]);
+  expect(writing.em.getUnitOfWork().getById(DataResource.name, r!.id)).toBe(r);
+});
