@@ -146,6 +146,18 @@ describe('a catalog larger than the sample [CAT-8]', () => {
     expect(page1.totalCountIsExact).toBe(true);
   });
 
+  test('with facets the page is the same, and past the bound the counts are estimates said to be', async () => {
+    const Q = `query($f: DataResourceFilter) { dataResources(filter: $f, first: 20) {
+      totalCount edges { node { name } } facets { countsAreExact status { value count } } } }`;
+    const r = await withBound(100, () => callSubgraph(sub.url, { subgraph: 'catalog', node: node.id }, ANONYMOUS, Q, { f: { keyword: '档案' } }));
+    expect(r.errors).toBeUndefined();
+    const plain = await search('档案');
+    expect(r.data!.dataResources.edges).toEqual(plain.edges);
+    expect(r.data!.dataResources.facets.countsAreExact).toBe(false);
+    expect(r.data!.dataResources.facets.status).toEqual([{ value: 'PUBLISHED', count: r.data!.dataResources.totalCount }]);
+    expect(r.data!.dataResources.totalCount).toBeGreaterThan(100);
+  });
+
   test('a count the sample cannot settle is counted up to the bound, then estimated and said to be', async () => {
     const before = statements.length;
     const r = await withBound(100, () => search('档案'));

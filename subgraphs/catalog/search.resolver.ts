@@ -129,6 +129,16 @@ const FACET_COLUMNS = {
 type FacetName = keyof typeof FACET_COLUMNS;
 const FACET_NAMES = Object.keys(FACET_COLUMNS) as FacetName[];
 
+/** One GROUPING SETS query groups the matches by every facet column at once. */
+const groupingSets = (alias: string) => `grouping sets (${FACET_NAMES.map((f) => `(${alias}.${FACET_COLUMNS[f]})`).join(', ')})`;
+/** A bucket: which set (grouping()'s bits), the value, and its count. */
+const bucketColumns = (alias: string) => {
+  const cols = FACET_NAMES.map((f) => `${alias}.${FACET_COLUMNS[f]}`);
+  return `grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`;
+};
+/** grouping()'s value for the rows of one facet: every bit set but that column's (the first column is the highest bit). */
+const groupingOf = (facet: FacetName) => (2 ** FACET_NAMES.length - 1) ^ (2 ** (FACET_NAMES.length - 1 - FACET_NAMES.indexOf(facet)));
+
 const FILTER_KEYS = ['providerId', 'shareAttribute', 'openAttribute', 'securityGrade', 'library', 'format', 'updateFrequency', 'status'] as const;
 
 /** Fields the client selected on the returned connection, through fragments too. */
@@ -219,6 +229,13 @@ const WALK_EDGE = 'walk_edge';
 /** How many times a page's worth of matches the newest WALK_ROWS entries must be expected to hold before a rank walks. */
 const WALK_MARGIN = 3;
 
+/** A grouped sample's totals, as walkRanks reads them: every entry has a status, so the status buckets hold each sampled match once. */
+function facetSampleTotals(rows: Row[]): Record<string, unknown> {
+  const status = rows.filter((row) => Number(row.g) === groupingOf('status'));
+  const sum = (column: string) => status.reduce((n, row) => n + Number(row[column]), 0);
+  return { [`${EXTRA}sampled`]: rows[0]?.[`${EXTRA}sampled`] ?? [0, 0], [`${EXTRA}hits`]: sum('count'), [`${EXTRA}name_hits`]: sum(`${EXTRA}name_hits`) };
+}
+
 /**
  * The ranks (1 and 2) whose page is found sooner by walking the newest entries than through the
  * grams' index, judged from the sample read for the count: those expected, at the rate the sample
@@ -302,24 +319,30 @@ class Search {
   /** Everything, once: the page, the count and the facets as selected. */
   read(): Promise<Read> {
     this.readP ??= this.inTransaction(async (run) => {
+      const knex = this.ctx.em.getKnex();
+      const counting = this.wanted.count && !this.wanted.facets;
       let rows: Row[];
       let count: Counted | null = null;
-      if (!this.wanted.count || this.wanted.facets) rows = await run(this.page());
-      else if (this.bound === null) {
-        rows = await run(this.pageWith(this.matches().select(this.ctx.em.getKnex().raw(`count(*)::int as ${EXTRA}count`))));
+      let sample: Row[] | null = null;
+      if (counting && this.bound === null) {
+        rows = await run(this.pageWith(this.matches().select(knex.raw(`count(*)::int as ${EXTRA}count`))));
         count = { count: Number(rows[0]![`${EXTRA}count`]), exact: true };
-      } else if (!this.keyword) {
+      } else if (counting && !this.keyword) {
         rows = await run(this.pageWith(this.sampled(SAMPLE_COUNTS)));
-        count = await this.countFromSample(run, this.bound, rows[0]!);
+        count = await this.countFromSample(run, this.bound!, rows[0]!);
       } else {
-        // The sample first: it also tells whether the page is read faster by walking (walkRanks).
-        const name = nameMatchSql(this.keyword);
-        const knex = this.ctx.em.getKnex();
-        const [s] = await run(this.sampled(knex.raw(`${SAMPLE_COUNTS}, count(*) filter (where ${name.sql})::int as ${EXTRA}name_hits`, name.bindings)));
-        rows = await run(this.page(walkRanks(this.size + 1, s!)));
-        count = await this.countFromSample(run, this.bound, s!);
+        // With a keyword the sample comes first: it also tells whether the page is found sooner by walking (walkRanks).
+        if (this.keyword && this.bound !== null && (this.wanted.count || this.wanted.facets)) {
+          const name = nameMatchSql(this.keyword);
+          const nameHits = knex.raw(`count(*) filter (where ${name.sql})::int as ${EXTRA}name_hits`, name.bindings);
+          sample = await run(
+            this.wanted.facets ? this.sampled(knex.raw(`${bucketColumns('r')}, ?`, [nameHits]), groupingSets('r')) : this.sampled(knex.raw(`${SAMPLE_COUNTS}, ?`, [nameHits])),
+          );
+        }
+        rows = await run(this.page(sample ? walkRanks(this.size + 1, this.wanted.facets ? facetSampleTotals(sample) : sample[0]!) : undefined));
+        if (counting) count = await this.countFromSample(run, this.bound!, sample![0]!);
       }
-      const facets = this.wanted.facets ? await this.readFacets(run) : null;
+      const facets = this.wanted.facets ? await this.readFacets(run, sample) : null;
       return {
         rows: rows.filter((row) => row.id !== null).map((row) => this.toEntry(row)),
         count: facets ? { count: facets[FACET_TOTAL], exact: facets.countsAreExact } : count,
@@ -501,14 +524,10 @@ class Search {
     return pages > 0 ? (inSample * total) / pages : 0;
   }
 
-  private async readFacets(run: Run): Promise<DataResourceFacets> {
+  /** The facets: the first bound + 1 matches grouped, and past the bound the sample (`sampled`, when already read) grouped. */
+  private async readFacets(run: Run, sampled: Row[] | null): Promise<DataResourceFacets> {
     const knex = this.ctx.em.getKnex();
     const names = FACET_NAMES.map((f) => FACET_COLUMNS[f]);
-    const groupingSets = (alias: string) => `grouping sets (${names.map((c) => `(${alias}.${c})`).join(', ')})`;
-    const bucketColumns = (alias: string) => {
-      const cols = names.map((c) => `${alias}.${c}`);
-      return `grouping(${cols.join(', ')}) as g, coalesce(${cols.map((c) => `${c}::text`).join(', ')}) as value, count(*)::int as count`;
-    };
     // The first bound + 1 matches (all of them with exactCount), grouped: exact when that is all of them.
     const first = this.bound === null ? this.matches().select(names.map((c) => `r.${c}`)) : this.firstMatches(this.bound + 1, names);
     const lists = this.toLists(
@@ -524,7 +543,7 @@ class Search {
     const read = lists.status.reduce((n, b) => n + b.count, 0);
     if (this.bound === null || read <= this.bound) return this.toFacets(lists, read, true);
 
-    const rows = await run(this.sampled(bucketColumns('r'), groupingSets('r')));
+    const rows = sampled ?? (await run(this.sampled(bucketColumns('r'), groupingSets('r'))));
     const sample = this.toLists(rows);
     const inSample = sample.status.reduce((n, b) => n + b.count, 0);
     const pages = Number(rows[0]?.[`${EXTRA}sampled`]?.[0] ?? 0);
