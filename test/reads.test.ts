@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { wrap } from '@mikro-orm/postgresql';
-import { type Call, publishResource, registerOrganization } from '../../test/support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
-import { nodeConfig } from '../../test/support/node.js';
-import { callSubgraph } from '../../test/support/subgraph-client.js';
-import { catalogModule } from '../catalog/index.js';
-import { Organization } from '../catalog/organization.entity.js';
-import { DataItem, DataResource } from '../catalog/resource.entity.js';
-import type { SubgraphContext } from './context.js';
-import { rowsWhereIn } from './reads.js';
-import { createSubgraph, type RunningSubgraph } from './subgraph.js';
+import { type Call, publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './support/env.js';
+import { nodeConfig } from './support/node.js';
+import { callSubgraph } from './support/subgraph-client.js';
+import { catalogModule } from '../subgraphs/catalog/index.js';
+import { Organization } from '../subgraphs/catalog/organization.entity.js';
+import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js';
+import type { SubgraphContext } from '../subgraphs/kit/context.js';
+import { rowsWhereIn } from '../subgraphs/kit/reads.js';
+import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { ANONYMOUS } from '../../schema/auth.js';
-import { storedEntry } from '../../seeds/stored-entry.js';
-import { registerOrganization } from '../../test/support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
-import { nodeConfig } from '../../test/support/node.js';
-import { callSubgraph } from '../../test/support/subgraph-client.js';
-import { createSubgraph, type RunningSubgraph } from '../kit/subgraph.js';
-import { catalogModule } from './index.js';
-import { DataResource } from './resource.entity.js';
-import { beyondBound, sampleShare, walkRanks } from './search.resolver.js';
+import { ANONYMOUS } from '../schema/auth.js';
+import { storedEntry } from '../seeds/stored-entry.js';
+import { registerOrganization } from './support/catalog-fixtures.js';
+import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './support/env.js';
+import { nodeConfig } from './support/node.js';
+import { callSubgraph } from './support/subgraph-client.js';
+import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import { catalogModule } from '../subgraphs/catalog/index.js';
+import { DataResource } from '../subgraphs/catalog/resource.entity.js';
+import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search.resolver.js';
 
 /**
  * The sample behind a search's count, on a catalog larger than the sample and than a walk
