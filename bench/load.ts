@@ -18,8 +18,8 @@ import { childPids, cpuSeconds, machineTicks, rssMb } from './proc.js';
 /**
  * `npm run bench -- load`: the federation in the shape production runs it, under concurrent
  * clients. On a real PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), each node runs in a
- * process of its own and the gateway too (`node dist/gateway/main.js`, configured by its
- * environment like a deployment); only the clients run in this process.
+ * process of its own and the gateway too (`bin/gateway`, configured by its environment like a
+ * deployment, with the heap limits it sets); only the clients run in this process.
  *
  * The databases (`bench_load_<node>`) are kept between runs: the demo is seeded through the API
  * once. `-- --drop` drops them at the end.
@@ -137,11 +137,11 @@ interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** `node dist/gateway/main.js` as a deployment starts it; resolves once `/health` answers. */
+/** `bin/gateway` as a deployment starts it (it execs node: the child's pid is the gateway's); resolves once `/health` answers. */
 async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort();
   const full = { ...env, PORT: String(port), HOST: '127.0.0.1' };
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/gateway/main.js')], { env: { ...process.env, ...full }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(resolve(ROOT, 'bin/gateway'), [], { env: { ...process.env, ...full }, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   let exited: number | null | undefined;
   child.once('exit', (code) => {
@@ -506,7 +506,7 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
     const shown = Object.entries(gateway.env)
       .map(([k, v]) => (/SECRET/.test(k) ? `${k}=<random>` : `${k}=${v}`))
       .join(' ');
-    console.log(`[load] gateway process ${gateway.child.pid}: node dist/gateway/main.js with ${shown} (the rest at their defaults)`);
+    console.log(`[load] gateway process ${gateway.child.pid}: bin/gateway with ${shown} (the rest at their defaults)`);
     console.log(`[load] gateway RSS at start, before any request: ${rssMb(gateway.child.pid!).toFixed(0)} MB`);
 
     const graphql = `${gateway.url}/graphql`;
