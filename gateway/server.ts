@@ -182,6 +182,11 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     anchors,
   };
   const auditSchema = buildAuditSchema({ topology, anchors, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs });
+  // Unless told not to, @apollo/gateway reports its usage to Apollo's servers every hour and, to
+  // label the report, probes the metadata endpoints of AWS, Alibaba Cloud, GCP and Azure at
+  // start-up. A government platform sends nothing out that its operator did not configure: off,
+  // unless APOLLO_TELEMETRY_DISABLED is set (to false) on purpose.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name }) => (name === AUDIT_SUBGRAPH ? new LocalGraphQLDataSource(auditSchema) : new RegionRoutingDataSource(name as SubgraphName, routing)),
