@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { wrap } from '@mikro-orm/postgresql';
-import { type Call, publishResource, registerOrganization } from './support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './support/env.js';
-import { nodeConfig } from './support/node.js';
-import { callSubgraph } from './support/subgraph-client.js';
-import { catalogModule } from '../subgraphs/catalog/index.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { provisionTestDatabases } from './support/env.js';
+import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { Organization } from '../subgraphs/catalog/organization.entity.js';
 import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js';
 import type { SubgraphContext } from '../subgraphs/kit/context.js';
 import { rowsWhereIn } from '../subgraphs/kit/reads.js';
-import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);
@@ -20,16 +18,8 @@ let providerId: string;
 
 beforeAll(async () => {
   dbs = await provisionTestDatabases('reads');
-  sub = await createSubgraph(catalogModule, {
-    node,
-    databaseUrl: dbs.urls.catalog,
-    poolMax: dbs.poolMax,
-    internalSecret: TEST_SECRET,
-    auditSecret: TEST_AUDIT_SECRET,
-    metrics: false,
-  });
-  node.subgraphs.catalog = sub.url;
-  const call: Call = (subgraph, actor, query, variables) => callSubgraph(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables);
+  sub = await startCatalog(node, dbs);
+  const call = callerOf(node);
   providerId = await registerOrganization(call, REGION, '丽水市自然资源和规划局');
   for (const name of ['地籍调查成果', '不动产登记信息']) resources.push(await publishResource(call, providerId, REGION, { name }));
 }, 120_000);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ANONYMOUS } from '../schema/auth.js';
 import { storedEntry } from '../seeds/stored-entry.js';
-import { registerOrganization } from './support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './support/env.js';
-import { nodeConfig } from './support/node.js';
+import { registerOrganization, withCountBound } from './support/catalog-fixtures.js';
+import { provisionTestDatabases } from './support/env.js';
+import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { callSubgraph } from './support/subgraph-client.js';
-import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
-import { catalogModule } from '../subgraphs/catalog/index.js';
+import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search.resolver.js';
 
@@ -83,36 +82,11 @@ async function search(keyword: string, after: string | null = null) {
   };
 }
 
-/** Runs `work` with the node counting exactly only up to `bound` matches (read per request). */
-async function withBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
-  const before = process.env.CATALOG_COUNT_BOUND;
-  process.env.CATALOG_COUNT_BOUND = String(bound);
-  try {
-    return await work();
-  } finally {
-    if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
-    else process.env.CATALOG_COUNT_BOUND = before;
-  }
-}
-
 describe('a catalog larger than the sample [CAT-8]', () => {
   beforeAll(async () => {
     dbs = await provisionTestDatabases('search_sample');
-    sub = await createSubgraph(catalogModule, {
-      node,
-      databaseUrl: dbs.urls.catalog,
-      poolMax: dbs.poolMax,
-      internalSecret: TEST_SECRET,
-      auditSecret: TEST_AUDIT_SECRET,
-      metrics: false,
-      onQuery: (sql) => statements.push(sql),
-    });
-    node.subgraphs.catalog = sub.url;
-    const providerId = await registerOrganization(
-      (subgraph, actor, query, variables) => callSubgraph(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables),
-      REGION,
-      '丽水市档案馆',
-    );
+    sub = await startCatalog(node, dbs, { onQuery: (sql) => statements.push(sql) });
+    const providerId = await registerOrganization(callerOf(node), REGION, '丽水市档案馆');
     // Oldest first (IDs, and so the order of entries, follow the order they are made in): 600
     // archive entries, then 10,100 others, 3 of which name an archive too.
     const names = [...Array.from({ length: OLD }, (_, i) => `档案目录${i}`), ...Array.from({ length: NEW }, (_, i) => (i % 5000 === 0 ? `新建档案${i / 5000}` : `普通条目${i}`))];
@@ -149,7 +123,7 @@ describe('a catalog larger than the sample [CAT-8]', () => {
   test('with facets the page is the same, and past the bound the counts are estimates said to be', async () => {
     const Q = `query($f: DataResourceFilter) { dataResources(filter: $f, first: 20) {
       totalCount edges { node { name } } facets { countsAreExact status { value count } } } }`;
-    const r = await withBound(100, () => callSubgraph(sub.url, { subgraph: 'catalog', node: node.id }, ANONYMOUS, Q, { f: { keyword: '档案' } }));
+    const r = await withCountBound(100, () => callSubgraph(sub.url, { subgraph: 'catalog', node: node.id }, ANONYMOUS, Q, { f: { keyword: '档案' } }));
     expect(r.errors).toBeUndefined();
     const plain = await search('档案');
     expect(r.data!.dataResources.edges).toEqual(plain.edges);
@@ -160,7 +134,7 @@ describe('a catalog larger than the sample [CAT-8]', () => {
 
   test('a count the sample cannot settle is counted up to the bound, then estimated and said to be', async () => {
     const before = statements.length;
-    const r = await withBound(100, () => search('档案'));
+    const r = await withCountBound(100, () => search('档案'));
     expect(statements.slice(before).filter((sql) => BOUNDED_COUNT.test(sql))).toHaveLength(1);
     expect(r.totalCountIsExact).toBe(false);
     expect(r.totalCount).toBeGreaterThan(100);
@@ -170,7 +144,7 @@ describe('a catalog larger than the sample [CAT-8]', () => {
 
   test('a term on far more pages than the bound allows is estimated from the sample alone, without counting its matches', async () => {
     const before = statements.length;
-    const r = await withBound(100, () => search('条目'));
+    const r = await withCountBound(100, () => search('条目'));
     expect(statements.slice(before).filter((sql) => BOUNDED_COUNT.test(sql))).toEqual([]);
     expect(r.totalCountIsExact).toBe(false);
     expect(r.totalCount).toBeGreaterThan(NEW * 0.8);

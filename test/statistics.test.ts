@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { catalogModule } from '../subgraphs/catalog/index.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql } from '../subgraphs/catalog/search.js';
 import { storedEntry } from '../seeds/stored-entry.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
+import { provisionTestDatabases, TEST_DATABASE_URL } from './support/env.js';
 import { registerOrganization } from './support/catalog-fixtures.js';
-import { nodeConfig } from './support/node.js';
-import { callSubgraph } from './support/subgraph-client.js';
-import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import { callerOf, nodeConfig, startCatalog } from './support/node.js';
+import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);
@@ -16,26 +14,12 @@ let dbs: Awaited<ReturnType<typeof provisionTestDatabases>>;
 let sub: RunningSubgraph;
 let providerId: string;
 
-const start = (statisticsIntervalMs?: number) =>
-  createSubgraph(catalogModule, {
-    node,
-    databaseUrl: dbs.urls.catalog,
-    poolMax: dbs.poolMax,
-    internalSecret: TEST_SECRET,
-    auditSecret: TEST_AUDIT_SECRET,
-    metrics: false,
-    statisticsIntervalMs,
-  });
+const start = (statisticsIntervalMs?: number) => startCatalog(node, dbs, { statisticsIntervalMs });
 
 beforeAll(async () => {
   dbs = await provisionTestDatabases('statistics');
   sub = await start();
-  node.subgraphs.catalog = sub.url;
-  providerId = await registerOrganization(
-    (subgraph, actor, query, variables) => callSubgraph(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables),
-    REGION,
-    '丽水市大数据发展管理局',
-  );
+  providerId = await registerOrganization(callerOf(node), REGION, '丽水市大数据发展管理局');
 }, 120_000);
 afterAll(async () => {
   await sub?.stop();

@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ANONYMOUS } from '../../schema/auth.js';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { newId, parseId } from '../../schema/ids.js';
-import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from '../../test/support/catalog-fixtures.js';
+import { publishResource, registerOrganization, resourceInput, uniqueCreditCode, withCountBound } from '../../test/support/catalog-fixtures.js';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { callSubgraph, codeOf } from '../../test/support/subgraph-client.js';
@@ -311,17 +311,6 @@ const COUNTED = `query($f: DataResourceFilter, $exact: Boolean!, $facets: Boolea
 // The test database is far smaller than SAMPLE_PAGES pages, so the sample behind an estimate is the
 // whole table: an estimate here equals the true count of what the caller sees, which the tests check.
 describe('bounded counts [CAT-8]', () => {
-  /** Runs `work` with the node counting exactly only up to `bound` matches (read per request). */
-  async function withBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
-    const before = process.env.CATALOG_COUNT_BOUND;
-    process.env.CATALOG_COUNT_BOUND = String(bound);
-    try {
-      return await work();
-    } finally {
-      if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
-      else process.env.CATALOG_COUNT_BOUND = before;
-    }
-  }
   const counted = async (f: Record<string, unknown>, o: { exact?: boolean; facets?: boolean; actor?: Parameters<typeof t.call>[1] } = {}) => {
     const r = await t.call('catalog', o.actor ?? authority(REGION), COUNTED, { f, exact: o.exact ?? false, facets: o.facets ?? false });
     expect(r.errors).toBeUndefined();
@@ -337,13 +326,13 @@ describe('bounded counts [CAT-8]', () => {
     const k = tag();
     for (let i = 0; i < 6; i++)
       await publishResource(t.call, org, REGION, { name: `${k}统计${i}`, format: i < 4 ? 'API' : 'DATABASE', openAttribute: i < 2 ? 'UNCONDITIONAL' : 'PROHIBITED' });
-    await withBound(3, async () => {
+    await withCountBound(3, async () => {
       expect(await counted({ keyword: k })).toEqual({ totalCount: 6, totalCountIsExact: false });
       expect(await counted({ keyword: k }, { exact: true })).toEqual({ totalCount: 6, totalCountIsExact: true });
       expect(await counted({ keyword: k, format: 'DATABASE' })).toEqual({ totalCount: 2, totalCountIsExact: true });
     });
     // Exactly the bound is still exact: only a match past it makes an estimate.
-    await withBound(4, async () => {
+    await withCountBound(4, async () => {
       expect(await counted({ keyword: k, format: 'API' })).toEqual({ totalCount: 4, totalCountIsExact: true });
     });
   });
@@ -352,7 +341,7 @@ describe('bounded counts [CAT-8]', () => {
     const org = await registerOrganization(t.call, REGION, '丽水市民政局');
     const k = tag();
     for (let i = 0; i < 6; i++) await publishResource(t.call, org, REGION, { name: `${k}名录${i}`, format: i < 4 ? 'API' : 'DATABASE' });
-    await withBound(3, async () => {
+    await withCountBound(3, async () => {
       // The same reads give both: the count is the estimated total the buckets are scaled to.
       expect(await counted({ keyword: k }, { facets: true })).toEqual({
         totalCount: 6,
@@ -392,7 +381,7 @@ describe('bounded counts [CAT-8]', () => {
     const org = await registerOrganization(t.call, REGION, '丽水市文化广电旅游局');
     const k = tag();
     for (let i = 0; i < 5; i++) await publishResource(t.call, org, REGION, { name: `${k}景区${i}`, openAttribute: i < 2 ? 'UNCONDITIONAL' : 'PROHIBITED' });
-    await withBound(3, async () => {
+    await withCountBound(3, async () => {
       expect(await counted({ keyword: k })).toEqual({ totalCount: 5, totalCountIsExact: false });
       expect(await counted({ keyword: k }, { actor: ANONYMOUS })).toEqual({ totalCount: 2, totalCountIsExact: true });
       expect(await counted({ keyword: k }, { actor: ANONYMOUS, exact: true })).toEqual({ totalCount: 2, totalCountIsExact: true });
@@ -401,7 +390,7 @@ describe('bounded counts [CAT-8]', () => {
       expect(facets.facets!.status).toEqual([{ value: 'PUBLISHED', count: 2 }]);
     });
     // Past the bound too, the estimate covers only the entries the caller may see.
-    await withBound(1, async () => {
+    await withCountBound(1, async () => {
       expect(await counted({ keyword: k }, { actor: ANONYMOUS })).toEqual({ totalCount: 2, totalCountIsExact: false });
       expect(await counted({ keyword: k }, { actor: ANONYMOUS, facets: true })).toMatchObject({
         totalCount: 2,
@@ -413,7 +402,7 @@ describe('bounded counts [CAT-8]', () => {
   test('without a keyword the count is bounded the same way', async () => {
     const org = await registerOrganization(t.call, REGION, `丽水市档案馆${tag()}`);
     for (let i = 0; i < 4; i++) await publishResource(t.call, org, REGION, { name: `档案${i}` });
-    await withBound(3, async () => {
+    await withCountBound(3, async () => {
       expect(await counted({ providerId: org })).toEqual({ totalCount: 4, totalCountIsExact: false });
       expect(await counted({ providerId: org }, { exact: true })).toEqual({ totalCount: 4, totalCountIsExact: true });
     });

@@ -1,12 +1,9 @@
 import { expect } from '@jest/globals';
 import { makeCreditCode } from '../../subgraphs/catalog/credit-code.js';
-import type { Actor } from '../../schema/auth.js';
-import type { SubgraphName } from '../../schema/topology.js';
 import { agency, authority } from './node.js';
-import type { GqlResult } from './subgraph-client.js';
+import type { Call } from './subgraph-client.js';
 
-/** A GraphQL call as an actor: to one subgraph directly, or through the gateway (which routes it itself). */
-export type Call = <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
+export type { Call } from './subgraph-client.js';
 
 let counter = 0;
 /** A valid, unique unified social credit code for the region (GB 32100 check character included). */
@@ -62,4 +59,16 @@ export async function publishResource(call: Call, providerId: string, region: st
   const published = await call('catalog', authority(region), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id });
   expect(published.errors).toBeUndefined();
   return id;
+}
+
+/** Runs `work` with the catalog counting exactly only up to `bound` matches (CATALOG_COUNT_BOUND, read per search). */
+export async function withCountBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
+  const before = process.env.CATALOG_COUNT_BOUND;
+  process.env.CATALOG_COUNT_BOUND = String(bound);
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
+    else process.env.CATALOG_COUNT_BOUND = before;
+  }
 }

@@ -2,8 +2,10 @@ import type { Actor } from '../../schema/auth.js';
 import { regionOf } from '../../schema/ids.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { startNode } from '../../runtime/node.js';
+import { catalogModule } from '../../subgraphs/catalog/index.js';
+import { createSubgraph, type SubgraphOptions } from '../../subgraphs/kit/subgraph.js';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './env.js';
-import { callSubgraph } from './subgraph-client.js';
+import { type Call, callSubgraph } from './subgraph-client.js';
 
 export function nodeConfig(id: string, regions: string[], parent: string | null = null): NodeConfig {
   const placeholder = 'http://127.0.0.1:1/graphql';
@@ -54,4 +56,28 @@ export async function startTestNode(label: string, node: NodeConfig, onQuery?: (
       await dbs.stop();
     },
   };
+}
+
+/** Calls `node`'s subgraphs signed as the gateway signs, at the URLs its config holds now. */
+export const callerOf =
+  (node: NodeConfig): Call =>
+  (subgraph, actor, query, variables) =>
+    callSubgraph(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables);
+
+/**
+ * The catalog subgraph alone on `node`'s test databases, for tests that load rows in bulk or read
+ * its ORM; `node.subgraphs.catalog` is pointed at it.
+ */
+export async function startCatalog(node: NodeConfig, dbs: Awaited<ReturnType<typeof provisionTestDatabases>>, extra: Partial<SubgraphOptions> = {}) {
+  const sub = await createSubgraph(catalogModule, {
+    node,
+    databaseUrl: dbs.urls.catalog,
+    poolMax: dbs.poolMax,
+    internalSecret: TEST_SECRET,
+    auditSecret: TEST_AUDIT_SECRET,
+    metrics: false,
+    ...extra,
+  });
+  node.subgraphs.catalog = sub.url;
+  return sub;
 }

@@ -1,5 +1,6 @@
 import { internalHeaders, type Actor, type InternalTarget } from '../../schema/auth.js';
 import { TEST_SECRET } from './env.js';
+import type { SubgraphName } from '../../schema/topology.js';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
@@ -26,3 +27,6 @@ export async function callSubgraph<T = Record<string, any>>(
 export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
+
+/** A GraphQL call as an actor: to one subgraph directly, or through the gateway (which routes it itself). */
+export type Call = <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
