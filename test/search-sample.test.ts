@@ -48,13 +48,15 @@ describe('beyondBound', () => {
 });
 
 describe('walkRanks', () => {
-  const sample = (rows: number, hits: number, nameHits: number) => ({ __sampled: [rows / 10, rows], __hits: hits, __name_hits: nameHits });
+  const sample = (rows: number, hits: number, nameHits: number, total = 33_659) => ({ __sampled: [rows / 10, rows], __total: total, __hits: hits, __name_hits: nameHits });
 
   test('walks a rank whose matches the newest entries are expected to hold several pages of, and only that rank', () => {
     expect([...walkRanks(21, sample(4000, 300, 280))]).toEqual([1]);
     expect([...walkRanks(21, sample(4000, 300, 10))]).toEqual([2]);
     expect([...walkRanks(21, sample(4000, 12, 6))]).toEqual([]);
     expect([...walkRanks(21, sample(0, 0, 0))]).toEqual([]);
+    // A table the sample reads whole never walks: its index is as quick.
+    expect([...walkRanks(21, sample(4000, 300, 280, 400))]).toEqual([]);
   });
 });
 

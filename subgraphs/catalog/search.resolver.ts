@@ -233,12 +233,17 @@ const WALK_MARGIN = 3;
 function facetSampleTotals(rows: Row[]): Record<string, unknown> {
   const status = rows.filter((row) => Number(row.g) === groupingOf('status'));
   const sum = (column: string) => status.reduce((n, row) => n + Number(row[column]), 0);
-  return { [`${EXTRA}sampled`]: rows[0]?.[`${EXTRA}sampled`] ?? [0, 0], [`${EXTRA}hits`]: sum('count'), [`${EXTRA}name_hits`]: sum(`${EXTRA}name_hits`) };
+  return {
+    [`${EXTRA}sampled`]: rows[0]?.[`${EXTRA}sampled`] ?? [0, 0],
+    [`${EXTRA}total`]: rows[0]?.[`${EXTRA}total`] ?? 0,
+    [`${EXTRA}hits`]: sum('count'),
+    [`${EXTRA}name_hits`]: sum(`${EXTRA}name_hits`),
+  };
 }
 
 /**
  * The ranks (1 and 2) whose page is found sooner by walking the newest entries than through the
- * grams' index, judged from the sample read for the count: those expected, at the rate the sample
+ * grams' index, judged from the sample read for the count (of a table larger than the sample): those expected, at the rate the sample
  * found their matches, to hold WALK_MARGIN pages' worth (`limit` entries) among the newest
  * WALK_ROWS. A wrong guess costs time, never results: a walk that falls short goes on through the
  * index (see Search.page).
@@ -248,7 +253,8 @@ export function walkRanks(limit: number, s: Record<string, unknown>): Set<Rank> 
   const hits = Number(s[`${EXTRA}hits`]);
   const nameHits = Number(s[`${EXTRA}name_hits`]);
   const walks = new Set<Rank>();
-  if (rows === 0) return walks;
+  // A table the sample reads whole is small enough that its index answers any rank in a few reads.
+  if (rows === 0 || sampleShare(Number(s[`${EXTRA}total`])) >= 1) return walks;
   for (const [rank, n] of [
     [1, nameHits],
     [2, hits - nameHits],
