@@ -6,7 +6,7 @@ import { getRegion } from '../../schema/regions.js';
 import type { SubgraphContext } from '../kit/context.js';
 import { catalogCountBound } from '../../schema/env.js';
 import { badInput } from '../kit/errors.js';
-import { untracked } from '../kit/reads.js';
+import { loadedColumns, tableOf, untracked } from '../kit/reads.js';
 import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
@@ -243,10 +243,10 @@ function facetSampleTotals(rows: Row[]): Record<string, unknown> {
 
 /**
  * The ranks (1 and 2) whose page is found sooner by walking the newest entries than through the
- * grams' index, judged from the sample read for the count (of a table larger than the sample): those expected, at the rate the sample
- * found their matches, to hold WALK_MARGIN pages' worth (`limit` entries) among the newest
- * WALK_ROWS. A wrong guess costs time, never results: a walk that falls short goes on through the
- * index (see Search.page).
+ * grams' index, judged from the sample read for the count, of a table larger than the sample:
+ * those expected, at the rate the sample found their matches, to hold WALK_MARGIN pages' worth
+ * (`limit` entries) among the newest WALK_ROWS. A wrong guess costs time, never results: a walk
+ * that falls short goes on through the index (see Search.page).
  */
 export function walkRanks(limit: number, s: Record<string, unknown>): Set<Rank> {
   const rows = Number((s[`${EXTRA}sampled`] as number[])[1]);
@@ -280,10 +280,11 @@ interface Read {
 
 /**
  * One search: its page, and its count and facets if selected, read together — in one transaction
- * (with a keyword) of as few statements as the selection allows: the page is read with the sample
- * behind its count in one statement, which also reads the entries themselves, so there is no
- * second lookup by ID. With facets selected the count comes from the facets' reads, so the matches
- * are read once.
+ * (with a keyword) of as few statements as the selection allows. With a keyword the sample comes
+ * first: it settles a frequent term's count and chooses how the page is read (walkRanks); without
+ * one the page and the sample are one statement. The page's statement reads the entries
+ * themselves, so there is no second lookup by ID. With facets selected the count comes from the
+ * facets' reads, so the matches are read once.
  *
  * Counting every match of a frequent term reads most of the table (a 1-character term matches
  * one entry in seven), so by default a count is exact only up to a bound. The sample settles a
@@ -391,8 +392,7 @@ class Search {
 
   /** data_resource, qualified by its schema. */
   private table(): string {
-    const meta = this.ctx.em.getMetadata().get(DataResource.name);
-    return `"${meta.schema ?? this.ctx.em.config.get('schema') ?? 'public'}"."${meta.tableName}"`;
+    return tableOf(this.ctx.em, DataResource);
   }
 
   /** Every match: the filters, and the keyword with the keys the filters imply. */
@@ -407,8 +407,7 @@ class Search {
 
   /** The entry's columns as the ORM loads it (lazy ones, the search text, left out). */
   private entryColumns(): string[] {
-    const meta = this.ctx.em.getMetadata().get(DataResource.name);
-    return meta.props.filter((p) => !p.lazy && p.persist !== false && p.fieldNames?.length).flatMap((p) => p.fieldNames.map((f) => `r.${f}`));
+    return loadedColumns(this.ctx.em, DataResource, 'r');
   }
 
   /**

@@ -14,7 +14,7 @@ import type { SubgraphContext } from './context.js';
 interface Shape {
   meta: EntityMetadata;
   table: string;
-  columns: string;
+  fields: string[];
   fieldOf: Map<string, string>;
 }
 
@@ -29,12 +29,22 @@ function shapeOf(em: EntityManager, entity: EntityClass<object>): Shape {
     shape = {
       meta,
       table: `"${schema}"."${meta.tableName}"`,
-      columns: props.flatMap((p) => p.fieldNames.map((f) => `"${f}"`)).join(', '),
+      fields: props.flatMap((p) => p.fieldNames),
       fieldOf: new Map(meta.props.filter((p) => p.fieldNames?.length === 1).map((p) => [p.name, p.fieldNames[0]!])),
     };
     shapes.set(meta, shape);
   }
   return shape;
+}
+
+/** An entity's table, qualified by its schema. */
+export function tableOf(em: EntityManager, entity: EntityClass<object>): string {
+  return shapeOf(em, entity).table;
+}
+
+/** The columns find loads of an entity (lazy ones left out), as `alias.column`. */
+export function loadedColumns(em: EntityManager, entity: EntityClass<object>, alias: string): string[] {
+  return shapeOf(em, entity).fields.map((f) => `${alias}.${f}`);
 }
 
 /** Raw rows (columns by their database names) as entities outside the unit of work. */
@@ -68,6 +78,6 @@ export async function rowsWhereIn<T extends object>(
     return `"${field}"`;
   };
   const order = orderBy.length ? ` order by ${orderBy.map(column).join(', ')}` : '';
-  const sql = `select ${shape.columns} from ${shape.table} where ${column(prop)} in (${keys.map(() => '?').join(', ')})${order}`;
+  const sql = `select ${shape.fields.map((f) => `"${f}"`).join(', ')} from ${shape.table} where ${column(prop)} in (${keys.map(() => '?').join(', ')})${order}`;
   return untracked(ctx.em, entity, await ctx.em.getConnection().execute(sql, [...keys], 'all'));
 }
