@@ -24,7 +24,7 @@ afterEach(() => {
   else process.env.APOLLO_TELEMETRY_DISABLED = before;
 });
 
-test("the gateway reports nothing to Apollo's servers unless its operator turns that on", async () => {
+test("the gateway reports nothing to Apollo's servers unless its operator turns that on [SEC-1, J §28, Z §30]", async () => {
   delete process.env.APOLLO_TELEMETRY_DISABLED;
   const exporter = jest.spyOn(apolloTelemetry, 'createDataCollectionExporter');
   const gw = await start();
@@ -32,7 +32,7 @@ test("the gateway reports nothing to Apollo's servers unless its operator turns 
   expect(exporter).not.toHaveBeenCalled();
 });
 
-test('an operator who sets APOLLO_TELEMETRY_DISABLED=false gets Apollo’s reporting', async () => {
+test('an operator who sets APOLLO_TELEMETRY_DISABLED=false gets Apollo’s reporting [J §28]', async () => {
   process.env.APOLLO_TELEMETRY_DISABLED = 'false';
   const exporter = jest.spyOn(apolloTelemetry, 'createDataCollectionExporter').mockReturnValue({ shutdown: async () => undefined });
   const gw = await start();

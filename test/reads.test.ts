@@ -31,7 +31,7 @@ afterAll(async () => {
 const context = (readOnly: boolean) => ({ em: sub.orm.em.fork(), readOnly }) as unknown as SubgraphContext;
 const plain = (entities: object[]) => entities.map((e) => wrap(e).toObject());
 
-test("a query's reads give the entities find gives, outside the unit of work", async () => {
+test("a query's reads give the catalog entries and organizations find gives, outside the unit of work [CAT-1, B §17]", async () => {
   const reading = context(true);
   const read = await rowsWhereIn(reading, DataResource, 'id', resources);
   const found = await sub.orm.em.fork().find(DataResource, { id: { $in: resources } });
@@ -45,14 +45,14 @@ test("a query's reads give the entities find gives, outside the unit of work", a
   expect(reading.em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
 });
 
-test('one-to-many reads come back in the order asked for', async () => {
+test("an entry's data items come back in their order [CAT-1, B §17]", async () => {
   const items = await rowsWhereIn(context(true), DataItem, 'resourceId', resources, ['resourceId', 'position']);
   const expected = await sub.orm.em.fork().find(DataItem, { resourceId: { $in: resources } }, { orderBy: { resourceId: 'asc', position: 'asc' } });
   expect(items.map((i) => i.id)).toEqual(expected.map((i) => i.id));
   expect(items.length).toBeGreaterThan(2);
 });
 
-test('a request that may write reads through the unit of work, so what it changes is tracked', async () => {
+test('a request that may write reads through the unit of work, so what it changes is tracked and audited [SEC-2, D §24]', async () => {
   const writing = context(false);
   const [r] = await rowsWhereIn(writing, DataResource, 'id', [resources[0]!]);
   expect(writing.em.getUnitOfWork().getById(DataResource.name, r!.id)).toBe(r);

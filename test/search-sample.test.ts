@@ -15,7 +15,7 @@ import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search
  * The catalog's smaller tests see the whole table in the sample; these do not.
  */
 
-describe('beyondBound', () => {
+describe('beyondBound: when a search count may be an estimate [CAT-8, L §9]', () => {
   /** A deterministic stream of uniform numbers (mulberry32), so the test draws the same samples on every run. */
   function uniform(seed: number): () => number {
     let a = seed;
@@ -47,7 +47,7 @@ describe('beyondBound', () => {
   });
 });
 
-describe('walkRanks', () => {
+describe('walkRanks: how a search page is read [CAT-8, L §9]', () => {
   const sample = (rows: number, hits: number, nameHits: number, total = 33_659) => ({ __sampled: [rows / 10, rows], __total: total, __hits: hits, __name_hits: nameHits });
 
   test('walks a rank whose matches the newest entries are expected to hold several pages of, and only that rank', () => {
@@ -84,7 +84,7 @@ async function search(keyword: string, after: string | null = null) {
   };
 }
 
-describe('a catalog larger than the sample [CAT-8]', () => {
+describe('a catalog larger than the sample [CAT-8, L §9]', () => {
   beforeAll(async () => {
     dbs = await provisionTestDatabases('search_sample');
     sub = await startCatalog(node, dbs, { onQuery: (sql) => statements.push(sql) });
