@@ -117,10 +117,11 @@ function facetsShapes(connection: FieldNode, fragments: Fragments): FacetsShape[
   for (const f of collectFields(connection.selectionSet, fragments).filter((x) => x.name.value === 'facets')) {
     const lists = shapes.get(responseKey(f)) ?? new Map<string, { name: string; countKeys: Set<string> }>();
     shapes.set(responseKey(f), lists);
-    const exactKeys = new Set<string>();
-    for (const k of uniqueKeys(collectFields(f.selectionSet, fragments), 'countsAreExact')) exactKeys.add(k);
-    exact.set(responseKey(f), new Set([...(exact.get(responseKey(f)) ?? []), ...exactKeys]));
-    for (const l of collectFields(f.selectionSet, fragments).filter((x) => x.selectionSet)) {
+    const exactKeys = exact.get(responseKey(f)) ?? new Set<string>();
+    exact.set(responseKey(f), exactKeys);
+    const inside = collectFields(f.selectionSet, fragments);
+    for (const k of uniqueKeys(inside, 'countsAreExact')) exactKeys.add(k);
+    for (const l of inside.filter((x) => x.selectionSet)) {
       const list = lists.get(responseKey(l)) ?? { name: l.name.value, countKeys: new Set<string>() };
       lists.set(responseKey(l), list);
       for (const k of uniqueKeys(collectFields(l.selectionSet, fragments), 'count')) list.countKeys.add(k);

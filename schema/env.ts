@@ -51,7 +51,7 @@ export interface Env {
   otlpEndpoint: string | undefined;
   /** `service.name` of exported spans; each process entry has its own default. */
   otelServiceName: string | undefined;
-  /** Catalog search counts exactly up to this many matches per node, and estimates beyond (see countBound). */
+  /** Catalog search counts exactly up to this many matches per node, and estimates beyond (see catalogCountBound). */
   catalogCountBound: number;
 }
 
