@@ -6,7 +6,7 @@ import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { startNode, type RunningNode } from './node.js';
-import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply } from './node-process.js';
+import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply, TopologyUpdate } from './node-process.js';
 
 export interface FederationOptions {
   topology: Topology;
@@ -59,8 +59,11 @@ export interface RunningFederation {
 
 const portOf = (url: string) => Number(new URL(url).port);
 
+/** A node in a child process: told the federation's URLs once every node listens. */
+type ForkedNode = RunningNode & { tellTopology?(topology: Topology): void };
+
 /** Starts a node in a child process and resolves once its subgraphs listen (their URLs written into `node`). */
-function forkNode(req: NodeProcessRequest): Promise<RunningNode> {
+function forkNode(req: NodeProcessRequest): Promise<ForkedNode> {
   const child = fork(new URL('./node-process.js', import.meta.url), { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`node ${req.node.id} exited with code ${code} before it was ready`)));
@@ -68,9 +71,10 @@ function forkNode(req: NodeProcessRequest): Promise<RunningNode> {
       if (!reply.ready) return reject(new Error(`node ${req.node.id} failed to start: ${reply.error}`));
       Object.assign(req.node.subgraphs, reply.node.subgraphs);
       child.removeAllListeners('exit');
-      const command = (c: NodeProcessCommand) => child.send(c);
+      const command = (c: NodeProcessCommand | TopologyUpdate) => child.send(c);
       resolve({
         node: req.node,
+        tellTopology: (topology) => command({ topology }),
         subgraphs: {},
         refreshStatistics: () =>
           new Promise<void>((done, fail) => {
@@ -102,6 +106,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             node.id,
             await forkNode({
               node,
+              topology,
               serverUrl: o.serverUrl,
               database: `${o.databasePrefix}${node.id}`,
               dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
@@ -128,6 +133,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           node.id,
           await startNode({
             node,
+            topology,
             databaseUrls: dbs.urls,
             poolMax: dbs.poolMax,
             databaseLimits: o.databaseLimits,
@@ -142,6 +148,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
         );
       }),
     );
+    // A node in a process of its own learned the others' URLs only now that all of them listen.
+    for (const n of nodes.values()) (n as ForkedNode).tellTopology?.(topology);
   } catch (err) {
     await Promise.allSettled([...nodes.values()].map((n) => n.stop()));
     await Promise.allSettled([...databases.values()].map((d) => d.stop()));

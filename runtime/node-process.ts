@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { NodeConfig } from '../schema/topology.js';
+import type { NodeConfig, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { startNode } from './node.js';
@@ -7,6 +7,8 @@ import { startNode } from './node.js';
 /** What the parent sends a forked node (runtime/federation.ts, processPerNode). */
 export interface NodeProcessRequest {
   node: NodeConfig;
+  /** Every node, `node` among them; other nodes' URLs may still be placeholders (see TopologyUpdate). */
+  topology: Topology;
   serverUrl?: string;
   database: string;
   dataDir?: string;
@@ -24,6 +26,8 @@ export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: fals
 /** What the parent sends a running node: stop, or bring the statistics up to date (answered with `StatisticsReply`). */
 export type NodeProcessCommand = 'stop' | 'refresh-statistics';
 export type StatisticsReply = { statistics: 'refreshed' } | { statistics: 'failed'; error: string };
+/** The federation's URLs, sent once every node listens: this node's subgraphs then reach the others. */
+export type TopologyUpdate = { topology: Topology };
 
 /**
  * One node in a process of its own, as in production: its subgraphs, and for PGlite its database
@@ -32,9 +36,12 @@ export type StatisticsReply = { statistics: 'refreshed' } | { statistics: 'faile
 process.once('message', async (req: NodeProcessRequest) => {
   try {
     const dbs = await provisionNodeDatabases({ serverUrl: req.serverUrl, database: req.database, dataDir: req.dataDir, dropOnStop: req.dropOnStop });
-    const ports = req.fixedPorts ? Object.fromEntries(Object.entries(req.node.subgraphs).map(([s, url]) => [s, Number(new URL(url).port)])) : undefined;
+    // The node is the topology's own object, so URLs written into either are seen by both.
+    const node = req.topology.nodes.find((n) => n.id === req.node.id)!;
+    const ports = req.fixedPorts ? Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, Number(new URL(url).port)])) : undefined;
     const running = await startNode({
-      node: req.node,
+      node,
+      topology: req.topology,
       databaseUrls: dbs.urls,
       poolMax: dbs.poolMax,
       databaseLimits: req.databaseLimits,
@@ -44,7 +51,11 @@ process.once('message', async (req: NodeProcessRequest) => {
       host: req.host,
       statisticsIntervalMs: req.statisticsIntervalMs,
     });
-    process.on('message', async (msg: NodeProcessCommand) => {
+    process.on('message', async (msg: NodeProcessCommand | TopologyUpdate) => {
+      if (typeof msg === 'object' && msg !== null && 'topology' in msg) {
+        for (const other of msg.topology.nodes) if (other.id !== node.id) Object.assign(req.topology.nodes.find((n) => n.id === other.id)!.subgraphs, other.subgraphs);
+        return;
+      }
       if (msg === 'refresh-statistics') {
         const reply: StatisticsReply = await running.refreshStatistics().then(
           () => ({ statistics: 'refreshed' as const }),

@@ -1,10 +1,12 @@
-import type { NodeConfig, SubgraphName } from '../schema/topology.js';
+import type { NodeConfig, SubgraphName, Topology } from '../schema/topology.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
 import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 import { MODULES } from './modules.js';
 
 export interface NodeOptions {
   node: NodeConfig;
+  /** Every node of the federation, `node` among them (the same object); this node alone when absent. */
+  topology?: Topology;
   databaseUrls: Record<SubgraphName, string>;
   poolMax?: number;
   databaseLimits?: Partial<DatabaseLimits>;
@@ -40,6 +42,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   const start = async (name: SubgraphName, port: number | undefined) => {
     const running = await createSubgraph(MODULES[name], {
       node: opts.node,
+      topology: opts.topology,
       databaseUrl: opts.databaseUrls[name],
       poolMax: opts.poolMax,
       databaseLimits: opts.databaseLimits,

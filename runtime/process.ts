@@ -21,6 +21,7 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   const embedded = env.databaseUrl ? undefined : await startEmbeddedDatabase(`${env.dataDir}/${node.id}/${mod.name}`);
   const running = await createSubgraph(mod, {
     node,
+    topology,
     databaseUrl: env.databaseUrl ?? embedded!.url,
     poolMax: embedded ? 1 : undefined,
     databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },

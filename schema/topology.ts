@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getRegion, isKnownRegion, isWithin } from './regions.js';
+import { ancestorsOf, getRegion, isKnownRegion, isWithin } from './regions.js';
 import { regionOf } from './ids.js';
 
 export const SUBGRAPH_NAMES = ['catalog', 'sharing', 'opening', 'operation'] as const;
@@ -137,6 +137,23 @@ export class TopologyIndex {
   nodeForId(id: string): NodeConfig | undefined {
     const region = regionOf(id);
     return region ? this.nodeForRegion(region) : undefined;
+  }
+
+  /**
+   * The other nodes hosting a region above one of `node`'s (regions above every node belong to the
+   * root): where an authority whose rules cover `node`'s data keeps its records (the city's
+   * sanctions cover a district platform's grants).
+   */
+  nodesAbove(node: NodeConfig): NodeConfig[] {
+    const above = new Set<NodeConfig>();
+    for (const r of node.regions) for (const a of ancestorsOf(r)) above.add(this.nodeForRegion(a.code)!);
+    above.delete(node);
+    return this.topology.nodes.filter((n) => above.has(n));
+  }
+
+  /** The other nodes for which `node` is above (see `nodesAbove`). */
+  nodesBelow(node: NodeConfig): NodeConfig[] {
+    return this.topology.nodes.filter((n) => n !== node && this.nodesAbove(n).includes(node));
   }
 
   /** Nodes hosting at least one region of the scope, in topology order. */

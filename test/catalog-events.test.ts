@@ -195,7 +195,7 @@ describe('delivery survives restarts and repeats', () => {
     const node = lishui();
     await node.stopSubgraph!('sharing');
     // Opening keeps serving the public but consumes nothing until it is restarted below.
-    await node.subgraphs.opening!.events!.stop();
+    await Promise.all(node.subgraphs.opening!.consumers.map((c) => c.stop()));
     try {
       await retire(s.resourceId);
       // The dataset is still listed (opening has not consumed the event), but its entry is hidden
@@ -237,7 +237,8 @@ describe('delivery survives restarts and repeats', () => {
     expect(events[0]).toMatchObject({ id, entityId: s.resourceId, type: 'dataResource.changed' });
     const { orm, audit: chain } = lishui().subgraphs.sharing!;
     // Two deliveries race each other and the running consumer: at most one of them wins.
-    const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent)));
+    const here = { node: lishui().node, source: lishui().node };
+    const racing = await Promise.all([0, 1].map(() => deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent, here)));
     expect(racing.filter(Boolean).length).toBeLessThanOrEqual(1);
     const first = await eventually(
       () => grant(s.grantId),
@@ -247,7 +248,7 @@ describe('delivery survives restarts and repeats', () => {
     const auditBefore = await sharingAudit(s.grantId);
     expect(auditBefore.filter((a) => a.action === 'shareRequest.suspend')).toHaveLength(1);
     // A later re-delivery (e.g. after a crash between the consumer's commit and its next cursor read) is a no-op.
-    expect(await deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent)).toBe(false);
+    expect(await deliverEvent(orm, chain, 'catalog', events[0], handleCatalogEvent, here)).toBe(false);
     expect(await grant(s.grantId)).toEqual(first);
     expect(await sharingAudit(s.grantId)).toEqual(auditBefore);
   });

@@ -94,23 +94,29 @@ export function catalogResourceQuery(fields: readonly CatalogResourceField[]): s
 export const CATALOG_ORGANIZATION_QUERY = `query CatalogOrganization($id: ID!) { organization(id: $id) { ${Object.values(ORGANIZATION_SHAPE.select).join(' ')} } }`;
 
 /**
- * The catalog entry `id` with the named fields (and its id), or null when it does not exist on
- * this node, the caller may not see it, or `id` is not an ID at all.
+ * The catalog entry `id` with the named fields (and its id), read from the catalog of the node
+ * that owns it (this one or another); null when it does not exist, the caller may not see it, or
+ * `id` is not an ID at all.
  */
 export async function catalogResource<F extends CatalogResourceField>(
   ctx: { peers: PeerClient },
   id: string,
   fields: readonly F[],
 ): Promise<Pick<CatalogResource, 'id' | F> | null> {
-  if (!parseId(id)) return null;
-  const data = await ctx.peers.query<{ dataResource: Pick<CatalogResource, 'id' | F> | null }>('catalog', catalogResourceQuery(fields), { id });
+  const owner = parseId(id) ? ctx.peers.nodeOfId(id) : undefined;
+  if (!owner) return null;
+  const data = await ctx.peers.queryAt<{ dataResource: Pick<CatalogResource, 'id' | F> | null }>(owner, 'catalog', catalogResourceQuery(fields), { id });
   return data.dataResource;
 }
 
-/** The organization `id` as the catalog registers it, or null when it is not registered on this node. */
+/**
+ * The organization `id` as the catalog of its own node registers it (this node or another: an
+ * organization is registered where its region is hosted), or null when it is not registered.
+ */
 export async function catalogOrganization(ctx: { peers: PeerClient }, id: string): Promise<CatalogOrganization | null> {
-  if (!parseId(id)) return null;
-  const data = await ctx.peers.query<{ organization: CatalogOrganization | null }>('catalog', CATALOG_ORGANIZATION_QUERY, { id });
+  const owner = parseId(id) ? ctx.peers.nodeOfId(id) : undefined;
+  if (!owner) return null;
+  const data = await ctx.peers.queryAt<{ organization: CatalogOrganization | null }>(owner, 'catalog', CATALOG_ORGANIZATION_QUERY, { id });
   return data.organization;
 }
 
@@ -127,17 +133,26 @@ export function catalogFactsQuery(fields: readonly CatalogResourceField[]): stri
 }
 
 /**
- * A catalog entry (with the named fields) and an organization, in one call; either may be left
- * out, and each is null when absent, not visible to the caller, or not an ID at all.
+ * A catalog entry (with the named fields) and an organization, each from the catalog of the node
+ * that owns it: one call when both live on the same node. Either may be left out, and each is
+ * null when absent, not visible to the caller, or not an ID at all.
  */
 export async function catalogFacts<F extends CatalogResourceField>(
   ctx: { peers: PeerClient },
   ask: { resourceId?: string; fields?: readonly F[]; organizationId?: string },
 ): Promise<{ resource: Pick<CatalogResource, 'id' | F> | null; organization: CatalogOrganization | null }> {
-  const withResource = !!ask.resourceId && !!parseId(ask.resourceId);
-  const withOrganization = !!ask.organizationId && !!parseId(ask.organizationId);
-  if (!withResource && !withOrganization) return { resource: null, organization: null };
-  const data = await ctx.peers.query<{ dataResource?: Pick<CatalogResource, 'id' | F> | null; organization?: CatalogOrganization | null }>(
+  const resourceNode = ask.resourceId && parseId(ask.resourceId) ? ctx.peers.nodeOfId(ask.resourceId) : undefined;
+  const organizationNode = ask.organizationId && parseId(ask.organizationId) ? ctx.peers.nodeOfId(ask.organizationId) : undefined;
+  if (resourceNode && organizationNode && resourceNode !== organizationNode) {
+    const [resource, organization] = await Promise.all([catalogResource(ctx, ask.resourceId!, ask.fields ?? []), catalogOrganization(ctx, ask.organizationId!)]);
+    return { resource, organization };
+  }
+  const node = resourceNode ?? organizationNode;
+  if (!node) return { resource: null, organization: null };
+  const withResource = !!resourceNode;
+  const withOrganization = !!organizationNode;
+  const data = await ctx.peers.queryAt<{ dataResource?: Pick<CatalogResource, 'id' | F> | null; organization?: CatalogOrganization | null }>(
+    node,
     'catalog',
     catalogFactsQuery(ask.fields ?? []),
     { id: withResource ? ask.resourceId : '', withResource, org: withOrganization ? ask.organizationId : '', withOrganization },

@@ -1,12 +1,14 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalHeaders, type Actor } from '../../schema/auth.js';
 import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../schema/log.js';
-import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
+import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../schema/topology.js';
 import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
 
 /**
  * Events one subgraph publishes for its siblings on the same node (the catalog tells sharing,
- * opening and operation that an entry was retired or closed).
+ * opening and operation that an entry was retired or closed), and for the same subgraph on the
+ * nodes below it (the city's sharing tells a district's sharing that one of its users was
+ * sanctioned, since the city's sanctions cover the district's grants [B §49]).
  *
  * Why a hand-written transactional outbox and not a PostgreSQL queue (pg-boss, graphile-worker):
  * in the embedded mode every subgraph has its own PGlite database, so a consumer cannot read a
@@ -34,8 +36,15 @@ export interface DeliveredEvent extends OutboxEvent {
   occurredAt: string;
 }
 
+/** Where the consumer runs, for handlers whose effect depends on it (its node's policy profiles). */
+export interface EventContext {
+  node: NodeConfig;
+  /** The node whose outbox the event came from. */
+  source: NodeConfig;
+}
+
 /** What a consumer's handler did: the audit events to write (as SYSTEM) with the receipt. */
-export type EventHandler = (em: EntityManager, event: DeliveredEvent) => Promise<AuditEvent[]>;
+export type EventHandler = (em: EntityManager, event: DeliveredEvent, ctx: EventContext) => Promise<AuditEvent[]>;
 
 /** The internal caller of event endpoints and the actor of every change a consumer makes. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ sub: 'SYSTEM', orgId: null, region: null, roles: ['SYSTEM'] }) as Actor;
@@ -117,7 +126,7 @@ export async function readOutbox(em: EntityManager, schema: string, after: strin
  * events commit together. Returns false for an event already handled (a re-delivery, or a second
  * consumer racing on the same database: the receipt's key makes it wait and then skip).
  */
-export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: SubgraphName, event: DeliveredEvent, handle: EventHandler): Promise<boolean> {
+export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: string, event: DeliveredEvent, handle: EventHandler, context: EventContext): Promise<boolean> {
   const schema = chain.schema;
   return orm.em.fork().transactional(async (em) => {
     const trx = em.getTransactionContext();
@@ -130,7 +139,7 @@ export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: Sub
         trx,
       );
     if (inserted.length === 0) return false;
-    const audits = await handle(em, event);
+    const audits = await handle(em, event, context);
     await em.flush();
     const audit = new AuditSession(chain, SYSTEM_ACTOR);
     for (const a of audits) await writeAudit(em, audit, SYSTEM_ACTOR, a);
@@ -153,18 +162,23 @@ function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, acto
 }
 
 /**
- * Best effort, right after the publisher's commit: asks the siblings to poll now instead of at
- * their next tick. A lost nudge costs at most one poll interval; the outbox is the guarantee.
+ * Best effort, right after the publisher's commit: asks the consumers to poll now instead of at
+ * their next tick — the siblings on this node, and the same subgraph on the nodes below it. A lost
+ * nudge costs at most one poll interval; the outbox is the guarantee.
  */
-export function nudgeConsumers(node: NodeConfig, publisher: SubgraphName, actor: Actor, secret: string, requestId?: string): void {
-  for (const s of Object.keys(node.subgraphs) as SubgraphName[]) {
-    if (s === publisher) continue;
-    signedPost(node, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then(
+export function nudgeConsumers(node: NodeConfig, nodes: readonly NodeConfig[], publisher: SubgraphName, actor: Actor, secret: string, requestId?: string): void {
+  const targets: [NodeConfig, SubgraphName][] = (Object.keys(node.subgraphs) as SubgraphName[]).filter((s) => s !== publisher).map((s) => [node, s]);
+  for (const below of new TopologyIndex({ nodes: [...nodes] }).nodesBelow(node)) targets.push([below, publisher]);
+  for (const [n, s] of targets) {
+    signedPost(n, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then(
       (r) => r.body?.cancel(),
       () => undefined,
     );
   }
 }
+
+/** The receipts' name of a source: the sibling's name, or `<subgraph>@<node>` for another node's. */
+export const sourceKey = (subgraph: SubgraphName, from: NodeConfig, node: NodeConfig) => (from.id === node.id ? subgraph : `${subgraph}@${from.id}`);
 
 export interface EventConsumerOptions {
   orm: MikroORM;
@@ -173,6 +187,8 @@ export interface EventConsumerOptions {
   /** Read at every poll: a harness may fill in sibling URLs after start. */
   node: NodeConfig;
   source: SubgraphName;
+  /** The node whose `source` is read (read at every poll); this node when absent. */
+  from?: NodeConfig;
   secret: string;
   handle: EventHandler;
   pollMs?: number;
@@ -193,9 +209,13 @@ export class EventConsumer {
   private failing = false;
 
   private readonly log: Logger;
+  private readonly from: NodeConfig;
+  private readonly key: string;
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.logger ?? getProcessLogger().child({ service: o.chain.schema });
+    this.from = o.from ?? o.node;
+    this.key = sourceKey(o.source, this.from, o.node);
   }
 
   start(): void {
@@ -237,7 +257,7 @@ export class EventConsumer {
     const rows = await this.o.orm.em
       .fork()
       .getConnection()
-      .execute<{ last: string | null }[]>(`select max(event_id)::text as last from "${this.o.chain.schema}".event_receipt where source = ?`, [this.o.source]);
+      .execute<{ last: string | null }[]>(`select max(event_id)::text as last from "${this.o.chain.schema}".event_receipt where source = ?`, [this.key]);
     return rows[0]?.last ?? '0';
   }
 
@@ -246,20 +266,20 @@ export class EventConsumer {
       for (;;) {
         if (this.stopped) return;
         const body = JSON.stringify({ after: await this.cursor(), limit: BATCH });
-        const res = await signedPost(this.o.node, this.o.source, EVENTS_PATH, SYSTEM_ACTOR, body, this.o.secret, 5000);
-        if (!res.ok) throw new Error(`${this.o.source} answered ${res.status}`);
+        const res = await signedPost(this.from, this.o.source, EVENTS_PATH, SYSTEM_ACTOR, body, this.o.secret, 5000);
+        if (!res.ok) throw new Error(`${this.key} answered ${res.status}`);
         const { events } = (await res.json()) as { events: DeliveredEvent[] };
         for (const e of events) {
           if (this.stopped) return;
-          await deliverEvent(this.o.orm, this.o.chain, this.o.source, e, this.o.handle);
+          await deliverEvent(this.o.orm, this.o.chain, this.key, e, this.o.handle, { node: this.o.node, source: this.from });
         }
-        if (this.failing) this.log.info({ source: this.o.source }, 'event delivery resumed');
+        if (this.failing) this.log.info({ source: this.key }, 'event delivery resumed');
         this.failing = false;
         if (events.length < BATCH) return;
       }
     } catch (err) {
       // The source may be restarting; say so once per outage, not once per second.
-      if (!this.failing && !this.stopped) this.log.warn({ source: this.o.source, error: (err as Error).message }, 'events not delivered yet, retrying');
+      if (!this.failing && !this.stopped) this.log.warn({ source: this.key, error: (err as Error).message }, 'events not delivered yet, retrying');
       this.failing = true;
     }
   }

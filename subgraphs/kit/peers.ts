@@ -1,12 +1,14 @@
 import { internalHeaders, type Actor } from '../../schema/auth.js';
 import { REQUEST_ID_HEADER } from '../../schema/log.js';
-import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
+import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../schema/topology.js';
 import { AppError } from './errors.js';
-import { nudgeConsumers } from './events.js';
+import { nudgeConsumers, SYSTEM_ACTOR } from './events.js';
 
 /**
- * Calls a sibling subgraph of the same node through its public schema (never its tables), signed
- * as the same caller and for that sibling only, so the sibling still enforces its own authorization.
+ * Calls another subgraph through its public schema (never its tables), signed as the same caller
+ * and for that subgraph of that node only, so the callee still enforces its own authorization.
+ * Usually a sibling on this node; across nodes where a rule involves another platform's records
+ * (an organization registered on another node, an agency's requests on every node).
  */
 export class PeerClient {
   constructor(
@@ -14,23 +16,40 @@ export class PeerClient {
     private readonly actor: Actor,
     private readonly secret: string,
     private readonly timeoutMs = 5000,
-    /** The request this call serves: the sibling's log line carries the same id. */
+    /** The request this call serves: the callee's log line carries the same id. */
     private readonly requestId?: string,
+    /** Every node of the federation (URLs read at call time); this node alone when absent. */
+    private readonly topology: TopologyIndex = new TopologyIndex({ nodes: [node] }),
   ) {}
 
-  async query<T>(subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    let res: Response;
-    try {
-      res = await fetch(this.node.subgraphs[subgraph], {
-        method: 'POST',
-        headers: { ...internalHeaders(this.actor, body, this.secret, { subgraph, node: this.node.id }), ...(this.requestId ? { [REQUEST_ID_HEADER]: this.requestId } : {}) },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch {
-      throw new AppError('INTERNAL_SERVER_ERROR', `${subgraph} 服务暂不可用 / the ${subgraph} service of this node did not answer; try again later`);
-    }
+  /** This node. */
+  get here(): NodeConfig {
+    return this.node;
+  }
+
+  /** Every node of the federation, this one included. */
+  get nodes(): readonly NodeConfig[] {
+    return this.topology.nodes;
+  }
+
+  /** The node that owns an ID (by the region inside it), or undefined for a malformed ID or an unknown region. */
+  nodeOfId(id: string): NodeConfig | undefined {
+    return this.topology.nodeForId(id);
+  }
+
+  /** The node hosting a region (regions above every node belong to the root). */
+  nodeOfRegion(code: string): NodeConfig | undefined {
+    return this.topology.nodeForRegion(code);
+  }
+
+  /** GraphQL on a sibling of this node. */
+  query<T>(subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.queryAt(this.node, subgraph, query, variables);
+  }
+
+  /** GraphQL on `subgraph` of `target` (this node or another), as the same caller. */
+  async queryAt<T>(target: NodeConfig, subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await this.post(target, subgraph, '/graphql', JSON.stringify({ query, variables }), this.actor);
     const json = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     if (json.errors?.length) {
       const e = json.errors[0];
@@ -39,8 +58,49 @@ export class PeerClient {
     return json.data as T;
   }
 
-  /** After a commit that wrote outbox events: tells the sibling consumers to poll now (best effort). */
-  nudgeConsumers(publisher: SubgraphName): void {
-    nudgeConsumers(this.node, publisher, this.actor, this.secret, this.requestId);
+  /**
+   * An internal endpoint of `subgraph` on `target` (kit/subgraph.ts `internal` routes), as SYSTEM:
+   * facts a rule needs from another platform that no caller's own visibility should decide, such
+   * as counts for an evaluation. Answers the endpoint's JSON.
+   */
+  async internal<T>(target: NodeConfig, subgraph: SubgraphName, name: string, body: unknown): Promise<T> {
+    const res = await this.post(target, subgraph, `${INTERNAL_PREFIX}${name}`, JSON.stringify(body ?? {}), SYSTEM_ACTOR);
+    if (!res.ok) throw unavailable(target, subgraph, `answered HTTP ${res.status}`);
+    return (await res.json()) as T;
   }
+
+  private async post(target: NodeConfig, subgraph: SubgraphName, path: string, body: string, actor: Actor): Promise<Response> {
+    const url = new URL(target.subgraphs[subgraph]);
+    url.pathname = path;
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        headers: { ...internalHeaders(actor, body, this.secret, { subgraph, node: target.id }), ...(this.requestId ? { [REQUEST_ID_HEADER]: this.requestId } : {}) },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw unavailable(target, subgraph, 'did not answer');
+    }
+  }
+
+  /** After a commit that wrote outbox events: tells their consumers to poll now (best effort). */
+  nudgeConsumers(publisher: SubgraphName): void {
+    nudgeConsumers(this.node, this.topology.nodes, publisher, this.actor, this.secret, this.requestId);
+  }
+}
+
+/** Where a subgraph serves its internal routes (kit/subgraph.ts). */
+export const INTERNAL_PREFIX = '/internal/';
+
+/**
+ * Another platform (or a sibling) that cannot be asked: the rule that needed it cannot be decided,
+ * so the request fails rather than deciding without it. Names the platform, never its URL.
+ */
+function unavailable(target: NodeConfig, subgraph: SubgraphName, why: string): AppError {
+  return new AppError(
+    'NODE_UNAVAILABLE',
+    `平台「${target.name}」的 ${subgraph} 服务暂不可用，请稍后重试 / the ${subgraph} service of node "${target.id}" ${why}; this needs its answer: try again later`,
+    { node: target.id },
+  );
 }

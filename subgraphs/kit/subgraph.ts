@@ -5,14 +5,14 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { MigrationObject } from '@mikro-orm/core';
-import type { MikroORM, Options } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal, type InternalClaims } from '../../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../../schema/http.js';
 import { getProcessLogger, type Logger } from '../../schema/log.js';
-import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
+import { TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { errorKind, maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
@@ -20,7 +20,7 @@ import { buildFederatedSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
 import type { InputBounds } from './input-bounds.js';
 import { closeORM, initORM, type DatabaseLimits } from './orm.js';
-import { PeerClient } from './peers.js';
+import { INTERNAL_PREFIX, PeerClient } from './peers.js';
 import { ReplayGuard } from './replay-guard.js';
 import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
 import { serveAuditEndpoint } from './audit-endpoints.js';
@@ -43,15 +43,33 @@ export interface SubgraphModule {
   migrations: MigrationObject[];
   /** Keeps an outbox (`outbox_event`) and serves it to its siblings at `POST /internal/events` (kit/events.ts). */
   outbox?: boolean;
-  /** Handles the events of a sibling's outbox, each once, in this subgraph's own transaction (kit/events.ts). */
-  consumes?: { source: SubgraphName; handle: EventHandler };
+  /**
+   * Handles the events of an outbox, each once, in this subgraph's own transaction (kit/events.ts):
+   * a sibling's on this node (`from: 'node'`, the default), or the same subgraph's on every node
+   * above this one (`from: 'above'`: records of an authority above that cover this node's data).
+   */
+  consumes?: { source: SubgraphName; from?: 'node' | 'above'; handle: EventHandler }[];
+  /**
+   * Internal JSON endpoints (`POST /internal/<name>`) other nodes' subgraphs call as SYSTEM
+   * (kit/peers.ts `internal`): facts a rule needs across platforms that no caller's own
+   * visibility should decide. Never reachable through the gateway.
+   */
+  internal?: Record<string, InternalRoute>;
   /** Input bounds that differ from the kit's defaults (kit/input-bounds.ts). */
   inputBounds?: InputBounds;
 }
 
+/** An internal endpoint: its answer (JSON) to a body (parsed JSON, unchecked: validate it). */
+export type InternalRoute = (ctx: { em: EntityManager; node: NodeConfig; peers: PeerClient }, body: unknown) => Promise<unknown>;
+
 export interface SubgraphOptions {
   /** Read on every request, so a harness may fill in sibling URLs after start (port 0). */
   node: NodeConfig;
+  /**
+   * Every node of the federation, `node` among them (the same object), for rules that ask another
+   * platform; URLs are read at each call. This node alone when absent.
+   */
+  topology?: Topology;
   databaseUrl: string;
   internalSecret: string;
   /** Keys this subgraph's audit chain and signs its checkpoints (AUDIT_SECRET). */
@@ -94,8 +112,8 @@ export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
   schema: GraphQLSchema;
-  /** The consumer of a sibling's events, when the module has one. */
-  events?: EventConsumer;
+  /** The consumers of other subgraphs' events (the module's `consumes`). */
+  consumers: EventConsumer[];
   /** This subgraph's audit chain (schema, node, key). */
   audit: AuditChain;
   /** The HTTP server (fastify), listening. */
@@ -241,9 +259,12 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     logger,
   });
   await apollo.start();
-  const events = mod.consumes
-    ? new EventConsumer({ orm, chain, node: opts.node, source: mod.consumes.source, secret: opts.internalSecret, handle: mod.consumes.handle, pollMs: opts.eventPollMs, logger })
-    : undefined;
+  const topology = new TopologyIndex(opts.topology ?? { nodes: [opts.node] });
+  const consumers = (mod.consumes ?? []).flatMap((c) =>
+    (c.from === 'above' ? topology.nodesAbove(opts.node) : [opts.node]).map(
+      (from) => new EventConsumer({ orm, chain, node: opts.node, from, source: c.source, secret: opts.internalSecret, handle: c.handle, pollMs: opts.eventPollMs, logger }),
+    ),
+  );
 
   logEveryRequest(app);
   answerErrorsAsGraphQL(app);
@@ -283,10 +304,19 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
     return reply.code(answer.status).send(answer.body);
   });
-  if (events) {
+  if (consumers.length) {
     app.post(NUDGE_PATH, { preHandler: signed, config: { quietLog: true } }, async (_request, reply) => {
-      void events.poll();
+      for (const c of consumers) void c.poll();
       return reply.code(202).send({ status: 'polling' });
+    });
+  }
+  for (const [name, route] of Object.entries(mod.internal ?? {})) {
+    app.post(`${INTERNAL_PREFIX}${name}`, { preHandler: signed }, async (request, reply) => {
+      // Only another subgraph calls these; the gateway never signs SYSTEM for a client.
+      if (!request.claims!.actor.roles.includes('SYSTEM')) return reply.code(403).send(errorBody('internal endpoint', 'FORBIDDEN'));
+      if (request.bodyNotJson) return notJson(reply);
+      const peers = new PeerClient(opts.node, request.claims!.actor, opts.internalSecret, undefined, request.id, topology);
+      return route({ em: orm.em.fork(), node: opts.node, peers }, request.body ?? {});
     });
   }
   if (mod.outbox) {
@@ -308,7 +338,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         actor,
         node: opts.node,
         loaders: new Loaders(),
-        peers: new PeerClient(opts.node, actor, opts.internalSecret, undefined, request.id),
+        peers: new PeerClient(opts.node, actor, opts.internalSecret, undefined, request.id, topology),
         idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,
         audit: new AuditSession(chain, actor),
         requestId: request.id,
@@ -341,7 +371,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
 
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  events?.start();
+  for (const c of consumers) c.start();
   statistics.start(opts.statisticsIntervalMs ?? 0);
 
   return {
@@ -349,13 +379,13 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     orm,
     schema,
-    events,
+    consumers,
     audit: chain,
     app,
     refreshStatistics: () => statistics.refresh(),
     async stop() {
       await statistics.stop();
-      await events?.stop();
+      await Promise.all(consumers.map((c) => c.stop()));
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
       await apollo.stop();

@@ -23,5 +23,5 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261128040000', class: Migration20261128040000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
-  consumes: { source: 'catalog', handle: handleCatalogEvent },
+  consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
 };

@@ -9,7 +9,7 @@ import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
 import { GrantDenialEnum, type GrantDenial } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
-import { ShareSanction } from './sanction.entity.js';
+import { sanctionsOf } from './share-request.loader.js';
 import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest } from './access.js';
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
@@ -103,7 +103,7 @@ export class GrantResolver {
     if (blank(scenario)) throw badInput('必须说明应用场景 / scenario is required [B §26]', 'scenario');
     const [rows, sanctions] = await Promise.all([
       ctx.em.find(ShareRequest, { requesterId: organizationId, resourceId: id, status: { $in: ['GRANTED', 'SUSPENDED', 'REVOKED'] } }, { orderBy: { seq: 'desc' } }),
-      ctx.em.find(ShareSanction, { organizationId, liftedAt: null }, { orderBy: { seq: 'asc' } }),
+      sanctionsOf(ctx.em, [organizationId]),
     ]);
     // The provider is known from any grant; with none, only then is the catalog asked who provides the entry.
     let providerId: string | null = rows[0]?.providerId ?? null;

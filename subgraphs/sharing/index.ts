@@ -27,6 +27,9 @@ import { Migration20261128200000 } from './migrations/Migration20261128200000.js
 import { DataVerification } from './verification.entity.js';
 import { verificationInputBounds } from './verification.inputs.js';
 import { DataVerificationResolver } from './verification.resolver.js';
+import { Migration20261205000000 } from './migrations/Migration20261205000000_sharing_across_nodes.js';
+import { SanctionReplica } from './sanction-replica.entity.js';
+import { handleSanctionEvent } from './sanction-events.js';
 
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
@@ -44,7 +47,7 @@ export const sharingModule: SubgraphModule = {
     SharingEvaluationResolver,
   ],
   references: shareRequestReference,
-  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, DataDemand, DataVerification, UsageFeedback],
+  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, SanctionReplica, DataDemand, DataVerification, UsageFeedback],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -53,7 +56,13 @@ export const sharingModule: SubgraphModule = {
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261128110000', class: Migration20261128110000 },
     { name: 'Migration20261128200000', class: Migration20261128200000 },
+    { name: 'Migration20261205000000_sharing_across_nodes', class: Migration20261205000000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
-  consumes: { source: 'catalog', handle: handleCatalogEvent },
+  consumes: [
+    { source: 'catalog', handle: handleCatalogEvent },
+    // Sanctions of the authorities above this node's regions stop grants of its data too [B §49].
+    { source: 'sharing', from: 'above', handle: handleSanctionEvent },
+  ],
+  outbox: true,
 };

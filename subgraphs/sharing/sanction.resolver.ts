@@ -14,6 +14,8 @@ import { ShareSanction } from './sanction.entity.js';
 import { canActOnRegion, canSeeSanction, sanctionFilter } from './access.js';
 import { sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { OrganizationRef } from './foreign.js';
+import { catalogOrganization } from '../kit/catalog-client.js';
+import { sanctionChanged } from './sanction-events.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
@@ -83,7 +85,18 @@ export class SanctionResolver {
     if (!canActOnRegion(actor, ctx.node, input.regionCode)) {
       throw forbidden('只有在本平台作用于该区域的数据主管部门可以暂停共享权限 / only the data authority acting on this region on this platform may suspend access [B §49]');
     }
+    // Wherever it is registered: a sanction of no organization would stop nothing and mislead whoever reads it.
+    if (!(await catalogOrganization(ctx, input.userOrganizationId))) {
+      throw badInput(
+        `机构 ${input.userOrganizationId} 未在其所在平台的目录中登记 / organization ${input.userOrganizationId} is not registered in the catalog of its platform: pass the ID of a registered organization`,
+        'input.userOrganizationId',
+      );
+    }
     return mutate(ctx, 'sharing', async (em) => {
+      // One sanction in force per organization and region: a concurrent one for the same pair waits here, then sees this one.
+      await em
+        .getConnection()
+        .execute('select pg_advisory_xact_lock(hashtext(?))', [`sharing.share_sanction:${input.userOrganizationId}:${input.regionCode}`], 'all', em.getTransactionContext());
       const open = await em.find(ShareSanction, { organizationId: input.userOrganizationId, regionCode: input.regionCode, liftedAt: null });
       const inForce = open.find((s) => sanctionStatus(s) === 'IN_FORCE');
       if (inForce) throw conflict(`该部门在本区域已有未解除的处置 ${inForce.id} / this organization already has sanction ${inForce.id} in force for this region`);
@@ -107,6 +120,7 @@ export class SanctionResolver {
           entityId: s.id,
           data: { organizationId: s.organizationId, violation: s.violation, deadline: s.deadline, organizationRegion: regionOf(s.organizationId) },
         },
+        events: [sanctionChanged(s)],
       };
     });
   }
@@ -136,7 +150,7 @@ export class SanctionResolver {
     }
     return mutate(ctx, 'sharing', async () => {
       Object.assign(s, { liftedAt: new Date(), liftedBy: actor.sub, liftReason: reason.trim() });
-      return { result: s, audit: { action: 'shareSanction.lift', entityType: 'ShareSanction', entityId: s.id, data: { reason: s.liftReason } } };
+      return { result: s, audit: { action: 'shareSanction.lift', entityType: 'ShareSanction', entityId: s.id, data: { reason: s.liftReason } }, events: [sanctionChanged(s)] };
     });
   }
 

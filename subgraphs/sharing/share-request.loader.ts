@@ -1,17 +1,33 @@
 import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
 import { ShareRequest } from './share-request.entity.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parseId } from '../../schema/ids.js';
 import { ShareSanction } from './sanction.entity.js';
+import { SanctionReplica } from './sanction-replica.entity.js';
+import type { SanctionOnGrants } from './share-request.rules.js';
 import type { ResourceSharing } from './resource-sharing.type.js';
 import { rowsWhereIn } from '../kit/reads.js';
 
 export const shareRequestLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) => byKey(ids, await rowsWhereIn(ctx, ShareRequest, 'id', ids), (r) => r.id));
 
-/** Sanctions not lifted, per user organization: one query for every grant holder a response mentions [B §49]. */
+/**
+ * The sanctions not lifted of some user organizations, oldest first: those imposed on this node and
+ * those of the nodes above it kept here (sanction-events.ts), so a city sanction stops a district
+ * node's grants too [B §49]. Which of them covers a grant is `bindingSanction`'s to say.
+ */
+export async function sanctionsOf(em: EntityManager, orgIds: readonly string[]): Promise<SanctionOnGrants[]> {
+  const [own, replicas] = await Promise.all([
+    em.find(ShareSanction, { organizationId: { $in: [...orgIds] }, liftedAt: null }, { orderBy: { seq: 'asc' } }),
+    em.find(SanctionReplica, { organizationId: { $in: [...orgIds] }, liftedAt: null }),
+  ]);
+  const seqOf = (s: SanctionOnGrants) => parseId(s.id)?.ulid ?? '';
+  return [...own, ...replicas].sort((a, b) => (seqOf(a) < seqOf(b) ? -1 : seqOf(a) > seqOf(b) ? 1 : 0));
+}
+
+/** Sanctions per user organization: one round for every grant holder a response mentions [B §49]. */
 export const sanctionsOfLoader = (ctx: SubgraphContext) =>
-  ctx.loaders.get<string, ShareSanction[]>('sanctionsOf', async (orgIds) =>
-    groupByKey(orgIds, await ctx.em.find(ShareSanction, { organizationId: { $in: [...orgIds] }, liftedAt: null }, { orderBy: { seq: 'asc' } }), (s) => s.organizationId),
-  );
+  ctx.loaders.get<string, SanctionOnGrants[]>('sanctionsOf', async (orgIds) => groupByKey(orgIds, await sanctionsOf(ctx.em, orgIds), (s) => s.organizationId));
 
 interface CountRow {
   resource_id: string;

@@ -109,9 +109,9 @@ async function checkAgainstCatalog(
 ): Promise<{ resource: CatalogResource; providerId: string; crossNode: boolean }> {
   const requesterRegion = regionOf(input.requesterId);
   const crossNode = !requesterRegion || !ctx.node.regions.includes(requesterRegion);
-  // An organization of this platform is looked up in its catalog; one of another platform is vouched
-  // for by its signed token (the gateway admits an organization only in its own region).
-  const facts = await readCatalogFacts(ctx, input.resourceId, crossNode ? undefined : input.requesterId);
+  // The requester is looked up in the catalog of its own platform, this one or another: a signed
+  // token only says which region an organization would be in, not that it was ever registered [B §26].
+  const facts = await readCatalogFacts(ctx, input.resourceId, input.requesterId);
   const resource = facts.resource;
   if (!resource)
     throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');

@@ -92,14 +92,17 @@ export function sanctionStatus(s: Pick<ShareSanction, 'liftedAt' | 'deadline'>, 
   return s.deadline < today ? 'TERMINATED' : 'IN_FORCE';
 }
 
+/** What a grant check reads of a sanction, whether imposed on this node or replicated from a node above. */
+export type SanctionOnGrants = Pick<ShareSanction, 'id' | 'regionCode' | 'organizationId' | 'deadline' | 'liftedAt' | 'rectificationDemand'>;
+
 /** The sanctions, among those of the grant's holder, that cover the grant's region and are not lifted. */
-export function bindingSanction(r: Pick<ShareRequest, 'regionCode'>, sanctions: ShareSanction[], today = todayInChina()): ShareSanction | null {
+export function bindingSanction(r: Pick<ShareRequest, 'regionCode'>, sanctions: SanctionOnGrants[], today = todayInChina()): SanctionOnGrants | null {
   const binding = sanctions.filter((s) => !s.liftedAt && isWithin(r.regionCode, s.regionCode));
   return binding.find((s) => sanctionStatus(s, today) === 'TERMINATED') ?? binding[0] ?? null;
 }
 
 /** Where a grant stands today; null for a request that never was a grant [SHR-5, SHR-10]. */
-export function grantState(r: ShareRequest, sanctions: ShareSanction[], today = todayInChina()): GrantState | null {
+export function grantState(r: ShareRequest, sanctions: SanctionOnGrants[], today = todayInChina()): GrantState | null {
   if (r.status === 'PENDING' || r.status === 'REJECTED') return null;
   if (r.status === 'REVOKED') return 'REVOKED';
   const sanction = bindingSanction(r, sanctions, today);

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Actor } from '../schema/auth.js';
+import { newId } from '../schema/ids.js';
+import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { eventually } from './support/eventually.js';
+import { startTestFederation } from './support/federation.js';
+import { agency, authority } from './support/node.js';
+
+/**
+ * Sharing rules that involve two platforms, tried through the gateway on the demo's three nodes:
+ * the requester is checked where it is registered [B §26], and a sanction by the authority above
+ * a district stops the sanctioned agency's grants on the district's data too [B §49].
+ */
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const CITY = '331100';
+const LIANDU = '331102';
+const LONGQUAN = '331181';
+
+beforeAll(async () => {
+  f = await startTestFederation('share_nodes');
+}, 300_000);
+afterAll(async () => f?.federation.stop());
+
+async function must<T = any>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const r = await f.gql(actor, query, variables);
+  expect(r.errors).toBeUndefined();
+  return r.data as T;
+}
+
+const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status crossNode } }`;
+const CHECK = `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "跨区域企业监管") { allowed denial } }`;
+const GRANT = `query($id: ID!) { shareRequest(id: $id) { id status grantState active } }`;
+const IMPOSE = `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id status } }`;
+const LIFT = `mutation($id: ID!) { liftShareSanction(id: $id, reason: "已完成整改") { id status } }`;
+
+const ask = (resourceId: string, requesterId: string) => ({
+  input: {
+    resourceId,
+    requesterId,
+    scenario: '跨区域企业监管',
+    purpose: '核验异地企业登记状态',
+    legalDuty: '《市场主体登记管理条例》规定的监管职责',
+    itemNames: ['企业名称'],
+    endDate: addDays(todayInChina(), 180),
+  },
+});
+
+const sanction = (regionCode: string, userOrganizationId: string) => ({
+  input: {
+    regionCode,
+    userOrganizationId,
+    violation: 'BEYOND_SCOPE',
+    description: '超出授权场景使用共享数据',
+    rectificationDemand: '停止超范围使用并提交整改报告',
+    deadline: addDays(todayInChina(), 30),
+  },
+});
+
+async function sharingRows(node: string, sql: string, params: unknown[]) {
+  return f.federation.nodes.get(node)!.subgraphs.sharing!.orm.em.fork().getConnection().execute(sql, params);
+}
+
+describe('the requester exists, wherever it lives [SHR-1, B §26]', () => {
+  test('a token for an organization no platform registered gets nothing, on another node as on its own', async () => {
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市市场监督管理局');
+    const resourceId = await publishResource(f.call, cityProvider, CITY);
+    const ghost = newId(LIANDU);
+    const before = await sharingRows('lishui', 'select count(*)::int as n from "sharing".share_request where requester_id = ?', [ghost]);
+    const r = await f.gql(agency(ghost, LIANDU), REQUEST, ask(resourceId, ghost));
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.requesterId' });
+    expect(await sharingRows('lishui', 'select count(*)::int as n from "sharing".share_request where requester_id = ?', [ghost])).toEqual(before);
+
+    // A registered 莲都区 agency asking for the same city entry is granted at once [B §27].
+    const real = await registerOrganization(f.call, LIANDU, '丽水市莲都区综合行政执法局');
+    expect((await must(agency(real, LIANDU), REQUEST, ask(resourceId, real))).requestShare).toMatchObject({ status: 'GRANTED', crossNode: true });
+  });
+
+  test('a sanction names a registered organization; one of no platform is refused [B §49]', async () => {
+    const r = await f.gql(authority(CITY), IMPOSE, sanction(CITY, newId(LONGQUAN)));
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.userOrganizationId' });
+    const real = await registerOrganization(f.call, LONGQUAN, '龙泉市农业农村局');
+    expect((await must(authority(CITY), IMPOSE, sanction(CITY, real))).imposeShareSanction.status).toBe('IN_FORCE');
+  });
+});
+
+describe('a sanction reaches every node whose data it covers [SHR-10, B §49]', () => {
+  test("the city authority's sanction of a city agency stops its grant on 莲都区's data, and lifting it restores the grant", async () => {
+    const districtProvider = await registerOrganization(f.call, LIANDU, '丽水市莲都区市场监督管理局');
+    const cityAgency = await registerOrganization(f.call, CITY, '丽水市商务局');
+    const resourceId = await publishResource(f.call, districtProvider, LIANDU);
+    const granted = (await must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare;
+    expect(granted.status).toBe('GRANTED');
+    const check = () => must(agency(cityAgency, CITY), CHECK, { id: resourceId, org: cityAgency }).then((d) => d.shareGrantCheck);
+    expect(await check()).toEqual({ allowed: true, denial: null });
+
+    const imposed = (await must(authority(CITY), IMPOSE, sanction(CITY, cityAgency))).imposeShareSanction;
+    expect(await eventually(check, (c) => !c.allowed)).toEqual({ allowed: false, denial: 'SANCTIONED' });
+    expect((await must(authority(LIANDU), GRANT, { id: granted.id })).shareRequest).toMatchObject({ grantState: 'SANCTIONED', active: false });
+
+    await must(authority(CITY), LIFT, { id: imposed.id });
+    expect(await eventually(check, (c) => c.allowed)).toEqual({ allowed: true, denial: null });
+  });
+
+  test("a 莲都区 sanction covers 莲都区's data only: the agency's grant on city data stays in force", async () => {
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市自然资源和规划局');
+    const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区住房和城乡建设局');
+    const resourceId = await publishResource(f.call, cityProvider, CITY);
+    expect((await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.status).toBe('GRANTED');
+    await must(authority(LIANDU), IMPOSE, sanction(LIANDU, districtAgency));
+    // Nothing travels upwards: the city node keeps none of 莲都区's sanctions.
+    expect(await sharingRows('lishui', 'select count(*)::int as n from "sharing".sanction_replica where organization_id = ?', [districtAgency])).toEqual([{ n: 0 }]);
+    expect((await must(agency(districtAgency, LIANDU), CHECK, { id: resourceId, org: districtAgency })).shareGrantCheck).toEqual({ allowed: true, denial: null });
+  });
+});
+
+describe('at most one sanction in force per organization and region, however many ask at once [SHR-10, B §49]', () => {
+  test('ten concurrent sanctions of one organization for one region: one is imposed, nine are CONFLICT', async () => {
+    const target = await registerOrganization(f.call, CITY, '丽水市文化广电旅游局');
+    const results = await Promise.all(Array.from({ length: 10 }, () => f.gql(authority(CITY), IMPOSE, sanction(CITY, target))));
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(9);
+    expect(await sharingRows('lishui', 'select count(*)::int as n from "sharing".share_sanction where organization_id = ? and lifted_at is null', [target])).toEqual([{ n: 1 }]);
+  });
+});
