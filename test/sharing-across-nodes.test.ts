@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
 import { newId } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
-import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { publishResource, registerOrganization, uniqueCreditCode } from './support/catalog-fixtures.js';
 import { eventually } from './support/eventually.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
@@ -123,5 +123,32 @@ describe('at most one sanction in force per organization and region, however man
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(9);
     expect(await sharingRows('lishui', 'select count(*)::int as n from "sharing".share_sanction where organization_id = ? and lifted_at is null', [target])).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('a unified social credit code names one organization in the whole federation [J §11, B §12]', () => {
+  const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+  const create = (region: string, creditCode: string, name: string) => f.gql(authority(region), CREATE, { input: { regionCode: region, name, creditCode, kind: 'AGENCY' } });
+
+  test('a code registered on the city node is refused on a district node, naming its holder', async () => {
+    const code = uniqueCreditCode(CITY);
+    const first = await create(CITY, code, '丽水市数据局');
+    expect(first.errors).toBeUndefined();
+    const second = await create(LIANDU, code, '莲都区数据局');
+    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(second.errors?.[0]?.message).toContain(first.data!.createOrganization.id);
+    const found = (await must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount edges { node { id } } } }', { c: code })).organizations;
+    expect(found).toEqual({ totalCount: 1, edges: [{ node: { id: first.data!.createOrganization.id } }] });
+  });
+
+  test('the same code registered on two district nodes at the same moment: one registration wins', async () => {
+    for (let round = 0; round < 3; round++) {
+      const code = uniqueCreditCode(CITY);
+      const results = await Promise.all([create(LIANDU, code, '莲都区某局'), create(LONGQUAN, code, '龙泉市某局')]);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(results.find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const found = (await must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount } }', { c: code })).organizations;
+      expect(found.totalCount).toBe(1);
+    }
   });
 });

@@ -24,6 +24,8 @@ import { Migration20261128050000 } from './migrations/Migration20261128050000.js
 import { Migration20261128060000 } from './migrations/Migration20261128060000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
+import { claimCreditCode, CreditCodeClaim } from './credit-code-claim.js';
+import { Migration20261205000000 } from './migrations/Migration20261205000000_credit_code_claims.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -44,7 +46,7 @@ export const catalogModule: SubgraphModule = {
     DataResourceObjectionsResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection],
+  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -55,6 +57,9 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261128050000', class: Migration20261128050000 },
     { name: 'Migration20261128060000', class: Migration20261128060000 },
+    { name: 'Migration20261205000000_credit_code_claims', class: Migration20261205000000 },
   ],
   outbox: true,
+  // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
+  internal: { 'credit-code-claim': claimCreditCode },
 };

@@ -30,6 +30,7 @@ export const catalogInputBounds: InputBounds = {
   // Longer than any valid code, so the validator's own message ("expected 18 characters") answers a near miss.
   'CreateOrganizationInput.regionCode': { kind: 'code', max: 12 },
   'CreateOrganizationInput.creditCode': { kind: 'code', max: 32 },
+  'Query.organizations(creditCode:)': { kind: 'code', max: 32 },
   'FileDataObjectionInput.itemNames': { maxItems: 500 },
   'FileDataObjectionInput.description': { kind: 'text' },
   'DataSubjectInput.idNumber': { kind: 'code', max: 32 },

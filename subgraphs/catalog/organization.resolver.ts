@@ -4,7 +4,9 @@ import type { OrgKind } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden } from '../kit/errors.js';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { badInput, forbidden } from '../kit/errors.js';
+import { claimForRegistration, creditCodeTaken, registeredElsewhere } from './credit-code-claim.js';
 import { canRegisterOrganization } from './access.js';
 import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
@@ -44,9 +46,14 @@ export class OrganizationResolver {
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
     @Arg('kind', () => OrgKindEnum, { nullable: true }) kind?: OrgKind | null,
+    @Arg('creditCode', () => String, { nullable: true, description: '按统一社会信用代码查找 / the organization with this unified social credit code' })
+    creditCode?: string | null,
   ) {
+    const where: FilterQuery<Organization>[] = [];
+    if (kind) where.push({ kind });
+    if (creditCode) where.push({ creditCode: creditCode.trim() });
     // The registry of organizations is public (names and credit codes).
-    return listPage(ctx.em, ctx.node, Organization, { visible: {}, scope, where: kind ? [{ kind }] : [], page });
+    return listPage(ctx.em, ctx.node, Organization, { visible: {}, scope, where, page });
   }
 
   @FieldResolver(() => Region, { description: '所在行政区划 / region' })
@@ -72,11 +79,12 @@ export class OrganizationResolver {
     if (!name) throw badInput('名称不能为空 / name is required', 'input.name');
     const check = validateCreditCode(input.creditCode);
     if (!check.ok) throw badInput(check.reason, 'input.creditCode');
-    if (await ctx.em.count(Organization, { creditCode: input.creditCode })) {
-      throw conflict(`统一社会信用代码 ${input.creditCode} 已登记 / an organization with this credit code is already registered`);
-    }
+    const here = await ctx.em.findOne(Organization, { creditCode: input.creditCode }, { fields: ['id'] });
+    const holder = here?.id ?? (await registeredElsewhere(ctx.peers, input.creditCode));
+    if (holder) throw creditCodeTaken(input.creditCode, holder);
     return mutate(ctx, 'catalog', async (em) => {
       const owned = newOwned(input.regionCode);
+      await claimForRegistration(em, ctx.peers, { creditCode: input.creditCode, organizationId: owned.id, nodeId: ctx.node.id });
       const org = em.create(Organization, {
         ...owned,
         name,

@@ -27,6 +27,11 @@ export class PeerClient {
     return this.node;
   }
 
+  /** The city's node, the root of the topology. */
+  get root(): NodeConfig {
+    return this.topology.root;
+  }
+
   /** Every node of the federation, this one included. */
   get nodes(): readonly NodeConfig[] {
     return this.topology.nodes;
