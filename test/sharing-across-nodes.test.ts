@@ -152,3 +152,55 @@ describe('a unified social credit code names one organization in the whole feder
     }
   });
 });
+
+describe('cross-level coordination reaches every node [SHR-4, SHR-7, B §27, B §29]', () => {
+  const FILE = `mutation($input: FileDataDemandInput!) { fileDataDemand(input: $input) { id status } }`;
+  const ASSIGN = `mutation($id: ID!, $providerId: ID!) { assignDataDemand(id: $id, providerId: $providerId, note: "请市级部门提供") { id status } }`;
+  const ACCEPT = `mutation($id: ID!) { acceptDataDemand(id: $id) { id status } }`;
+  const LINK = `mutation($id: ID!, $resourceId: ID!) { linkDataDemandResource(id: $id, resourceId: $resourceId) { id status resource { id } } }`;
+  const demand = (organizationId: string) => ({
+    input: {
+      organizationId,
+      dataName: '全市不动产登记信息',
+      description: '核验辖区居民住房情况',
+      itemNames: ['不动产单元号'],
+      scenario: '住房保障资格审核',
+      legalDuty: '《城镇住房保障条例》规定的审核职责',
+    },
+  });
+
+  test("the city authority assigns a city bureau to a 莲都区 agency's demand, and the bureau answers it with a city entry", async () => {
+    const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区住房保障中心');
+    const cityBureau = await registerOrganization(f.call, CITY, '丽水市不动产登记中心');
+    const d = (await must(agency(districtAgency, LIANDU), FILE, demand(districtAgency))).fileDataDemand;
+    expect(d.id.startsWith(`${LIANDU}:`)).toBe(true);
+
+    // 莲都区's own authority cannot commit a city bureau; a bureau no platform registered is refused.
+    expect((await f.gql(authority(LIANDU), ASSIGN, { id: d.id, providerId: cityBureau })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await f.gql(authority(CITY), ASSIGN, { id: d.id, providerId: newId(CITY) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'providerId' });
+
+    expect((await must(authority(CITY), ASSIGN, { id: d.id, providerId: cityBureau })).assignDataDemand.status).toBe('ASSIGNED');
+    expect((await must(agency(cityBureau, CITY), ACCEPT, { id: d.id })).acceptDataDemand.status).toBe('ACCEPTED');
+    const entry = await publishResource(f.call, cityBureau, CITY, { name: '不动产登记信息', items: [{ name: '不动产单元号', dataType: 'STRING', identifier: true }] });
+    expect((await must(agency(cityBureau, CITY), LINK, { id: d.id, resourceId: entry })).linkDataDemandResource).toEqual({
+      id: d.id,
+      status: 'FULFILLED',
+      resource: { id: entry },
+    });
+  });
+
+  test("a district authority sees its own agencies' requests for the city's data, not other districts' [B §29]", async () => {
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市公安局');
+    const resourceId = await publishResource(f.call, cityProvider, CITY, { shareAttribute: 'CONDITIONAL', shareCondition: '仅限核验', shareReason: '含个人信息' });
+    const mine = await registerOrganization(f.call, LIANDU, '丽水市莲都区民政局');
+    const theirs = await registerOrganization(f.call, LONGQUAN, '龙泉市民政局');
+    const a = (await must(agency(mine, LIANDU), REQUEST, ask(resourceId, mine))).requestShare;
+    const b = (await must(agency(theirs, LONGQUAN), REQUEST, ask(resourceId, theirs))).requestShare;
+    const LIST = `query { shareRequests(first: 100) { edges { node { id requester { id } } } } }`;
+    const seen = (await must(authority(LIANDU), LIST)).shareRequests.edges.map((e: any) => e.node.id);
+    expect(seen).toContain(a.id);
+    expect(seen).not.toContain(b.id);
+    expect((await must(authority(LIANDU), GRANT, { id: a.id })).shareRequest.id).toBe(a.id);
+    expect((await must(authority(LIANDU), GRANT, { id: b.id })).shareRequest).toBeNull();
+  });
+});

@@ -69,7 +69,9 @@ export const claimCreditCode: InternalRoute = async ({ em, peers }, body) => {
 };
 
 export const creditCodeTaken = (creditCode: string, holder: string) =>
-  conflict(`统一社会信用代码 ${creditCode} 已由机构 ${holder} 登记 / credit code ${creditCode} is already registered, to organization ${holder}: one code names one organization in the whole federation`);
+  conflict(
+    `统一社会信用代码 ${creditCode} 已由机构 ${holder} 登记 / credit code ${creditCode} is already registered, to organization ${holder}: one code names one organization in the whole federation`,
+  );
 
 /**
  * Claims the code for a new organization, inside its registering transaction: on the root node in
@@ -95,9 +97,14 @@ export async function registeredElsewhere(peers: PeerClient, creditCode: string)
   const found = await Promise.all(
     others.map((n) =>
       peers
-        .queryAt<{ organizations: { edges: { node: { id: string } }[] } }>(n, 'catalog', 'query($c: String!) { organizations(creditCode: $c, first: 1) { edges { node { id } } } }', {
-          c: creditCode,
-        })
+        .queryAt<{ organizations: { edges: { node: { id: string } }[] } }>(
+          n,
+          'catalog',
+          'query($c: String!) { organizations(creditCode: $c, first: 1) { edges { node { id } } } }',
+          {
+            c: creditCode,
+          },
+        )
         .then((d) => d.organizations.edges[0]?.node.id ?? null),
     ),
   );

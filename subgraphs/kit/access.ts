@@ -1,4 +1,5 @@
 import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
+import { regionOf } from '../../schema/ids.js';
 import { REGIONS, isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
 
@@ -71,4 +72,23 @@ export function regionsWhere(admits: (regionCode: string) => boolean): string[] 
 /** The regions whose rows the caller reads in full on this node (acting, supervising or auditing). */
 export function overseenRegions(actor: Actor, node: NodeConfig): string[] {
   return regionsWhere((code) => oversees(actor, node, code));
+}
+
+/**
+ * Reads what an organization of its region does on any platform: the authority or auditor of the
+ * organization's region or a region above it (a district authority follows its agencies' requests
+ * for the city's data) [B §29, B §42].
+ */
+export function overseesOrg(actor: Actor, orgId: string): boolean {
+  const region = regionOf(orgId);
+  return (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) && actor.region !== null && region !== null && isWithin(region, actor.region);
+}
+
+/**
+ * The ID prefixes (`<region>:`) of the organizations `overseesOrg` admits, for a SQL filter on an
+ * organization ID column (`LIKE '<prefix>%'`); empty for anyone else.
+ */
+export function overseenOrgPrefixes(actor: Actor): string[] {
+  if (!(hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) || actor.region === null) return [];
+  return regionsWhere((code) => isWithin(code, actor.region!)).map((code) => `${code}:`);
 }

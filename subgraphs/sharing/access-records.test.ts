@@ -152,7 +152,7 @@ describe('sharing records access', () => {
     await expectFilterAgreesWithPredicate(em(), UsageFeedback, actors(), accessNodes(LISHUI), feedbackFilter as never, canSeeFeedback);
   });
 
-  test("[SHR-4, B §27] the authority acting on the requester's region assigns; only the assigned provider answers", () => {
+  test("[SHR-4, B §27, B §29] the authority acting on the requester's region, or coordinating from above, assigns; only the assigned provider answers", () => {
     const [, liandu] = accessNodes(LISHUI);
     const requester = owners['county bureau 331121'];
     const provider = owners['city bureau 331100'];
@@ -162,7 +162,10 @@ describe('sharing records access', () => {
     expect(canAssignDemand(authority('331122'), LISHUI, d)).toBe(false);
     expect(canAssignDemand(agency(requester), LISHUI, d)).toBe(false);
     expect(canAssignDemand(auditor('331100'), LISHUI, d)).toBe(false);
-    expect(canAssignDemand(authority('331100'), liandu!, { ...d, regionCode: '331102' })).toBe(false);
+    // On a district's node the city authority coordinates across levels [B §29]; the district's own authority acts there.
+    expect(canAssignDemand(authority('331100'), liandu!, { ...d, regionCode: '331102' })).toBe(true);
+    expect(canAssignDemand(authority('331102'), liandu!, { ...d, regionCode: '331102' })).toBe(true);
+    expect(canAssignDemand(authority('331181'), liandu!, { ...d, regionCode: '331102' })).toBe(false);
     expect(canRespondToDemand(agency(provider), d)).toBe(true);
     expect(canRespondToDemand(agency(requester), d)).toBe(false);
     expect(canRespondToDemand(authority('331100'), d)).toBe(false);

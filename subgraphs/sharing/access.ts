@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, coordinates, hasRole, isSignedIn, oversees, overseenRegions } from '../kit/access.js';
+import { actsForOrg, actsOn, coordinates, hasRole, isSignedIn, oversees, overseenOrgPrefixes, overseenRegions, overseesOrg } from '../kit/access.js';
+import { isWithin } from '../../schema/regions.js';
 import { regionOf } from '../../schema/ids.js';
 import type { ShareRequest } from './share-request.entity.js';
 import type { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
@@ -23,13 +24,19 @@ type RequestRow = Pick<ShareRequest, 'requesterId' | 'providerId' | 'regionCode'
  */
 export function requestFilter(actor: Actor, node: NodeConfig): FilterQuery<ShareRequest> | null {
   if (isAnonymous(actor)) return null;
-  const any: FilterQuery<ShareRequest>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  const any: FilterQuery<ShareRequest>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }, ...requesterPrefixes(actor)];
   if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ requesterId: actor.orgId }, { providerId: actor.orgId });
   return { $or: any };
 }
 
+/**
+ * Requests made by the organizations of the caller's region, on whatever node the data lives: a
+ * district authority follows its own agencies' requests for the city's data [B §29].
+ */
+const requesterPrefixes = (actor: Actor) => overseenOrgPrefixes(actor).map((p) => ({ requesterId: { $like: `${p}%` } }));
+
 export function canSeeRequest(actor: Actor, node: NodeConfig, r: RequestRow): boolean {
-  return actsForOrg(actor, r.requesterId) || actsForOrg(actor, r.providerId) || oversees(actor, node, r.regionCode);
+  return actsForOrg(actor, r.requesterId) || actsForOrg(actor, r.providerId) || oversees(actor, node, r.regionCode) || overseesOrg(actor, r.requesterId);
 }
 
 /** Requests are made by staff, for their own organization only [SEC-1, B §26]. */
@@ -156,9 +163,23 @@ export function canSeeDemand(actor: Actor, node: NodeConfig, d: DemandRow): bool
   return actsForOrg(actor, d.requesterId) || (d.providerId !== null && actsForOrg(actor, d.providerId)) || oversees(actor, node, d.regionCode);
 }
 
-/** The authority acting on the requester's region coordinates a provider for the demand [SHR-4, B §27, J §17]. */
+/**
+ * The authority acting on the requester's region coordinates a provider for the demand [SHR-4,
+ * B §27, J §17]; the authority above it coordinates across levels, from the district's node too
+ * [B §29].
+ */
 export function canAssignDemand(actor: Actor, node: NodeConfig, d: DemandRow): boolean {
-  return actsOn(actor, node, d.regionCode);
+  return actsOn(actor, node, d.regionCode) || coordinates(actor, node, d.regionCode);
+}
+
+/**
+ * A provider of another platform is a cross-level assignment: only an authority whose region holds
+ * the provider's too coordinates it (the city assigns a city bureau to a district's demand; a
+ * district authority cannot commit the city's bureaus) [B §29].
+ */
+export function canAssignProviderOf(actor: Actor, providerId: string): boolean {
+  const region = regionOf(providerId);
+  return hasRole(actor, 'AUTHORITY') && actor.region !== null && region !== null && isWithin(region, actor.region);
 }
 
 /** Only the assigned provider's staff accept, decline, or link the new catalog entry [SHR-4, B §27]. */

@@ -8,7 +8,7 @@ import { mutate } from '../kit/mutation.js';
 import { newOwned } from '../kit/owned.js';
 import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
-import { canAssignDemand, canRequestFor, canRespondToDemand, canSeeDemand, demandFilter } from './access.js';
+import { canAssignDemand, canAssignProviderOf, canRequestFor, canRespondToDemand, canSeeDemand, demandFilter } from './access.js';
 import { catalogFacts } from '../kit/catalog-client.js';
 import { DataDemand, type DemandStatus } from './demand.entity.js';
 import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
@@ -110,6 +110,12 @@ export class DataDemandResolver {
         'input.organizationId',
       );
     }
+    if (!(await catalogFacts(ctx, { organizationId: input.organizationId })).organization) {
+      throw badInput(
+        `部门 ${input.organizationId} 未在目录中登记 / organization ${input.organizationId} is not registered in the catalog: a demand is filed by a registered agency`,
+        'input.organizationId',
+      );
+    }
     return mutate(ctx, 'sharing', async (em) => {
       const owned = newOwned(region);
       const d = em.create(DataDemand, {
@@ -137,7 +143,7 @@ export class DataDemandResolver {
 
   @Mutation(() => DataDemand, {
     description:
-      "协调提供部门：需求所在区域的数据主管部门指定提供部门（须为本平台的公共管理和服务机构；被拒后可另行指定）/ the data authority of the demand's region assigns a provider (an agency of this platform; again after a decline) [SHR-4, B §27, J §17]",
+      "协调提供部门：需求所在区域的数据主管部门指定本平台的公共管理和服务机构；上级数据主管部门（如市级）可跨层级指定其他平台的机构（被拒后可另行指定）/ the data authority of the demand's region assigns an agency of this platform; the authority above it (the city) may assign one of another platform across levels (again after a decline) [SHR-4, B §27, B §29, J §17]",
   })
   async assignDataDemand(
     @Ctx() ctx: SubgraphContext,
@@ -149,20 +155,22 @@ export class DataDemandResolver {
     const d = await visibleDemand(ctx, id);
     if (!canAssignDemand(ctx.actor, ctx.node, d)) {
       throw forbidden(
-        "只有需求所在区域在本平台的数据主管部门可以协调提供部门 / only the data authority acting on the demand's region on this platform may assign a provider [SHR-4, B §27]",
+        "只有需求所在区域的数据主管部门，或协调跨层级需求的上级数据主管部门，可以协调提供部门 / only the data authority acting on the demand's region, or the authority above it coordinating across levels, may assign a provider [SHR-4, B §27, B §29]",
       );
     }
     expectStatus(d, ['OPEN', 'DECLINED'], '指定提供部门', 'assigned a provider');
     const region = parseId(providerId)?.region;
-    if (!region || !ctx.node.regions.includes(region)) {
-      throw badInput(
-        `提供部门 ${providerId} 不属于本平台；跨平台需求由市数据主管部门协调 / provider ${providerId} is not hosted on this platform: a provider of another platform is coordinated by the city authority [B §29]`,
-        'providerId',
+    if (!region) throw badInput(`"${providerId}" 不是机构ID / "${providerId}" is not an organization ID: pass an ID returned by this API`, 'providerId');
+    if (!ctx.node.regions.includes(region) && !canAssignProviderOf(ctx.actor, providerId)) {
+      throw forbidden(
+        `提供部门 ${providerId} 属于其他平台，跨层级、跨区域的需求由上级数据主管部门协调 / provider ${providerId} belongs to another platform: a provider across levels or regions is assigned by the authority above both [B §29]`,
       );
     }
     if (providerId === d.requesterId) throw badInput('不能指定提出需求的部门本身 / the demanding agency cannot provide its own demand: assign another organization', 'providerId');
+    // Asked of the catalog of the provider's own platform, this one or another.
     const { organization } = await catalogFacts(ctx, { organizationId: providerId });
-    if (!organization) throw badInput(`机构 ${providerId} 不存在 / organization ${providerId} was not found: pass an organization ID`, 'providerId');
+    if (!organization)
+      throw badInput(`机构 ${providerId} 未在其所在平台登记 / organization ${providerId} is not registered on its platform: pass a registered organization's ID`, 'providerId');
     if (organization.kind === 'ENTERPRISE') {
       throw badInput('企业不是公共管理和服务机构，不能指定为提供部门 / an enterprise is not a public management and service organization: assign an agency [B §27]', 'providerId');
     }

@@ -159,10 +159,9 @@ describe('demand lists (需求清单)', () => {
 
     const enterprise = await registerOrganization(t.call, CITY, '丽水某科技有限公司', 'ENTERPRISE');
     for (const [providerId, fragment] of [
-      [newId(CITY), 'not found'],
+      [newId(CITY), 'not registered'],
       [enterprise, 'enterprise'],
       [p.requester, 'cannot provide its own'],
-      [newId('331102'), 'not hosted on this platform'],
       [newId(CITY).replace(CITY, '999999'), 'unknown region'],
     ] as const) {
       const r = await t.call('sharing', authority(COUNTY), ASSIGN, { id, providerId });
@@ -170,6 +169,10 @@ describe('demand lists (需求清单)', () => {
       expect(r.errors![0].extensions!.field).toBe('providerId');
       expect(r.errors![0].message).toContain(fragment);
     }
+    // A provider of another platform is the coordination of an authority above both, not the county's [B §29].
+    const other = await t.call('sharing', authority(COUNTY), ASSIGN, { id, providerId: newId('331102') });
+    expect(codeOf(other)).toBe('FORBIDDEN');
+    expect(other.errors![0].message).toContain('another platform');
     expect(await demand(id)).toMatchObject({ status: 'OPEN', provider_id: null, version: 1 });
     // The city authority acts on its counties hosted with it.
     expect((await t.call('sharing', authority(CITY), ASSIGN, { id, providerId: p.provider })).data!.assignDataDemand.status).toBe('ASSIGNED');

@@ -91,13 +91,15 @@ describe('requesting shared data', () => {
     expect(await auditActions(req.id)).toEqual(['shareRequest.create']);
   });
 
-  test('an agency of another platform may request; the request lives with the resource [SHR-7, B §29]', async () => {
+  // A registered agency of another platform may request (test/sharing-across-nodes.test.ts); a token
+  // alone does not make an organization: one no platform registered is refused, and nothing is written.
+  test('an organization no platform registered may not request, whatever its token says [SHR-1, B §26]', async () => {
     const s = await scenario();
     const districtOrg = newId('331102');
     const r = await request(agency(districtOrg, '331102'), requestInput(s.resourceId, districtOrg));
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.requestShare.id.startsWith(`${CITY}:`)).toBe(true);
-    expect(r.data!.requestShare.requester).toEqual({ id: districtOrg });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.requesterId' });
+    const em = t.running.subgraphs.sharing!.orm.em.fork();
+    expect(await em.getConnection().execute('select count(*)::int as n from "sharing".share_request where requester_id = ?', [districtOrg])).toEqual([{ n: 0 }]);
   });
 
   test('CONDITIONAL requests wait for the provider, who approves; deciding twice is a CONFLICT [SHR-2, B §27]', async () => {
