@@ -79,13 +79,21 @@ export function canManageGrant(actor: Actor, node: NodeConfig, r: RequestRow): b
 }
 
 /**
- * Reinstating: the provider may lift its own kind of suspension; a grant that only the authority
- * could give (grade, mode, coordination), or that a catalog change suspended, only the authority
- * acting on the region reinstates [J §7, B §10, B §49].
+ * In which capacity the caller manages a grant: as the authority acting on the data's region if it
+ * does, else as the provider (canManageGrant decided that it may at all).
  */
-export function canReinstate(actor: Actor, node: NodeConfig, r: RequestRow & Pick<ShareRequest, 'authorityApprovalRequired' | 'catalogEventId'>): boolean {
+export function grantActorRole(actor: Actor, node: NodeConfig, r: RequestRow): 'AUTHORITY' | 'PROVIDER' {
+  return actsOn(actor, node, r.regionCode) ? 'AUTHORITY' : 'PROVIDER';
+}
+
+/**
+ * Reinstating: whoever suspended lifts [B §49]. The provider lifts its own suspension only; the
+ * authority's suspension, a grant that only the authority could give (grade, mode, coordination),
+ * and one a catalog change suspended, only the authority acting on the region reinstates [J §7, B §10].
+ */
+export function canReinstate(actor: Actor, node: NodeConfig, r: RequestRow & Pick<ShareRequest, 'authorityApprovalRequired' | 'catalogEventId' | 'suspendedAs'>): boolean {
   if (actsOn(actor, node, r.regionCode)) return true;
-  return !r.authorityApprovalRequired && !r.catalogEventId && actsForOrg(actor, r.providerId);
+  return r.suspendedAs !== 'AUTHORITY' && !r.authorityApprovalRequired && !r.catalogEventId && actsForOrg(actor, r.providerId);
 }
 
 /** The grant check [SHR-5]: the organization itself, the provider (its data plane), and those who oversee the data's region. */

@@ -23,7 +23,7 @@ export const handleCatalogEvent: EventHandler = async (em, event) => {
   const cause = { catalogEventId: event.id, resourceId: event.entityId };
   for (const r of requests) {
     if (r.status === 'GRANTED' && suspension) {
-      Object.assign(r, { status: 'SUSPENDED', suspendedAt: now, suspensionReason: suspension, catalogEventId: event.id });
+      Object.assign(r, { status: 'SUSPENDED', suspendedAt: now, suspendedBy: 'SYSTEM', suspendedAs: 'SYSTEM', suspensionReason: suspension, catalogEventId: event.id });
       audits.push({ action: 'shareRequest.suspend', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, reason: suspension } });
     } else if (r.status === 'PENDING' && refusal) {
       Object.assign(r, { status: 'REJECTED', decisionReason: refusal, decidedAt: now, decidedBy: 'SYSTEM', catalogEventId: event.id });

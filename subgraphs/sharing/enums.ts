@@ -149,3 +149,17 @@ registerEnumType(GrantDenialEnum, {
     TERMINATED: { description: '使用部门逾期未整改，已终止服务 [B §49] / the organization did not rectify in time: service terminated [B §49]' },
   },
 });
+
+/** In which capacity someone suspended or revoked a grant: whoever suspends as the authority is lifted only by the authority [B §49]. */
+export const GRANT_ACTOR_ROLES = ['PROVIDER', 'AUTHORITY', 'SYSTEM'] as const;
+export type GrantActorRole = (typeof GRANT_ACTOR_ROLES)[number];
+export const GrantActorRoleEnum = enumObject(GRANT_ACTOR_ROLES);
+registerEnumType(GrantActorRoleEnum, {
+  name: 'GrantActorRole',
+  description: '暂停或撤销授权者的身份 / in which capacity a grant was suspended or revoked [SHR-5, B §49]',
+  valuesConfig: {
+    PROVIDER: { description: '提供部门 / the providing agency' },
+    AUTHORITY: { description: '数据主管部门：只有数据主管部门可以恢复 / the data authority: only the authority reinstates it' },
+    SYSTEM: { description: '系统（目录条目变更引起）/ the system, after a change of the catalog entry' },
+  },
+});

@@ -10,7 +10,7 @@ import { blank } from '../kit/validation.js';
 import { GrantDenialEnum, type GrantDenial } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { sanctionsOf } from './share-request.loader.js';
-import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest } from './access.js';
+import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest, grantActorRole } from './access.js';
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
 
@@ -147,6 +147,8 @@ export class GrantResolver {
       Object.assign(r, {
         status: 'SUSPENDED',
         suspendedAt: new Date(),
+        suspendedBy: ctx.actor.sub,
+        suspendedAs: grantActorRole(ctx.actor, ctx.node, r),
         suspensionReason: reason.trim(),
         rectificationDemand: rectificationDemand.trim(),
         rectificationDeadline,
@@ -158,7 +160,7 @@ export class GrantResolver {
           action: 'shareGrant.suspend',
           entityType: 'ShareRequest',
           entityId: r.id,
-          data: { reason: r.suspensionReason, rectificationDemand: r.rectificationDemand, rectificationDeadline },
+          data: { reason: r.suspensionReason, rectificationDemand: r.rectificationDemand, rectificationDeadline, as: r.suspendedAs },
         },
       };
     });
@@ -179,7 +181,7 @@ export class GrantResolver {
     if (!canManageGrant(ctx.actor, ctx.node, r)) throw refuseManage();
     if (!canReinstate(ctx.actor, ctx.node, r)) {
       throw forbidden(
-        "该授权只能由数据主管部门恢复（须其审批的授权或因目录变更暂停的授权）/ only the data authority reinstates this grant (it needed the authority's approval, or a catalog change suspended it) [J §7, B §10, B §49]",
+        "该授权只能由数据主管部门恢复（数据主管部门暂停的、须其审批的或因目录变更暂停的授权）/ only the data authority reinstates this grant (the authority suspended it, it needed the authority's approval, or a catalog change suspended it) [J §7, B §10, B §49]",
       );
     }
     if (r.status !== 'SUSPENDED') throw conflict(`只能恢复已暂停的授权（当前为 ${r.status}）/ only a SUSPENDED grant can be reinstated (this one is ${r.status})`);
@@ -191,7 +193,16 @@ export class GrantResolver {
       }
     }
     return mutate(ctx, 'sharing', async () => {
-      Object.assign(r, { status: 'GRANTED', suspendedAt: null, suspensionReason: null, rectificationDemand: null, rectificationDeadline: null, catalogEventId: null });
+      Object.assign(r, {
+        status: 'GRANTED',
+        suspendedAt: null,
+        suspendedBy: null,
+        suspendedAs: null,
+        suspensionReason: null,
+        rectificationDemand: null,
+        rectificationDeadline: null,
+        catalogEventId: null,
+      });
       return { result: r, audit: { action: 'shareGrant.reinstate', entityType: 'ShareRequest', entityId: r.id, data: { reason: reason.trim() } } };
     });
   }
@@ -207,8 +218,18 @@ export class GrantResolver {
     if (r.status !== 'GRANTED' && r.status !== 'SUSPENDED')
       throw conflict(`只能撤销已授权或已暂停的授权（当前为 ${r.status}）/ only a GRANTED or SUSPENDED grant can be revoked (this one is ${r.status})`);
     return mutate(ctx, 'sharing', async () => {
-      Object.assign(r, { status: 'REVOKED', revokedAt: new Date(), revocationReason: reason.trim(), suspendedAt: null, suspensionReason: null });
-      return { result: r, audit: { action: 'shareGrant.revoke', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.revocationReason } } };
+      Object.assign(r, {
+        status: 'REVOKED',
+        revokedAt: new Date(),
+        revokedBy: ctx.actor.sub,
+        revokedAs: grantActorRole(ctx.actor, ctx.node, r),
+        revocationReason: reason.trim(),
+        suspendedAt: null,
+        suspendedBy: null,
+        suspendedAs: null,
+        suspensionReason: null,
+      });
+      return { result: r, audit: { action: 'shareGrant.revoke', entityType: 'ShareRequest', entityId: r.id, data: { reason: r.revocationReason, as: r.revokedAs } } };
     });
   }
 }

@@ -1,6 +1,15 @@
 import { ArrayType, Entity, JsonType, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { ShareDecisionRuleEnum, ShareDeliveryModeEnum, ShareRequestStatusEnum, type ShareDecisionRule, type ShareDeliveryMode, type ShareRequestStatus } from './enums.js';
+import {
+  GrantActorRoleEnum,
+  ShareDecisionRuleEnum,
+  ShareDeliveryModeEnum,
+  ShareRequestStatusEnum,
+  type GrantActorRole,
+  type ShareDecisionRule,
+  type ShareDeliveryMode,
+  type ShareRequestStatus,
+} from './enums.js';
 import { Owned } from '../kit/owned.js';
 
 @ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
@@ -143,9 +152,28 @@ export class ShareRequest extends Owned {
   @Field(() => String, { nullable: true, description: '整改期限 (YYYY-MM-DD) [B §49] / rectification deadline [B §49]' })
   rectificationDeadline!: string | null;
 
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '暂停人（用户标识；目录变更引起的为 SYSTEM）/ who suspended the grant (user subject; SYSTEM after a catalog change)' })
+  suspendedBy!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => GrantActorRoleEnum, {
+    nullable: true,
+    description: "暂停者的身份；数据主管部门暂停的只有数据主管部门能恢复 / in which capacity it was suspended; only the authority lifts the authority's suspension [B §49]",
+  })
+  suspendedAs!: GrantActorRole | null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: '撤销时间 / when the grant was revoked' })
   revokedAt!: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '撤销人（用户标识）/ who revoked the grant (user subject)' })
+  revokedBy!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => GrantActorRoleEnum, { nullable: true, description: '撤销者的身份 / in which capacity it was revoked [B §49]' })
+  revokedAs!: GrantActorRole | null;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '撤销理由 / why the grant was revoked' })

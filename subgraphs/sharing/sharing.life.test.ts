@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 const FIELDS = `id status decisionRule itemNames requestedItemNames endDate requestedEndDate itemJustifications { itemName justification }
-  offlineReason escalationReason crossNode authorityApprovalRequired decisionReason grantState active suspensionReason rectificationDemand rectificationDeadline revocationReason`;
+  offlineReason escalationReason crossNode authorityApprovalRequired decisionReason grantState active suspensionReason rectificationDemand rectificationDeadline revocationReason
+  suspendedBy suspendedAs revokedBy revokedAs`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { ${FIELDS} } }`;
 const ESCALATE = `mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { ${FIELDS} } }`;
 const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!], $endDate: String) {
@@ -400,6 +401,26 @@ describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
     expect(await check(s.requesterStaff, s, ['企业名称'])).toMatchObject({ allowed: false, denial: 'REVOKED' });
     expect(codeOf(await t.call('sharing', s.providerStaff, REINSTATE, { id, reason: 'x' }))).toBe('CONFLICT');
     expect(await changesOf(id)).toEqual(['shareRequest.create', 'shareGrant.suspend', 'shareGrant.reinstate', 'shareGrant.revoke']);
+  });
+
+  test("who suspended is who lifts: the grant names who suspended and revoked it, and the provider cannot lift the authority's suspension [SHR-5, SHR-10, B §49]", async () => {
+    const s = await scenario();
+    const id = await granted(s);
+    const deadline = addDays(todayInChina(), 10);
+    const byProvider = (await ok(s.providerStaff, SUSPEND, { id, reason: '超范围使用', demand: '删除违规留存数据', deadline })).suspendShareGrant;
+    expect(byProvider).toMatchObject({ suspendedBy: s.providerStaff.sub, suspendedAs: 'PROVIDER' });
+    expect((await ok(s.providerStaff, REINSTATE, { id, reason: '已整改' })).reinstateShareGrant).toMatchObject({ status: 'GRANTED', suspendedBy: null, suspendedAs: null });
+
+    const byAuthority = (await ok(authority(CITY), SUSPEND, { id, reason: '未落实安全保障措施', demand: '补充安全措施', deadline })).suspendShareGrant;
+    expect(byAuthority).toMatchObject({ suspendedBy: authority(CITY).sub, suspendedAs: 'AUTHORITY' });
+    const refused = await t.call('sharing', s.providerStaff, REINSTATE, { id, reason: '已整改' });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect((await ok(authority(CITY), GET, { id })).shareRequest.status).toBe('SUSPENDED');
+    expect((await ok(authority(CITY), REINSTATE, { id, reason: '整改到位' })).reinstateShareGrant.status).toBe('GRANTED');
+
+    const gone = (await ok(s.providerStaff, REVOKE, { id, reason: '再次超范围使用' })).revokeShareGrant;
+    expect(gone).toMatchObject({ status: 'REVOKED', revokedBy: s.providerStaff.sub, revokedAs: 'PROVIDER' });
+    expect(await changesOf(id)).toEqual(['shareRequest.create', 'shareGrant.suspend', 'shareGrant.reinstate', 'shareGrant.suspend', 'shareGrant.reinstate', 'shareGrant.revoke']);
   });
 
   test('a grant only the authority could give is reinstated only by the authority [J §7, B §10, B §49]', async () => {
