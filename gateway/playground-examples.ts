@@ -234,12 +234,13 @@ query AuthorityDesk {
 # the providing agency, e.g. 丽水市市场监督管理局).
 #
 #   待审核：收到的待决定申请，
-#     用 decideShareRequest 批准（可缩减信息项）或驳回
+#     用 approveShareRequest 批准（可缩减信息项）或
+#     rejectShareRequest 驳回
 #   授权：已批准的授权及其当前状态（grantState）
 #   疑义数据：待校核的反馈及校核期限（dueDate）
 #   负面清单：本部门不予共享的数据及法律依据
-#   Pending: requests to decide (decideShareRequest
-#     approves, optionally narrowing, or rejects)
+#   Pending: requests to decide (approveShareRequest,
+#     optionally narrowing, or rejectShareRequest)
 #   Grants: what was granted and its state now
 #   Doubtful data: reports to verify, with due dates
 #   Negative list: what you do not share, and why

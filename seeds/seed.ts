@@ -236,16 +236,15 @@ async function seedShareRequest(gql: Gql, s: DemoShareRequest, organizations: Ma
   const id = created.id as string;
   if (s.outcome === 'PENDING' || s.outcome === 'ESCALATED') return id;
   if (created.status === 'PENDING') {
-    await gql(
-      providerStaff,
-      'mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!]) { decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames) { id } }',
-      {
+    if (s.outcome === 'REJECTED') {
+      await gql(providerStaff, 'mutation($id: ID!, $reason: String!) { rejectShareRequest(id: $id, reason: $reason) { id } }', { id, reason: s.reason });
+    } else {
+      await gql(providerStaff, 'mutation($id: ID!, $reason: String, $itemNames: [String!]) { approveShareRequest(id: $id, reason: $reason, itemNames: $itemNames) { id } }', {
         id,
-        approve: s.outcome !== 'REJECTED',
-        reason: s.outcome === 'REJECTED' ? s.reason : '符合申请场景，同意共享',
+        reason: '符合申请场景，同意共享',
         itemNames: s.approvedItems ?? null,
-      },
-    );
+      });
+    }
   }
   if (s.outcome === 'SUSPENDED') {
     await gql(

@@ -245,11 +245,11 @@ const ROWS: Row[] = [
   },
   {
     // The requester is a city agency: on 莲都区's node the request comes from another platform, so the city authority coordinates it there [B §29].
-    name: "decideShareRequest on the owner's data [B §27, B §29]",
+    name: "approveShareRequest on the owner's data [B §27, B §29]",
     kind: 'mutation',
     allowed: () => ['agency of the owner', 'authority of the owning region', 'authority of the parent city'],
     prepare: pendingRequest,
-    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideShareRequest(id: $id, approve: true, reason: "同意") { id } }`, { id }),
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveShareRequest(id: $id, reason: "同意") { id } }`, { id }),
     state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
   },
   {
@@ -433,7 +433,7 @@ const ROWS: Row[] = [
     allowed: authorities,
     prepare: async (s) => {
       const id = await pendingRequest(s);
-      await must(agency(s.owner), `mutation($id: ID!) { decideShareRequest(id: $id, approve: false, reason: "暂不提供") { id } }`, { id });
+      await must(agency(s.owner), `mutation($id: ID!) { rejectShareRequest(id: $id, reason: "暂不提供") { id } }`, { id });
       const list = await must(AUDIT, `query { shareViolations(reviewed: false, first: 100) { edges { node { id shareRequest { id } } } } }`);
       return list.shareViolations.edges.find((e: any) => e.node.shareRequest?.id === id).node.id as string;
     },

@@ -3,6 +3,7 @@ import type { Actor } from '../schema/auth.js';
 import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { eventually } from './support/eventually.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
 
@@ -30,7 +31,7 @@ async function must<T = any>(actor: Actor, query: string, variables: Record<stri
 }
 
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status crossNode decisionRule } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideShareRequest(id: $id, approve: $approve, reason: $reason) { id status decisionRule decidedBy } }`;
+const APPROVE = `mutation($id: ID!, $reason: String) { approveShareRequest(id: $id, reason: $reason) { id status decisionRule decidedBy } }`;
 const QUEUE = `query { shareCoordinationQueue(first: 100) { totalCount edges { node { id crossNode } } } }`;
 const CHECK = `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "跨区域企业监管") { allowed denial } }`;
 
@@ -67,9 +68,9 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     expect((await must(agency(districtProvider, LIANDU), QUEUE)).shareCoordinationQueue.totalCount).toBe(0);
 
     // Where it only supervises, the city authority does not decide 莲都区's own affairs; it coordinates the cross-node request.
-    const notItsCall = await f.gql(authority(CITY), DECIDE, { id: local.id, approve: true, reason: '同意' });
+    const notItsCall = await f.gql(authority(CITY), APPROVE, { id: local.id, reason: '同意' });
     expect(notItsCall.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const coordinated = (await must(authority(CITY), DECIDE, { id: cross.id, approve: true, reason: '经市级协调同意' })).decideShareRequest;
+    const coordinated = (await must(authority(CITY), APPROVE, { id: cross.id, reason: '经市级协调同意' })).approveShareRequest;
     expect(coordinated).toMatchObject({ status: 'GRANTED', decisionRule: 'CROSS_REGION_COORDINATION', decidedBy: `authority-${CITY}` });
 
     // Recorded on the provider's node: 莲都区's sharing database holds the decision and its audit event.
@@ -93,17 +94,17 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     expect(r.crossNode).toBe(true);
     expect((await must(authority(LIANDU), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(r.id);
     expect((await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(r.id);
-    const d = (await must(agency(cityProvider, CITY), DECIDE, { id: r.id, approve: true, reason: '符合条件' })).decideShareRequest;
+    const d = (await must(agency(cityProvider, CITY), APPROVE, { id: r.id, reason: '符合条件' })).approveShareRequest;
     expect(d).toMatchObject({ status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION' });
   });
 
   test('the city authority reads the negative lists of every node as one connection; a district authority only its own [B §24]', async () => {
-    const LIST = `query { negativeList(first: 100) { totalCount edges { node { id dataName provider { id } } } } }`;
+    const LIST = `query { negativeList(first: 100) { totalCount edges { node { id dataName source legalBasis resource { id } provider { id } } } } }`;
     const ADD = `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`;
     const ids: string[] = [];
     for (const region of [CITY, LIANDU, '331181']) {
       const provider = await registerOrganization(f.call, region, '统计局');
-      const resourceId = await publishResource(f.call, provider, region, { shareAttribute: 'NOT_SHARED', legalBasis: '《统计法》第九条', openAttribute: 'PROHIBITED' });
+      const resourceId = await publishResource(f.call, provider, region);
       ids.push(
         (await must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } }))
           .addNegativeListEntry.id,
@@ -114,5 +115,32 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     expect(city.totalCount).toBeGreaterThanOrEqual(3);
     const district = (await must(authority(LIANDU), LIST)).negativeList.edges.map((e: any) => e.node.id);
     expect(district).toEqual([ids[1]]);
+  });
+
+  test('under profile B a NOT_SHARED entry carries its list line and legal basis on its own node; shared again, the line leaves [SHR-3, B §24]', async () => {
+    const LIST = `query($p: ID) { negativeList(providerId: $p, first: 10) { edges { node { id source legalBasis itemNames resource { id } } } } }`;
+    const provider = await registerOrganization(f.call, LIANDU, '丽水市莲都区统计局');
+    const resourceId = await publishResource(f.call, provider, LIANDU, { shareAttribute: 'NOT_SHARED', legalBasis: '《统计法》第九条', openAttribute: 'PROHIBITED' });
+    const lines = async () => (await must(authority(CITY), LIST, { p: provider })).negativeList.edges.map((e: any) => e.node);
+    const [line] = await eventually(lines, (l) => l.length === 1);
+    expect(line).toMatchObject({ source: 'CATALOG', legalBasis: '《统计法》第九条', itemNames: ['统一社会信用代码', '企业名称', '登记状态'], resource: { id: resourceId } });
+    // The line follows the catalog: the provider cannot take it off the list or change it here.
+    const off = await f.gql(agency(provider, LIANDU), `mutation($id: ID!) { removeNegativeListEntry(id: $id, reason: "改为共享") { id } }`, { id: line.id });
+    expect(off.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // A request cites the line's basis.
+    const requester = await registerOrganization(f.call, CITY, '丽水市发展和改革委员会');
+    const refused = await f.gql(agency(requester, CITY), REQUEST, ask(resourceId, requester));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', legalBasis: '《统计法》第九条', negativeListEntryId: line.id });
+
+    // A revision that makes the entry CONDITIONAL takes its line off: data not on the list is shared.
+    const staff = agency(provider, LIANDU);
+    const REVISE = `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id } }`;
+    expect(
+      (await f.gql(staff, REVISE, { id: resourceId, input: { shareAttribute: 'CONDITIONAL', shareCondition: '仅限统计分析', shareReason: '含个体数据' } })).errors,
+    ).toBeUndefined();
+    expect((await f.gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: resourceId })).errors).toBeUndefined();
+    expect((await f.gql(authority(LIANDU), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id: resourceId })).errors).toBeUndefined();
+    expect(await eventually(lines, (l) => l.length === 0)).toEqual([]);
+    expect((await must(agency(requester, CITY), REQUEST, ask(resourceId, requester))).requestShare.status).toBe('PENDING');
   });
 });

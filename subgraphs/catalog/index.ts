@@ -26,6 +26,7 @@ import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
 import { claimCreditCode, CreditCodeClaim } from './credit-code-claim.js';
 import { Migration20261205000000 } from './migrations/Migration20261205000000_credit_code_claims.js';
+import { Migration20261205000100 } from './migrations/Migration20261205000100_negative_list_sync.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -58,6 +59,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261128050000', class: Migration20261128050000 },
     { name: 'Migration20261128060000', class: Migration20261128060000 },
     { name: 'Migration20261205000000_credit_code_claims', class: Migration20261205000000 },
+    { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].

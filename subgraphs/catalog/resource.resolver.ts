@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { dataResourceChanged, entryFacts } from '../kit/catalog-events.js';
+import { dataResourceChanged, entryFacts, type EntryDetails } from '../kit/catalog-events.js';
 import { badInput, conflict, forbidden } from '../kit/errors.js';
 import type { OutboxEvent } from '../kit/events.js';
 import { mutate } from '../kit/mutation.js';
@@ -25,11 +25,19 @@ import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, load
 import { searchColumns } from './search.js';
 import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
-/** What an optional field holds when not given on create, or cleared on update. */
+/** What the negative list needs of an entry as published [SHR-3, B §24]. */
+const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails => ({
+  name: r.name,
+  providerId: r.providerId,
+  legalBasis: r.legalBasis ?? null,
+  itemNames: items.map((i) => i.name),
+});
+
 /** What a workflow step changes, with the events it emits. */
 // biome-ignore lint/suspicious/noConfusingVoidType: steps that emit no event are written as plain blocks that return nothing
 type WorkflowChange = () => OutboxEvent[] | void;
 
+/** What an optional field holds when not given on create, or cleared on update. */
 const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] };
 
 @ObjectType('DataResourceRevision', {
@@ -309,8 +317,9 @@ export class DataResourceResolver {
         revising ? diffContent(published, next) : [],
         blank(comment) ? null : comment!.trim(),
       );
-      // A revision that closes the entry (NOT_SHARED, PROHIBITED, a higher grade) reaches grants and open datasets [B §49, Z §35].
-      const events = revising ? dataResourceChanged(r.id, r.regionCode, before, entryFacts(r)) : [];
+      // A revision that closes the entry (NOT_SHARED, PROHIBITED, a higher grade) reaches grants and open datasets [B §49, Z §35];
+      // an entry published or changed NOT_SHARED reaches the negative list [B §24].
+      const events = dataResourceChanged(r.id, r.regionCode, revising ? before : null, entryFacts(r), entryDetails(r, next.items));
       return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id }, events };
     });
     // An approved revision answers with its items, not the ones it replaced [B §18].
@@ -363,7 +372,7 @@ export class DataResourceResolver {
       () => {
         Object.assign(r, { status: 'DEPRECATED', retiredAt: new Date(), retireReason: reason.trim(), revision: null, revisionStatus: null, revisionComment: null });
         // Grants and open datasets of a retired entry are suspended by their subgraphs [B §49, Z §35].
-        return dataResourceChanged(r.id, r.regionCode, before, entryFacts(r), reason.trim());
+        return dataResourceChanged(r.id, r.regionCode, before, entryFacts(r), entryDetails(r, items), reason.trim());
       },
       contentOf(r, items),
     );

@@ -17,24 +17,45 @@ export interface EntryFacts {
   securityGrade: SecurityGrade;
 }
 
+/** What a negative list needs of the entry as it is after the change [SHR-3, B §24]. */
+export interface EntryDetails {
+  name: string;
+  providerId: string;
+  legalBasis: string | null;
+  itemNames: string[];
+}
+
 export interface DataResourceChanged {
   resourceId: string;
-  before: EntryFacts;
+  /** Null when the entry was just published for the first time. */
+  before: EntryFacts | null;
   after: EntryFacts;
   /** The authority's reason, when the entry was retired. */
   reason: string | null;
+  /** The entry after the change; absent from events written before it was added. */
+  entry?: EntryDetails;
 }
 
 const GRADE_RANK: Record<SecurityGrade, number> = { GENERAL: 0, IMPORTANT: 1, CORE: 2 };
 
-const raisedToProtected = (c: DataResourceChanged) => GRADE_RANK[c.after.securityGrade] > GRADE_RANK[c.before.securityGrade] && c.after.securityGrade !== 'GENERAL';
-const retired = (c: DataResourceChanged) => c.after.status === 'DEPRECATED' && c.before.status !== 'DEPRECATED';
+const raisedToProtected = (c: DataResourceChanged) =>
+  c.before !== null && GRADE_RANK[c.after.securityGrade] > GRADE_RANK[c.before.securityGrade] && c.after.securityGrade !== 'GENERAL';
+const retired = (c: DataResourceChanged) => c.before !== null && c.after.status === 'DEPRECATED' && c.before.status !== 'DEPRECATED';
+const becameNotShared = (c: DataResourceChanged) => c.before !== null && c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED';
+const becameProhibited = (c: DataResourceChanged) => c.before !== null && c.after.openAttribute === 'PROHIBITED' && c.before.openAttribute !== 'PROHIBITED';
+
+/**
+ * Under a negative-list profile the catalog's NOT_SHARED attribute and the negative list are one
+ * truth [SHR-3, B §24]: an entry published NOT_SHARED, changed to or from it, or changed while it
+ * is, updates its line.
+ */
+export const negativeListAffected = (c: DataResourceChanged) => c.before?.shareAttribute === 'NOT_SHARED' || c.after.shareAttribute === 'NOT_SHARED';
 
 /** Why existing grants of the entry must stop, or null [SHR-5, SHR-10, B §26, B §49, J §7, B §10]. */
 export function sharingSuspension(c: DataResourceChanged): string | null {
   if (retired(c))
     return `目录条目已停用（${c.reason ?? '未说明理由'}），授权随之暂停 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the grant is suspended [B §26, B §49]`;
-  if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
+  if (becameNotShared(c)) {
     return '目录条目改为不予共享，授权随之暂停 / the catalog entry became NOT_SHARED: the grant is suspended [B §26, B §49, J §17]';
   }
   if (raisedToProtected(c)) {
@@ -47,7 +68,7 @@ export function sharingSuspension(c: DataResourceChanged): string | null {
 export function sharingRefusal(c: DataResourceChanged): string | null {
   if (retired(c))
     return `目录条目已停用（${c.reason ?? '未说明理由'}），申请不能再获批准 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the request can no longer be granted [B §26]`;
-  if (c.after.shareAttribute === 'NOT_SHARED' && c.before.shareAttribute !== 'NOT_SHARED') {
+  if (becameNotShared(c)) {
     return '目录条目改为不予共享，申请不能再获批准 / the catalog entry became NOT_SHARED: the request can no longer be granted [B §27, J §17]';
   }
   return null;
@@ -60,7 +81,7 @@ export const needsAuthorityNow = raisedToProtected;
 export function openingSuspension(c: DataResourceChanged): string | null {
   if (retired(c))
     return `目录条目已停用（${c.reason ?? '未说明理由'}），数据集暂停开放 / the catalog entry was retired (${c.reason ?? 'no reason given'}): the dataset is suspended [Z §35]`;
-  if (c.after.openAttribute === 'PROHIBITED' && c.before.openAttribute !== 'PROHIBITED') {
+  if (becameProhibited(c)) {
     return '目录条目改为不予开放，数据集暂停开放 / the catalog entry became PROHIBITED: the dataset is suspended [Z §12, Z §35]';
   }
   if (raisedToProtected(c)) {
@@ -70,12 +91,20 @@ export function openingSuspension(c: DataResourceChanged): string | null {
 }
 
 /**
- * The event for a change of an entry, or none when nothing downstream depends on the change. The
- * catalog calls this inside the mutation's transaction, so the event commits with the change.
+ * The event for a change of an entry (`before` null: its first publication), or none when nothing
+ * downstream depends on the change. The catalog calls this inside the mutation's transaction, so
+ * the event commits with the change.
  */
-export function dataResourceChanged(resourceId: string, regionCode: string, before: EntryFacts, after: EntryFacts, reason: string | null = null): OutboxEvent[] {
-  const change: DataResourceChanged = { resourceId, before, after, reason };
-  if (!sharingSuspension(change) && !openingSuspension(change) && !sharingRefusal(change)) return [];
+export function dataResourceChanged(
+  resourceId: string,
+  regionCode: string,
+  before: EntryFacts | null,
+  after: EntryFacts,
+  entry: EntryDetails,
+  reason: string | null = null,
+): OutboxEvent[] {
+  const change: DataResourceChanged = { resourceId, before, after, reason, entry };
+  if (!sharingSuspension(change) && !openingSuspension(change) && !sharingRefusal(change) && !negativeListAffected(change)) return [];
   return [{ type: DATA_RESOURCE_CHANGED, entityId: resourceId, regionCode, data: { ...change } }];
 }
 

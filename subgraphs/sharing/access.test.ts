@@ -117,6 +117,7 @@ beforeAll(async () => {
       dataName: 'd',
       itemNames: ['x'],
       legalBasis: 'b',
+      source: 'PROVIDER',
       removedAt: null,
       removalReason: null,
     } as unknown as NegativeListEntry);
@@ -141,6 +142,7 @@ beforeAll(async () => {
         providerId: provider,
         requesterId: r.requesterId,
         resourceId: r.resourceId,
+        itemNames: r.itemNames,
         reason: 'r',
         reviewedAt: null,
         reviewedBy: null,

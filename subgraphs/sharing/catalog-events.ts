@@ -2,18 +2,21 @@ import { DATA_RESOURCE_CHANGED, needsAuthorityNow, sharingRefusal, sharingSuspen
 import type { AuditEvent } from '../kit/audit.js';
 import type { EventHandler } from '../kit/events.js';
 import { ShareRequest } from './share-request.entity.js';
+import { syncNegativeList } from './negative-list.rules.js';
 
 /**
- * What a change of a catalog entry does to its share requests [SHR-5, SHR-10, B §26, B §49]:
+ * What a change of a catalog entry does to its negative-list line (negative-list.rules.ts) and to
+ * its share requests [SHR-5, SHR-10, B §26, B §49]:
  * - retired or made NOT_SHARED: GRANTED requests are SUSPENDED, PENDING ones are rejected by the
  *   system (they could never be granted any more, and the requester learns it at once);
  * - graded IMPORTANT or CORE: GRANTED requests are SUSPENDED until the authority approves again,
  *   PENDING ones stay pending but only the data authority may decide them now [J §7, B §10].
  * Runs in the consumer's transaction with the event's receipt (kit/events.ts deliverEvent).
  */
-export const handleCatalogEvent: EventHandler = async (em, event) => {
+export const handleCatalogEvent: EventHandler = async (em, event, { node }) => {
   if (event.type !== DATA_RESOURCE_CHANGED) return [];
   const change = event.data as unknown as DataResourceChanged;
+  const listed = await syncNegativeList(em, change, node, event.regionCode);
   const suspension = sharingSuspension(change);
   const refusal = sharingRefusal(change);
   const escalate = needsAuthorityNow(change);
@@ -34,5 +37,5 @@ export const handleCatalogEvent: EventHandler = async (em, event) => {
       audits.push({ action: 'shareRequest.escalate', entityType: 'ShareRequest', entityId: r.id, data: { ...cause, securityGrade: change.after.securityGrade } });
     }
   }
-  return audits;
+  return [...listed, ...audits];
 };

@@ -208,7 +208,7 @@ export class DataDemandResolver {
   async declineDataDemand(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true, description: '理由（必填）/ the reason (required)' }) reason?: string | null,
+    @Arg('reason', { description: '不同意的理由 / why the provider declines [B §27, L §34]' }) reason: string,
   ): Promise<DataDemand> {
     const why = requiredText(reason, 'reason', '不同意的理由', '[B §27, L §34]');
     const d = await visibleDemand(ctx, id);

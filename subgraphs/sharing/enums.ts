@@ -18,6 +18,7 @@ export const SHARE_DECISION_RULES = [
   'GRADE_REQUIRES_AUTHORITY',
   'MODE_REQUIRES_AUTHORITY',
   'CONDITIONAL_PROVIDER_DECISION',
+  'NEGATIVE_LIST_PROVIDER_DECISION',
   'AUTHORITY_COORDINATION',
   'NOT_SHARED_COORDINATION',
   'CROSS_REGION_COORDINATION',
@@ -71,6 +72,10 @@ registerEnumType(ShareDecisionRuleEnum, {
     },
     CONDITIONAL_PROVIDER_DECISION: {
       description: '有条件共享：由提供部门审核 [B §27, J §17] / CONDITIONAL share: the providing agency decides [B §27, J §17]',
+    },
+    NEGATIVE_LIST_PROVIDER_DECISION: {
+      description:
+        "申请含提供部门负面清单所列信息项：不自动授权，由提供部门审核，可提请数据主管部门协调 [B §24, B §27] / the request names items on the provider's negative list: never granted automatically; the provider decides, or the authority when escalated [B §24, B §27]",
     },
     AUTHORITY_COORDINATION: {
       description: '有条件共享的申请由数据主管部门协调决定 [B §27, B §29] / a CONDITIONAL request decided by the data authority in its coordinating role [B §27, B §29]',
@@ -161,5 +166,33 @@ registerEnumType(GrantActorRoleEnum, {
     PROVIDER: { description: '提供部门 / the providing agency' },
     AUTHORITY: { description: '数据主管部门：只有数据主管部门可以恢复 / the data authority: only the authority reinstates it' },
     SYSTEM: { description: '系统（目录条目变更引起）/ the system, after a change of the catalog entry' },
+  },
+});
+
+/** Where a negative-list line comes from: the provider's own, or the catalog's NOT_SHARED attribute (one truth under profile B). */
+export const NEGATIVE_LIST_SOURCES = ['PROVIDER', 'CATALOG'] as const;
+export type NegativeListSource = (typeof NEGATIVE_LIST_SOURCES)[number];
+export const NegativeListSourceEnum = enumObject(NEGATIVE_LIST_SOURCES);
+registerEnumType(NegativeListSourceEnum, {
+  name: 'NegativeListSource',
+  description: '负面清单条目的来源 / where a negative-list line comes from [SHR-3, B §24]',
+  valuesConfig: {
+    PROVIDER: { description: '提供部门列入（条目中部分信息项不予共享）/ listed by the provider (some items of a shared entry are not shared)' },
+    CATALOG: {
+      description:
+        '目录条目的共享属性为不予共享：清单条目随目录条目变化，须通过目录修订更改 / the catalog entry is NOT_SHARED: the line follows the entry and changes only through a catalog revision',
+    },
+  },
+});
+
+/** What a recorded violation of the sharing rules is. */
+export const SHARE_VIOLATION_KINDS = ['UNLISTED_REJECTION'] as const;
+export type ShareViolationKind = (typeof SHARE_VIOLATION_KINDS)[number];
+export const ShareViolationKindEnum = enumObject(SHARE_VIOLATION_KINDS);
+registerEnumType(ShareViolationKindEnum, {
+  name: 'ShareViolationKind',
+  description: '违规记录的类型 / the kind of a recorded sharing violation [SHR-3, L §34]',
+  valuesConfig: {
+    UNLISTED_REJECTION: { description: '驳回共享负面清单外的数据 [B §24, L §34] / a rejection of data not on the negative list [B §24, L §34]' },
   },
 });

@@ -13,7 +13,8 @@ let r1: string;
 let r2: string;
 
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideShareRequest(id: $id, approve: $approve, reason: $reason) { id status } }`;
+const APPROVE = `mutation($id: ID!, $reason: String) { approveShareRequest(id: $id, reason: $reason) { id status } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectShareRequest(id: $id, reason: $reason) { id status } }`;
 const REPORT = `mutation($input: ReportWrongDataInput!) { reportWrongData(input: $input) { id } }`;
 const EVALUATION = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { id sharingEvaluation {
   requestsMade requestsReceived approvalRate medianResponseWorkingDays overdueVerifications violations } } } }`;
@@ -47,8 +48,8 @@ beforeAll(async () => {
   const approved = await ask(conditional, r1, '社保稽核');
   const rejected = await ask(conditional, r2, '税收征管');
   await ask(conditional, r2, '欠税追缴');
-  expect((await t.call('sharing', agency(provider), DECIDE, { id: approved, approve: true, reason: '同意' })).errors).toBeUndefined();
-  expect((await t.call('sharing', agency(provider), DECIDE, { id: rejected, approve: false, reason: '超出共享条件' })).errors).toBeUndefined();
+  expect((await t.call('sharing', agency(provider), APPROVE, { id: approved, reason: '同意' })).errors).toBeUndefined();
+  expect((await t.call('sharing', agency(provider), REJECT, { id: rejected, reason: '超出共享条件' })).errors).toBeUndefined();
   await sql().execute(`update "sharing".share_request set created_at = '2026-09-30T02:00:00Z', decided_at = '2026-10-09T02:00:00Z' where id = ?`, [approved]);
   await sql().execute(`update "sharing".share_request set created_at = '2026-11-20T02:00:00Z', decided_at = '2026-11-23T02:00:00Z' where id = ?`, [rejected]);
   const v = await t.call('sharing', agency(r1), REPORT, { input: { resourceId: open, requesterId: r1, itemNames: ['登记状态'], description: '状态有误' } });

@@ -2,7 +2,8 @@ import type { InputBounds } from '../kit/input-bounds.js';
 
 /** Sharing inputs whose bounds differ from the kit's defaults (an ID is a code of 64, any other string one line of 200). */
 export const sharingInputBounds: InputBounds = {
-  'Mutation.decideShareRequest(reason:)': { kind: 'text' },
+  'Mutation.approveShareRequest(reason:)': { kind: 'text' },
+  'Mutation.rejectShareRequest(reason:)': { kind: 'text' },
   'RequestShareInput.scenario': { kind: 'text' },
   'RequestShareInput.purpose': { kind: 'text' },
   'RequestShareInput.legalDuty': { kind: 'text' },
@@ -12,8 +13,8 @@ export const sharingInputBounds: InputBounds = {
   'RequestShareInput.itemJustifications': { maxItems: 500 },
   'ItemJustificationInput.justification': { kind: 'text' },
   'Mutation.escalateShareRequest(reason:)': { kind: 'text' },
-  'Mutation.decideShareRequest(itemNames:)': { maxItems: 500 },
-  'Mutation.decideShareRequest(endDate:)': { kind: 'code', max: 32 },
+  'Mutation.approveShareRequest(itemNames:)': { maxItems: 500 },
+  'Mutation.approveShareRequest(endDate:)': { kind: 'code', max: 32 },
   'Mutation.suspendShareGrant(reason:)': { kind: 'text' },
   'Mutation.suspendShareGrant(rectificationDemand:)': { kind: 'text' },
   'Mutation.reinstateShareGrant(reason:)': { kind: 'text' },

@@ -1,6 +1,7 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { Owned } from '../kit/owned.js';
+import { NegativeListSourceEnum, ShareViolationKindEnum, type NegativeListSource, type ShareViolationKind } from './enums.js';
 
 /**
  * One line of an agency's negative list (负面清单) [SHR-3, B §24]: data it does not share, with
@@ -28,6 +29,12 @@ export class NegativeListEntry extends Owned {
   @Field({ description: '法律法规依据 / the legal basis' })
   legalBasis!: string;
 
+  @Property({ type: 'text' })
+  @Field(() => NegativeListSourceEnum, {
+    description: '来源：提供部门列入，或目录条目不予共享（随目录条目变化）/ where it comes from: the provider, or the catalog entry being NOT_SHARED (follows the entry)',
+  })
+  source!: NegativeListSource;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: '移出清单时间 / when it was taken off the list' })
   removedAt!: Date | null;
@@ -47,8 +54,12 @@ export class NegativeListEntry extends Owned {
 })
 export class ShareViolation extends Owned {
   @Property({ type: 'text' })
-  @Field({ description: '类型：UNLISTED_REJECTION 拒绝共享负面清单外数据 / kind: UNLISTED_REJECTION, a rejection of data not on the negative list' })
-  kind!: 'UNLISTED_REJECTION';
+  @Field(() => ShareViolationKindEnum, { description: '类型 / kind' })
+  kind!: ShareViolationKind;
+
+  @Property({ type: ArrayType })
+  @Field(() => [String], { description: '被驳回而不在负面清单上的信息项 / the items rejected that were not on the negative list [B §24, L §34]' })
+  itemNames!: string[];
 
   @Property({ type: 'text' })
   shareRequestId!: string;

@@ -14,6 +14,7 @@ import { canActOnRegion, canSeeRequest, canEditNegativeList, canSeeNegativeListE
 import { readCatalogResource, type CatalogResource } from './catalog-reads.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { ShareRequest } from './share-request.entity.js';
+import { FOLLOWS_CATALOG } from './negative-list.rules.js';
 
 const NegativeListConnection = connectionType(
   NegativeListEntry,
@@ -73,6 +74,7 @@ async function loadEntry(ctx: SubgraphContext, id: string): Promise<NegativeList
   if (!e || !canSeeNegativeListEntry(actor, ctx.node, e)) throw notFound('负面清单条目 / negative-list line', id);
   if (!canEditNegativeList(actor, e.providerId)) throw refuseEdit();
   if (e.removedAt) throw conflict('该条目已移出负面清单 / this line was taken off the list');
+  if (e.source === 'CATALOG') throw conflict(FOLLOWS_CATALOG);
   return e;
 }
 
@@ -127,6 +129,7 @@ export class NegativeListResolver {
         dataName: resource.name,
         itemNames: items,
         legalBasis: input.legalBasis.trim(),
+        source: 'PROVIDER',
         removedAt: null,
         removalReason: null,
       } as NegativeListEntry);
@@ -137,7 +140,10 @@ export class NegativeListResolver {
     });
   }
 
-  @Mutation(() => NegativeListEntry, { description: '修改负面清单条目（提供部门，及时更新）/ change a line of your negative list (keep it current) [B §24]' })
+  @Mutation(() => NegativeListEntry, {
+    description:
+      '修改负面清单条目（提供部门，及时更新）；随目录条目“不予共享”属性的条目须通过目录修订更改 / change a line of your negative list (keep it current); a line that follows a NOT_SHARED catalog entry changes only through a revision of the entry [B §24]',
+  })
   async updateNegativeListEntry(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateNegativeListEntryInput): Promise<NegativeListEntry> {
     requireActor(ctx);
     const items = input.itemNames ? checkItems(input.itemNames, 'input.itemNames') : null;
@@ -155,7 +161,10 @@ export class NegativeListResolver {
     });
   }
 
-  @Mutation(() => NegativeListEntry, { description: '移出负面清单（提供部门；移出后该数据一律共享）/ take a line off your negative list (the data must then be shared) [B §24]' })
+  @Mutation(() => NegativeListEntry, {
+    description:
+      '移出负面清单（提供部门；移出后该数据一律共享）；随目录条目“不予共享”属性的条目须通过目录修订移出 / take a line off your negative list (the data must then be shared); a line that follows a NOT_SHARED catalog entry leaves only through a revision of the entry [B §24]',
+  })
   async removeNegativeListEntry(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,

@@ -71,6 +71,17 @@ export class ShareRequest extends Owned {
   @Field(() => [String], { description: '申请时所列的信息项 / the items as requested' })
   requestedItemNames!: string[];
 
+  @Property({ type: ArrayType })
+  @Field(() => [String], {
+    description:
+      "申请时列入提供部门负面清单的信息项：这些信息项不自动授权 / the requested items on the provider's negative list when the request was made: never granted automatically [SHR-3, B §24]",
+  })
+  negativeListItems: string[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '负面清单条目的法律法规依据 / the legal basis of the negative-list line those items are on [B §24]' })
+  negativeListBasis!: string | null;
+
   @Property({ type: JsonType })
   @Field(() => [ItemJustification], { description: '超出最小必要的信息项及其理由 [B §26, B §28] / why each item beyond the minimum is needed [B §26, B §28]' })
   itemJustifications!: ItemJustification[];

@@ -22,11 +22,13 @@ import {
   itemsNeedingJustification,
   MAX_UNJUSTIFIED_ITEMS,
   offeredModes,
+  PROVIDER_RULES,
   requestRule,
   validateEndDate,
 } from './share-request.rules.js';
 import { readCatalogFacts, readCatalogResource, type CatalogResource } from './catalog-reads.js';
-import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
+import { ShareViolation } from './negative-list.entity.js';
+import { activeLines, listedOf } from './negative-list.rules.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
@@ -168,16 +170,23 @@ async function refuseIfPending(em: EntityManager, input: RequestShareInput): Pro
   }
 }
 
-/** Writes a checked request: granted at once, or pending under its rule [SHR-2]. */
+/**
+ * Writes a checked request: granted at once, or pending under its rule [SHR-2]. Items on the
+ * provider's negative list are never granted automatically: the provider decides them, or the
+ * authority when the requester escalates [SHR-3, B §24, B §27].
+ */
 function writeRequest(
   ctx: SubgraphContext,
   input: RequestShareInput,
   checked: CheckedRequest,
   found: { resource: CatalogResource; providerId: string; crossNode: boolean },
   escalationReason: string | null,
+  listed: { items: string[]; basis: string | null },
 ): Promise<ShareRequest> {
   const { resource, providerId, crossNode } = found;
-  const decisionRule = escalationReason !== null ? 'NOT_SHARED_COORDINATION' : requestRule(resource.shareAttribute, resource.securityGrade, input.shareMode, ctx.node);
+  const rule = requestRule(resource.shareAttribute, resource.securityGrade, input.shareMode, ctx.node);
+  const decisionRule =
+    escalationReason !== null ? 'NOT_SHARED_COORDINATION' : listed.items.length > 0 && !AUTHORITY_RULES.includes(rule) ? 'NEGATIVE_LIST_PROVIDER_DECISION' : rule;
   const authorityApprovalRequired = AUTHORITY_RULES.includes(decisionRule);
   const automatic = decisionRule === 'UNCONDITIONAL_AUTO_GRANT';
   const region = parseId(resource.id)!.region;
@@ -200,6 +209,8 @@ function writeRequest(
       itemNames: checked.itemNames,
       requestedItemNames: checked.itemNames,
       itemJustifications: checked.justifications,
+      negativeListItems: listed.items,
+      negativeListBasis: listed.basis,
       shareMode: input.shareMode,
       offlineReason: checked.offlineReason,
       escalationReason,
@@ -228,15 +239,11 @@ function writeRequest(
           decisionRule,
           automatic,
           crossNode,
+          ...(listed.items.length ? { negativeListItems: listed.items } : {}),
         },
       },
     };
   });
-}
-
-/** Whether the provider's negative list names the requested data: the entry, and any of the items [B §24]. */
-async function onNegativeList(em: EntityManager, r: ShareRequest): Promise<boolean> {
-  return (await em.count(NegativeListEntry, { resourceId: r.resourceId, removedAt: null, itemNames: { $overlap: r.itemNames } })) > 0;
 }
 
 /** The approved scope: at most what was asked, never more [B §28]. */
@@ -342,14 +349,16 @@ export class ShareRequestResolver {
     const actor = requireActor(ctx);
     const checked = checkRequestInput(actor, input);
     const found = await checkAgainstCatalog(ctx, input, checked);
+    const lines = await activeLines(ctx.em, found.resource.id);
     if (found.resource.shareAttribute === 'NOT_SHARED') {
-      const basis = found.resource.legalBasis;
+      // The negative-list line and the catalog say the same under profile B; the line's basis is the one shown.
+      const basis = lines[0]?.legalBasis ?? found.resource.legalBasis;
       throw forbidden(
-        `该数据不予共享，依据：${basis ?? '（未登记）'}。确需使用的，请通过 escalateShareRequest 提请数据主管部门协调 / this data is NOT_SHARED under: ${basis ?? '(not recorded)'}; use escalateShareRequest to ask the data authority to coordinate if you need it [SHR-2, B §27, J §17]`,
-        { legalBasis: basis },
+        `该数据不予共享，依据：${basis ?? '（未登记）'}。确需使用的，请通过 escalateShareRequest 提请数据主管部门协调 / this data is NOT_SHARED under: ${basis ?? '(not recorded)'}; use escalateShareRequest to ask the data authority to coordinate if you need it [SHR-2, SHR-3, B §24, B §27, J §17]`,
+        { legalBasis: basis, ...(lines[0] ? { negativeListEntryId: lines[0].id } : {}) },
       );
     }
-    return writeRequest(ctx, input, checked, found, null);
+    return writeRequest(ctx, input, checked, found, null, listedOf(lines, checked.itemNames));
   }
 
   @Mutation(() => ShareRequest, {
@@ -365,21 +374,35 @@ export class ShareRequestResolver {
     const checked = checkRequestInput(actor, input);
     if (blank(reason)) throw badInput('提请协调须说明理由 / reason is required: say why the authority should coordinate this NOT_SHARED data [B §27, J §17]', 'reason');
     const found = await checkAgainstCatalog(ctx, input, checked);
-    if (found.resource.shareAttribute !== 'NOT_SHARED') {
-      throw badInput('该数据可以共享，请直接用 requestShare 申请 / this data is shared: request it with requestShare; escalation is for NOT_SHARED data', 'input.resourceId');
+    const lines = await activeLines(ctx.em, found.resource.id);
+    const listed = listedOf(lines, checked.itemNames);
+    if (found.resource.shareAttribute !== 'NOT_SHARED' && listed.items.length === 0) {
+      throw badInput(
+        '该数据可以共享，请直接用 requestShare 申请 / this data is shared and none of these items is on the negative list: request it with requestShare; escalation is for NOT_SHARED data and listed items',
+        'input.resourceId',
+      );
     }
-    return writeRequest(ctx, input, checked, found, reason.trim());
+    return writeRequest(
+      ctx,
+      input,
+      checked,
+      found,
+      reason.trim(),
+      found.resource.shareAttribute === 'NOT_SHARED' ? { items: checked.itemNames, basis: listed.basis ?? found.resource.legalBasis } : listed,
+    );
   }
 
   @Mutation(() => ShareRequest, {
     description:
-      "审核共享申请：提供部门或数据所在区域的数据主管部门批准（可缩减信息项、提前截止日期）或驳回（须说明理由）；核心、重要数据、批量复制、离线共享及不予共享数据的协调只能由数据主管部门决定，跨平台申请可由市级数据主管部门协调决定；实行负面清单的，驳回清单外数据记为违规待审查；decisionRule 记录适用的规则 / approve (optionally narrowing the items or shortening the end date) or reject (with a reason) a pending request: the provider or the data authority of the data's region; CORE and IMPORTANT data, bulk copy, offline and NOT_SHARED coordination only the authority decides; a request from another platform the coordinating city authority may decide; under a negative-list profile, rejecting data not on the list is recorded as a violation for review; decisionRule records the rule applied [SHR-2, SHR-3, SHR-7, B §24, B §27-29, L §34, J §7, B §10, Z §9]",
+      "批准共享申请：提供部门或数据所在区域的数据主管部门（可缩减信息项、提前截止日期）；核心、重要数据、批量复制、离线共享及不予共享数据的协调只能由数据主管部门决定（协调不予共享的数据须说明理由），跨平台申请可由市级数据主管部门协调决定；decisionRule 记录适用的规则 / approve a pending request, optionally narrowing its items or shortening its end date: the provider or the data authority of the data's region; CORE and IMPORTANT data, bulk copy, offline and NOT_SHARED coordination only the authority decides (granting NOT_SHARED data needs a reason); a request from another platform the coordinating city authority may decide; decisionRule records the rule applied [SHR-2, SHR-7, B §27-29, J §7, B §10, Z §9]",
   })
-  async decideShareRequest(
+  approveShareRequest(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('approve', { description: 'true 批准，false 驳回 / true approves, false rejects' }) approve: boolean,
-    @Arg('reason', () => String, { nullable: true, description: '审核意见；驳回和协调不予共享数据的批准必填 / the reason; required to reject, and to grant NOT_SHARED data' })
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: '审核意见；协调不予共享数据（NOT_SHARED_COORDINATION）时必填 / a note to the requester; required when the rule is NOT_SHARED_COORDINATION',
+    })
     reason?: string | null,
     @Arg('itemNames', () => [String], {
       nullable: true,
@@ -388,75 +411,99 @@ export class ShareRequestResolver {
     itemNames?: string[] | null,
     @Arg('endDate', () => String, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
   ): Promise<ShareRequest> {
-    const actor = requireActor(ctx);
-    assertKnownIdRegion(id, 'id');
-    if (!approve && (itemNames || endDate))
-      throw badInput('驳回时不能缩减范围 / itemNames and endDate narrow an approval: leave them out to reject', itemNames ? 'itemNames' : 'endDate');
     if (endDate) validateEndDate(endDate, 'endDate');
-    if (!approve && blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §24, B §27, L §34]', 'reason');
-    const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
-    if (!r || !canSeeRequest(actor, ctx.node, r)) throw notFound('共享申请 / share request', id);
-    if (!canDecide(actor, ctx.node, r)) {
-      throw forbidden(
-        r.decisionRule === 'GRADE_REQUIRES_AUTHORITY'
-          ? `${GRADE_NAMES[r.securityGrade ?? ''] ?? '核心、重要数据'}的共享须由数据主管部门审批 / ${r.securityGrade ?? 'CORE or IMPORTANT'} data is shared only with the data authority's approval [J §7, B §10, Z §9]`
-          : r.decisionRule === 'NOT_SHARED_COORDINATION'
-            ? "不予共享数据的协调只能由数据主管部门决定 / NOT_SHARED data is granted only by the data authority's coordination [B §27, J §17]"
-            : r.authorityApprovalRequired
-              ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
-              : "只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data's region on this platform, may decide this request [B §27]",
-      );
-    }
-    if (r.status !== 'PENDING')
-      throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
-    if (approve && r.decisionRule === 'NOT_SHARED_COORDINATION' && blank(reason)) {
-      throw badInput('协调共享不予共享的数据须记录理由 / granting NOT_SHARED data needs a recorded reason [B §27, J §17]', 'reason');
-    }
-    if (approve && r.endDate < todayInChina()) {
-      throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request's end date ${r.endDate} has passed: it can only be rejected`);
-    }
-    const scope = approve ? narrowedScope(r, itemNames, endDate) : null;
-    const decisionRule = decisionRuleOf(actor, r, actsOn(actor, ctx.node, r.regionCode));
-    if (approve && decisionRule === 'CONDITIONAL_PROVIDER_DECISION') await refuseIfGradeRaised(ctx, r);
-    return mutate(ctx, 'sharing', async (em) => {
-      // Under a negative-list profile, data not on the list must be shared: the provider's rejection
-      // stands (with its reason) and is recorded for the authority to review [B §24, L §34].
-      const violation = !approve && decisionRule === 'CONDITIONAL_PROVIDER_DECISION' && resolvePolicy(ctx.node.profiles).negativeList && !(await onNegativeList(em, r));
-      r.status = approve ? 'GRANTED' : 'REJECTED';
-      r.decisionRule = decisionRule;
-      r.decisionReason = blank(reason) ? null : reason!.trim();
-      r.decidedAt = new Date();
-      r.decidedBy = actor.sub;
-      if (scope) Object.assign(r, scope);
-      if (violation) {
-        em.create(ShareViolation, {
-          ...newOwned(r.regionCode),
-          kind: 'UNLISTED_REJECTION',
-          shareRequestId: r.id,
-          providerId: r.providerId,
-          requesterId: r.requesterId,
-          resourceId: r.resourceId,
-          reason: r.decisionReason!,
-          reviewedAt: null,
-          reviewedBy: null,
-          reviewNote: null,
-        } as ShareViolation);
-      }
-      const narrowed = scope && (scope.itemNames.length !== r.requestedItemNames.length || scope.endDate !== r.requestedEndDate);
-      return {
-        result: r,
-        audit: {
-          action: approve ? 'shareRequest.approve' : 'shareRequest.reject',
-          entityType: 'ShareRequest',
-          entityId: r.id,
-          data: {
-            reason: r.decisionReason,
-            decisionRule,
-            ...(narrowed ? { itemNames: r.itemNames, endDate: r.endDate } : {}),
-            ...(violation ? { violation: 'UNLISTED_REJECTION' } : {}),
-          },
-        },
-      };
-    });
+    return decide(ctx, id, { approve: true, reason, itemNames, endDate });
   }
+
+  @Mutation(() => ShareRequest, {
+    description:
+      "驳回共享申请，须说明理由：提供部门或数据所在区域的数据主管部门；实行负面清单的，提供部门驳回的清单外信息项逐项记为违规待审查 / reject a pending request with a reason: the provider or the data authority of the data's region; under a negative-list profile, the items a provider rejects that are not on its list are recorded, item by item, as a violation for review [SHR-2, SHR-3, B §24, B §27, L §34]",
+  })
+  rejectShareRequest(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '驳回理由，告知申请部门 / why, for the requester [B §24, B §27, L §34]' }) reason: string,
+  ): Promise<ShareRequest> {
+    if (blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §24, B §27, L §34]', 'reason');
+    return decide(ctx, id, { approve: false, reason });
+  }
+}
+
+/** A decision on a pending request [SHR-2, B §27-29]; its arguments were checked by the mutation. */
+async function decide(
+  ctx: SubgraphContext,
+  id: string,
+  d: { approve: boolean; reason?: string | null; itemNames?: string[] | null; endDate?: string | null },
+): Promise<ShareRequest> {
+  const actor = requireActor(ctx);
+  const { approve, reason } = d;
+  assertKnownIdRegion(id, 'id');
+  const r = parseId(id) ? await ctx.em.findOne(ShareRequest, { id }) : null;
+  if (!r || !canSeeRequest(actor, ctx.node, r)) throw notFound('共享申请 / share request', id);
+  if (!canDecide(actor, ctx.node, r)) {
+    throw forbidden(
+      r.decisionRule === 'GRADE_REQUIRES_AUTHORITY'
+        ? `${GRADE_NAMES[r.securityGrade ?? ''] ?? '核心、重要数据'}的共享须由数据主管部门审批 / ${r.securityGrade ?? 'CORE or IMPORTANT'} data is shared only with the data authority's approval [J §7, B §10, Z §9]`
+        : r.decisionRule === 'NOT_SHARED_COORDINATION'
+          ? "不予共享数据的协调只能由数据主管部门决定 / NOT_SHARED data is granted only by the data authority's coordination [B §27, J §17]"
+          : r.authorityApprovalRequired
+            ? `${r.shareMode} 方式的共享须由数据主管部门审批 / ${r.shareMode} sharing is decided by the data authority [SHR-6, L §17]`
+            : "只有提供部门或数据所在区域（含上级）在本平台的数据主管部门可以审核此申请 / only the providing agency, or the data authority acting on the data's region on this platform, may decide this request [B §27]",
+    );
+  }
+  if (r.status !== 'PENDING')
+    throw conflict(`申请已处理（当前为 ${r.status}），不能再次审核 / this request was already decided (${r.status}); only PENDING requests can be decided`);
+  if (approve && r.decisionRule === 'NOT_SHARED_COORDINATION' && blank(reason)) {
+    throw badInput('协调共享不予共享的数据须记录理由 / granting NOT_SHARED data needs a recorded reason [B §27, J §17]', 'reason');
+  }
+  if (approve && r.endDate < todayInChina()) {
+    throw conflict(`申请的截止日期 ${r.endDate} 已过，不能批准，只能驳回 / the request's end date ${r.endDate} has passed: it can only be rejected`);
+  }
+  const scope = approve ? narrowedScope(r, d.itemNames, d.endDate) : null;
+  const decisionRule = decisionRuleOf(actor, r, actsOn(actor, ctx.node, r.regionCode));
+  const byProvider = PROVIDER_RULES.includes(decisionRule);
+  if (approve && byProvider) await refuseIfGradeRaised(ctx, r);
+  return mutate(ctx, 'sharing', async (em) => {
+    // Under a negative-list profile, data not on the list must be shared: the provider's rejection
+    // stands (with its reason), and the items it refused that are not on the list are recorded,
+    // item by item, for the authority to review [B §24, L §34].
+    const listed = !approve && byProvider && resolvePolicy(ctx.node.profiles).negativeList ? listedOf(await activeLines(em, r.resourceId), r.itemNames).items : null;
+    const unlisted = listed ? r.itemNames.filter((n) => !listed.includes(n)) : [];
+    r.status = approve ? 'GRANTED' : 'REJECTED';
+    r.decisionRule = decisionRule;
+    r.decisionReason = blank(reason) ? null : reason!.trim();
+    r.decidedAt = new Date();
+    r.decidedBy = actor.sub;
+    if (scope) Object.assign(r, scope);
+    if (unlisted.length) {
+      em.create(ShareViolation, {
+        ...newOwned(r.regionCode),
+        kind: 'UNLISTED_REJECTION',
+        shareRequestId: r.id,
+        providerId: r.providerId,
+        requesterId: r.requesterId,
+        resourceId: r.resourceId,
+        itemNames: unlisted,
+        reason: r.decisionReason!,
+        reviewedAt: null,
+        reviewedBy: null,
+        reviewNote: null,
+      } as ShareViolation);
+    }
+    const narrowed = scope && (scope.itemNames.length !== r.requestedItemNames.length || scope.endDate !== r.requestedEndDate);
+    return {
+      result: r,
+      audit: {
+        action: approve ? 'shareRequest.approve' : 'shareRequest.reject',
+        entityType: 'ShareRequest',
+        entityId: r.id,
+        data: {
+          reason: r.decisionReason,
+          decisionRule,
+          ...(narrowed ? { itemNames: r.itemNames, endDate: r.endDate } : {}),
+          ...(unlisted.length ? { violation: 'UNLISTED_REJECTION', unlistedItems: unlisted } : {}),
+        },
+      },
+    };
+  });
 }

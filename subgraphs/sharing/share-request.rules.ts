@@ -43,14 +43,18 @@ export function requestRule(shareAttribute: string, securityGrade: string, mode:
 /** Rules under which the provider alone may not decide. */
 export const AUTHORITY_RULES: readonly ShareDecisionRule[] = ['GRADE_REQUIRES_AUTHORITY', 'MODE_REQUIRES_AUTHORITY', 'NOT_SHARED_COORDINATION'];
 
+/** Rules of a provider's own decision: the ones its approval rate counts, and whose rejections of unlisted data are violations [SHR-3, SHR-11]. */
+export const PROVIDER_RULES: readonly ShareDecisionRule[] = ['CONDITIONAL_PROVIDER_DECISION', 'NEGATIVE_LIST_PROVIDER_DECISION'];
+
 /**
- * The rule a decision is taken under: an authority-only rule stays as it is; a CONDITIONAL request
- * decided by the authority rather than the provider is the authority's coordination [B §27], and
- * on a platform where that authority only supervises, its cross-level coordination [B §29].
+ * The rule a decision is taken under: an authority-only rule stays as it is; the provider decides
+ * under its own rule (CONDITIONAL data, or items on its negative list); a request decided by the
+ * authority rather than the provider is the authority's coordination [B §27], and on a platform
+ * where that authority only supervises, its cross-level coordination [B §29].
  */
 export function decisionRuleOf(actor: Actor, r: ShareRequest, actsHere: boolean): ShareDecisionRule {
   if (AUTHORITY_RULES.includes(r.decisionRule)) return r.decisionRule;
-  if (hasRole(actor, 'AGENCY') && actor.orgId === r.providerId) return 'CONDITIONAL_PROVIDER_DECISION';
+  if (hasRole(actor, 'AGENCY') && actor.orgId === r.providerId) return r.decisionRule === 'NEGATIVE_LIST_PROVIDER_DECISION' ? r.decisionRule : 'CONDITIONAL_PROVIDER_DECISION';
   return actsHere ? 'AUTHORITY_COORDINATION' : 'CROSS_REGION_COORDINATION';
 }
 

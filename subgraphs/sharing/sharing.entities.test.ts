@@ -96,7 +96,7 @@ describe('_entities: DataResource (this subgraph contributes `sharing`)', () => 
   });
 
   test('counts follow decisions', async () => {
-    const d = await t.call('sharing', agency(provider, CITY), `mutation($id: ID!, $reason: String) { decideShareRequest(id: $id, approve: false, reason: $reason) { status } }`, {
+    const d = await t.call('sharing', agency(provider, CITY), `mutation($id: ID!, $reason: String!) { rejectShareRequest(id: $id, reason: $reason) { status } }`, {
       id: strangersRequest,
       reason: '超出共享条件',
     });

@@ -22,11 +22,12 @@ afterAll(async () => t?.stop());
 
 const FIELDS = `id status decisionRule itemNames requestedItemNames endDate requestedEndDate itemJustifications { itemName justification }
   offlineReason escalationReason crossNode authorityApprovalRequired decisionReason grantState active suspensionReason rectificationDemand rectificationDeadline revocationReason
-  suspendedBy suspendedAs revokedBy revokedAs`;
+  suspendedBy suspendedAs revokedBy revokedAs negativeListItems negativeListBasis`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { ${FIELDS} } }`;
 const ESCALATE = `mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { ${FIELDS} } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!], $endDate: String) {
-  decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames, endDate: $endDate) { ${FIELDS} } }`;
+const APPROVE = `mutation($id: ID!, $reason: String, $itemNames: [String!], $endDate: String) {
+  approveShareRequest(id: $id, reason: $reason, itemNames: $itemNames, endDate: $endDate) { ${FIELDS} } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectShareRequest(id: $id, reason: $reason) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { shareRequest(id: $id) { ${FIELDS} } }`;
 const SUSPEND = `mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) {
   suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { ${FIELDS} } }`;
@@ -36,7 +37,7 @@ const CHECK = `query($id: ID!, $org: ID!, $items: [String!]!, $scenario: String!
   shareGrantCheck(id: $id, organizationId: $org, itemNames: $items, scenario: $scenario) { allowed denial reason grant { id } } }`;
 const ADD_NEGATIVE = `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id dataName itemNames legalBasis removedAt provider { id } resource { id } } }`;
 const NEGATIVE_LIST = `query($providerId: ID, $includeRemoved: Boolean) { negativeList(providerId: $providerId, includeRemoved: $includeRemoved, first: 100) { totalCount edges { node { id dataName itemNames legalBasis removedAt } } } }`;
-const VIOLATIONS = `query($reviewed: Boolean) { shareViolations(reviewed: $reviewed, first: 100) { totalCount edges { node { id kind reason reviewNote shareRequest { id } provider { id } requester { id } } } } }`;
+const VIOLATIONS = `query($reviewed: Boolean) { shareViolations(reviewed: $reviewed, first: 100) { totalCount edges { node { id kind itemNames reason reviewNote shareRequest { id } provider { id } requester { id } } } } }`;
 const REVIEW = `mutation($id: ID!, $note: String!) { reviewShareViolation(id: $id, note: $note) { id reviewNote reviewedBy } }`;
 const IMPOSE = `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id status violation deadline organization { id } } }`;
 const LIFT = `mutation($id: ID!, $reason: String!) { liftShareSanction(id: $id, reason: $reason) { id status liftReason } }`;
@@ -82,6 +83,9 @@ const changesOf = async (entityId: string) =>
 async function granted(s: Scenario, over: Record<string, unknown> = {}): Promise<string> {
   return (await ok(s.requesterStaff, REQUEST, { input: input(s, over) })).requestShare.id;
 }
+
+const check = (actor: Actor, s: Scenario, items: string[], scenarioName = '就业补贴资格核验', org = s.requester) =>
+  ok(actor, CHECK, { id: s.resourceId, org, items, scenario: scenarioName }).then((d) => d.shareGrantCheck);
 
 describe('requests by scenario [SHR-1]', () => {
   test.each([
@@ -163,8 +167,8 @@ describe('share modes [SHR-6, L §17, J §17, B §27]', () => {
     });
     const off = (await ok(s.requesterStaff, REQUEST, { input: input(s, { shareMode: 'OFFLINE', offlineReason: '业务系统部署在涉密网络' }) })).requestShare;
     expect(off).toMatchObject({ status: 'PENDING', decisionRule: 'MODE_REQUIRES_AUTHORITY', offlineReason: '业务系统部署在涉密网络', authorityApprovalRequired: true });
-    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id: off.id, approve: true }))).toBe('FORBIDDEN');
-    expect((await ok(authority(CITY), DECIDE, { id: off.id, approve: true, reason: '同意线下交换' })).decideShareRequest.status).toBe('GRANTED');
+    expect(codeOf(await t.call('sharing', s.providerStaff, APPROVE, { id: off.id }))).toBe('FORBIDDEN');
+    expect((await ok(authority(CITY), APPROVE, { id: off.id, reason: '同意线下交换' })).approveShareRequest.status).toBe('GRANTED');
   });
 
   test('an entry offered by bulk copy also answers API calls; one offered offline only offline', async () => {
@@ -182,16 +186,17 @@ describe('decisions [SHR-2]', () => {
     const s = await scenario(CONDITIONAL);
     const id = await granted(s);
     const end = addDays(todayInChina(), 30);
-    const wider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, itemNames: ['企业名称', '注册资本'] });
+    const wider = await t.call('sharing', s.providerStaff, APPROVE, { id, itemNames: ['企业名称', '注册资本'] });
     expect(codeOf(wider)).toBe('BAD_USER_INPUT');
     expect(wider.errors![0].extensions).toMatchObject({ field: 'itemNames', extraItems: ['注册资本'] });
-    const later = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, endDate: addDays(inAYear(), 1) });
+    const later = await t.call('sharing', s.providerStaff, APPROVE, { id, endDate: addDays(inAYear(), 1) });
     expect(later.errors![0].extensions!.field).toBe('endDate');
-    const onReject = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '不同意', itemNames: ['企业名称'] });
-    expect(codeOf(onReject)).toBe('BAD_USER_INPUT');
+    // A rejection narrows nothing: the schema has no items to name on it.
+    const onReject = await t.call('sharing', s.providerStaff, `mutation($id: ID!) { rejectShareRequest(id: $id, reason: "不同意", itemNames: ["企业名称"]) { id } }`, { id });
+    expect(codeOf(onReject)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await changesOf(id)).toEqual(['shareRequest.create']);
 
-    const d = (await ok(s.providerStaff, DECIDE, { id, approve: true, reason: '仅共享名称和状态', itemNames: ['企业名称', '登记状态'], endDate: end })).decideShareRequest;
+    const d = (await ok(s.providerStaff, APPROVE, { id, reason: '仅共享名称和状态', itemNames: ['企业名称', '登记状态'], endDate: end })).approveShareRequest;
     expect(d).toMatchObject({
       status: 'GRANTED',
       decisionRule: 'CONDITIONAL_PROVIDER_DECISION',
@@ -216,11 +221,11 @@ describe('decisions [SHR-2]', () => {
     const e = (await ok(s.requesterStaff, ESCALATE, { input: input(s), reason: '开展人口普查复核，法律授权使用' })).escalateShareRequest;
     expect(e).toMatchObject({ status: 'PENDING', decisionRule: 'NOT_SHARED_COORDINATION', authorityApprovalRequired: true, escalationReason: '开展人口普查复核，法律授权使用' });
     expect(await changesOf(e.id)).toEqual(['shareRequest.escalate']);
-    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id: e.id, approve: true, reason: '同意' }))).toBe('FORBIDDEN');
-    const silent = await t.call('sharing', authority(CITY), DECIDE, { id: e.id, approve: true });
+    expect(codeOf(await t.call('sharing', s.providerStaff, APPROVE, { id: e.id, reason: '同意' }))).toBe('FORBIDDEN');
+    const silent = await t.call('sharing', authority(CITY), APPROVE, { id: e.id });
     expect(codeOf(silent)).toBe('BAD_USER_INPUT');
     expect(silent.errors![0].extensions!.field).toBe('reason');
-    const g = (await ok(authority(CITY), DECIDE, { id: e.id, approve: true, reason: '经协调，依统计法第九条例外同意' })).decideShareRequest;
+    const g = (await ok(authority(CITY), APPROVE, { id: e.id, reason: '经协调，依统计法第九条例外同意' })).approveShareRequest;
     expect(g).toMatchObject({ status: 'GRANTED', decisionRule: 'NOT_SHARED_COORDINATION', decisionReason: '经协调，依统计法第九条例外同意' });
   });
 
@@ -276,15 +281,16 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
   test('rejecting data not on the list needs a reason and is recorded as a violation the authority reviews; listed data is not [B §24, L §34]', async () => {
     const s = await scenario(CONDITIONAL);
     const unlisted = await granted(s);
-    const silent = await t.call('sharing', s.providerStaff, DECIDE, { id: unlisted, approve: false });
-    expect(codeOf(silent)).toBe('BAD_USER_INPUT');
+    const silent = await t.call('sharing', s.providerStaff, REJECT, { id: unlisted, reason: ' ' });
+    expect(silent.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(silent.errors![0].message).toContain('B §24');
-    await ok(s.providerStaff, DECIDE, { id: unlisted, approve: false, reason: '本部门工作繁忙' });
+    await ok(s.providerStaff, REJECT, { id: unlisted, reason: '本部门工作繁忙' });
     const mine = (await ok(s.providerStaff, VIOLATIONS, { reviewed: false })).shareViolations.edges.map((e: any) => e.node);
     expect(mine).toEqual([
       {
         id: expect.any(String),
         kind: 'UNLISTED_REJECTION',
+        itemNames: ['统一社会信用代码', '企业名称', '登记状态'],
         reason: '本部门工作繁忙',
         reviewNote: null,
         shareRequest: { id: unlisted },
@@ -294,8 +300,8 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
     ]);
 
     await ok(s.providerStaff, ADD_NEGATIVE, { input: { providerId: s.provider, resourceId: s.resourceId, itemNames: ['统一社会信用代码'], legalBasis: LEGAL_BASIS } });
-    const listed = await granted(s, { scenario: '另一场景' });
-    await ok(s.providerStaff, DECIDE, { id: listed, approve: false, reason: '信用代码列入负面清单' });
+    const listed = await granted(s, { scenario: '另一场景', itemNames: ['统一社会信用代码'] });
+    await ok(s.providerStaff, REJECT, { id: listed, reason: '信用代码列入负面清单' });
     expect((await ok(s.providerStaff, VIOLATIONS, {})).shareViolations.totalCount).toBe(1);
 
     const v = mine[0].id;
@@ -310,18 +316,43 @@ describe('negative list [SHR-3, B §24, L §34]', () => {
     expect((await ok(auditor(CITY), VIOLATIONS, { reviewed: true })).shareViolations.edges.map((e: any) => e.node.id)).toContain(v);
   });
 
+  test('a rejection is a violation item by item: rejecting one listed and two unlisted items records the two [B §24, L §34]', async () => {
+    const s = await scenario(CONDITIONAL);
+    await ok(s.providerStaff, ADD_NEGATIVE, { input: { providerId: s.provider, resourceId: s.resourceId, itemNames: ['统一社会信用代码'], legalBasis: LEGAL_BASIS } });
+    const id = await granted(s);
+    const pending = (await ok(s.requesterStaff, GET, { id })).shareRequest;
+    expect(pending).toMatchObject({ status: 'PENDING', decisionRule: 'NEGATIVE_LIST_PROVIDER_DECISION', negativeListItems: ['统一社会信用代码'], negativeListBasis: LEGAL_BASIS });
+    await ok(s.providerStaff, REJECT, { id, reason: '不予提供' });
+    const [v] = (await ok(s.providerStaff, VIOLATIONS, {})).shareViolations.edges.map((e: any) => e.node);
+    expect(v).toMatchObject({ shareRequest: { id }, itemNames: ['企业名称', '登记状态'] });
+  });
+
+  test('an item on the negative list is never granted automatically: an UNCONDITIONAL request naming it waits for the provider, with the line shown [SHR-2, SHR-3, B §24, B §27]', async () => {
+    const s = await scenario();
+    await ok(s.providerStaff, ADD_NEGATIVE, { input: { providerId: s.provider, resourceId: s.resourceId, itemNames: ['登记状态'], legalBasis: LEGAL_BASIS } });
+    const withListed = (await ok(s.requesterStaff, REQUEST, { input: input(s) })).requestShare;
+    expect(withListed).toMatchObject({ status: 'PENDING', decisionRule: 'NEGATIVE_LIST_PROVIDER_DECISION', negativeListItems: ['登记状态'], negativeListBasis: LEGAL_BASIS });
+    expect(await check(s.requesterStaff, s, ['登记状态'])).toMatchObject({ allowed: false, denial: 'NO_GRANT' });
+    // Unlisted items of the same entry are still granted at once [B §24: data not on the list is shared].
+    const unlisted = (await ok(s.requesterStaff, REQUEST, { input: input(s, { scenario: '另一场景', itemNames: ['企业名称'], itemJustifications: [] }) })).requestShare;
+    expect(unlisted).toMatchObject({ status: 'GRANTED', decisionRule: 'UNCONDITIONAL_AUTO_GRANT', negativeListItems: [] });
+    // The provider decides (its own rule is kept), or the requester escalates to the authority.
+    const approved = (await ok(s.providerStaff, APPROVE, { id: withListed.id, reason: '仅限本场景', itemNames: ['统一社会信用代码', '企业名称'] })).approveShareRequest;
+    expect(approved).toMatchObject({ status: 'GRANTED', decisionRule: 'NEGATIVE_LIST_PROVIDER_DECISION', itemNames: ['统一社会信用代码', '企业名称'] });
+    const escalated = (await ok(s.requesterStaff, ESCALATE, { input: input(s, { scenario: '第三场景' }), reason: '执法急需' })).escalateShareRequest;
+    expect(escalated).toMatchObject({ status: 'PENDING', decisionRule: 'NOT_SHARED_COORDINATION', authorityApprovalRequired: true, negativeListItems: ['登记状态'] });
+    expect(codeOf(await t.call('sharing', s.providerStaff, APPROVE, { id: escalated.id }))).toBe('FORBIDDEN');
+  });
+
   test('the authority rejecting (coordination) is no provider violation [L §34]', async () => {
     const s = await scenario(CONDITIONAL);
     const id = await granted(s);
-    await ok(authority(CITY), DECIDE, { id, approve: false, reason: '场景不明确' });
+    await ok(authority(CITY), REJECT, { id, reason: '场景不明确' });
     expect((await ok(s.providerStaff, VIOLATIONS, {})).shareViolations.totalCount).toBe(0);
   });
 });
 
 describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
-  const check = (actor: Actor, s: Scenario, items: string[], scenarioName = '就业补贴资格核验', org = s.requester) =>
-    ok(actor, CHECK, { id: s.resourceId, org, items, scenario: scenarioName }).then((d) => d.shareGrantCheck);
-
   test('the grant check answers with the grant, or why not: items, scenario, none [B §26, B §28]', async () => {
     const s = await scenario();
     const id = await granted(s, { itemNames: ['企业名称', '登记状态'], itemJustifications: [] });
@@ -426,7 +457,7 @@ describe('grants with a life [SHR-5, B §26, B §28, B §49]', () => {
   test('a grant only the authority could give is reinstated only by the authority [J §7, B §10, B §49]', async () => {
     const s = await scenario({ securityGrade: 'IMPORTANT', openAttribute: 'PROHIBITED' });
     const id = await granted(s);
-    await ok(authority(CITY), DECIDE, { id, approve: true, reason: '同意' });
+    await ok(authority(CITY), APPROVE, { id, reason: '同意' });
     await ok(s.providerStaff, SUSPEND, { id, reason: '安全检查', demand: '提交安全评估报告', deadline: addDays(todayInChina(), 5) });
     expect(codeOf(await t.call('sharing', s.providerStaff, REINSTATE, { id, reason: '已提交' }))).toBe('FORBIDDEN');
     expect((await ok(authority(CITY), REINSTATE, { id, reason: '评估通过' })).reinstateShareGrant.status).toBe('GRANTED');

@@ -18,7 +18,8 @@ afterAll(async () => t?.stop());
 const FIELDS = `id status decisionRule scenario purpose legalDuty itemNames shareMode endDate authorityApprovalRequired decisionReason decidedAt decidedBy createdAt version active
   resource { id } requester { id } provider { id }`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { ${FIELDS} } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideShareRequest(id: $id, approve: $approve, reason: $reason) { ${FIELDS} } }`;
+const APPROVE = `mutation($id: ID!, $reason: String) { approveShareRequest(id: $id, reason: $reason) { ${FIELDS} } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectShareRequest(id: $id, reason: $reason) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { shareRequest(id: $id) { id status } }`;
 const LIST = `query($status: ShareRequestStatus, $scope: RegionScopeInput, $first: Int, $after: String) {
   shareRequests(status: $status, scope: $scope, first: $first, after: $after) { totalCount edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }`;
@@ -116,9 +117,9 @@ describe('requesting shared data', () => {
       active: false,
     });
 
-    const approved = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '符合共享条件' });
+    const approved = await t.call('sharing', s.providerStaff, APPROVE, { id, reason: '符合共享条件' });
     expect(approved.errors).toBeUndefined();
-    expect(approved.data!.decideShareRequest).toMatchObject({
+    expect(approved.data!.approveShareRequest).toMatchObject({
       status: 'GRANTED',
       decisionRule: 'CONDITIONAL_PROVIDER_DECISION',
       decisionReason: '符合共享条件',
@@ -127,7 +128,7 @@ describe('requesting shared data', () => {
       version: 2,
     });
 
-    const again = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '改变主意' });
+    const again = await t.call('sharing', s.providerStaff, REJECT, { id, reason: '改变主意' });
     expect(codeOf(again)).toBe('CONFLICT');
     expect((await t.call('sharing', s.requesterStaff, GET, { id })).data!.shareRequest.status).toBe('GRANTED');
     expect(await auditActions(id)).toEqual(['shareRequest.create', 'shareRequest.approve']);
@@ -136,14 +137,13 @@ describe('requesting shared data', () => {
   test('a rejection needs a reason, and is recorded with it [SHR-2, B §27, L §34]', async () => {
     const s = await scenario(CONDITIONAL);
     const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
-    for (const reason of [null, '   ']) {
-      const refused = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason });
-      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
-      expect(refused.errors![0].extensions!.field).toBe('reason');
-    }
+    // Required by the schema; a blank one is refused naming the field.
+    expect(codeOf(await t.call('sharing', s.providerStaff, REJECT, { id, reason: null }))).toBe('BAD_USER_INPUT');
+    const refused = await t.call('sharing', s.providerStaff, REJECT, { id, reason: '   ' });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect((await t.call('sharing', s.providerStaff, GET, { id })).data!.shareRequest.status).toBe('PENDING');
-    const rejected = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '申请场景不在共享条件范围内' });
-    expect(rejected.data!.decideShareRequest).toMatchObject({ status: 'REJECTED', decisionReason: '申请场景不在共享条件范围内', active: false });
+    const rejected = await t.call('sharing', s.providerStaff, REJECT, { id, reason: '申请场景不在共享条件范围内' });
+    expect(rejected.data!.rejectShareRequest).toMatchObject({ status: 'REJECTED', decisionReason: '申请场景不在共享条件范围内', active: false });
     expect(await auditActions(id)).toEqual(['shareRequest.create', 'shareRequest.reject']);
   });
 
@@ -158,22 +158,19 @@ describe('requesting shared data', () => {
       [ANONYMOUS, 'UNAUTHENTICATED'],
     ];
     for (const [actor, code] of attempts) {
-      const r = await t.call('sharing', actor, DECIDE, { id, approve: true });
+      const r = await t.call('sharing', actor, APPROVE, { id });
       expect(codeOf(r)).toBe(code);
     }
     expect((await t.call('sharing', s.providerStaff, GET, { id })).data!.shareRequest.status).toBe('PENDING');
     expect(await auditActions(id)).toEqual(['shareRequest.create']);
-    const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true });
-    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decidedBy: `authority-${CITY}`, decisionRule: 'AUTHORITY_COORDINATION' });
+    const byAuthority = await t.call('sharing', authority(CITY), APPROVE, { id });
+    expect(byAuthority.data!.approveShareRequest).toMatchObject({ status: 'GRANTED', decidedBy: `authority-${CITY}`, decisionRule: 'AUTHORITY_COORDINATION' });
   });
 
   test('concurrent decisions on one request: exactly one wins, the other is a CONFLICT [ARCHITECTURE: no lost update]', async () => {
     const s = await scenario(CONDITIONAL);
     const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
-    const results = await Promise.all([
-      t.call('sharing', s.providerStaff, DECIDE, { id, approve: true }),
-      t.call('sharing', authority(CITY), DECIDE, { id, approve: false, reason: '暂缓' }),
-    ]);
+    const results = await Promise.all([t.call('sharing', s.providerStaff, APPROVE, { id }), t.call('sharing', authority(CITY), REJECT, { id, reason: '暂缓' })]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.map(codeOf).filter(Boolean)).toEqual(['CONFLICT']);
     expect((await auditActions(id)).filter((a) => a !== 'shareRequest.create')).toHaveLength(1);
@@ -258,9 +255,9 @@ describe('requesting shared data', () => {
     const r = await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { shareMode: 'BULK_COPY' }));
     expect(r.data!.requestShare).toMatchObject({ status: 'PENDING', shareMode: 'BULK_COPY', authorityApprovalRequired: true, decisionRule: 'MODE_REQUIRES_AUTHORITY' });
     const id = r.data!.requestShare.id;
-    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true }))).toBe('FORBIDDEN');
-    const ok = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '同意批量复制' });
-    expect(ok.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'MODE_REQUIRES_AUTHORITY' });
+    expect(codeOf(await t.call('sharing', s.providerStaff, APPROVE, { id }))).toBe('FORBIDDEN');
+    const ok = await t.call('sharing', authority(CITY), APPROVE, { id, reason: '同意批量复制' });
+    expect(ok.data!.approveShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'MODE_REQUIRES_AUTHORITY' });
   });
 });
 
@@ -283,16 +280,16 @@ describe('grade drives sharing', () => {
       active: false,
     });
     const id = r.data!.requestShare.id;
-    const byProvider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true, reason: '同意' });
+    const byProvider = await t.call('sharing', s.providerStaff, APPROVE, { id, reason: '同意' });
     expect(codeOf(byProvider)).toBe('FORBIDDEN');
     expect(byProvider.errors![0].message).toContain('J §7');
-    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '不同意' }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.call('sharing', s.providerStaff, REJECT, { id, reason: '不同意' }))).toBe('FORBIDDEN');
     expect((await t.call('sharing', s.requesterStaff, GET, { id })).data!.shareRequest.status).toBe('PENDING');
     expect(await auditActions(id)).toEqual(['shareRequest.create']);
 
-    const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '经审查同意共享' });
+    const byAuthority = await t.call('sharing', authority(CITY), APPROVE, { id, reason: '经审查同意共享' });
     expect(byAuthority.errors).toBeUndefined();
-    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY', decidedBy: `authority-${CITY}`, active: true });
+    expect(byAuthority.data!.approveShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY', decidedBy: `authority-${CITY}`, active: true });
   });
 
   test('the grade outranks the share mode in the rule named [J §7, B §10, Z §9, L §17]', async () => {
@@ -315,7 +312,7 @@ describe('grade drives sharing', () => {
 
     // Refused at once (the provider's approval re-reads the grade), and for good once the catalog's
     // change event has reached sharing: then only the authority decides.
-    const byProvider = await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true });
+    const byProvider = await t.call('sharing', s.providerStaff, APPROVE, { id });
     expect(codeOf(byProvider)).toBe('FORBIDDEN');
     const GRADE = `query($id: ID!) { shareRequest(id: $id) { status authorityApprovalRequired decisionRule } }`;
     let seen: any;
@@ -325,9 +322,9 @@ describe('grade drives sharing', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(seen).toEqual({ status: 'PENDING', authorityApprovalRequired: true, decisionRule: 'GRADE_REQUIRES_AUTHORITY' });
-    expect(codeOf(await t.call('sharing', s.providerStaff, DECIDE, { id, approve: false, reason: '数据已升为重要数据' }))).toBe('FORBIDDEN');
-    const byAuthority = await t.call('sharing', authority(CITY), DECIDE, { id, approve: true, reason: '经主管部门审核同意' });
-    expect(byAuthority.data!.decideShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY' });
+    expect(codeOf(await t.call('sharing', s.providerStaff, REJECT, { id, reason: '数据已升为重要数据' }))).toBe('FORBIDDEN');
+    const byAuthority = await t.call('sharing', authority(CITY), APPROVE, { id, reason: '经主管部门审核同意' });
+    expect(byAuthority.data!.approveShareRequest).toMatchObject({ status: 'GRANTED', decisionRule: 'GRADE_REQUIRES_AUTHORITY' });
   });
 
   test('GENERAL data keeps its rules: UNCONDITIONAL is granted at once [B §27, J §17]', async () => {
@@ -360,7 +357,7 @@ describe('who sees share requests', () => {
     const s = await scenario(CONDITIONAL);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await request(s.requesterStaff, requestInput(s.resourceId, s.requester, { scenario: `场景${i}` }))).data!.requestShare.id);
-    await t.call('sharing', s.providerStaff, DECIDE, { id: ids[0], approve: true });
+    await t.call('sharing', s.providerStaff, APPROVE, { id: ids[0] });
 
     const page1 = await t.call('sharing', s.requesterStaff, LIST, { first: 2 });
     expect(page1.data!.shareRequests.totalCount).toBe(3);
@@ -382,7 +379,7 @@ describe('who sees share requests', () => {
   test('every mutation leaves an audit event and the chain verifies [SEC-2, J §28]', async () => {
     const s = await scenario(CONDITIONAL);
     const id = (await request(s.requesterStaff, requestInput(s.resourceId, s.requester))).data!.requestShare.id;
-    await t.call('sharing', s.providerStaff, DECIDE, { id, approve: true });
+    await t.call('sharing', s.providerStaff, APPROVE, { id });
     const rows = await t.running.subgraphs
       .sharing!.orm.em.getConnection()
       .execute<{ action: string; actor_org: string }[]>(`select action, actor_org from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [id]);
