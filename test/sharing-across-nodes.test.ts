@@ -204,3 +204,24 @@ describe('cross-level coordination reaches every node [SHR-4, SHR-7, B §27, B �
     expect((await must(authority(LIANDU), GRANT, { id: b.id })).shareRequest).toBeNull();
   });
 });
+
+describe('evaluations are true across nodes [SHR-11, L §28, B §48]', () => {
+  test("an agency's requests made count its requests for data on every node", async () => {
+    const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区卫生健康局');
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市卫生健康委员会');
+    const longquanProvider = await registerOrganization(f.call, LONGQUAN, '龙泉市卫生健康局');
+    const districtProvider = await registerOrganization(f.call, LIANDU, '丽水市莲都区医疗保障局');
+    for (const [provider, region] of [
+      [cityProvider, CITY],
+      [longquanProvider, LONGQUAN],
+      [districtProvider, LIANDU],
+    ] as const) {
+      const resourceId = await publishResource(f.call, provider, region);
+      await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency));
+    }
+    const EVALUATION = `query($id: ID!) { organization(id: $id) { sharingEvaluation { requestsMade requestsReceived } } }`;
+    for (const viewer of [agency(districtAgency, LIANDU), authority(LIANDU), authority(CITY)]) {
+      expect((await must(viewer, EVALUATION, { id: districtAgency })).organization.sharingEvaluation).toEqual({ requestsMade: 3, requestsReceived: 0 });
+    }
+  });
+});

@@ -4,13 +4,16 @@ import { todayInChina, workingDaysBetween } from '../kit/calendar.js';
 import { byKey, type SubgraphContext } from '../kit/context.js';
 import { canSeeSharingEvaluation } from './access.js';
 import { median } from './evaluation.rules.js';
+import { PROVIDER_RULES } from './share-request.rules.js';
+import type { InternalRoute } from '../kit/subgraph.js';
 import { OrganizationRef } from './foreign.js';
 
 @ObjectType('SharingEvaluation', {
-  description: "部门共享工作评价数据（按本平台记录统计）/ an agency's sharing evaluation data, counted from the records of its own platform [SHR-11, L §28, B §48]",
+  description:
+    "部门共享工作评价数据：提出的申请按各平台合计，其余按本部门所在平台的记录统计 / an agency's sharing evaluation data: requests made counted on every platform, the rest from the records of its own platform [SHR-11, L §28, B §48]",
 })
 export class SharingEvaluation {
-  @Field(() => Int, { description: '本部门提出的共享申请数（本平台上的）/ share requests the agency made (to data on its platform)' })
+  @Field(() => Int, { description: '本部门提出的共享申请数（各平台合计）/ share requests the agency made, to data on every platform' })
   requestsMade!: number;
 
   @Field(() => Int, { description: '本部门收到的共享申请数 / share requests the agency received as provider' })
@@ -19,14 +22,14 @@ export class SharingEvaluation {
   @Field(() => Float, {
     nullable: true,
     description:
-      '批准率：收到并已决定的申请中获授权的比例（含自动授权），无已决定申请时为空 / approval rate: share of the received requests decided that were granted (automatic grants included); null when none was decided',
+      "批准率：本部门自行审核的申请中获批准的比例（不含自动授权、系统驳回和数据主管部门的决定），无自行审核的申请时为空 / approval rate: the share of the requests the agency decided itself that it granted (automatic grants, the system's rejections and the authority's decisions excluded); null when it decided none",
   })
   approvalRate!: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      '响应时间中位数（工作日，从申请到决定，不含自动授权），无人工决定时为空 / median response time in working days from request to decision, automatic grants excluded; null when no request was decided by a person',
+      "响应时间中位数（工作日，从申请到本部门的决定），无自行审核的申请时为空 / median response time in working days from request to the agency's own decision; null when it decided none",
   })
   medianResponseWorkingDays!: number | null;
 
@@ -53,19 +56,27 @@ type RequestRow = { org_id: string; made: number; received: number; decided: num
 const sharingEvaluationLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, SharingEvaluation>('sharingEvaluation', async (ids) => {
     const list = ids.map(() => '?').join(', ');
+    // Constants of this module, not input: written into the statement.
+    const rules = PROVIDER_RULES.map((r) => `'${r}'`).join(', ');
+    // The provider's own decisions: not the system's automatic grants or rejections, not the authority's coordination [SHR-11].
+    const ownDecision = `role = 'P' and decided_at is not null and decided_by <> 'SYSTEM' and decision_rule in (${rules})`;
     const day = (col: string) => `to_char(${col} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
     const rows = await ctx.em.execute<RequestRow[]>(
       `select org_id,
               count(*) filter (where role = 'R')::int as made,
               count(*) filter (where role = 'P')::int as received,
-              count(*) filter (where role = 'P' and decided_at is not null)::int as decided,
-              count(*) filter (where role = 'P' and decided_at is not null and status <> 'REJECTED')::int as approved,
-              array_agg(${day('created_at')} || '/' || ${day('decided_at')}) filter (where role = 'P' and decided_at is not null and decided_by <> 'SYSTEM') as responses
-         from (select requester_id as org_id, 'R' as role, status, created_at, decided_at, decided_by from "sharing"."share_request" where requester_id in (${list})
+              count(*) filter (where ${ownDecision})::int as decided,
+              count(*) filter (where ${ownDecision} and status <> 'REJECTED')::int as approved,
+              array_agg(${day('created_at')} || '/' || ${day('decided_at')}) filter (where ${ownDecision}) as responses
+         from (select requester_id as org_id, 'R' as role, status, created_at, decided_at, decided_by, decision_rule from "sharing"."share_request" where requester_id in (${list})
                union all
-               select provider_id, 'P', status, created_at, decided_at, decided_by from "sharing"."share_request" where provider_id in (${list})) x
+               select provider_id, 'P', status, created_at, decided_at, decided_by, decision_rule from "sharing"."share_request" where provider_id in (${list})) x
         group by org_id`,
       [...ids, ...ids],
+    );
+    // An agency's requests live with the data they ask for, on every node: the others count theirs [L §28, B §48].
+    const elsewhere = await Promise.all(
+      ctx.peers.nodes.filter((n) => n.id !== ctx.node.id).map((n) => ctx.peers.internal<RequestsMade>(n, 'sharing', 'requests-made', { organizationIds: ids })),
     );
     const records = await ctx.em.execute<{ org_id: string; overdue: number; violations: number }[]>(
       `select org_id, sum(overdue)::int as overdue, sum(violations)::int as violations
@@ -78,7 +89,7 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
     );
     const recordsOf = byKey(ids, records, (r) => r.org_id);
     return byKey(ids, rows, (r) => r.org_id).map((r, i) => ({
-      requestsMade: r?.made ?? 0,
+      requestsMade: (r?.made ?? 0) + elsewhere.reduce((sum, e) => sum + (e.counts[ids[i]!] ?? 0), 0),
       requestsReceived: r?.received ?? 0,
       approvalRate: r?.decided ? r.approved / r.decided : null,
       medianResponseWorkingDays: median(
@@ -106,3 +117,20 @@ export class SharingEvaluationResolver {
     return sharingEvaluationLoader(ctx).load(org.id);
   }
 }
+
+interface RequestsMade {
+  counts: Record<string, number>;
+}
+
+/** Another node's evaluation asks how many requests some organizations made for this node's data (kit/peers.ts `internal`). */
+export const requestsMade: InternalRoute = async ({ em }, body): Promise<RequestsMade> => {
+  const ids = (body as { organizationIds?: unknown }).organizationIds;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > 1000 || !ids.every((id) => typeof id === 'string')) return { counts: {} };
+  const rows = await em
+    .getConnection()
+    .execute<{ org_id: string; n: number }[]>(
+      `select requester_id as org_id, count(*)::int as n from "sharing"."share_request" where requester_id in (${ids.map(() => '?').join(', ')}) group by requester_id`,
+      ids,
+    );
+  return { counts: Object.fromEntries(rows.map((r) => [r.org_id, r.n])) };
+};

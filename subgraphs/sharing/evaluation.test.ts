@@ -31,9 +31,10 @@ async function ask(resourceId: string, requesterId: string, scenario: string): P
 }
 
 /**
- * One provider receiving four requests from two agencies: one granted automatically, one approved
+ * One provider receiving six requests from two agencies: one granted automatically, one approved
  * (requested the day before National Day, decided after it), one rejected (Friday → Monday), one
- * pending; and one report of doubtful data left unverified past its due date.
+ * pending, one the authority approved and one the system rejected; and one report of doubtful data
+ * left unverified past its due date.
  */
 beforeAll(async () => {
   t = await startTestNode('sharing_eval', nodeConfig('lishui', [CITY, '331121']), (subgraph) => {
@@ -48,6 +49,13 @@ beforeAll(async () => {
   const approved = await ask(conditional, r1, '社保稽核');
   const rejected = await ask(conditional, r2, '税收征管');
   await ask(conditional, r2, '欠税追缴');
+  // Decisions that are not the provider's own: the authority's coordination, and the system's rejection after a catalog change.
+  const byAuthority = await ask(conditional, r2, '统计分析');
+  expect((await t.call('sharing', authority(CITY), APPROVE, { id: byAuthority, reason: '经协调同意' })).errors).toBeUndefined();
+  const bySystem = await ask(conditional, r1, '信用监管');
+  await sql().execute(`update "sharing".share_request set status = 'REJECTED', decided_by = 'SYSTEM', decided_at = now(), decision_reason = '目录条目已停用' where id = ?`, [
+    bySystem,
+  ]);
   expect((await t.call('sharing', agency(provider), APPROVE, { id: approved, reason: '同意' })).errors).toBeUndefined();
   expect((await t.call('sharing', agency(provider), REJECT, { id: rejected, reason: '超出共享条件' })).errors).toBeUndefined();
   await sql().execute(`update "sharing".share_request set created_at = '2026-09-30T02:00:00Z', decided_at = '2026-10-09T02:00:00Z' where id = ?`, [approved]);
@@ -67,10 +75,11 @@ async function evaluate(actor: Actor, ids: string[]) {
 describe('sharing evaluation per agency', () => {
   test('requests made and received, approval rate, median response in working days, overdue verifications [SHR-11, L §28, B §48]', async () => {
     const [p, a, b] = await evaluate(authority(CITY), [provider, r1, r2]);
-    // 2 of 3 decided requests were granted (the automatic grant counts); the median of 2 and 1 working days is 1.5.
-    expect(p).toEqual({ requestsMade: 0, requestsReceived: 4, approvalRate: 2 / 3, medianResponseWorkingDays: 1.5, overdueVerifications: 1, violations: 1 });
-    expect(a).toMatchObject({ requestsMade: 2, requestsReceived: 0, approvalRate: null, medianResponseWorkingDays: null, overdueVerifications: 0 });
-    expect(b).toMatchObject({ requestsMade: 2, requestsReceived: 0 });
+    // The provider decided 2 itself and granted 1: the automatic grant, the authority's coordination and the system's rejection
+    // are not its decisions; the median of 2 and 1 working days is 1.5.
+    expect(p).toEqual({ requestsMade: 0, requestsReceived: 6, approvalRate: 1 / 2, medianResponseWorkingDays: 1.5, overdueVerifications: 1, violations: 1 });
+    expect(a).toMatchObject({ requestsMade: 3, requestsReceived: 0, approvalRate: null, medianResponseWorkingDays: null, overdueVerifications: 0 });
+    expect(b).toMatchObject({ requestsMade: 3, requestsReceived: 0 });
   });
 
   test('visible to the agency itself, the authorities over its region and auditors; null for other agencies, other counties and the public [SHR-11, L §28, B §48]', async () => {
@@ -88,7 +97,7 @@ describe('sharing evaluation per agency', () => {
       const before = statements;
       const evaluations = await evaluate(authority(CITY), ids);
       expect(evaluations).toHaveLength(n);
-      expect(evaluations[0].requestsReceived).toBe(4);
+      expect(evaluations[0].requestsReceived).toBe(6);
       return statements - before;
     };
     const small = await run(4);

@@ -19,7 +19,7 @@ import { ShareSanction } from './sanction.entity.js';
 import { DataDemand } from './demand.entity.js';
 import { demandInputBounds } from './demand.inputs.js';
 import { DataDemandResolver } from './demand.resolver.js';
-import { SharingEvaluationResolver } from './evaluation.resolver.js';
+import { requestsMade, SharingEvaluationResolver } from './evaluation.resolver.js';
 import { UsageFeedback } from './feedback.entity.js';
 import { feedbackInputBounds } from './feedback.inputs.js';
 import { ShareRequestFeedbackResolver } from './feedback.resolver.js';
@@ -65,4 +65,6 @@ export const sharingModule: SubgraphModule = {
     { source: 'sharing', from: 'above', handle: handleSanctionEvent },
   ],
   outbox: true,
+  // An agency's requests for this node's data, counted for its evaluation on its own node [L §28, B §48].
+  internal: { 'requests-made': requestsMade },
 };
