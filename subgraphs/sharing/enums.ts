@@ -196,3 +196,16 @@ registerEnumType(ShareViolationKindEnum, {
     UNLISTED_REJECTION: { description: '驳回共享负面清单外的数据 [B §24, L §34] / a rejection of data not on the negative list [B §24, L §34]' },
   },
 });
+
+/** Which side of a request the caller's organization is on. */
+export const SHARE_REQUEST_SIDES = ['MADE', 'RECEIVED'] as const;
+export type ShareRequestSide = (typeof SHARE_REQUEST_SIDES)[number];
+export const ShareRequestSideEnum = enumObject(SHARE_REQUEST_SIDES);
+registerEnumType(ShareRequestSideEnum, {
+  name: 'ShareRequestSide',
+  description: "调用者所在部门在申请中的一方 / which side of a request the caller's organization is on",
+  valuesConfig: {
+    MADE: { description: '本部门提出的申请 / requests your organization made' },
+    RECEIVED: { description: '本部门作为提供部门收到的申请 / requests your organization received as provider' },
+  },
+});

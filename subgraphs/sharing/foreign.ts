@@ -23,6 +23,13 @@ export class OrganizationRef {
   id!: string;
 }
 
+@Directive('@key(fields: "code")')
+@ObjectType('Region', { description: '行政区划 / administrative division (GB/T 2260)' })
+export class RegionRef {
+  @Field({ description: '六位行政区划代码 / six-digit code, e.g. 331100' })
+  code!: string;
+}
+
 export const foreignReferences = {
   /**
    * A resource can only have requests on the node hosting its region, so an ID that is malformed

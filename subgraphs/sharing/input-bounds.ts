@@ -21,6 +21,7 @@ export const sharingInputBounds: InputBounds = {
   'Mutation.revokeShareGrant(reason:)': { kind: 'text' },
   'Query.shareGrantCheck(itemNames:)': { maxItems: 500 },
   'Query.shareGrantCheck(scenario:)': { kind: 'text' },
+  'Query.shareRequests(scenario:)': { kind: 'text' },
   'AddNegativeListEntryInput.itemNames': { maxItems: 500 },
   'AddNegativeListEntryInput.legalBasis': { kind: 'text' },
   'UpdateNegativeListEntryInput.itemNames': { maxItems: 500 },

@@ -13,7 +13,7 @@ import { SanctionStatusEnum, SanctionViolationEnum, type SanctionStatus, type Sa
 import { ShareSanction } from './sanction.entity.js';
 import { canActOnRegion, canSeeSanction, sanctionFilter } from './access.js';
 import { sanctionStatus, validateEndDate } from './share-request.rules.js';
-import { OrganizationRef } from './foreign.js';
+import { OrganizationRef, RegionRef } from './foreign.js';
 import { catalogOrganization } from '../kit/catalog-client.js';
 import { sanctionChanged } from './sanction-events.js';
 
@@ -62,6 +62,14 @@ export class SanctionResolver {
   @FieldResolver(() => OrganizationRef, { description: '被处置的使用部门 / the sanctioned organization' })
   organization(@Root() s: ShareSanction): OrganizationRef {
     return { id: s.organizationId };
+  }
+
+  @FieldResolver(() => RegionRef, {
+    description:
+      "处置覆盖的区域（含下级区域）：该使用部门在这些区域数据上的全部授权暂停 / the region the sanction covers, with its sub-regions: all the organization's grants on their data stop [B §49]",
+  })
+  region(@Root() s: ShareSanction): RegionRef {
+    return { code: s.regionCode };
   }
 
   @FieldResolver(() => SanctionStatusEnum, { description: '状态：逾期未解除即为终止 / status: TERMINATED once the deadline passed without lifting [B §49]' })

@@ -9,8 +9,8 @@ import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { assertKnownIdRegion, PageArgs, RegionScopeInput, type Page, connectionType, listPage } from '../kit/pagination.js';
-import { actsOn } from '../kit/access.js';
-import { GrantStateEnum, ShareRequestStatusEnum, type GrantState, type ShareRequestStatus } from './enums.js';
+import { actsOn, hasRole } from '../kit/access.js';
+import { GrantStateEnum, ShareRequestSideEnum, ShareRequestStatusEnum, type GrantState, type ShareRequestSide, type ShareRequestStatus } from './enums.js';
 import { ShareRequest, type ItemJustification } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
 import { sanctionsOfLoader, shareRequestLoader } from './share-request.loader.js';
@@ -287,8 +287,27 @@ export class ShareRequestResolver {
     @Args() page: PageArgs,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
+    @Arg('resourceId', () => ID, { nullable: true, description: '只看对该目录条目的申请 / only requests for this catalog entry' }) resourceId?: string | null,
+    @Arg('side', () => ShareRequestSideEnum, {
+      nullable: true,
+      description: '只看本部门提出的（MADE）或收到的（RECEIVED）；须为部门工作人员 / only those your organization made (MADE) or received (RECEIVED); for agency staff',
+    })
+    side?: ShareRequestSide | null,
+    @Arg('scenario', () => String, { nullable: true, description: '只看该应用场景的申请 / only requests for this scenario' }) scenario?: string | null,
   ): Promise<Page<ShareRequest>> {
     const where: FilterQuery<ShareRequest>[] = status ? [{ status }] : [];
+    if (resourceId) {
+      assertKnownIdRegion(resourceId, 'resourceId');
+      where.push({ resourceId });
+    }
+    if (side) {
+      const orgId = ctx.actor.orgId;
+      if (!orgId || !hasRole(ctx.actor, 'AGENCY')) {
+        throw badInput('side 按本部门筛选，须以部门工作人员身份调用 / side filters by your organization: call it as agency staff', 'side');
+      }
+      where.push(side === 'MADE' ? { requesterId: orgId } : { providerId: orgId });
+    }
+    if (!blank(scenario)) where.push({ scenario: scenario!.trim() });
     return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 

@@ -533,3 +533,40 @@ describe('sanctions [SHR-10, B §49]', () => {
     expect(lift.errors![0].message).toContain('B §49');
   });
 });
+
+describe('lists a front-end team can filter without reading the resolvers [SHR-1, SHR-10]', () => {
+  const LIST = `query($resourceId: ID, $side: ShareRequestSide, $scenario: String) {
+    shareRequests(resourceId: $resourceId, side: $side, scenario: $scenario, first: 100) { totalCount edges { node { id } } } }`;
+  const ids = async (actor: Actor, vars: Record<string, unknown>) => (await ok(actor, LIST, vars)).shareRequests.edges.map((e: any) => e.node.id).sort();
+
+  test('shareRequests filters by entry, by the side of the caller, and by scenario', async () => {
+    const s = await scenario();
+    const other = await publishResource(t.call, s.provider, CITY);
+    const a = await granted(s);
+    const b = await granted(s, { scenario: '另一场景' });
+    const c = (await ok(s.requesterStaff, REQUEST, { input: input(s, { resourceId: other }) })).requestShare.id;
+    // The requester's own entry, requested by the provider: RECEIVED for the requester.
+    const reverse = await publishResource(t.call, s.requester, CITY);
+    const d = (await ok(s.providerStaff, REQUEST, { input: input(s, { resourceId: reverse, requesterId: s.provider }) })).requestShare.id;
+
+    expect(await ids(s.requesterStaff, { resourceId: s.resourceId })).toEqual([a, b].sort());
+    expect(await ids(s.requesterStaff, { side: 'MADE' })).toEqual([a, b, c].sort());
+    expect(await ids(s.requesterStaff, { side: 'RECEIVED' })).toEqual([d]);
+    expect(await ids(s.requesterStaff, { scenario: '另一场景' })).toEqual([b]);
+    expect(await ids(s.requesterStaff, { resourceId: s.resourceId, scenario: '就业补贴资格核验' })).toEqual([a]);
+    const bySide = await t.call('sharing', authority(CITY), LIST, { side: 'MADE' });
+    expect(bySide.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'side' });
+  });
+
+  test('a sanction shows the region it covers; a violation its kind as an enum', async () => {
+    const s = await scenario(CONDITIONAL);
+    const sanction = (
+      await ok(authority(CITY), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { region { code } } }`, {
+        input: { regionCode: '331121', userOrganizationId: s.requester, violation: 'SERIOUS_BREACH', description: '泄露', rectificationDemand: '整改', deadline: inAYear() },
+      })
+    ).imposeShareSanction;
+    expect(sanction).toEqual({ region: { code: '331121' } });
+    const kind = await ok(authority(CITY), `query { __type(name: "ShareViolation") { fields { name type { kind ofType { name kind } } } } }`, {});
+    expect(kind.__type.fields.find((f: any) => f.name === 'kind').type).toEqual({ kind: 'NON_NULL', ofType: { name: 'ShareViolationKind', kind: 'ENUM' } });
+  });
+});
