@@ -225,3 +225,25 @@ describe('evaluations are true across nodes [SHR-11, L §28, B §48]', () => {
     }
   });
 });
+
+// Last in this file: it stops 莲都区's node.
+describe('no blank pages: a reference to a node that cannot answer is null, with an error naming it [SEC-1, B §29]', () => {
+  test("the city authority's share requests still answer when a requester's node is down", async () => {
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市司法局');
+    const resourceId = await publishResource(f.call, cityProvider, CITY);
+    const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区司法局');
+    const cityAgency = await registerOrganization(f.call, CITY, '丽水市信访局');
+    const fromDistrict = (await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.id;
+    const fromCity = (await must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare.id;
+    await f.federation.stopNode('liandu');
+
+    const LIST = `query($r: ID) { shareRequests(resourceId: $r, scope: { regionCode: "331100", includeSubRegions: false }, first: 10) {
+      edges { node { id requester { id name } provider { id name } } } } }`;
+    const r = await f.gql(authority(CITY), LIST, { r: resourceId });
+    const rows = r.data!.shareRequests.edges.map((e: any) => e.node);
+    expect(rows.find((n: any) => n.id === fromCity)).toEqual({ id: fromCity, requester: { id: cityAgency, name: '丽水市信访局' }, provider: { id: cityProvider, name: '丽水市司法局' } });
+    expect(rows.find((n: any) => n.id === fromDistrict)).toMatchObject({ id: fromDistrict, requester: null, provider: { name: '丽水市司法局' } });
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(r.errors!.some((e: any) => e.extensions?.code === 'NODE_UNAVAILABLE')).toBe(true);
+  });
+});

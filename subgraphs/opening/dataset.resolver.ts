@@ -59,7 +59,7 @@ export class OpenDatasetResolver {
     return { id: d.resourceId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '开放主体（提供部门）/ the opening agency (provider) [Z §10]' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '开放主体（提供部门）/ the opening agency (provider) [Z §10]' })
   provider(@Root() d: OpenDataset): OrganizationRef {
     return { id: d.providerId };
   }

@@ -101,7 +101,7 @@ export class OperatorResolver {
     return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '被授权机构 / the licensed organization' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '被授权机构 / the licensed organization' })
   organization(@Root() op: Operator): OrganizationRef {
     return { id: op.organizationId };
   }

@@ -70,7 +70,7 @@ export class DataDemandResolver {
     );
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '提出需求的部门 / the demanding agency' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '提出需求的部门 / the demanding agency' })
   requester(@Root() d: DataDemand): OrganizationRef {
     return { id: d.requesterId };
   }

@@ -97,7 +97,7 @@ export class NegativeListResolver {
     return readsOf(ctx, 'NegativeListEntry', await listPage(ctx.em, ctx.node, NegativeListEntry, { visible: negativeListFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '提供部门 / the providing agency' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '提供部门 / the providing agency' })
   provider(@Root() e: NegativeListEntry): OrganizationRef {
     return { id: e.providerId };
   }
@@ -202,12 +202,12 @@ export class ShareViolationResolver {
     return r && canSeeRequest(ctx.actor, ctx.node, r) ? r : null;
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '提供部门 / the providing agency' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '提供部门 / the providing agency' })
   provider(@Root() v: ShareViolation): OrganizationRef {
     return { id: v.providerId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '申请部门 / the requesting agency' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '申请部门 / the requesting agency' })
   requester(@Root() v: ShareViolation): OrganizationRef {
     return { id: v.requesterId };
   }

@@ -59,12 +59,13 @@ export class SanctionResolver {
     return readsOf(ctx, 'ShareSanction', await listPage(ctx.em, ctx.node, ShareSanction, { visible: sanctionFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '被处置的使用部门 / the sanctioned organization' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '被处置的使用部门 / the sanctioned organization' })
   organization(@Root() s: ShareSanction): OrganizationRef {
     return { id: s.organizationId };
   }
 
   @FieldResolver(() => RegionRef, {
+    nullable: true,
     description:
       "处置覆盖的区域（含下级区域）：该使用部门在这些区域数据上的全部授权暂停 / the region the sanction covers, with its sub-regions: all the organization's grants on their data stop [B §49]",
   })

@@ -333,12 +333,12 @@ export class ShareRequestResolver {
     return { id: r.resourceId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '申请部门 / the requesting organization' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '申请部门 / the requesting organization' })
   requester(@Root() r: ShareRequest): OrganizationRef {
     return { id: r.requesterId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '提供部门（申请时的目录提供方）/ the providing organization (as cataloged at request time)' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '提供部门（申请时的目录提供方）/ the providing organization (as cataloged at request time)' })
   provider(@Root() r: ShareRequest): OrganizationRef {
     return { id: r.providerId };
   }

@@ -69,12 +69,12 @@ export class DataVerificationResolver {
     return { id: v.resourceId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '反馈部门（授权的使用部门）/ the reporting grantee' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '反馈部门（授权的使用部门）/ the reporting grantee' })
   requester(@Root() v: DataVerification): OrganizationRef {
     return { id: v.requesterId };
   }
 
-  @FieldResolver(() => OrganizationRef, { description: '负责校核的提供部门 / the provider that verifies' })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: '负责校核的提供部门 / the provider that verifies' })
   provider(@Root() v: DataVerification): OrganizationRef {
     return { id: v.providerId };
   }
