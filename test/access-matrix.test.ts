@@ -520,21 +520,21 @@ const ROWS: Row[] = [
     name: 'read sanctions: shareSanctions (the sanctioned organization and overseers) [B §49]',
     kind: 'read',
     allowed: () => ['agency of another org', ...overseers],
-    prepare: async (s) => {
+    // Every caller's cell reads the one sanction of the region: the callers prepare at once, so they
+    // share its promise (one organization has one sanction in force per region [B §49]).
+    prepare: (s) => {
       let id = sanctionOf.get(s.region);
       if (!id) {
-        id = (
-          await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
-            input: {
-              regionCode: s.region,
-              userOrganizationId: s.other,
-              violation: 'NO_SECURITY_MEASURES',
-              description: '未落实安全措施',
-              rectificationDemand: '落实安全措施',
-              deadline: YEAR_AHEAD,
-            },
-          })
-        ).imposeShareSanction.id as string;
+        id = must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+          input: {
+            regionCode: s.region,
+            userOrganizationId: s.other,
+            violation: 'NO_SECURITY_MEASURES',
+            description: '未落实安全措施',
+            rectificationDemand: '落实安全措施',
+            deadline: YEAR_AHEAD,
+          },
+        }).then((d) => d.imposeShareSanction.id as string);
         sanctionOf.set(s.region, id);
       }
       return id;
@@ -585,7 +585,7 @@ async function grant(s: Scenario, holder = requester, scenarioName = `企业开�
 async function grantState(_s: Scenario, id: string) {
   return (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest;
 }
-const sanctionOf = new Map<string, string>();
+const sanctionOf = new Map<string, Promise<string>>();
 
 async function scenario(label: string, region: string, cityActs: boolean): Promise<Scenario> {
   const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);
