@@ -3,6 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../schema/audit.js';
 import type { Actor } from '../schema/auth.js';
+import { DEFAULT_PAGE_SIZE } from '../schema/routing.js';
+import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../schema/cursor.js';
 import { schemaFile } from '../schema/paths.js';
 import { isKnownRegion, isWithin } from '../schema/regions.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
@@ -43,13 +45,15 @@ interface Position {
   id: string;
 }
 const sourceOf = (e: { node: string; subgraph: string }) => `${e.node}/${e.subgraph}`;
-const encodeCursor = (p: Position) => Buffer.from(JSON.stringify([p.at, p.source, p.id])).toString('base64url');
-function decodeCursor(cursor: string): Position {
-  try {
-    const [at, source, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) return { at, source, id };
-  } catch {
-    // falls through to the error below
+/** The cursor of a position in `list` (the cursor format of every connection, schema/cursor.ts). */
+const cursorAt = (p: Position, list: string) => encodeCursor({ list, values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
+function positionOf(cursor: string, list: string): Position {
+  const key = decodeCursor(cursor);
+  const why = cursorMismatch(key, list);
+  if (why) throw fail('BAD_USER_INPUT', why, { field: 'after' });
+  const [at, source, id] = key!.values;
+  if (key!.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
+    return { at, source, id };
   }
   throw fail('BAD_USER_INPUT', 'after 不是有效的游标 / `after` is not a cursor of this list', { field: 'after' });
 }
@@ -86,10 +90,11 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
       ) {
         const regionCode = args.scope?.regionCode ?? ctx.actor.region ?? '';
         requireLogReader(ctx.actor, regionCode, 'scope.regionCode');
-        const first = args.first ?? 20;
+        const first = args.first ?? DEFAULT_PAGE_SIZE;
         if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
           throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
-        const after = args.after ? decodeCursor(args.after) : null;
+        const list = listOf('auditEvents', args);
+        const after = args.after ? positionOf(args.after, list) : null;
         const f = args.filter ?? {};
         for (const k of ['actor', 'organizationId', 'entityType', 'entityId'] as const) {
           if (f[k] !== undefined && f[k] !== null && (typeof f[k] !== 'string' || (f[k] as string).length > 200))
@@ -121,10 +126,13 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
         const merged = pages.flat().sort(newerFirst);
         const page = merged.slice(0, first);
         const edges = page.map((e) => ({
-          cursor: encodeCursor({ at: e.at, source: sourceOf(e), id: e.id }),
+          cursor: cursorAt({ at: e.at, source: sourceOf(e), id: e.id }, list),
           node: { ...e, id: `${sourceOf(e)}/${e.id}`, actor: e.actorSub, actorOrganizationId: e.actorOrg, actorRegionCode: e.actorRegion },
         }));
-        return { edges, pageInfo: { hasNextPage: merged.length > first, endCursor: edges.at(-1)?.cursor ?? null }, unavailableNodes: [...unavailable] };
+        // Events are append-only (no update or delete reaches them), so the event a cursor of this
+        // list names still precedes the page: the page has a previous one exactly when `after` was given.
+        const pageInfo = { hasNextPage: merged.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+        return { edges, pageInfo, unavailableNodes: [...unavailable] };
       },
 
       async auditChainVerification(_: unknown, args: { regionCode: string }, ctx: GatewayContext) {

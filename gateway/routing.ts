@@ -401,6 +401,14 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       totalKeys: uniqueKeys(sub, 'totalCount'),
       totalExactKeys: uniqueKeys(sub, 'totalCountIsExact'),
       pageInfoKeys: uniqueKeys(sub, 'pageInfo'),
+      pageInfoFields: [
+        ...new Map(
+          sub
+            .filter((f) => f.name.value === 'pageInfo')
+            .flatMap((f) => collectFields(f.selectionSet, fragments))
+            .map((f) => [responseKey(f), { key: responseKey(f), name: f.name.value }]),
+        ).values(),
+      ],
       first: typeof first === 'number' ? first : DEFAULT_PAGE_SIZE,
       facets: facetsShapes(field, fragments),
     };
