@@ -9,7 +9,8 @@ import { schemaFile } from '../schema/paths.js';
 import { isKnownRegion, isWithin } from '../schema/regions.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
 import { AUDIT_SYSTEM_ACTOR, callAudit, type AnchorStore } from './audit-anchors.js';
-import type { GatewayContext } from './routing.js';
+import { nodeResolvers } from './node.js';
+import type { GatewayContext, RoutingOptions } from './routing.js';
 
 /** Name of the gateway's own subgraph in the supergraph. */
 export const AUDIT_SUBGRAPH = 'audit';
@@ -77,9 +78,10 @@ const iso = (v: unknown, field: string) => {
 /**
  * The gateway's own subgraph: the audit log of every node and subgraph in one place. It asks each
  * node's subgraphs (which check the caller's region again, where the data lives) and merges
- * their pages; verification compares each chain with the checkpoints this gateway keeps.
+ * their pages; verification compares each chain with the checkpoints this gateway keeps. It also
+ * answers `Query.node` (gateway/node.ts), which like the log needs every node's subgraphs.
  */
-export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
+export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions): GraphQLSchema {
   const sources = (nodes: NodeConfig[]) => nodes.flatMap((node) => SUBGRAPH_NAMES.map((subgraph) => ({ node, subgraph, key: `${node.id}/${subgraph}` })));
   const resolvers = {
     Query: {
@@ -142,7 +144,8 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
       },
     },
   };
-  return buildSubgraphSchema({ typeDefs: parse(readFileSync(AUDIT_SDL_FILE, 'utf8')), resolvers: resolvers as never });
+  const node = nodeResolvers(routing);
+  return buildSubgraphSchema({ typeDefs: parse(readFileSync(AUDIT_SDL_FILE, 'utf8')), resolvers: { ...node, Query: { ...resolvers.Query, ...node.Query } } as never });
 }
 
 export interface ChainReport extends AuditVerification {

@@ -311,7 +311,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return result.ok ? result.response : { data: null, errors: [result.error] };
   }
 
-  private async routeEntities(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GqlResponse> {
+  /** An `_entities` fetch, each representation sent to the node owning it (also how gateway/node.ts finds a node's type). */
+  async routeEntities(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GqlResponse> {
     const reps = (variables.representations ?? []) as Record<string, unknown>[];
     const groups = new Map<NodeConfig, number[]>();
     reps.forEach((rep, i) => {
