@@ -190,7 +190,8 @@ export function withListCursors(schema: GraphQLSchema, resolvers: Record<string,
     const resolve = resolvers.Query[name] as GraphQLFieldResolver<unknown, unknown>;
     resolvers.Query[name] = (async (source, args, context, info) => {
       const list = listOf(name, args);
-      if (args.after !== undefined && args.after !== null) {
+      // An empty after is no cursor, as for the resolvers (seqAfter): the first page.
+      if (args.after) {
         const why = cursorMismatch(decodeCursor(args.after as string), list);
         if (why) throw badInput(why, 'after');
       }
