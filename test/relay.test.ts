@@ -253,7 +253,10 @@ function apiSchema(): string {
 }
 
 describe('relay-compiler', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'relay-'));
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'relay-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   /** The operation text relay-compiler wrote for one query. */
   const compiled = (name: string): string => {
