@@ -165,7 +165,7 @@ export async function catalogSearchBenchmark(serverUrl: string | undefined, args
       (after: string | null = null) =>
         gateway(searchQuery(facets, exactCount), { filter: c.filter, after });
 
-    const total = (await gateway('{ dataResources(first: 0, exactCount: true) { totalCount } }')()).dataResources.totalCount as number;
+    const total = (await gateway('{ dataResources(first: 1, exactCount: true) { totalCount } }')()).dataResources.totalCount as number;
     const counted = async (call: Call) => {
       const d = (await call()).dataResources;
       return { count: d.totalCount as number, text: `${d.totalCountIsExact ? '' : '~'}${d.totalCount}` };

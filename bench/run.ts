@@ -263,7 +263,7 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     const gateway = viaGateway(fed.gateway.url, await mintToken(actor, jwtSecret, '1h'));
     const cityCatalog = direct(fed.topology.nodes.find((n) => n.id === 'lishui')!.subgraphs.catalog, { subgraph: 'catalog', node: 'lishui' }, actor, internalSecret);
 
-    const total = (await gateway('{ dataResources(first: 0) { totalCount } }')()).dataResources.totalCount as number;
+    const total = (await gateway('{ dataResources(first: 1) { totalCount } }')()).dataResources.totalCount as number;
     const resourceId = seeded.resources.get('lishui-amr-business-registration')!;
     const cityOnly = gateway(SEARCH, { scope: { regionCode: '331100', includeSubRegions: false } });
     const allNodes = gateway(SEARCH, { scope: null });

@@ -3,11 +3,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../schema/audit.js';
 import type { Actor } from '../schema/auth.js';
+import { DEFAULT_PAGE_SIZE } from '../schema/routing.js';
+import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../schema/cursor.js';
 import { schemaFile } from '../schema/paths.js';
 import { isKnownRegion, isWithin } from '../schema/regions.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
 import { AUDIT_SYSTEM_ACTOR, callAudit, type AnchorStore } from './audit-anchors.js';
-import type { GatewayContext } from './routing.js';
+import { nodeResolvers } from './node.js';
+import type { GatewayContext, RoutingOptions } from './routing.js';
 
 /** Name of the gateway's own subgraph in the supergraph. */
 export const AUDIT_SUBGRAPH = 'audit';
@@ -43,13 +46,15 @@ interface Position {
   id: string;
 }
 const sourceOf = (e: { node: string; subgraph: string }) => `${e.node}/${e.subgraph}`;
-const encodeCursor = (p: Position) => Buffer.from(JSON.stringify([p.at, p.source, p.id])).toString('base64url');
-function decodeCursor(cursor: string): Position {
-  try {
-    const [at, source, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) return { at, source, id };
-  } catch {
-    // falls through to the error below
+/** The cursor of a position in `list` (the cursor format of every connection, schema/cursor.ts). */
+const cursorAt = (p: Position, list: string) => encodeCursor({ list, values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
+function positionOf(cursor: string, list: string): Position {
+  const key = decodeCursor(cursor);
+  const why = cursorMismatch(key, list);
+  if (why) throw fail('BAD_USER_INPUT', why, { field: 'after' });
+  const [at, source, id] = key!.values;
+  if (key!.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
+    return { at, source, id };
   }
   throw fail('BAD_USER_INPUT', 'after 不是有效的游标 / `after` is not a cursor of this list', { field: 'after' });
 }
@@ -73,9 +78,10 @@ const iso = (v: unknown, field: string) => {
 /**
  * The gateway's own subgraph: the audit log of every node and subgraph in one place. It asks each
  * node's subgraphs (which check the caller's region again, where the data lives) and merges
- * their pages; verification compares each chain with the checkpoints this gateway keeps.
+ * their pages; verification compares each chain with the checkpoints this gateway keeps. It also
+ * answers `Query.node` (gateway/node.ts), which like the log needs every node's subgraphs.
  */
-export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
+export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions): GraphQLSchema {
   const sources = (nodes: NodeConfig[]) => nodes.flatMap((node) => SUBGRAPH_NAMES.map((subgraph) => ({ node, subgraph, key: `${node.id}/${subgraph}` })));
   const resolvers = {
     Query: {
@@ -86,10 +92,11 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
       ) {
         const regionCode = args.scope?.regionCode ?? ctx.actor.region ?? '';
         requireLogReader(ctx.actor, regionCode, 'scope.regionCode');
-        const first = args.first ?? 20;
+        const first = args.first ?? DEFAULT_PAGE_SIZE;
         if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
           throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
-        const after = args.after ? decodeCursor(args.after) : null;
+        const list = listOf('auditEvents', args);
+        const after = args.after ? positionOf(args.after, list) : null;
         const f = args.filter ?? {};
         for (const k of ['actor', 'organizationId', 'entityType', 'entityId'] as const) {
           if (f[k] !== undefined && f[k] !== null && (typeof f[k] !== 'string' || (f[k] as string).length > 200))
@@ -121,10 +128,13 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
         const merged = pages.flat().sort(newerFirst);
         const page = merged.slice(0, first);
         const edges = page.map((e) => ({
-          cursor: encodeCursor({ at: e.at, source: sourceOf(e), id: e.id }),
+          cursor: cursorAt({ at: e.at, source: sourceOf(e), id: e.id }, list),
           node: { ...e, id: `${sourceOf(e)}/${e.id}`, actor: e.actorSub, actorOrganizationId: e.actorOrg, actorRegionCode: e.actorRegion },
         }));
-        return { edges, pageInfo: { hasNextPage: merged.length > first, endCursor: edges.at(-1)?.cursor ?? null }, unavailableNodes: [...unavailable] };
+        // Events are append-only (no update or delete reaches them), so the event a cursor of this
+        // list names still precedes the page: the page has a previous one exactly when `after` was given.
+        const pageInfo = { hasNextPage: merged.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+        return { edges, pageInfo, unavailableNodes: [...unavailable] };
       },
 
       async auditChainVerification(_: unknown, args: { regionCode: string }, ctx: GatewayContext) {
@@ -134,7 +144,8 @@ export function buildAuditSchema(o: AuditServiceOptions): GraphQLSchema {
       },
     },
   };
-  return buildSubgraphSchema({ typeDefs: parse(readFileSync(AUDIT_SDL_FILE, 'utf8')), resolvers: resolvers as never });
+  const node = nodeResolvers(routing);
+  return buildSubgraphSchema({ typeDefs: parse(readFileSync(AUDIT_SDL_FILE, 'utf8')), resolvers: { ...node, Query: { ...resolvers.Query, ...node.Query } } as never });
 }
 
 export interface ChainReport extends AuditVerification {

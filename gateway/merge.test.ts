@@ -43,6 +43,39 @@ describe('merging connection pages from several nodes', () => {
   });
 });
 
+describe('page info of a merged page (Relay connection spec)', () => {
+  const withInfo = (seqs: string[], more: boolean, before: boolean) => ({
+    ...part(seqs, seqs.length, more),
+    pageInfo: { hasNextPage: more, hasPreviousPage: before, startCursor: seqs.length ? c(seqs[0]!) : null, endCursor: seqs.length ? c(seqs.at(-1)!) : null },
+  });
+
+  test('three nodes: start and end cursors are those of the merged first and last edges, and items precede the page if they precede it on any node', () => {
+    const merged = mergeConnections([withInfo(['06', '03'], true, false), withInfo(['08', '02'], false, true), withInfo(['07', '05'], true, false)], shape(3));
+    expect(merged.edges.map((e: any) => e.node.id)).toEqual(['08', '07', '06']);
+    expect(merged.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: c('08'), endCursor: c('06') });
+    const none = mergeConnections([withInfo(['02'], false, false), withInfo([], false, false), withInfo(['01'], false, false)], shape(5));
+    expect(none.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: c('02'), endCursor: c('01') });
+    const empty = mergeConnections([withInfo([], false, true), withInfo([], false, false)], shape(5));
+    expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
+  test("fields inside pageInfo keep the client's aliases, each computed for its own field", () => {
+    const aliased = (seqs: string[], more: boolean, before: boolean) => ({
+      ...part(seqs, seqs.length, more),
+      pageInfo: { more, before, first: seqs.length ? c(seqs[0]!) : null, last: seqs.length ? c(seqs.at(-1)!) : null, __typename: 'PageInfo' },
+    });
+    const fields = [
+      { key: 'more', name: 'hasNextPage' },
+      { key: 'before', name: 'hasPreviousPage' },
+      { key: 'first', name: 'startCursor' },
+      { key: 'last', name: 'endCursor' },
+      { key: '__typename', name: '__typename' },
+    ];
+    const merged = mergeConnections([aliased(['04', '01'], false, false), aliased(['03', '02'], false, true)], { ...shape(3), pageInfoFields: fields });
+    expect(merged.pageInfo).toEqual({ more: true, before: true, first: c('04'), last: c('02'), __typename: 'PageInfo' });
+  });
+});
+
 describe('merging bounded counts [CAT-8]', () => {
   const counted = (total: number, exact: boolean, facetsExact: boolean) => ({
     ...part([], total, false),

@@ -23,6 +23,11 @@ export interface ConnectionShape {
    */
   totalExactKeys?: string[];
   pageInfoKeys: string[];
+  /**
+   * What the client selected inside `pageInfo`: response key and field name of each field. Absent:
+   * the page info fields under their own names.
+   */
+  pageInfoFields?: { key: string; name: string }[];
   first: number;
   /** Each `facets` selection of the client, if any. */
   facets?: FacetsShape[];
@@ -54,10 +59,15 @@ interface Candidate {
   index: number;
 }
 
+/** The page info fields whose value a merged page recomputes. */
+const PAGE_INFO_FIELDS = ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'];
+
 /**
  * Merges the first pages of several nodes into one globally ordered page. Each node returned its
  * first N after the same cursor in the same order, so the global first N are among them; the
- * cursor of an edge is a global sort key, so the last edge's cursor resumes every node.
+ * cursor of an edge is a global sort key, so the last edge's cursor resumes every node. Items
+ * precede the merged page when they precede it on some node (each node was asked after the same
+ * cursor), so hasPreviousPage is any node's.
  */
 export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
   const candidates: Candidate[] = [];
@@ -73,8 +83,8 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
   });
   candidates.sort((a, b) => compareSortKeys(a.key, b.key) || a.part - b.part);
   const chosen = candidates.slice(0, shape.first);
-  const hasNextPage = anyMore || candidates.length > chosen.length;
-  const endCursor = chosen.length ? parts[chosen.at(-1)!.part][ROUTER_EDGES][chosen.at(-1)!.index].cursor : null;
+  const cursorOf = (c: Candidate | undefined) => (c ? parts[c.part][ROUTER_EDGES][c.index].cursor : null);
+  const page: Obj = { hasNextPage: anyMore || candidates.length > chosen.length, startCursor: cursorOf(chosen[0]), endCursor: cursorOf(chosen.at(-1)) };
 
   const merged: Obj = { ...(parts[0] ?? {}) };
   delete merged[ROUTER_EDGES];
@@ -85,11 +95,15 @@ export function mergeConnections(parts: Obj[], shape: ConnectionShape): Obj {
   for (const k of shape.edgesKeys) merged[k] = chosen.map((c) => parts[c.part][k][c.index]);
   for (const k of shape.totalKeys) merged[k] = total;
   for (const k of shape.totalExactKeys ?? []) merged[k] = parts.every((p) => p[k] === true);
+  const fields = shape.pageInfoFields ?? PAGE_INFO_FIELDS.map((name) => ({ key: name, name }));
   for (const k of shape.pageInfoKeys) {
     const base = parts.find((p) => p[k])?.[k] ?? {};
     const info: Obj = { ...base };
-    if ('hasNextPage' in base) info.hasNextPage = hasNextPage;
-    if ('endCursor' in base) info.endCursor = endCursor;
+    for (const { key, name } of fields) {
+      if (!(key in base)) continue;
+      if (name === 'hasPreviousPage') info[key] = parts.some((p) => p[k]?.[key] === true);
+      else if (name in page) info[key] = page[name];
+    }
     merged[k] = info;
   }
   return merged;

@@ -175,10 +175,17 @@ query DistrictCatalog {
 # 再把返回的 pageInfo.endCursor 填入 Variables 面板，
 #   {"after": "<endCursor>"}
 # 再次运行得到下一页，直到 hasNextPage 为 false。
+# 游标只能用于同一查询（除 first、after 外参数相同）。
+# 目录条目、机构、共享申请、开放数据集和授权运营主体
+# 可凭 ID 再次获取：{ node(id: "<id>") { id } }
 # Paging: run once without variables for the first
 # page, then put the returned pageInfo.endCursor
 # into the Variables pane as shown above and run
 # again for the next page, until hasNextPage is false.
+# A cursor pages only the query it came from (the
+# same arguments but first and after). Any object
+# can be fetched again by its ID alone:
+#   { node(id: "<id>") { id } }
 query CatalogPage($after: String) {
   dataResources(scope: { regionCode: "331100", includeSubRegions: true }, first: 5, after: $after) {
     totalCount
@@ -186,7 +193,7 @@ query CatalogPage($after: String) {
       cursor
       node { id name }
     }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }
 `,

@@ -311,7 +311,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return result.ok ? result.response : { data: null, errors: [result.error] };
   }
 
-  private async routeEntities(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GqlResponse> {
+  /** An `_entities` fetch, each representation sent to the node owning it (also how gateway/node.ts finds a node's type). */
+  async routeEntities(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GqlResponse> {
     const reps = (variables.representations ?? []) as Record<string, unknown>[];
     const groups = new Map<NodeConfig, number[]>();
     reps.forEach((rep, i) => {
@@ -401,6 +402,14 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       totalKeys: uniqueKeys(sub, 'totalCount'),
       totalExactKeys: uniqueKeys(sub, 'totalCountIsExact'),
       pageInfoKeys: uniqueKeys(sub, 'pageInfo'),
+      pageInfoFields: [
+        ...new Map(
+          sub
+            .filter((f) => f.name.value === 'pageInfo')
+            .flatMap((f) => collectFields(f.selectionSet, fragments))
+            .map((f) => [responseKey(f), { key: responseKey(f), name: f.name.value }]),
+        ).values(),
+      ],
       first: typeof first === 'number' ? first : DEFAULT_PAGE_SIZE,
       facets: facetsShapes(field, fragments),
     };

@@ -181,7 +181,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     connectionFields: connectionFieldsOf(o.supergraphSdl),
     anchors,
   };
-  const auditSchema = buildAuditSchema({ topology, anchors, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs });
+  const auditSchema = buildAuditSchema({ topology, anchors, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs }, routing);
   // Unless told not to, @apollo/gateway reports its usage to Apollo's servers every hour and, to
   // label the report, probes the metadata endpoints of AWS, Alibaba Cloud, GCP and Azure at
   // start-up. A government platform sends nothing out that its operator did not configure: off,

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
-import { compareSortKeys, decodeCursor, encodeCursor, type SortKey } from './cursor.js';
+import { compareSortKeys, cursorMismatch, decodeCursor, encodeCursor, fieldOfList, listOf, type SortKey } from './cursor.js';
 
 const asc = (...values: (string | number)[]): SortKey => ({ values, directions: values.map(() => 'ASC' as const) });
 const encodeRaw = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
@@ -109,5 +109,37 @@ describe('compareSortKeys', () => {
     expect(() => compareSortKeys(asc('a', 1), asc('a'))).toThrow(/different lengths or directions/);
     expect(() => compareSortKeys(asc('a'), { values: ['a'], directions: ['DESC'] })).toThrow(/different lengths or directions/);
     expect(() => compareSortKeys(asc('1'), asc(1))).toThrow(/different types/);
+  });
+});
+
+describe('cursors name their list', () => {
+  const key = (list?: string): SortKey => ({ ...(list ? { list } : {}), values: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], directions: ['DESC'] });
+
+  test('the list round-trips, and a cursor without one is still decoded (the caller refuses it)', () => {
+    const list = listOf('shareRequests', { status: 'PENDING' });
+    expect(decodeCursor(encodeCursor(key(list)))).toEqual(key(list));
+    expect(decodeCursor(encodeCursor(key()))).toEqual(key());
+    expect(decodeCursor(encodeRaw('{"l":"","k":["a"],"d":["a"]}'))).toBeNull();
+    expect(decodeCursor(encodeRaw(`{"l":"${'x'.repeat(101)}","k":["a"],"d":["a"]}`))).toBeNull();
+    expect(decodeCursor(encodeRaw('{"l":1,"k":["a"],"d":["a"]}'))).toBeNull();
+  });
+
+  test('a list is its field and every argument but first and after, however they are spelled', () => {
+    const a = listOf('dataResources', { first: 5, after: 'x', filter: { keyword: '局', status: null }, scope: { regionCode: '331100', includeSubRegions: true } });
+    const b = listOf('dataResources', { scope: { includeSubRegions: true, regionCode: '331100' }, filter: { keyword: '局' } });
+    expect(a).toBe(b);
+    expect(listOf('dataResources', { filter: { keyword: '企业' } })).not.toBe(listOf('dataResources', { filter: { keyword: '局' } }));
+    expect(listOf('negativeList', {})).not.toBe(listOf('shareRequests', {}));
+    expect(listOf('auditEvents', { filter: { from: new Date('2025-01-01T00:00:00Z') } })).toBe(listOf('auditEvents', { filter: { from: '2025-01-01T00:00:00.000Z' } }));
+    expect(fieldOfList(a)).toBe('dataResources');
+  });
+
+  test('a cursor of another list, of other arguments, of the earlier format or of nothing is refused, saying what to do', () => {
+    const list = listOf('negativeList', {});
+    expect(cursorMismatch(key(list), list)).toBeNull();
+    expect(cursorMismatch(key(listOf('shareRequests', {})), list)).toMatch(/cursor of shareRequests, not of negativeList/);
+    expect(cursorMismatch(key(listOf('negativeList', { scope: { regionCode: '331102' } })), list)).toMatch(/with other arguments/);
+    expect(cursorMismatch(key(), list)).toMatch(/start again from the first page/);
+    expect(cursorMismatch(null, list)).toMatch(/not a cursor returned by this API/);
   });
 });

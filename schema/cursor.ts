@@ -1,13 +1,19 @@
 /**
  * Keyset cursors: subgraphs encode them, and the gateway merges pages from several nodes by the sort key
- * they carry, so both sides must agree exactly on the key's shape and order.
+ * they carry, so both sides must agree exactly on the key's shape and order. A cursor also names
+ * the list it belongs to (`listOf`), so a cursor of one list is refused by another.
  */
+
+import { createHash } from 'node:crypto';
 
 export type SortDirection = 'ASC' | 'DESC';
 export type SortValue = string | number;
-export type SortKey = { values: SortValue[]; directions: SortDirection[] };
+export type SortKey = { values: SortValue[]; directions: SortDirection[]; list?: string };
 
-type Wire = { k: SortValue[]; d: ('a' | 'd')[] };
+type Wire = { l?: string; k: SortValue[]; d: ('a' | 'd')[] };
+
+/** Longest list name a cursor may carry (`listOf` makes far shorter ones). */
+const MAX_LIST = 100;
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -17,6 +23,7 @@ function isSortValue(v: unknown): v is SortValue {
 
 function isSortKey(key: SortKey): boolean {
   return (
+    (key.list === undefined || (typeof key.list === 'string' && key.list.length > 0 && key.list.length <= MAX_LIST)) &&
     Array.isArray(key.values) &&
     Array.isArray(key.directions) &&
     key.values.length > 0 &&
@@ -29,7 +36,7 @@ function isSortKey(key: SortKey): boolean {
 export function encodeCursor(key: SortKey): string {
   // JSON would silently turn NaN/Infinity into null, producing a cursor that sorts nowhere.
   if (!isSortKey(key)) throw new Error('invalid sort key: need equal-length, non-empty values (finite numbers or strings) and directions (ASC/DESC)');
-  const wire: Wire = { k: key.values, d: key.directions.map((d) => (d === 'ASC' ? 'a' : 'd')) };
+  const wire: Wire = { ...(key.list === undefined ? {} : { l: key.list }), k: key.values, d: key.directions.map((d) => (d === 'ASC' ? 'a' : 'd')) };
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
@@ -46,10 +53,11 @@ export function decodeCursor(cursor: string): SortKey | null {
   }
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return null;
   // An unknown field might change how the key orders (say, a nulls-first flag), so refuse rather than ignore it.
-  if (Object.keys(wire).sort().join() !== 'd,k') return null;
-  const { k, d } = wire as Record<string, unknown>;
+  const fields = Object.keys(wire).sort().join();
+  if (fields !== 'd,k' && fields !== 'd,k,l') return null;
+  const { k, d, l } = wire as Record<string, unknown>;
   if (!Array.isArray(d) || !d.every((x) => x === 'a' || x === 'd')) return null;
-  const key: SortKey = { values: k as SortValue[], directions: d.map((x) => (x === 'a' ? 'ASC' : 'DESC')) };
+  const key: SortKey = { ...(l === undefined ? {} : { list: l as string }), values: k as SortValue[], directions: d.map((x) => (x === 'a' ? 'ASC' : 'DESC')) };
   return isSortKey(key) ? key : null;
 }
 
@@ -84,4 +92,58 @@ export function compareSortKeys(a: SortKey, b: SortKey): number {
     if (c !== 0) return a.directions[i] === 'DESC' ? -c : c;
   }
   return 0;
+}
+
+/** Arguments as one spelling: keys sorted, absent and null alike left out, dates as their ISO text. */
+function canonical(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return v.map((x) => canonical(x) ?? null);
+  if (typeof v !== 'object') return v;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return (v as { toJSON(): unknown }).toJSON();
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    const c = canonical((v as Record<string, unknown>)[k]);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
+}
+
+/** Arguments that move along a list rather than choose it. */
+const PAGING_ARGUMENTS = new Set(['first', 'after']);
+
+/**
+ * The name of the list a connection field's arguments select: the field, then a digest of every
+ * argument but `first` and `after` (filters, scope, keyword — which also decide the order). The
+ * same on every node for the same query, so a cursor the gateway took from one node resumes all.
+ */
+export function listOf(field: string, args: Record<string, unknown>): string {
+  const chosen = Object.fromEntries(Object.entries(args).filter(([k]) => !PAGING_ARGUMENTS.has(k)));
+  const digest = createHash('sha256')
+    .update(JSON.stringify(canonical(chosen) ?? {}))
+    .digest('base64url')
+    .slice(0, 12);
+  return `${field}~${digest}`;
+}
+
+/** The field a list name of `listOf` belongs to. */
+export const fieldOfList = (list: string) => list.slice(0, list.lastIndexOf('~'));
+
+/**
+ * Why a cursor cannot resume `list`, as a bilingual message for the `after` argument, or null when
+ * it can (its sort key must still fit the list's order, which the list's own code checks).
+ */
+export function cursorMismatch(key: SortKey | null, list: string): string | null {
+  if (key?.list === list) return null;
+  const ours = fieldOfList(list);
+  if (!key) {
+    return 'after 不是本接口返回的游标：请原样传入上一页的 pageInfo.endCursor，或不传 after 从第一页开始 / after is not a cursor returned by this API: pass pageInfo.endCursor of the previous page unchanged, or leave after out to start from the first page';
+  }
+  if (key.list === undefined) {
+    return 'after 是旧格式的游标，已不再适用：请不传 after 从第一页重新开始 / after is a cursor of an earlier format that is no longer accepted: start again from the first page (leave after out)';
+  }
+  const theirs = fieldOfList(key.list);
+  if (theirs !== ours) {
+    return `after 是 ${theirs} 列表的游标，不能用于 ${ours}：请传入本列表上一页的 pageInfo.endCursor，或不传 after 从第一页开始 / after is a cursor of ${theirs}, not of ${ours}: pass pageInfo.endCursor of the previous page of this list, or leave after out to start from the first page`;
+  }
+  return `after 是 ${ours} 在其他查询条件下的游标：翻页时除 first 和 after 外的参数须与上一页相同，或不传 after 从第一页开始 / after is a cursor of ${ours} with other arguments: page with the same arguments as the previous page (all but first and after), or leave after out to start from the first page`;
 }

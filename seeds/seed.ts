@@ -320,7 +320,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   const gql = gatewayClient(gatewayUrl, jwtSecret);
   const organizations = new Map<string, string>();
   const resources = new Map<string, string>();
-  const existing = await gql(authorityOf('331100'), '{ organizations(first: 0) { totalCount } }');
+  const existing = await gql(authorityOf('331100'), '{ organizations(first: 1) { totalCount } }');
   if (existing.organizations.totalCount > 0) return { organizations, resources, seeded: false };
 
   const t0 = performance.now();

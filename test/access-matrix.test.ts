@@ -130,7 +130,7 @@ const ROWS: Row[] = [
         input: { regionCode: s.region, name: `新登记机构${++agreements}`, creditCode: uniqueCreditCode(s.region), kind: 'AGENCY' },
       }),
     state: async (s) =>
-      (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 0) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } }))
+      (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 1) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } }))
         .organizations.totalCount,
   },
   {
@@ -238,7 +238,7 @@ const ROWS: Row[] = [
       }),
     state: async (s) =>
       (
-        await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 0) { totalCount } }`, {
+        await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 1) { totalCount } }`, {
           scope: { regionCode: s.region, includeSubRegions: false },
         })
       ).shareRequests.totalCount,
@@ -277,7 +277,7 @@ const ROWS: Row[] = [
           scope: '数据产品开发',
         },
       }),
-    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 0) { totalCount } }`, { org: id })).operators.totalCount,
+    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 1) { totalCount } }`, { org: id })).operators.totalCount,
   },
   {
     name: 'suspendOperator [D §28]',
@@ -425,7 +425,7 @@ const ROWS: Row[] = [
       succeeds(actor, `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
         input: { providerId: s.owner, resourceId: id, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
       }),
-    state: async (s) => (await must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 0) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
+    state: async (s) => (await must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 1) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
   },
   {
     name: "reviewShareViolation of the owner's rejection [L §34, B §24]",
@@ -438,7 +438,7 @@ const ROWS: Row[] = [
       return list.shareViolations.edges.find((e: any) => e.node.shareRequest?.id === id).node.id as string;
     },
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { reviewShareViolation(id: $id, note: "责令改正") { id } }`, { id }),
-    state: async () => (await must(AUDIT, `query { shareViolations(reviewed: true, first: 0) { totalCount } }`)).shareViolations.totalCount,
+    state: async () => (await must(AUDIT, `query { shareViolations(reviewed: true, first: 1) { totalCount } }`)).shareViolations.totalCount,
   },
   {
     name: "imposeShareSanction in the owner's region [B §49]",
@@ -449,7 +449,7 @@ const ROWS: Row[] = [
       succeeds(actor, `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
         input: { regionCode: s.region, userOrganizationId: id, violation: 'BEYOND_SCOPE', description: '超范围使用', rectificationDemand: '删除留存数据', deadline: YEAR_AHEAD },
       }),
-    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 0) { totalCount } }`, { org: id })).shareSanctions.totalCount,
+    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 1) { totalCount } }`, { org: id })).shareSanctions.totalCount,
   },
   {
     name: "liftShareSanction in the owner's region [B §49]",

@@ -409,7 +409,12 @@ describe('reading objections', () => {
     const c1 = page1.data!.dataObjections;
     expect(c1.totalCount).toBe(3);
     expect(c1.edges.map((e: any) => e.node.id)).toEqual([filed[2], filed[1]]);
-    const page2 = await t.call('catalog', authority('331100'), LIST, { filter: { providerId: org }, first: 2, after: c1.pageInfo.endCursor });
+    const page2 = await t.call('catalog', authority('331100'), LIST, {
+      filter: { providerId: org },
+      scope: { regionCode: '331100', includeSubRegions: true },
+      first: 2,
+      after: c1.pageInfo.endCursor,
+    });
     expect(page2.data!.dataObjections.edges.map((e: any) => e.node.id)).toEqual([filed[0]]);
     expect(page2.data!.dataObjections.pageInfo.hasNextPage).toBe(false);
     const county = await t.call('catalog', authority('331100'), LIST, { filter: { providerId: org }, scope: { regionCode: '331121', includeSubRegions: false } });

@@ -3,10 +3,11 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import type { OrgKind } from '../../schema/enums.js';
 import { OrgKindEnum } from './enums.js';
 import { Owned } from '../kit/owned.js';
+import { Node } from '../kit/node.js';
 
 @Entity({ tableName: 'organization' })
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: '机构：政府部门、公共服务运营单位或企业 / an organization: agency, public-service operator or enterprise' })
+@ObjectType('Organization', { implements: Node, description: '机构：政府部门、公共服务运营单位或企业 / an organization: agency, public-service operator or enterprise' })
 export class Organization extends Owned {
   @Property({ type: 'text' })
   @Field({ description: '名称 / name' })

@@ -14,6 +14,7 @@ import {
   UpdateFrequencyEnum,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
+import { Node } from '../kit/node.js';
 
 @Entity({ tableName: 'data_item' })
 @Unique({ properties: ['resourceId', 'name'] })
@@ -64,7 +65,7 @@ export class DataItem {
 
 @Entity({ tableName: 'data_resource' })
 @Directive('@key(fields: "id")')
-@ObjectType('DataResource', { description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
+@ObjectType('DataResource', { implements: Node, description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
 export class DataResource extends Owned {
   @Property({ type: 'text' })
   providerId!: string;

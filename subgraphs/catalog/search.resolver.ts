@@ -7,7 +7,7 @@ import type { SubgraphContext } from '../kit/context.js';
 import { catalogCountBound } from '../../schema/env.js';
 import { badInput } from '../kit/errors.js';
 import { loadedColumns, tableOf, untracked } from '../kit/reads.js';
-import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
+import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageInfoOf, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/pagination.js';
 import { DataFormatEnum, LibraryEnum, OpenAttributeEnum, ResourceStatusEnum, SecurityGradeEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
@@ -371,6 +371,30 @@ class Search {
     return read.facets;
   }
 
+  /**
+   * Whether any match precedes the page's cursor in the search's order: without a keyword one at
+   * or after its seq; with one, any of an earlier rank, or of its rank at or after its seq. Each
+   * test stops at its first row.
+   */
+  async hasBefore(): Promise<boolean> {
+    if (!this.after) return false;
+    const knex = this.ctx.em.getKnex();
+    const one = () => this.filtered().select(knex.raw('1')).limit(1);
+    const tests: Knex.QueryBuilder[] = [];
+    if ('rank' in this.after && this.keyword) {
+      for (const rank of RANKS.filter((r) => r <= (this.after as { rank: Rank }).rank)) {
+        const cls = rankSql(this.keyword, rank);
+        const q = one().whereRaw(cls.sql, cls.bindings);
+        if (rank === this.after.rank) q.where('r.seq', '>=', this.after.seq);
+        tests.push(q);
+      }
+    } else {
+      tests.push(one().where('r.seq', '>=', this.after.seq));
+    }
+    const rows = await this.inTransaction((run) => run(knex.raw(`select ${tests.map(() => 'exists(?)').join(' or ')} as before`, tests)));
+    return rows[0]?.before === true;
+  }
+
   private inTransaction<T>(work: (run: Run) => Promise<T>): Promise<T> {
     const connection = this.ctx.em.getConnection();
     return this.keyword ? withoutSeqScan(this.ctx.em, work) : work((q) => connection.execute(q, [], 'all'));
@@ -680,7 +704,7 @@ export class DataResourceSearchResolver {
     for (const e of edges) readResource(ctx, e.node);
     return {
       edges,
-      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, hasNextPage, after ? () => search.hasBefore() : null),
       get totalCount() {
         return search.count().then((c) => c.count);
       },

@@ -3,13 +3,15 @@ import { printSchemaWithDirectives, mergeDeep, type IResolvers } from '@graphql-
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { inputBoundsPlan, type InputBounds } from './input-bounds.js';
+import { withListCursors } from './pagination.js';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
 /**
  * type-graphql builds the types, @apollo/subgraph adds _service/_entities (type-graphql's federation
  * example). Every root field checks its arguments against the input bounds before its resolver
- * runs, so no subgraph can forget a length or character rule.
+ * runs, so no subgraph can forget a length or character rule; every connection's cursors name
+ * their list (kit/pagination.ts withListCursors).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
@@ -18,6 +20,7 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  withListCursors(schema, resolvers);
   for (const [root, checks] of Object.entries(inputBoundsPlan(schema, inputBounds).checks)) {
     for (const [field, check] of Object.entries(checks)) {
       const resolve = resolvers[root]![field] as GraphQLFieldResolver<unknown, unknown>;

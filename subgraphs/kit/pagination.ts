@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType, Directive, ArgsType, type ClassType } from 'type-graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
+import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../../schema/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion, isWithin } from '../../schema/regions.js';
@@ -8,13 +9,41 @@ import type { NodeConfig } from '../../schema/topology.js';
 import { badInput } from './errors.js';
 
 @Directive('@shareable')
-@ObjectType({ description: '分页信息 / page information (keyset pagination)' })
+@ObjectType({ description: '分页信息（Relay 连接规范）/ page information (Relay connection spec, keyset pagination)' })
 export class PageInfo {
   @Field({ description: '是否还有下一页 / whether another page follows' })
   hasNextPage!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      '本页之前是否还有条目：仅在传了 after 且其前仍有可见条目时为 true（只支持向后翻页，第一页总是 false）/ ' +
+      'whether items precede this page: true only when `after` was given and visible items remain before it (paging is forward only, so the first page says false)',
+  })
+  hasPreviousPage!: boolean | Promise<boolean>;
+
+  @Field(() => String, { nullable: true, description: '本页第一条的游标 / the cursor of the first item of this page' })
+  startCursor!: string | null;
+
   @Field(() => String, { nullable: true, description: '本页最后一条的游标，传给 after 取下一页 / pass as `after` for the next page' })
   endCursor!: string | null;
+}
+
+/**
+ * The page info of `edges`. `before` tells whether visible items precede the page (null: the first
+ * page, none do); it runs only if the client selects hasPreviousPage, and once.
+ */
+export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean, before: (() => Promise<boolean>) | null): PageInfo {
+  let read: Promise<boolean> | undefined;
+  return {
+    hasNextPage,
+    get hasPreviousPage() {
+      if (!before) return false;
+      read ??= before();
+      return read;
+    },
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 @InputType({ description: '区域范围 / region scope: which regions a list covers (the gateway routes by it)' })
@@ -28,7 +57,7 @@ export class RegionScopeInput {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: '每页条数，1-100，默认 20 / page size, 1-100, default 20' })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页条数，1-100 / page size, 1-100' })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: '上一页的 endCursor / the endCursor of the previous page' })
@@ -88,10 +117,10 @@ const DESC = ['DESC'] as const;
 
 export const cursorOf = (row: Sequenced) => encodeCursor({ values: [row.seq], directions: [...DESC] });
 
-/** The page size asked for, checked: 0 to MAX_PAGE, default DEFAULT_PAGE_SIZE. */
+/** The page size asked for, checked: 1 to MAX_PAGE (an empty page tells nothing), default DEFAULT_PAGE_SIZE. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badInput(`first 必须在 0 到 ${MAX_PAGE} 之间 / first must be between 0 and ${MAX_PAGE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`first 必须在 1 到 ${MAX_PAGE} 之间 / first must be between 1 and ${MAX_PAGE}`, 'first');
   return size;
 }
 
@@ -127,10 +156,59 @@ export async function keysetPage<T extends Sequenced>(
   const hasNextPage = rows.length > size;
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
-  return { totalCount, edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  // Before the page: the row at the cursor (the one index read finds first, while it is still in
+  // the list) or any newer one.
+  const before =
+    from === null
+      ? null
+      : async () => (await em.find(entity, { $and: [where, { seq: { $gte: from } }] } as FilterQuery<T>, { orderBy: { seq: 'asc' } as never, limit: 1 })).length > 0;
+  return { totalCount, edges, pageInfo: pageInfoOf(edges, hasNextPage, before) };
 }
 
-export const EMPTY_PAGE: Page<never> = Object.freeze({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } }) as Page<never>;
+export const EMPTY_PAGE: Page<never> = Object.freeze({
+  totalCount: 0,
+  edges: [],
+  pageInfo: Object.freeze({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }),
+}) as Page<never>;
+
+/** A root field whose type is a connection: it pages by `after`, and its type has edges and page info. */
+function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(field.type);
+  return field.args.some((a) => a.name === 'after') && isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+}
+
+/**
+ * Makes every root connection field's cursors name their list (schema/cursor.ts `listOf`: the
+ * field and its arguments but first and after): a cursor of another list, of the same list under
+ * other arguments, or of the earlier format without a list is refused (BAD_USER_INPUT, field
+ * `after`) before the resolver runs. The resolvers keep making and reading plain sort keys; here
+ * the cursors they return are stamped with the list.
+ */
+export function withListCursors(schema: GraphQLSchema, resolvers: Record<string, Record<string, unknown>>): void {
+  for (const [name, field] of Object.entries(schema.getQueryType()?.getFields() ?? {})) {
+    if (!isConnectionField(field) || !resolvers.Query?.[name]) continue;
+    const resolve = resolvers.Query[name] as GraphQLFieldResolver<unknown, unknown>;
+    resolvers.Query[name] = (async (source, args, context, info) => {
+      const list = listOf(name, args);
+      // An empty after is no cursor, as for the resolvers (seqAfter): the first page.
+      if (args.after) {
+        const why = cursorMismatch(decodeCursor(args.after as string), list);
+        if (why) throw badInput(why, 'after');
+      }
+      return stampList((await resolve(source, args, context, info)) as Page<unknown> | null, list);
+    }) satisfies GraphQLFieldResolver<unknown, unknown>;
+  }
+}
+
+/** Writes `list` into every cursor of a page, in place (a page may carry lazy fields a copy would read). */
+function stampList<P extends Page<unknown> | null>(page: P, list: string): P {
+  if (!page) return page;
+  const stamp = (cursor: string) => encodeCursor({ ...decodeCursor(cursor)!, list });
+  for (const e of page.edges) e.cursor = stamp(e.cursor);
+  if (page.pageInfo.startCursor) page.pageInfo.startCursor = stamp(page.pageInfo.startCursor);
+  if (page.pageInfo.endCursor) page.pageInfo.endCursor = stamp(page.pageInfo.endCursor);
+  return page;
+}
 
 /**
  * The page of a list root field, one recipe for all: what the caller may see (the access module's

@@ -11,6 +11,7 @@ import {
   type OpenPriorityDomain,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
+import { Node } from '../kit/node.js';
 
 /**
  * A dataset in the open catalog (开放目录): one catalog entry offered to the public. It lives on the
@@ -19,7 +20,7 @@ import { Owned } from '../kit/owned.js';
  */
 @Entity({ tableName: 'open_dataset' })
 @Directive('@key(fields: "id")')
-@ObjectType('OpenDataset', { description: '开放数据集：向社会开放的目录条目 / an open dataset: a catalog entry opened to the public [Z §10, B §31]' })
+@ObjectType('OpenDataset', { implements: Node, description: '开放数据集：向社会开放的目录条目 / an open dataset: a catalog entry opened to the public [Z §10, B §31]' })
 export class OpenDataset extends Owned {
   /** One dataset per catalog entry: opening the same data twice would split its use statistics [OPN-9]. */
   @Property({ type: 'text', unique: true })

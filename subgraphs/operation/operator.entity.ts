@@ -2,6 +2,7 @@ import { Entity, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { StoredOperatorStatus } from './operator.enums.js';
 import { Owned } from '../kit/owned.js';
+import { Node } from '../kit/node.js';
 
 /**
  * An authorization of an organization as public-data operator (公共数据授权运营主体) under an
@@ -10,7 +11,10 @@ import { Owned } from '../kit/owned.js';
  */
 @Entity({ tableName: 'operator' })
 @Directive('@key(fields: "id")')
-@ObjectType('Operator', { description: '授权运营主体（一份授权运营协议）/ an authorized operator: one operation agreement with the data authority [D §8-11, J §20]' })
+@ObjectType('Operator', {
+  implements: Node,
+  description: '授权运营主体（一份授权运营协议）/ an authorized operator: one operation agreement with the data authority [D §8-11, J §20]',
+})
 export class Operator extends Owned {
   @Property({ type: 'text' })
   organizationId!: string;

@@ -11,6 +11,7 @@ import {
   type ShareRequestStatus,
 } from './enums.js';
 import { Owned } from '../kit/owned.js';
+import { Node } from '../kit/node.js';
 
 @ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustification {
@@ -29,7 +30,7 @@ export class ItemJustification {
  */
 @Entity({ tableName: 'share_request' })
 @Directive('@key(fields: "id")')
-@ObjectType('ShareRequest', { description: '数据共享申请（获批即为授权）/ a data share request; once granted it is the grant [SHR-1, SHR-5, B §26-28]' })
+@ObjectType('ShareRequest', { implements: Node, description: '数据共享申请（获批即为授权）/ a data share request; once granted it is the grant [SHR-1, SHR-5, B §26-28]' })
 export class ShareRequest extends Owned {
   @Property({ type: 'text' })
   resourceId!: string;
