@@ -241,7 +241,11 @@ describe('no blank pages: a reference to a node that cannot answer is null, with
       edges { node { id requester { id name } provider { id name } } } } }`;
     const r = await f.gql(authority(CITY), LIST, { r: resourceId });
     const rows = r.data!.shareRequests.edges.map((e: any) => e.node);
-    expect(rows.find((n: any) => n.id === fromCity)).toEqual({ id: fromCity, requester: { id: cityAgency, name: '丽水市信访局' }, provider: { id: cityProvider, name: '丽水市司法局' } });
+    expect(rows.find((n: any) => n.id === fromCity)).toEqual({
+      id: fromCity,
+      requester: { id: cityAgency, name: '丽水市信访局' },
+      provider: { id: cityProvider, name: '丽水市司法局' },
+    });
     expect(rows.find((n: any) => n.id === fromDistrict)).toMatchObject({ id: fromDistrict, requester: null, provider: { name: '丽水市司法局' } });
     expect(r.errors?.length).toBeGreaterThan(0);
     expect(r.errors!.some((e: any) => e.extensions?.code === 'NODE_UNAVAILABLE')).toBe(true);
