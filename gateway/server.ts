@@ -11,7 +11,7 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { buildASTSchema, getNamedType, GraphQLError, parse } from 'graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isAnonymous, type Actor } from '../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../schema/http.js';
-import { getProcessLogger, type Logger } from '../schema/log.js';
+import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../schema/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
@@ -40,8 +40,10 @@ export interface GatewayOptions {
   host?: string;
   /** Bound on each node's answer; a slower node costs only its own part (NODE_UNAVAILABLE). */
   nodeTimeoutMs?: number;
-  /** Readiness probing of a node service known to be down. */
+  /** Readiness probing of every node service (interval, bound on one probe). */
   health?: NodeHealthOptions;
+  /** Longest lifetime (`exp − iat`) of a client token; 24 hours when absent. */
+  jwtMaxLifetimeMs?: number;
   /**
    * JSON shown in the playground's header editor (the demo puts a token there). Served only when
    * the gateway listens on a loopback address: anyone who can reach the page gets the token.
@@ -245,7 +247,8 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   app.decorateRequest('actor', null);
   app.decorateRequest('authError', null);
   // None by default: the playground is served by the gateway itself, and other pages must be named.
-  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600 });
+  // A page may read the request id (to quote it) and, after a 429, when to retry.
+  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'] });
   if (o.rateLimit) {
     await app.register(fastifyRateLimit, {
       max: o.rateLimit.max,
@@ -294,7 +297,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     onRequest: async (request) => {
       try {
         const auth = request.headers.authorization;
-        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret);
+        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret, o.jwtMaxLifetimeMs);
         noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
       } catch (err) {
         request.authError = (err as Error).message;
