@@ -170,6 +170,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const topology = new TopologyIndex(o.topology);
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const health = new NodeHealth(() => topology.nodes, o.health);
+  health.start();
   const untrackHealth = trackNodeHealth(health);
   // Node calls reuse a bounded set of keep-alive connections per node service rather than
   // opening sockets without limit under load.
@@ -339,7 +340,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       clearInterval(puller);
       await pulling;
       await anchors.close();
-      health.stop();
+      await health.stop();
       untrackHealth();
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.
