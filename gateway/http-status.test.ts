@@ -51,10 +51,11 @@ describe('wrong requests get the right HTTP status (issue 7, item 3)', () => {
     ['no query', JSON.stringify({ variables: {} })],
     ['a body that is not JSON', '{nope'],
     ['JSON that is not an object', '"query"'],
-  ])('%s → 400 with an error saying what is wrong', async (_label, body) => {
+  ])('%s → 400 with an error saying what is wrong, in a code of the API (README, Errors)', async (_label, body) => {
     const r = await post(body);
     expect(r.status).toBe(400);
     expect(r.body.errors?.[0].message).toBeTruthy();
+    expect(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors?.[0].extensions?.code);
   });
 
   test.each([

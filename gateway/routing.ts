@@ -144,6 +144,35 @@ const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => 
 };
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
+/**
+ * The errors of a request fanned out to several nodes, each reported once: the same error
+ * (message, code, path) answered by several nodes — a bad argument, a refusal — is one error
+ * naming them in `extensions.nodes`. The gateway's own errors about a node (NODE_UNAVAILABLE,
+ * MUTATION_OUTCOME_UNKNOWN) name their node already and stay one per node.
+ */
+function fanOutErrors(results: readonly NodeResult[]): GqlError[] {
+  const out: GqlError[] = [];
+  const seen = new Map<string, string[]>();
+  for (const r of results) {
+    if (!r.ok) {
+      out.push(r.error);
+      continue;
+    }
+    for (const e of r.response.errors ?? []) {
+      const key = JSON.stringify([e.message, e.extensions?.code ?? null, e.path ?? null]);
+      const nodes = seen.get(key);
+      if (nodes) {
+        nodes.push(r.node.id);
+        continue;
+      }
+      const fresh = [r.node.id];
+      seen.set(key, fresh);
+      out.push({ ...e, extensions: { ...e.extensions, nodes: fresh } });
+    }
+  }
+  return out;
+}
+
 function routingError(message: string, field?: string): GqlResponse {
   return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] };
 }
@@ -395,7 +424,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     }
     const results = await Promise.all(ordered.map((n) => this.send(n, sendQuery, variables, caller)));
     const answered = results.filter((r): r is Extract<NodeResult, { ok: true }> => r.ok);
-    const errors: GqlError[] = results.flatMap((r) => (r.ok ? (r.response.errors ?? []) : [r.error]));
+    const errors = fanOutErrors(results);
     if (answered.length === 0) return { data: null, errors };
     const data: Record<string, unknown> = {};
     for (const f of fields) {
