@@ -97,8 +97,8 @@ describe('node health: probing every node service, up or down', () => {
     expect(h.view()[0]).toMatchObject({ status: 'down', subgraphs: { catalog: { status: 'down' } } });
 
     mode = 'ready';
-    expect(await waitFor(() => h.downReason(node, 'catalog') === undefined)).toBe(true);
-    expect(h.view()[0].status).toBe('up');
+    // The stand-in serves the node's four services: each comes back with its own next probe.
+    expect(await waitFor(() => h.view()[0].status === 'up')).toBe(true);
   });
 
   test('an answer that says "not ready" is no miss: an up service stays up (its requests decide), a down one stays down until ready', async () => {

@@ -198,7 +198,7 @@ export class NodeHealth {
     if (this.stopped) return;
     if (answer === 'none') {
       s.misses += 1;
-      if (s.misses >= MISSES_TO_DOWN) {
+      if (s.misses >= MISSES_TO_DOWN && !s.down) {
         const timedOut = probe.signal.reason instanceof ProbeTimeout;
         this.markDown(s, timedOut ? `did not answer its readiness probe within ${this.probeTimeoutMs} ms, ${s.misses} times in a row` : 'could not be reached');
       }
