@@ -19,9 +19,11 @@ const { values } = parseArgs({
   },
 });
 const roles = values.roles!.split(',').map((r) => r.trim().toUpperCase());
-const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+// SYSTEM is the nodes' own identity for their internal calls: the gateway refuses it on a client token.
+const clientRoles: readonly Role[] = ROLES.filter((r) => r !== 'SYSTEM');
+const unknown = roles.filter((r) => !clientRoles.includes(r as Role));
 if (unknown.length) {
-  console.error(`unknown role(s) ${unknown.join(', ')}; choose from ${ROLES.join(', ')}`);
+  console.error(`unknown role(s) ${unknown.join(', ')}; choose from ${clientRoles.join(', ')}`);
   process.exit(2);
 }
 const env = loadEnv(process.env, { demo: true });
