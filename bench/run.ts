@@ -20,7 +20,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * `npm run bench -- catalog` runs the catalog search benchmark instead (bench/catalog-search.ts),
  * `npm run bench -- demo-search` the demo catalog's keyword search per node (bench/demo-search.ts),
  * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts),
- * `npm run bench -- load` the load benchmark in the production shape (bench/load.ts).
+ * `npm run bench -- load` the load benchmark in the production shape (bench/load.ts),
+ * `npm run bench -- freeze` how soon the gateway knows a frozen node (bench/freeze.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -329,6 +330,10 @@ try {
   }
   if (process.argv.slice(2).includes('cpu')) {
     await (await import('./cpu.js')).cpuBenchmark(serverUrl);
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('freeze')) {
+    await (await import('./freeze.js')).freezeBenchmark(serverUrl);
     process.exit(0);
   }
   if (process.argv.slice(2).includes('load')) {

@@ -1,21 +1,23 @@
 import { describe, expect, test } from '@jest/globals';
 import { createSecretKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { actorFromAuthorization, AuthError, mintToken, VERIFIED_TOKEN_CACHE_MAX, verifiedTokenCount } from './auth.js';
+import { actorFromAuthorization, AuthError, DEMO_TOKEN_LIFETIME, mintToken, VERIFIED_TOKEN_CACHE_MAX, verifiedTokenCount } from './auth.js';
 
 const SECRET = 'auth-test-secret-0123456789abcdef01234';
 const ORG_331122 = '331122:01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
-/** A token signed with the right key and issuer, with exactly the claims given (mintToken always adds an expiry). */
-function raw(claims: Record<string, unknown>, withExpiry = true): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer('public-data-federation').setIssuedAt();
-  if (withExpiry) jwt.setExpirationTime('5m');
+/** A token signed with the right key and issuer, with exactly the claims given (mintToken always adds an expiry and an issue time). */
+function raw(claims: Record<string, unknown>, withExpiry = true, times: { iat?: number | null; exp?: number } = {}): Promise<string> {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer('public-data-federation');
+  if (times.iat !== null) jwt.setIssuedAt(times.iat);
+  if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+  else if (withExpiry) jwt.setExpirationTime('5m');
   return jwt.sign(createSecretKey(Buffer.from(SECRET, 'utf8')));
 }
 
-async function refusal(token: string): Promise<string> {
+async function refusal(token: string, maxLifetimeMs?: number): Promise<string> {
   try {
-    await actorFromAuthorization(`Bearer ${token}`, SECRET);
+    await actorFromAuthorization(`Bearer ${token}`, SECRET, maxLifetimeMs);
   } catch (e) {
     expect(e).toBeInstanceOf(AuthError);
     return (e as Error).message;
@@ -42,11 +44,40 @@ describe('gateway token checks: subgraphs decide access from the claims, so clai
     expect(await refusal(await raw({ org: 'police', region: '331100', roles: ['AGENCY'] }))).toMatch(/not an organization ID/);
   });
 
+  test("the SYSTEM role, the nodes' own identity for internal calls, is refused on any client token [issue 15 item 7]", async () => {
+    expect(await refusal(await raw({ roles: ['SYSTEM'] }))).toMatch(/SYSTEM role is internal/);
+    expect(await refusal(await raw({ region: '331100', roles: ['AUTHORITY', 'SYSTEM'] }))).toMatch(/SYSTEM role is internal/);
+    expect(await refusal(await mintToken({ sub: 'gateway-audit', orgId: null, region: null, roles: ['SYSTEM'] }, SECRET))).toMatch(/SYSTEM role is internal/);
+  });
+
   test('staff and operators need an organization; authorities and auditors a region', async () => {
     expect(await refusal(await raw({ region: '331100', roles: ['AGENCY'] }))).toMatch(/AGENCY token needs the organization/);
     expect(await refusal(await raw({ region: '331100', roles: ['OPERATOR'] }))).toMatch(/OPERATOR token needs the organization/);
     expect(await refusal(await raw({ roles: ['AUTHORITY'] }))).toMatch(/AUTHORITY token needs the region/);
     expect(await refusal(await raw({ roles: ['AUDITOR'] }))).toMatch(/AUDITOR token needs the region/);
+  });
+});
+
+describe('a token lives at most JWT_MAX_LIFETIME_MS (24 h unless configured), judged by exp - iat [issue 15 item 7]', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const claims = { region: '331100', roles: ['AUTHORITY'] };
+
+  test('24 hours is accepted, a minute more is refused, naming both lifetimes', async () => {
+    const iat = now();
+    expect((await actorFromAuthorization(`Bearer ${await raw(claims, true, { iat, exp: iat + 24 * 3600 })}`, SECRET)).region).toBe('331100');
+    expect(await refusal(await raw(claims, true, { iat, exp: iat + 24 * 3600 + 60 }))).toMatch(/lifetime 24 h exceeds the 24 h allowed/);
+    expect(await refusal(await raw(claims, true, { iat, exp: iat + 365 * 24 * 3600 }))).toMatch(/lifetime 8760 h exceeds/);
+  });
+
+  test("the demo's 8-hour token passes the default bound and is refused under a configured 1-hour one, also once remembered", async () => {
+    const token = await mintToken({ sub: 'demo', orgId: null, region: '331100', roles: ['AUTHORITY'] }, SECRET, DEMO_TOKEN_LIFETIME);
+    expect((await actorFromAuthorization(`Bearer ${token}`, SECRET)).sub).toBe('demo');
+    expect(await refusal(token, 3600_000)).toMatch(/lifetime 8 h exceeds the 1 h allowed/);
+  });
+
+  test('a token without an issue time, or issued in the future, is refused: its lifetime cannot be judged', async () => {
+    expect(await refusal(await raw(claims, true, { iat: null, exp: now() + 300 }))).toMatch(/no issue time \(iat\)/);
+    expect(await refusal(await raw(claims, true, { iat: now() + 3600, exp: now() + 7200 }))).toMatch(/issued in the future/);
   });
 });
 

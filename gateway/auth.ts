@@ -33,14 +33,30 @@ export async function mintToken(actor: Omit<Actor, 'sub'> & { sub: string }, sec
     .sign(key(secret));
 }
 
+/** Default bound on a client token's lifetime (`exp − iat`): a working day and more, never a standing credential. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** Slack for the issuer's clock running ahead of the gateway's when judging `iat`. */
+const CLOCK_SKEW_S = 60;
+
+const hours = (seconds: number) => `${Math.round((seconds / 3600) * 10) / 10} h`;
+
 /**
  * Subgraphs decide access from the token's region and organization, so a token whose claims do
  * not fit together is refused here rather than trusted there: it must expire, name a known
  * region, and name an organization of that region; staff and operators act for an organization,
- * authorities and auditors for a region.
+ * authorities and auditors for a region. SYSTEM is the nodes' own identity for their internal
+ * calls: no client acts as it. The lifetime `exp − iat` is bounded, so a token needs its issue
+ * time: without `iat` the bound could only be judged by `exp − now`, which lets a year-long token
+ * in during its last day.
  */
-function checkClaims(actor: Actor, exp: unknown): Actor {
+function checkClaims(actor: Actor, iat: unknown, exp: unknown, maxLifetimeMs: number): Actor {
   if (typeof exp !== 'number') throw new AuthError('token has no expiry (exp): mint tokens that expire');
+  if (typeof iat !== 'number') throw new AuthError('token has no issue time (iat): mint tokens that say when they were issued');
+  if (iat > Date.now() / 1000 + CLOCK_SKEW_S) throw new AuthError("token is issued in the future (iat): check the issuer's clock");
+  const maxS = maxLifetimeMs / 1000;
+  if (exp - iat > maxS) throw new AuthError(`token lifetime ${hours(exp - iat)} exceeds the ${hours(maxS)} allowed (exp - iat): mint shorter-lived tokens`);
+  if (actor.roles.includes('SYSTEM')) throw new AuthError('the SYSTEM role is internal to the nodes: no client token may carry it');
   if (actor.region !== null && !isKnownRegion(actor.region)) throw new AuthError(`token region "${actor.region}" is not a known region code`);
   if (actor.orgId !== null) {
     const orgRegion = regionOf(actor.orgId);
@@ -69,11 +85,12 @@ interface Verified {
  * A client sends the same token with every request; verifying its signature and claims again each
  * time is most of the gateway's CPU for a small query. Only accepted tokens are kept: caching
  * refusals would let anyone fill the cache with garbage, and refusing costs no more than today.
- * The key is a digest of secret and token, so neither sits in memory as a key and a token never
- * matches an entry verified under another secret.
+ * The key is a digest of secret, lifetime bound and token, so neither secret nor token sits in
+ * memory as a key, and a token never matches an entry verified under another secret or bound.
  */
 const verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKEN_CACHE_MAX });
-const cacheKey = (token: string, secret: string) => createHash('sha256').update(secret).update('\0').update(token).digest('base64');
+const cacheKey = (token: string, secret: string, maxLifetimeMs: number) =>
+  createHash('sha256').update(secret).update('\0').update(String(maxLifetimeMs)).update('\0').update(token).digest('base64');
 
 /** How many verified tokens the gateway holds now (never more than VERIFIED_TOKEN_CACHE_MAX). */
 export const verifiedTokenCount = () => verified.size;
@@ -81,7 +98,7 @@ export const verifiedTokenCount = () => verified.size;
 /** Each caller gets its own copy: the cached actor must not change under a later request. */
 const copy = (a: Actor): Actor => ({ ...a, roles: [...a.roles] });
 
-async function verify(token: string, secret: string): Promise<Verified> {
+async function verify(token: string, secret: string, maxLifetimeMs: number): Promise<Verified> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: ISSUER });
     const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
@@ -93,7 +110,9 @@ async function verify(token: string, secret: string): Promise<Verified> {
         region: typeof payload.region === 'string' ? payload.region : null,
         roles: roles as Role[],
       },
+      payload.iat,
       payload.exp,
+      maxLifetimeMs,
     );
     return { actor, expiresAt: (payload.exp as number) * 1000 };
   } catch (err) {
@@ -105,17 +124,18 @@ async function verify(token: string, secret: string): Promise<Verified> {
 /**
  * No Authorization header means the public (open data only). A header that is present but
  * invalid or expired is an error: silently downgrading would hide a misconfigured client.
+ * `maxLifetimeMs` bounds `exp − iat` (JWT_MAX_LIFETIME_MS).
  */
-export async function actorFromAuthorization(header: string | undefined, secret: string): Promise<Actor> {
+export async function actorFromAuthorization(header: string | undefined, secret: string, maxLifetimeMs = DEFAULT_TOKEN_MAX_LIFETIME_MS): Promise<Actor> {
   if (!header) return ANONYMOUS;
   const m = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!m) throw new AuthError('Authorization must be "Bearer <token>"');
-  const id = cacheKey(m[1], secret);
+  const id = cacheKey(m[1], secret, maxLifetimeMs);
   const hit = verified.get(id);
   // jose accepts a token while the current second is before exp, i.e. while now < exp * 1000 ms.
   if (hit && Date.now() < hit.expiresAt) return copy(hit.actor);
   if (hit) verified.delete(id);
-  const fresh = await verify(m[1], secret);
+  const fresh = await verify(m[1], secret, maxLifetimeMs);
   verified.set(id, fresh);
   return copy(fresh.actor);
 }

@@ -49,7 +49,7 @@ describe('CORS: only configured origins may call the API from a browser', () => 
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  test('the actual request from the configured origin carries the allow-origin header', async () => {
+  test('the actual request from the configured origin carries the allow-origin header, and exposes the request id and Retry-After to the page [issue 15 item 11]', async () => {
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
       headers: { origin: PORTAL, 'content-type': 'application/json' },
@@ -57,6 +57,9 @@ describe('CORS: only configured origins may call the API from a browser', () => 
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(PORTAL);
+    const exposed = res.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'retry-after']));
+    expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });
 
@@ -74,6 +77,7 @@ describe('rate limit per client', () => {
     const refused = await ask(authority('331100'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0].message).toMatch(/retry after/);

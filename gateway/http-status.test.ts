@@ -4,18 +4,22 @@ import http from 'node:http';
 import { loadTopology } from '../schema/env.js';
 import { MAX_BODY_BYTES } from '../schema/http.js';
 import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import type { Actor } from '../schema/auth.js';
+import { mintToken } from './auth.js';
 import { createGateway, type RunningGateway } from './server.js';
 
 /**
  * The gateway alone (no node runs): every request here is refused, or answered, before any node
  * would be asked, which is the point — a wrong request is the client's to fix and says so.
  */
+const JWT_SECRET = 'http-status-jwt-secret-0123456789abcdef';
+const authority = (region: string): Actor => ({ sub: `authority-${region}`, orgId: null, region, roles: ['AUTHORITY'] });
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await createGateway({
     topology: loadTopology(schemaFile('../seeds/topology.demo.json')),
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    jwtSecret: 'http-status-jwt-secret-0123456789abcdef',
+    jwtSecret: JWT_SECRET,
     internalSecret: 'http-status-internal-secret-0123456789',
     auditSecret: 'http-status-audit-secret-0123456789abcd',
     nodeTimeoutMs: 300,
@@ -47,10 +51,11 @@ describe('wrong requests get the right HTTP status (issue 7, item 3)', () => {
     ['no query', JSON.stringify({ variables: {} })],
     ['a body that is not JSON', '{nope'],
     ['JSON that is not an object', '"query"'],
-  ])('%s → 400 with an error saying what is wrong', async (_label, body) => {
+  ])('%s → 400 with an error saying what is wrong, in a code of the API (README, Errors)', async (_label, body) => {
     const r = await post(body);
     expect(r.status).toBe(400);
     expect(r.body.errors?.[0].message).toBeTruthy();
+    expect(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors?.[0].extensions?.code);
   });
 
   test.each([
@@ -72,7 +77,7 @@ describe('a body over the limit', () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   afterAll(() => agent.destroy());
 
-  function request(body: string, { chunked = false } = {}): Promise<{ status: number; ms: number; json: any }> {
+  function request(body: string, { chunked = false } = {}): Promise<{ status: number; ms: number; json: any; nosniff: unknown }> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -81,7 +86,7 @@ describe('a body over the limit', () => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, ms: performance.now() - started, json: JSON.parse(text) }));
+        res.on('end', () => resolve({ status: res.statusCode!, ms: performance.now() - started, json: JSON.parse(text), nosniff: res.headers['x-content-type-options'] }));
       });
       req.on('error', reject);
       if (chunked) {
@@ -99,11 +104,57 @@ describe('a body over the limit', () => {
   ])("%s: 413 with a JSON error, and the same client's next request is answered at once", async (_label, chunked) => {
     const refused = await request(oversize, { chunked });
     expect(refused.status).toBe(413);
+    expect(refused.nosniff).toBe('nosniff');
     expect(refused.json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(refused.json.errors[0].message).toContain(String(MAX_BODY_BYTES));
     const next = await request(q('{ __typename }'));
     expect(next.status).toBe(200);
     expect(next.json).toEqual({ data: { __typename: 'Query' } });
     expect(next.ms).toBeLessThan(1000);
+  });
+});
+
+describe('tokens a client may not use are refused with 401 [issue 15 item 7]', () => {
+  const ask = (token: string) =>
+    fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+  const refusal = async (res: Response) => {
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    return body.errors[0].message;
+  };
+
+  test('a token carrying the internal SYSTEM role', async () => {
+    expect(await refusal(await ask(await mintToken({ sub: 'intruder', orgId: null, region: null, roles: ['SYSTEM'] }, JWT_SECRET, '10m')))).toMatch(/SYSTEM role/);
+  });
+
+  test('a token living longer than the bound (24 h by default)', async () => {
+    expect(await refusal(await ask(await mintToken(authority('331100'), JWT_SECRET, '25h')))).toMatch(/lifetime 25 h exceeds the 24 h allowed/);
+  });
+});
+
+describe('every answer says X-Content-Type-Options: nosniff [issue 15 item 7]', () => {
+  test.each([
+    ['GraphQL', () => fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }), 200],
+    ['a refused token', () => fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: '{}' }), 401],
+    ['an unknown path', () => fetch(`${gw.url}/nope`), 404],
+    ['a body that is not JSON', () => fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' }), 400],
+    ['the playground page', () => fetch(`${gw.url}/playground`), 200],
+    ['a playground asset', () => fetch(`${gw.url}/playground/assets/graphiql.min.css`), 200],
+    ['the health view', () => fetch(`${gw.url}/health`), 200],
+    ['the metrics', () => fetch(`${gw.url}/metrics`), 200],
+  ])('%s', async (_label, ask, status) => {
+    const res = await ask();
+    expect(res.status).toBe(status);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    await res.arrayBuffer();
+  });
+
+  test('a 404 is a JSON error like the others', async () => {
+    expect(await (await fetch(`${gw.url}/nope`)).json()).toEqual({ errors: [{ message: expect.stringContaining('/graphql'), extensions: { code: 'NOT_FOUND' } }] });
   });
 });

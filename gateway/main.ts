@@ -20,6 +20,8 @@ const gateway = await createGateway({
   port: env.port ?? 4000,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  health: { probeIntervalMs: env.nodeProbeIntervalMs, probeTimeoutMs: env.nodeProbeTimeoutMs },
+  jwtMaxLifetimeMs: env.jwtMaxLifetimeMs,
   corsOrigins: env.corsOrigins,
   rateLimit: env.rateLimitMax > 0 ? { max: env.rateLimitMax, windowMs: env.rateLimitWindowMs } : undefined,
   logger,

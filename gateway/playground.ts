@@ -133,7 +133,6 @@ export async function playground(app: FastifyInstance, options: PlaygroundOption
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': page.csp,
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       })
       .send(page.html);
@@ -149,7 +148,7 @@ export async function playground(app: FastifyInstance, options: PlaygroundOption
     // Our own types, with their charset, whatever a MIME table says of the extension.
     assets.addHook('onSend', async (request, reply, payload) => {
       const type = served.get(`/${request.url.split('?', 1)[0]!.split('/').pop()}`);
-      if (type && reply.statusCode < 300) reply.header('content-type', type).header('x-content-type-options', 'nosniff');
+      if (type && reply.statusCode < 300) reply.header('content-type', type);
       return payload;
     });
     await assets.register(fastifyStatic, {

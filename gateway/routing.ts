@@ -22,7 +22,7 @@ import { request, type Dispatcher } from 'undici';
 import { secondsSince } from '../schema/metrics.js';
 import { traced } from '../schema/tracing.js';
 import type { AnchorStore } from './audit-anchors.js';
-import type { NodeHealth } from './health.js';
+import { ServiceDown, type NodeHealth } from './health.js';
 import { observeNodeFetch, type NodeFetchOutcome } from './metrics.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
@@ -67,6 +67,11 @@ const neverSent = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } } | null;
   return NOT_SENT.has(e?.code ?? e?.cause?.code ?? '');
 };
+/** Why a node call was cut at the node timeout (the reason its AbortSignal carries). */
+class NodeTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
 type NodeResult = { node: NodeConfig; ok: true; status: number; response: GqlResponse } | { node: NodeConfig; ok: false; status?: number; error: GqlError };
 
 export interface RoutingOptions {
@@ -138,6 +143,35 @@ const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => 
   return arg ? valueFromASTUntyped(arg.value, vars) : undefined;
 };
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+/**
+ * The errors of a request fanned out to several nodes, each reported once: the same error
+ * (message, code, path) answered by several nodes — a bad argument, a refusal — is one error
+ * naming them in `extensions.nodes`. The gateway's own errors about a node (NODE_UNAVAILABLE,
+ * MUTATION_OUTCOME_UNKNOWN) name their node already and stay one per node.
+ */
+function fanOutErrors(results: readonly NodeResult[]): GqlError[] {
+  const out: GqlError[] = [];
+  const seen = new Map<string, string[]>();
+  for (const r of results) {
+    if (!r.ok) {
+      out.push(r.error);
+      continue;
+    }
+    for (const e of r.response.errors ?? []) {
+      const key = JSON.stringify([e.message, e.extensions?.code ?? null, e.path ?? null]);
+      const nodes = seen.get(key);
+      if (nodes) {
+        nodes.push(r.node.id);
+        continue;
+      }
+      const fresh = [r.node.id];
+      seen.set(key, fresh);
+      out.push({ ...e, extensions: { ...e.extensions, nodes: fresh } });
+    }
+  }
+  return out;
+}
 
 function routingError(message: string, field?: string): GqlResponse {
   return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] };
@@ -230,6 +264,12 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     const body = JSON.stringify({ query, variables });
     const headers = internalHeaders(caller.actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey);
     if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
+    // Ends at the node timeout, or, for a query, as soon as the node is found down meanwhile (its
+    // probe went unanswered): a query need not wait out the timeout of a node known frozen. A sent
+    // mutation waits its answer, which may be slow rather than lost.
+    const call = new AbortController();
+    const timer = setTimeout(() => call.abort(new NodeTimeout()), this.opts.nodeTimeoutMs);
+    const unwatch = idempotencyKey ? undefined : health?.watch(node, this.subgraph, (down) => call.abort(down));
     try {
       // undici's request(), not fetch(): the same HTTP client without the WHATWG Request/Response
       // and stream objects fetch builds per call, which are a good part of the gateway's CPU.
@@ -237,7 +277,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
         method: 'POST',
         headers,
         body,
-        signal: AbortSignal.timeout(this.opts.nodeTimeoutMs),
+        signal: call.signal,
         dispatcher: this.opts.dispatcher,
       });
       const status = res.statusCode;
@@ -255,7 +295,9 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       if ((status < 200 || status > 299) && !response.data) return { node, ok: false, status, error: this.unavailable(node, `HTTP ${status}`) };
       return { node, ok: true, status, response };
     } catch (err) {
-      const timedOut = (err as Error).name === 'TimeoutError';
+      const reason = call.signal.reason as unknown;
+      if (reason instanceof ServiceDown) return { node, ok: false, error: this.unavailable(node, reason.message) };
+      const timedOut = reason instanceof NodeTimeout;
       const why = timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
       // A mutation that was sent may be slow, not the node down (a row lock, a long check): its
       // caller learns the outcome by retrying with the key, and other requests keep going to the node.
@@ -264,6 +306,9 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       }
       health?.failed(node, this.subgraph, why);
       return { node, ok: false, error: this.unavailable(node, why) };
+    } finally {
+      clearTimeout(timer);
+      unwatch?.();
     }
   }
 
@@ -380,7 +425,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     }
     const results = await Promise.all(ordered.map((n) => this.send(n, sendQuery, variables, caller)));
     const answered = results.filter((r): r is Extract<NodeResult, { ok: true }> => r.ok);
-    const errors: GqlError[] = results.flatMap((r) => (r.ok ? (r.response.errors ?? []) : [r.error]));
+    const errors = fanOutErrors(results);
     if (answered.length === 0) return { data: null, errors };
     const data: Record<string, unknown> = {};
     for (const f of fields) {

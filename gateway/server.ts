@@ -11,7 +11,7 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { buildASTSchema, getNamedType, GraphQLError, parse } from 'graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isAnonymous, type Actor } from '../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../schema/http.js';
-import { getProcessLogger, type Logger } from '../schema/log.js';
+import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../schema/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
@@ -40,8 +40,10 @@ export interface GatewayOptions {
   host?: string;
   /** Bound on each node's answer; a slower node costs only its own part (NODE_UNAVAILABLE). */
   nodeTimeoutMs?: number;
-  /** Readiness probing of a node service known to be down. */
+  /** Readiness probing of every node service (interval, bound on one probe). */
   health?: NodeHealthOptions;
+  /** Longest lifetime (`exp − iat`) of a client token; 24 hours when absent. */
+  jwtMaxLifetimeMs?: number;
   /**
    * JSON shown in the playground's header editor (the demo puts a token there). Served only when
    * the gateway listens on a loopback address: anyone who can reach the page gets the token.
@@ -158,8 +160,53 @@ const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
   },
 });
 
+/**
+ * Every error leaves with a code of the API's list (README, Errors; the `Query` description).
+ *
+ * The gateway's query planner finishes a response by checking it against the schema; a non-null
+ * field that came back null (typically a reference to an entity its node could not resolve: it
+ * does not exist, the caller may not see it, or its fetch failed) nulls the nearest nullable field
+ * above it. @apollo/gateway reports that under `extensions.valueCompletion`, where clients look
+ * for nothing, so a page could answer `data: null` and no error at all. Each such report becomes
+ * an error naming the field and its path (UNRESOLVED_REFERENCE); the data that survived stays.
+ * (The planner drops these reports when the fetches themselves reported errors: those errors
+ * already explain the nulls.)
+ *
+ * The planner also names an operation it cannot pick (an unknown or missing operationName, a
+ * subscription) INVALID_GRAPHQL: for the client that is a BAD_REQUEST like the other requests
+ * that name nothing to run.
+ */
+const apiErrorCodes: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        if (result.data === undefined) {
+          for (const e of result.errors ?? []) if (e.extensions?.code === 'INVALID_GRAPHQL') e.extensions.code = 'BAD_REQUEST';
+        }
+        const reports = result.extensions?.valueCompletion as { message: string; path?: (string | number)[] }[] | undefined;
+        if (!reports) return;
+        const { valueCompletion: _, ...rest } = result.extensions!;
+        result.extensions = Object.keys(rest).length ? rest : undefined;
+        const errors = reports.map((r) => {
+          const unresolved = r.message.startsWith('Cannot return null');
+          const message = unresolved
+            ? `所引用的对象无法取得，该部分为空 / a referenced object could not be resolved (it does not exist, you may not see it, or its node did not answer), so the nearest field above it that may be null is null: ${r.message}`
+            : `返回的数据与模式不符，该部分为空 / a node answered a value the schema does not allow, so the nearest field above it that may be null is null: ${r.message}`;
+          return new GraphQLError(message, { path: r.path, extensions: { code: unresolved ? 'UNRESOLVED_REFERENCE' : 'INTERNAL_SERVER_ERROR' } });
+        });
+        result.errors = [...(result.errors ?? []), ...errors];
+      },
+    };
+  },
+};
+
 /** Connections the gateway keeps open to each node service (origin); further calls queue for one. */
 const NODE_CONNECTIONS = 32;
+
+/** Bound on an operation's cost as graphql-armor counts it (README, Limits). */
+export const MAX_COST = 50_000;
 
 /** Bound on the tokens of one operation, checked while parsing. */
 const MAX_TOKENS = 3000;
@@ -168,6 +215,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const topology = new TopologyIndex(o.topology);
   const anchors = new AnchorStore(o.auditSecret, o.auditAnchorFile);
   const health = new NodeHealth(() => topology.nodes, o.health);
+  health.start();
   const untrackHealth = trackNodeHealth(health);
   // Node calls reuse a bounded set of keep-alive connections per node service rather than
   // opening sockets without limit under load.
@@ -204,7 +252,10 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     // graphql-js's own limit (parseOptions below): armor's parses in a plugin hook, where any syntax
     // error becomes a 500 instead of GRAPHQL_PARSE_FAILED.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: 10000 },
+    // A page of 100 (the largest any list allows) selecting every field of its type, references
+    // included, must pass; three such pages of the widest type in one operation must not
+    // (gateway/cost-limit.test.ts). Armor multiplies by `first` only when it is a literal.
+    costLimit: { maxCost: MAX_COST },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const logger = (o.logger ?? getProcessLogger()).child({ service: 'gateway' });
@@ -212,6 +263,8 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
+      // First, so the request's log line, metrics and HTTP status see the errors it adds.
+      apiErrorCodes,
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GatewayContext>,
       fastifyApolloDrainPlugin(app) as ApolloServerPlugin<GatewayContext>,
@@ -245,7 +298,8 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   app.decorateRequest('actor', null);
   app.decorateRequest('authError', null);
   // None by default: the playground is served by the gateway itself, and other pages must be named.
-  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600 });
+  // A page may read the request id (to quote it) and, after a 429, when to retry.
+  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'] });
   if (o.rateLimit) {
     await app.register(fastifyRateLimit, {
       max: o.rateLimit.max,
@@ -294,7 +348,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     onRequest: async (request) => {
       try {
         const auth = request.headers.authorization;
-        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret);
+        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret, o.jwtMaxLifetimeMs);
         noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
       } catch (err) {
         request.authError = (err as Error).message;
@@ -336,7 +390,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       clearInterval(puller);
       await pulling;
       await anchors.close();
-      health.stop();
+      await health.stop();
       untrackHealth();
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { NodeHealthOptions } from '../gateway/health.js';
 import { createGateway, type RunningGateway } from '../gateway/server.js';
 import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
@@ -29,6 +30,10 @@ export interface FederationOptions {
   gatewayPort?: number;
   host?: string;
   nodeTimeoutMs?: number;
+  /** The gateway's readiness probing of every node service; its defaults when absent. */
+  health?: NodeHealthOptions;
+  /** Longest client token lifetime the gateway accepts; its default (24 h) when absent. */
+  jwtMaxLifetimeMs?: number;
   /** Statement and connection-acquire timeouts of every subgraph's pool; the kit's defaults when absent. */
   databaseLimits?: Partial<DatabaseLimits>;
   playgroundHeaders?: string;
@@ -166,6 +171,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     port: o.gatewayPort,
     host: o.host,
     nodeTimeoutMs: o.nodeTimeoutMs,
+    health: o.health,
+    jwtMaxLifetimeMs: o.jwtMaxLifetimeMs,
     playgroundHeaders: o.playgroundHeaders,
     metrics: o.metrics,
   });

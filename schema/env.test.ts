@@ -129,3 +129,24 @@ describe('observability in the configuration', () => {
     expect(message).toMatch(/METRICS_ENABLED must be true or false/);
   });
 });
+
+describe('node probing and token lifetime in the configuration [issue 15 items 7, 8]', () => {
+  test('probes twice a second with a one-second bound, tokens of at most 24 hours, unless configured', () => {
+    const env = loadEnv({}, { demo: true });
+    expect({ interval: env.nodeProbeIntervalMs, timeout: env.nodeProbeTimeoutMs, lifetime: env.jwtMaxLifetimeMs }).toEqual({ interval: 500, timeout: 1000, lifetime: 86_400_000 });
+    const configured = loadEnv({ NODE_PROBE_INTERVAL_MS: '250', NODE_PROBE_TIMEOUT_MS: '2000', JWT_MAX_LIFETIME_MS: '3600000' }, { demo: true });
+    expect({ interval: configured.nodeProbeIntervalMs, timeout: configured.nodeProbeTimeoutMs, lifetime: configured.jwtMaxLifetimeMs }).toEqual({
+      interval: 250,
+      timeout: 2000,
+      lifetime: 3_600_000,
+    });
+  });
+
+  test('a value out of its range stops the process with the variable named', () => {
+    expect(() => loadEnv({ NODE_PROBE_INTERVAL_MS: '10' }, { demo: true })).toThrow(/NODE_PROBE_INTERVAL_MS must be between 100 and 60000/);
+    expect(() => loadEnv({ NODE_PROBE_TIMEOUT_MS: '1s' }, { demo: true })).toThrow(/NODE_PROBE_TIMEOUT_MS must be a non-negative integer/);
+    expect(() => loadEnv({ JWT_MAX_LIFETIME_MS: String(30 * 86_400_000) }, { demo: true })).toThrow(
+      /JWT_MAX_LIFETIME_MS must be between 60000 \(a minute\) and 604800000 \(a week\)/,
+    );
+  });
+});

@@ -25,6 +25,12 @@ export interface Env {
   /** Secret that signs client JWTs (HS256). */
   jwtSecret: string;
   nodeTimeoutMs: number;
+  /** How often the gateway asks every node service's `/ready`, up or down. */
+  nodeProbeIntervalMs: number;
+  /** Bound on one readiness probe: a probe unanswered by then is missed (two in a row: the service is down). */
+  nodeProbeTimeoutMs: number;
+  /** Longest lifetime (`exp − iat`) of a client token the gateway accepts. */
+  jwtMaxLifetimeMs: number;
   /** Keys the audit chains and signs their checkpoints; never stored in a database. */
   auditSecret: string;
   /** Append-only JSON-lines file where the gateway keeps the audit checkpoints (absent: memory only). */
@@ -114,6 +120,11 @@ const envSchema = (demo: boolean) =>
     INTERNAL_SECRET: secret(demo ? DEMO_SECRETS.internalSecret : undefined),
     JWT_SECRET: secret(demo ? DEMO_SECRETS.jwtSecret : undefined),
     NODE_TIMEOUT_MS: nonNegativeInt.default(5000),
+    NODE_PROBE_INTERVAL_MS: nonNegativeInt.pipe(z.number().min(100, 'must be between 100 and 60000').max(60_000, 'must be between 100 and 60000')).default(500),
+    NODE_PROBE_TIMEOUT_MS: nonNegativeInt.pipe(z.number().min(100, 'must be between 100 and 60000').max(60_000, 'must be between 100 and 60000')).default(1000),
+    JWT_MAX_LIFETIME_MS: nonNegativeInt
+      .pipe(z.number().min(60_000, 'must be between 60000 (a minute) and 604800000 (a week)').max(604_800_000, 'must be between 60000 (a minute) and 604800000 (a week)'))
+      .default(86_400_000),
     AUDIT_SECRET: secret(demo ? DEMO_SECRETS.auditSecret : undefined),
     AUDIT_ANCHOR_FILE: z.string().optional(),
     AUDIT_ANCHOR_INTERVAL_MS: nonNegativeInt.pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000')).default(60_000),
@@ -163,6 +174,9 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     internalSecret: v.INTERNAL_SECRET,
     jwtSecret: v.JWT_SECRET,
     nodeTimeoutMs: v.NODE_TIMEOUT_MS,
+    nodeProbeIntervalMs: v.NODE_PROBE_INTERVAL_MS,
+    nodeProbeTimeoutMs: v.NODE_PROBE_TIMEOUT_MS,
+    jwtMaxLifetimeMs: v.JWT_MAX_LIFETIME_MS,
     auditSecret: v.AUDIT_SECRET,
     auditAnchorFile: v.AUDIT_ANCHOR_FILE ? resolve(ROOT, v.AUDIT_ANCHOR_FILE) : undefined,
     auditAnchorIntervalMs: v.AUDIT_ANCHOR_INTERVAL_MS,

@@ -29,9 +29,14 @@ export const errorBody = (message: string, code: string, extra: Record<string, u
   errors: [{ message, extensions: { code, ...extra } }],
 });
 
-/** A fastify server with our logger, our request ids, our body limit; its own request logging off (we write one line). */
+/**
+ * A fastify server with our logger, our request ids, our body limit; its own request logging off
+ * (we write one line). Every answer, refusals and static files included, says
+ * `X-Content-Type-Options: nosniff`: a browser must not read a JSON error or an asset as another
+ * type than the one declared. Set on arrival, so no later hook or error path can miss it.
+ */
 export function createHttpServer(logger: Logger): FastifyInstance {
-  return fastify({
+  const app = fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
@@ -39,6 +44,10 @@ export function createHttpServer(logger: Logger): FastifyInstance {
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: 30_000,
   });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  return app;
 }
 
 /** Grace for a client still uploading an oversize body to read the 413 before its connection is cut. */
@@ -86,7 +95,7 @@ function refuseOversize(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** A client error's code as the API names them (fastify's own FST_… codes become BAD_REQUEST). */
-const clientCode = (err: FastifyError) => (err.code && /^[A-Z_]+$/.test(err.code) ? err.code : 'BAD_REQUEST');
+const clientCode = (err: FastifyError) => (err.code && /^[A-Z_]+$/.test(err.code) && !err.code.startsWith('FST_') ? err.code : 'BAD_REQUEST');
 
 /**
  * Errors leave in the GraphQL error shape. A client error says what is wrong; an unexpected one is
@@ -101,7 +110,7 @@ export function answerErrorsAsGraphQL(app: FastifyInstance): void {
     noteErrors(request, ['INTERNAL_SERVER_ERROR']);
     return reply.code(500).send(errorBody('内部错误 / internal error', 'INTERNAL_SERVER_ERROR'));
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('没有此路径 / no such path: GraphQL is served at /graphql', 'NOT_FOUND')));
 }
 
 /** Adds fields to the request's log line. */

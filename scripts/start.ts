@@ -41,6 +41,8 @@ const federation = await startFederation({
   gatewayPort: port,
   host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
+  health: { probeIntervalMs: env.nodeProbeIntervalMs, probeTimeoutMs: env.nodeProbeTimeoutMs },
+  jwtMaxLifetimeMs: env.jwtMaxLifetimeMs,
   metrics: env.metricsEnabled,
   databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
   statisticsIntervalMs: env.statisticsIntervalMs,

@@ -6,7 +6,8 @@ import { regionOf } from '../schema/ids.js';
 
 /**
  * `npm run token -- --roles AGENCY --org <id> [--region 331100] [--sub alice] [--expires 8h]` prints a JWT.
- * The region defaults to the organization's own: the gateway refuses an organization outside the token's region.
+ * The region defaults to the organization's own: the gateway refuses an organization outside the token's region,
+ * and a lifetime beyond JWT_MAX_LIFETIME_MS (24 h unless configured).
  */
 const { values } = parseArgs({
   options: {
@@ -18,9 +19,11 @@ const { values } = parseArgs({
   },
 });
 const roles = values.roles!.split(',').map((r) => r.trim().toUpperCase());
-const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+// SYSTEM is the nodes' own identity for their internal calls: the gateway refuses it on a client token.
+const clientRoles: readonly Role[] = ROLES.filter((r) => r !== 'SYSTEM');
+const unknown = roles.filter((r) => !clientRoles.includes(r as Role));
 if (unknown.length) {
-  console.error(`unknown role(s) ${unknown.join(', ')}; choose from ${ROLES.join(', ')}`);
+  console.error(`unknown role(s) ${unknown.join(', ')}; choose from ${clientRoles.join(', ')}`);
   process.exit(2);
 }
 const env = loadEnv(process.env, { demo: true });
@@ -29,4 +32,10 @@ const token = await mintToken(
   env.jwtSecret,
   values.expires,
 );
+// The gateway refuses a token living longer than JWT_MAX_LIFETIME_MS: say so now rather than at the first request.
+const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat: number; exp: number };
+if ((exp - iat) * 1000 > env.jwtMaxLifetimeMs) {
+  console.error(`--expires ${values.expires} is longer than the ${env.jwtMaxLifetimeMs / 3_600_000} h the gateway accepts (JWT_MAX_LIFETIME_MS)`);
+  process.exit(2);
+}
 console.log(token);

@@ -199,10 +199,12 @@ describe('delivery survives restarts and repeats', () => {
     try {
       await retire(s.resourceId);
       // The dataset is still listed (opening has not consumed the event), but its entry is hidden
-      // from the public now: the page answers, with that dataset's resource null, not `data: null`.
+      // from the public now: the page answers, with that dataset's resource null, not `data: null`,
+      // and an error names the reference that could not be resolved (issue 15 item 10).
       const page = await f.gql<{ openDatasets: { edges: { node: { id: string; resource: { id: string } | null } }[] } }>(null, PUBLIC_PAGE);
-      expect(page.errors).toBeUndefined();
-      expect(page.data!.openDatasets.edges.find((e) => e.node.id === s.datasetId)).toMatchObject({ node: { status: 'OPEN', resource: null } });
+      const at = page.data!.openDatasets.edges.findIndex((e) => e.node.id === s.datasetId);
+      expect(page.data!.openDatasets.edges[at]).toMatchObject({ node: { status: 'OPEN', resource: null } });
+      expect(page.errors).toEqual([expect.objectContaining({ path: ['openDatasets', 'edges', at, 'node', 'resource', 'name'], extensions: { code: 'UNRESOLVED_REFERENCE' } })]);
     } finally {
       await node.stopSubgraph!('opening');
       await node.startSubgraph!('opening');

@@ -1,29 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { ANONYMOUS, internalHeaders } from '../schema/auth.js';
 import { TEST_SECRET } from './support/env.js';
 import { authority } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 import { callSubgraph } from './support/subgraph-client.js';
+import { tcpProxy } from './support/tcp-proxy.js';
 
 /**
- * Issue 7 item 5: a node that fails costs only its part, quickly. Two real faults on a three-node
- * federation: one node's database refuses connections, and one node's catalog is frozen behind a
- * TCP proxy (accepts connections, never answers).
+ * Issue 7 item 5 and issue 15 item 8: a node that fails costs only its part, and a frozen node is
+ * known before anyone waits on it. Two real faults on a three-node federation: one node's database
+ * refuses connections, and one node's catalog is frozen behind a TCP proxy (accepts connections,
+ * never answers). Whether the gateway asked a node is read from what the node's proxy received,
+ * never from how long an answer took.
  */
-const NODE_TIMEOUT_MS = 1000;
+const NODE_TIMEOUT_MS = 30_000;
+/** Bound on waiting for the gateway's probes to see a change: over ten times what they take on a quiet machine (`npm run bench -- freeze`). */
+const PROBE_WAIT_MS = 30_000;
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const tag = `健康${Math.random().toString(36).slice(2, 6)}`;
 const ids: Record<string, string> = {};
 
 const LIST = `query($f: DataResourceFilter, $s: RegionScopeInput) { dataResources(filter: $f, scope: $s) { totalCount edges { node { id } } } }`;
 const list = (scope?: { regionCode: string; includeSubRegions?: boolean }) => f.gql(null, LIST, { f: { keyword: tag }, s: scope ?? null });
-const timed = async <T>(work: () => Promise<T>) => {
-  const started = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - started };
-};
 const health = async () => (await (await fetch(`${f.federation.gateway.url}/health`)).json()) as { status: string; nodes: any[] };
 const nodeOf = (id: string) => f.federation.topology.nodes.find((n) => n.id === id)!;
 const readyOf = async (id: string) => {
@@ -38,6 +37,27 @@ const rejoined = async (withinMs: number) => {
   }
   return false;
 };
+/** Polls the gateway's /health (bounded) until the node's catalog has the status wanted; returns that view. */
+const catalogBecomes = async (nodeId: string, status: 'up' | 'down') => {
+  for (const end = Date.now() + PROBE_WAIT_MS; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const catalog = (await health()).nodes.find((n) => n.id === nodeId).subgraphs.catalog;
+    if (catalog.status === status) return catalog;
+  }
+  throw new Error(`${nodeId}'s catalog did not become ${status} within ${PROBE_WAIT_MS} ms`);
+};
+/** Puts a TCP proxy in front of a node's catalog; the gateway reads each node's URLs from the topology at every request and probe. */
+async function proxied(nodeId: string, work: (proxy: Awaited<ReturnType<typeof tcpProxy>>, direct: string) => Promise<void>) {
+  const node = nodeOf(nodeId);
+  const direct = node.subgraphs.catalog;
+  const proxy = await tcpProxy(direct);
+  node.subgraphs.catalog = proxy.url;
+  try {
+    await work(proxy, direct);
+  } finally {
+    node.subgraphs.catalog = direct;
+    await proxy.close();
+  }
+}
 
 beforeAll(async () => {
   f = await startTestFederation('health', NODE_TIMEOUT_MS);
@@ -50,47 +70,51 @@ beforeAll(async () => {
     ids[node] = await publishResource(f.call, org, region, { name: `${tag}降水监测` });
   }
   // Seeding on a busy machine may have tripped a breaker; the tests start from a healthy federation.
-  expect(await rejoined(10_000)).toBe(true);
+  expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
 });
 afterAll(async () => f?.federation.stop());
 
 describe('a node whose database refuses connections', () => {
-  test("a city-wide list returns the other nodes' rows plus NODE_UNAVAILABLE for that node; it rejoins once the database is back", async () => {
-    const outage = f.federation.databases.get('liandu')!;
-    await outage.refuseConnections();
-    try {
-      const r = await list();
-      expect(r.data!.dataResources.totalCount).toBe(2);
-      expect(r.data!.dataResources.edges.map((e: any) => e.node.id).sort()).toEqual([ids.lishui, ids.longquan].sort());
-      expect(r.errors).toHaveLength(1);
-      expect(r.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'liandu', regions: ['331102'] });
-      expect(JSON.stringify(r)).not.toMatch(/127\.0\.0\.1|http:|localhost|postgres|INTERNAL/);
+  test("a city-wide list returns the other nodes' rows plus NODE_UNAVAILABLE for that node, which is then not asked; it rejoins once the database is back", async () => {
+    await proxied('liandu', async (proxy) => {
+      expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
+      const outage = f.federation.databases.get('liandu')!;
+      await outage.refuseConnections();
+      try {
+        const r = await list();
+        expect(r.data!.dataResources.totalCount).toBe(2);
+        expect(r.data!.dataResources.edges.map((e: any) => e.node.id).sort()).toEqual([ids.lishui, ids.longquan].sort());
+        expect(r.errors).toHaveLength(1);
+        expect(r.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'liandu', regions: ['331102'] });
+        expect(JSON.stringify(r)).not.toMatch(/127\.0\.0\.1|http:|localhost|postgres|INTERNAL/);
 
-      // The subgraph says so itself: not ready, and a GraphQL answer that failed for it is a 503 DATABASE_UNAVAILABLE.
-      const ready = await readyOf('liandu');
-      expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ status: 'unavailable', subgraph: 'catalog', node: 'liandu' });
-      const direct = await fetchSubgraph('liandu');
-      expect(direct.status).toBe(503);
-      expect(direct.body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
-      expect(JSON.stringify(direct.body)).not.toMatch(/127\.0\.0\.1|postgres|ECONN|accepting/);
+        // The subgraph says so itself: not ready, and a GraphQL answer that failed for it is a 503 DATABASE_UNAVAILABLE.
+        const ready = await readyOf('liandu');
+        expect(ready.status).toBe(503);
+        expect(ready.body).toMatchObject({ status: 'unavailable', subgraph: 'catalog', node: 'liandu' });
+        const direct = await fetchSubgraph('liandu');
+        expect(direct.status).toBe(503);
+        expect(direct.body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+        expect(JSON.stringify(direct.body)).not.toMatch(/127\.0\.0\.1|postgres|ECONN|accepting/);
 
-      const h = await health();
-      expect(h.status).toBe('degraded');
-      expect(h.nodes.find((n) => n.id === 'liandu')).toMatchObject({ status: 'down', subgraphs: { catalog: { status: 'down' } } });
-      expect(h.nodes.find((n) => n.id === 'lishui')).toMatchObject({ status: 'up' });
-      expect(JSON.stringify(h)).not.toMatch(/127\.0\.0\.1|http:/);
+        const h = await health();
+        expect(h.status).toBe('degraded');
+        expect(h.nodes.find((n) => n.id === 'liandu')).toMatchObject({ status: 'down', subgraphs: { catalog: { status: 'down' } } });
+        expect(h.nodes.find((n) => n.id === 'lishui')).toMatchObject({ status: 'up' });
+        expect(JSON.stringify(h)).not.toMatch(/127\.0\.0\.1|http:/);
 
-      // Known down: its part is answered without asking it.
-      const again = await timed(() => list({ regionCode: '331102', includeSubRegions: false }));
-      expect(again.result.errors![0].extensions!.code).toBe('NODE_UNAVAILABLE');
-      expect(again.ms).toBeLessThan(100);
-    } finally {
-      await outage.acceptConnections();
-    }
-    expect(await rejoined(8000)).toBe(true);
-    expect((await readyOf('liandu')).status).toBe(200);
-    expect((await health()).nodes.find((n) => n.id === 'liandu').status).toBe('up');
+        // Known down: its part is answered without asking it.
+        const asked = proxy.graphqlRequests;
+        const again = await list({ regionCode: '331102', includeSubRegions: false });
+        expect(again.errors![0].extensions!.code).toBe('NODE_UNAVAILABLE');
+        expect(proxy.graphqlRequests).toBe(asked);
+      } finally {
+        await outage.acceptConnections();
+      }
+      expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
+      expect((await readyOf('liandu')).status).toBe(200);
+      expect((await health()).nodes.find((n) => n.id === 'liandu').status).toBe('up');
+    });
   });
 });
 
@@ -105,96 +129,56 @@ async function fetchSubgraph(nodeId: string) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/**
- * A real TCP proxy in front of one subgraph. Frozen, it still accepts connections but forwards
- * nothing either way, as a hung process or a blackholed link would.
- */
-async function tcpProxy(target: string) {
-  const { hostname, port } = new URL(target);
-  let frozen = false;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(port), hostname);
-    sockets.add(client).add(upstream);
-    client.on('data', (chunk) => void (frozen || upstream.write(chunk)));
-    upstream.on('data', (chunk) => void (frozen || client.write(chunk)));
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on('close', close).on('error', close);
-    upstream.on('close', close).on('error', close);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    freeze() {
-      frozen = true;
-    },
-    /** Forwards again; connections that swallowed bytes while frozen are cut (their streams are torn). */
-    thaw() {
-      for (const s of sockets) s.destroy();
-      frozen = false;
-    },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-describe('a frozen node', () => {
-  test('the first request waits the node timeout; later ones answer its part with NODE_UNAVAILABLE in under 100 ms; it rejoins once it answers', async () => {
-    const node = nodeOf('longquan');
-    const direct = node.subgraphs.catalog;
-    const proxy = await tcpProxy(direct);
-    // The gateway reads each node's URLs from the topology at every request: point it at the proxy.
-    node.subgraphs.catalog = proxy.url;
-    try {
-      expect(await rejoined(5000)).toBe(true);
+describe('a frozen node [issue 15 item 8]', () => {
+  test('its probes find it down while nobody asks it; then its part is answered NODE_UNAVAILABLE without sending, writes included; it rejoins once it answers', async () => {
+    await proxied('longquan', async (proxy, direct) => {
+      expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
+      const asked = proxy.graphqlRequests;
       proxy.freeze();
 
-      const first = await timed(() => list());
-      expect(first.ms).toBeGreaterThanOrEqual(NODE_TIMEOUT_MS - 50);
-      expect(first.result.data!.dataResources.totalCount).toBe(2);
-      expect(first.result.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'NODE_UNAVAILABLE', node: 'longquan', regions: ['331181'] })]);
+      // No request is made: the gateway's own probes of /ready find the node down.
+      const down = await catalogBecomes('longquan', 'down');
+      expect(down.reason).toMatch(/did not answer its readiness probe within \d+ ms, 2 times in a row/);
+      expect(proxy.graphqlRequests).toBe(asked);
 
-      // Its part alone (a scope it alone hosts), then the city-wide list: no wait for the frozen node.
-      for (let i = 0; i < 3; i += 1) {
-        const own = await timed(() => list({ regionCode: '331181' }));
-        expect(own.result.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
-        expect(own.ms).toBeLessThan(100);
-      }
-      const cityWide = await timed(() => list());
-      expect(cityWide.result.data!.dataResources.totalCount).toBe(2);
-      expect(cityWide.result.errors!.map((e) => e.extensions!.node)).toEqual(['longquan']);
-      expect(cityWide.ms).toBeLessThan(NODE_TIMEOUT_MS / 2);
-
-      // A write to it is not sent: refused at once, and nothing was written.
-      const write = await timed(() =>
-        f.gql(authority('331181'), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-          input: { regionCode: '331181', name: `${tag}龙泉市档案馆`, creditCode: '11331181MB0000001X', kind: 'AGENCY' },
-        }),
-      );
-      expect(write.result.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
-      expect(write.ms).toBeLessThan(100);
+      const cityWide = await list();
+      expect(cityWide.data!.dataResources.totalCount).toBe(2);
+      expect(cityWide.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'NODE_UNAVAILABLE', node: 'longquan', regions: ['331181'] })]);
+      const own = await list({ regionCode: '331181' });
+      expect(own.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
+      // A write to it is not sent either: refused at once, and nothing was written.
+      const write = await f.gql(authority('331181'), `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+        input: { regionCode: '331181', name: `${tag}龙泉市档案馆`, creditCode: '11331181MB0000001X', kind: 'AGENCY' },
+      });
+      expect(write.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
+      expect(proxy.graphqlRequests).toBe(asked);
 
       const h = await health();
-      expect(h.nodes.find((n) => n.id === 'longquan')).toMatchObject({
-        status: 'down',
-        subgraphs: { catalog: { status: 'down', reason: `did not answer within ${NODE_TIMEOUT_MS} ms` }, sharing: { status: 'up' } },
-      });
+      expect(h.nodes.find((n) => n.id === 'longquan')).toMatchObject({ status: 'down', subgraphs: { catalog: { status: 'down' }, sharing: { status: 'up' } } });
 
       proxy.thaw();
-      const back = await timed(() => rejoined(5000));
-      expect(back.result).toBe(true);
+      expect(await catalogBecomes('longquan', 'up')).toEqual({ status: 'up' });
+      expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
       const orgs = await callSubgraph(direct, { subgraph: 'catalog', node: 'longquan' }, authority('331181'), `{ organizations(first: 100) { edges { node { name } } } }`);
       expect(orgs.data!.organizations.edges.map((e: any) => e.node.name)).not.toContain(`${tag}龙泉市档案馆`);
-    } finally {
-      node.subgraphs.catalog = direct;
-      await proxy.close();
-    }
+    });
+  });
+
+  test('a query already waiting on the node when it froze ends when the probes find it down, not at the node timeout', async () => {
+    await proxied('longquan', async (proxy) => {
+      expect(await rejoined(PROBE_WAIT_MS)).toBe(true);
+      const asked = proxy.graphqlRequests;
+      proxy.freeze();
+      const r = await list();
+      // It was sent (the node was not yet known down), and cut by the probe's finding, not by NODE_TIMEOUT_MS.
+      expect(proxy.graphqlRequests).toBe(asked + 1);
+      expect(r.data!.dataResources.totalCount).toBe(2);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'NODE_UNAVAILABLE', node: 'longquan' });
+      expect(r.errors![0].message).toMatch(/did not answer its readiness probe/);
+      expect(r.errors![0].message).not.toMatch(new RegExp(`within ${NODE_TIMEOUT_MS} ms`));
+      proxy.thaw();
+      expect(await catalogBecomes('longquan', 'up')).toEqual({ status: 'up' });
+    });
   });
 });

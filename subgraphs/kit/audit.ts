@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
 import { auditChainKey, signCheckpoint, type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../../schema/audit.js';
 import { regionOf } from '../../schema/ids.js';
+import { AppError, auditUnavailable, isDatabaseUnavailable } from './errors.js';
 import { countAuditEventsOnCommit } from './metrics.js';
 
 export type { AuditVerification } from '../../schema/audit.js';
@@ -145,6 +146,21 @@ function keyedHash(key: Buffer, f: KeyedFields): string {
 
 type Trx = ReturnType<EntityManager['getTransactionContext']>;
 
+/**
+ * Statements on the audit table: one that fails while the database answers (the table missing or
+ * altered, its triggers or rights changed, a lock wait past the statement timeout) makes the
+ * audit log unavailable — AUDIT_UNAVAILABLE, which a caller can understand and an operator is told
+ * of — rather than an internal error. An unreachable database stays what it is.
+ */
+async function onAuditTable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError || isDatabaseUnavailable(err)) throw err;
+    throw auditUnavailable(err);
+  }
+}
+
 /** Last link of the chain and its position; counts legacy rows once, when the first keyed row is written. */
 async function lastLink(em: EntityManager, schema: string, trx: Trx): Promise<{ id: string; hash: string; seq: number }> {
   const conn = em.getConnection();
@@ -214,22 +230,24 @@ async function append(em: EntityManager, chain: AuditChain, actor: Actor, events
 export async function writeAudit(em: EntityManager, audit: AuditSession, actor: Actor, event: AuditEvent): Promise<void> {
   const trx = em.getTransactionContext();
   if (!trx) throw new Error('writeAudit must run inside a transaction');
-  await append(
-    em,
-    audit.chain,
-    actor,
-    [
-      {
-        at: new Date().toISOString(),
-        kind: 'CHANGE',
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        regionCode: regionOf(event.entityId) ?? actor.region,
-        data: JSON.stringify(event.data ?? null),
-      },
-    ],
-    trx,
+  await onAuditTable(() =>
+    append(
+      em,
+      audit.chain,
+      actor,
+      [
+        {
+          at: new Date().toISOString(),
+          kind: 'CHANGE',
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          regionCode: regionOf(event.entityId) ?? actor.region,
+          data: JSON.stringify(event.data ?? null),
+        },
+      ],
+      trx,
+    ),
   );
   audit.appended = true;
 }
@@ -241,13 +259,15 @@ export async function writeAudit(em: EntityManager, audit: AuditSession, actor: 
 export async function finishAudit(em: EntityManager, audit: AuditSession): Promise<AuditCheckpoint | null> {
   if (audit.reads.length) {
     const reads = audit.reads.splice(0);
-    const last = await em.transactional((tx) =>
-      append(
-        tx,
-        audit.chain,
-        audit.actor,
-        reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })),
-        tx.getTransactionContext(),
+    const last = await onAuditTable(() =>
+      em.transactional((tx) =>
+        append(
+          tx,
+          audit.chain,
+          audit.actor,
+          reads.map((r) => ({ ...r, kind: 'READ' as const, action: 'read', data: 'null' })),
+          tx.getTransactionContext(),
+        ),
       ),
     );
     // The last read written is a point of the chain as good as any to anchor.
@@ -265,7 +285,7 @@ export async function finishAudit(em: EntityManager, audit: AuditSession): Promi
 
 /** The chain's current head, signed. */
 export async function auditHead(em: EntityManager, chain: AuditChain): Promise<AuditCheckpoint> {
-  const last = await lastLink(em, chain.schema, undefined);
+  const last = await onAuditTable(() => lastLink(em, chain.schema, undefined));
   return signCheckpoint(chain.secret, { node: chain.node, subgraph: chain.schema, lastId: last.id, hash: last.hash, count: last.seq, signedAt: new Date().toISOString() });
 }
 
@@ -310,7 +330,7 @@ export async function verifyAuditChain(
   const fail = (id: string, reason: string): AuditVerification => ({ ok: false, checked: position, brokenAt: id, reason, legacy });
   for (;;) {
     // Keyset pages keep memory bounded however long the chain is.
-    const rows = await conn.execute<Row[]>(`select * from "${chain.schema}".audit_event where id > ? order by id limit 5000`, [lastId]);
+    const rows = await onAuditTable(() => conn.execute<Row[]>(`select * from "${chain.schema}".audit_event where id > ? order by id limit 5000`, [lastId]));
     if (!rows.length) break;
     for (const r of rows) {
       const id = String(r.id);
@@ -402,10 +422,12 @@ export async function queryAuditEvents(em: EntityManager, chain: AuditChain, reg
     else cond('at < ?', q.before.at);
   }
   params.push(q.limit);
-  const rows = await em.getConnection().execute<Row[]>(
-    `select id, at, kind, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code from "${chain.schema}".audit_event
+  const rows = await onAuditTable(() =>
+    em.getConnection().execute<Row[]>(
+      `select id, at, kind, actor_sub, actor_org, actor_region, action, entity_type, entity_id, region_code from "${chain.schema}".audit_event
      where ${where.join(' and ')} order by at desc, id desc limit ?`,
-    params,
+      params,
+    ),
   );
   return rows.map((r) => ({
     node: chain.node,

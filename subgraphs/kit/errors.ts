@@ -1,11 +1,22 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on (ARCHITECTURE.md, API conventions). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'NODE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DATABASE_UNAVAILABLE'
+  | 'AUDIT_UNAVAILABLE'
+  | 'NODE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  /** `cause`: what went wrong underneath, for the log only. */
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, cause?: unknown) {
     super(message, { extensions: { code, ...extra } });
+    if (cause !== undefined) this.cause = cause;
   }
 }
 
@@ -61,9 +72,28 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 export const databaseUnavailable = () => new AppError('DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试 / the database of this service is unavailable; try again later');
 
-/** What an error is to the client: its own to fix, an unreachable database, or unexpected (a bug, a failed statement). */
-export function errorKind(code: string | undefined, original: unknown): 'client' | 'database' | 'unexpected' {
+export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
+
+/**
+ * The audit log could not be written or read (its table missing or altered, its rights changed):
+ * what needs it — a change, a read of non-public data — is refused, and nothing was done.
+ */
+export const auditUnavailable = (cause: unknown) =>
+  new AppError(
+    'AUDIT_UNAVAILABLE',
+    '审计日志暂不可用，本次操作未执行，请稍后重试 / the audit log of this service cannot be written or read now, so nothing was done; try again later',
+    {},
+    cause,
+  );
+
+/**
+ * What an error is to the client: its own to fix, an unreachable database, an audit log that
+ * cannot be written (classified, and logged: an operator must repair it), or unexpected (a bug, a
+ * failed statement).
+ */
+export function errorKind(code: string | undefined, original: unknown): 'client' | 'database' | 'audit' | 'unexpected' {
   if (code && CLIENT_CODES.has(code)) return 'client';
+  if (code === AUDIT_UNAVAILABLE) return 'audit';
   return isDatabaseUnavailable(original) ? 'database' : 'unexpected';
 }
 
@@ -75,7 +105,7 @@ export function errorKind(code: string | undefined, original: unknown): 'client'
  */
 export function maskUnexpected(formatted: { message: string; extensions?: Record<string, unknown> }, original: unknown) {
   const kind = errorKind(formatted.extensions?.code as string | undefined, original);
-  if (kind === 'client') return formatted;
+  if (kind === 'client' || kind === 'audit') return formatted;
   if (kind === 'database') return { ...formatted, message: databaseUnavailable().message, extensions: { code: DATABASE_UNAVAILABLE } };
   return { ...formatted, message: '内部错误 / internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

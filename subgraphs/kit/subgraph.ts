@@ -14,7 +14,7 @@ import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, no
 import { getProcessLogger, type Logger } from '../../schema/log.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
-import { errorKind, maskUnexpected } from './errors.js';
+import { AppError, AUDIT_UNAVAILABLE, auditUnavailable, databaseUnavailable, errorKind, isDatabaseUnavailable, maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
@@ -161,7 +161,8 @@ const readOnlyQueries: ApolloServerPlugin<SubgraphContext> = {
 /**
  * Writes the reads a request collected once it is resolved, and hands the chain's new signed head
  * to the gateway in the response's extensions (it keeps it outside this node's database). A read
- * that cannot be recorded is not served.
+ * that cannot be recorded is not served: the answer becomes AUDIT_UNAVAILABLE (or
+ * DATABASE_UNAVAILABLE when the database cannot be reached at all).
  */
 const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
   async requestDidStart() {
@@ -172,11 +173,9 @@ const auditPlugin: ApolloServerPlugin<SubgraphContext> = {
           const head = await finishAudit(contextValue.em, contextValue.audit);
           if (head) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_HEAD_EXTENSION]: head };
         } catch (err) {
-          contextValue.logger?.error({ err }, 'could not record the request in the audit log');
-          response.body.singleResult = {
-            data: null,
-            errors: [{ message: '无法记录审计日志，请稍后重试 / the audit log could not be written; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-          };
+          const refusal = isDatabaseUnavailable(err) ? databaseUnavailable() : err instanceof AppError ? err : auditUnavailable(err);
+          contextValue.logger?.error({ err: refusal.cause ?? err }, 'could not record the request in the audit log');
+          response.body.singleResult = { data: null, errors: [{ message: refusal.message, extensions: refusal.extensions }] };
         }
       },
     };
@@ -195,6 +194,7 @@ const logUnexpected: ApolloServerPlugin<SubgraphContext> = {
         for (const e of errors) {
           const kind = errorKind(e.extensions?.code as string | undefined, e.originalError ?? e);
           if (kind === 'database') contextValue.logger?.warn({ error: (e.originalError ?? e).message, path: e.path }, 'database unavailable');
+          else if (kind === 'audit') contextValue.logger?.error({ err: (e.originalError ?? e).cause ?? e, path: e.path }, 'audit log unavailable');
           else if (kind === 'unexpected') contextValue.logger?.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
         }
       },
@@ -301,8 +301,16 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   });
   if (opts.metrics !== false) serveMetrics(app);
   app.post('/internal/audit/*', { preHandler: signed }, async (request, reply) => {
-    const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
-    return reply.code(answer.status).send(answer.body);
+    try {
+      const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
+      return reply.code(answer.status).send(answer.body);
+    } catch (err) {
+      // The log cannot be read now: the caller (the gateway's anchoring, an auditor's query) is told so, as an unavailable service.
+      const refusal = isDatabaseUnavailable(err) ? databaseUnavailable() : err instanceof AppError && err.extensions.code === AUDIT_UNAVAILABLE ? err : undefined;
+      if (!refusal) throw err;
+      request.log.error({ err: refusal.cause ?? err }, 'audit log unavailable');
+      return reply.code(503).send({ error: refusal.extensions.code, message: refusal.message });
+    }
   });
   if (consumers.length) {
     app.post(NUDGE_PATH, { preHandler: signed, config: { quietLog: true } }, async (_request, reply) => {
