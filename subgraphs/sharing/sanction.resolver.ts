@@ -14,6 +14,7 @@ import { ShareSanction } from './sanction.entity.js';
 import { canActOnRegion, canSeeSanction, sanctionFilter } from './access.js';
 import { sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { OrganizationRef } from './foreign.js';
+import { LocalDate } from '../kit/scalars.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
@@ -37,7 +38,7 @@ export class ImposeShareSanctionInput {
   @Field({ description: '整改要求 / what must be rectified' })
   rectificationDemand!: string;
 
-  @Field({ description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
+  @Field(() => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
   deadline!: string;
 }
 

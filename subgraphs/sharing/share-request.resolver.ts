@@ -30,6 +30,7 @@ import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
+import { LocalDate } from '../kit/scalars.js';
 
 const ShareRequestConnection = connectionType(
   ShareRequest,
@@ -386,7 +387,7 @@ export class ShareRequestResolver {
       description: '批准的信息项（缩减时填写，须为申请所列）/ the items approved, to narrow the request (a subset of those requested) [B §28]',
     })
     itemNames?: string[] | null,
-    @Arg('endDate', () => String, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
+    @Arg('endDate', () => LocalDate, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
   ): Promise<ShareRequest> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');

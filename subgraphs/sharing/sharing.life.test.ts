@@ -24,10 +24,10 @@ const FIELDS = `id status decisionRule itemNames requestedItemNames endDate requ
   offlineReason escalationReason crossNode authorityApprovalRequired decisionReason grantState active suspensionReason rectificationDemand rectificationDeadline revocationReason`;
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { ${FIELDS} } }`;
 const ESCALATE = `mutation($input: RequestShareInput!, $reason: String!) { escalateShareRequest(input: $input, reason: $reason) { ${FIELDS} } }`;
-const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!], $endDate: String) {
+const DECIDE = `mutation($id: ID!, $approve: Boolean!, $reason: String, $itemNames: [String!], $endDate: LocalDate) {
   decideShareRequest(id: $id, approve: $approve, reason: $reason, itemNames: $itemNames, endDate: $endDate) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { shareRequest(id: $id) { ${FIELDS} } }`;
-const SUSPEND = `mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) {
+const SUSPEND = `mutation($id: ID!, $reason: String!, $demand: String!, $deadline: LocalDate!) {
   suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { ${FIELDS} } }`;
 const REINSTATE = `mutation($id: ID!, $reason: String!) { reinstateShareGrant(id: $id, reason: $reason) { ${FIELDS} } }`;
 const REVOKE = `mutation($id: ID!, $reason: String!) { revokeShareGrant(id: $id, reason: $reason) { ${FIELDS} } }`;
