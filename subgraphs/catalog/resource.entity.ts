@@ -1,6 +1,18 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency } from '../../schema/enums.js';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  enumObject,
+  type DataFormat,
+  type DataType,
+  type Library,
+  type OpenAttribute,
+  type ResourceStatus,
+  type SecurityGrade,
+  type Sensitivity,
+  type ShareAttribute,
+  type ShareMode,
+  type UpdateFrequency,
+} from '../../schema/enums.js';
 import {
   DataFormatEnum,
   DataTypeEnum,
@@ -10,9 +22,9 @@ import {
   SecurityGradeEnum,
   SensitivityEnum,
   ShareAttributeEnum,
-  ShareModeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
+import { ShareModeEnum } from '../kit/enums.js';
 import { Owned } from '../kit/owned.js';
 
 @Entity({ tableName: 'data_item' })
