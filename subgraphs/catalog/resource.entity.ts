@@ -211,7 +211,18 @@ export class DataResource extends Owned {
   retireReason!: string | null;
 }
 
-export type RevisionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED';
+export const REVISION_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+export const RevisionStatusEnum = enumObject(REVISION_STATUSES);
+registerEnumType(RevisionStatusEnum, {
+  name: 'CatalogRevisionStatus',
+  description: '已发布条目的待审修改所处的状态 / where the pending change of a published entry stands [B §18]',
+  valuesConfig: {
+    DRAFT: { description: '拟订中 / being drafted by the agency' },
+    SUBMITTED: { description: "待审核 / awaiting the authority's review" },
+    RETURNED: { description: '已退回，见退回意见 / returned with the review comments' },
+  },
+});
 
 /** An entry's metadata and items as one value: what a revision proposes and what a version records. */
 export interface ResourceContent {

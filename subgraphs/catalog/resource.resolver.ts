@@ -17,7 +17,7 @@ import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataResourceVersion, FieldChange, type VersionAction } from './resource-version.entity.js';
-import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
+import { DataItem, DataResource, RevisionStatusEnum, type ResourceContent, type RevisionStatus } from './resource.entity.js';
 import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
 import { validateResource, type ResourceState } from './resource.rules.js';
@@ -36,7 +36,7 @@ const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [],
   description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]',
 })
 class DataResourceRevision {
-  @Field(() => String, { description: 'DRAFT 拟订中 / SUBMITTED 待审核 / RETURNED 已退回' })
+  @Field(() => RevisionStatusEnum, { description: '状态 / status' })
   status!: RevisionStatus;
 
   @Field(() => [FieldChange], { description: '相对已发布版本的变更 / changes against the published version' })
