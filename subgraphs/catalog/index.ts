@@ -15,7 +15,7 @@ import { regionReference } from './region.reference.js';
 import { RegionResolver } from './region.resolver.js';
 import { DataItem, DataResource } from './resource.entity.js';
 import { resourceReference } from './resource.reference.js';
-import { DataResourceResolver, DataResourceVersionResolver } from './resource.resolver.js';
+import { CatalogFieldChangeResolver, DataResourceResolver, DataResourceVersionResolver } from './resource.resolver.js';
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
@@ -34,6 +34,7 @@ export const catalogModule: SubgraphModule = {
     DataResourceResolver,
     DataResourceSearchResolver,
     DataResourceVersionResolver,
+    CatalogFieldChangeResolver,
     FreshnessResolver,
     AgencyOverdueSummaryResolver,
     OneSourceResolver,

@@ -1,3 +1,4 @@
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { readOf, recordRead } from '../kit/audit.js';
 import { readResource } from './resource.audit.js';
@@ -23,7 +24,7 @@ import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resou
 import { validateResource, type ResourceState } from './resource.rules.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
-import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
+import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
 /** What an optional field holds when not given on create, or cleared on update. */
 /** What a workflow step changes, with the events it emits. */
@@ -394,8 +395,23 @@ export class DataResourceVersionResolver {
     return v.actorOrgId ? organizationLoader(ctx).load(v.actorOrgId) : null;
   }
 
-  @FieldResolver(() => String, { description: '该版本的完整内容（元数据和信息项，JSON）/ the full content of this version (metadata and items, as JSON)' })
-  content(@Root() v: DataResourceVersion): string {
-    return JSON.stringify(v.snapshot);
+  @FieldResolver(() => GraphQLJSONObject, {
+    description: '该版本的完整内容：元数据（fields）和信息项（items）/ the full content of this version: its metadata (fields) and items (items)',
+  })
+  content(@Root() v: DataResourceVersion): ResourceContent {
+    return v.snapshot;
+  }
+}
+
+@Resolver(() => FieldChange)
+export class CatalogFieldChangeResolver {
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前的值；信息项为其全部属性 / the value before; for an item, all its properties' })
+  before(@Root() c: FieldChange): unknown {
+    return changedValue(c.field, c.before);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更后的值 / the value after' })
+  after(@Root() c: FieldChange): unknown {
+    return changedValue(c.field, c.after);
   }
 }
