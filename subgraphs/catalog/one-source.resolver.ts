@@ -100,11 +100,27 @@ export class DataItemResolver {
     nullable: true,
     description: '权威来源信息项；调用者看不到其所在条目时为空 / the authoritative item this item is obtained from; null when the caller may not see its entry',
   })
-  async source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
-    const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
-    if (!source) return null;
-    // An open entry may take an item from a PROHIBITED one: the link must not open the source.
-    const entry = await resourceLoader(ctx).load(source.resourceId);
-    return entry && canSeeResource(ctx.actor, ctx.node, entry) ? source : null;
+  source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
+    return visibleSource(ctx, item);
   }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      '该信息项取自的权威来源信息项ID；调用者看不到其所在条目时为空 / the ID of the authoritative item this item is obtained from; null when the caller may not see its entry [J §9-10, B §14]',
+  })
+  async sourceItemId(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<string | null> {
+    return (await visibleSource(ctx, item))?.id ?? null;
+  }
+}
+
+/**
+ * The item `item` is obtained from, if the caller may see its entry. An open entry may take an item
+ * from a PROHIBITED one: the link must not open the source, nor tell the public its ID.
+ */
+async function visibleSource(ctx: SubgraphContext, item: DataItem): Promise<DataItem | null> {
+  const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
+  if (!source) return null;
+  const entry = await resourceLoader(ctx).load(source.resourceId);
+  return entry && canSeeResource(ctx.actor, ctx.node, entry) ? source : null;
 }

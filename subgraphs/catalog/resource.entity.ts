@@ -65,8 +65,8 @@ export class DataItem {
   @Field({ description: '本条目是该信息项的权威来源（一数一源）/ this entry is the authoritative source of the item (one data, one source) [J §9-10, B §14, L §10]' })
   authoritative!: boolean;
 
+  /** In the schema only where the caller may see the source's entry (one-source.resolver.ts). */
   @Property({ type: 'text', nullable: true })
-  @Field(() => ID, { nullable: true, description: '该信息项取自的权威来源信息项 / the authoritative item this item is obtained from' })
   sourceItemId!: string | null;
 
   @Property({ type: 'text', nullable: true })
