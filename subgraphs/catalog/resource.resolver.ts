@@ -207,7 +207,7 @@ export class DataResourceResolver {
     if (expectedVersion != null && expectedVersion !== r.version)
       throw conflict(`条目已被修改（当前版本 ${r.version}）/ the entry changed since you read it (now version ${r.version}); reload and retry`);
     if (r.status === 'SUBMITTED' || r.revisionStatus === 'SUBMITTED') {
-      throw badInput('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it', 'id');
+      throw conflict('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it');
     }
     const existing = await itemsLoader(ctx).load(r.id);
     const current = contentOf(r, existing);
@@ -240,11 +240,12 @@ export class DataResourceResolver {
     const r = await loadForCompiling(ctx, id);
     const revising = r.status === 'PUBLISHED';
     if (revising ? r.revisionStatus !== 'DRAFT' && r.revisionStatus !== 'RETURNED' : r.status !== 'DRAFT' && r.status !== 'RETURNED') {
-      throw badInput(
+      throw conflict(
         revising
-          ? '已发布条目没有待提交的修改；先用 updateDataResource 拟订修改 / this published entry has no change to submit: draft one with updateDataResource first'
+          ? r.revisionStatus === 'SUBMITTED'
+            ? '该条目的修改已提交审核 / the change of this entry was already submitted for review'
+            : '已发布条目没有待提交的修改；先用 updateDataResource 拟订修改 / this published entry has no change to submit: draft one with updateDataResource first'
           : `只有草稿或退回的条目可以提交，当前为 ${r.status} / only DRAFT or RETURNED entries can be submitted (this one is ${r.status})`,
-        'id',
       );
     }
     const items = await itemsLoader(ctx).load(r.id);
@@ -273,9 +274,8 @@ export class DataResourceResolver {
     const r = await loadForReview(ctx, id, '发布目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
     if (!revising && r.status !== 'SUBMITTED')
-      throw badInput(
+      throw conflict(
         `没有待审核的内容：只有已提交的条目或修改可以发布，当前为 ${r.status} / nothing awaits review: only SUBMITTED entries or changes can be published (this one is ${r.status})`,
-        'id',
       );
     const existing = await itemsLoader(ctx).load(r.id);
     const published = contentOf(r, existing);
@@ -328,7 +328,7 @@ export class DataResourceResolver {
     const r = await loadForReview(ctx, id, '退回目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
     if (!revising && r.status !== 'SUBMITTED')
-      throw badInput(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`, 'id');
+      throw conflict(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`);
     if (blank(comment)) throw badInput('退回必须写明意见 / a return needs comments telling the agency what to fix', 'comment');
     const items = await itemsLoader(ctx).load(r.id);
     return this.transition(
