@@ -139,6 +139,17 @@ const argValue = (f: FieldNode, name: string, vars: Record<string, unknown>) => 
 };
 const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
+/** Nodes a query fans out to refuse it alike (sign in first, a bad cursor): the client reads each refusal once. */
+function uniqueErrors(errors: GqlError[]): GqlError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = JSON.stringify([e.message, e.path, e.extensions]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function routingError(message: string, field?: string): GqlResponse {
   return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] };
 }

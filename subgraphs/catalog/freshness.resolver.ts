@@ -77,7 +77,7 @@ export class FreshnessResolver {
     else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
     const where: FilterQuery<DataResource>[] = [overdueNow()];
     if (providerId) where.push({ providerId });
-    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where, page });
+    return listPage(ctx, DataResource, { visible, scope, where, page });
   }
 
   @Mutation(() => DataResource, {

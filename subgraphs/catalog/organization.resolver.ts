@@ -46,7 +46,7 @@ export class OrganizationResolver {
     @Arg('kind', () => OrgKindEnum, { nullable: true }) kind?: OrgKind | null,
   ) {
     // The registry of organizations is public (names and credit codes).
-    return listPage(ctx.em, ctx.node, Organization, { visible: {}, scope, where: kind ? [{ kind }] : [], page });
+    return listPage(ctx, Organization, { visible: {}, scope, where: kind ? [{ kind }] : [], page });
   }
 
   @FieldResolver(() => Region, { description: '所在行政区划 / region' })

@@ -119,7 +119,7 @@ export class DataResourceResolver {
     const visible = supervisionFilter(actor, ctx.node);
     if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
     // A fanned-out query reaches nodes this authority does not oversee: they answer with an empty queue.
-    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where: [{ $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }], page });
+    return listPage(ctx, DataResource, { visible, scope, where: [{ $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }], page });
   }
 
   @FieldResolver(() => Organization, { description: '提供部门 / providing organization' })

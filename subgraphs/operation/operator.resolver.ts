@@ -91,7 +91,7 @@ export class OperatorResolver {
     const where: FilterQuery<Operator>[] = [];
     if (status) where.push(statusCondition(status, today));
     if (organizationId) where.push({ organizationId });
-    return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
+    return listPage(ctx, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
   @FieldResolver(() => OrganizationRef, { description: '被授权机构 / the licensed organization' })

@@ -63,11 +63,7 @@ export class DataDemandResolver {
     @Arg('filter', () => DataDemandFilter, { nullable: true }) filter?: DataDemandFilter | null,
   ): Promise<Page<DataDemand>> {
     const where: FilterQuery<DataDemand>[] = filter?.status ? [{ status: filter.status }] : [];
-    return readsOf(
-      ctx,
-      'DataDemand',
-      await listPage(ctx.em, ctx.node, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }),
-    );
+    return readsOf(ctx, 'DataDemand', await listPage(ctx, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }));
   }
 
   @FieldResolver(() => OrganizationRef, { description: '提出需求的部门 / the demanding agency' })

@@ -55,7 +55,7 @@ export class SanctionResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '只看该使用部门的 / only those of this organization' }) organizationId?: string | null,
   ): Promise<Page<ShareSanction>> {
     const where: FilterQuery<ShareSanction>[] = organizationId ? [{ organizationId }] : [];
-    return readsOf(ctx, 'ShareSanction', await listPage(ctx.em, ctx.node, ShareSanction, { visible: sanctionFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareSanction', await listPage(ctx, ShareSanction, { visible: sanctionFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => OrganizationRef, { description: '被处置的使用部门 / the sanctioned organization' })

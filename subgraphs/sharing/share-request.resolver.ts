@@ -283,7 +283,7 @@ export class ShareRequestResolver {
     @Arg('status', () => ShareRequestStatusEnum, { nullable: true, description: '按状态筛选 / only requests with this status' }) status?: ShareRequestStatus | null,
   ): Promise<Page<ShareRequest>> {
     const where: FilterQuery<ShareRequest>[] = status ? [{ status }] : [];
-    return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareRequest', await listPage(ctx, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @Query(() => ShareRequestConnection, {
@@ -296,7 +296,7 @@ export class ShareRequestResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
   ): Promise<Page<ShareRequest>> {
     const where: FilterQuery<ShareRequest>[] = [{ status: 'PENDING' }, { $or: [{ crossNode: true }, { authorityApprovalRequired: true }] }];
-    return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: coordinationFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareRequest', await listPage(ctx, ShareRequest, { visible: coordinationFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => DataResourceRef, {
