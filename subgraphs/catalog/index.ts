@@ -24,11 +24,13 @@ import { Migration20261128050000 } from './migrations/Migration20261128050000.js
 import { Migration20261128060000 } from './migrations/Migration20261128060000.js';
 import { DataObjection } from './objection.entity.js';
 import { DataObjectionResolver, DataResourceObjectionsResolver } from './objection.resolver.js';
+import { ViewerResolver } from './viewer.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
   inputBounds: catalogInputBounds,
   resolvers: [
+    ViewerResolver,
     RegionResolver,
     OrganizationResolver,
     DataResourceResolver,
