@@ -30,10 +30,13 @@ class OneSourceFlag {
 export class OneSourceResolver {
   @FieldResolver(() => [OneSourceFlag], {
     description:
-      '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项 / items an authoritative source already provides that are neither linked to it nor justified [J §9-10, B §14]',
+      '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项；仅列出调用者能看到其权威来源条目的 / items an authoritative source already provides that are neither linked to it nor justified; only those whose source entry the caller may see [J §9-10, B §14]',
   })
-  oneSourceFlags(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<OneSourceFlagRow[]> {
-    return oneSourceFlagsLoader(ctx).load(r.id);
+  async oneSourceFlags(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<OneSourceFlagRow[]> {
+    const flags = await oneSourceFlagsLoader(ctx).load(r.id);
+    // A flag names the source's entry and item: an open entry must not tell the public those of a PROHIBITED one.
+    const sources = await Promise.all(flags.map((f) => resourceLoader(ctx).load(f.sourceResourceId)));
+    return flags.filter((_, i) => sources[i] && canSeeResource(ctx.actor, ctx.node, sources[i]));
   }
 
   @Mutation(() => DataResource, {
