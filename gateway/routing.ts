@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
-import { DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
+import { CALLER_FIELDS, DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
 import { REQUEST_ID_HEADER, type Logger } from '../schema/log.js';
@@ -387,8 +387,14 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     return errors.length ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
   }
 
-  private nodesFor(field: FieldNode, variables: Record<string, unknown>): NodeConfig[] {
+  /** The node that answers the caller-about-itself fields (CALLER_FIELDS): the one hosting the caller's region. */
+  private callerNode(actor: Actor): NodeConfig {
+    return (actor.region && this.opts.topology.nodeForRegion(actor.region)) || this.opts.topology.root;
+  }
+
+  private nodesFor(field: FieldNode, variables: Record<string, unknown>, actor: Actor): NodeConfig[] {
     const topo = this.opts.topology;
+    if ((CALLER_FIELDS as readonly string[]).includes(field.name.value)) return [this.callerNode(actor)];
     for (const name of ID_ARGUMENTS) {
       const v = argValue(field, name, variables);
       if (v === undefined || v === null) continue;
@@ -409,7 +415,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   private async routeRootQuery(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, caller: Caller): Promise<GqlResponse> {
     const fields = fieldsOf(op.selectionSet).filter((f) => f.name.value !== '__typename');
     const targets = new Set<NodeConfig>();
-    for (const f of fields) for (const n of this.nodesFor(f, variables)) targets.add(n);
+    for (const f of fields) for (const n of this.nodesFor(f, variables, caller.actor)) targets.add(n);
     const ordered = this.opts.topology.nodes.filter((n) => targets.has(n));
     const shapes = new Map<string, ConnectionShape>();
     let sendQuery = query;
@@ -430,7 +436,9 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     const data: Record<string, unknown> = {};
     for (const f of fields) {
       const key = responseKey(f);
-      const values = answered.map((r) => r.response.data?.[key]);
+      // Sent along to other nodes with a fanned-out field, a caller field still takes the caller's node's answer.
+      const from = (CALLER_FIELDS as readonly string[]).includes(f.name.value) ? answered.filter((r) => r.node === this.callerNode(caller.actor)) : answered;
+      const values = from.map((r) => r.response.data?.[key]);
       const shape = shapes.get(key);
       // biome-ignore lint/suspicious/noExplicitAny: the same untyped response JSON that merge.ts's mergeConnections takes
       data[key] = shape ? (values.some((v) => v === null || v === undefined) ? null : mergeConnections(values as Record<string, any>[], shape)) : mergePlain(values);

@@ -5,7 +5,9 @@
  */
 import { createRequire } from 'node:module';
 
-export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
+/** The three levels a platform is organized by; COUNTY is every county-level division (县, 区, 县级市, 旗). */
+export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 export interface RegionInfo {
   code: string;

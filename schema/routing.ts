@@ -13,6 +13,12 @@ export const REGION_ARGUMENT = 'regionCode';
 export const SCOPE_ARGUMENT = 'scope';
 
 /**
+ * Root fields about the caller itself: answered once, by the node hosting the caller's region (the
+ * root node for a caller without a region, such as the public), whatever else the request asks.
+ */
+export const CALLER_FIELDS = ['viewer'] as const;
+
+/**
  * Mutations go to exactly one node, chosen by the first of these paths present in the arguments
  * (an ID's owner, or the node hosting a region code). None present is an error, never a broadcast.
  */

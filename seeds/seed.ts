@@ -249,7 +249,7 @@ async function seedShareRequest(gql: Gql, s: DemoShareRequest, organizations: Ma
   if (s.outcome === 'SUSPENDED') {
     await gql(
       providerStaff,
-      'mutation($id: ID!, $reason: String!, $demand: String!, $deadline: String!) { suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { id } }',
+      'mutation($id: ID!, $reason: String!, $demand: String!, $deadline: LocalDate!) { suspendShareGrant(id: $id, reason: $reason, rectificationDemand: $demand, rectificationDeadline: $deadline) { id } }',
       {
         id,
         reason: s.reason,

@@ -404,7 +404,7 @@ const ROWS: Row[] = [
     attempt: (_s, actor, id) =>
       succeeds(
         actor,
-        `mutation($id: ID!, $d: String!) { suspendShareGrant(id: $id, reason: "超范围使用", rectificationDemand: "删除留存数据", rectificationDeadline: $d) { id } }`,
+        `mutation($id: ID!, $d: LocalDate!) { suspendShareGrant(id: $id, reason: "超范围使用", rectificationDemand: "删除留存数据", rectificationDeadline: $d) { id } }`,
         { id, d: YEAR_AHEAD },
       ),
   },

@@ -80,9 +80,9 @@ describe('mutations happen once, and the caller knows (issue 7, item 4)', () => 
     expect(again.data).toEqual(first.data);
     expect(again.extensions?.idempotentReplay).toBe(true);
     expect(await auditEventsFor(id, 'dataResource.submitted')).toBe(1);
-    // Without the key the same step is a new request, and its check answers.
+    // Without the key the same step is a new request, and its check answers: the entry was already submitted.
     const fresh = await send(staff, SUBMIT, { id });
-    expect(fresh.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fresh.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   test('a key reused with other arguments or another mutation is refused, naming the header', async () => {

@@ -4,7 +4,7 @@ import { parseId } from '../../schema/ids.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/access.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, forbidden, notFound } from '../kit/errors.js';
+import { conflict, forbidden, notFound } from '../kit/errors.js';
 import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/pagination.js';
 import type { DataObjection } from './objection.entity.js';
 import type { Organization } from './organization.entity.js';
@@ -91,7 +91,7 @@ async function findResource(ctx: SubgraphContext, id: string, field: string): Pr
   assertKnownIdRegion(id, field);
   const r = parseId(id) ? await ctx.em.findOne(DataResource, { id }) : null;
   if (!r || !canSeeResource(actor, ctx.node, r)) throw notFound('目录条目 / data resource', id);
-  if (r.status === 'DEPRECATED') throw badInput(`条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more`, field);
+  if (r.status === 'DEPRECATED') throw conflict('条目已停用，不能再变更 / the entry was retired (DEPRECATED) and cannot change any more');
   return r;
 }
 

@@ -130,7 +130,7 @@ describe('IDs and region codes of unknown regions are refused with the field, be
 });
 
 describe('the public sees nothing of entries it may not see [SEC-1, Z §14]', () => {
-  test('DataItem.source of an open entry does not show an item of a PROHIBITED entry to anonymous callers', async () => {
+  test('DataItem.source and sourceItemId, and the one-source flags, of an open entry do not show an item of a PROHIBITED entry, nor its IDs, to anonymous callers [CAT-6]', async () => {
     const holder = await registerOrganization(t.call, CITY, '丽水市公安局户政');
     const user = await registerOrganization(t.call, CITY, '丽水市文化广电旅游局');
     const secret = await publishResource(t.call, holder, CITY, {
@@ -147,12 +147,19 @@ describe('the public sees nothing of entries it may not see [SEC-1, Z §14]', ()
         { name: '游客人数', dataType: 'INTEGER' },
       ],
     });
-    const Q = `query($id: ID!) { dataResource(id: $id) { items { name source { id name } } } }`;
+    const Q = `query($id: ID!) { dataResource(id: $id) { items { name sourceItemId source { id name } } } }`;
+    // Collected again instead of linked, the item is flagged; the flag names the source only to those who may see it.
+    const again = await publishResource(t.call, user, CITY, { name: '景区预约信息', items: [{ name: '公民身份号码（户籍）', dataType: 'STRING' }] });
+    const FLAGS = `query($id: ID!) { dataResource(id: $id) { oneSourceFlags { itemName sourceItemId sourceResourceId } } }`;
+    expect((await t.call('catalog', ANONYMOUS, FLAGS, { id: again })).data!.dataResource.oneSourceFlags).toEqual([]);
+    expect((await t.call('catalog', agency(user, CITY), FLAGS, { id: again })).data!.dataResource.oneSourceFlags).toEqual([
+      { itemName: '公民身份号码（户籍）', sourceItemId: sourceItem, sourceResourceId: secret },
+    ]);
     const anon = await t.call('catalog', ANONYMOUS, Q, { id: open });
     expect(anon.errors).toBeUndefined();
-    expect(anon.data!.dataResource.items[0]).toEqual({ name: '公民身份号码（户籍）', source: null });
+    expect(anon.data!.dataResource.items[0]).toEqual({ name: '公民身份号码（户籍）', sourceItemId: null, source: null });
     const staff = await t.call('catalog', agency(user, CITY), Q, { id: open });
-    expect(staff.data!.dataResource.items[0].source).toEqual({ id: sourceItem, name: '公民身份号码（户籍）' });
+    expect(staff.data!.dataResource.items[0]).toEqual({ name: '公民身份号码（户籍）', sourceItemId: sourceItem, source: { id: sourceItem, name: '公民身份号码（户籍）' } });
   });
 
   test("an anonymous objection's errors do not name an entry the caller cannot see [B §11]", async () => {

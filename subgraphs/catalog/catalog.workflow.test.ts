@@ -74,8 +74,9 @@ describe('review workflow [CAT-5]', () => {
     expect(h.status).toBe('SUBMITTED');
     expect(h.history).toHaveLength(2);
     expect(await auditCount()).toBe(audits);
+    // Under review the entry's state, not the input, refuses the change.
     const edit = await t.call('catalog', agency(org, CITY), UPDATE, { id, input: { name: '审核中修改' } });
-    expect(codeOf(edit)).toBe('BAD_USER_INPUT');
+    expect(codeOf(edit)).toBe('CONFLICT');
   });
 
   test("only the providing agency compiles and submits; only the authority of the entry's region publishes, returns and retires [J §9, B §17, SEC-1]", async () => {
@@ -171,9 +172,55 @@ describe('review workflow [CAT-5]', () => {
     const h = await history(id, staff);
     expect(h.status).toBe('DEPRECATED');
     expect(h.history[0]).toMatchObject({ action: 'RETIRED', comment: '补贴政策已终止' });
-    expect(codeOf(await t.call('catalog', staff, UPDATE, { id, input: { name: '复活' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.call('catalog', staff, UPDATE, { id, input: { name: '复活' } }))).toBe('CONFLICT');
+    expect(codeOf(await t.call('catalog', authority(CITY), RETIRE, { id, r: '再次停用' }))).toBe('CONFLICT');
     const mutations = t.running.subgraphs.catalog!.schema.getMutationType()!.getFields();
     expect(Object.keys(mutations).filter((name) => /delete|remove/i.test(name))).toEqual([]);
+  });
+});
+
+describe("a step the entry's state no longer allows is a CONFLICT, not bad input [CAT-5, J §9, B §17-18]", () => {
+  test('submitting, publishing and returning again, or after the other step, are CONFLICTs that change nothing', async () => {
+    const org = await registerOrganization(t.call, CITY, '丽水市交通运输局');
+    const staff = agency(org, CITY);
+    const id = await draft(org, CITY, { name: '道路运输经营许可信息' });
+    expect((await t.call('catalog', staff, SUBMIT, { id })).errors).toBeUndefined();
+    expect(codeOf(await t.call('catalog', staff, SUBMIT, { id }))).toBe('CONFLICT');
+    expect((await t.call('catalog', authority(CITY), PUBLISH, { id })).errors).toBeUndefined();
+    const audits = await auditCount();
+    for (const again of [
+      t.call('catalog', authority(CITY), PUBLISH, { id }),
+      t.call('catalog', authority(CITY), RETURN, { id, c: '请补充说明' }),
+      // A published entry without a drafted change has nothing to submit.
+      t.call('catalog', staff, SUBMIT, { id }),
+    ]) {
+      const r = await again;
+      expect(codeOf(r)).toBe('CONFLICT');
+      expect(r.errors![0].message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+    }
+    expect(await auditCount()).toBe(audits);
+    const h = await history(id, staff);
+    expect(h.status).toBe('PUBLISHED');
+    expect(h.history.map((v: any) => v.action)).toEqual(['PUBLISHED', 'SUBMITTED', 'CREATED']);
+
+    // The same for a change of the published entry: submitted once, then it awaits review.
+    expect((await t.call('catalog', staff, UPDATE, { id, input: { name: '道路运输经营许可证信息' } })).errors).toBeUndefined();
+    expect((await t.call('catalog', staff, SUBMIT, { id })).data!.submitDataResource.pendingRevision.status).toBe('SUBMITTED');
+    expect(codeOf(await t.call('catalog', staff, SUBMIT, { id }))).toBe('CONFLICT');
+    expect(codeOf(await t.call('catalog', staff, UPDATE, { id, input: { name: '又一次修改' } }))).toBe('CONFLICT');
+  });
+
+  test('two authorities deciding one submitted entry at once: one publishes, the other loses the race with a CONFLICT', async () => {
+    const org = await registerOrganization(t.call, CITY, '丽水市商务局');
+    const id = await draft(org, CITY, { name: '对外贸易经营者备案信息' });
+    expect((await t.call('catalog', agency(org, CITY), SUBMIT, { id })).errors).toBeUndefined();
+    const answers = await Promise.all([t.call('catalog', authority(CITY), PUBLISH, { id }), t.call('catalog', authority(CITY), RETURN, { id, c: '请补充资源分类代码' })]);
+    const winners = answers.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(answers.filter((r) => r.errors).map(codeOf)).toEqual(['CONFLICT']);
+    const h = await history(id, authority(CITY));
+    expect(h.status).toBe(winners[0]!.data!.publishDataResource ? 'PUBLISHED' : 'RETURNED');
+    expect(h.history).toHaveLength(3);
   });
 });
 
@@ -313,10 +360,12 @@ describe('update frequency and freshness [CAT-7]', () => {
     const future = await t.call('catalog', agency(org, CITY), RECORD, { input: { resourceId: id, updatedOn: tomorrow } });
     expect(codeOf(future)).toBe('BAD_USER_INPUT');
     expect(future.errors![0].extensions!.field).toBe('input.updatedOn');
-    expect(codeOf(await t.call('catalog', agency(org, CITY), RECORD, { input: { resourceId: id, updatedOn: '2025-02-30' } }))).toBe('BAD_USER_INPUT');
+    const impossible = await t.call('catalog', agency(org, CITY), RECORD, { input: { resourceId: id, updatedOn: '2025-02-30' } });
+    expect(impossible.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.updatedOn' });
+    expect(impossible.errors![0].message).toContain('YYYY-MM-DD');
     expect(codeOf(await t.call('catalog', agency(other, CITY), RECORD, { input: { resourceId: id } }))).toBe('FORBIDDEN');
     const unpublished = await draft(org, CITY);
-    expect(codeOf(await t.call('catalog', agency(org, CITY), RECORD, { input: { resourceId: unpublished } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.call('catalog', agency(org, CITY), RECORD, { input: { resourceId: unpublished } }))).toBe('CONFLICT');
     expect((await t.call('catalog', agency(org, CITY), FRESH, { id })).data!.dataResource.lastDataUpdateAt).toBeNull();
   });
 

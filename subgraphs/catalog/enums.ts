@@ -9,7 +9,6 @@ import {
   SECURITY_GRADES,
   SENSITIVITIES,
   SHARE_ATTRIBUTES,
-  SHARE_MODES,
   UPDATE_FREQUENCIES,
   enumObject,
 } from '../../schema/enums.js';
@@ -21,7 +20,6 @@ export const LibraryEnum = enumObject(LIBRARIES);
 export const DataFormatEnum = enumObject(DATA_FORMATS);
 export const UpdateFrequencyEnum = enumObject(UPDATE_FREQUENCIES);
 export const DataTypeEnum = enumObject(DATA_TYPES);
-export const ShareModeEnum = enumObject(SHARE_MODES);
 export const SensitivityEnum = enumObject(SENSITIVITIES);
 export const ResourceStatusEnum = enumObject(RESOURCE_STATUSES);
 export const OrgKindEnum = enumObject(ORG_KINDS);
@@ -94,15 +92,6 @@ registerEnumType(UpdateFrequencyEnum, {
   },
 });
 registerEnumType(DataTypeEnum, { name: 'DataType', description: '信息项数据类型 / data type of an item' });
-registerEnumType(ShareModeEnum, {
-  name: 'ShareMode',
-  description: '共享方式 / share mode [L §17, J §17, B §27]',
-  valuesConfig: {
-    API: { description: '接口调用（默认）/ request-response API calls (default)' },
-    BULK_COPY: { description: '批量复制，需主管部门批准 / bulk copy, needs authority approval' },
-    OFFLINE: { description: '离线共享，仅在线方式不可行时 / offline, only where online is impossible' },
-  },
-});
 registerEnumType(SensitivityEnum, {
   name: 'Sensitivity',
   description: '敏感内容 / sensitive content that forbids opening unless desensitized or consented [Z §14, B §30]',

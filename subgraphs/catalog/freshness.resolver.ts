@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { hasRole } from '../kit/access.js';
 import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { isCalendarDate, todayInChina } from '../kit/calendar.js';
-import { badInput, forbidden } from '../kit/errors.js';
+import { todayInChina } from '../kit/calendar.js';
+import { badInput, conflict, forbidden } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { connectionType, PageArgs, RegionScopeInput, listPage } from '../kit/pagination.js';
 import { blank } from '../kit/validation.js';
@@ -77,7 +77,7 @@ export class FreshnessResolver {
     else throw forbidden('逾期清单仅限数据主管部门、审计人员和提供部门 / overdue lists are for the authority, auditors and the providing agency');
     const where: FilterQuery<DataResource>[] = [overdueNow()];
     if (providerId) where.push({ providerId });
-    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where, page });
+    return listPage(ctx, DataResource, { visible, scope, where, page });
   }
 
   @Mutation(() => DataResource, {
@@ -87,12 +87,9 @@ export class FreshnessResolver {
   async recordDataUpdate(@Ctx() ctx: SubgraphContext, @Arg('input') input: RecordDataUpdateInput): Promise<DataResource> {
     const r = await loadForCompiling(ctx, input.resourceId, 'input.resourceId');
     const actor = ctx.actor;
-    if (r.status !== 'PUBLISHED')
-      throw badInput(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`, 'input.resourceId');
+    if (r.status !== 'PUBLISHED') throw conflict(`只有已发布的条目报送数据更新，当前为 ${r.status} / only PUBLISHED entries report data updates (this one is ${r.status})`);
     let at = new Date();
     if (input.updatedOn != null) {
-      if (!isCalendarDate(input.updatedOn))
-        throw badInput(`updatedOn "${input.updatedOn}" 不是有效日期，格式为 YYYY-MM-DD / updatedOn must be a real date in YYYY-MM-DD form`, 'input.updatedOn');
       if (input.updatedOn > todayInChina()) throw badInput('数据更新日期不能晚于今天 / the update date cannot be in the future', 'input.updatedOn');
       at = new Date(`${input.updatedOn}T00:00:00+08:00`);
     }

@@ -15,7 +15,7 @@ import { regionReference } from './region.reference.js';
 import { RegionResolver } from './region.resolver.js';
 import { DataItem, DataResource } from './resource.entity.js';
 import { resourceReference } from './resource.reference.js';
-import { DataResourceResolver, DataResourceVersionResolver } from './resource.resolver.js';
+import { CatalogFieldChangeResolver, DataResourceResolver, DataResourceVersionResolver } from './resource.resolver.js';
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataResourceSearchResolver } from './search.resolver.js';
 import { Migration20261124000200 } from './migrations/Migration20261124000200.js';
@@ -27,16 +27,19 @@ import { DataObjectionResolver, DataResourceObjectionsResolver } from './objecti
 import { claimCreditCode, CreditCodeClaim } from './credit-code-claim.js';
 import { Migration20261205000000 } from './migrations/Migration20261205000000_credit_code_claims.js';
 import { Migration20261205000100 } from './migrations/Migration20261205000100_negative_list_sync.js';
+import { ViewerResolver } from './viewer.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
   inputBounds: catalogInputBounds,
   resolvers: [
+    ViewerResolver,
     RegionResolver,
     OrganizationResolver,
     DataResourceResolver,
     DataResourceSearchResolver,
     DataResourceVersionResolver,
+    CatalogFieldChangeResolver,
     FreshnessResolver,
     AgencyOverdueSummaryResolver,
     OneSourceResolver,

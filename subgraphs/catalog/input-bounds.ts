@@ -24,7 +24,6 @@ export const catalogInputBounds: InputBounds = {
   'UpdateDataResourceInput.openChangeReason': { kind: 'text' },
   'DataItemInput.description': { kind: 'text' },
   'DataItemInput.duplicationJustification': { kind: 'text' },
-  'RecordDataUpdateInput.updatedOn': { kind: 'code', max: 32 },
   'RecordDataUpdateInput.note': { kind: 'text' },
   'JustifyDataItemDuplicationInput.justification': { kind: 'text' },
   // Longer than any valid code, so the validator's own message ("expected 18 characters") answers a near miss.

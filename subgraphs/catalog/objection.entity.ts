@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject, type Sensitivity } from '../../schema/enums.js';
 import { SensitivityEnum } from './enums.js';
 import { Owned } from '../kit/owned.js';
+import { LocalDate } from '../kit/scalars.js';
 
 /**
  * The objection's own enums live here rather than in enums.ts: they belong to this feature only.
@@ -151,7 +152,7 @@ export class DataObjection extends Owned {
   handledBy!: string | null;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '处理期限 (YYYY-MM-DD，中国工作日计算) / due date, counted in Chinese working days from the filing date [SEC-6]' })
+  @Field(() => LocalDate, { description: '处理期限 (YYYY-MM-DD，中国工作日计算) / due date, counted in Chinese working days from the filing date [SEC-6]' })
   dueDate!: string;
 
   @Property({ type: 'integer' })

@@ -76,7 +76,7 @@ export class DataObjectionResolver {
     if (filter?.providerId) where.push({ providerId: filter.providerId });
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.overdue != null) where.push(overdueFilter(filter.overdue));
-    return readsOf(ctx, 'DataObjection', await listPage(ctx.em, ctx.node, DataObjection, { visible: objectionFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'DataObjection', await listPage(ctx, DataObjection, { visible: objectionFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => Organization, { description: '异议所向的机构 / the organization the objection is addressed to' })

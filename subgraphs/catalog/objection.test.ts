@@ -343,7 +343,7 @@ describe('handling [CAT-10, B §11]', () => {
 });
 
 describe('reading objections', () => {
-  test('agency staff see those addressed to their organization; the authority and auditors those of their regions; others none [SEC-1]', async () => {
+  test('agency staff see those addressed to their organization; the authority and auditors those of their regions; others none, and the public must sign in [SEC-1]', async () => {
     const a = await provider('丽水市自然资源和规划局');
     const b = await provider('丽水市住房和城乡建设局');
     const oa = await fileOk(ANONYMOUS, { providerId: a.org });
@@ -357,7 +357,8 @@ describe('reading objections', () => {
     expect(await ids(a.staff, { providerId: b.org })).toEqual([]);
     expect(await ids(authority('331100'), { providerId: a.org })).toEqual([oa.id]);
     expect(await ids(auditor, { providerId: b.org })).toEqual([ob.id]);
-    expect(await ids(ANONYMOUS, {})).toEqual([]);
+    // The public is told to sign in rather than shown an empty list.
+    expect(codeOf(await t.call('catalog', ANONYMOUS, LIST, { filter: {}, first: 100 }))).toBe('UNAUTHENTICATED');
     expect(await ids(authority('331102'), {})).toEqual([]);
     expect(await ids(authority('331121'), {})).toEqual([]);
     expect(await ids({ ...auditor, region: '331121' }, {})).toEqual([]);

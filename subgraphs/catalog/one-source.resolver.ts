@@ -30,10 +30,13 @@ class OneSourceFlag {
 export class OneSourceResolver {
   @FieldResolver(() => [OneSourceFlag], {
     description:
-      '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项 / items an authoritative source already provides that are neither linked to it nor justified [J §9-10, B §14]',
+      '重复采集提示：已有权威来源、但未关联来源也未报备理由的信息项；仅列出调用者能看到其权威来源条目的 / items an authoritative source already provides that are neither linked to it nor justified; only those whose source entry the caller may see [J §9-10, B §14]',
   })
-  oneSourceFlags(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<OneSourceFlagRow[]> {
-    return oneSourceFlagsLoader(ctx).load(r.id);
+  async oneSourceFlags(@Ctx() ctx: SubgraphContext, @Root() r: DataResource): Promise<OneSourceFlagRow[]> {
+    const flags = await oneSourceFlagsLoader(ctx).load(r.id);
+    // A flag names the source's entry and item: an open entry must not tell the public those of a PROHIBITED one.
+    const sources = await Promise.all(flags.map((f) => resourceLoader(ctx).load(f.sourceResourceId)));
+    return flags.filter((_, i) => sources[i] && canSeeResource(ctx.actor, ctx.node, sources[i]));
   }
 
   @Mutation(() => DataResource, {
@@ -100,11 +103,27 @@ export class DataItemResolver {
     nullable: true,
     description: '权威来源信息项；调用者看不到其所在条目时为空 / the authoritative item this item is obtained from; null when the caller may not see its entry',
   })
-  async source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
-    const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
-    if (!source) return null;
-    // An open entry may take an item from a PROHIBITED one: the link must not open the source.
-    const entry = await resourceLoader(ctx).load(source.resourceId);
-    return entry && canSeeResource(ctx.actor, ctx.node, entry) ? source : null;
+  source(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<DataItem | null> {
+    return visibleSource(ctx, item);
   }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      '该信息项取自的权威来源信息项ID；调用者看不到其所在条目时为空 / the ID of the authoritative item this item is obtained from; null when the caller may not see its entry [J §9-10, B §14]',
+  })
+  async sourceItemId(@Ctx() ctx: SubgraphContext, @Root() item: DataItem): Promise<string | null> {
+    return (await visibleSource(ctx, item))?.id ?? null;
+  }
+}
+
+/**
+ * The item `item` is obtained from, if the caller may see its entry. An open entry may take an item
+ * from a PROHIBITED one: the link must not open the source, nor tell the public its ID.
+ */
+async function visibleSource(ctx: SubgraphContext, item: DataItem): Promise<DataItem | null> {
+  const source = item.sourceItemId ? await itemByIdLoader(ctx).load(item.sourceItemId) : null;
+  if (!source) return null;
+  const entry = await resourceLoader(ctx).load(source.resourceId);
+  return entry && canSeeResource(ctx.actor, ctx.node, entry) ? source : null;
 }

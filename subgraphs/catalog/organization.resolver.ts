@@ -53,7 +53,7 @@ export class OrganizationResolver {
     if (kind) where.push({ kind });
     if (creditCode) where.push({ creditCode: creditCode.trim() });
     // The registry of organizations is public (names and credit codes).
-    return listPage(ctx.em, ctx.node, Organization, { visible: {}, scope, where, page });
+    return listPage(ctx, Organization, { visible: {}, scope, where, page });
   }
 
   @FieldResolver(() => Region, { description: '所在行政区划 / region' })

@@ -1,5 +1,17 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
-import type { RegionInfo, RegionLevel } from '../../schema/regions.js';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumObject } from '../../schema/enums.js';
+import { REGION_LEVELS, type RegionInfo, type RegionLevel } from '../../schema/regions.js';
+
+export const RegionLevelEnum = enumObject(REGION_LEVELS);
+registerEnumType(RegionLevelEnum, {
+  name: 'RegionLevel',
+  description: '行政区划层级 (GB/T 2260) / level of an administrative division (GB/T 2260)',
+  valuesConfig: {
+    PROVINCE: { description: '省级：省、自治区、直辖市 / province level: province, autonomous region, municipality' },
+    CITY: { description: '地级：设区的市、自治州、地区、盟 / prefecture level: city, autonomous prefecture, prefecture, league' },
+    COUNTY: { description: '县级：市辖区、县、县级市、旗等 / county level: district, county, county-level city, banner and the like' },
+  },
+});
 
 @Directive('@key(fields: "code")')
 @ObjectType('Region', { description: '行政区划 / administrative division (GB/T 2260)' })
@@ -10,7 +22,7 @@ export class Region {
   @Field({ description: '名称 / name, e.g. 丽水市' })
   name!: string;
 
-  @Field(() => String, { description: '层级 / level: PROVINCE, CITY or COUNTY' })
+  @Field(() => RegionLevelEnum, { description: '层级 / level' })
   level!: RegionLevel;
 
   parentCode!: string | null;

@@ -46,10 +46,9 @@ export class FieldChange {
   @Field({ description: '字段名；信息项为 items.<名称> / field name; items appear as items.<name>' })
   field!: string;
 
-  @Field(() => String, { nullable: true, description: '变更前（JSON 文本，字符串为原文）/ value before (strings as is, other values as JSON)' })
+  /** Stored as text (strings as they are, other values as JSON text, see `diffContent`); the schema answers the values themselves (`changedValue`). */
   before!: string | null;
 
-  @Field(() => String, { nullable: true, description: '变更后 / value after' })
   after!: string | null;
 }
 

@@ -1,6 +1,18 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { DataFormat, DataType, Library, OpenAttribute, ResourceStatus, SecurityGrade, Sensitivity, ShareAttribute, ShareMode, UpdateFrequency } from '../../schema/enums.js';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  enumObject,
+  type DataFormat,
+  type DataType,
+  type Library,
+  type OpenAttribute,
+  type ResourceStatus,
+  type SecurityGrade,
+  type Sensitivity,
+  type ShareAttribute,
+  type ShareMode,
+  type UpdateFrequency,
+} from '../../schema/enums.js';
 import {
   DataFormatEnum,
   DataTypeEnum,
@@ -10,9 +22,9 @@ import {
   SecurityGradeEnum,
   SensitivityEnum,
   ShareAttributeEnum,
-  ShareModeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
+import { ShareModeEnum } from '../kit/enums.js';
 import { Owned } from '../kit/owned.js';
 import { Node } from '../kit/node.js';
 
@@ -54,8 +66,8 @@ export class DataItem {
   @Field({ description: '本条目是该信息项的权威来源（一数一源）/ this entry is the authoritative source of the item (one data, one source) [J §9-10, B §14, L §10]' })
   authoritative!: boolean;
 
+  /** In the schema only where the caller may see the source's entry (one-source.resolver.ts). */
   @Property({ type: 'text', nullable: true })
-  @Field(() => ID, { nullable: true, description: '该信息项取自的权威来源信息项 / the authoritative item this item is obtained from' })
   sourceItemId!: string | null;
 
   @Property({ type: 'text', nullable: true })
@@ -200,7 +212,18 @@ export class DataResource extends Owned {
   retireReason!: string | null;
 }
 
-export type RevisionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED';
+export const REVISION_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+export const RevisionStatusEnum = enumObject(REVISION_STATUSES);
+registerEnumType(RevisionStatusEnum, {
+  name: 'CatalogRevisionStatus',
+  description: '已发布条目的待审修改所处的状态 / where the pending change of a published entry stands [B §18]',
+  valuesConfig: {
+    DRAFT: { description: '拟订中 / being drafted by the agency' },
+    SUBMITTED: { description: "待审核 / awaiting the authority's review" },
+    RETURNED: { description: '已退回，见退回意见 / returned with the review comments' },
+  },
+});
 
 /** An entry's metadata and items as one value: what a revision proposes and what a version records. */
 export interface ResourceContent {

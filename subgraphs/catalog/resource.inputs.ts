@@ -9,9 +9,10 @@ import {
   SecurityGradeEnum,
   SensitivityEnum,
   ShareAttributeEnum,
-  ShareModeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
+import { ShareModeEnum } from '../kit/enums.js';
+import { LocalDate } from '../kit/scalars.js';
 
 @InputType({ description: '信息项 / a data item' })
 export class DataItemInput {
@@ -140,7 +141,7 @@ export class RecordDataUpdateInput {
   @Field(() => ID)
   resourceId!: string;
 
-  @Field(() => String, { nullable: true, description: '数据更新日期 YYYY-MM-DD，不得晚于今天；默认现在 / date of the update, YYYY-MM-DD, not in the future; now when omitted' })
+  @Field(() => LocalDate, { nullable: true, description: '数据更新日期 YYYY-MM-DD，不得晚于今天；默认现在 / date of the update, YYYY-MM-DD, not in the future; now when omitted' })
   updatedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '说明 / note' })

@@ -1,3 +1,4 @@
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { readOf, recordRead } from '../kit/audit.js';
 import { readResource } from './resource.audit.js';
@@ -17,13 +18,13 @@ import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
 import { DataResourceVersion, FieldChange, type VersionAction } from './resource-version.entity.js';
-import { DataItem, DataResource, type ResourceContent, type RevisionStatus } from './resource.entity.js';
+import { DataItem, DataResource, RevisionStatusEnum, type ResourceContent, type RevisionStatus } from './resource.entity.js';
 import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
 import { validateResource, type ResourceState } from './resource.rules.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
-import { contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
+import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
 
 /** What the negative list needs of an entry as published [SHR-3, B §24]. */
 const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails => ({
@@ -44,7 +45,7 @@ const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [],
   description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]',
 })
 class DataResourceRevision {
-  @Field(() => String, { description: 'DRAFT 拟订中 / SUBMITTED 待审核 / RETURNED 已退回' })
+  @Field(() => RevisionStatusEnum, { description: '状态 / status' })
   status!: RevisionStatus;
 
   @Field(() => [FieldChange], { description: '相对已发布版本的变更 / changes against the published version' })
@@ -126,7 +127,7 @@ export class DataResourceResolver {
     const visible = supervisionFilter(actor, ctx.node);
     if (!visible) throw forbidden('审核队列仅限数据主管部门和审计人员 / the review queue is for the data authority and auditors');
     // A fanned-out query reaches nodes this authority does not oversee: they answer with an empty queue.
-    return listPage(ctx.em, ctx.node, DataResource, { visible, scope, where: [{ $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }], page });
+    return listPage(ctx, DataResource, { visible, scope, where: [{ $or: [{ status: 'SUBMITTED' }, { revisionStatus: 'SUBMITTED' }] }], page });
   }
 
   @FieldResolver(() => Organization, { description: '提供部门 / providing organization' })
@@ -214,7 +215,7 @@ export class DataResourceResolver {
     if (expectedVersion != null && expectedVersion !== r.version)
       throw conflict(`条目已被修改（当前版本 ${r.version}）/ the entry changed since you read it (now version ${r.version}); reload and retry`);
     if (r.status === 'SUBMITTED' || r.revisionStatus === 'SUBMITTED') {
-      throw badInput('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it', 'id');
+      throw conflict('条目正在审核中，审核结束前不能修改 / the entry is under review; it can change again once the authority publishes or returns it');
     }
     const existing = await itemsLoader(ctx).load(r.id);
     const current = contentOf(r, existing);
@@ -247,11 +248,12 @@ export class DataResourceResolver {
     const r = await loadForCompiling(ctx, id);
     const revising = r.status === 'PUBLISHED';
     if (revising ? r.revisionStatus !== 'DRAFT' && r.revisionStatus !== 'RETURNED' : r.status !== 'DRAFT' && r.status !== 'RETURNED') {
-      throw badInput(
+      throw conflict(
         revising
-          ? '已发布条目没有待提交的修改；先用 updateDataResource 拟订修改 / this published entry has no change to submit: draft one with updateDataResource first'
+          ? r.revisionStatus === 'SUBMITTED'
+            ? '该条目的修改已提交审核 / the change of this entry was already submitted for review'
+            : '已发布条目没有待提交的修改；先用 updateDataResource 拟订修改 / this published entry has no change to submit: draft one with updateDataResource first'
           : `只有草稿或退回的条目可以提交，当前为 ${r.status} / only DRAFT or RETURNED entries can be submitted (this one is ${r.status})`,
-        'id',
       );
     }
     const items = await itemsLoader(ctx).load(r.id);
@@ -280,9 +282,8 @@ export class DataResourceResolver {
     const r = await loadForReview(ctx, id, '发布目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
     if (!revising && r.status !== 'SUBMITTED')
-      throw badInput(
+      throw conflict(
         `没有待审核的内容：只有已提交的条目或修改可以发布，当前为 ${r.status} / nothing awaits review: only SUBMITTED entries or changes can be published (this one is ${r.status})`,
-        'id',
       );
     const existing = await itemsLoader(ctx).load(r.id);
     const published = contentOf(r, existing);
@@ -336,7 +337,7 @@ export class DataResourceResolver {
     const r = await loadForReview(ctx, id, '退回目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
     if (!revising && r.status !== 'SUBMITTED')
-      throw badInput(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`, 'id');
+      throw conflict(`没有待审核的内容可退回，当前为 ${r.status} / nothing awaits review, so nothing can be returned (this one is ${r.status})`);
     if (blank(comment)) throw badInput('退回必须写明意见 / a return needs comments telling the agency what to fix', 'comment');
     const items = await itemsLoader(ctx).load(r.id);
     return this.transition(
@@ -403,8 +404,23 @@ export class DataResourceVersionResolver {
     return v.actorOrgId ? organizationLoader(ctx).load(v.actorOrgId) : null;
   }
 
-  @FieldResolver(() => String, { description: '该版本的完整内容（元数据和信息项，JSON）/ the full content of this version (metadata and items, as JSON)' })
-  content(@Root() v: DataResourceVersion): string {
-    return JSON.stringify(v.snapshot);
+  @FieldResolver(() => GraphQLJSONObject, {
+    description: '该版本的完整内容：元数据（fields）和信息项（items）/ the full content of this version: its metadata (fields) and items (items)',
+  })
+  content(@Root() v: DataResourceVersion): ResourceContent {
+    return v.snapshot;
+  }
+}
+
+@Resolver(() => FieldChange)
+export class CatalogFieldChangeResolver {
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前的值；信息项为其全部属性 / the value before; for an item, all its properties' })
+  before(@Root() c: FieldChange): unknown {
+    return changedValue(c.field, c.before);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更后的值 / the value after' })
+  after(@Root() c: FieldChange): unknown {
+    return changedValue(c.field, c.after);
   }
 }

@@ -6,29 +6,34 @@ import { DataItem, type DataResource, type ItemContent, type ResourceContent } f
 import type { DataItemInput } from './resource.inputs.js';
 import { DataResourceVersion, type FieldChange, type VersionAction } from './resource-version.entity.js';
 
-/** The metadata a version of an entry consists of (CAT-1); everything else is workflow state. */
-export const CONTENT_FIELDS = [
-  'code',
-  'name',
-  'summary',
-  'categoryCode',
-  'library',
-  'format',
-  'updateFrequency',
-  'securityGrade',
-  'shareAttribute',
-  'shareCondition',
-  'shareReason',
-  'shareMode',
-  'legalBasis',
-  'openAttribute',
-  'openCondition',
-  'openChangeReason',
-  'sensitivities',
-  'desensitized',
-  'consentObtained',
-  'relatedCodes',
-] as const;
+/**
+ * The metadata a version of an entry consists of (CAT-1); everything else is workflow state. Each
+ * with how a change record writes its value: strings as they are, lists and flags as JSON text.
+ */
+const CONTENT_FIELD_VALUES = {
+  code: 'text',
+  name: 'text',
+  summary: 'text',
+  categoryCode: 'text',
+  library: 'text',
+  format: 'text',
+  updateFrequency: 'text',
+  securityGrade: 'text',
+  shareAttribute: 'text',
+  shareCondition: 'text',
+  shareReason: 'text',
+  shareMode: 'text',
+  legalBasis: 'text',
+  openAttribute: 'text',
+  openCondition: 'text',
+  openChangeReason: 'text',
+  sensitivities: 'json',
+  desensitized: 'json',
+  consentObtained: 'json',
+  relatedCodes: 'json',
+} as const satisfies Partial<Record<keyof DataResource, 'text' | 'json'>>;
+
+export const CONTENT_FIELDS = Object.keys(CONTENT_FIELD_VALUES) as (keyof typeof CONTENT_FIELD_VALUES)[];
 
 export function itemContent(i: DataItemInput | DataItem | ItemContent): ItemContent {
   return {
@@ -50,6 +55,16 @@ export function contentOf(r: Pick<DataResource, (typeof CONTENT_FIELDS)[number]>
 }
 
 const show = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * A changed value as a change record holds it, back as the value: an item (`items.<name>`) and a
+ * list or flag were written as JSON text, every other field as the string it is.
+ */
+export function changedValue(field: string, shown: string | null): unknown {
+  if (shown === null) return null;
+  const written = field.startsWith('items.') ? 'json' : (CONTENT_FIELD_VALUES as Record<string, 'text' | 'json'>)[field];
+  return written === 'json' ? JSON.parse(shown) : shown;
+}
 
 /** What changed between two versions, field by field and item by item (items are matched by name). */
 export function diffContent(before: ResourceContent | null, after: ResourceContent): FieldChange[] {

@@ -25,6 +25,11 @@ export const badInput = (message: string, field?: string, extra: Record<string, 
 export const forbidden = (message: string, extra: Record<string, unknown> = {}) => new AppError('FORBIDDEN', message, extra);
 export const unauthenticated = (message = '请先登录 / sign in first: this needs an authenticated caller') => new AppError('UNAUTHENTICATED', message);
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} 不存在 / not found`, { id });
+/**
+ * The record's current state forbids the request, whatever its input: another request changed it
+ * first (a lost race, an entry already published, retired or handled), or it is not yet in the
+ * state the request needs. Reloading shows why; resending the same request cannot succeed.
+ */
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 
 const CLIENT_CODES = new Set([

@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { badInput } from './errors.js';
+import { checkLocalDate, LocalDate } from './scalars.js';
 
 /**
  * What a text input is, which decides the characters it may hold:
@@ -59,10 +60,10 @@ interface Leaf {
   maxItems: number;
 }
 
-/** A leaf without an explicit bound: IDs and cursors are codes; any other string is one line. */
+/** A leaf without an explicit bound: IDs, dates and cursors are codes; any other string is one line. */
 function defaultBound(name: string, type: GraphQLInputType): InputBound {
   const named = getNamedType(type);
-  if (named.name === 'ID') return { kind: 'code' };
+  if (named.name === 'ID' || named.name === LocalDate.name) return { kind: 'code' };
   if (name === 'after') return { kind: 'code', max: 512 };
   return { kind: 'line' };
 }
@@ -168,6 +169,8 @@ function checkerFor(type: GraphQLInputType, leaf: Leaf, plan: Plan): Check {
     return check;
   }
   if (isEnumType(inner) || (isScalarType(inner) && ['Int', 'Float', 'Boolean'].includes(inner.name))) return () => {};
+  // The scalar lets any value through (kit/scalars.ts): its format is checked here, naming the field.
+  if (isScalarType(inner) && inner.name === LocalDate.name) return (value, path) => checkLocalDate(value, path);
   return (value, path) => {
     if (typeof value === 'string') checkString(value, leaf, path);
   };

@@ -6,7 +6,9 @@ import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion, isWithin } from '../../schema/regions.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { badInput } from './errors.js';
+import { isAnonymous } from '../../schema/auth.js';
+import type { SubgraphContext } from './context.js';
+import { badInput, unauthenticated } from './errors.js';
 
 @Directive('@shareable')
 @ObjectType({ description: '分页信息（Relay 连接规范）/ page information (Relay connection spec, keyset pagination)' })
@@ -212,22 +214,24 @@ function stampList<P extends Page<unknown> | null>(page: P, list: string): P {
 
 /**
  * The page of a list root field, one recipe for all: what the caller may see (the access module's
- * filter; null means nothing, an empty page), the regions of this node the scope covers (each node
- * answers only for its own, so a fanned-out list never counts a row twice), the field's own
- * conditions, newest first by keyset. Arguments are checked even when nothing is visible, so a
- * bad cursor or scope is refused the same for everyone.
+ * filter; null means nothing), the regions of this node the scope covers (each node answers only
+ * for its own, so a fanned-out list never counts a row twice), the field's own conditions, newest
+ * first by keyset. Arguments are checked first, so a bad cursor or scope is refused the same for
+ * everyone. A list that shows the public nothing needs a caller: the public is told to sign in
+ * (UNAUTHENTICATED) rather than shown an empty page; a signed-in caller who may see none of it gets
+ * an empty page.
  */
 export async function listPage<T extends Sequenced & { regionCode: string }>(
-  em: EntityManager,
-  node: NodeConfig,
+  ctx: Pick<SubgraphContext, 'em' | 'node' | 'actor'>,
   entity: EntityName<T>,
   o: { visible: FilterQuery<T> | null; scope?: RegionScopeInput | null; where?: FilterQuery<T>[]; page: PageArgs },
 ): Promise<Page<T>> {
-  const regions = regionsInScope(node, o.scope);
+  const regions = regionsInScope(ctx.node, o.scope);
   pageSize(o.page.first);
   seqAfter(o.page.after);
+  if (!o.visible && isAnonymous(ctx.actor)) throw unauthenticated();
   if (!o.visible) return EMPTY_PAGE;
-  return keysetPage(em, entity, { $and: [o.visible, { regionCode: { $in: regions } }, ...(o.where ?? [])] } as FilterQuery<T>, o.page);
+  return keysetPage(ctx.em, entity, { $and: [o.visible, { regionCode: { $in: regions } }, ...(o.where ?? [])] } as FilterQuery<T>, o.page);
 }
 
 export function assertKnownRegion(code: string, field: string): void {

@@ -47,7 +47,7 @@ export class OpenDatasetResolver {
     const where: FilterQuery<OpenDataset>[] = [];
     if (accessMethod) where.push({ accessMethods: { $contains: [accessMethod] } } as FilterQuery<OpenDataset>);
     if (priorityDomain) where.push({ priorityDomain });
-    return listPage(ctx.em, ctx.node, OpenDataset, { visible: datasetFilter(ctx.actor, ctx.node), scope, where, page });
+    return listPage(ctx, OpenDataset, { visible: datasetFilter(ctx.actor, ctx.node), scope, where, page });
   }
 
   @FieldResolver(() => DataResourceRef, {

@@ -1,5 +1,5 @@
 import type { CatalogResource } from '../kit/catalog-client.js';
-import { badInput } from '../kit/errors.js';
+import { badInput, conflict } from '../kit/errors.js';
 import type { Policy } from '../kit/policy.js';
 import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
 
@@ -17,10 +17,10 @@ export function checkOpenable(
   methods: OpenAccessMethod[],
   policy: Pick<Policy, 'restrictedDownloadable'>,
 ): OpenDatasetAccessLevel {
+  // The entry's state, not the input, is what is wrong (it may have been retired since the caller looked): a CONFLICT.
   if (r.status !== 'PUBLISHED') {
-    throw badInput(
+    throw conflict(
       `目录条目 ${r.id} 的状态为 ${r.status}，只有已发布到总目录的条目可以开放；请先提交审核并由数据主管部门发布 / only catalog entries in the master catalog (PUBLISHED) can be opened; this one is ${r.status}: submit it for review and have the authority publish it first [Z §11, B §31]`,
-      'input.resourceId',
     );
   }
   if (r.openAttribute === 'PROHIBITED') {

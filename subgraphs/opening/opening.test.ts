@@ -120,15 +120,14 @@ describe('creating open datasets', () => {
     expect(ok.data!.createOpenDataset).toMatchObject({ openAttribute: 'RESTRICTED', accessMethods: ['API', 'MODEL'], free: false, status: 'OPEN' });
   });
 
-  test('a draft (unpublished) entry is refused: only the master catalog can be opened [Z §11, B §31]', async () => {
+  test("a draft (unpublished) entry is refused as a CONFLICT with the entry's state: only the master catalog can be opened [Z §11, B §31]", async () => {
     const { org, staff } = await provider();
     const created = await t.call('catalog', staff, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
       input: resourceInput(org, '331100'),
     });
     const resourceId = created.data!.createDataResource.id as string;
     const r = await open(staff, resourceId);
-    expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    expect(r.errors![0].extensions!.field).toBe('input.resourceId');
+    expect(codeOf(r)).toBe('CONFLICT');
     expect(r.errors![0].message).toContain('DRAFT');
     expect(await datasetRows(resourceId)).toEqual([]);
   });

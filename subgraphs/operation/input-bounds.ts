@@ -6,7 +6,5 @@ export const operationInputBounds: InputBounds = {
   'Mutation.reinstateOperator(reason:)': { kind: 'text' },
   'Mutation.revokeOperator(reason:)': { kind: 'text' },
   'CreateOperatorInput.agreementNo': { kind: 'code' },
-  'CreateOperatorInput.agreementSignedAt': { kind: 'code', max: 32 },
-  'CreateOperatorInput.termStart': { kind: 'code', max: 32 },
   'CreateOperatorInput.scope': { kind: 'text' },
 };

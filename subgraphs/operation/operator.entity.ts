@@ -3,6 +3,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import type { StoredOperatorStatus } from './operator.enums.js';
 import { Owned } from '../kit/owned.js';
 import { Node } from '../kit/node.js';
+import { LocalDate } from '../kit/scalars.js';
 
 /**
  * An authorization of an organization as public-data operator (公共数据授权运营主体) under an
@@ -24,15 +25,15 @@ export class Operator extends Owned {
   agreementNo!: string;
 
   @Property({ type: 'date' })
-  @Field({ description: '协议签订日期 YYYY-MM-DD / date the agreement was signed' })
+  @Field(() => LocalDate, { description: '协议签订日期 YYYY-MM-DD / date the agreement was signed' })
   agreementSignedAt!: string;
 
   @Property({ type: 'date' })
-  @Field({ description: '授权期限起始日（含）YYYY-MM-DD / first day of the term (inclusive)' })
+  @Field(() => LocalDate, { description: '授权期限起始日（含）YYYY-MM-DD / first day of the term (inclusive)' })
   termStart!: string;
 
   @Property({ type: 'date' })
-  @Field({ description: '授权期限终止日（含），一般为起始日起3年 / last day of the term (inclusive); usually 3 years [D §10]' })
+  @Field(() => LocalDate, { description: '授权期限终止日（含），一般为起始日起3年 / last day of the term (inclusive); usually 3 years [D §10]' })
   termEnd!: string;
 
   @Property({ type: 'text' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDate } from '../kit/scalars.js';
 
 @InputType({ description: '授权运营主体：登记授权运营协议 / license an operator: record the operation agreement [D §9-10]' })
 export class CreateOperatorInput {
@@ -11,10 +12,10 @@ export class CreateOperatorInput {
   @Field({ description: '授权运营协议编号，本平台内唯一 / agreement number, unique on this platform' })
   agreementNo!: string;
 
-  @Field({ description: '协议签订日期 YYYY-MM-DD，不晚于今天和授权起始日 / date signed, YYYY-MM-DD; not after today nor after termStart' })
+  @Field(() => LocalDate, { description: '协议签订日期 YYYY-MM-DD，不晚于今天和授权起始日 / date signed, YYYY-MM-DD; not after today nor after termStart' })
   agreementSignedAt!: string;
 
-  @Field({ description: '授权期限起始日 YYYY-MM-DD（含）/ first day of the term, YYYY-MM-DD (inclusive)' })
+  @Field(() => LocalDate, { description: '授权期限起始日 YYYY-MM-DD（含）/ first day of the term, YYYY-MM-DD (inclusive)' })
   termStart!: string;
 
   @Field(() => Int, { nullable: true, description: '授权年限 1-10；不填按本平台政策（大理：3年）/ term in years, 1-10; defaults to the platform policy (Dali: 3 years) [D §10]' })

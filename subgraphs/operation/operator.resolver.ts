@@ -7,7 +7,7 @@ import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
 import { mutate } from '../kit/mutation.js';
 import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
 import { resolvePolicy } from '../kit/policy.js';
-import { isCalendarDate, todayInChina } from '../kit/calendar.js';
+import { todayInChina } from '../kit/calendar.js';
 import { termEnd } from './operator.dates.js';
 import { Operator } from './operator.entity.js';
 import { OperatorStatusEnum, type OperatorStatus, type StoredOperatorStatus } from './operator.enums.js';
@@ -41,13 +41,6 @@ function requireLicensingAuthority(ctx: SubgraphContext, regionCode: string, wha
       `${what}：仅限 ${regionCode} 或其上级区域、且在本平台的数据主管部门，行业主管部门不得自行授权 [J §20] / only the data authority of ${regionCode} or of a region above it, on this platform, may do this; industry departments may not license operators themselves [J §20]`,
     );
   }
-}
-
-function requireYmd(value: string, field: string, label: string): string {
-  const v = value.trim();
-  if (!isCalendarDate(v))
-    throw badInput(`${label}「${value}」不是有效日期，请使用 YYYY-MM-DD 格式，例如 2025-01-01 / ${field} "${value}" is not a valid date: use YYYY-MM-DD, e.g. 2025-01-01`, field);
-  return v;
 }
 
 function requireText(value: string, field: string, label: string, max: number): string {
@@ -98,7 +91,7 @@ export class OperatorResolver {
     const where: FilterQuery<Operator>[] = [];
     if (status) where.push(statusCondition(status, today));
     if (organizationId) where.push({ organizationId });
-    return listPage(ctx.em, ctx.node, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
+    return listPage(ctx, Operator, { visible: operatorFilter(ctx.actor, today), scope, where, page });
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: '被授权机构 / the licensed organization' })
@@ -139,8 +132,8 @@ export class OperatorResolver {
     }
     requireLicensingAuthority(ctx, orgRef.region, '授权运营主体');
     const agreementNo = requireText(input.agreementNo, 'input.agreementNo', '协议编号', MAX_AGREEMENT_NO);
-    const signedAt = requireYmd(input.agreementSignedAt, 'input.agreementSignedAt', '协议签订日期');
-    const termStart = requireYmd(input.termStart, 'input.termStart', '授权起始日');
+    // Both are real dates: the kit checked them before this resolver ran (kit/scalars.ts).
+    const { agreementSignedAt: signedAt, termStart } = input;
     const today = todayInChina();
     if (signedAt > today)
       throw badInput(

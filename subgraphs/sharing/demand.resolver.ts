@@ -63,11 +63,7 @@ export class DataDemandResolver {
     @Arg('filter', () => DataDemandFilter, { nullable: true }) filter?: DataDemandFilter | null,
   ): Promise<Page<DataDemand>> {
     const where: FilterQuery<DataDemand>[] = filter?.status ? [{ status: filter.status }] : [];
-    return readsOf(
-      ctx,
-      'DataDemand',
-      await listPage(ctx.em, ctx.node, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }),
-    );
+    return readsOf(ctx, 'DataDemand', await listPage(ctx, DataDemand, { visible: demandFilter(ctx.actor, ctx.node) as FilterQuery<DataDemand> | null, scope, where, page }));
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: '提出需求的部门 / the demanding agency' })
@@ -236,9 +232,8 @@ export class DataDemandResolver {
     const { resource } = await catalogFacts(ctx, { resourceId, fields: ['status', 'provider'] });
     if (!resource) throw badInput(`目录条目 ${resourceId} 不存在 / catalog entry ${resourceId} was not found on this platform`, 'resourceId');
     if (resource.status !== 'PUBLISHED') {
-      throw badInput(
+      throw conflict(
         `目录条目尚未发布（当前为 ${resource.status}），发布后再关联 / the entry is ${resource.status}: link it once it is published, so the requester can request it`,
-        'resourceId',
       );
     }
     if (resource.provider?.id !== d.providerId) {

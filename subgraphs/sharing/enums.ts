@@ -1,14 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { enumObject } from '../../schema/enums.js';
 
-/**
- * The sharing subgraph's own enums. The catalog already owns `ShareMode` (the mode a provider
- * offers); a request names the mode it asks for with its own type so the two subgraphs never
- * have to agree on one definition.
- */
-export const SHARE_DELIVERY_MODES = ['API', 'BULK_COPY', 'OFFLINE'] as const;
-export type ShareDeliveryMode = (typeof SHARE_DELIVERY_MODES)[number];
-
+/** The sharing subgraph's own enums; `ShareMode`, which the catalog declares too, is the kit's (kit/enums.ts). */
 export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const;
 export type ShareRequestStatus = (typeof SHARE_REQUEST_STATUSES)[number];
 
@@ -25,19 +18,8 @@ export const SHARE_DECISION_RULES = [
 ] as const;
 export type ShareDecisionRule = (typeof SHARE_DECISION_RULES)[number];
 
-export const ShareDeliveryModeEnum = enumObject(SHARE_DELIVERY_MODES);
 export const ShareDecisionRuleEnum = enumObject(SHARE_DECISION_RULES);
 export const ShareRequestStatusEnum = enumObject(SHARE_REQUEST_STATUSES);
-
-registerEnumType(ShareDeliveryModeEnum, {
-  name: 'ShareDeliveryMode',
-  description: '申请的共享方式 / the share mode a request asks for [SHR-6, L §17, J §17, B §27]',
-  valuesConfig: {
-    API: { description: '接口调用（默认）/ request-response API calls (the default)' },
-    BULK_COPY: { description: "批量复制，须经数据主管部门批准 / bulk copy: needs the data authority's approval" },
-    OFFLINE: { description: "离线共享，仅在线方式不可行时，须经数据主管部门同意 / offline, only where online is impossible, with the authority's consent" },
-  },
-});
 
 registerEnumType(ShareRequestStatusEnum, {
   name: 'ShareRequestStatus',

@@ -1,6 +1,7 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Owned } from '../kit/owned.js';
+import { LocalDate } from '../kit/scalars.js';
 
 /**
  * A grantee's report of how it used shared data over a period [SHR-9, B §45]. It lives with its
@@ -19,11 +20,11 @@ export class UsageFeedback extends Owned {
   providerId!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ name: 'periodStartDate', description: '反馈期间起始日 (YYYY-MM-DD) / first day of the period reported' })
+  @Field(() => LocalDate, { name: 'periodStartDate', description: '反馈期间起始日 (YYYY-MM-DD) / first day of the period reported' })
   periodStart!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ name: 'periodEndDate', description: '反馈期间截止日 (YYYY-MM-DD) / last day of the period reported' })
+  @Field(() => LocalDate, { name: 'periodEndDate', description: '反馈期间截止日 (YYYY-MM-DD) / last day of the period reported' })
   periodEnd!: string;
 
   @Property({ type: 'boolean' })

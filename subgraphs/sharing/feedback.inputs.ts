@@ -1,12 +1,13 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { InputBounds } from '../kit/input-bounds.js';
+import { LocalDate } from '../kit/scalars.js';
 
 @InputType({ description: "反馈共享数据使用情况 / report how a grant's data was used [SHR-9, B §45]" })
 export class UsageFeedbackInput {
-  @Field({ description: '期间起始日 YYYY-MM-DD，不早于授权之日 / first day of the period, not before the grant' })
+  @Field(() => LocalDate, { description: '期间起始日 YYYY-MM-DD，不早于授权之日 / first day of the period, not before the grant' })
   periodStartDate!: string;
 
-  @Field({ description: "期间截止日 YYYY-MM-DD，不晚于今天和授权截止日期 / last day of the period, neither in the future nor after the grant's end date" })
+  @Field(() => LocalDate, { description: "期间截止日 YYYY-MM-DD，不晚于今天和授权截止日期 / last day of the period, neither in the future nor after the grant's end date" })
   periodEndDate!: string;
 
   @Field({ description: '是否实现了申请的用途 / whether the purpose of the request was achieved' })

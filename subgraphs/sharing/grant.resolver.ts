@@ -13,6 +13,7 @@ import { sanctionsOf } from './share-request.loader.js';
 import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest, grantActorRole } from './access.js';
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
+import { LocalDate } from '../kit/scalars.js';
 
 @ObjectType('ShareGrantCheck', { description: '授权核验结果（数据通道在每次调用前核验）/ the answer of the grant check a data plane makes before serving data [SHR-5, SHR-10]' })
 export class ShareGrantCheck {
@@ -133,7 +134,7 @@ export class GrantResolver {
     @Arg('id', () => ID) id: string,
     @Arg('reason', { description: '暂停理由 / why' }) reason: string,
     @Arg('rectificationDemand', { description: '整改要求 / what must be rectified' }) rectificationDemand: string,
-    @Arg('rectificationDeadline', { description: '整改期限 YYYY-MM-DD，须晚于今天 / deadline, after today' }) rectificationDeadline: string,
+    @Arg('rectificationDeadline', () => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天 / deadline, after today' }) rectificationDeadline: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('暂停须说明理由 / reason is required [B §49]', 'reason');

@@ -94,7 +94,7 @@ export class NegativeListResolver {
     const where: FilterQuery<NegativeListEntry>[] = [];
     if (providerId) where.push({ providerId });
     if (!includeRemoved) where.push({ removedAt: null });
-    return readsOf(ctx, 'NegativeListEntry', await listPage(ctx.em, ctx.node, NegativeListEntry, { visible: negativeListFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'NegativeListEntry', await listPage(ctx, NegativeListEntry, { visible: negativeListFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: '提供部门 / the providing agency' })
@@ -193,7 +193,7 @@ export class ShareViolationResolver {
     @Arg('reviewed', () => Boolean, { nullable: true, description: '按是否已审查筛选 / only reviewed (true) or unreviewed (false) ones' }) reviewed?: boolean | null,
   ): Promise<Page<ShareViolation>> {
     const where: FilterQuery<ShareViolation>[] = reviewed === true ? [{ reviewedAt: { $ne: null } }] : reviewed === false ? [{ reviewedAt: null }] : [];
-    return readsOf(ctx, 'ShareViolation', await listPage(ctx.em, ctx.node, ShareViolation, { visible: violationFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareViolation', await listPage(ctx, ShareViolation, { visible: violationFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => ShareRequest, { nullable: true, description: '被驳回的申请 / the rejected request' })

@@ -2,6 +2,7 @@ import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { Owned } from '../kit/owned.js';
 import { SanctionViolationEnum, type SanctionViolation } from './enums.js';
+import { LocalDate } from '../kit/scalars.js';
 
 /**
  * A data authority's suspension of a user organization's access to every grant it holds on this
@@ -29,7 +30,7 @@ export class ShareSanction extends Owned {
   rectificationDemand!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '整改期限 (YYYY-MM-DD)；逾期未解除即终止服务 / rectification deadline; not lifted by then, the service is terminated' })
+  @Field(() => LocalDate, { description: '整改期限 (YYYY-MM-DD)；逾期未解除即终止服务 / rectification deadline; not lifted by then, the service is terminated' })
   deadline!: string;
 
   @Property({ type: 'text' })

@@ -16,6 +16,7 @@ import { sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { OrganizationRef, RegionRef } from './foreign.js';
 import { catalogOrganization } from '../kit/catalog-client.js';
 import { sanctionChanged } from './sanction-events.js';
+import { LocalDate } from '../kit/scalars.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
@@ -39,7 +40,7 @@ export class ImposeShareSanctionInput {
   @Field({ description: '整改要求 / what must be rectified' })
   rectificationDemand!: string;
 
-  @Field({ description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
+  @Field(() => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
   deadline!: string;
 }
 
@@ -56,7 +57,7 @@ export class SanctionResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '只看该使用部门的 / only those of this organization' }) organizationId?: string | null,
   ): Promise<Page<ShareSanction>> {
     const where: FilterQuery<ShareSanction>[] = organizationId ? [{ organizationId }] : [];
-    return readsOf(ctx, 'ShareSanction', await listPage(ctx.em, ctx.node, ShareSanction, { visible: sanctionFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareSanction', await listPage(ctx, ShareSanction, { visible: sanctionFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: '被处置的使用部门 / the sanctioned organization' })

@@ -1,17 +1,11 @@
 import { ArrayType, Entity, JsonType, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import {
-  GrantActorRoleEnum,
-  ShareDecisionRuleEnum,
-  ShareDeliveryModeEnum,
-  ShareRequestStatusEnum,
-  type GrantActorRole,
-  type ShareDecisionRule,
-  type ShareDeliveryMode,
-  type ShareRequestStatus,
-} from './enums.js';
+import type { ShareMode } from '../../schema/enums.js';
+import { ShareModeEnum } from '../kit/enums.js';
+import { GrantActorRoleEnum, ShareDecisionRuleEnum, ShareRequestStatusEnum, type GrantActorRole, type ShareDecisionRule, type ShareRequestStatus } from './enums.js';
 import { Owned } from '../kit/owned.js';
 import { Node } from '../kit/node.js';
+import { LocalDate } from '../kit/scalars.js';
 
 @ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustification {
@@ -104,18 +98,18 @@ export class ShareRequest extends Owned {
   crossNode!: boolean;
 
   @Property({ type: 'text' })
-  @Field(() => ShareDeliveryModeEnum, { description: '共享方式 / share mode' })
-  shareMode!: ShareDeliveryMode;
+  @Field(() => ShareModeEnum, { description: '共享方式 / share mode' })
+  shareMode!: ShareMode;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({
+  @Field(() => LocalDate, {
     description:
       '使用截止日期 (YYYY-MM-DD)，到期授权自动失效；提供部门可在审核时提前 [B §28] / end date; the grant lapses by itself after it; the provider may shorten it when approving [SHR-5, B §28]',
   })
   endDate!: string;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({ description: '申请时所列的截止日期 / the end date as requested' })
+  @Field(() => LocalDate, { description: '申请时所列的截止日期 / the end date as requested' })
   requestedEndDate!: string;
 
   @Property({ type: 'boolean' })
@@ -161,7 +155,7 @@ export class ShareRequest extends Owned {
   rectificationDemand!: string | null;
 
   @Property({ type: 'string', columnType: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: '整改期限 (YYYY-MM-DD) [B §49] / rectification deadline [B §49]' })
+  @Field(() => LocalDate, { nullable: true, description: '整改期限 (YYYY-MM-DD) [B §49] / rectification deadline [B §49]' })
   rectificationDeadline!: string | null;
 
   @Property({ type: 'text', nullable: true })

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ShareDeliveryModeEnum, type ShareDeliveryMode } from './enums.js';
+import type { ShareMode } from '../../schema/enums.js';
+import { ShareModeEnum } from '../kit/enums.js';
+import { LocalDate } from '../kit/scalars.js';
 
 @InputType({ description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustificationInput {
@@ -37,12 +39,12 @@ export class RequestShareInput {
   })
   itemJustifications!: ItemJustificationInput[];
 
-  @Field(() => ShareDeliveryModeEnum, { defaultValue: 'API', description: '共享方式，默认接口调用；须为条目提供的方式 / share mode, API by default; one the entry offers [SHR-6]' })
-  shareMode!: ShareDeliveryMode;
+  @Field(() => ShareModeEnum, { defaultValue: 'API', description: '共享方式，默认接口调用；须为条目提供的方式 / share mode, API by default; one the entry offers [SHR-6]' })
+  shareMode!: ShareMode;
 
   @Field(() => String, { nullable: true, description: '离线方式必填：为何无法在线共享 [B §27, L §17] / required for OFFLINE: why online sharing is impossible [B §27, L §17]' })
   offlineReason?: string | null;
 
-  @Field({ description: '使用截止日期 YYYY-MM-DD，须晚于今天 / end date YYYY-MM-DD, after today' })
+  @Field(() => LocalDate, { description: '使用截止日期 YYYY-MM-DD，须晚于今天 / end date YYYY-MM-DD, after today' })
   endDate!: string;
 }

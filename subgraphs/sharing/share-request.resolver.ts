@@ -32,6 +32,7 @@ import { activeLines, listedOf } from './negative-list.rules.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/calendar.js';
 import { blank } from '../kit/validation.js';
+import { LocalDate } from '../kit/scalars.js';
 
 const ShareRequestConnection = connectionType(
   ShareRequest,
@@ -117,11 +118,9 @@ async function checkAgainstCatalog(
   const resource = facts.resource;
   if (!resource)
     throw badInput(`目录条目 ${input.resourceId} 不存在 / catalog entry ${input.resourceId} was not found: request a published entry of the catalog`, 'input.resourceId');
+  // The entry's state, not the input, refuses it [CONFLICT: the record is not in the state the request needs].
   if (resource.status !== 'PUBLISHED') {
-    throw badInput(
-      `目录条目尚未发布（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`,
-      'input.resourceId',
-    );
+    throw conflict(`目录条目尚未发布或已停用（当前为 ${resource.status}），不能申请 / only published catalog entries can be requested (this one is ${resource.status})`);
   }
   if (facts.organizationFound === false) {
     throw badInput(`申请部门 ${input.requesterId} 未在目录中登记 / the requesting organization ${input.requesterId} is not registered in the catalog`, 'input.requesterId');
@@ -308,7 +307,7 @@ export class ShareRequestResolver {
       where.push(side === 'MADE' ? { requesterId: orgId } : { providerId: orgId });
     }
     if (!blank(scenario)) where.push({ scenario: scenario!.trim() });
-    return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareRequest', await listPage(ctx, ShareRequest, { visible: requestFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @Query(() => ShareRequestConnection, {
@@ -321,7 +320,7 @@ export class ShareRequestResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
   ): Promise<Page<ShareRequest>> {
     const where: FilterQuery<ShareRequest>[] = [{ status: 'PENDING' }, { $or: [{ crossNode: true }, { authorityApprovalRequired: true }] }];
-    return readsOf(ctx, 'ShareRequest', await listPage(ctx.em, ctx.node, ShareRequest, { visible: coordinationFilter(ctx.actor, ctx.node), scope, where, page }));
+    return readsOf(ctx, 'ShareRequest', await listPage(ctx, ShareRequest, { visible: coordinationFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
   @FieldResolver(() => DataResourceRef, {
@@ -428,7 +427,7 @@ export class ShareRequestResolver {
       description: '批准的信息项（缩减时填写，须为申请所列）/ the items approved, to narrow the request (a subset of those requested) [B §28]',
     })
     itemNames?: string[] | null,
-    @Arg('endDate', () => String, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
+    @Arg('endDate', () => LocalDate, { nullable: true, description: '批准的截止日期（提前时填写）/ the end date approved, to shorten it [B §28]' }) endDate?: string | null,
   ): Promise<ShareRequest> {
     if (endDate) validateEndDate(endDate, 'endDate');
     return decide(ctx, id, { approve: true, reason, itemNames, endDate });

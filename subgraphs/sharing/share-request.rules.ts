@@ -5,7 +5,8 @@ import { isCalendarDate, todayInChina } from '../kit/calendar.js';
 import { badInput } from '../kit/errors.js';
 import { resolvePolicy } from '../kit/policy.js';
 import { isWithin } from '../../schema/regions.js';
-import type { GrantState, ShareDecisionRule, ShareDeliveryMode } from './enums.js';
+import type { ShareMode } from '../../schema/enums.js';
+import type { GrantState, ShareDecisionRule } from './enums.js';
 import type { ShareRequest } from './share-request.entity.js';
 import type { CatalogResource } from './catalog-reads.js';
 import type { ShareSanction } from './sanction.entity.js';
@@ -22,7 +23,7 @@ export function validateEndDate(endDate: string, field: string): void {
  * needs its consent [SHR-6, L §17, J §17]: such requests are never granted automatically and the
  * provider alone cannot decide them.
  */
-export function needsAuthorityApproval(mode: ShareDeliveryMode, node: NodeConfig): boolean {
+export function needsAuthorityApproval(mode: ShareMode, node: NodeConfig): boolean {
   if (mode === 'OFFLINE') return true;
   return mode === 'BULK_COPY' && resolvePolicy(node.profiles).bulkCopyNeedsApproval;
 }
@@ -34,7 +35,7 @@ export function needsAuthorityApproval(mode: ShareDeliveryMode, node: NodeConfig
  * UNCONDITIONAL data of any other grade is granted at once [SHR-2, B §27, J §17]. NOT_SHARED never
  * gets here: it is refused before anything is written.
  */
-export function requestRule(shareAttribute: string, securityGrade: string, mode: ShareDeliveryMode, node: NodeConfig): ShareDecisionRule {
+export function requestRule(shareAttribute: string, securityGrade: string, mode: ShareMode, node: NodeConfig): ShareDecisionRule {
   if (securityGrade === 'CORE' || securityGrade === 'IMPORTANT') return 'GRADE_REQUIRES_AUTHORITY';
   if (needsAuthorityApproval(mode, node)) return 'MODE_REQUIRES_AUTHORITY';
   return shareAttribute === 'UNCONDITIONAL' ? 'UNCONDITIONAL_AUTO_GRANT' : 'CONDITIONAL_PROVIDER_DECISION';
@@ -64,7 +65,7 @@ export function decisionRuleOf(actor: Actor, r: ShareRequest, actsHere: boolean)
  * fallback for any entry when online sharing is impossible for the requester, with the
  * authority's consent. An entry cataloged OFFLINE cannot be reached online at all.
  */
-export function offeredModes(entryMode: CatalogResource['shareMode']): ShareDeliveryMode[] {
+export function offeredModes(entryMode: CatalogResource['shareMode']): ShareMode[] {
   if (entryMode === 'OFFLINE') return ['OFFLINE'];
   return entryMode === 'BULK_COPY' ? ['API', 'BULK_COPY', 'OFFLINE'] : ['API', 'OFFLINE'];
 }

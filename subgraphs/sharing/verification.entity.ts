@@ -2,6 +2,7 @@ import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../schema/enums.js';
 import { Owned } from '../kit/owned.js';
+import { LocalDate } from '../kit/scalars.js';
 
 export const VERIFICATION_STATUSES = ['OPEN', 'VERIFIED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -79,7 +80,7 @@ export class DataVerification extends Owned {
   verifiedBy!: string | null;
 
   @Property({ type: 'string', columnType: 'date' })
-  @Field({
+  @Field(() => LocalDate, {
     description:
       '校核期限 (YYYY-MM-DD，按中国工作日自反馈之日起算，含调休) / due date, in Chinese working days from the filing date, adjusted weekends (调休) included [SEC-6, L §13]',
   })

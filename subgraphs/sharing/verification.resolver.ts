@@ -56,7 +56,7 @@ export class DataVerificationResolver {
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.overdue != null) where.push(overdueVerificationFilter(filter.overdue));
     const visible = verificationFilter(ctx.actor, ctx.node) as FilterQuery<DataVerification> | null;
-    return readsOf(ctx, 'DataVerification', await listPage(ctx.em, ctx.node, DataVerification, { visible, scope, where, page }));
+    return readsOf(ctx, 'DataVerification', await listPage(ctx, DataVerification, { visible, scope, where, page }));
   }
 
   @FieldResolver(() => Boolean, { description: '超期未校核：仍待校核且已过期限（按中国日期）/ still OPEN after its due date (China time) [SHR-8, L §13]' })
