@@ -222,7 +222,6 @@ describe('demand lists (需求清单)', () => {
     const someoneElses = await publishResource(t.call, p.other, CITY);
     for (const [resourceId, fragment] of [
       [newId(CITY), 'not found'],
-      [draft.data!.createDataResource.id, 'once it is published'],
       [someoneElses, 'not provided by your organization'],
     ] as const) {
       const r = await t.call('sharing', p.providerStaff, LINK, { id, resourceId });
@@ -230,6 +229,10 @@ describe('demand lists (需求清单)', () => {
       expect(r.errors![0].extensions!.field).toBe('resourceId');
       expect(r.errors![0].message).toContain(fragment);
     }
+    // A draft is refused by its state, not by the input: CONFLICT, until it is published.
+    const unpublished = await t.call('sharing', p.providerStaff, LINK, { id, resourceId: draft.data!.createDataResource.id });
+    expect(codeOf(unpublished)).toBe('CONFLICT');
+    expect(unpublished.errors![0].message).toContain('once it is published');
     expect(codeOf(await t.call('sharing', p.requesterStaff, LINK, { id, resourceId: own }))).toBe('FORBIDDEN');
     expect(await demand(id)).toMatchObject({ status: 'ACCEPTED' });
     expect((await t.call('sharing', p.providerStaff, LINK, { id, resourceId: own })).data!.linkDataDemandResource.status).toBe('FULFILLED');
