@@ -2,7 +2,7 @@
  * metadata that type-graphql and MikroORM read, which esbuild-based transforms cannot. */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/schema', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/runtime', '<rootDir>/seeds', '<rootDir>/test'],
+  roots: ['<rootDir>/schema', '<rootDir>/platform', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/runtime', '<rootDir>/seeds', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Servers log a line per request: tests show warnings and errors only, unless LOG_LEVEL says otherwise.
   setupFiles: ['<rootDir>/test/support/log-level.js'],

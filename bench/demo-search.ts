@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ANONYMOUS, internalHeaders } from '../schema/auth.js';
-import { loadTopology } from '../schema/env.js';
-import { ROOT } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { ROOT } from '../platform/paths.js';
 import { startFederation, type RunningFederation } from '../runtime/federation.js';
 import { seedDemo } from '../seeds/seed.js';
 import { formatTable, percentile, post, type Call } from './client.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadTopology } from '../schema/env.js';
-import { ROOT } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { ROOT } from '../platform/paths.js';
 import { startFederation } from '../runtime/federation.js';
 import { tcpProxy } from '../test/support/tcp-proxy.js';
 import { formatTable, percentile } from './client.js';

@@ -1,6 +1,6 @@
 import { AnchorStore } from './audit-anchors.js';
 import { AUDIT_SYSTEM_ACTOR, verifyChain, type ChainReport } from './audit.js';
-import { loadTopology, type Env } from '../schema/env.js';
+import { loadTopology, type Env } from '../platform/env.js';
 import { SUBGRAPH_NAMES } from '../schema/topology.js';
 
 /**

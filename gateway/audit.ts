@@ -5,7 +5,7 @@ import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerifi
 import type { Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE } from '../schema/routing.js';
 import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../schema/cursor.js';
-import { schemaFile } from '../schema/paths.js';
+import { schemaFile } from '../platform/paths.js';
 import { isKnownRegion, isWithin } from '../schema/regions.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
 import { AUDIT_SYSTEM_ACTOR, callAudit, type AnchorStore } from './audit-anchors.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObjectType, type IntrospectionQuery } from 'graphql';
-import { loadTopology } from '../schema/env.js';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import { createGateway, MAX_COST, type RunningGateway } from './server.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { ROOT, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { ROOT, SUPERGRAPH_FILE } from '../platform/paths.js';
 
 /**
  * Issue 15 item 11: every error code the API can answer is listed for its clients, in the README

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../schema/auth.js';
-import { loadTopology } from '../schema/env.js';
-import { createLogger } from '../schema/log.js';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { createLogger } from '../platform/log.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import { mintToken } from './auth.js';
 import { createGateway, type RunningGateway } from './server.js';
 

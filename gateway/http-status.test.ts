@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { loadTopology } from '../schema/env.js';
-import { MAX_BODY_BYTES } from '../schema/http.js';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { MAX_BODY_BYTES } from '../platform/http.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from './auth.js';
 import { createGateway, type RunningGateway } from './server.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { ROOT } from '../schema/paths.js';
+import { ROOT } from '../platform/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'launcher-'));
 // Runs before the gateway's entry module and reports what the process was started with, then ends it.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { loadEnv, loadTopology } from '../schema/env.js';
-import { configureProcessLogger } from '../schema/log.js';
-import { SUPERGRAPH_FILE } from '../schema/paths.js';
-import { startTracing } from '../schema/tracing.js';
+import { loadEnv, loadTopology } from '../platform/env.js';
+import { configureProcessLogger } from '../platform/log.js';
+import { SUPERGRAPH_FILE } from '../platform/paths.js';
+import { startTracing } from '../platform/tracing.js';
 import { createGateway } from './server.js';
 
 /** The gateway as its own process: TOPOLOGY_FILE, JWT_SECRET, INTERNAL_SECRET, PORT (4000). */

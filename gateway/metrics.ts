@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../schema/metrics.js';
+import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../platform/metrics.js';
 import type { NodeHealth } from './health.js';
 
 /** The gateway's series (schema/metrics.ts holds the registry and the request plugin). */

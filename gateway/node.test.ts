@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, isObjectType, parse, type DocumentNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import { NODE_TYPES } from './node.js';
 
 const sdl = (file: string): DocumentNode => parse(readFileSync(file, 'utf8'));

@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse, validate } from 'graphql';
-import { SUPERGRAPH_FILE } from '../schema/paths.js';
+import { SUPERGRAPH_FILE } from '../platform/paths.js';
 import { EXAMPLE_OPERATIONS } from './playground-examples.js';
 
 test('every example operation in the playground is valid against the composed schema', () => {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
-import { loadTopology } from '../schema/env.js';
-import { schemaFile } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { schemaFile } from '../platform/paths.js';
 import { DEMO_TOKEN_LIFETIME, mintToken } from './auth.js';
 import { createGateway, isLoopbackHost, type RunningGateway } from './server.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, expect, jest, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadTopology } from '../schema/env.js';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { loadTopology } from '../platform/env.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import { createGateway } from './server.js';
 
 /** The module through which @apollo/gateway starts its usage reporting to Apollo (and its cloud probes). */

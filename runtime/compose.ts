@@ -2,9 +2,9 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { schemaFile } from '../schema/paths.js';
+import { schemaFile } from '../platform/paths.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
-import { buildModuleSchema } from '../subgraphs/kit/subgraph.js';
+import { buildModuleSchema } from '../subgraphs/kit/server/subgraph.js';
 import { MODULES } from './modules.js';
 
 /**

@@ -2,10 +2,10 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { NodeHealthOptions } from '../gateway/health.js';
 import { createGateway, type RunningGateway } from '../gateway/server.js';
-import { SUPERGRAPH_FILE } from '../schema/paths.js';
+import { SUPERGRAPH_FILE } from '../platform/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
-import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
+import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
 import { startNode, type RunningNode } from './node.js';
 import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply, TopologyUpdate } from './node-process.js';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NodeConfig, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases } from './databases.js';
-import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
+import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
 import { startNode } from './node.js';
 
 /** What the parent sends a forked node (runtime/federation.ts, processPerNode). */

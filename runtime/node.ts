@@ -1,6 +1,6 @@
 import type { NodeConfig, SubgraphName, Topology } from '../schema/topology.js';
-import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
-import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
+import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 import { MODULES } from './modules.js';
 
 export interface NodeOptions {

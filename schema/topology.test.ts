@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { schemaFile } from './paths.js';
+import { schemaFile } from '../platform/paths.js';
 import { parseTopology, TopologyIndex } from './topology.js';
 
 const demo = () => JSON.parse(readFileSync(schemaFile('../seeds/topology.demo.json'), 'utf8'));

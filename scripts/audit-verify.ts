@@ -1,5 +1,5 @@
 import { auditVerify, formatReport } from '../gateway/audit-verify.js';
-import { loadEnv } from '../schema/env.js';
+import { loadEnv } from '../platform/env.js';
 
 /**
  * `npm run audit:verify [-- --node <id>]`: prints per node and subgraph "ok" or the first broken

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { composeSupergraph } from '../runtime/compose.js';
-import { schemaFile } from '../schema/paths.js';
+import { schemaFile } from '../platform/paths.js';
 
 const { subgraphs, supergraph } = await composeSupergraph();
 for (const [name, sdl] of Object.entries(subgraphs)) writeFileSync(schemaFile(`${name}.graphql`), sdl);

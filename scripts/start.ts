@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { DEMO_TOKEN_LIFETIME, mintToken } from '../gateway/auth.js';
-import { loadEnv, loadTopology } from '../schema/env.js';
-import { configureProcessLogger } from '../schema/log.js';
-import { startTracing } from '../schema/tracing.js';
+import { loadEnv, loadTopology } from '../platform/env.js';
+import { configureProcessLogger } from '../platform/log.js';
+import { startTracing } from '../platform/tracing.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { startFederation } from '../runtime/federation.js';

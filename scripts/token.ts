@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { mintToken } from '../gateway/auth.js';
 import { ROLES, type Role } from '../schema/auth.js';
-import { loadEnv } from '../schema/env.js';
+import { loadEnv } from '../platform/env.js';
 import { regionOf } from '../schema/ids.js';
 
 /**

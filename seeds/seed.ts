@@ -1,6 +1,6 @@
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
-import { todayInChina } from '../subgraphs/kit/calendar.js';
+import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import {
   DEMO_DATA_DEMANDS,
   DEMO_NEGATIVE_LIST,

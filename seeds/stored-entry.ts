@@ -3,7 +3,7 @@ import type { DataFormat, Library, OpenAttribute, ResourceStatus, SecurityGrade,
 import type { DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { searchColumns } from '../subgraphs/catalog/search.js';
 import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
-import { newOwned } from '../subgraphs/kit/owned.js';
+import { newOwned } from '../subgraphs/kit/server/owned.js';
 
 /** What a bulk-loaded entry states; the rest follows from its status, as the workflow would have left it. */
 export interface StoredEntry {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { internalHeaders, type Actor } from '../schema/auth.js';
-import { deliverEvent, EVENTS_PATH, SYSTEM_ACTOR, type DeliveredEvent } from '../subgraphs/kit/events.js';
+import type { DeliveredEvent } from '../schema/events.js';
+import { deliverEvent, EVENTS_PATH, SYSTEM_ACTOR } from '../subgraphs/kit/server/events.js';
 import { handleCatalogEvent } from '../subgraphs/sharing/catalog-events.js';
 import { agency, authority } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';

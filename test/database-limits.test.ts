@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
 import { nodeConfig } from './support/node.js';
 import { catalogModule } from '../subgraphs/catalog/index.js';
-import { createSubgraph } from '../subgraphs/kit/subgraph.js';
+import { createSubgraph } from '../subgraphs/kit/server/subgraph.js';
 
 // PGlite runs statements on this process's one thread and serves a single connection: it has no
 // timer to interrupt a statement and no second session to cancel one from, so these run on PostgreSQL only.

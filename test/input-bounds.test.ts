@@ -5,8 +5,8 @@ import { publishResource, registerOrganization, resourceInput, uniqueCreditCode 
 import { agency, authority, nodeConfig, startTestNode } from './support/node.js';
 import type { GqlResult } from './support/subgraph-client.js';
 import { MODULES } from '../runtime/modules.js';
-import { DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/input-bounds.js';
-import { buildModuleSchema } from '../subgraphs/kit/subgraph.js';
+import { DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/server/input-bounds.js';
+import { buildModuleSchema } from '../subgraphs/kit/server/subgraph.js';
 
 describe('every input of every subgraph is bounded', () => {
   test('code-like inputs (IDs, codes, numbers, dates, cursors) are validated as codes, everything else as text', async () => {

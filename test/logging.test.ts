@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ulid } from 'ulid';
 import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
-import { createLogger, setProcessLogger } from '../schema/log.js';
+import { createLogger, setProcessLogger } from '../platform/log.js';
 import { startTestFederation } from './support/federation.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 import { agency } from './support/node.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { AuditSession, writeAudit } from '../subgraphs/kit/audit.js';
+import { AuditSession, writeAudit } from '../subgraphs/kit/server/audit.js';
 import { agency, authority } from './support/node.js';
 import { registerOrganization, resourceInput } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';

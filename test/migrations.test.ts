@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../schema/paths.js';
+import { ROOT } from '../platform/paths.js';
 
 /**
  * Landed migrations, by hash. A production database has already run each of these, so a change to

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
-import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';

@@ -5,9 +5,9 @@ import { provisionTestDatabases } from './support/env.js';
 import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { Organization } from '../subgraphs/catalog/organization.entity.js';
 import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js';
-import type { SubgraphContext } from '../subgraphs/kit/context.js';
-import { rowsWhereIn } from '../subgraphs/kit/reads.js';
-import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import type { SubgraphContext } from '../subgraphs/kit/server/context.js';
+import { rowsWhereIn } from '../subgraphs/kit/server/reads.js';
+import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);

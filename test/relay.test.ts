@@ -9,7 +9,7 @@ import { buildSchema, getNamedType, parse, printSchema } from 'graphql';
 import type { Actor } from '../schema/auth.js';
 import { encodeCursor } from '../schema/cursor.js';
 import { newId, parseId } from '../schema/ids.js';
-import { ROOT, schemaFile } from '../schema/paths.js';
+import { ROOT, schemaFile } from '../platform/paths.js';
 import { SUBGRAPH_NAMES } from '../schema/topology.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization, resourceInput } from './support/catalog-fixtures.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DatabaseSchema, SchemaComparator, type MikroORM, type SchemaDifference } from '@mikro-orm/postgresql';
 import { MODULES } from '../runtime/modules.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
-import { initORM } from '../subgraphs/kit/orm.js';
+import { initORM } from '../subgraphs/kit/server/orm.js';
 import { provisionTestDatabases } from './support/env.js';
 
 /**

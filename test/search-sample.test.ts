@@ -5,7 +5,7 @@ import { registerOrganization, withCountBound } from './support/catalog-fixtures
 import { provisionTestDatabases } from './support/env.js';
 import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { callSubgraph } from './support/subgraph-client.js';
-import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search.resolver.js';
 

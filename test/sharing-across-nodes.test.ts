@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
 import { newId } from '../schema/ids.js';
-import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { publishResource, registerOrganization, uniqueCreditCode } from './support/catalog-fixtures.js';
 import { eventually } from './support/eventually.js';
 import { startTestFederation } from './support/federation.js';

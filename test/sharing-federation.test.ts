@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
-import { addDays, todayInChina } from '../subgraphs/kit/calendar.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { eventually } from './support/eventually.js';

@@ -6,7 +6,7 @@ import { storedEntry } from '../seeds/stored-entry.js';
 import { provisionTestDatabases, TEST_DATABASE_URL } from './support/env.js';
 import { registerOrganization } from './support/catalog-fixtures.js';
 import { callerOf, nodeConfig, startCatalog } from './support/node.js';
-import { type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
+import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 
 const REGION = '331100';
 const node = nodeConfig('lishui', [REGION]);

@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { schemaFile, SUPERGRAPH_FILE } from '../schema/paths.js';
+import { schemaFile, SUPERGRAPH_FILE } from '../platform/paths.js';
 import { composeSupergraph } from '../runtime/compose.js';
 
 test('the committed supergraph and subgraph SDL match the code (run `npm run compose` when this fails)', async () => {

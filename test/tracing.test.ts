@@ -4,7 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import pg from 'pg';
 import { mintToken } from '../gateway/auth.js';
-import { startTracing, type Tracing } from '../schema/tracing.js';
+import { startTracing, type Tracing } from '../platform/tracing.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 import { agency } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';

@@ -4,7 +4,7 @@ import { publishResource, registerOrganization, resourceInput } from '../../test
 import { isValidCheckpoint, AUDIT_HEAD_EXTENSION } from '../../schema/audit.js';
 import { TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
 import { internalHeaders } from '../../schema/auth.js';
-import { verifyAuditChain } from '../kit/audit.js';
+import { verifyAuditChain } from '../kit/server/audit.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 let statements = 0;

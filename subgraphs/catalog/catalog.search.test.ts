@@ -7,9 +7,9 @@ import { publishResource, registerOrganization, resourceInput, uniqueCreditCode,
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { callSubgraph, codeOf } from '../../test/support/subgraph-client.js';
-import { DEFAULT_MAX } from '../kit/input-bounds.js';
-import { ormConfig } from '../kit/orm.js';
-import { createSubgraph } from '../kit/subgraph.js';
+import { DEFAULT_MAX } from '../kit/server/input-bounds.js';
+import { ormConfig } from '../kit/server/orm.js';
+import { createSubgraph } from '../kit/server/subgraph.js';
 import { catalogModule } from './index.js';
 import { MAX_KEYWORD_LENGTH, narrowingOf, normalizeSearch, parseKeyword, searchColumns } from './search.js';
 

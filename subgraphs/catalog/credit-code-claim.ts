@@ -1,8 +1,8 @@
 import { Entity, PrimaryKey, Property, type EntityManager } from '@mikro-orm/postgresql';
-import { catalogOrganization } from '../kit/catalog-client.js';
-import { conflict } from '../kit/errors.js';
-import type { PeerClient } from '../kit/peers.js';
-import type { InternalRoute } from '../kit/subgraph.js';
+import { catalogOrganization } from '../kit/server/catalog-client.js';
+import { conflict } from '../kit/server/errors.js';
+import type { PeerClient } from '../kit/server/peers.js';
+import type { InternalRoute } from '../kit/server/subgraph.js';
 import { Organization } from './organization.entity.js';
 
 /**

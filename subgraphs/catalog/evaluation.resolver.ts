@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { readOf } from '../kit/audit.js';
-import { byKey, type SubgraphContext } from '../kit/context.js';
+import { readOf } from '../kit/server/audit.js';
+import { byKey, type SubgraphContext } from '../kit/server/context.js';
 import { canSeeEvaluation } from './access.js';
 import { Organization } from './organization.entity.js';
 

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kit/subgraph.js';
+import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { catalogInputBounds } from './input-bounds.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';

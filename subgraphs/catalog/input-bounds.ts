@@ -1,4 +1,4 @@
-import { boundsOf, type InputBounds } from '../kit/input-bounds.js';
+import { boundsOf, type InputBounds } from '../kit/server/input-bounds.js';
 import { MAX_KEYWORD_LENGTH } from './search.js';
 
 /** Catalog inputs whose bounds differ from the kit's defaults (an ID is a code of 64, any other string one line of 200). */

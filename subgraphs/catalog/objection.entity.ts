@@ -2,8 +2,8 @@ import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject, type Sensitivity } from '../../schema/enums.js';
 import { SensitivityEnum } from './enums.js';
-import { Owned } from '../kit/owned.js';
-import { LocalDate } from '../kit/scalars.js';
+import { Owned } from '../kit/server/owned.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 /**
  * The objection's own enums live here rather than in enums.ts: they belong to this feature only.

@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/postgresql';
-import { byKey, type SubgraphContext } from '../kit/context.js';
+import { byKey, type SubgraphContext } from '../kit/server/context.js';
 import { DataObjection } from './objection.entity.js';
 
 export const objectionLoader = (ctx: SubgraphContext) =>

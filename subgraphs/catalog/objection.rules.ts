@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
 import type { NodeConfig, ProfileCode } from '../../schema/topology.js';
-import { addWorkingDays, todayInChina } from '../kit/calendar.js';
-import { resolvePolicy } from '../kit/policy.js';
+import { addWorkingDays, todayInChina } from '../kit/rules/calendar.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
 import { canHandleObjection } from './access.js';
 import type { DataObjection, DataSubject } from './objection.entity.js';
 

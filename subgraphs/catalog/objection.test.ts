@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { ANONYMOUS, type Actor } from '../../schema/auth.js';
 import { citizenIdCheckChar } from './citizen-id.js';
-import { todayInChina } from '../kit/calendar.js';
-import { resolvePolicy } from '../kit/policy.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
 import { publishResource, registerOrganization, uniqueCreditCode } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf, type GqlResult } from '../../test/support/subgraph-client.js';

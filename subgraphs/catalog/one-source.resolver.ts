@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { type SubgraphContext } from '../kit/context.js';
-import { badInput } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { blank } from '../kit/validation.js';
+import { type SubgraphContext } from '../kit/server/context.js';
+import { badInput } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { blank } from '../kit/rules/validation.js';
 import { oneSourceFlagsLoader, validateOneSource, type OneSourceFlagRow } from './one-source.js';
 import { DataItem, DataResource, type ItemContent } from './resource.entity.js';
 import { JustifyDataItemDuplicationInput, LinkDataItemSourceInput } from './resource.inputs.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
-import { groupByKey, type SubgraphContext } from '../kit/context.js';
-import { badInput } from '../kit/errors.js';
+import { groupByKey, type SubgraphContext } from '../kit/server/context.js';
+import { badInput } from '../kit/server/errors.js';
 import { DataItem, DataResource, type ItemContent } from './resource.entity.js';
 
 /**

@@ -2,8 +2,8 @@ import { Entity, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { OrgKind } from '../../schema/enums.js';
 import { OrgKindEnum } from './enums.js';
-import { Owned } from '../kit/owned.js';
-import { Node } from '../kit/node.js';
+import { Owned } from '../kit/server/owned.js';
+import { Node } from '../kit/server/node.js';
 
 @Entity({ tableName: 'organization' })
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '../kit/context.js';
-import { byKey } from '../kit/context.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import type { SubgraphContext } from '../kit/server/context.js';
+import { byKey } from '../kit/server/context.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 import { Organization } from './organization.entity.js';
 
 /** One query per request for all organizations a response mentions. */

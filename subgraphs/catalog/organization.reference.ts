@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { organizationLoader } from './organization.loader.js';
 
 /** Organizations (names and credit codes) are public registry data, visible to every caller. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { childrenOf, getRegion } from '../../schema/regions.js';
-import type { SubgraphContext } from '../kit/context.js';
-import { assertKnownRegion } from '../kit/pagination.js';
+import type { SubgraphContext } from '../kit/server/context.js';
+import { assertKnownRegion } from '../kit/server/pagination.js';
 import { Region } from './region.type.js';
 
 @Resolver(() => Region)

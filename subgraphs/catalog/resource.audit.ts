@@ -1,6 +1,6 @@
 import { ANONYMOUS } from '../../schema/auth.js';
-import { recordRead } from '../kit/audit.js';
-import type { SubgraphContext } from '../kit/context.js';
+import { recordRead } from '../kit/server/audit.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import type { DataResource } from './resource.entity.js';
 import { canSeeResource } from './access.js';
 

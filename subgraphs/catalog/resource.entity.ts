@@ -24,9 +24,9 @@ import {
   ShareAttributeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
-import { ShareModeEnum } from '../kit/enums.js';
-import { Owned } from '../kit/owned.js';
-import { Node } from '../kit/node.js';
+import { ShareModeEnum } from '../kit/server/enums.js';
+import { Owned } from '../kit/server/owned.js';
+import { Node } from '../kit/server/node.js';
 
 @Entity({ tableName: 'data_item' })
 @Unique({ properties: ['resourceId', 'name'] })

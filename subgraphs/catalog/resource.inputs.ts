@@ -11,8 +11,8 @@ import {
   ShareAttributeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
-import { ShareModeEnum } from '../kit/enums.js';
-import { LocalDate } from '../kit/scalars.js';
+import { ShareModeEnum } from '../kit/server/enums.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @InputType({ description: '信息项 / a data item' })
 export class DataItemInput {

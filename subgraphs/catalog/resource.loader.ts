@@ -1,5 +1,5 @@
-import { rowsWhereIn } from '../kit/reads.js';
-import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
+import { byKey, groupByKey, type SubgraphContext } from '../kit/server/context.js';
 import { DataResourceVersion } from './resource-version.entity.js';
 import { DataItem, DataResource } from './resource.entity.js';
 

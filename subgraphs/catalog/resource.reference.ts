@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { resourceLoader } from './resource.loader.js';
 import { canSeeResource } from './access.js';
 import { readResource } from './resource.audit.js';

@@ -1,8 +1,8 @@
 import type { OpenAttribute } from '../../schema/enums.js';
-import { badInput } from '../kit/errors.js';
+import { badInput } from '../kit/server/errors.js';
 import type { DataItemInput } from './resource.inputs.js';
 import type { DataResource } from './resource.entity.js';
-import { blank } from '../kit/validation.js';
+import { blank } from '../kit/rules/validation.js';
 
 export type ResourceState = Pick<
   DataResource,

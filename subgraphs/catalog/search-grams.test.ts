@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { provisionTestDatabases } from '../../test/support/env.js';
-import { initORM } from '../kit/orm.js';
+import { initORM } from '../kit/server/orm.js';
 import { catalogModule } from './index.js';
 
 let orm: MikroORM;

@@ -1,5 +1,5 @@
 import { DATA_FORMATS, LIBRARIES, OPEN_ATTRIBUTES, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '../../schema/enums.js';
-import { badInput } from '../kit/errors.js';
+import { badInput } from '../kit/server/errors.js';
 
 /**
  * Keyword search over names, summaries and item names [CAT-8]: substring matching of Chinese

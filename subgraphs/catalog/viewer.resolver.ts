@@ -2,8 +2,8 @@ import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, registerE
 import { isAnonymous, ROLES, type Actor, type Role } from '../../schema/auth.js';
 import { enumObject } from '../../schema/enums.js';
 import { getRegion } from '../../schema/regions.js';
-import { actsOn, overseenRegions } from '../kit/access.js';
-import type { SubgraphContext } from '../kit/context.js';
+import { actsOn, overseenRegions } from '../kit/rules/access.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { newId } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import { newOwned } from '../kit/owned.js';
+import { newOwned } from '../kit/server/owned.js';
 import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
 import { OpenDataset } from './dataset.entity.js';
 

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/access.js';
+import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
 import type { OpenDataset } from './dataset.entity.js';
 
 /**

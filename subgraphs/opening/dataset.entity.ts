@@ -10,8 +10,8 @@ import {
   type OpenDatasetStatus,
   type OpenPriorityDomain,
 } from './enums.js';
-import { Owned } from '../kit/owned.js';
-import { Node } from '../kit/node.js';
+import { Owned } from '../kit/server/owned.js';
+import { Node } from '../kit/server/node.js';
 
 /**
  * A dataset in the open catalog (开放目录): one catalog entry offered to the public. It lives on the

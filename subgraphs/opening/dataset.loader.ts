@@ -1,6 +1,6 @@
-import { byKey, type SubgraphContext } from '../kit/context.js';
+import { byKey, type SubgraphContext } from '../kit/server/context.js';
 import { OpenDataset } from './dataset.entity.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 
 export const datasetLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, OpenDataset | null>('openDataset', async (ids) => byKey(ids, await rowsWhereIn(ctx, OpenDataset, 'id', ids), (d) => d.id));

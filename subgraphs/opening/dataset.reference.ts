@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canSeeDataset } from './access.js';
 import { foreignReferences } from './foreign.js';

@@ -2,21 +2,21 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS_METHODS } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
-import { newOwned } from '../kit/owned.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
-import { resolvePolicy } from '../kit/policy.js';
+import { newOwned } from '../kit/server/owned.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/server/pagination.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
 import { OpenDataset } from './dataset.entity.js';
 import { CreateOpenDatasetInput } from './dataset.inputs.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
 import { checkOpenable, OPENING_RESOURCE_FIELDS } from './dataset.rules.js';
-import { catalogResource } from '../kit/catalog-client.js';
+import { catalogResource } from '../kit/server/catalog-client.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
-import { blank } from '../kit/validation.js';
+import { blank } from '../kit/rules/validation.js';
 
 const OpenDatasetConnection = connectionType(
   OpenDataset,

@@ -1,6 +1,6 @@
-import type { CatalogResource } from '../kit/catalog-client.js';
-import { badInput, conflict } from '../kit/errors.js';
-import type { Policy } from '../kit/policy.js';
+import type { CatalogResource } from '../../schema/catalog-client.js';
+import { badInput, conflict } from '../kit/server/errors.js';
+import type { Policy } from '../kit/rules/policy.js';
 import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
 
 /** The catalog facts opening reads of an entry it opens, through the typed catalog client. */

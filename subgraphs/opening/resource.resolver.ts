@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetByResourceLoader } from './dataset.loader.js';
 import { canSeeDataset } from './access.js';

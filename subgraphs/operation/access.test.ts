@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { newId } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate, operatorActor } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import { addDays, todayInChina } from '../kit/calendar.js';
-import { newOwned } from '../kit/owned.js';
+import { addDays, todayInChina } from '../kit/rules/calendar.js';
+import { newOwned } from '../kit/server/owned.js';
 import { canLicense, canSeeOperator, operatorFilter } from './access.js';
 import { Operator } from './operator.entity.js';
 

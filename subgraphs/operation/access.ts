@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsOn, isSignedIn } from '../kit/access.js';
+import { actsOn, isSignedIn } from '../kit/rules/access.js';
 import type { Operator } from './operator.entity.js';
 import { effectiveStatus, statusCondition } from './operator.rules.js';
 

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kit/subgraph.js';
+import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { operationInputBounds } from './input-bounds.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';

@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import type { SubgraphName } from '../../schema/topology.js';
 import { registerOrganization } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import { addDays, todayInChina } from '../kit/calendar.js';
+import { addDays, todayInChina } from '../kit/rules/calendar.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const AUTH = authority('331100');

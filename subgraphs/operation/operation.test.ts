@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { registerOrganization } from '../../test/support/catalog-fixtures.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
-import { addDays, isCalendarDate, todayInChina } from '../kit/calendar.js';
+import { addDays, isCalendarDate, todayInChina } from '../kit/rules/calendar.js';
 import { termEnd } from './operator.dates.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;

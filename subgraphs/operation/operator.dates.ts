@@ -1,4 +1,4 @@
-import { addDays } from '../kit/calendar.js';
+import { addDays } from '../kit/rules/calendar.js';
 
 const toYmd = (d: Date) => d.toISOString().slice(0, 10);
 const parseYmd = (s: string) => new Date(`${s}T00:00:00.000Z`);

@@ -1,9 +1,9 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { StoredOperatorStatus } from './operator.enums.js';
-import { Owned } from '../kit/owned.js';
-import { Node } from '../kit/node.js';
-import { LocalDate } from '../kit/scalars.js';
+import { Owned } from '../kit/server/owned.js';
+import { Node } from '../kit/server/node.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 /**
  * An authorization of an organization as public-data operator (公共数据授权运营主体) under an

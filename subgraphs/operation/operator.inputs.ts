@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDate } from '../kit/scalars.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @InputType({ description: '授权运营主体：登记授权运营协议 / license an operator: record the operation agreement [D §9-10]' })
 export class CreateOperatorInput {

@@ -1,8 +1,8 @@
-import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
+import { byKey, groupByKey, type SubgraphContext } from '../kit/server/context.js';
 import { Operator } from './operator.entity.js';
 import { currentOf } from './operator.rules.js';
-import { todayInChina } from '../kit/calendar.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 
 /** One query per request for all operators a response mentions (root fields and `_entities`). */
 export const operatorLoader = (ctx: SubgraphContext) =>

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../kit/context.js';
-import { todayInChina } from '../kit/calendar.js';
+import type { SubgraphContext } from '../kit/server/context.js';
+import { todayInChina } from '../kit/rules/calendar.js';
 import { operatorLoader } from './operator.loader.js';
 import { canSeeOperator } from './access.js';
 import { foreignReferences } from './foreign.js';

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
-import { newOwned } from '../kit/owned.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/pagination.js';
-import { resolvePolicy } from '../kit/policy.js';
-import { todayInChina } from '../kit/calendar.js';
+import { newOwned } from '../kit/server/owned.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { PageArgs, RegionScopeInput, connectionType, listPage } from '../kit/server/pagination.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
+import { todayInChina } from '../kit/rules/calendar.js';
 import { termEnd } from './operator.dates.js';
 import { Operator } from './operator.entity.js';
 import { OperatorStatusEnum, type OperatorStatus, type StoredOperatorStatus } from './operator.enums.js';
@@ -16,7 +16,7 @@ import { operatorLoader } from './operator.loader.js';
 import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from './access.js';
 import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { OrganizationRef } from './foreign.js';
-import { catalogOrganization } from '../kit/catalog-client.js';
+import { catalogOrganization } from '../kit/server/catalog-client.js';
 
 const OperatorConnection = connectionType(
   Operator,

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../kit/context.js';
-import { todayInChina } from '../kit/calendar.js';
+import type { SubgraphContext } from '../kit/server/context.js';
+import { todayInChina } from '../kit/rules/calendar.js';
 import { Operator } from './operator.entity.js';
 import { currentOperatorLoader } from './operator.loader.js';
 import { canSeeOperator } from './access.js';

@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { newId, regionOf } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import { newOwned } from '../kit/owned.js';
+import { newOwned } from '../kit/server/owned.js';
 import {
   canAssignDemand,
   canRespondToDemand,

@@ -3,7 +3,7 @@ import { newId } from '../../schema/ids.js';
 import { accessActors, accessNodes } from '../../test/support/access.js';
 import { expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
-import { newOwned } from '../kit/owned.js';
+import { newOwned } from '../kit/server/owned.js';
 import {
   canDecide,
   canSeeCoordination,

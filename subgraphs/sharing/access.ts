@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, coordinates, hasRole, isSignedIn, oversees, overseenOrgPrefixes, overseenRegions, overseesOrg } from '../kit/access.js';
+import { actsForOrg, actsOn, coordinates, hasRole, isSignedIn, oversees, overseenOrgPrefixes, overseenRegions, overseesOrg } from '../kit/rules/access.js';
 import { isWithin } from '../../schema/regions.js';
 import { regionOf } from '../../schema/ids.js';
 import type { ShareRequest } from './share-request.entity.js';

@@ -1,6 +1,7 @@
-import { DATA_RESOURCE_CHANGED, needsAuthorityNow, sharingRefusal, sharingSuspension, type DataResourceChanged } from '../kit/catalog-events.js';
-import type { AuditEvent } from '../kit/audit.js';
-import type { EventHandler } from '../kit/events.js';
+import { DATA_RESOURCE_CHANGED, type DataResourceChanged } from '../../schema/events.js';
+import { needsAuthorityNow, sharingRefusal, sharingSuspension } from '../kit/rules/catalog-events.js';
+import type { AuditEvent } from '../kit/server/audit.js';
+import type { EventHandler } from '../kit/server/events.js';
 import { ShareRequest } from './share-request.entity.js';
 import { syncNegativeList } from './negative-list.rules.js';
 

@@ -1,5 +1,6 @@
-import { catalogFacts, type CatalogResource as CatalogEntry } from '../kit/catalog-client.js';
-import type { SubgraphContext } from '../kit/context.js';
+import type { CatalogResource as CatalogEntry } from '../../schema/catalog-client.js';
+import { catalogFacts } from '../kit/server/catalog-client.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 
 /** What the sharing subgraph reads of a catalog entry, through the kit's typed catalog client. */
 const FIELDS = ['name', 'status', 'shareAttribute', 'shareMode', 'securityGrade', 'legalBasis', 'provider', 'items'] as const;

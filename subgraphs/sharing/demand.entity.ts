@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../schema/enums.js';
-import { Owned } from '../kit/owned.js';
+import { Owned } from '../kit/server/owned.js';
 
 export const DEMAND_STATUSES = ['OPEN', 'ASSIGNED', 'ACCEPTED', 'DECLINED', 'FULFILLED'] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];

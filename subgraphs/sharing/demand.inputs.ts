@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { InputBounds } from '../kit/input-bounds.js';
+import type { InputBounds } from '../kit/server/input-bounds.js';
 import { DemandStatusEnum, type DemandStatus } from './demand.entity.js';
 
 @InputType({ description: '提出共享需求（目录中没有的数据）/ file a demand for data not in the catalog [SHR-4, B §27, J §17]' })

@@ -1,20 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
-import { readOf, readsOf } from '../kit/audit.js';
-import { byKey, requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/pagination.js';
-import { blank } from '../kit/validation.js';
+import { readOf, readsOf } from '../kit/server/audit.js';
+import { byKey, requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { newOwned } from '../kit/server/owned.js';
+import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/server/pagination.js';
+import { blank } from '../kit/rules/validation.js';
 import { canAssignDemand, canAssignProviderOf, canRequestFor, canRespondToDemand, canSeeDemand, demandFilter } from './access.js';
-import { catalogFacts } from '../kit/catalog-client.js';
+import { catalogFacts } from '../kit/server/catalog-client.js';
 import { DataDemand, type DemandStatus } from './demand.entity.js';
 import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems, requiredText } from './text.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 
 const DataDemandConnection = connectionType(DataDemand, 'DataDemand', '共享需求清单（跨平台合并，最新在前）/ a page of data demands, merged across platforms, newest first');
 

@@ -1,11 +1,11 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { recordRead } from '../kit/audit.js';
-import { todayInChina, workingDaysBetween } from '../kit/calendar.js';
-import { byKey, type SubgraphContext } from '../kit/context.js';
+import { recordRead } from '../kit/server/audit.js';
+import { todayInChina, workingDaysBetween } from '../kit/rules/calendar.js';
+import { byKey, type SubgraphContext } from '../kit/server/context.js';
 import { canSeeSharingEvaluation } from './access.js';
 import { median } from './evaluation.rules.js';
 import { PROVIDER_RULES } from './share-request.rules.js';
-import type { InternalRoute } from '../kit/subgraph.js';
+import type { InternalRoute } from '../kit/server/subgraph.js';
 import { OrganizationRef } from './foreign.js';
 
 @ObjectType('SharingEvaluation', {

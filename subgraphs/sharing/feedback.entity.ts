@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Owned } from '../kit/owned.js';
-import { LocalDate } from '../kit/scalars.js';
+import { Owned } from '../kit/server/owned.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 /**
  * A grantee's report of how it used shared data over a period [SHR-9, B §45]. It lives with its

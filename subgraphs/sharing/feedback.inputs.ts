@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import type { InputBounds } from '../kit/input-bounds.js';
-import { LocalDate } from '../kit/scalars.js';
+import type { InputBounds } from '../kit/server/input-bounds.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @InputType({ description: "反馈共享数据使用情况 / report how a grant's data was used [SHR-9, B §45]" })
 export class UsageFeedbackInput {

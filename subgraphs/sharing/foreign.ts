@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { parseId } from '../../schema/ids.js';
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 
 /**
  * Entities the catalog owns, as this subgraph sees them (the one convention of every subgraph:

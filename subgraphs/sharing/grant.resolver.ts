@@ -1,19 +1,19 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../schema/ids.js';
-import { readOf } from '../kit/audit.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { assertKnownIdRegion } from '../kit/pagination.js';
-import { todayInChina } from '../kit/calendar.js';
-import { blank } from '../kit/validation.js';
+import { readOf } from '../kit/server/audit.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { assertKnownIdRegion } from '../kit/server/pagination.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { blank } from '../kit/rules/validation.js';
 import { GrantDenialEnum, type GrantDenial } from './enums.js';
 import { ShareRequest } from './share-request.entity.js';
 import { sanctionsOf } from './share-request.loader.js';
 import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest, grantActorRole } from './access.js';
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
-import { LocalDate } from '../kit/scalars.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @ObjectType('ShareGrantCheck', { description: '授权核验结果（数据通道在每次调用前核验）/ the answer of the grant check a data plane makes before serving data [SHR-5, SHR-10]' })
 export class ShareGrantCheck {

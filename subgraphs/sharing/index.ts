@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kit/subgraph.js';
+import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { sharingInputBounds } from './input-bounds.js';

@@ -1,6 +1,6 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
-import { Owned } from '../kit/owned.js';
+import { Owned } from '../kit/server/owned.js';
 import { NegativeListSourceEnum, ShareViolationKindEnum, type NegativeListSource, type ShareViolationKind } from './enums.js';
 
 /**

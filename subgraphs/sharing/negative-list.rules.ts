@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NodeConfig } from '../../schema/topology.js';
-import type { AuditEvent } from '../kit/audit.js';
-import { negativeListAffected, type DataResourceChanged } from '../kit/catalog-events.js';
-import { newOwned } from '../kit/owned.js';
-import { resolvePolicy } from '../kit/policy.js';
+import type { AuditEvent } from '../kit/server/audit.js';
+import type { DataResourceChanged } from '../../schema/events.js';
+import { negativeListAffected } from '../kit/rules/catalog-events.js';
+import { newOwned } from '../kit/server/owned.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
 import { NegativeListEntry } from './negative-list.entity.js';
 
 /** The lines of the negative list now in force for an entry (at most one, by a unique index). */

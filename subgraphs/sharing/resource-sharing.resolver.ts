@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../kit/context.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { canSeeSharingCounts } from './access.js';
 import { sharingCountsLoader } from './share-request.loader.js';
 import { DataResourceRef } from './foreign.js';

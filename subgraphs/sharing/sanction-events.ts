@@ -1,6 +1,7 @@
 import { isWithin } from '../../schema/regions.js';
-import type { AuditEvent } from '../kit/audit.js';
-import type { EventHandler, OutboxEvent } from '../kit/events.js';
+import type { AuditEvent } from '../kit/server/audit.js';
+import type { OutboxEvent } from '../../schema/events.js';
+import type { EventHandler } from '../kit/server/events.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
 import type { ShareSanction } from './sanction.entity.js';
 

@@ -1,8 +1,8 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
-import { Owned } from '../kit/owned.js';
+import { Owned } from '../kit/server/owned.js';
 import { SanctionViolationEnum, type SanctionViolation } from './enums.js';
-import { LocalDate } from '../kit/scalars.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 /**
  * A data authority's suspension of a user organization's access to every grant it holds on this

@@ -1,22 +1,22 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId, regionOf } from '../../schema/ids.js';
-import { readOf, readsOf } from '../kit/audit.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, assertKnownRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/pagination.js';
-import { todayInChina } from '../kit/calendar.js';
-import { blank } from '../kit/validation.js';
+import { readOf, readsOf } from '../kit/server/audit.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { newOwned } from '../kit/server/owned.js';
+import { assertKnownIdRegion, assertKnownRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/server/pagination.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { blank } from '../kit/rules/validation.js';
 import { SanctionStatusEnum, SanctionViolationEnum, type SanctionStatus, type SanctionViolation } from './enums.js';
 import { ShareSanction } from './sanction.entity.js';
 import { canActOnRegion, canSeeSanction, sanctionFilter } from './access.js';
 import { sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { OrganizationRef, RegionRef } from './foreign.js';
-import { catalogOrganization } from '../kit/catalog-client.js';
+import { catalogOrganization } from '../kit/server/catalog-client.js';
 import { sanctionChanged } from './sanction-events.js';
-import { LocalDate } from '../kit/scalars.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 

@@ -1,11 +1,11 @@
 import { ArrayType, Entity, JsonType, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { ShareMode } from '../../schema/enums.js';
-import { ShareModeEnum } from '../kit/enums.js';
+import { ShareModeEnum } from '../kit/server/enums.js';
 import { GrantActorRoleEnum, ShareDecisionRuleEnum, ShareRequestStatusEnum, type GrantActorRole, type ShareDecisionRule, type ShareRequestStatus } from './enums.js';
-import { Owned } from '../kit/owned.js';
-import { Node } from '../kit/node.js';
-import { LocalDate } from '../kit/scalars.js';
+import { Owned } from '../kit/server/owned.js';
+import { Node } from '../kit/server/node.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @ObjectType('ItemJustification', { description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustification {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import type { ShareMode } from '../../schema/enums.js';
-import { ShareModeEnum } from '../kit/enums.js';
-import { LocalDate } from '../kit/scalars.js';
+import { ShareModeEnum } from '../kit/server/enums.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 @InputType({ description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustificationInput {

@@ -1,4 +1,4 @@
-import { byKey, groupByKey, type SubgraphContext } from '../kit/context.js';
+import { byKey, groupByKey, type SubgraphContext } from '../kit/server/context.js';
 import { ShareRequest } from './share-request.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
@@ -6,7 +6,7 @@ import { ShareSanction } from './sanction.entity.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
 import type { SanctionOnGrants } from './share-request.rules.js';
 import type { ResourceSharing } from './resource-sharing.type.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 
 export const shareRequestLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, ShareRequest | null>('shareRequest', async (ids) => byKey(ids, await rowsWhereIn(ctx, ShareRequest, 'id', ids), (r) => r.id));

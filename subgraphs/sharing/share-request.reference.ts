@@ -1,6 +1,6 @@
 import { parseId } from '../../schema/ids.js';
-import { readOf } from '../kit/audit.js';
-import type { SubgraphContext } from '../kit/context.js';
+import { readOf } from '../kit/server/audit.js';
+import type { SubgraphContext } from '../kit/server/context.js';
 import { shareRequestLoader } from './share-request.loader.js';
 import { canSeeRequest } from './access.js';
 import { foreignReferences } from './foreign.js';

@@ -1,15 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { readOf, readsOf } from '../kit/audit.js';
+import { readOf, readsOf } from '../kit/server/audit.js';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
 import { parseId, regionOf } from '../../schema/ids.js';
-import { newOwned } from '../kit/owned.js';
-import { requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { resolvePolicy } from '../kit/policy.js';
-import { assertKnownIdRegion, PageArgs, RegionScopeInput, type Page, connectionType, listPage } from '../kit/pagination.js';
-import { actsOn, hasRole } from '../kit/access.js';
+import { newOwned } from '../kit/server/owned.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
+import { assertKnownIdRegion, PageArgs, RegionScopeInput, type Page, connectionType, listPage } from '../kit/server/pagination.js';
+import { actsOn, hasRole } from '../kit/rules/access.js';
 import { GrantStateEnum, ShareRequestSideEnum, ShareRequestStatusEnum, type GrantState, type ShareRequestSide, type ShareRequestStatus } from './enums.js';
 import { ShareRequest, type ItemJustification } from './share-request.entity.js';
 import { RequestShareInput } from './share-request.inputs.js';
@@ -30,9 +30,9 @@ import { readCatalogFacts, readCatalogResource, type CatalogResource } from './c
 import { ShareViolation } from './negative-list.entity.js';
 import { activeLines, listedOf } from './negative-list.rules.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
-import { todayInChina } from '../kit/calendar.js';
-import { blank } from '../kit/validation.js';
-import { LocalDate } from '../kit/scalars.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { blank } from '../kit/rules/validation.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 const ShareRequestConnection = connectionType(
   ShareRequest,

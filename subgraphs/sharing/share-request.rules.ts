@@ -1,9 +1,9 @@
 import type { Actor } from '../../schema/auth.js';
-import { hasRole } from '../kit/access.js';
+import { hasRole } from '../kit/rules/access.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { isCalendarDate, todayInChina } from '../kit/calendar.js';
-import { badInput } from '../kit/errors.js';
-import { resolvePolicy } from '../kit/policy.js';
+import { isCalendarDate, todayInChina } from '../kit/rules/calendar.js';
+import { badInput } from '../kit/server/errors.js';
+import { resolvePolicy } from '../kit/rules/policy.js';
 import { isWithin } from '../../schema/regions.js';
 import type { ShareMode } from '../../schema/enums.js';
 import type { GrantState, ShareDecisionRule } from './enums.js';

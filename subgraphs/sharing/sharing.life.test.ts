@@ -5,7 +5,7 @@ import { auditor } from '../../test/support/access.js';
 import { publishResource, registerOrganization, type ResourceOverrides } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
-import { addDays, todayInChina } from '../kit/calendar.js';
+import { addDays, todayInChina } from '../kit/rules/calendar.js';
 
 /**
  * Requests by scenario, decisions, the negative list, grants with a life, share modes and

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { newId, parseId } from '../../schema/ids.js';
 import { provisionTestDatabases } from '../../test/support/env.js';
-import { ormConfig } from '../kit/orm.js';
+import { ormConfig } from '../kit/server/orm.js';
 import { sharingModule } from './index.js';
 
 const CITY = '331100';

@@ -4,8 +4,8 @@ import { newId } from '../../schema/ids.js';
 import { publishResource, registerOrganization, resourceInput, type ResourceOverrides } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
-import { verifyAuditChain } from '../kit/audit.js';
-import { todayInChina } from '../kit/calendar.js';
+import { verifyAuditChain } from '../kit/server/audit.js';
+import { todayInChina } from '../kit/rules/calendar.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const CITY = '331100';

@@ -1,5 +1,5 @@
-import { badInput } from '../kit/errors.js';
-import { blank } from '../kit/validation.js';
+import { badInput } from '../kit/server/errors.js';
+import { blank } from '../kit/rules/validation.js';
 
 /** Item names as given, trimmed and once each; at least one (minimum necessary names them) [B §26, J §17]. */
 export function cleanItems(names: string[], field: string): string[] {

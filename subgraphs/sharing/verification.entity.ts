@@ -1,8 +1,8 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../schema/enums.js';
-import { Owned } from '../kit/owned.js';
-import { LocalDate } from '../kit/scalars.js';
+import { Owned } from '../kit/server/owned.js';
+import { LocalDate } from '../kit/server/scalars.js';
 
 export const VERIFICATION_STATUSES = ['OPEN', 'VERIFIED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];

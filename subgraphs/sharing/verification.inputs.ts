@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { InputBounds } from '../kit/input-bounds.js';
+import type { InputBounds } from '../kit/server/input-bounds.js';
 import { VerificationOutcomeEnum, VerificationStatusEnum, type VerificationOutcome, type VerificationStatus } from './verification.entity.js';
 
 @InputType({ description: '反馈疑义数据，要求提供部门校核 / report doubtful shared data to its provider for verification [SHR-8, L §13]' })

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { parseId } from '../../schema/ids.js';
-import { readOf, readsOf } from '../kit/audit.js';
-import { byKey, requireActor, type SubgraphContext } from '../kit/context.js';
-import { badInput, conflict, forbidden, notFound } from '../kit/errors.js';
-import { mutate } from '../kit/mutation.js';
-import { newOwned } from '../kit/owned.js';
-import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/pagination.js';
-import { blank } from '../kit/validation.js';
+import { readOf, readsOf } from '../kit/server/audit.js';
+import { byKey, requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
+import { mutate } from '../kit/server/mutation.js';
+import { newOwned } from '../kit/server/owned.js';
+import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/server/pagination.js';
+import { blank } from '../kit/rules/validation.js';
 import { canRequestFor, canSeeRequest, canSeeVerification, canVerify, verificationFilter } from './access.js';
 import { ShareRequest } from './share-request.entity.js';
 import { shareRequestLoader } from './share-request.loader.js';
@@ -17,7 +17,7 @@ import { cleanItems } from './text.js';
 import { DataVerification } from './verification.entity.js';
 import { DataVerificationFilter, RecordVerificationInput, ReportWrongDataInput } from './verification.inputs.js';
 import { isOverdueVerification, overdueVerificationFilter, verificationDeadline } from './verification.rules.js';
-import { rowsWhereIn } from '../kit/reads.js';
+import { rowsWhereIn } from '../kit/server/reads.js';
 
 const DataVerificationConnection = connectionType(
   DataVerification,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { workingDaysBetween } from '../kit/calendar.js';
+import { workingDaysBetween } from '../kit/rules/calendar.js';
 import { median } from './evaluation.rules.js';
 import { isOverdueVerification, verificationDeadline } from './verification.rules.js';
 

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { NodeConfig, ProfileCode } from '../../schema/topology.js';
-import { addWorkingDays, todayInChina } from '../kit/calendar.js';
-import { DEFAULT_OBJECTION_HANDLING, PROFILES } from '../kit/policy.js';
+import { addWorkingDays, todayInChina } from '../kit/rules/calendar.js';
+import { DEFAULT_OBJECTION_HANDLING, PROFILES } from '../kit/rules/policy.js';
 import type { DataVerification } from './verification.entity.js';
 
 export interface VerificationDeadline {

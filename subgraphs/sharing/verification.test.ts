@@ -4,7 +4,7 @@ import { auditor } from '../../test/support/access.js';
 import { publishResource, registerOrganization } from '../../test/support/catalog-fixtures.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf } from '../../test/support/subgraph-client.js';
-import { addWorkingDays, todayInChina } from '../kit/calendar.js';
+import { addWorkingDays, todayInChina } from '../kit/rules/calendar.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const CITY = '331100';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../schema/auth.js';
-import { loadTopology } from '../../schema/env.js';
-import { schemaFile } from '../../schema/paths.js';
+import { loadTopology } from '../../platform/env.js';
+import { schemaFile } from '../../platform/paths.js';
 import { type FederationOptions, startFederation } from '../../runtime/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
 import { TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';

@@ -3,7 +3,7 @@ import { regionOf } from '../../schema/ids.js';
 import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { startNode } from '../../runtime/node.js';
 import { catalogModule } from '../../subgraphs/catalog/index.js';
-import { createSubgraph, type SubgraphOptions } from '../../subgraphs/kit/subgraph.js';
+import { createSubgraph, type SubgraphOptions } from '../../subgraphs/kit/server/subgraph.js';
 import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './env.js';
 import { type Call, callSubgraph } from './subgraph-client.js';
 

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditKeyedSql } from '../../kit/audit.js';
+import { auditKeyedSql } from '../../kit/server/audit.js';
 
 /** The audit log is keyed from here on (HMAC, key outside the database) and records reads too [D §24-25, Z §34]. */
 export class Migration20261128040000 extends Migration {

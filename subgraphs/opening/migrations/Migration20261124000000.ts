@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/audit.js';
+import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Opening schema: the open catalog (open datasets) and the audit log. */
 export class Migration20261124000000 extends Migration {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { receiptTableSql } from '../../kit/events.js';
+import { receiptTableSql } from '../../kit/server/events.js';
 
 /**
  * An open dataset is suspended when its catalog entry is retired, made PROHIBITED or graded

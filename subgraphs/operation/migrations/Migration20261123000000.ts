@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/audit.js';
+import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Operation schema: operator authorizations (OPR-1) and the audit log. */
 export class Migration20261123000000 extends Migration {

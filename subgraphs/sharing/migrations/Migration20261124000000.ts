@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/audit.js';
+import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Sharing schema: share requests (a granted request is the grant) and the audit log. */
 export class Migration20261124000000 extends Migration {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { receiptTableSql } from '../../kit/events.js';
+import { receiptTableSql } from '../../kit/server/events.js';
 
 /**
  * Grants follow their catalog entry [SHR-5, SHR-10, B §26, B §49]: a grant can be SUSPENDED with

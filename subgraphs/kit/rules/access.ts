@@ -1,7 +1,7 @@
-import { isAnonymous, type Actor, type Role } from '../../schema/auth.js';
-import { regionOf } from '../../schema/ids.js';
-import { REGIONS, isWithin } from '../../schema/regions.js';
-import type { NodeConfig } from '../../schema/topology.js';
+import { isAnonymous, type Actor, type Role } from '../../../schema/auth.js';
+import { regionOf } from '../../../schema/ids.js';
+import { REGIONS, isWithin } from '../../../schema/regions.js';
+import type { NodeConfig } from '../../../schema/topology.js';
 
 /**
  * The one authority model of every subgraph (DOMAIN.md, Actors), as pure functions of the caller,

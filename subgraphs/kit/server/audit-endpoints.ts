@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../schema/auth.js';
-import { AUDIT_PATHS, type AuditCheckpoint, type AuditEventQuery } from '../../schema/audit.js';
-import { descendantsOf, isWithin } from '../../schema/regions.js';
-import type { NodeConfig } from '../../schema/topology.js';
+import type { Actor } from '../../../schema/auth.js';
+import { AUDIT_PATHS, type AuditCheckpoint, type AuditEventQuery } from '../../../schema/audit.js';
+import { descendantsOf, isWithin } from '../../../schema/regions.js';
+import type { NodeConfig } from '../../../schema/topology.js';
 import { auditHead, queryAuditEvents, verifyAuditChain, type AuditChain } from './audit.js';
 
 const MAX_PAGE = 100;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { SHARE_MODES, enumObject } from '../../schema/enums.js';
+import { SHARE_MODES, enumObject } from '../../../schema/enums.js';
 
 /**
  * Enums declared by more than one subgraph. Each is registered once, here, so every subgraph that

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { newId, parseId } from '../../schema/ids.js';
+import { newId, parseId } from '../../../schema/ids.js';
 
 /**
  * The columns every owned row carries (ARCHITECTURE.md, Nodes, regions and IDs): a global ID

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { isCalendarDate } from './calendar.js';
+import { isCalendarDate } from '../rules/calendar.js';
 import { badInput } from './errors.js';
 
 /**

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
-import { loadEnv, loadTopology } from '../schema/env.js';
-import { configureProcessLogger } from '../schema/log.js';
-import { startTracing } from '../schema/tracing.js';
+import { loadEnv, loadTopology } from '../platform/env.js';
+import { configureProcessLogger } from '../platform/log.js';
+import { startTracing } from '../platform/tracing.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
-import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/subgraph.js';
+import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/server/subgraph.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
+import { MODULES } from './modules.js';
 
 /**
- * One subgraph as its own process (the production shape): NODE_ID picks the node in the
- * topology, DATABASE_URL its database (embedded PGlite under DATA_DIR when absent), and the port
- * comes from PORT or the topology's URL for this subgraph.
+ * One subgraph as its own process (the production shape): `node dist/runtime/subgraph.js
+ * <catalog|sharing|opening|operation>`. NODE_ID picks the node in the topology, DATABASE_URL its
+ * database (embedded PGlite under DATA_DIR when absent), and the port comes from PORT or the
+ * topology's URL for this subgraph.
  */
-export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
+async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   const env = loadEnv();
   const logger = await configureProcessLogger({ level: env.logLevel, pretty: env.logPretty });
   const topology = loadTopology(env.topologyFile);
@@ -43,3 +46,10 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+const name = process.argv[2] as SubgraphName | undefined;
+if (!name || !SUBGRAPH_NAMES.includes(name)) {
+  console.error(`usage: node dist/runtime/subgraph.js <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+await runSubgraphProcess(MODULES[name]);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { DefaultLogger, type EventSubscriber, type LogContext, type LoggerOptions, type TransactionEventArgs } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../../schema/metrics.js';
+import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../../../platform/metrics.js';
 
 /**
  * A subgraph's series (schema/metrics.ts holds the registry). Each carries `subgraph` and

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { ROOT } from './paths.js';
-import { parseTopology, type Topology } from './topology.js';
+import { parseTopology, type Topology } from '../schema/topology.js';
 
 /**
  * The whole configuration, read once and validated at start-up: a process with a bad setting

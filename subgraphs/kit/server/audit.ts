@@ -1,12 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../../schema/auth.js';
-import { auditChainKey, signCheckpoint, type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../../schema/audit.js';
-import { regionOf } from '../../schema/ids.js';
+import type { Actor } from '../../../schema/auth.js';
+import { auditChainKey, signCheckpoint, type AuditCheckpoint, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../../../schema/audit.js';
+import { regionOf } from '../../../schema/ids.js';
 import { AppError, auditUnavailable, isDatabaseUnavailable } from './errors.js';
 import { countAuditEventsOnCommit } from './metrics.js';
 
-export type { AuditVerification } from '../../schema/audit.js';
+export type { AuditVerification } from '../../../schema/audit.js';
 
 /**
  * DDL for the append-only, hash-chained audit log every subgraph keeps in its own schema

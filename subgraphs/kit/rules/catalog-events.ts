@@ -1,40 +1,11 @@
-import type { OpenAttribute, SecurityGrade, ShareAttribute } from '../../schema/enums.js';
-import type { OutboxEvent } from './events.js';
+import type { SecurityGrade } from '../../../schema/enums.js';
+import { DATA_RESOURCE_CHANGED, type DataResourceChanged, type EntryDetails, type EntryFacts, type OutboxEvent } from '../../../schema/events.js';
 
 /**
- * The catalog's events and what they mean downstream, written once: the catalog decides whether a
- * change is worth an event, sharing, opening (and later operation) read the same rules to decide
- * what to suspend. Subgraphs never import each other, so the contract lives in the kit.
+ * What the catalog's events mean downstream, written once: the catalog decides whether a change is
+ * worth an event, sharing, opening (and later operation) read the same rules to decide what to
+ * suspend. The events' shapes are the contract in schema/events.ts.
  */
-
-export const DATA_RESOURCE_CHANGED = 'dataResource.changed';
-
-/** The facts of an entry that other subgraphs' grants and datasets depend on. */
-export interface EntryFacts {
-  status: string;
-  shareAttribute: ShareAttribute;
-  openAttribute: OpenAttribute;
-  securityGrade: SecurityGrade;
-}
-
-/** What a negative list needs of the entry as it is after the change [SHR-3, B §24]. */
-export interface EntryDetails {
-  name: string;
-  providerId: string;
-  legalBasis: string | null;
-  itemNames: string[];
-}
-
-export interface DataResourceChanged {
-  resourceId: string;
-  /** Null when the entry was just published for the first time. */
-  before: EntryFacts | null;
-  after: EntryFacts;
-  /** The authority's reason, when the entry was retired. */
-  reason: string | null;
-  /** The entry after the change; absent from events written before it was added. */
-  entry?: EntryDetails;
-}
 
 const GRADE_RANK: Record<SecurityGrade, number> = { GENERAL: 0, IMPORTANT: 1, CORE: 2 };
 

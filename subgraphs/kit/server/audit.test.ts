@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { createHash, createHmac } from 'node:crypto';
 import { auditHead, verifyAuditChain } from './audit.js';
-import { isValidCheckpoint, type AuditCheckpoint } from '../../schema/audit.js';
-import { nodeConfig, startTestNode } from '../../test/support/node.js';
-import { registerOrganization } from '../../test/support/catalog-fixtures.js';
-import { TEST_AUDIT_SECRET } from '../../test/support/env.js';
+import { isValidCheckpoint, type AuditCheckpoint } from '../../../schema/audit.js';
+import { nodeConfig, startTestNode } from '../../../test/support/node.js';
+import { registerOrganization } from '../../../test/support/catalog-fixtures.js';
+import { TEST_AUDIT_SECRET } from '../../../test/support/env.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const catalog = () => t.running.subgraphs.catalog!;

@@ -11,15 +11,12 @@ import {
   type SecurityGrade,
   type ShareAttribute,
   type ShareMode,
-} from '../../schema/enums.js';
-import { parseId } from '../../schema/ids.js';
-import type { PeerClient } from './peers.js';
+} from './enums.js';
 
 /**
- * The one typed client other subgraphs use to read the catalog of their node, through its public
- * schema (schema/catalog.graphql) and as the same caller, so the catalog applies its own
- * visibility: what the caller may not see is null. The answer's types are written once, here;
- * catalog-client.test.ts checks every selection, nullability and enum list against the catalog SDL.
+ * What other subgraphs read of the catalog, through its public schema (schema/catalog.graphql): the
+ * answer's types and the query documents, written once, here; subgraphs/kit/server/catalog-client.ts
+ * sends them, and its test checks every selection, nullability and enum list against the catalog SDL.
  */
 
 /** A catalog entry (`DataResource`) as other subgraphs may read it. */
@@ -94,33 +91,6 @@ export function catalogResourceQuery(fields: readonly CatalogResourceField[]): s
 export const CATALOG_ORGANIZATION_QUERY = `query CatalogOrganization($id: ID!) { organization(id: $id) { ${Object.values(ORGANIZATION_SHAPE.select).join(' ')} } }`;
 
 /**
- * The catalog entry `id` with the named fields (and its id), read from the catalog of the node
- * that owns it (this one or another); null when it does not exist, the caller may not see it, or
- * `id` is not an ID at all.
- */
-export async function catalogResource<F extends CatalogResourceField>(
-  ctx: { peers: PeerClient },
-  id: string,
-  fields: readonly F[],
-): Promise<Pick<CatalogResource, 'id' | F> | null> {
-  const owner = parseId(id) ? ctx.peers.nodeOfId(id) : undefined;
-  if (!owner) return null;
-  const data = await ctx.peers.queryAt<{ dataResource: Pick<CatalogResource, 'id' | F> | null }>(owner, 'catalog', catalogResourceQuery(fields), { id });
-  return data.dataResource;
-}
-
-/**
- * The organization `id` as the catalog of its own node registers it (this node or another: an
- * organization is registered where its region is hosted), or null when it is not registered.
- */
-export async function catalogOrganization(ctx: { peers: PeerClient }, id: string): Promise<CatalogOrganization | null> {
-  const owner = parseId(id) ? ctx.peers.nodeOfId(id) : undefined;
-  if (!owner) return null;
-  const data = await ctx.peers.queryAt<{ organization: CatalogOrganization | null }>(owner, 'catalog', CATALOG_ORGANIZATION_QUERY, { id });
-  return data.organization;
-}
-
-/**
  * The query document `catalogFacts` sends: an entry and an organization of this node in one round
  * trip, each included only when asked for (exported for the SDL test).
  */
@@ -130,32 +100,4 @@ export function catalogFactsQuery(fields: readonly CatalogResourceField[]): stri
   dataResource(id: $id) @include(if: $withResource) { ${selection} }
   organization(id: $org) @include(if: $withOrganization) { ${Object.values(ORGANIZATION_SHAPE.select).join(' ')} }
 }`;
-}
-
-/**
- * A catalog entry (with the named fields) and an organization, each from the catalog of the node
- * that owns it: one call when both live on the same node. Either may be left out, and each is
- * null when absent, not visible to the caller, or not an ID at all.
- */
-export async function catalogFacts<F extends CatalogResourceField>(
-  ctx: { peers: PeerClient },
-  ask: { resourceId?: string; fields?: readonly F[]; organizationId?: string },
-): Promise<{ resource: Pick<CatalogResource, 'id' | F> | null; organization: CatalogOrganization | null }> {
-  const resourceNode = ask.resourceId && parseId(ask.resourceId) ? ctx.peers.nodeOfId(ask.resourceId) : undefined;
-  const organizationNode = ask.organizationId && parseId(ask.organizationId) ? ctx.peers.nodeOfId(ask.organizationId) : undefined;
-  if (resourceNode && organizationNode && resourceNode !== organizationNode) {
-    const [resource, organization] = await Promise.all([catalogResource(ctx, ask.resourceId!, ask.fields ?? []), catalogOrganization(ctx, ask.organizationId!)]);
-    return { resource, organization };
-  }
-  const node = resourceNode ?? organizationNode;
-  if (!node) return { resource: null, organization: null };
-  const withResource = !!resourceNode;
-  const withOrganization = !!organizationNode;
-  const data = await ctx.peers.queryAt<{ dataResource?: Pick<CatalogResource, 'id' | F> | null; organization?: CatalogOrganization | null }>(
-    node,
-    'catalog',
-    catalogFactsQuery(ask.fields ?? []),
-    { id: withResource ? ask.resourceId : '', withResource, org: withOrganization ? ask.organizationId : '', withOrganization },
-  );
-  return { resource: data.dataResource ?? null, organization: data.organization ?? null };
 }

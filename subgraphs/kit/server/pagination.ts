@@ -1,12 +1,12 @@
 import { Field, InputType, Int, ObjectType, Directive, ArgsType, type ClassType } from 'type-graphql';
 import { getNamedType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
-import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../../schema/cursor.js';
-import { DEFAULT_PAGE_SIZE } from '../../schema/routing.js';
-import { parseId } from '../../schema/ids.js';
-import { getRegion, isWithin } from '../../schema/regions.js';
-import type { NodeConfig } from '../../schema/topology.js';
-import { isAnonymous } from '../../schema/auth.js';
+import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../../../schema/cursor.js';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/routing.js';
+import { parseId } from '../../../schema/ids.js';
+import { getRegion, isWithin } from '../../../schema/regions.js';
+import type { NodeConfig } from '../../../schema/topology.js';
+import { isAnonymous } from '../../../schema/auth.js';
 import type { SubgraphContext } from './context.js';
 import { badInput, unauthenticated } from './errors.js';
 

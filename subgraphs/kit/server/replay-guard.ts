@@ -1,4 +1,4 @@
-import { INTERNAL_SIGNATURE_MAX_AGE_MS } from '../../schema/auth.js';
+import { INTERNAL_SIGNATURE_MAX_AGE_MS } from '../../../schema/auth.js';
 
 /**
  * Remembers the nonces of the signatures this process accepted, so a captured internal request

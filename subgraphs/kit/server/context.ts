@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isAnonymous, type Actor } from '../../schema/auth.js';
-import type { Logger } from '../../schema/log.js';
-import type { NodeConfig } from '../../schema/topology.js';
+import { isAnonymous, type Actor } from '../../../schema/auth.js';
+import type { Logger } from '../../../platform/log.js';
+import type { NodeConfig } from '../../../schema/topology.js';
 import { unauthenticated } from './errors.js';
 import type { PeerClient } from './peers.js';
 import type { AuditSession } from './audit.js';

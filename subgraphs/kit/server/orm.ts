@@ -1,4 +1,4 @@
-import { getProcessLogger, type Logger } from '../../schema/log.js';
+import { getProcessLogger, type Logger } from '../../../platform/log.js';
 import pg from 'pg';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';

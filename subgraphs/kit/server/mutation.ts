@@ -3,7 +3,8 @@ import type { SubgraphModule } from './subgraph.js';
 import type { SubgraphContext } from './context.js';
 import { writeAudit, type AuditEvent } from './audit.js';
 import { conflict } from './errors.js';
-import { appendOutbox, type OutboxEvent } from './events.js';
+import type { OutboxEvent } from '../../../schema/events.js';
+import { appendOutbox } from './events.js';
 import { claimIdempotencyKey } from './idempotency.js';
 
 /**

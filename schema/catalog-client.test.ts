@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { readFileSync } from 'node:fs';
 import { getNamedType, isEnumType, isNonNullType, isObjectType, parse, validate, type GraphQLSchema } from 'graphql';
-import { schemaFile } from '../../schema/paths.js';
+import { schemaFile } from '../platform/paths.js';
 import {
   CATALOG_ORGANIZATION_QUERY,
   catalogFactsQuery,

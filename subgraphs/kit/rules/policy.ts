@@ -1,4 +1,4 @@
-import type { ProfileCode } from '../../schema/topology.js';
+import type { ProfileCode } from '../../../schema/topology.js';
 
 /**
  * Policy profiles (DOMAIN.md, end): where the regulations differ, the difference is a parameter.

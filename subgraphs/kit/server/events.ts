@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { internalHeaders, type Actor } from '../../schema/auth.js';
-import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../schema/log.js';
-import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../schema/topology.js';
+import { internalHeaders, type Actor } from '../../../schema/auth.js';
+import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../../platform/log.js';
+import type { DeliveredEvent, OutboxEvent } from '../../../schema/events.js';
+import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
 import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
 
 /**
@@ -20,21 +21,6 @@ import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './au
  * again; a second delivery finds the receipt and changes nothing. The same code runs on PGlite and
  * on PostgreSQL.
  */
-
-/** An event as the publisher writes it. */
-export interface OutboxEvent {
-  /** e.g. `dataResource.retired`. */
-  type: string;
-  entityId: string;
-  regionCode: string;
-  data: Record<string, unknown>;
-}
-
-/** An event as a consumer receives it: `id` grows in commit order within one publisher. */
-export interface DeliveredEvent extends OutboxEvent {
-  id: string;
-  occurredAt: string;
-}
 
 /** Where the consumer runs, for handlers whose effect depends on it (its node's policy profiles). */
 export interface EventContext {

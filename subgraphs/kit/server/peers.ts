@@ -1,6 +1,6 @@
-import { internalHeaders, type Actor } from '../../schema/auth.js';
-import { REQUEST_ID_HEADER } from '../../schema/log.js';
-import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../schema/topology.js';
+import { internalHeaders, type Actor } from '../../../schema/auth.js';
+import { REQUEST_ID_HEADER } from '../../../platform/log.js';
+import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
 import { AppError } from './errors.js';
 import { nudgeConsumers, SYSTEM_ACTOR } from './events.js';
 

@@ -1,0 +1,52 @@
+import type { OpenAttribute, SecurityGrade, ShareAttribute } from './enums.js';
+
+/** An event as the publisher writes it. */
+export interface OutboxEvent {
+  /** e.g. `dataResource.changed`. */
+  type: string;
+  entityId: string;
+  regionCode: string;
+  data: Record<string, unknown>;
+}
+
+/** An event as a consumer receives it: `id` grows in commit order within one publisher. */
+export interface DeliveredEvent extends OutboxEvent {
+  id: string;
+  occurredAt: string;
+}
+
+/**
+ * The shapes of the events subgraphs publish for each other (subgraphs/kit/data/events.ts carries
+ * them): the catalog tells sharing, opening and operation what changed of an entry. Subgraphs never
+ * import each other, so the contract lives here; what a change means downstream is a rule of the
+ * kit (subgraphs/kit/rules/catalog-events.ts).
+ */
+
+export const DATA_RESOURCE_CHANGED = 'dataResource.changed';
+
+/** The facts of an entry that other subgraphs' grants and datasets depend on. */
+export interface EntryFacts {
+  status: string;
+  shareAttribute: ShareAttribute;
+  openAttribute: OpenAttribute;
+  securityGrade: SecurityGrade;
+}
+
+/** What a negative list needs of the entry as it is after the change [SHR-3, B §24]. */
+export interface EntryDetails {
+  name: string;
+  providerId: string;
+  legalBasis: string | null;
+  itemNames: string[];
+}
+
+export interface DataResourceChanged {
+  resourceId: string;
+  /** Null when the entry was just published for the first time. */
+  before: EntryFacts | null;
+  after: EntryFacts;
+  /** The authority's reason, when the entry was retired. */
+  reason: string | null;
+  /** The entry after the change; absent from events written before it was added. */
+  entry?: EntryDetails;
+}

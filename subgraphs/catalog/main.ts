@@ -1,4 +1,0 @@
-import { runSubgraphProcess } from '../../runtime/process.js';
-import { catalogModule } from './index.js';
-
-await runSubgraphProcess(catalogModule);
