@@ -266,6 +266,47 @@ describe('landed migrations are frozen: their statements, their files and the sc
   });
 });
 
+/**
+ * What Migration20261124000100 hands the migrator for an entry that existed before it [CAT-8]:
+ * recorded from the migration as it landed, when it built the text with the catalog's own
+ * `searchColumns` (full-width letters and a Roman numeral NFKC-folded, lower case, the name's
+ * line break a space, items in their order).
+ */
+const BACKFILL_OF_SAMPLE =
+  'update "catalog"."data_resource" r set search_text = v.t from jsonb_to_recordset(E\'[{"id":"331100:res","t":"abc人口  基本信息\\\\nxii号 summary\\\\nid号码\\\\n姓名"}]\'::jsonb) as v(id text, t text) where r.id = v.id';
+
+test('the search-text backfill of existing entries (Migration20261124000100) writes what it wrote when it landed [CAT-8]', async () => {
+  const db = await provisionTestDatabases('migrations_backfill');
+  const mod = MODULES.catalog;
+  const orm = await MikroORM.init(ormConfig({ clientUrl: db.urls.catalog, schema: 'catalog', entities: mod.entities, migrations: mod.migrations, poolMax: 1 }));
+  try {
+    const sql = orm.em.getConnection();
+    await sql.execute('create schema if not exists "catalog"');
+    await orm.getMigrator().up({ to: 'Migration20261124000200' });
+    await sql.execute(`insert into "catalog".organization (id, seq, region_code, name, credit_code, kind, created_at)
+      values ('331100:org', 'org', '331100', '丽水市统计局', '11331100000000000X', 'AGENCY', now())`);
+    await sql.execute(`insert into "catalog".data_resource (id, seq, region_code, provider_id, code, name, summary, library, format, update_frequency, security_grade,
+        share_attribute, share_mode, open_attribute, status, search_text, created_at, updated_at)
+      values ('331100:res', 'res', '331100', '331100:org', 'C-1', E'ＡＢＣ人口\\r\\n基本信息', 'Ⅻ号 Summary', 'BASE', 'TABLE', 'MONTHLY', 'GENERAL',
+        'UNCONDITIONAL', 'API', 'UNCONDITIONAL', 'PUBLISHED', '', now(), now())`);
+    await sql.execute(
+      `insert into "catalog".data_item (id, resource_id, position, name, data_type) values ('i1', '331100:res', 2, '姓名', 'STRING'), ('i2', '331100:res', 1, 'ＩＤ号码', 'STRING')`,
+    );
+    const backfill = mod.migrations.find((m) => m.name === 'Migration20261124000100')!;
+    const migration = new (backfill.class as MigrationClass)(orm.em.getDriver(), orm.config);
+    await migration.up();
+    expect(
+      migration
+        .getQueries()
+        .map(sqlOf)
+        .filter((q) => q.startsWith('update')),
+    ).toEqual([BACKFILL_OF_SAMPLE]);
+  } finally {
+    await orm.close(true);
+    await db.stop();
+  }
+}, 300_000);
+
 describe('migration files', () => {
   test('import nothing but the migrator: their SQL is written out in them, so no later change of application code changes what they run', async () => {
     const offending = (await migrationFiles()).flatMap(({ file }) =>

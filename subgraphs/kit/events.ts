@@ -54,34 +54,6 @@ export const NUDGE_PATH = '/internal/events/nudge';
 export const DEFAULT_EVENT_POLL_MS = 1000;
 const BATCH = 100;
 
-/** DDL of the publisher's outbox (used by its migration). */
-export function outboxTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."outbox_event" (
-      id bigserial primary key,
-      type text not null,
-      entity_id text collate "C" not null,
-      region_code text not null,
-      data jsonb not null,
-      occurred_at timestamptz not null default now()
-    )`,
-  ];
-}
-
-/** DDL of a consumer's receipts: one row per handled event of one source, in its own schema. */
-export function receiptTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."event_receipt" (
-      source text not null,
-      event_id bigint not null,
-      type text not null,
-      entity_id text collate "C" not null,
-      handled_at timestamptz not null default now(),
-      primary key (source, event_id)
-    )`,
-  ];
-}
-
 /**
  * Writes events inside the caller's transaction. Writers take turns on a transaction-scoped lock,
  * so ids are assigned in commit order and a consumer reading "after id n" never skips an event
