@@ -5,6 +5,7 @@ import { SUPERGRAPH_FILE } from '../schema/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
+import type { RetentionSettings } from '../subgraphs/kit/retention.js';
 import { startNode, type RunningNode } from './node.js';
 import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply, TopologyUpdate } from './node-process.js';
 
@@ -42,6 +43,10 @@ export interface FederationOptions {
   metrics?: boolean;
   /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
   statisticsIntervalMs?: number;
+  /** What each subgraph keeps how long (kit/retention.ts); absent: pruned only when asked. */
+  retention?: Partial<RetentionSettings>;
+  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
+  eventMaxAttempts?: number;
 }
 
 export interface RunningFederation {
@@ -117,6 +122,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
               host: o.host,
               databaseLimits: o.databaseLimits,
               statisticsIntervalMs: o.statisticsIntervalMs,
+              retention: o.retention,
+              eventMaxAttempts: o.eventMaxAttempts,
             }),
           );
           return;
@@ -144,6 +151,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
             metrics: o.metrics,
             statisticsIntervalMs: o.statisticsIntervalMs,
+            retention: o.retention,
+            eventMaxAttempts: o.eventMaxAttempts,
           }),
         );
       }),

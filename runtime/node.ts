@@ -1,5 +1,6 @@
 import type { NodeConfig, SubgraphName, Topology } from '../schema/topology.js';
 import type { DatabaseLimits } from '../subgraphs/kit/orm.js';
+import type { RetentionSettings } from '../subgraphs/kit/retention.js';
 import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph.js';
 import { MODULES } from './modules.js';
 
@@ -22,6 +23,10 @@ export interface NodeOptions {
   metrics?: boolean;
   /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
   statisticsIntervalMs?: number;
+  /** What each subgraph keeps how long (kit/retention.ts); absent: pruned only when asked. */
+  retention?: Partial<RetentionSettings>;
+  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
+  eventMaxAttempts?: number;
 }
 
 export interface RunningNode {
@@ -54,6 +59,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       eventPollMs: opts.eventPollMs,
       metrics: opts.metrics,
       statisticsIntervalMs: opts.statisticsIntervalMs,
+      modules: Object.values(MODULES),
+      retention: opts.retention,
+      eventMaxAttempts: opts.eventMaxAttempts,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;

@@ -4,6 +4,8 @@ import { configureProcessLogger } from '../schema/log.js';
 import { startTracing } from '../schema/tracing.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
 import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/subgraph.js';
+import { retentionOf } from '../subgraphs/kit/retention.js';
+import { MODULES } from './modules.js';
 
 /**
  * One subgraph as its own process (the production shape): NODE_ID picks the node in the
@@ -32,6 +34,9 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     logger,
     metrics: env.metricsEnabled,
     statisticsIntervalMs: env.statisticsIntervalMs,
+    modules: Object.values(MODULES),
+    retention: retentionOf(env),
+    eventMaxAttempts: env.eventMaxAttempts,
   });
   logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {
