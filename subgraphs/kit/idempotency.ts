@@ -16,6 +16,8 @@ import { badInput } from './errors.js';
  *    commits, then returns its outcome;
  *  - a failed mutation rolls its record back with everything else, so a retry executes again.
  * Keys are scoped to the caller (`actor_sub`): one caller's key never returns another's outcome.
+ * A record is kept for the retry window, IDEMPOTENCY_RETENTION_HOURS (kit/retention.ts prunes it
+ * then): a retry later than that executes again.
  */
 export const IDEMPOTENCY_TABLE = 'idempotent_mutation';
 

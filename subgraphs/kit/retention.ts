@@ -47,8 +47,8 @@ export const retentionOf = (env: Env): RetentionSettings => ({
   idempotencyRetentionHours: env.idempotencyRetentionHours,
 });
 
-export const PRUNE_BATCH = 1000;
-export const PRUNE_MAX_BATCHES = 50;
+const PRUNE_BATCH = 1000;
+const PRUNE_MAX_BATCHES = 50;
 
 /** What one run deleted, per table, and which consumers lost events they had not acknowledged. */
 export interface PruneReport {
