@@ -13,7 +13,7 @@ import { formatTable, percentile, post, type Call } from './client.js';
  * embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on that PostgreSQL
  * server. Measured twice: right after the seed, as a bulk load through the API leaves the tables
  * (never analyzed, the search indexes' GIN pending lists full), and after the statistics refresh
- * that `npm start` runs once the seed ends (subgraphs/kit/statistics.ts). The periodic refresh is
+ * that `npm start` runs once the seed ends (subgraphs/kit/server/statistics.ts). The periodic refresh is
  * off here, so the first measurement sees the load as it was left.
  * Target: p50 ≤ 8 ms per node after the refresh. It reports; it does not gate.
  */

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../platform/metrics.js';
 import type { NodeHealth } from './health.js';
 
-/** The gateway's series (schema/metrics.ts holds the registry and the request plugin). */
+/** The gateway's series (platform/metrics.ts holds the registry and the request plugin). */
 
 const requests = counter({
   name: 'pdf_gateway_requests_total',

@@ -23,6 +23,19 @@ describe('table statistics in the configuration', () => {
   });
 });
 
+describe('retention and dead letters in the configuration', () => {
+  test('pruning every 10 minutes, events kept 168 h, idempotency records 24 h, 5 failures before a dead letter unless configured; 0 hours or attempts stops the process with the variable named', () => {
+    const env = loadEnv({}, { demo: true });
+    expect([env.retentionIntervalMs, env.eventRetentionHours, env.idempotencyRetentionHours, env.eventMaxAttempts]).toEqual([600_000, 168, 24, 5]);
+    const configured = loadEnv({ RETENTION_INTERVAL_MS: '0', EVENT_RETENTION_HOURS: '720', IDEMPOTENCY_RETENTION_HOURS: '48', EVENT_MAX_ATTEMPTS: '10' }, { demo: true });
+    expect([configured.retentionIntervalMs, configured.eventRetentionHours, configured.idempotencyRetentionHours, configured.eventMaxAttempts]).toEqual([0, 720, 48, 10]);
+    for (const name of ['EVENT_RETENTION_HOURS', 'IDEMPOTENCY_RETENTION_HOURS', 'EVENT_MAX_ATTEMPTS']) {
+      expect(() => loadEnv({ [name]: '0' }, { demo: true })).toThrow(new RegExp(`${name} must be at least 1`));
+      expect(() => loadEnv({ [name]: '1d' }, { demo: true })).toThrow(new RegExp(`${name} must be a non-negative integer`));
+    }
+  });
+});
+
 describe('the catalog search count bound', () => {
   test('1,000 matches per node unless configured; 0 or a non-number stops the process with the variable named', () => {
     expect(loadEnv({}, { demo: true }).catalogCountBound).toBe(1000);

@@ -41,7 +41,7 @@ export interface Env {
   dbStatementTimeoutMs: number;
   /** How long a subgraph request waits for a database connection. */
   dbAcquireTimeoutMs: number;
-  /** How often each subgraph analyzes its tables whose statistics went stale (kit/statistics.ts); 0: only at start-up. */
+  /** How often each subgraph analyzes its tables whose statistics went stale (kit/server/statistics.ts); 0: only at start-up. */
   statisticsIntervalMs: number;
   /** Browser origins allowed to call the gateway (CORS); none by default. */
   corsOrigins: string[];
@@ -59,6 +59,14 @@ export interface Env {
   otelServiceName: string | undefined;
   /** Catalog search counts exactly up to this many matches per node, and estimates beyond (see catalogCountBound). */
   catalogCountBound: number;
+  /** How often each subgraph prunes outbox events, receipts and idempotency records nothing needs any more (subgraphs/kit/server/retention.ts); 0: never. */
+  retentionIntervalMs: number;
+  /** Outbox events and receipts older than this are pruned even if a consumer has not acknowledged them. */
+  eventRetentionHours: number;
+  /** Idempotency records older than this are pruned: a client retries a mutation with the same key within this window. */
+  idempotencyRetentionHours: number;
+  /** Failures of an event's handler, in a row, before the event goes to the consumer's dead-letter table. */
+  eventMaxAttempts: number;
 }
 
 export class EnvError extends Error {}
@@ -84,6 +92,15 @@ const secret = (demoValue: string | undefined) => {
   const value = z.string({ error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters');
   return demoValue === undefined ? value : value.default(demoValue);
 };
+
+/**
+ * Defaults of what a subgraph keeps how long (subgraphs/kit/server/retention.ts): a consumer may be down a
+ * week before it misses events, a client may retry a mutation with the same key for a day, and an
+ * event whose handler failed five times in a row is set aside.
+ */
+export const RETENTION_DEFAULTS = { retentionIntervalMs: 600_000, eventRetentionHours: 168, idempotencyRetentionHours: 24, eventMaxAttempts: 5 } as const;
+
+const positiveInt = (what: string) => nonNegativeInt.pipe(z.number().min(1, `must be at least 1 ${what}`));
 
 /** Default of CATALOG_COUNT_BOUND: a page of matches costs milliseconds, reading 1,000 of them a few more. */
 export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
@@ -154,6 +171,10 @@ const envSchema = (demo: boolean) =>
       .optional(),
     OTEL_SERVICE_NAME: z.string().optional(),
     CATALOG_COUNT_BOUND: catalogCountBoundSchema,
+    RETENTION_INTERVAL_MS: nonNegativeInt.default(RETENTION_DEFAULTS.retentionIntervalMs),
+    EVENT_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.eventRetentionHours),
+    IDEMPOTENCY_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.idempotencyRetentionHours),
+    EVENT_MAX_ATTEMPTS: positiveInt('attempt').default(RETENTION_DEFAULTS.eventMaxAttempts),
   });
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
@@ -192,6 +213,10 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
     otelServiceName: v.OTEL_SERVICE_NAME,
     catalogCountBound: v.CATALOG_COUNT_BOUND,
+    retentionIntervalMs: v.RETENTION_INTERVAL_MS,
+    eventRetentionHours: v.EVENT_RETENTION_HOURS,
+    idempotencyRetentionHours: v.IDEMPOTENCY_RETENTION_HOURS,
+    eventMaxAttempts: v.EVENT_MAX_ATTEMPTS,
   };
 }
 

@@ -6,6 +6,7 @@ import { SUPERGRAPH_FILE } from '../platform/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
+import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
 import { startNode, type RunningNode } from './node.js';
 import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply, TopologyUpdate } from './node-process.js';
 
@@ -47,6 +48,10 @@ export interface FederationOptions {
   metrics?: boolean;
   /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
   statisticsIntervalMs?: number;
+  /** What each subgraph keeps how long (kit/server/retention.ts); absent: pruned only when asked. */
+  retention?: Partial<RetentionSettings>;
+  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
+  eventMaxAttempts?: number;
 }
 
 export interface RunningFederation {
@@ -57,7 +62,7 @@ export interface RunningFederation {
   databases: Map<string, NodeDatabases>;
   /** Stops one node's subgraphs (its databases stay), to exercise partial failure. */
   stopNode(id: string): Promise<void>;
-  /** Brings every subgraph's table statistics up to date (kit/statistics.ts): call it when a bulk load through the API ends. */
+  /** Brings every subgraph's table statistics up to date (kit/server/statistics.ts): call it when a bulk load through the API ends. */
   refreshStatistics(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -122,6 +127,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
               host: o.host,
               databaseLimits: o.databaseLimits,
               statisticsIntervalMs: o.statisticsIntervalMs,
+              retention: o.retention,
+              eventMaxAttempts: o.eventMaxAttempts,
             }),
           );
           return;
@@ -149,6 +156,8 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
             metrics: o.metrics,
             statisticsIntervalMs: o.statisticsIntervalMs,
+            retention: o.retention,
+            eventMaxAttempts: o.eventMaxAttempts,
           }),
         );
       }),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { NodeConfig, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases } from './databases.js';
 import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
+import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
 import { startNode } from './node.js';
 
 /** What the parent sends a forked node (runtime/federation.ts, processPerNode). */
@@ -19,6 +20,8 @@ export interface NodeProcessRequest {
   host?: string;
   databaseLimits?: Partial<DatabaseLimits>;
   statisticsIntervalMs?: number;
+  retention?: Partial<RetentionSettings>;
+  eventMaxAttempts?: number;
 }
 
 export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: false; error: string };
@@ -50,6 +53,8 @@ process.once('message', async (req: NodeProcessRequest) => {
       ports,
       host: req.host,
       statisticsIntervalMs: req.statisticsIntervalMs,
+      retention: req.retention,
+      eventMaxAttempts: req.eventMaxAttempts,
     });
     process.on('message', async (msg: NodeProcessCommand | TopologyUpdate) => {
       if (typeof msg === 'object' && msg !== null && 'topology' in msg) {

@@ -1,6 +1,7 @@
 import type { NodeConfig, SubgraphName, Topology } from '../schema/topology.js';
 import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
 import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
+import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
 import { MODULES } from './modules.js';
 
 export interface NodeOptions {
@@ -16,12 +17,16 @@ export interface NodeOptions {
   ports?: Partial<Record<SubgraphName, number>>;
   host?: string;
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
-  /** How often event consumers poll their source (kit/events.ts); default 1 s. */
+  /** How often event consumers poll their source (kit/server/events.ts); default 1 s. */
   eventPollMs?: number;
   /** Serve `GET /metrics` on every subgraph (METRICS_ENABLED); default on. */
   metrics?: boolean;
   /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
   statisticsIntervalMs?: number;
+  /** What each subgraph keeps how long (kit/server/retention.ts); absent: pruned only when asked. */
+  retention?: Partial<RetentionSettings>;
+  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
+  eventMaxAttempts?: number;
 }
 
 export interface RunningNode {
@@ -31,7 +36,7 @@ export interface RunningNode {
   stopSubgraph?(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the same database and port, as a restarted process would. */
   startSubgraph?(name: SubgraphName): Promise<RunningSubgraph>;
-  /** Brings every subgraph's table statistics up to date (kit/statistics.ts): call it when a bulk load ends. */
+  /** Brings every subgraph's table statistics up to date (kit/server/statistics.ts): call it when a bulk load ends. */
   refreshStatistics(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -54,6 +59,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       eventPollMs: opts.eventPollMs,
       metrics: opts.metrics,
       statisticsIntervalMs: opts.statisticsIntervalMs,
+      modules: Object.values(MODULES),
+      retention: opts.retention,
+      eventMaxAttempts: opts.eventMaxAttempts,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;

@@ -5,6 +5,7 @@ import { startTracing } from '../platform/tracing.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
 import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
+import { retentionOf } from '../subgraphs/kit/server/retention.js';
 import { MODULES } from './modules.js';
 
 /**
@@ -35,6 +36,9 @@ async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     logger,
     metrics: env.metricsEnabled,
     statisticsIntervalMs: env.statisticsIntervalMs,
+    modules: Object.values(MODULES),
+    retention: retentionOf(env),
+    eventMaxAttempts: env.eventMaxAttempts,
   });
   logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {

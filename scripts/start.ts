@@ -7,6 +7,7 @@ import { startTracing } from '../platform/tracing.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { startFederation } from '../runtime/federation.js';
+import { retentionOf } from '../subgraphs/kit/server/retention.js';
 
 /**
  * `npm start`: the demo federation in one process — three nodes (丽水市, 莲都区, 龙泉市), each with
@@ -46,6 +47,8 @@ const federation = await startFederation({
   metrics: env.metricsEnabled,
   databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
   statisticsIntervalMs: env.statisticsIntervalMs,
+  retention: retentionOf(env),
+  eventMaxAttempts: env.eventMaxAttempts,
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 

@@ -9,7 +9,7 @@ import { provisionTestDatabases } from './support/env.js';
  * Tables the kit owns in every subgraph schema, written by raw SQL (audit chain, idempotency
  * records, outbox and receipts, the migrator's own table): no entity maps them.
  */
-const KIT_TABLES = new Set(['audit_event', 'idempotent_mutation', 'outbox_event', 'event_receipt', 'mikro_orm_migrations']);
+const KIT_TABLES = new Set(['audit_event', 'idempotent_mutation', 'outbox_event', 'outbox_consumer', 'event_receipt', 'event_dead_letter', 'mikro_orm_migrations']);
 
 /**
  * What the database may have beyond the entities: the hand-written migrations make it stricter

@@ -13,7 +13,7 @@ import { DataResource } from './resource.entity.js';
 /**
  * Who may see and do what in the catalog: for each entity the SQL filter of its lists and the
  * predicate of a single row, side by side, both built from the kit's authority model
- * (kit/access.ts). Root fields, nested fields, `_entities` and mutations all ask here.
+ * (kit/rules/access.ts). Root fields, nested fields, `_entities` and mutations all ask here.
  * catalog/access.test.ts checks that each filter admits exactly the rows its predicate admits.
  */
 

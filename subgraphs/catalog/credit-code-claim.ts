@@ -59,7 +59,7 @@ export async function takeClaim(em: EntityManager, peers: PeerClient, claim: Cla
   return null;
 }
 
-/** The root's internal endpoint another node's registration calls (kit/peers.ts `internal`). */
+/** The root's internal endpoint another node's registration calls (kit/server/peers.ts `internal`). */
 export const claimCreditCode: InternalRoute = async ({ em, peers }, body) => {
   const b = body as Partial<Claim>;
   if (typeof b.creditCode !== 'string' || typeof b.organizationId !== 'string' || typeof b.nodeId !== 'string') return { error: 'expected { creditCode, organizationId, nodeId }' };

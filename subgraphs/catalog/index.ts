@@ -28,6 +28,7 @@ import { claimCreditCode, CreditCodeClaim } from './credit-code-claim.js';
 import { Migration20261205000000 } from './migrations/Migration20261205000000_credit_code_claims.js';
 import { Migration20261205000100 } from './migrations/Migration20261205000100_negative_list_sync.js';
 import { ViewerResolver } from './viewer.resolver.js';
+import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -63,6 +64,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261128060000', class: Migration20261128060000 },
     { name: 'Migration20261205000000_credit_code_claims', class: Migration20261205000000 },
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
+    { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].

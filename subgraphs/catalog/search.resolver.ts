@@ -502,7 +502,7 @@ class Search {
     return count <= bound ? { count, exact: true } : estimate();
   }
 
-  /** A raw row of the page as the entity: untracked when the request only reads (kit/reads.ts). */
+  /** A raw row of the page as the entity: untracked when the request only reads (kit/server/reads.ts). */
   private toEntry(row: Row): { node: DataResource; rank: Rank | null } {
     const columns: Row = {};
     for (const [key, value] of Object.entries(row)) if (!key.startsWith(EXTRA)) columns[key] = value;

@@ -7,7 +7,7 @@ import type { OpenDataset } from './dataset.entity.js';
 /**
  * Who may see and do what in opening: for each entity the SQL filter of its lists and the
  * predicate of a single row, side by side, both built from the kit's authority model
- * (kit/access.ts). opening/access.test.ts checks that each filter admits exactly the rows its
+ * (kit/rules/access.ts). opening/access.test.ts checks that each filter admits exactly the rows its
  * predicate admits.
  */
 

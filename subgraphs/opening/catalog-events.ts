@@ -8,7 +8,7 @@ import { OpenDataset } from './dataset.entity.js';
  * An OPEN dataset whose catalog entry was retired, made PROHIBITED or graded IMPORTANT/CORE is
  * SUSPENDED at once, with the reason [OPN-6, Z §35, Z §12, Z §9]; it leaves the public open catalog.
  * Datasets already suspended or withdrawn keep their state and reason. Runs in the consumer's
- * transaction with the event's receipt (kit/events.ts deliverEvent).
+ * transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
 export const handleCatalogEvent: EventHandler = async (em, event) => {
   if (event.type !== DATA_RESOURCE_CHANGED) return [];

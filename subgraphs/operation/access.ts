@@ -8,7 +8,7 @@ import { effectiveStatus, statusCondition } from './operator.rules.js';
 /**
  * Who may see and do what in authorized operation: for each entity the SQL filter of its lists and
  * the predicate of a single row, side by side, both built from the kit's authority model
- * (kit/access.ts). operation/access.test.ts checks that the filter admits exactly the rows its
+ * (kit/rules/access.ts). operation/access.test.ts checks that the filter admits exactly the rows its
  * predicate admits.
  */
 

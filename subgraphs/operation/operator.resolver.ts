@@ -132,7 +132,7 @@ export class OperatorResolver {
     }
     requireLicensingAuthority(ctx, orgRef.region, '授权运营主体');
     const agreementNo = requireText(input.agreementNo, 'input.agreementNo', '协议编号', MAX_AGREEMENT_NO);
-    // Both are real dates: the kit checked them before this resolver ran (kit/scalars.ts).
+    // Both are real dates: the kit checked them before this resolver ran (kit/server/scalars.ts).
     const { agreementSignedAt: signedAt, termStart } = input;
     const today = todayInChina();
     if (signedAt > today)

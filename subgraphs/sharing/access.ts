@@ -11,7 +11,7 @@ import type { ShareSanction } from './sanction.entity.js';
 /**
  * Who may see and do what in sharing: for each entity the SQL filter of its lists and the
  * predicate of a single row, side by side, both built from the kit's authority model
- * (kit/access.ts). sharing/access.test.ts checks that each filter admits exactly the rows its
+ * (kit/rules/access.ts). sharing/access.test.ts checks that each filter admits exactly the rows its
  * predicate admits.
  */
 

@@ -12,7 +12,7 @@ import { syncNegativeList } from './negative-list.rules.js';
  *   system (they could never be granted any more, and the requester learns it at once);
  * - graded IMPORTANT or CORE: GRANTED requests are SUSPENDED until the authority approves again,
  *   PENDING ones stay pending but only the data authority may decide them now [J §7, B §10].
- * Runs in the consumer's transaction with the event's receipt (kit/events.ts deliverEvent).
+ * Runs in the consumer's transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
 export const handleCatalogEvent: EventHandler = async (em, event, { node }) => {
   if (event.type !== DATA_RESOURCE_CHANGED) return [];

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { enumObject } from '../../schema/enums.js';
 
-/** The sharing subgraph's own enums; `ShareMode`, which the catalog declares too, is the kit's (kit/enums.ts). */
+/** The sharing subgraph's own enums; `ShareMode`, which the catalog declares too, is the kit's (kit/server/enums.ts). */
 export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const;
 export type ShareRequestStatus = (typeof SHARE_REQUEST_STATUSES)[number];
 

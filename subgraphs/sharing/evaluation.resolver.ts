@@ -122,7 +122,7 @@ interface RequestsMade {
   counts: Record<string, number>;
 }
 
-/** Another node's evaluation asks how many requests some organizations made for this node's data (kit/peers.ts `internal`). */
+/** Another node's evaluation asks how many requests some organizations made for this node's data (kit/server/peers.ts `internal`). */
 export const requestsMade: InternalRoute = async ({ em }, body): Promise<RequestsMade> => {
   const ids = (body as { organizationIds?: unknown }).organizationIds;
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > 1000 || !ids.every((id) => typeof id === 'string')) return { counts: {} };

@@ -28,6 +28,7 @@ import { DataVerification } from './verification.entity.js';
 import { verificationInputBounds } from './verification.inputs.js';
 import { DataVerificationResolver } from './verification.resolver.js';
 import { Migration20261205000000 } from './migrations/Migration20261205000000_sharing_across_nodes.js';
+import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements_and_dead_letters.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
 import { handleSanctionEvent } from './sanction-events.js';
 
@@ -57,6 +58,7 @@ export const sharingModule: SubgraphModule = {
     { name: 'Migration20261128110000', class: Migration20261128110000 },
     { name: 'Migration20261128200000', class: Migration20261128200000 },
     { name: 'Migration20261205000000_sharing_across_nodes', class: Migration20261205000000 },
+    { name: 'Migration20261206000000_outbox_acknowledgements_and_dead_letters', class: Migration20261206000000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [

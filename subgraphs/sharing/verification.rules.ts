@@ -19,7 +19,7 @@ const BASIS: Partial<Record<ProfileCode, string>> = {
  * The verification period of the node's profiles: the first profile that sets
  * `wrongDataVerificationWorkingDays` (Lishui: 2 [L §13]); where none does, B §15 asks for a
  * feedback mechanism without a number, and the platform's default for reports of wrong data
- * applies (10 working days, as in Z §21; kit/policy.ts DEFAULT_OBJECTION_HANDLING).
+ * applies (10 working days, as in Z §21; kit/rules/policy.ts DEFAULT_OBJECTION_HANDLING).
  */
 export function verificationRule(profiles: ProfileCode[]): { workingDays: number; profile: ProfileCode | null; basis: string } {
   for (const code of profiles) {

@@ -43,12 +43,14 @@ export async function startTestNode(label: string, node: NodeConfig, onQuery?: (
   const counted =
     onQuery &&
     ((subgraph: SubgraphName, sql: string) => {
-      if (!/"(outbox_event|event_receipt)"|\b(outbox_event|event_receipt)\b/.test(sql)) onQuery(subgraph, sql);
+      if (!/"(outbox_event|outbox_consumer|event_receipt)"|\b(outbox_event|outbox_consumer|event_receipt)\b/.test(sql)) onQuery(subgraph, sql);
     });
   const running = await startNode({ node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, onQuery: counted });
   return {
     node,
     running,
+    /** The node's databases, e.g. to exercise an outage. */
+    dbs,
     call: <T = Record<string, any>>(subgraph: SubgraphName, actor: Actor, query: string, variables?: Record<string, unknown>) =>
       callSubgraph<T>(node.subgraphs[subgraph], { subgraph, node: node.id }, actor, query, variables),
     async stop() {

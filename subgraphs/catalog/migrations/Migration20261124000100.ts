@@ -1,7 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
-import { searchColumns } from '../search.js';
 
 const BATCH = 1000;
+
+/**
+ * The search text of an entry as the catalog made it when this migration landed (search.ts
+ * `searchColumns`, `normalizeSearch`), written out so that a later change there cannot change what
+ * this migration does: name, summary and item names, each NFKC, lower case, line breaks as spaces,
+ * one per line.
+ */
+const searchText = (name: string, summary: string, items: string[]) =>
+  [name, summary, ...items].map((s) => s.normalize('NFKC').toLowerCase().replace(/[\r\n]/g, ' ')).join('\n');
 
 /**
  * Keyword search by character n-grams [CAT-8] (why, and the measurements, in search.ts).
@@ -42,7 +50,7 @@ export class Migration20261124000100 extends Migration {
       group by r.id`);
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
-      const values = batch.map((r) => ({ id: r.id, t: searchColumns({ name: r.name, summary: r.summary }, (r.items as string[]).map((name) => ({ name }))).searchText }));
+      const values = batch.map((r) => ({ id: r.id, t: searchText(r.name, r.summary, r.items as string[]) }));
       this.addSql(this.getKnex().raw(
         `update "catalog"."data_resource" r set search_text = v.t from jsonb_to_recordset(?::jsonb) as v(id text, t text) where r.id = v.id`,
         [JSON.stringify(values)],

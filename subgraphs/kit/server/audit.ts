@@ -8,57 +8,6 @@ import { countAuditEventsOnCommit } from './metrics.js';
 
 export type { AuditVerification } from '../../../schema/audit.js';
 
-/**
- * DDL for the append-only, hash-chained audit log every subgraph keeps in its own schema
- * (SEC-2 [D §5, D §24-25, Z §34, J §28]). Triggers reject UPDATE, DELETE and TRUNCATE even for
- * the application's own database user; `data` is stored as the exact text that was hashed so the
- * verifier recomputes byte for byte.
- */
-export function auditTableSql(schema: string): string[] {
-  const t = `"${schema}"."audit_event"`;
-  return [
-    `create table ${t} (
-      id bigserial primary key,
-      at timestamptz not null,
-      actor_sub text not null,
-      actor_org text,
-      action text not null,
-      entity_type text not null,
-      entity_id text not null,
-      data text not null,
-      prev_hash text not null,
-      hash text not null
-    )`,
-    `create function "${schema}".audit_event_append_only() returns trigger language plpgsql as $$
-      begin raise exception 'audit_event is append-only: % is not allowed', TG_OP; end $$`,
-    `create trigger audit_event_no_change before update or delete on ${t} for each row execute function "${schema}".audit_event_append_only()`,
-    `create trigger audit_event_no_truncate before truncate on ${t} for each statement execute function "${schema}".audit_event_append_only()`,
-  ];
-}
-
-/**
- * Second step of the log: rows are keyed with an HMAC whose key is not in the database
- * (`keying = 'HMAC'`), carry their position in the chain (`seq`), their kind (a change or a read
- * of non-public data), the region of the object and of the caller. Rows written before stay
- * `SHA256` (legacy): verifiable only before the first keyed row.
- */
-export function auditKeyedSql(schema: string): string[] {
-  const t = `"${schema}"."audit_event"`;
-  return [
-    `alter table ${t}
-      add column kind text not null default 'CHANGE',
-      add column keying text not null default 'SHA256',
-      add column seq bigint,
-      add column region_code text,
-      add column actor_region text,
-      add constraint audit_event_kind check (kind in ('CHANGE', 'READ')),
-      add constraint audit_event_keying check (keying in ('SHA256', 'HMAC'))`,
-    `create index audit_event_newest on ${t} (at desc, id desc)`,
-    `create index audit_event_by_entity on ${t} (entity_id)`,
-    `create index audit_event_by_actor on ${t} (actor_sub)`,
-  ];
-}
-
 export interface AuditEvent {
   action: string;
   entityType: string;

@@ -36,7 +36,7 @@ export interface SubgraphContext {
   logFields?: Record<string, unknown>;
   /** The request's logger (every line carries the request id). */
   logger?: Logger;
-  /** Set once the operation is known: a query, which writes no entity, so its reads may skip the unit of work (kit/reads.ts). */
+  /** Set once the operation is known: a query, which writes no entity, so its reads may skip the unit of work (kit/server/reads.ts). */
   readOnly?: boolean;
 }
 
@@ -64,7 +64,7 @@ export function groupByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-/** Per request: the key the gateway sent, and whether any root field answered from a record (kit/idempotency.ts). */
+/** Per request: the key the gateway sent, and whether any root field answered from a record (kit/server/idempotency.ts). */
 export interface IdempotencyState {
   key: string;
   replayed: boolean;

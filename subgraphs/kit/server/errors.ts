@@ -104,7 +104,7 @@ export function errorKind(code: string | undefined, original: unknown): 'client'
 
 /**
  * Unexpected errors (SQL, bugs) may carry table names or connection details: the client gets a
- * generic message and the details go to the log only (kit/subgraph.ts logs them, once, with the
+ * generic message and the details go to the log only (kit/server/subgraph.ts logs them, once, with the
  * request id). An unreachable database gets its own code (still without details), so the gateway
  * can tell an unavailable node from a bug.
  */

@@ -3,7 +3,10 @@ import { internalHeaders, type Actor } from '../../../schema/auth.js';
 import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../../platform/log.js';
 import type { DeliveredEvent, OutboxEvent } from '../../../schema/events.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
+import { RETENTION_DEFAULTS } from '../../../platform/env.js';
 import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
+import { isDatabaseUnavailable } from './errors.js';
+import { countDeadLetter } from './metrics.js';
 
 /**
  * Events one subgraph publishes for its siblings on the same node (the catalog tells sharing,
@@ -20,6 +23,13 @@ import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './au
  * event exists iff the change committed; a consumer that crashes before its commit gets the event
  * again; a second delivery finds the receipt and changes nothing. The same code runs on PGlite and
  * on PostgreSQL.
+ *
+ * Nothing grows forever (kit/server/retention.ts prunes): every pull names its consumer and carries its
+ * cursor, which the publisher keeps in `outbox_consumer`, so an event goes once every consumer the
+ * publisher expects has acknowledged it (or once it is older than the retention, whatever happens);
+ * receipts older than the retention go too, except each source's newest, which is the cursor. An
+ * event whose handler fails `maxAttempts` times in a row goes to the consumer's
+ * `event_dead_letter` table with its error and counts as handled, so the events after it flow.
  */
 
 /** Where the consumer runs, for handlers whose effect depends on it (its node's policy profiles). */
@@ -38,34 +48,41 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({ sub: 'SYSTEM', orgId: null, r
 export const EVENTS_PATH = '/internal/events';
 export const NUDGE_PATH = '/internal/events/nudge';
 export const DEFAULT_EVENT_POLL_MS = 1000;
+/** Failures of one event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
+export const DEFAULT_EVENT_MAX_ATTEMPTS = RETENTION_DEFAULTS.eventMaxAttempts;
 const BATCH = 100;
 
-/** DDL of the publisher's outbox (used by its migration). */
-export function outboxTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."outbox_event" (
-      id bigserial primary key,
-      type text not null,
-      entity_id text collate "C" not null,
-      region_code text not null,
-      data jsonb not null,
-      occurred_at timestamptz not null default now()
-    )`,
-  ];
+/** A consumer as its publisher knows it: `<subgraph>@<node>` (the consuming subgraph and its node). */
+export const consumerKey = (subgraph: SubgraphName, node: NodeConfig) => `${subgraph}@${node.id}`;
+const CONSUMER_KEY = /^[a-z]{1,32}@[\w.-]{1,64}$/;
+
+/** What a subgraph declares it consumes (kit/server/subgraph.ts `SubgraphModule.consumes`). */
+export interface ConsumedSource {
+  source: SubgraphName;
+  /** `node`: a sibling's outbox on this node (the default); `above`: the same subgraph's on every node above. */
+  from?: 'node' | 'above';
 }
 
-/** DDL of a consumer's receipts: one row per handled event of one source, in its own schema. */
-export function receiptTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."event_receipt" (
-      source text not null,
-      event_id bigint not null,
-      type text not null,
-      entity_id text collate "C" not null,
-      handled_at timestamptz not null default now(),
-      primary key (source, event_id)
-    )`,
-  ];
+/**
+ * The consumers that read `publisher`'s outbox on `node`: its siblings there that consume it, and
+ * the same subgraph on every node below that consumes it from above. The publisher waits for each
+ * of them to acknowledge an event before pruning it (kit/server/retention.ts).
+ */
+export function outboxConsumers(
+  publisher: SubgraphName,
+  node: NodeConfig,
+  topology: TopologyIndex,
+  modules: readonly { name: SubgraphName; consumes?: readonly ConsumedSource[] }[],
+): string[] {
+  const out = new Set<string>();
+  for (const m of modules) {
+    for (const c of m.consumes ?? []) {
+      if (c.source !== publisher) continue;
+      if (c.from === 'above') for (const below of topology.nodesBelow(node)) out.add(consumerKey(m.name, below));
+      else if (m.name !== publisher) out.add(consumerKey(m.name, node));
+    }
+  }
+  return [...out].sort();
 }
 
 /**
@@ -108,23 +125,46 @@ export async function readOutbox(em: EntityManager, schema: string, after: strin
 }
 
 /**
+ * The publisher's side of a pull's acknowledgement: `consumer` has handled every event up to
+ * `after` (its cursor). Written only when the cursor moved, so an idle consumer polling every second
+ * writes nothing. A consumer whose cursor went back (its database restored) is taken at its word.
+ */
+export async function recordAcknowledgement(em: EntityManager, schema: string, consumer: unknown, after: string): Promise<void> {
+  if (typeof consumer !== 'string' || !CONSUMER_KEY.test(consumer)) return;
+  await em.getConnection().execute(
+    `insert into "${schema}".outbox_consumer (consumer, acknowledged) values (?, ?)
+     on conflict (consumer) do update set acknowledged = excluded.acknowledged, acknowledged_at = now()
+     where outbox_consumer.acknowledged <> excluded.acknowledged`,
+    [consumer, after],
+  );
+}
+
+/**
+ * Claims an event's receipt in the consumer's transaction: false when it was handled already — its
+ * receipt is there (a re-delivery, or a second consumer racing on the same database: the key makes
+ * it wait and then skip), or a newer event of the source was handled (events are handled in order,
+ * so this one was too, and its receipt has been pruned since).
+ */
+async function claimReceipt(em: EntityManager, schema: string, source: string, event: DeliveredEvent): Promise<boolean> {
+  const inserted = await em.getConnection().execute<{ event_id: string }[]>(
+    `insert into "${schema}".event_receipt (source, event_id, type, entity_id)
+     select ?, ?, ?, ? where not exists (select 1 from "${schema}".event_receipt where source = ? and event_id > ?)
+     on conflict do nothing returning event_id`,
+    [source, event.id, event.type, event.entityId, source, event.id],
+    'all',
+    em.getTransactionContext(),
+  );
+  return inserted.length > 0;
+}
+
+/**
  * Handles one event exactly once in the consumer's schema: the receipt, the effect and its audit
- * events commit together. Returns false for an event already handled (a re-delivery, or a second
- * consumer racing on the same database: the receipt's key makes it wait and then skip).
+ * events commit together. Returns false for an event already handled (see `claimReceipt`).
  */
 export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: string, event: DeliveredEvent, handle: EventHandler, context: EventContext): Promise<boolean> {
   const schema = chain.schema;
   return orm.em.fork().transactional(async (em) => {
-    const trx = em.getTransactionContext();
-    const inserted = await em
-      .getConnection()
-      .execute<{ event_id: string }[]>(
-        `insert into "${schema}".event_receipt (source, event_id, type, entity_id) values (?, ?, ?, ?) on conflict do nothing returning event_id`,
-        [source, event.id, event.type, event.entityId],
-        'all',
-        trx,
-      );
-    if (inserted.length === 0) return false;
+    if (!(await claimReceipt(em, schema, source, event))) return false;
     const audits = await handle(em, event, context);
     await em.flush();
     const audit = new AuditSession(chain, SYSTEM_ACTOR);
@@ -132,6 +172,57 @@ export async function deliverEvent(orm: MikroORM, chain: AuditChain, source: str
     return true;
   });
 }
+
+/** How an event's handler has failed so far, in a row. */
+interface EventFailure {
+  eventId: string;
+  attempts: number;
+  firstFailedAt: Date;
+  lastFailedAt: Date;
+  error: string;
+}
+
+/**
+ * Gives up on an event: its receipt (so the stream moves on) and a dead letter holding the event
+ * and its last error, in one transaction. False when it was handled meanwhile after all.
+ */
+async function deadLetter(orm: MikroORM, schema: string, source: string, event: DeliveredEvent, failure: EventFailure): Promise<boolean> {
+  return orm.em.fork().transactional(async (em) => {
+    if (!(await claimReceipt(em, schema, source, event))) return false;
+    await em.getConnection().execute(
+      `insert into "${schema}".event_dead_letter (source, event_id, type, entity_id, region_code, data, occurred_at, error, attempts, first_failed_at, last_failed_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        source,
+        event.id,
+        event.type,
+        event.entityId,
+        event.regionCode,
+        JSON.stringify(event.data),
+        event.occurredAt,
+        failure.error,
+        failure.attempts,
+        failure.firstFailedAt,
+        failure.lastFailedAt,
+      ],
+      'run',
+      em.getTransactionContext(),
+    );
+    return true;
+  });
+}
+
+/**
+ * Failures that say nothing about the event: the database unreachable, or a conflict with another
+ * transaction that a retry resolves (serialization failure, deadlock, lock not available). They
+ * are retried without counting against the event; anything else (a bug, a violated constraint, a
+ * statement cancelled by the timeout) counts.
+ */
+const RETRY_LATER = new Set(['40001', '40P01', '55P03']);
+const isTransient = (err: unknown) => isDatabaseUnavailable(err) || RETRY_LATER.has(String((err as { code?: unknown } | null)?.code));
+
+/** The error as the dead letter keeps it: its stack (message first), bounded. */
+const describeError = (err: unknown) => String((err as Error)?.stack ?? err).slice(0, 4000);
 
 /** The subgraph's URL with another path (topology URLs point at `/graphql`). */
 function endpoint(node: NodeConfig, subgraph: SubgraphName, path: string): string {
@@ -178,14 +269,19 @@ export interface EventConsumerOptions {
   secret: string;
   handle: EventHandler;
   pollMs?: number;
+  /** Failures of one event's handler, in a row, before it goes to the dead-letter table; default `DEFAULT_EVENT_MAX_ATTEMPTS`. */
+  maxAttempts?: number;
   /** Where delivery trouble is told; the process logger when absent. */
   logger?: Logger;
 }
 
 /**
  * Pulls the source's outbox after this consumer's cursor (the highest receipt) every `pollMs` and
- * on every nudge, handling events one by one in order. A failing event stops the batch and is
- * retried at the next poll, so nothing after it is handled first.
+ * on every nudge, handling events one by one in order; each pull names this consumer, so the
+ * publisher learns how far it got. A failing event stops the batch and is retried at the next poll,
+ * so nothing after it is handled first — until its handler has failed `maxAttempts` times in a row:
+ * then it goes to the dead-letter table and the events after it are handled. An unreachable source
+ * or database stops the batch without counting against the event.
  */
 export class EventConsumer {
   private timer: NodeJS.Timeout | undefined;
@@ -193,15 +289,24 @@ export class EventConsumer {
   private again = false;
   private stopped = false;
   private failing = false;
+  /** The event at the head of the stream whose handler keeps failing, if any. */
+  private failure: EventFailure | undefined;
 
   private readonly log: Logger;
   private readonly from: NodeConfig;
   private readonly key: string;
+  /** This consumer as the publisher knows it. */
+  private readonly consumer: string;
+  private readonly maxAttempts: number;
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.logger ?? getProcessLogger().child({ service: o.chain.schema });
     this.from = o.from ?? o.node;
     this.key = sourceKey(o.source, this.from, o.node);
+    this.maxAttempts = Math.max(1, o.maxAttempts ?? DEFAULT_EVENT_MAX_ATTEMPTS);
+    this.consumer = consumerKey(o.chain.schema as SubgraphName, o.node);
+    // The series exists from the start, at 0, so an alert on its increase sees the first dead letter.
+    countDeadLetter({ subgraph: o.chain.schema, node: o.node.id }, this.key, 0);
   }
 
   start(): void {
@@ -247,17 +352,48 @@ export class EventConsumer {
     return rows[0]?.last ?? '0';
   }
 
+  /**
+   * Delivers one event; false when its handler failed and the event stays at the head of the
+   * stream for the next poll. A transient failure is thrown (the batch stops, nothing is counted).
+   */
+  private async handle(e: DeliveredEvent): Promise<boolean> {
+    try {
+      await deliverEvent(this.o.orm, this.o.chain, this.key, e, this.o.handle, { node: this.o.node, source: this.from });
+      this.failure = undefined;
+      return true;
+    } catch (err) {
+      if (isTransient(err)) throw err;
+      const now = new Date();
+      const f: EventFailure = this.failure?.eventId === e.id ? this.failure : { eventId: e.id, attempts: 0, firstFailedAt: now, lastFailedAt: now, error: '' };
+      f.attempts += 1;
+      f.lastFailedAt = now;
+      f.error = describeError(err);
+      this.failure = f;
+      const about = { source: this.key, eventId: e.id, type: e.type, entityId: e.entityId, attempts: f.attempts, maxAttempts: this.maxAttempts };
+      if (f.attempts < this.maxAttempts) {
+        this.log.warn({ ...about, error: (err as Error)?.message ?? String(err) }, 'event handler failed, retrying');
+        return false;
+      }
+      if (await deadLetter(this.o.orm, this.o.chain.schema, this.key, e, f)) {
+        countDeadLetter({ subgraph: this.o.chain.schema, node: this.o.node.id }, this.key);
+        this.log.error({ ...about, error: f.error }, 'event moved to the dead-letter table; the events after it are delivered');
+      }
+      this.failure = undefined;
+      return true;
+    }
+  }
+
   private async drain(): Promise<void> {
     try {
       for (;;) {
         if (this.stopped) return;
-        const body = JSON.stringify({ after: await this.cursor(), limit: BATCH });
+        const body = JSON.stringify({ after: await this.cursor(), limit: BATCH, consumer: this.consumer });
         const res = await signedPost(this.from, this.o.source, EVENTS_PATH, SYSTEM_ACTOR, body, this.o.secret, 5000);
         if (!res.ok) throw new Error(`${this.key} answered ${res.status}`);
         const { events } = (await res.json()) as { events: DeliveredEvent[] };
         for (const e of events) {
           if (this.stopped) return;
-          await deliverEvent(this.o.orm, this.o.chain, this.key, e, this.o.handle, { node: this.o.node, source: this.from });
+          if (!(await this.handle(e))) return;
         }
         if (this.failing) this.log.info({ source: this.key }, 'event delivery resumed');
         this.failing = false;

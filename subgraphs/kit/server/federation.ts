@@ -11,7 +11,7 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
  * type-graphql builds the types, @apollo/subgraph adds _service/_entities (type-graphql's federation
  * example). Every root field checks its arguments against the input bounds before its resolver
  * runs, so no subgraph can forget a length or character rule; every connection's cursors name
- * their list (kit/pagination.ts withListCursors).
+ * their list (kit/server/pagination.ts withListCursors).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Utils, wrap } from '@mikro-orm/core';
-import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { IdempotencyState, SubgraphContext } from './context.js';
@@ -17,36 +16,10 @@ import { badInput } from './errors.js';
  *    commits, then returns its outcome;
  *  - a failed mutation rolls its record back with everything else, so a retry executes again.
  * Keys are scoped to the caller (`actor_sub`): one caller's key never returns another's outcome.
+ * A record is kept for the retry window, IDEMPOTENCY_RETENTION_HOURS (kit/server/retention.ts prunes it
+ * then): a retry later than that executes again.
  */
 export const IDEMPOTENCY_TABLE = 'idempotent_mutation';
-
-export function idempotencyTableSql(schema: string): string[] {
-  const t = `"${schema}"."${IDEMPOTENCY_TABLE}"`;
-  return [
-    `create table ${t} (
-      actor_sub text collate "C" not null,
-      idempotency_key text collate "C" not null,
-      field_path text collate "C" not null,
-      operation_hash text not null,
-      field_name text not null,
-      entity_name text,
-      entity_id text,
-      created_at timestamptz not null default now(),
-      primary key (actor_sub, idempotency_key, field_path)
-    )`,
-    // For pruning records older than any sensible retry.
-    `create index ${IDEMPOTENCY_TABLE}_created on ${t} (created_at)`,
-  ];
-}
-
-/** The kit migration every subgraph registers (one file per subgraph, named by its date). */
-export function idempotencyMigration(schema: string) {
-  return class IdempotencyMigration extends Migration {
-    async up(): Promise<void> {
-      for (const sql of idempotencyTableSql(schema)) this.addSql(sql);
-    }
-  };
-}
 
 interface Record_ {
   operation_hash: string;

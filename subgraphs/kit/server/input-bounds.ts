@@ -169,7 +169,7 @@ function checkerFor(type: GraphQLInputType, leaf: Leaf, plan: Plan): Check {
     return check;
   }
   if (isEnumType(inner) || (isScalarType(inner) && ['Int', 'Float', 'Boolean'].includes(inner.name))) return () => {};
-  // The scalar lets any value through (kit/scalars.ts): its format is checked here, naming the field.
+  // The scalar lets any value through (kit/server/scalars.ts): its format is checked here, naming the field.
   if (isScalarType(inner) && inner.name === LocalDate.name) return (value, path) => checkLocalDate(value, path);
   return (value, path) => {
     if (typeof value === 'string') checkString(value, leaf, path);

@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { counter, gauge, histogram, REQUEST_LABELS, requestMetricsPlugin } from '../../../platform/metrics.js';
 
 /**
- * A subgraph's series (schema/metrics.ts holds the registry). Each carries `subgraph` and
+ * A subgraph's series (platform/metrics.ts holds the registry). Each carries `subgraph` and
  * `node`: the demo and the tests run many subgraphs in one process, on one registry.
  */
 export interface SubgraphLabels {
@@ -117,7 +117,7 @@ export function countAuditEventsOnCommit(trx: unknown, labels: SubgraphLabels, k
   uncommitted.set(root, [...(uncommitted.get(root) ?? []), { labels, kind, n }]);
 }
 
-/** Settles the audit events of a transaction as it ends (registered on every subgraph ORM, kit/orm.ts). */
+/** Settles the audit events of a transaction as it ends (registered on every subgraph ORM, kit/server/orm.ts). */
 export const auditEventCounter: EventSubscriber = {
   async afterTransactionCommit({ transaction }: TransactionEventArgs) {
     for (const e of uncommitted.get(transaction as object) ?? []) auditEvents.inc({ ...e.labels, kind: e.kind }, e.n);
@@ -127,3 +127,25 @@ export const auditEventCounter: EventSubscriber = {
     uncommitted.delete(transaction as object);
   },
 };
+
+const deadLetters = counter({
+  name: 'pdf_event_dead_letters_total',
+  help: "Events a subgraph gave up on after its handler failed EVENT_MAX_ATTEMPTS times in a row, moved to its event_dead_letter table, by source (a sibling's name, or <subgraph>@<node> for another node's)",
+  labelNames: ['subgraph', 'node', 'source'] as const,
+});
+
+/** Counts an event moved to the dead-letter table (committed); `n` 0 makes the series exist. */
+export function countDeadLetter(labels: SubgraphLabels, source: string, n = 1): void {
+  deadLetters.inc({ ...labels, source }, n);
+}
+
+const pruned = counter({
+  name: 'pdf_retention_pruned_rows_total',
+  help: 'Rows a subgraph deleted because nothing needs them any more (kit/server/retention.ts), by table: outbox_event, event_receipt, idempotent_mutation, outbox_consumer',
+  labelNames: ['subgraph', 'node', 'table'] as const,
+});
+
+/** Counts rows deleted by the retention pruner (each batch commits on its own). */
+export function countPruned(labels: SubgraphLabels, table: string, n: number): void {
+  if (n > 0) pruned.inc({ ...labels, table }, n);
+}

@@ -12,8 +12,8 @@ import { claimIdempotencyKey } from './idempotency.js';
  * neither. A concurrent change to the same row (version column) becomes a CONFLICT, and so does
  * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
  * `events` (optional) go to the subgraph's outbox in the same transaction; its siblings are nudged
- * once it committed (kit/events.ts). The request's idempotency key is recorded in the same
- * transaction (kit/idempotency.ts).
+ * once it committed (kit/server/events.ts). The request's idempotency key is recorded in the same
+ * transaction (kit/server/idempotency.ts).
  */
 export async function mutate<T>(
   ctx: SubgraphContext,

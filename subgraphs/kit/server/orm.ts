@@ -5,7 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { auditEventCounter, statementTimingLogger, type SubgraphLabels } from './metrics.js';
 
-/** Bounds on the time a request may hold the database (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS in schema/env.ts). */
+/** Bounds on the time a request may hold the database (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS in platform/env.ts). */
 export interface DatabaseLimits {
   /** A statement running longer is cancelled by PostgreSQL; so is a transaction left idle that long. */
   statementTimeoutMs: number;
@@ -33,7 +33,7 @@ export interface OrmOptions {
   /** Names this pool's sessions (pg_stat_activity.application_name), so `closeORM` can find its own backends. */
   applicationName?: string;
   limits?: Partial<DatabaseLimits>;
-  /** Times every statement under these labels (`pdf_db_statement_duration_seconds`, kit/metrics.ts). */
+  /** Times every statement under these labels (`pdf_db_statement_duration_seconds`, kit/server/metrics.ts). */
   metrics?: SubgraphLabels;
 }
 

@@ -64,7 +64,7 @@ export class PeerClient {
   }
 
   /**
-   * An internal endpoint of `subgraph` on `target` (kit/subgraph.ts `internal` routes), as SYSTEM:
+   * An internal endpoint of `subgraph` on `target` (kit/server/subgraph.ts `internal` routes), as SYSTEM:
    * facts a rule needs from another platform that no caller's own visibility should decide, such
    * as counts for an evaluation. Answers the endpoint's JSON.
    */
@@ -95,7 +95,7 @@ export class PeerClient {
   }
 }
 
-/** Where a subgraph serves its internal routes (kit/subgraph.ts). */
+/** Where a subgraph serves its internal routes (kit/server/subgraph.ts). */
 export const INTERNAL_PREFIX = '/internal/';
 
 /**

@@ -7,7 +7,7 @@ import { badInput } from './errors.js';
  * `LocalDate` (graphql-scalars: a date without time zone, `YYYY-MM-DD`) for every date-only field
  * and argument; in TypeScript the value stays the string, as the `date` columns hold it. Answers
  * are checked by graphql-scalars. An input is taken as sent and checked by `checkLocalDate` in the
- * kit's argument check (kit/input-bounds.ts), before any resolver runs: there the error names the
+ * kit's argument check (kit/server/input-bounds.ts), before any resolver runs: there the error names the
  * field and says the format. Refused during coercion instead, it would be a request error without
  * the field, which the subgraph answers with HTTP 400 and the gateway takes for a node that
  * cannot answer (the gateway's own schema knows only the scalar's name, so it lets any value through).

@@ -14,7 +14,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * only past its thresholds (when it is on at all).
  *
  * So every bulk load ends with `refreshStatistics`, every subgraph runs it at start-up after its
- * migrations, and periodically (`StatisticsRefresher`). It is cheap when nothing is stale: two
+ * migrations, and periodically (kit/server/periodic.ts `PeriodicWork`). It is cheap when nothing is stale: two
  * queries of the system catalogs, and a look at each GIN index's pending list.
  */
 
@@ -81,57 +81,4 @@ export async function refreshStatistics(em: EntityManager, schema: string): Prom
     pendingPagesCleaned += Number(row?.pages ?? 0);
   }
   return { analyzed, pendingPagesCleaned };
-}
-
-/**
- * Runs a subgraph's refreshes one at a time: on request (`refresh`, e.g. when a bulk load ends) and
- * on an unref'd timer (`start`), so a database that no autovacuum looks after (PGlite) still gets
- * analyzed as its data changes. A tick finding a refresh queued or running skips; `stop()` waits
- * for the last one, so the pool can close after it.
- */
-export class StatisticsRefresher {
-  private timer?: NodeJS.Timeout;
-  private last: Promise<unknown> = Promise.resolve();
-  private queued = 0;
-
-  constructor(
-    private readonly work: () => Promise<StatisticsRefresh>,
-    private readonly onError: (err: unknown) => void,
-    private readonly onRefresh: (r: StatisticsRefresh) => void = () => {},
-  ) {}
-
-  /** A refresh after the one in progress, if any, reported to `onRefresh`; rejects when it fails. */
-  refresh(): Promise<StatisticsRefresh> {
-    this.queued += 1;
-    const next = this.last
-      .then(() => this.work())
-      .then((r) => {
-        this.onRefresh(r);
-        return r;
-      })
-      .finally(() => {
-        this.queued -= 1;
-      });
-    this.last = next.catch(() => undefined);
-    return next;
-  }
-
-  /** A refresh whose failure goes to `onError` (start-up, timer): never rejects. */
-  refreshQuietly(): Promise<void> {
-    return this.refresh().then(() => undefined, this.onError);
-  }
-
-  start(intervalMs: number): void {
-    if (intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.queued === 0) void this.refreshQuietly();
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.last;
-  }
 }

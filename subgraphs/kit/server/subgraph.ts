@@ -15,7 +15,7 @@ import { getProcessLogger, type Logger } from '../../../platform/log.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { AppError, AUDIT_UNAVAILABLE, auditUnavailable, databaseUnavailable, errorKind, isDatabaseUnavailable, maskUnexpected } from './errors.js';
-import { EVENTS_PATH, EventConsumer, NUDGE_PATH, readOutbox, type EventHandler } from './events.js';
+import { EVENTS_PATH, EventConsumer, NUDGE_PATH, outboxConsumers, readOutbox, recordAcknowledgement, type ConsumedSource, type EventHandler } from './events.js';
 import { buildFederatedSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
 import type { InputBounds } from './input-bounds.js';
@@ -28,8 +28,10 @@ import { AUDIT_HEAD_EXTENSION } from '../../../schema/audit.js';
 import { checkReadiness, statusFor } from './readiness.js';
 import { serveMetrics } from '../../../platform/metrics.js';
 import { traceIncoming } from '../../../platform/tracing.js';
-import { subgraphRequestMetrics, trackPool } from './metrics.js';
-import { refreshStatistics, StatisticsRefresher, type StatisticsRefresh } from './statistics.js';
+import { countPruned, subgraphRequestMetrics, trackPool } from './metrics.js';
+import { PeriodicWork } from './periodic.js';
+import { DEFAULT_RETENTION, pruneSubgraph, type PruneReport, type RetentionSettings } from './retention.js';
+import { refreshStatistics, type StatisticsRefresh } from './statistics.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -41,21 +43,21 @@ export interface SubgraphModule {
   references?: IResolvers;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationObject[];
-  /** Keeps an outbox (`outbox_event`) and serves it to its siblings at `POST /internal/events` (kit/events.ts). */
+  /** Keeps an outbox (`outbox_event`) and serves it to its siblings at `POST /internal/events` (kit/server/events.ts). */
   outbox?: boolean;
   /**
-   * Handles the events of an outbox, each once, in this subgraph's own transaction (kit/events.ts):
+   * Handles the events of an outbox, each once, in this subgraph's own transaction (kit/server/events.ts):
    * a sibling's on this node (`from: 'node'`, the default), or the same subgraph's on every node
    * above this one (`from: 'above'`: records of an authority above that cover this node's data).
    */
-  consumes?: { source: SubgraphName; from?: 'node' | 'above'; handle: EventHandler }[];
+  consumes?: (ConsumedSource & { handle: EventHandler })[];
   /**
    * Internal JSON endpoints (`POST /internal/<name>`) other nodes' subgraphs call as SYSTEM
-   * (kit/peers.ts `internal`): facts a rule needs across platforms that no caller's own
+   * (kit/server/peers.ts `internal`): facts a rule needs across platforms that no caller's own
    * visibility should decide. Never reachable through the gateway.
    */
   internal?: Record<string, InternalRoute>;
-  /** Input bounds that differ from the kit's defaults (kit/input-bounds.ts). */
+  /** Input bounds that differ from the kit's defaults (kit/server/input-bounds.ts). */
   inputBounds?: InputBounds;
 }
 
@@ -94,10 +96,20 @@ export interface SubgraphOptions {
   /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
   metrics?: boolean;
   /**
-   * How often the subgraph looks for stale table statistics and analyzes them (kit/statistics.ts,
+   * How often the subgraph looks for stale table statistics and analyzes them (kit/server/statistics.ts,
    * STATISTICS_INTERVAL_MS); absent or 0: only at start-up, as tests want.
    */
   statisticsIntervalMs?: number;
+  /**
+   * The subgraphs every node runs (runtime/modules.ts), so a publisher knows which consumers must
+   * acknowledge an event before it is pruned (kit/server/events.ts `outboxConsumers`); absent: the
+   * consumers that have pulled.
+   */
+  modules?: readonly Pick<SubgraphModule, 'name' | 'consumes'>[];
+  /** What is kept how long (kit/server/retention.ts); absent fields take `DEFAULT_RETENTION`, but an absent interval prunes only when asked, as tests want. */
+  retention?: Partial<RetentionSettings>;
+  /** Failures of one event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS); default 5. */
+  eventMaxAttempts?: number;
 }
 
 declare module 'fastify' {
@@ -120,6 +132,8 @@ export interface RunningSubgraph {
   app: FastifyInstance;
   /** Analyzes this subgraph's stale tables and empties its GIN pending lists now: call it when a bulk load ends. */
   refreshStatistics(): Promise<StatisticsRefresh>;
+  /** Prunes what nothing needs any more now (kit/server/retention.ts), after a run in progress. */
+  prune(): Promise<PruneReport>;
   stop(): Promise<void>;
 }
 
@@ -147,7 +161,7 @@ const replayExtension: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
-/** Marks a query's context read-only once its operation is known (kit/reads.ts). */
+/** Marks a query's context read-only once its operation is known (kit/server/reads.ts). */
 const readOnlyQueries: ApolloServerPlugin<SubgraphContext> = {
   async requestDidStart() {
     return {
@@ -230,14 +244,14 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
   const logger = (opts.logger ?? getProcessLogger()).child({ service: mod.name, node: opts.node.id });
   // A database restored or loaded while the subgraph was down, or never analyzed, is planned well from the first request.
-  const statistics = new StatisticsRefresher(
+  const statistics = new PeriodicWork<StatisticsRefresh>(
     () => refreshStatistics(orm.em.fork(), mod.name),
     (err) => logger.warn({ error: (err as Error).message }, 'could not refresh table statistics'),
     (r) => {
       if (r.analyzed.length || r.pendingPagesCleaned) logger.debug({ analyzed: r.analyzed, pendingPagesCleaned: r.pendingPagesCleaned }, 'table statistics refreshed');
     },
   );
-  await statistics.refreshQuietly();
+  await statistics.runQuietly();
   const app = createHttpServer(logger);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -262,8 +276,49 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const topology = new TopologyIndex(opts.topology ?? { nodes: [opts.node] });
   const consumers = (mod.consumes ?? []).flatMap((c) =>
     (c.from === 'above' ? topology.nodesAbove(opts.node) : [opts.node]).map(
-      (from) => new EventConsumer({ orm, chain, node: opts.node, from, source: c.source, secret: opts.internalSecret, handle: c.handle, pollMs: opts.eventPollMs, logger }),
+      (from) =>
+        new EventConsumer({
+          orm,
+          chain,
+          node: opts.node,
+          from,
+          source: c.source,
+          secret: opts.internalSecret,
+          handle: c.handle,
+          pollMs: opts.eventPollMs,
+          maxAttempts: opts.eventMaxAttempts,
+          logger,
+        }),
     ),
+  );
+  const retention: RetentionSettings = {
+    intervalMs: opts.retention?.intervalMs ?? 0,
+    eventRetentionHours: opts.retention?.eventRetentionHours ?? DEFAULT_RETENTION.eventRetentionHours,
+    idempotencyRetentionHours: opts.retention?.idempotencyRetentionHours ?? DEFAULT_RETENTION.idempotencyRetentionHours,
+  };
+  const labels = { subgraph: mod.name, node: opts.node.id };
+  const pruner = new PeriodicWork<PruneReport>(
+    () =>
+      pruneSubgraph(orm.em.fork(), {
+        schema: mod.name,
+        outbox: !!mod.outbox,
+        consumes: !!mod.consumes?.length,
+        consumers: opts.modules ? outboxConsumers(mod.name, opts.node, topology, opts.modules) : null,
+        settings: retention,
+      }),
+    (err) => logger.warn({ error: (err as Error).message }, 'could not prune outbox, receipts or idempotency records'),
+    (r) => {
+      countPruned(labels, 'outbox_event', r.outboxEvents);
+      countPruned(labels, 'event_receipt', r.receipts);
+      countPruned(labels, 'idempotent_mutation', r.idempotencyRecords);
+      countPruned(labels, 'outbox_consumer', r.acknowledgements);
+      if (r.unacknowledged)
+        logger.warn(
+          { through: r.unacknowledged.through, consumers: r.unacknowledged.consumers, retentionHours: retention.eventRetentionHours },
+          'outbox events past their retention pruned before these consumers acknowledged them',
+        );
+      if (r.outboxEvents || r.receipts || r.idempotencyRecords || r.acknowledgements) logger.debug({ pruned: r }, 'pruned');
+    },
   );
 
   logEveryRequest(app);
@@ -332,8 +387,10 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       // Only a sibling's consumer reads the outbox; a client's token never carries SYSTEM through the gateway to this path.
       if (!request.claims!.actor.roles.includes('SYSTEM')) return reply.code(403).send(errorBody('internal endpoint', 'FORBIDDEN'));
       if (request.bodyNotJson) return notJson(reply);
-      const { after, limit } = (request.body ?? {}) as { after?: unknown; limit?: unknown };
+      const { after, limit, consumer } = (request.body ?? {}) as { after?: unknown; limit?: unknown; consumer?: unknown };
       const cursor = typeof after === 'string' && /^\d{1,18}$/.test(after) ? after : '0';
+      // The cursor says what the consumer has handled: the pruner waits for every expected consumer's (kit/server/retention.ts).
+      await recordAcknowledgement(orm.em.fork(), mod.name, consumer, cursor);
       return { events: await readOutbox(orm.em.fork(), mod.name, cursor, typeof limit === 'number' ? limit : undefined) };
     });
   }
@@ -381,6 +438,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const { port } = app.server.address() as AddressInfo;
   for (const c of consumers) c.start();
   statistics.start(opts.statisticsIntervalMs ?? 0);
+  pruner.start(retention.intervalMs);
 
   return {
     name: mod.name,
@@ -390,9 +448,11 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     consumers,
     audit: chain,
     app,
-    refreshStatistics: () => statistics.refresh(),
+    refreshStatistics: () => statistics.run(),
+    prune: () => pruner.run(),
     async stop() {
       await statistics.stop();
+      await pruner.stop();
       await Promise.all(consumers.map((c) => c.stop()));
       app.server.closeAllConnections();
       // Stops Apollo, whose drain plugin closes the fastify server.

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Opening schema: the open catalog (open datasets) and the audit log. */
 export class Migration20261124000000 extends Migration {
@@ -29,6 +28,24 @@ export class Migration20261124000000 extends Migration {
     this.addSql('create index open_dataset_status_seq on "opening"."open_dataset" (status, seq)');
     this.addSql('create index open_dataset_provider on "opening"."open_dataset" (provider_id)');
     this.addSql('create index open_dataset_access_methods on "opening"."open_dataset" using gin (access_methods)');
-    for (const sql of auditTableSql('opening')) this.addSql(sql);
+    // The append-only, hash-chained audit log (SEC-2 [D §5, D §24-25, Z §34, J §28]): triggers reject
+    // UPDATE, DELETE and TRUNCATE even for the application's own database user; `data` is stored as the
+    // exact text that was hashed, so the verifier recomputes it byte for byte.
+    this.addSql(`create table "opening"."audit_event" (
+      id bigserial primary key,
+      at timestamptz not null,
+      actor_sub text not null,
+      actor_org text,
+      action text not null,
+      entity_type text not null,
+      entity_id text not null,
+      data text not null,
+      prev_hash text not null,
+      hash text not null
+    )`);
+    this.addSql(`create function "opening".audit_event_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_event is append-only: % is not allowed', TG_OP; end $$`);
+    this.addSql('create trigger audit_event_no_change before update or delete on "opening"."audit_event" for each row execute function "opening".audit_event_append_only()');
+    this.addSql('create trigger audit_event_no_truncate before truncate on "opening"."audit_event" for each statement execute function "opening".audit_event_append_only()');
   }
 }

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { receiptTableSql } from '../../kit/server/events.js';
 
 /**
  * An open dataset is suspended when its catalog entry is retired, made PROHIBITED or graded
@@ -12,6 +11,14 @@ export class Migration20261128010000 extends Migration {
       add column suspended_at timestamptz,
       add column suspension_reason text,
       add column catalog_event_id text`);
-    for (const sql of receiptTableSql('opening')) this.addSql(sql);
+    // One row per handled event of one source, written in the transaction of its effect (kit/events.ts).
+    this.addSql(`create table "opening"."event_receipt" (
+      source text not null,
+      event_id bigint not null,
+      type text not null,
+      entity_id text collate "C" not null,
+      handled_at timestamptz not null default now(),
+      primary key (source, event_id)
+    )`);
   }
 }

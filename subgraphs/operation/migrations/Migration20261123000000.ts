@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Operation schema: operator authorizations (OPR-1) and the audit log. */
 export class Migration20261123000000 extends Migration {
@@ -27,6 +26,24 @@ export class Migration20261123000000 extends Migration {
     this.addSql('create index operator_region_seq on "operation"."operator" (region_code, seq)');
     // Organization.operator and the overlap check look authorizations up by organization.
     this.addSql('create index operator_organization on "operation"."operator" (organization_id, term_start)');
-    for (const sql of auditTableSql('operation')) this.addSql(sql);
+    // The append-only, hash-chained audit log (SEC-2 [D §5, D §24-25, Z §34, J §28]): triggers reject
+    // UPDATE, DELETE and TRUNCATE even for the application's own database user; `data` is stored as the
+    // exact text that was hashed, so the verifier recomputes it byte for byte.
+    this.addSql(`create table "operation"."audit_event" (
+      id bigserial primary key,
+      at timestamptz not null,
+      actor_sub text not null,
+      actor_org text,
+      action text not null,
+      entity_type text not null,
+      entity_id text not null,
+      data text not null,
+      prev_hash text not null,
+      hash text not null
+    )`);
+    this.addSql(`create function "operation".audit_event_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_event is append-only: % is not allowed', TG_OP; end $$`);
+    this.addSql('create trigger audit_event_no_change before update or delete on "operation"."audit_event" for each row execute function "operation".audit_event_append_only()');
+    this.addSql('create trigger audit_event_no_truncate before truncate on "operation"."audit_event" for each statement execute function "operation".audit_event_append_only()');
   }
 }

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditTableSql } from '../../kit/server/audit.js';
 
 /** Sharing schema: share requests (a granted request is the grant) and the audit log. */
 export class Migration20261124000000 extends Migration {
@@ -38,6 +37,24 @@ export class Migration20261124000000 extends Migration {
     this.addSql('create index share_request_resource on "sharing"."share_request" (resource_id, status)');
     this.addSql('create index share_request_requester on "sharing"."share_request" (requester_id, seq)');
     this.addSql('create index share_request_provider on "sharing"."share_request" (provider_id, seq)');
-    for (const sql of auditTableSql('sharing')) this.addSql(sql);
+    // The append-only, hash-chained audit log (SEC-2 [D §5, D §24-25, Z §34, J §28]): triggers reject
+    // UPDATE, DELETE and TRUNCATE even for the application's own database user; `data` is stored as the
+    // exact text that was hashed, so the verifier recomputes it byte for byte.
+    this.addSql(`create table "sharing"."audit_event" (
+      id bigserial primary key,
+      at timestamptz not null,
+      actor_sub text not null,
+      actor_org text,
+      action text not null,
+      entity_type text not null,
+      entity_id text not null,
+      data text not null,
+      prev_hash text not null,
+      hash text not null
+    )`);
+    this.addSql(`create function "sharing".audit_event_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_event is append-only: % is not allowed', TG_OP; end $$`);
+    this.addSql('create trigger audit_event_no_change before update or delete on "sharing"."audit_event" for each row execute function "sharing".audit_event_append_only()');
+    this.addSql('create trigger audit_event_no_truncate before truncate on "sharing"."audit_event" for each statement execute function "sharing".audit_event_append_only()');
   }
 }

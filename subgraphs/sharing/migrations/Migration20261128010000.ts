@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { receiptTableSql } from '../../kit/server/events.js';
 
 /**
  * Grants follow their catalog entry [SHR-5, SHR-10, B §26, B §49]: a grant can be SUSPENDED with
@@ -15,6 +14,14 @@ export class Migration20261128010000 extends Migration {
     this.addSql('alter table "sharing"."share_request" drop constraint share_request_status');
     this.addSql(`alter table "sharing"."share_request" add constraint share_request_status check (status in ('PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED'))`);
     this.addSql(`alter table "sharing"."share_request" add constraint share_request_suspension check ((status = 'SUSPENDED') = (suspended_at is not null and suspension_reason is not null))`);
-    for (const sql of receiptTableSql('sharing')) this.addSql(sql);
+    // One row per handled event of one source, written in the transaction of its effect (kit/events.ts).
+    this.addSql(`create table "sharing"."event_receipt" (
+      source text not null,
+      event_id bigint not null,
+      type text not null,
+      entity_id text collate "C" not null,
+      handled_at timestamptz not null default now(),
+      primary key (source, event_id)
+    )`);
   }
 }
