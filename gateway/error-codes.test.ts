@@ -42,7 +42,7 @@ function codesInSource(): Map<string, string> {
       }
     }
   };
-  for (const folder of ['gateway', 'schema', 'subgraphs']) walk(join(ROOT, folder));
+  for (const folder of ['gateway', 'schema', 'platform', 'subgraphs']) walk(join(ROOT, folder));
   return found;
 }
 
