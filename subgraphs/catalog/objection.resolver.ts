@@ -203,7 +203,7 @@ export class DataObjectionResolver {
         response: null,
         handledAt: null,
         handledBy: null,
-      } as DataObjection);
+      });
       return {
         result: o,
         // The log is append-only: it records the rule applied, never the subject's identity.

@@ -90,7 +90,7 @@ export class OrganizationResolver {
         name,
         creditCode: input.creditCode,
         kind: input.kind,
-      } as Organization);
+      });
       return {
         result: org,
         audit: { action: 'organization.create', entityType: 'Organization', entityId: owned.id, data: { name, creditCode: input.creditCode, kind: input.kind } },

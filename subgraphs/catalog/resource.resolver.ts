@@ -22,10 +22,10 @@ import { DataResourceVersion, FieldChange, type VersionAction } from './resource
 import { DataItem, DataResource, RevisionStatusEnum, type ResourceContent, type RevisionStatus } from './resource.entity.js';
 import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceInput } from './resource.inputs.js';
 import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
-import { validateResource, type ResourceState } from './resource.rules.js';
+import { validateResource } from './resource.rules.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
-import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems } from './workflow.js';
+import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems, type ResourceFields } from './workflow.js';
 
 /** What the negative list needs of an entry as published [SHR-3, B §24]. */
 const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails => ({
@@ -40,7 +40,21 @@ const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails 
 type WorkflowChange = () => OutboxEvent[] | void;
 
 /** What an optional field holds when not given on create, or cleared on update. */
-const DEFAULTS: Record<string, unknown> = { shareMode: 'API', sensitivities: [], desensitized: false, consentObtained: false, relatedCodes: [] };
+const DEFAULTS: Pick<
+  DataResource,
+  'categoryCode' | 'shareCondition' | 'shareReason' | 'shareMode' | 'legalBasis' | 'openCondition' | 'sensitivities' | 'desensitized' | 'consentObtained' | 'relatedCodes'
+> = {
+  categoryCode: null,
+  shareCondition: null,
+  shareReason: null,
+  shareMode: 'API',
+  legalBasis: null,
+  openCondition: null,
+  sensitivities: [],
+  desensitized: false,
+  consentObtained: false,
+  relatedCodes: [],
+};
 
 @ObjectType('DataResourceRevision', {
   description: '已发布条目的待审修改：审核通过前，已发布版本保持可见 / a pending change of a published entry; the published version stays visible until it is approved [B §18]',
@@ -63,7 +77,7 @@ const ReviewQueueConnection = connectionType(
 );
 
 /** On create, an optional field given as null is the same as one left out: it takes its default. */
-function stripNulls<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
+function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
 }
 
@@ -82,7 +96,7 @@ function updatedFields(input: UpdateDataResourceInput): Record<string, unknown> 
         `${field} 为必填项，不能清除；要修改请给出新值，要保留请不传 / ${field} is required and cannot be cleared: give a new value, or leave it out to keep it [B §17]`,
         `input.${field}`,
       );
-    } else out[field] = field in DEFAULTS ? DEFAULTS[field] : null;
+    } else out[field] = (DEFAULTS as Record<string, unknown>)[field] ?? null;
   }
   return out;
 }
@@ -94,9 +108,15 @@ async function assertCodeFree(em: EntityManager, code: string, except?: string):
 }
 
 /** The content an entry would have after `input` is applied to `base`, validated by every rule [CAT-1..4, CAT-6]. */
-async function proposedContent(ctx: SubgraphContext, r: DataResource, base: ResourceContent, input: UpdateDataResourceInput): Promise<ResourceContent> {
+async function proposedContent(
+  ctx: SubgraphContext,
+  r: DataResource,
+  base: ResourceContent,
+  input: UpdateDataResourceInput,
+): Promise<ResourceContent & { fields: ResourceFields }> {
   const { items: newItems, ...fields } = updatedFields(input) as { items?: UpdateDataResourceInput['items'] };
-  const state = { ...base.fields, ...fields } as unknown as ResourceState;
+  // `base` is a whole content (the published one or a revision of it): the merge has every field.
+  const state = { ...base.fields, ...fields } as ResourceFields;
   const items = newItems ? newItems.map(itemContent) : base.items;
   // A revision that already makes the entry RESTRICTED carries the reason filed for it: editing it
   // again does not ask for the reason a second time. (A RESTRICTED base is either such a revision
@@ -106,8 +126,8 @@ async function proposedContent(ctx: SubgraphContext, r: DataResource, base: Reso
   // Z §15 guards what the public already has: compare with the published version once there is one.
   validateResource(state, items, r, openChangeReason);
   await validateOneSource(ctx.em, r.id, items);
-  const next = contentOf({ ...state, openChangeReason: openChangeReason ?? (base.fields.openChangeReason as string | null) } as DataResource, items);
-  if (next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code as string, r.id);
+  const next = contentOf({ ...state, openChangeReason: openChangeReason ?? state.openChangeReason }, items);
+  if (next.fields.code !== r.code) await assertCodeFree(ctx.em, next.fields.code, r.id);
   return next;
 }
 
@@ -173,7 +193,7 @@ export class DataResourceResolver {
     const provider = parseId(input.providerId) ? await ctx.em.findOne(Organization, { id: input.providerId }) : null;
     if (!provider) throw badInput(`提供部门 ${input.providerId} 不存在于本平台 / provider ${input.providerId} is not registered on this platform`, 'input.providerId');
     if (!canCompile(actor, provider.id)) throw forbidden('只能为本部门编制目录 / you can only catalog data of your own organization');
-    const state = { ...DEFAULTS, ...stripNulls(input) } as unknown as ResourceState & { relatedCodes: string[]; categoryCode?: string; code: string };
+    const state = { ...DEFAULTS, ...stripNulls(input) };
     const items = input.items.map(itemContent);
     validateResource(state, items);
     await validateOneSource(ctx.em, null, items);
@@ -181,7 +201,7 @@ export class DataResourceResolver {
     let written: DataItem[] = [];
     const created = await mutate(ctx, 'catalog', async (em) => {
       const owned = newOwned(provider.regionCode);
-      const content = contentOf({ ...state, openChangeReason: null } as unknown as DataResource, items);
+      const content = contentOf({ ...state, openChangeReason: null }, items);
       const r = em.create(DataResource, {
         ...content.fields,
         ...owned,
@@ -190,7 +210,7 @@ export class DataResourceResolver {
         publishedAt: null,
         ...searchColumns(state, items),
         updatedAt: owned.createdAt,
-      } as unknown as DataResource);
+      });
       // Items reference the entry by a plain column, so the entry must be inserted first.
       await em.flush();
       written = await writeItems(em, owned.id, items, []);
@@ -233,7 +253,7 @@ export class DataResourceResolver {
     const next = await proposedContent(ctx, r, current, input);
     let written: DataItem[] = [];
     await mutate(ctx, 'catalog', async (em) => {
-      em.assign(r, { ...next.fields, ...searchColumns(next.fields as { name: string; summary: string }, next.items), updatedAt: new Date() });
+      em.assign(r, { ...next.fields, ...searchColumns(next.fields, next.items), updatedAt: new Date() });
       written = await writeItems(em, r.id, next.items, existing);
       const changes = diffContent(current, next);
       await recordVersion(em, r, ctx.actor, 'UPDATED', next, changes);

@@ -35,6 +35,9 @@ const CONTENT_FIELD_VALUES = {
 
 export const CONTENT_FIELDS = Object.keys(CONTENT_FIELD_VALUES) as (keyof typeof CONTENT_FIELD_VALUES)[];
 
+/** The metadata of an entry as the entity types it (a stored snapshot or revision is plain JSON: `ResourceContent`). */
+export type ResourceFields = Pick<DataResource, (typeof CONTENT_FIELDS)[number]>;
+
 export function itemContent(i: DataItemInput | DataItem | ItemContent): ItemContent {
   return {
     name: i.name.trim(),
@@ -48,10 +51,10 @@ export function itemContent(i: DataItemInput | DataItem | ItemContent): ItemCont
   };
 }
 
-export function contentOf(r: Pick<DataResource, (typeof CONTENT_FIELDS)[number]>, items: (DataItemInput | DataItem | ItemContent)[]): ResourceContent {
+export function contentOf(r: ResourceFields, items: (DataItemInput | DataItem | ItemContent)[]): ResourceContent & { fields: ResourceFields } {
   const fields: Record<string, unknown> = {};
   for (const f of CONTENT_FIELDS) fields[f] = r[f] ?? null;
-  return { fields, items: items.map(itemContent) };
+  return { fields: fields as ResourceFields, items: items.map(itemContent) };
 }
 
 const show = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));

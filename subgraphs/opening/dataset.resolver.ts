@@ -113,7 +113,7 @@ export class OpenDatasetResolver {
         status: 'OPEN',
         publishedAt: now,
         updatedAt: now,
-      } as OpenDataset);
+      });
       return {
         result: d,
         audit: {

@@ -194,7 +194,7 @@ export class OperatorResolver {
         status: 'ACTIVE',
         statusReason: null,
         updatedAt: owned.createdAt,
-      } as Operator);
+      });
       return {
         result: op,
         audit: {

@@ -132,7 +132,7 @@ export class DataDemandResolver {
         declineReason: null,
         resourceId: null,
         fulfilledAt: null,
-      } as unknown as DataDemand);
+      });
       return { result: d, audit: { action: 'dataDemand.file', entityType: 'DataDemand', entityId: owned.id, data: { requesterId: input.organizationId, dataName, itemNames } } };
     });
   }

@@ -80,7 +80,7 @@ export class ShareRequestFeedbackResolver {
         frequency,
         issues: blank(input.issues) ? null : input.issues!.trim(),
         reportedBy: actor.sub,
-      } as unknown as UsageFeedback);
+      });
       return {
         result: f,
         audit: {

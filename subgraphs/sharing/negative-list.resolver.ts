@@ -132,7 +132,7 @@ export class NegativeListResolver {
         source: 'PROVIDER',
         removedAt: null,
         removalReason: null,
-      } as NegativeListEntry);
+      });
       return {
         result: e,
         audit: { action: 'negativeList.add', entityType: 'NegativeListEntry', entityId: e.id, data: { resourceId: e.resourceId, itemNames: items, legalBasis: e.legalBasis } },

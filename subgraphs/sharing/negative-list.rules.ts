@@ -46,7 +46,7 @@ export async function syncNegativeList(em: EntityManager, change: DataResourceCh
       em.assign(line, fields);
       return [{ action: 'negativeList.update', entityType: 'NegativeListEntry', entityId: line.id, data: { ...fields, fromCatalog: true } }];
     }
-    const created = em.create(NegativeListEntry, { ...newOwned(regionCode), resourceId: change.resourceId, ...fields, removedAt: null, removalReason: null } as NegativeListEntry);
+    const created = em.create(NegativeListEntry, { ...newOwned(regionCode), resourceId: change.resourceId, ...fields, removedAt: null, removalReason: null });
     return [{ action: 'negativeList.add', entityType: 'NegativeListEntry', entityId: created.id, data: { ...fields, fromCatalog: true } }];
   }
   if (line?.source === 'CATALOG') {

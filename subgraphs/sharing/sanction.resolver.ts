@@ -121,7 +121,7 @@ export class SanctionResolver {
         liftedAt: null,
         liftedBy: null,
         liftReason: null,
-      } as ShareSanction);
+      });
       return {
         result: s,
         audit: {

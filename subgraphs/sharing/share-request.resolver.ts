@@ -220,7 +220,7 @@ function writeRequest(
       decisionReason: automatic ? AUTO_GRANT_REASON : null,
       decidedAt: automatic ? now : null,
       decidedBy: automatic ? 'SYSTEM' : null,
-    } as ShareRequest);
+    });
     return {
       result: r,
       audit: {
@@ -506,7 +506,7 @@ async function decide(
         reviewedAt: null,
         reviewedBy: null,
         reviewNote: null,
-      } as ShareViolation);
+      });
     }
     const narrowed = scope && (scope.itemNames.length !== r.requestedItemNames.length || scope.endDate !== r.requestedEndDate);
     return {

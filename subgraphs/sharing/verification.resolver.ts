@@ -134,7 +134,7 @@ export class DataVerificationResolver {
         verifiedAt: null,
         verifiedBy: null,
         ...deadline,
-      } as unknown as DataVerification);
+      });
       return {
         result: v,
         audit: { action: 'dataVerification.report', entityType: 'DataVerification', entityId: owned.id, data: { grantId: grant.id, itemNames, dueDate: deadline.dueDate } },

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId, parseId } from '../../../schema/ids.js';
 
@@ -11,6 +11,12 @@ import { newId, parseId } from '../../../schema/ids.js';
 @Entity({ abstract: true })
 @ObjectType()
 export abstract class Owned {
+  /**
+   * What `em.create` may leave out: the version, which the ORM starts at 1. An entity with more
+   * (columns with a default) declares its own, naming these too: `[OptionalProps]?: OwnedOptional | 'x'`.
+   */
+  [OptionalProps]?: OwnedOptional;
+
   @PrimaryKey({ type: 'text' })
   @Field(() => ID, { description: '全局ID（内含所属区域）/ global ID (owner region inside)' })
   id!: string;
@@ -29,6 +35,9 @@ export abstract class Owned {
   @Field(() => Int, { description: '版本号，用于并发控制 / version for optimistic concurrency' })
   version!: number;
 }
+
+/** The columns of `Owned` that `em.create` fills in itself. */
+export type OwnedOptional = 'version';
 
 /** Identity of a new row owned by `region`. */
 export function newOwned(region: string): Pick<Owned, 'id' | 'seq' | 'regionCode' | 'createdAt'> {
