@@ -10,6 +10,13 @@ import { canSeeResource, loadForCompiling } from './access.js';
 import { itemByIdLoader, itemsLoader, resourceLoader } from './resource.loader.js';
 import { contentOf, itemContent, recordVersion } from './workflow.js';
 import type { VersionAction } from './resource-version.entity.js';
+import type { AuditAction } from '../../schema/audit-actions.js';
+
+/** The one-source declarations (`changeItem`), with the audit action each writes. */
+const ITEM_ACTIONS = {
+  SOURCE_LINKED: 'dataItem.source_linked',
+  DUPLICATION_JUSTIFIED: 'dataItem.duplication_justified',
+} as const satisfies Partial<Record<VersionAction, AuditAction<'catalog'>>>;
 
 @ObjectType('OneSourceFlag', {
   description:
@@ -59,7 +66,13 @@ export class OneSourceResolver {
    * One-source declarations change an item in place, without a review round, so the flag clears at
    * once; a pending revision gets the same change, so approving it later does not undo it.
    */
-  private async changeItem(ctx: SubgraphContext, resourceId: string, itemName: string, action: VersionAction, change: (item: ItemContent) => ItemContent): Promise<DataResource> {
+  private async changeItem(
+    ctx: SubgraphContext,
+    resourceId: string,
+    itemName: string,
+    action: keyof typeof ITEM_ACTIONS,
+    change: (item: ItemContent) => ItemContent,
+  ): Promise<DataResource> {
     const r = await loadForCompiling(ctx, resourceId, 'input.resourceId');
     const actor = ctx.actor;
     const items = await itemsLoader(ctx).load(r.id);
@@ -78,7 +91,7 @@ export class OneSourceResolver {
       return {
         result: r,
         audit: {
-          action: `dataItem.${action.toLowerCase()}`,
+          action: ITEM_ACTIONS[action],
           entityType: 'DataItem',
           entityId: row.id,
           data: { resourceId: r.id, sourceItemId: next.sourceItemId, justification: next.duplicationJustification },

@@ -10,6 +10,7 @@ import { dataResourceChanged, entryFacts } from '../kit/rules/catalog-events.js'
 import type { EntryDetails } from '../../schema/events.js';
 import { badInput, conflict, forbidden } from '../kit/server/errors.js';
 import type { OutboxEvent } from '../../schema/events.js';
+import type { AuditAction } from '../../schema/audit-actions.js';
 import { mutate } from '../kit/server/mutation.js';
 import { newOwned } from '../kit/server/owned.js';
 import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, listPage } from '../kit/server/pagination.js';
@@ -38,6 +39,15 @@ const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails 
 /** What a workflow step changes, with the events it emits. */
 // biome-ignore lint/suspicious/noConfusingVoidType: steps that emit no event are written as plain blocks that return nothing
 type WorkflowChange = () => OutboxEvent[] | void;
+
+/** The workflow steps that change state but not content (`transition`), with the audit action each writes. */
+const TRANSITION_ACTIONS = {
+  SUBMITTED: 'dataResource.submitted',
+  REVISION_SUBMITTED: 'dataResource.revision_submitted',
+  RETURNED: 'dataResource.returned',
+  REVISION_RETURNED: 'dataResource.revision_returned',
+  RETIRED: 'dataResource.retired',
+} as const satisfies Partial<Record<VersionAction, AuditAction<'catalog'>>>;
 
 /** What an optional field holds when not given on create, or cleared on update. */
 const DEFAULTS: Pick<
@@ -404,7 +414,7 @@ export class DataResourceResolver {
   private transition(
     ctx: SubgraphContext,
     r: DataResource,
-    action: VersionAction,
+    action: keyof typeof TRANSITION_ACTIONS,
     comment: string | null,
     apply: WorkflowChange,
     snapshot: ResourceContent,
@@ -413,7 +423,7 @@ export class DataResourceResolver {
       const events = apply() ?? [];
       r.updatedAt = new Date();
       await recordVersion(em, r, ctx.actor, action, snapshot, [], comment);
-      return { result: r, audit: { action: `dataResource.${action.toLowerCase()}`, entityType: 'DataResource', entityId: r.id, data: comment ? { comment } : undefined }, events };
+      return { result: r, audit: { action: TRANSITION_ACTIONS[action], entityType: 'DataResource', entityId: r.id, data: comment ? { comment } : undefined }, events };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { DATA_RESOURCE_CHANGED, type DataResourceChanged } from '../../schema/events.js';
 import { openingSuspension } from '../kit/rules/catalog-events.js';
-import type { AuditEvent } from '../kit/server/audit.js';
+import type { AuditChange } from '../../schema/audit-actions.js';
 import type { EventHandler } from '../kit/server/events.js';
 import { OpenDataset } from './dataset.entity.js';
 
@@ -10,13 +10,13 @@ import { OpenDataset } from './dataset.entity.js';
  * Datasets already suspended or withdrawn keep their state and reason. Runs in the consumer's
  * transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
-export const handleCatalogEvent: EventHandler = async (em, event) => {
+export const handleCatalogEvent: EventHandler<AuditChange<'opening'>> = async (em, event) => {
   if (event.type !== DATA_RESOURCE_CHANGED) return [];
   const reason = openingSuspension(event.data as unknown as DataResourceChanged);
   if (!reason) return [];
   const now = new Date();
   const datasets = await em.find(OpenDataset, { resourceId: event.entityId, status: 'OPEN' });
-  return datasets.map((d): AuditEvent => {
+  return datasets.map((d): AuditChange<'opening'> => {
     Object.assign(d, { status: 'SUSPENDED', suspendedAt: now, suspensionReason: reason, catalogEventId: event.id, updatedAt: now });
     return { action: 'openDataset.suspend', entityType: 'OpenDataset', entityId: d.id, data: { catalogEventId: event.id, resourceId: event.entityId, reason } };
   });

@@ -1,6 +1,6 @@
 import { DATA_RESOURCE_CHANGED, type DataResourceChanged } from '../../schema/events.js';
 import { needsAuthorityNow, sharingRefusal, sharingSuspension } from '../kit/rules/catalog-events.js';
-import type { AuditEvent } from '../kit/server/audit.js';
+import type { AuditChange } from '../../schema/audit-actions.js';
 import type { EventHandler } from '../kit/server/events.js';
 import { ShareRequest } from './share-request.entity.js';
 import { syncNegativeList } from './negative-list.rules.js';
@@ -14,7 +14,7 @@ import { syncNegativeList } from './negative-list.rules.js';
  *   PENDING ones stay pending but only the data authority may decide them now [J §7, B §10].
  * Runs in the consumer's transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
-export const handleCatalogEvent: EventHandler = async (em, event, { node }) => {
+export const handleCatalogEvent: EventHandler<AuditChange<'sharing'>> = async (em, event, { node }) => {
   if (event.type !== DATA_RESOURCE_CHANGED) return [];
   const change = event.data as unknown as DataResourceChanged;
   const listed = await syncNegativeList(em, change, node, event.regionCode);
@@ -22,7 +22,7 @@ export const handleCatalogEvent: EventHandler = async (em, event, { node }) => {
   const refusal = sharingRefusal(change);
   const escalate = needsAuthorityNow(change);
   const now = new Date();
-  const audits: AuditEvent[] = [];
+  const audits: AuditChange<'sharing'>[] = [];
   const requests = await em.find(ShareRequest, { resourceId: event.entityId, status: { $in: ['GRANTED', 'PENDING'] } }, { orderBy: { seq: 'asc' } });
   const cause = { catalogEventId: event.id, resourceId: event.entityId };
   for (const r of requests) {

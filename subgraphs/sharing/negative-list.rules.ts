@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NodeConfig } from '../../schema/topology.js';
-import type { AuditEvent } from '../kit/server/audit.js';
+import type { AuditChange } from '../../schema/audit-actions.js';
 import type { DataResourceChanged } from '../../schema/events.js';
 import { negativeListAffected } from '../kit/rules/catalog-events.js';
 import { newOwned } from '../kit/server/owned.js';
@@ -29,7 +29,7 @@ export const FOLLOWS_CATALOG =
  * retired, the catalog's line leaves the list. Lines providers wrote for some items of a shared
  * entry are theirs to keep. Runs in the consumer's transaction (catalog-events.ts).
  */
-export async function syncNegativeList(em: EntityManager, change: DataResourceChanged, node: NodeConfig, regionCode: string): Promise<AuditEvent[]> {
+export async function syncNegativeList(em: EntityManager, change: DataResourceChanged, node: NodeConfig, regionCode: string): Promise<AuditChange<'sharing'>[]> {
   const entry = change.entry;
   if (!resolvePolicy(node.profiles).negativeList || !negativeListAffected(change) || !entry) return [];
   const [line] = await activeLines(em, change.resourceId);

@@ -1,5 +1,5 @@
 import { isWithin } from '../../schema/regions.js';
-import type { AuditEvent } from '../kit/server/audit.js';
+import type { AuditChange } from '../../schema/audit-actions.js';
 import type { OutboxEvent } from '../../schema/events.js';
 import type { EventHandler } from '../kit/server/events.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
@@ -41,7 +41,7 @@ export function sanctionChanged(s: ShareSanction): OutboxEvent {
  * replacing an older state of it (events of one origin arrive in order; the event id guards a
  * re-delivery after a newer state).
  */
-export const handleSanctionEvent: EventHandler = async (em, event, { node, source }) => {
+export const handleSanctionEvent: EventHandler<AuditChange<'sharing'>> = async (em, event, { node, source }) => {
   if (event.type !== SHARE_SANCTION_CHANGED) return [];
   const s = event.data as unknown as SanctionFacts;
   if (!node.regions.some((r) => isWithin(r, s.regionCode))) return [];
@@ -59,7 +59,7 @@ export const handleSanctionEvent: EventHandler = async (em, event, { node, sourc
   };
   if (existing) em.assign(existing, row);
   else em.create(SanctionReplica, { id: s.id, ...row });
-  const audit: AuditEvent = {
+  const audit: AuditChange<'sharing'> = {
     action: 'shareSanction.replicate',
     entityType: 'ShareSanction',
     entityId: s.id,

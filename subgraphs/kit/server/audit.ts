@@ -8,6 +8,7 @@ import { countAuditEventsOnCommit } from './metrics.js';
 
 export type { AuditVerification } from '../../../schema/audit.js';
 
+/** A change event as the log stores it; what each action holds is typed in schema/audit-actions.ts (`AuditChange`), which `mutate` and event handlers take. */
 export interface AuditEvent {
   action: string;
   entityType: string;

@@ -4,7 +4,8 @@ import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../../platf
 import type { DeliveredEvent, OutboxEvent } from '../../../schema/events.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
 import { RETENTION_DEFAULTS } from '../../../platform/env.js';
-import { AuditSession, writeAudit, type AuditChain, type AuditEvent } from './audit.js';
+import type { AuditChange } from '../../../schema/audit-actions.js';
+import { AuditSession, writeAudit, type AuditChain } from './audit.js';
 import { isDatabaseUnavailable } from './errors.js';
 import { countDeadLetter } from './metrics.js';
 
@@ -39,8 +40,8 @@ export interface EventContext {
   source: NodeConfig;
 }
 
-/** What a consumer's handler did: the audit events to write (as SYSTEM) with the receipt. */
-export type EventHandler = (em: EntityManager, event: DeliveredEvent, ctx: EventContext) => Promise<AuditEvent[]>;
+/** What a consumer's handler did: the audit events to write (as SYSTEM) with the receipt; `C`: the consuming subgraph's changes (`AuditChange<'sharing'>`). */
+export type EventHandler<C extends AuditChange = AuditChange> = (em: EntityManager, event: DeliveredEvent, ctx: EventContext) => Promise<C[]>;
 
 /** The internal caller of event endpoints and the actor of every change a consumer makes. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ sub: 'SYSTEM', orgId: null, region: null, roles: ['SYSTEM'] }) as Actor;

@@ -1,7 +1,8 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphModule } from './subgraph.js';
+import type { AuditChange } from '../../../schema/audit-actions.js';
+import type { SubgraphName } from '../../../schema/topology.js';
 import type { SubgraphContext } from './context.js';
-import { writeAudit, type AuditEvent } from './audit.js';
+import { writeAudit } from './audit.js';
 import { conflict } from './errors.js';
 import type { OutboxEvent } from '../../../schema/events.js';
 import { appendOutbox } from './events.js';
@@ -13,12 +14,13 @@ import { claimIdempotencyKey } from './idempotency.js';
  * a concurrent insert of the same unique value that slipped past a resolver's own pre-check.
  * `events` (optional) go to the subgraph's outbox in the same transaction; its siblings are nudged
  * once it committed (kit/server/events.ts). The request's idempotency key is recorded in the same
- * transaction (kit/server/idempotency.ts).
+ * transaction (kit/server/idempotency.ts). The audit event is one of the subgraph's actions with
+ * its data (schema/audit-actions.ts).
  */
-export async function mutate<T>(
+export async function mutate<T, S extends SubgraphName>(
   ctx: SubgraphContext,
-  subgraph: SubgraphModule['name'],
-  work: (em: EntityManager) => Promise<{ result: T; audit: AuditEvent; events?: OutboxEvent[] }>,
+  subgraph: S,
+  work: (em: EntityManager) => Promise<{ result: T; audit: NoInfer<AuditChange<S>>; events?: OutboxEvent[] }>,
 ): Promise<T> {
   try {
     let published = false;

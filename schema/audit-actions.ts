@@ -1,0 +1,162 @@
+import type { AccessMethod, OpenAttribute, OrgKind, SecurityGrade, Sensitivity, ShareMode } from './enums.js';
+import type { ProfileCode, SubgraphName } from './topology.js';
+
+/**
+ * Every change a subgraph records in its audit log (kit/server/mutation.ts `mutate`, event
+ * handlers): per subgraph, each action with the type of entity it names and the data it keeps.
+ * `mutate(ctx, 'sharing', …)` and a sharing event handler accept only sharing's actions, each
+ * with its own data, so an auditor reading `action` knows what `data` holds [D §24, Z §34].
+ *
+ * Only types: rows are written as before (the data JSON in the order its writer builds it, which
+ * the chain hashes). Rows already in a log may carry actions of earlier versions, so what is
+ * read back (`AuditEventRow.action`) stays a string. Reads are recorded apart, as action `read`.
+ */
+export interface AuditActions {
+  catalog: {
+    'organization.create': Change<'Organization', { name: string; creditCode: string; kind: OrgKind }>;
+    'dataResource.create': Change<'DataResource', { code: string; name: string }>;
+    /** A draft or returned entry changed directly: the fields and items that changed. */
+    'dataResource.update': Change<'DataResource', { changed: string[] }>;
+    /** A pending revision of a published entry drafted or changed. */
+    'dataResource.revise': Change<'DataResource', { changed: string[] }>;
+    /** Workflow steps: the review comment or the reason, where the step takes one. */
+    'dataResource.submitted': Change<'DataResource', Comment>;
+    'dataResource.revision_submitted': Change<'DataResource', Comment>;
+    'dataResource.returned': Change<'DataResource', Comment>;
+    'dataResource.revision_returned': Change<'DataResource', Comment>;
+    'dataResource.retired': Change<'DataResource', Comment>;
+    'dataResource.publish': Change<'DataResource', undefined>;
+    'dataResource.publishRevision': Change<'DataResource', undefined>;
+    'dataResource.recordDataUpdate': Change<'DataResource', { updatedAt: string }>;
+    'dataItem.source_linked': Change<'DataItem', ItemSource>;
+    'dataItem.duplication_justified': Change<'DataItem', ItemSource>;
+    /** Never the data subject's identity: the rule applied and the deadline. */
+    'dataObjection.file': Change<
+      'DataObjection',
+      { providerId: string; resourceId: string | null; itemNames: string[]; kind: string; infringes: Sensitivity[]; subjectKind: string } & Deadline
+    >;
+    'dataObjection.handle': Change<'DataObjection', { outcome: string; dueDate: string; late: boolean; byAuthority: boolean }>;
+  };
+  sharing: {
+    'shareRequest.create': Change<'ShareRequest', RequestWritten>;
+    /** A request written for the authority's coordination, or a pending one a catalog change put before the authority. */
+    'shareRequest.escalate': Change<'ShareRequest', RequestWritten | (CatalogCause & { securityGrade: SecurityGrade })>;
+    'shareRequest.approve': Change<'ShareRequest', Decision>;
+    /** Rejected by its decider, or by the system when a catalog change closed the entry. */
+    'shareRequest.reject': Change<'ShareRequest', Decision | (CatalogCause & { reason: string })>;
+    'shareRequest.suspend': Change<'ShareRequest', CatalogCause & { reason: string }>;
+    'shareGrant.suspend': Change<'ShareRequest', { reason: string | null; rectificationDemand: string | null; rectificationDeadline: string; as: string | null }>;
+    'shareGrant.reinstate': Change<'ShareRequest', { reason: string }>;
+    'shareGrant.revoke': Change<'ShareRequest', { reason: string | null; as: string | null }>;
+    'usageFeedback.report': Change<'UsageFeedback', { grantId: string; periodStart: string; periodEnd: string; purposeFulfilled: boolean; useCount: number }>;
+    'dataDemand.file': Change<'DataDemand', { requesterId: string; dataName: string; itemNames: string[] }>;
+    'dataDemand.assign': Change<'DataDemand', { providerId: string; note: string | null }>;
+    'dataDemand.accept': Change<'DataDemand', { providerId: string | null }>;
+    'dataDemand.decline': Change<'DataDemand', { providerId: string | null; reason: string }>;
+    'dataDemand.fulfil': Change<'DataDemand', { resourceId: string }>;
+    'dataVerification.report': Change<'DataVerification', { grantId: string; itemNames: string[]; dueDate: string }>;
+    'dataVerification.verify': Change<'DataVerification', { outcome: string; overdue: boolean }>;
+    'shareSanction.impose': Change<'ShareSanction', { organizationId: string; violation: string; deadline: string; organizationRegion: string | null }>;
+    'shareSanction.lift': Change<'ShareSanction', { reason: string | null }>;
+    /** A sanction imposed or lifted on a node above, kept on this one. */
+    'shareSanction.replicate': Change<'ShareSanction', { originNode: string; organizationId: string; regionCode: string; lifted: boolean }>;
+    'negativeList.add': Change<'NegativeListEntry', { resourceId: string; itemNames: string[]; legalBasis: string } | CatalogLine>;
+    'negativeList.update': Change<'NegativeListEntry', { itemNames: string[]; legalBasis: string } | CatalogLine>;
+    'negativeList.remove': Change<'NegativeListEntry', { reason: string | null } | { reason: string; fromCatalog: true }>;
+    'shareViolation.review': Change<'ShareViolation', { note: string | null }>;
+  };
+  opening: {
+    'openDataset.create': Change<'OpenDataset', { resourceId: string; providerId: string; openAttribute: OpenAttribute; accessMethods: AccessMethod[] }>;
+    /** Suspended by the system when a catalog change closed its entry. */
+    'openDataset.suspend': Change<'OpenDataset', CatalogCause & { reason: string }>;
+  };
+  operation: {
+    'operator.create': Change<
+      'Operator',
+      { organizationId: string; agreementNo: string; agreementSignedAt: string; termStart: string; termEnd: string; termYears: number; scope: string }
+    >;
+    'operator.suspend': Change<'Operator', StatusChange>;
+    'operator.reinstate': Change<'Operator', StatusChange>;
+    'operator.revoke': Change<'Operator', StatusChange>;
+  };
+}
+
+/** The entity type an action names and the data it keeps; `undefined`: the action keeps none, or may not. */
+interface Change<E extends string, D> {
+  entityType: E;
+  data: D;
+}
+
+type Comment = { comment: string } | undefined;
+
+interface ItemSource {
+  resourceId: string;
+  sourceItemId: string | null;
+  justification: string | null;
+}
+
+interface Deadline {
+  dueDate: string;
+  deadlineWorkingDays: number;
+  deadlineProfile: ProfileCode | null;
+  deadlineBasis: string;
+}
+
+interface RequestWritten {
+  resourceId: string;
+  requesterId: string;
+  providerId: string;
+  itemNames: string[];
+  shareMode: ShareMode;
+  endDate: string;
+  status: string;
+  decisionRule: string;
+  automatic: boolean;
+  crossNode: boolean;
+  negativeListItems?: string[];
+}
+
+interface Decision {
+  reason: string | null;
+  decisionRule: string;
+  /** When the approval narrowed what was asked. */
+  itemNames?: string[];
+  endDate?: string;
+  /** When a rejection refused items that are not on the negative list. */
+  violation?: 'UNLISTED_REJECTION';
+  unlistedItems?: string[];
+}
+
+/** The catalog event a change follows (kit/server/events.ts). */
+interface CatalogCause {
+  catalogEventId: string;
+  resourceId: string;
+}
+
+/** A negative-list line the catalog keeps for a NOT_SHARED entry. */
+interface CatalogLine {
+  source: 'CATALOG';
+  providerId: string;
+  dataName: string;
+  itemNames: string[];
+  legalBasis: string;
+  fromCatalog: true;
+}
+
+interface StatusChange {
+  from: string;
+  to: string;
+  reason: string;
+}
+
+type DataField<D> = undefined extends D ? { data?: D } : { data: D };
+
+type ChangesOf<M> = {
+  [A in keyof M & string]: M[A] extends Change<infer E, infer D> ? { action: A; entityType: E; entityId: string } & DataField<D> : never;
+}[keyof M & string];
+
+/** A change event of subgraph `S` (of any subgraph when absent), as `mutate` and event handlers return it. */
+export type AuditChange<S extends SubgraphName = SubgraphName> = S extends SubgraphName ? ChangesOf<AuditActions[S]> : never;
+
+/** The change actions of subgraph `S`. */
+export type AuditAction<S extends SubgraphName = SubgraphName> = AuditChange<S>['action'];
