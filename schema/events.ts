@@ -16,10 +16,11 @@ export interface DeliveredEvent extends OutboxEvent {
 }
 
 /**
- * The shapes of the events subgraphs publish for each other (subgraphs/kit/data/events.ts carries
- * them): the catalog tells sharing, opening and operation what changed of an entry. Subgraphs never
- * import each other, so the contract lives here; what a change means downstream is a rule of the
- * kit (subgraphs/kit/rules/catalog-events.ts).
+ * The shapes of the events subgraphs publish for each other (subgraphs/kit/server/events.ts carries
+ * them): the catalog tells sharing, opening and operation what changed of an entry, and sharing
+ * tells sharing on the nodes below of its sanctions. Subgraphs never import each other, and nodes
+ * of different versions read each other's events, so the contract lives here; what a change means
+ * downstream is a rule of the kit (subgraphs/kit/rules/catalog-events.ts).
  */
 
 export const DATA_RESOURCE_CHANGED = 'dataResource.changed';
@@ -49,4 +50,35 @@ export interface DataResourceChanged {
   reason: string | null;
   /** The entry after the change; absent from events written before it was added. */
   entry?: EntryDetails;
+}
+
+/**
+ * A sanction imposed or lifted, from the node that imposed it to the nodes below it, whose data
+ * it may cover [B §49]: what a grant check needs, never more.
+ */
+export const SHARE_SANCTION_CHANGED = 'shareSanction.changed';
+
+export interface SanctionFacts {
+  id: string;
+  regionCode: string;
+  organizationId: string;
+  violation: string;
+  rectificationDemand: string;
+  deadline: string;
+  liftedAt: string | null;
+}
+
+/** The data each event type carries. */
+export interface EventData {
+  [DATA_RESOURCE_CHANGED]: DataResourceChanged;
+  [SHARE_SANCTION_CHANGED]: SanctionFacts;
+}
+
+/**
+ * Whether `event` is of `type`, whose data is then typed as its publisher writes it. The data is
+ * as signed by the publisher's node, not checked against the type: one of an older version may
+ * lack fields added since (they are optional here).
+ */
+export function isEventOf<T extends keyof EventData>(event: OutboxEvent, type: T): event is OutboxEvent & { type: T; data: EventData[T] } {
+  return event.type === type;
 }

@@ -615,7 +615,7 @@ class Search {
             get provider() {
               return organizations.load(b.value);
             },
-          }) as unknown as ProviderFacet,
+          }) satisfies ProviderFacet,
       ),
       region: lists.region.map((b) => {
         const info = getRegion(b.value);

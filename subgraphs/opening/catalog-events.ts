@@ -1,4 +1,4 @@
-import { DATA_RESOURCE_CHANGED, type DataResourceChanged } from '../../schema/events.js';
+import { DATA_RESOURCE_CHANGED, isEventOf } from '../../schema/events.js';
 import { openingSuspension } from '../kit/rules/catalog-events.js';
 import type { AuditChange } from '../../schema/audit-actions.js';
 import type { EventHandler } from '../kit/server/events.js';
@@ -11,8 +11,8 @@ import { OpenDataset } from './dataset.entity.js';
  * transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
 export const handleCatalogEvent: EventHandler<AuditChange<'opening'>> = async (em, event) => {
-  if (event.type !== DATA_RESOURCE_CHANGED) return [];
-  const reason = openingSuspension(event.data as unknown as DataResourceChanged);
+  if (!isEventOf(event, DATA_RESOURCE_CHANGED)) return [];
+  const reason = openingSuspension(event.data);
   if (!reason) return [];
   const now = new Date();
   const datasets = await em.find(OpenDataset, { resourceId: event.entityId, status: 'OPEN' });

@@ -1,4 +1,4 @@
-import { DATA_RESOURCE_CHANGED, type DataResourceChanged } from '../../schema/events.js';
+import { DATA_RESOURCE_CHANGED, isEventOf } from '../../schema/events.js';
 import { needsAuthorityNow, sharingRefusal, sharingSuspension } from '../kit/rules/catalog-events.js';
 import type { AuditChange } from '../../schema/audit-actions.js';
 import type { EventHandler } from '../kit/server/events.js';
@@ -15,8 +15,8 @@ import { syncNegativeList } from './negative-list.rules.js';
  * Runs in the consumer's transaction with the event's receipt (kit/server/events.ts deliverEvent).
  */
 export const handleCatalogEvent: EventHandler<AuditChange<'sharing'>> = async (em, event, { node }) => {
-  if (event.type !== DATA_RESOURCE_CHANGED) return [];
-  const change = event.data as unknown as DataResourceChanged;
+  if (!isEventOf(event, DATA_RESOURCE_CHANGED)) return [];
+  const change = event.data;
   const listed = await syncNegativeList(em, change, node, event.regionCode);
   const suspension = sharingSuspension(change);
   const refusal = sharingRefusal(change);

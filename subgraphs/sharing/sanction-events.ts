@@ -1,28 +1,15 @@
 import { isWithin } from '../../schema/regions.js';
 import type { AuditChange } from '../../schema/audit-actions.js';
-import type { OutboxEvent } from '../../schema/events.js';
+import { isEventOf, SHARE_SANCTION_CHANGED, type OutboxEvent, type SanctionFacts } from '../../schema/events.js';
 import type { EventHandler } from '../kit/server/events.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
 import type { ShareSanction } from './sanction.entity.js';
 
 /**
- * A sanction travels from the node that imposed it to the nodes below it, whose data it may
- * cover [B §49]: the city authority's sanction of an agency stops that agency's grants on a
- * district platform's data as well. The event carries what a grant check needs, never more.
+ * The event for a sanction imposed or lifted, written in the same transaction: it travels to the
+ * nodes below, whose data the sanction may cover [B §49] — the city authority's sanction of an
+ * agency stops that agency's grants on a district platform's data as well.
  */
-export const SHARE_SANCTION_CHANGED = 'shareSanction.changed';
-
-interface SanctionFacts {
-  id: string;
-  regionCode: string;
-  organizationId: string;
-  violation: string;
-  rectificationDemand: string;
-  deadline: string;
-  liftedAt: string | null;
-}
-
-/** The event for a sanction imposed or lifted, written in the same transaction. */
 export function sanctionChanged(s: ShareSanction): OutboxEvent {
   const data: SanctionFacts = {
     id: s.id,
@@ -42,8 +29,8 @@ export function sanctionChanged(s: ShareSanction): OutboxEvent {
  * re-delivery after a newer state).
  */
 export const handleSanctionEvent: EventHandler<AuditChange<'sharing'>> = async (em, event, { node, source }) => {
-  if (event.type !== SHARE_SANCTION_CHANGED) return [];
-  const s = event.data as unknown as SanctionFacts;
+  if (!isEventOf(event, SHARE_SANCTION_CHANGED)) return [];
+  const s = event.data;
   if (!node.regions.some((r) => isWithin(r, s.regionCode))) return [];
   const existing = await em.findOne(SanctionReplica, { id: s.id });
   if (existing && BigInt(existing.eventId) >= BigInt(event.id)) return [];
