@@ -5,14 +5,16 @@ import { publishResource, registerOrganization, resourceInput, uniqueCreditCode 
 import { agency, authority, nodeConfig, startTestNode } from './support/node.js';
 import type { GqlResult } from './support/subgraph-client.js';
 import { MODULES } from '../runtime/modules.js';
-import { DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/server/input-bounds.js';
-import { buildModuleSchema } from '../subgraphs/kit/server/subgraph.js';
+import { Arg, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Bound, DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/server/input-bounds.js';
+import { buildTypeSchema } from '../subgraphs/kit/server/federation.js';
+import { moduleInputBounds } from '../subgraphs/kit/server/subgraph.js';
 
 describe('every input of every subgraph is bounded', () => {
   test('code-like inputs (IDs, codes, numbers, dates, cursors) are validated as codes, everything else as text', async () => {
     const codeLike = /(^id$|Id$|Ids$|^code$|Code$|Codes$|No$|Number$|Date$|On$|At$|Start$|^after$)/;
     for (const name of SUBGRAPH_NAMES) {
-      const { inputs } = inputBoundsPlan(await buildModuleSchema(MODULES[name]), MODULES[name].inputBounds);
+      const inputs = await moduleInputBounds(MODULES[name]);
       const strings = inputs.filter((i) => /\b(String|ID)\b/.test(i.type));
       expect(strings.length).toBeGreaterThan(0);
       for (const i of strings) {
@@ -28,9 +30,42 @@ describe('every input of every subgraph is bounded', () => {
     }
   });
 
-  test('a bound naming no input of the schema is a start-up error, not a silently missing rule', async () => {
-    const schema = await buildModuleSchema(MODULES.catalog);
-    expect(() => inputBoundsPlan(schema, { 'CreateDataResourceInput.nmae': { kind: 'line' } })).toThrow(/CreateDataResourceInput\.nmae/);
+  test('a bound on no input of the schema, or on one it cannot apply to, is a start-up error, not a silently missing rule', async () => {
+    // Declared here, so that only these schemas see them.
+    @InputType()
+    class NotAField {
+      @Field(() => String) name!: string;
+      @Bound({ kind: 'text' }) nmae?: string;
+    }
+    @Resolver()
+    class NotAFieldResolver {
+      @Query(() => String) notAField(@Arg('input', () => NotAField) input: NotAField): string {
+        return input.name;
+      }
+    }
+    @InputType()
+    class Misfit {
+      @Field(() => Int) @Bound({ maxItems: 5 }) count!: number;
+    }
+    @Resolver()
+    class MisfitResolver {
+      @Query(() => String) misfit(@Arg('input', () => Misfit) input: Misfit): string {
+        return String(input.count);
+      }
+    }
+    @Resolver()
+    class NotAnArgResolver {
+      @Query(() => String) notAnArg(@Ctx() @Bound({ kind: 'text' }) ctx: unknown): string {
+        return String(ctx);
+      }
+    }
+    const plan = async (resolver: new () => object) => {
+      const schema = await buildTypeSchema({ resolvers: [resolver] });
+      return () => inputBoundsPlan(schema, [resolver]);
+    };
+    expect(await plan(NotAFieldResolver)).toThrow(/NotAField\.nmae/);
+    expect(await plan(MisfitResolver)).toThrow(/Misfit\.count/);
+    expect(await plan(NotAnArgResolver)).toThrow(/NotAnArgResolver\.notAnArg/);
   });
 });
 

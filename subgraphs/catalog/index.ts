@@ -1,6 +1,5 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
-import { catalogInputBounds } from './input-bounds.js';
 import { CatalogEvaluationResolver } from './evaluation.resolver.js';
 import { AgencyOverdueSummaryResolver, FreshnessResolver } from './freshness.resolver.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
@@ -32,7 +31,6 @@ import { Migration20261206000000 } from './migrations/Migration20261206000000_ou
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
-  inputBounds: catalogInputBounds,
   resolvers: [
     ViewerResolver,
     RegionResolver,

@@ -11,6 +11,7 @@ import {
   type ObjectionStatus,
   type SubjectKind,
 } from './objection.entity.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '异议人（被收集主体）/ the data subject who objects' })
 export class DataSubjectInput {
@@ -24,6 +25,7 @@ export class DataSubjectInput {
     description:
       "自然人填18位公民身份号码，组织填18位统一社会信用代码（均含校验位）/ a person's 18-character citizen ID number, or an organization's 18-character unified social credit code (check character included)",
   })
+  @Bound({ kind: 'code', max: 32 })
   idNumber!: string;
 
   @Field({ description: '联系方式（电话、邮箱或地址），用于答复 / contact (phone, e-mail or address) for the answer' })
@@ -42,6 +44,7 @@ export class FileDataObjectionInput {
   resourceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: '涉及的信息项（须为该目录条目的信息项）/ the items concerned; each must be an item of the entry' })
+  @Bound({ maxItems: 500 })
   itemNames?: string[] | null;
 
   @Field(() => ObjectionKindEnum, { description: '异议类型 / kind' })
@@ -51,6 +54,7 @@ export class FileDataObjectionInput {
   infringes?: Sensitivity[] | null;
 
   @Field({ description: '异议内容：哪些数据有误、遗漏或侵权，以及请求 / what is wrong, missing or infringing, and what you ask for' })
+  @Bound({ kind: 'text' })
   description!: string;
 
   @Field(() => DataSubjectInput, { description: '异议人 / the data subject' })
@@ -66,6 +70,7 @@ export class HandleDataObjectionInput {
   outcome!: ObjectionOutcome;
 
   @Field({ description: '给异议人的答复：做了什么，或为何不予支持 / the answer to the subject: what was done, or why the objection is not upheld' })
+  @Bound({ kind: 'text' })
   response!: string;
 }
 

@@ -15,16 +15,20 @@ import { OrgKindEnum } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
+/** Codes are bounded longer than any valid one, so the validator's own message ("expected 18 characters") answers a near miss. */
 @InputType({ description: '登记机构 / register an organization' })
 export class CreateOrganizationInput {
   @Field({ description: '所在行政区划代码，决定由哪个平台保存 / region code; decides which platform holds the record' })
+  @Bound({ kind: 'code', max: 12 })
   regionCode!: string;
 
   @Field({ description: '名称 / name' })
   name!: string;
 
   @Field({ description: '统一社会信用代码（18位，含校验位）/ unified social credit code (18 chars incl. check character)' })
+  @Bound({ kind: 'code', max: 32 })
   creditCode!: string;
 
   @Field(() => OrgKindEnum)
@@ -47,6 +51,7 @@ export class OrganizationResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true }) scope?: RegionScopeInput | null,
     @Arg('kind', () => OrgKindEnum, { nullable: true }) kind?: OrgKind | null,
     @Arg('creditCode', () => String, { nullable: true, description: '按统一社会信用代码查找 / the organization with this unified social credit code' })
+    @Bound({ kind: 'code', max: 32 })
     creditCode?: string | null,
   ) {
     const where: FilterQuery<Organization>[] = [];

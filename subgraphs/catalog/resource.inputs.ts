@@ -13,6 +13,8 @@ import {
 } from './enums.js';
 import { ShareModeEnum } from '../kit/server/enums.js';
 import { LocalDate } from '../kit/server/scalars.js';
+import { Bound } from '../kit/server/input-bounds.js';
+import { MAX_KEYWORD_LENGTH } from './search.js';
 
 @InputType({ description: '信息项 / a data item' })
 export class DataItemInput {
@@ -23,6 +25,7 @@ export class DataItemInput {
   dataType!: DataType;
 
   @Field(() => String, { nullable: true })
+  @Bound({ kind: 'text' })
   description?: string | null;
 
   @Field({ defaultValue: false, description: '是否个人信息 / personal information' })
@@ -45,6 +48,7 @@ export class DataItemInput {
   sourceItemId?: string | null;
 
   @Field(() => String, { nullable: true, description: '确需重复采集时的理由 / why the item must be collected although an authoritative source provides it' })
+  @Bound({ kind: 'text' })
   duplicationJustification?: string | null;
 }
 
@@ -54,17 +58,27 @@ export class DataItemInput {
  */
 @InputType('DataResourceOptionalFieldsInput', { description: '可选编目信息 / optional catalog metadata' })
 abstract class OptionalResourceFieldsInput {
-  @Field(() => String, { nullable: true, description: '资源分类代码；更新时传 null 清除 / category code; null clears it on update' }) categoryCode?: string | null;
-  @Field(() => String, { nullable: true, description: '共享条件，有条件共享时必填 / share conditions, required for CONDITIONAL [J §17, B §23]' }) shareCondition?: string | null;
-  @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' }) shareReason?: string | null;
+  @Field(() => String, { nullable: true, description: '资源分类代码；更新时传 null 清除 / category code; null clears it on update' })
+  @Bound({ kind: 'code' })
+  categoryCode?: string | null;
+  @Field(() => String, { nullable: true, description: '共享条件，有条件共享时必填 / share conditions, required for CONDITIONAL [J §17, B §23]' })
+  @Bound({ kind: 'text' })
+  shareCondition?: string | null;
+  @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' })
+  @Bound({ kind: 'text' })
+  shareReason?: string | null;
   @Field(() => ShareModeEnum, { nullable: true, description: '共享方式，默认 API；更新时传 null 恢复默认 / share mode, API by default; null restores the default on update' })
   shareMode?: ShareMode | null;
-  @Field(() => String, { nullable: true, description: '法律依据，不予共享时必填 / legal basis, required for NOT_SHARED [J §17, B §23, L §18]' }) legalBasis?: string | null;
-  @Field(() => String, { nullable: true, description: '开放条件，受限开放时必填 / open conditions, required for RESTRICTED [Z §15]' }) openCondition?: string | null;
+  @Field(() => String, { nullable: true, description: '法律依据，不予共享时必填 / legal basis, required for NOT_SHARED [J §17, B §23, L §18]' })
+  @Bound({ kind: 'text' })
+  legalBasis?: string | null;
+  @Field(() => String, { nullable: true, description: '开放条件，受限开放时必填 / open conditions, required for RESTRICTED [Z §15]' })
+  @Bound({ kind: 'text' })
+  openCondition?: string | null;
   @Field(() => [SensitivityEnum], { nullable: true, description: '涉及的秘密或隐私 / secrets or privacy involved [Z §14, B §30]' }) sensitivities?: Sensitivity[] | null;
   @Field(() => Boolean, { nullable: true, description: '已脱敏 / desensitized' }) desensitized?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: '已取得权利人同意 / the right holders consented' }) consentObtained?: boolean | null;
-  @Field(() => [String], { nullable: true, description: '关联资源代码 / related resource codes' }) relatedCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '关联资源代码 / related resource codes' }) @Bound({ kind: 'code' }) relatedCodes?: string[] | null;
 }
 
 /** The metadata every entry must have (CAT-1): create requires it; update may change but never clear it. */
@@ -75,16 +89,17 @@ export class CreateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => ID, { description: '提供部门ID，条目保存在其所在平台 / providing organization; the entry lives on its platform' })
   providerId!: string;
 
-  @Field({ description: '资源代码 / resource code' }) code!: string;
+  @Field({ description: '资源代码 / resource code' }) @Bound({ kind: 'code' }) code!: string;
   @Field({ description: '资源名称 / name' }) name!: string;
-  @Field({ description: '资源摘要 / summary' }) summary!: string;
+  @Field({ description: '资源摘要 / summary' }) @Bound({ kind: 'text' }) summary!: string;
   @Field(() => LibraryEnum, { description: '所属资源库 / library' }) library!: Library;
   @Field(() => DataFormatEnum, { description: '资源格式 / format' }) format!: DataFormat;
   @Field(() => UpdateFrequencyEnum, { description: '更新周期 / update frequency' }) updateFrequency!: UpdateFrequency;
   @Field(() => SecurityGradeEnum, { description: '数据分级 / security grade [J §7, B §10, Z §9]' }) securityGrade!: SecurityGrade;
   @Field(() => ShareAttributeEnum, { description: '共享属性 / share attribute [J §17, B §23]' }) shareAttribute!: ShareAttribute;
   @Field(() => OpenAttributeEnum, { description: '开放属性 / open attribute [J §19, B §30, Z §12]' }) openAttribute!: OpenAttribute;
-  @Field(() => [DataItemInput], { description: '信息项，至少一个 / data items, at least one' }) items!: DataItemInput[];
+  // A wide table can have hundreds of columns.
+  @Field(() => [DataItemInput], { description: '信息项，至少一个 / data items, at least one' }) @Bound({ maxItems: 500 }) items!: DataItemInput[];
 }
 
 @InputType({
@@ -92,18 +107,20 @@ export class CreateDataResourceInput extends OptionalResourceFieldsInput {
     '修改目录条目：未填的字段保持不变；可选字段传 null 即清除，必填字段不能清除 / change a catalog entry: absent fields stay; null clears an optional field; required fields cannot be cleared',
 })
 export class UpdateDataResourceInput extends OptionalResourceFieldsInput {
-  @Field(() => String, { nullable: true, description: '资源代码 / resource code' }) code?: string | null;
+  @Field(() => String, { nullable: true, description: '资源代码 / resource code' }) @Bound({ kind: 'code' }) code?: string | null;
   @Field(() => String, { nullable: true, description: '资源名称 / name' }) name?: string | null;
-  @Field(() => String, { nullable: true, description: '资源摘要 / summary' }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: '资源摘要 / summary' }) @Bound({ kind: 'text' }) summary?: string | null;
   @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
   @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
   @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
   @Field(() => SecurityGradeEnum, { nullable: true, description: '数据分级 / security grade [J §7, B §10, Z §9]' }) securityGrade?: SecurityGrade | null;
   @Field(() => ShareAttributeEnum, { nullable: true, description: '共享属性 / share attribute [J §17, B §23]' }) shareAttribute?: ShareAttribute | null;
   @Field(() => OpenAttributeEnum, { nullable: true, description: '开放属性 / open attribute [J §19, B §30, Z §12]' }) openAttribute?: OpenAttribute | null;
-  @Field(() => [DataItemInput], { nullable: true, description: '信息项（整体替换）/ items (replaced as a whole)' }) items?: DataItemInput[] | null;
+  // A wide table can have hundreds of columns.
+  @Field(() => [DataItemInput], { nullable: true, description: '信息项（整体替换）/ items (replaced as a whole)' }) @Bound({ maxItems: 500 }) items?: DataItemInput[] | null;
 
   @Field(() => String, { nullable: true, description: '由无条件开放改为受限开放时必须填写的理由 / required when UNCONDITIONAL open becomes RESTRICTED [Z §15]' })
+  @Bound({ kind: 'text' })
   openChangeReason?: string | null;
 }
 
@@ -115,6 +132,7 @@ export class DataResourceFilter {
       '关键词：名称、摘要或信息项名称中包含该连续文字即命中（子串匹配，不分词；一个字也可检索；不区分大小写和全角半角；% 和 _ 按普通字符处理），最长 50 个字 / ' +
       'keyword: matches entries whose name, summary or an item name contains it as consecutive text (substring, no word segmentation; a single character works; case- and width-insensitive; % and _ are plain characters), at most 50 characters [CAT-8]',
   })
+  @Bound({ kind: 'line', max: MAX_KEYWORD_LENGTH })
   keyword?: string | null;
 
   @Field(() => ID, { nullable: true, description: '提供部门ID / provider organization ID' }) providerId?: string | null;
@@ -145,6 +163,7 @@ export class RecordDataUpdateInput {
   updatedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '说明 / note' })
+  @Bound({ kind: 'text' })
   note?: string | null;
 }
 
@@ -169,5 +188,6 @@ export class JustifyDataItemDuplicationInput {
   itemName!: string;
 
   @Field({ description: '理由 / justification' })
+  @Bound({ kind: 'text' })
   justification!: string;
 }

@@ -1,7 +1,6 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
-import { openingInputBounds } from './input-bounds.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
 import { OpenDatasetResolver } from './dataset.resolver.js';
@@ -13,7 +12,6 @@ import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  inputBounds: openingInputBounds,
   resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],

@@ -1,6 +1,5 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
-import { operationInputBounds } from './input-bounds.js';
 import { Migration20261123000000 } from './migrations/Migration20261123000000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Operator } from './operator.entity.js';
@@ -11,7 +10,6 @@ import { OrganizationOperatorResolver } from './organization.resolver.js';
 /** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1]. */
 export const operationModule: SubgraphModule = {
   name: 'operation',
-  inputBounds: operationInputBounds,
   resolvers: [OperatorResolver, OrganizationOperatorResolver],
   references: operationReferences,
   entities: [Operator],

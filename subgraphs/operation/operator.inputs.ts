@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../kit/server/scalars.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '授权运营主体：登记授权运营协议 / license an operator: record the operation agreement [D §9-10]' })
 export class CreateOperatorInput {
@@ -10,6 +11,7 @@ export class CreateOperatorInput {
   organizationId!: string;
 
   @Field({ description: '授权运营协议编号，本平台内唯一 / agreement number, unique on this platform' })
+  @Bound({ kind: 'code' })
   agreementNo!: string;
 
   @Field(() => LocalDate, { description: '协议签订日期 YYYY-MM-DD，不晚于今天和授权起始日 / date signed, YYYY-MM-DD; not after today nor after termStart' })
@@ -22,5 +24,6 @@ export class CreateOperatorInput {
   termYears?: number | null;
 
   @Field({ description: '授权范围：可运营的数据与领域 / scope: which data and domains the operator may work on [D §8]' })
+  @Bound({ kind: 'text' })
   scope!: string;
 }

@@ -17,6 +17,7 @@ import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from '
 import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { OrganizationRef } from './foreign.js';
 import { catalogOrganization } from '../kit/server/catalog-client.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 const OperatorConnection = connectionType(
   Operator,
@@ -211,13 +212,17 @@ export class OperatorResolver {
   suspendOperator(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) reason: string,
+    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) @Bound({ kind: 'text' }) reason: string,
   ) {
     return transition(ctx, id, reason, 'suspend');
   }
 
   @Mutation(() => Operator, { description: '整改完成后恢复平台使用权限（仅数据主管部门）/ reinstate access after rectification (data authority only) [D §28]' })
-  reinstateOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '整改情况 / how the violation was rectified' }) reason: string) {
+  reinstateOperator(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '整改情况 / how the violation was rectified' }) @Bound({ kind: 'text' }) reason: string,
+  ) {
     return transition(ctx, id, reason, 'reinstate');
   }
 
@@ -225,7 +230,11 @@ export class OperatorResolver {
     description:
       '撤回授权、解除协议，运营主体不再享有平台使用权限；不可恢复（仅数据主管部门）/ revoke the authorization and terminate the agreement; the operator loses platform access; final (data authority only) [D §11, D §28]',
   })
-  revokeOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '撤回理由 / reason for the revocation' }) reason: string) {
+  revokeOperator(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '撤回理由 / reason for the revocation' }) @Bound({ kind: 'text' }) reason: string,
+  ) {
     return transition(ctx, id, reason, 'revoke');
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { InputBounds } from '../kit/server/input-bounds.js';
 import { DemandStatusEnum, type DemandStatus } from './demand.entity.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '提出共享需求（目录中没有的数据）/ file a demand for data not in the catalog [SHR-4, B §27, J §17]' })
 export class FileDataDemandInput {
@@ -11,15 +11,19 @@ export class FileDataDemandInput {
   dataName!: string;
 
   @Field({ description: '需求说明：需要什么数据、范围和更新要求 / what data is needed, its coverage and freshness' })
+  @Bound({ kind: 'text' })
   description!: string;
 
   @Field(() => [String], { description: '需要的信息项（最小必要）/ the data items needed (minimum necessary)' })
+  @Bound({ maxItems: 500 })
   itemNames!: string[];
 
   @Field({ description: '应用场景 / the scenario the data is needed for' })
+  @Bound({ kind: 'text' })
   scenario!: string;
 
   @Field({ description: '所履行的法定职责 / the statutory duty the demand serves' })
+  @Bound({ kind: 'text' })
   legalDuty!: string;
 }
 
@@ -28,12 +32,3 @@ export class DataDemandFilter {
   @Field(() => DemandStatusEnum, { nullable: true, description: '状态 / status' })
   status?: DemandStatus | null;
 }
-
-export const demandInputBounds: InputBounds = {
-  'FileDataDemandInput.description': { kind: 'text' },
-  'FileDataDemandInput.scenario': { kind: 'text' },
-  'FileDataDemandInput.legalDuty': { kind: 'text' },
-  'FileDataDemandInput.itemNames': { maxItems: 500 },
-  'Mutation.assignDataDemand(note:)': { kind: 'text' },
-  'Mutation.declineDataDemand(reason:)': { kind: 'text' },
-};

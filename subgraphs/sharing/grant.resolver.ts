@@ -14,6 +14,7 @@ import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest, grantActorR
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
 import { LocalDate } from '../kit/server/scalars.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 @ObjectType('ShareGrantCheck', { description: '授权核验结果（数据通道在每次调用前核验）/ the answer of the grant check a data plane makes before serving data [SHR-5, SHR-10]' })
 export class ShareGrantCheck {
@@ -91,8 +92,8 @@ export class GrantResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID, { description: "目录条目ID（据此路由到条目所在平台）/ the catalog entry's ID (routes the check to its platform)" }) id: string,
     @Arg('organizationId', () => ID, { description: '使用部门 / the organization using the data' }) organizationId: string,
-    @Arg('itemNames', () => [String], { description: '要使用的信息项 / the items to use' }) itemNames: string[],
-    @Arg('scenario', { description: '应用场景 / the scenario' }) scenario: string,
+    @Arg('itemNames', () => [String], { description: '要使用的信息项 / the items to use' }) @Bound({ maxItems: 500 }) itemNames: string[],
+    @Arg('scenario', { description: '应用场景 / the scenario' }) @Bound({ kind: 'text' }) scenario: string,
   ): Promise<ShareGrantCheck> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');
@@ -132,8 +133,8 @@ export class GrantResolver {
   async suspendShareGrant(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '暂停理由 / why' }) reason: string,
-    @Arg('rectificationDemand', { description: '整改要求 / what must be rectified' }) rectificationDemand: string,
+    @Arg('reason', { description: '暂停理由 / why' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('rectificationDemand', { description: '整改要求 / what must be rectified' }) @Bound({ kind: 'text' }) rectificationDemand: string,
     @Arg('rectificationDeadline', () => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天 / deadline, after today' }) rectificationDeadline: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
@@ -174,7 +175,7 @@ export class GrantResolver {
   async reinstateShareGrant(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) reason: string,
+    @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) @Bound({ kind: 'text' }) reason: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('恢复须说明理由 / reason is required: say what was rectified', 'reason');
@@ -211,7 +212,11 @@ export class GrantResolver {
   @Mutation(() => ShareRequest, {
     description: '撤销授权（不可恢复）：提供部门或数据主管部门 / revoke a grant for good: the provider or the data authority [SHR-5, B §49]',
   })
-  async revokeShareGrant(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '撤销理由 / why' }) reason: string): Promise<ShareRequest> {
+  async revokeShareGrant(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: '撤销理由 / why' }) @Bound({ kind: 'text' }) reason: string,
+  ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('撤销须说明理由 / reason is required [B §49]', 'reason');
     const r = await loadGrant(ctx, id);

@@ -1,7 +1,6 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
-import { sharingInputBounds } from './input-bounds.js';
 import { Migration20261124000000 } from './migrations/Migration20261124000000.js';
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
@@ -17,15 +16,12 @@ import { SanctionResolver } from './sanction.resolver.js';
 import { NegativeListEntry, ShareViolation } from './negative-list.entity.js';
 import { ShareSanction } from './sanction.entity.js';
 import { DataDemand } from './demand.entity.js';
-import { demandInputBounds } from './demand.inputs.js';
 import { DataDemandResolver } from './demand.resolver.js';
 import { requestsMade, SharingEvaluationResolver } from './evaluation.resolver.js';
 import { UsageFeedback } from './feedback.entity.js';
-import { feedbackInputBounds } from './feedback.inputs.js';
 import { ShareRequestFeedbackResolver } from './feedback.resolver.js';
 import { Migration20261128200000 } from './migrations/Migration20261128200000.js';
 import { DataVerification } from './verification.entity.js';
-import { verificationInputBounds } from './verification.inputs.js';
 import { DataVerificationResolver } from './verification.resolver.js';
 import { Migration20261205000000 } from './migrations/Migration20261205000000_sharing_across_nodes.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements_and_dead_letters.js';
@@ -34,7 +30,6 @@ import { handleSanctionEvent } from './sanction-events.js';
 
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
-  inputBounds: { ...sharingInputBounds, ...demandInputBounds, ...verificationInputBounds, ...feedbackInputBounds },
   resolvers: [
     ShareRequestResolver,
     ResourceSharingResolver,

@@ -15,6 +15,7 @@ import { readCatalogResource, type CatalogResource } from './catalog-reads.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { ShareRequest } from './share-request.entity.js';
 import { FOLLOWS_CATALOG } from './negative-list.rules.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 const NegativeListConnection = connectionType(
   NegativeListEntry,
@@ -36,18 +37,22 @@ export class AddNegativeListEntryInput {
   resourceId!: string;
 
   @Field(() => [String], { description: '不予共享的数据字段，须为条目已有的 / the items not shared; each must exist in the entry' })
+  @Bound({ maxItems: 500 })
   itemNames!: string[];
 
   @Field({ description: '法律法规依据 / the legal basis' })
+  @Bound({ kind: 'text' })
   legalBasis!: string;
 }
 
 @InputType({ description: '修改负面清单条目 / change a negative-list line [B §24]' })
 export class UpdateNegativeListEntryInput {
   @Field(() => [String], { nullable: true, description: '不予共享的数据字段 / the items not shared' })
+  @Bound({ maxItems: 500 })
   itemNames?: string[] | null;
 
   @Field(() => String, { nullable: true, description: '法律法规依据 / the legal basis' })
+  @Bound({ kind: 'text' })
   legalBasis?: string | null;
 }
 
@@ -168,7 +173,7 @@ export class NegativeListResolver {
   async removeNegativeListEntry(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '移出理由 / why' }) reason: string,
+    @Arg('reason', { description: '移出理由 / why' }) @Bound({ kind: 'text' }) reason: string,
   ): Promise<NegativeListEntry> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('须说明移出理由 / reason is required', 'reason');
@@ -216,7 +221,7 @@ export class ShareViolationResolver {
   async reviewShareViolation(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('note', { description: '审查意见 / the finding' }) note: string,
+    @Arg('note', { description: '审查意见 / the finding' }) @Bound({ kind: 'text' }) note: string,
   ): Promise<ShareViolation> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');

@@ -17,6 +17,7 @@ import { OrganizationRef, RegionRef } from './foreign.js';
 import { catalogOrganization } from '../kit/server/catalog-client.js';
 import { sanctionChanged } from './sanction-events.js';
 import { LocalDate } from '../kit/server/scalars.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
@@ -26,6 +27,7 @@ export class ImposeShareSanctionInput {
     description:
       '处置适用的区域（本平台的，据此路由），覆盖该区域及下级区域数据的全部授权 / the region whose data the sanction covers (and its sub-regions; routes the call to its platform)',
   })
+  @Bound({ kind: 'code' })
   regionCode!: string;
 
   @Field(() => ID, { description: '被处置的使用部门（可为其他平台的机构）/ the user organization (may be of another platform)' })
@@ -35,9 +37,11 @@ export class ImposeShareSanctionInput {
   violation!: SanctionViolation;
 
   @Field({ description: '违规事实 / what happened' })
+  @Bound({ kind: 'text' })
   description!: string;
 
   @Field({ description: '整改要求 / what must be rectified' })
+  @Bound({ kind: 'text' })
   rectificationDemand!: string;
 
   @Field(() => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
@@ -141,7 +145,7 @@ export class SanctionResolver {
   async liftShareSanction(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '整改情况 / the rectification done' }) reason: string,
+    @Arg('reason', { description: '整改情况 / the rectification done' }) @Bound({ kind: 'text' }) reason: string,
   ): Promise<ShareSanction> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');

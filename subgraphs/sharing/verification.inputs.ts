@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { InputBounds } from '../kit/server/input-bounds.js';
 import { VerificationOutcomeEnum, VerificationStatusEnum, type VerificationOutcome, type VerificationStatus } from './verification.entity.js';
+import { Bound } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '反馈疑义数据，要求提供部门校核 / report doubtful shared data to its provider for verification [SHR-8, L §13]' })
 export class ReportWrongDataInput {
@@ -13,9 +13,11 @@ export class ReportWrongDataInput {
   requesterId!: string;
 
   @Field(() => [String], { description: '有疑义的信息项，须在授权范围内 / the items in doubt; each must be granted to you' })
+  @Bound({ maxItems: 500 })
   itemNames!: string[];
 
   @Field({ description: '疑义内容：哪些数据有误、依据是什么 / what looks wrong, and why' })
+  @Bound({ kind: 'text' })
   description!: string;
 }
 
@@ -28,6 +30,7 @@ export class RecordVerificationInput {
   outcome!: VerificationOutcome;
 
   @Field({ description: '校核说明：更正了什么，或为何无误 / what was corrected, or why the data is right' })
+  @Bound({ kind: 'text' })
   note!: string;
 }
 
@@ -45,9 +48,3 @@ export class DataVerificationFilter {
   @Field(() => ID, { nullable: true, description: '提供部门 / the provider that must verify' })
   providerId?: string | null;
 }
-
-export const verificationInputBounds: InputBounds = {
-  'ReportWrongDataInput.description': { kind: 'text' },
-  'ReportWrongDataInput.itemNames': { maxItems: 500 },
-  'RecordVerificationInput.note': { kind: 'text' },
-};

@@ -11,6 +11,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { badInput } from './errors.js';
 import { checkLocalDate, LocalDate } from './scalars.js';
 
@@ -35,24 +36,107 @@ export interface InputBound {
   maxItems?: number;
 }
 
-/**
- * Bounds that differ from the defaults, keyed by schema coordinate: `Type.field` for a field of
- * an input type, `Mutation.field(arg:)` / `Query.field(arg:)` for an argument of a root field.
- */
-export type InputBounds = Record<string, InputBound>;
-
 export const DEFAULT_MAX: Record<TextKind, number> = { code: 64, line: 200, text: 2000 };
 export const DEFAULT_MAX_ITEMS = 100;
 
-/** The same field bounds for several input types (e.g. the create and update inputs of an entity). */
-export function boundsOf(types: string[], fields: InputBounds): InputBounds {
-  return Object.fromEntries(types.flatMap((type) => Object.entries(fields).map(([field, bound]) => [`${type}.${field}`, bound])));
+// biome-ignore lint/complexity/noBannedTypes: type-graphql's metadata names classes (resolvers, input types) as Function
+type Class = Function;
+
+/** A bound declared with `Bound`: on a property of a class, or on a parameter of a method. */
+interface Declared {
+  target: Class;
+  key: string;
+  index?: number;
+  bound: InputBound;
+}
+const declared: Declared[] = [];
+
+/**
+ * The bound of an input that differs from the defaults (an ID, date or cursor is a code of 64,
+ * any other string one line of 200, a list takes 100 entries), declared beside it: on a field of
+ * an input type (inherited fields included) or of an `@ArgsType`, or on a root field's argument
+ * next to its `@Arg`:
+ *
+ *   @Field() @Bound({ kind: 'text' }) purpose!: string;
+ *   rejectShareRequest(@Arg('reason') @Bound({ kind: 'text' }) reason: string)
+ *
+ * The kit keeps them itself: type-graphql has no extensions for an `@Arg` and drops them from
+ * inherited input fields.
+ */
+export function Bound(bound: InputBound): PropertyDecorator & ParameterDecorator {
+  return (prototype: object, key: string | symbol | undefined, index?: number) => {
+    declared.push({ target: prototype.constructor, key: String(key), index, bound });
+  };
 }
 
-/** Bounds of the kit's own input types, which every subgraph shares. */
-const KIT_BOUNDS: InputBounds = {
-  'RegionScopeInput.regionCode': { kind: 'code', max: 12 },
-};
+const isOrExtends = (sub: Class, base: Class) => sub === base || Object.prototype.isPrototypeOf.call(base, sub);
+
+/** The bound declared on property `name` of `cls` or of the nearest class it extends that declares one. */
+function propertyBound(cls: Class, name: string): Declared | undefined {
+  return declared
+    .filter((d) => d.index === undefined && d.key === name && isOrExtends(cls, d.target))
+    .sort((a, b) => (isOrExtends(a.target, b.target) ? -1 : 1))[0];
+}
+
+/** Where each input field and root argument of a schema finds its declared bound. */
+interface Declarations {
+  /** By input type name and field. */
+  field(type: string, field: string): InputBound | undefined;
+  /** By schema coordinate `Query.field(arg:)`. */
+  args: Map<string, InputBound>;
+}
+
+const coordinateOf = (root: string, field: string, arg: string) => `${root}.${field}(${arg}:)`;
+
+/**
+ * The bounds declared for the inputs of `schema`, built by type-graphql from `resolvers`. A bound
+ * that no input of the schema takes — on a property that is not a field, or on a parameter that
+ * is not an argument of a query or mutation — is a start-up error: it would otherwise check nothing.
+ */
+function declarationsOf(schema: GraphQLSchema, resolvers: readonly Class[]): Declarations {
+  const storage = getMetadataStorage();
+  const inputClasses = new Map<string, Class[]>();
+  for (const t of storage.inputTypes) if (schema.getType(t.name)) inputClasses.set(t.name, [...(inputClasses.get(t.name) ?? []), t.target]);
+  for (const [name, classes] of inputClasses) if (classes.length > 1) throw new Error(`input type ${name} is declared by ${classes.length} classes: its bounds are ambiguous`);
+  const isField = (d: Declared) => storage.fields.some((f) => f.target === d.target && f.name === d.key);
+  for (const d of declared) {
+    const ofSchema = d.index === undefined && [...inputClasses.values()].some(([cls]) => isOrExtends(cls!, d.target));
+    if (ofSchema && !isField(d)) throw new Error(`@Bound on ${d.target.name}.${d.key}, which is not a GraphQL field (@Field): it would bound nothing`);
+  }
+  const handlers = [...storage.queries.map((h) => ['Query', h] as const), ...storage.mutations.map((h) => ['Mutation', h] as const)];
+  const args = new Map<string, InputBound>();
+  for (const [root, h] of handlers) {
+    if (!resolvers.some((r) => isOrExtends(r, h.target))) continue;
+    for (const p of storage.params.filter((m) => m.target === h.target && m.methodName === h.methodName)) {
+      if (p.kind === 'arg') {
+        const d = declared.find((x) => x.target === h.target && x.key === h.methodName && x.index === p.index);
+        if (d) args.set(coordinateOf(root, h.schemaName, p.name), d.bound);
+      } else if (p.kind === 'args') {
+        // An @ArgsType's fields are arguments of the root field, each with its own bound.
+        const argsClass = p.getType() as Class;
+        for (const f of storage.fields.filter((x) => isOrExtends(argsClass, x.target))) {
+          const d = propertyBound(argsClass, f.name);
+          if (d) args.set(coordinateOf(root, h.schemaName, f.schemaName), d.bound);
+        }
+      }
+    }
+  }
+  for (const d of declared) {
+    if (d.index === undefined || !resolvers.some((r) => isOrExtends(r, d.target))) continue;
+    const param = storage.params.find((m) => m.target === d.target && m.methodName === d.key && m.index === d.index);
+    const root = handlers.some(([, h]) => h.target === d.target && h.methodName === d.key);
+    if (!root || param?.kind !== 'arg') {
+      throw new Error(`@Bound on parameter ${d.index} of ${d.target.name}.${d.key}, which is not an @Arg of a query or mutation: it would bound nothing`);
+    }
+  }
+  return {
+    field: (type, field) => {
+      const [cls] = inputClasses.get(type) ?? [];
+      return cls ? propertyBound(cls, field)?.bound : undefined;
+    },
+    args,
+  };
+}
 
 interface Leaf {
   kind: TextKind;
@@ -75,15 +159,24 @@ export interface BoundedInput extends Leaf {
 }
 
 interface Plan {
-  bounds: InputBounds;
-  used: Set<string>;
+  declarations: Declarations;
   cache: Map<string, Check>;
   inputs: BoundedInput[];
 }
 
-function resolveBound(coordinate: string, name: string, type: GraphQLInputType, plan: Plan): Leaf {
-  const explicit = plan.bounds[coordinate];
-  if (explicit) plan.used.add(coordinate);
+/** What the bound of an input field or argument can say of its type: a list its length, a string its kind and length. */
+function checkFits(coordinate: string, type: GraphQLInputType, bound: InputBound | undefined): void {
+  if (!bound) return;
+  const list = isListType(getNullableType(type));
+  const leaf = getNamedType(type);
+  const text = isScalarType(leaf) && !['Int', 'Float', 'Boolean'].includes(leaf.name);
+  if ((bound.maxItems !== undefined && !list) || ((bound.kind !== undefined || bound.max !== undefined) && !text)) {
+    throw new Error(`the bound ${JSON.stringify(bound)} of ${coordinate} (${String(type)}) does not fit its type: maxItems bounds a list, kind and max a string`);
+  }
+}
+
+function resolveBound(coordinate: string, name: string, type: GraphQLInputType, explicit: InputBound | undefined, plan: Plan): Leaf {
+  checkFits(coordinate, type, explicit);
   const merged = { ...defaultBound(name, type), ...explicit };
   const kind = merged.kind ?? 'line';
   const leaf = { kind, max: merged.max ?? DEFAULT_MAX[kind], maxItems: merged.maxItems ?? DEFAULT_MAX_ITEMS };
@@ -163,7 +256,7 @@ function checkerFor(type: GraphQLInputType, leaf: Leaf, plan: Plan): Check {
     };
     plan.cache.set(inner.name, check);
     for (const f of Object.values(inner.getFields()) as GraphQLInputField[]) {
-      const fieldLeaf = resolveBound(`${inner.name}.${f.name}`, f.name, f.type, plan);
+      const fieldLeaf = resolveBound(`${inner.name}.${f.name}`, f.name, f.type, plan.declarations.field(inner.name, f.name), plan);
       fields.push([f.name, checkerFor(f.type, fieldLeaf, plan)]);
     }
     return check;
@@ -186,17 +279,19 @@ export interface InputBoundsPlan {
 
 /**
  * For every root field, a check of its arguments against their bounds, run before the resolver
- * (so before any SQL). Field names in errors are paths such as `input.items.3.name`.
+ * (so before any SQL). Field names in errors are paths such as `input.items.3.name`. `schema` is
+ * type-graphql's, built from `resolvers`, whose inputs carry the bounds (`Bound`).
  */
-export function inputBoundsPlan(schema: GraphQLSchema, subgraphBounds: InputBounds = {}): InputBoundsPlan {
-  const plan: Plan = { bounds: { ...KIT_BOUNDS, ...subgraphBounds }, used: new Set(), cache: new Map(), inputs: [] };
+export function inputBoundsPlan(schema: GraphQLSchema, resolvers: readonly Class[]): InputBoundsPlan {
+  const plan: Plan = { declarations: declarationsOf(schema, resolvers), cache: new Map(), inputs: [] };
   const checks = { Query: {}, Mutation: {} } as InputBoundsPlan['checks'];
   for (const root of ['Query', 'Mutation'] as const) {
     const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
     if (!type) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
       const args = field.args.map((a: GraphQLArgument) => {
-        const leaf = resolveBound(`${root}.${field.name}(${a.name}:)`, a.name, a.type, plan);
+        const coordinate = coordinateOf(root, field.name, a.name);
+        const leaf = resolveBound(coordinate, a.name, a.type, plan.declarations.args.get(coordinate), plan);
         return [a.name, checkerFor(a.type, leaf, plan)] as const;
       });
       if (args.length === 0) continue;
@@ -208,7 +303,5 @@ export function inputBoundsPlan(schema: GraphQLSchema, subgraphBounds: InputBoun
       };
     }
   }
-  const unknown = Object.keys(subgraphBounds).filter((k) => !plan.used.has(k));
-  if (unknown.length) throw new Error(`input bounds name no input field or argument of the schema: ${unknown.join(', ')}`);
   return { checks, inputs: plan.inputs };
 }

@@ -9,6 +9,7 @@ import type { NodeConfig } from '../../../schema/topology.js';
 import { isAnonymous } from '../../../schema/auth.js';
 import type { SubgraphContext } from './context.js';
 import { badInput, unauthenticated } from './errors.js';
+import { Bound } from './input-bounds.js';
 
 @Directive('@shareable')
 @ObjectType({ description: '分页信息（Relay 连接规范）/ page information (Relay connection spec, keyset pagination)' })
@@ -51,6 +52,7 @@ export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: bo
 @InputType({ description: '区域范围 / region scope: which regions a list covers (the gateway routes by it)' })
 export class RegionScopeInput {
   @Field({ description: '行政区划代码 (GB/T 2260), 例如 331100 丽水市 / six-digit region code' })
+  @Bound({ kind: 'code', max: 12 })
   regionCode!: string;
 
   @Field({ defaultValue: true, description: '是否包含下级区域 / include sub-regions' })

@@ -16,9 +16,9 @@ import { TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from
 import { Loaders, type SubgraphContext } from './context.js';
 import { AppError, AUDIT_UNAVAILABLE, auditUnavailable, databaseUnavailable, errorKind, isDatabaseUnavailable, maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, outboxConsumers, readOutbox, recordAcknowledgement, type ConsumedSource, type EventHandler } from './events.js';
-import { buildFederatedSchema } from './federation.js';
+import { buildFederatedSchema, buildTypeSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
-import type { InputBounds } from './input-bounds.js';
+import { inputBoundsPlan, type BoundedInput } from './input-bounds.js';
 import { closeORM, initORM, type DatabaseLimits } from './orm.js';
 import { INTERNAL_PREFIX, PeerClient } from './peers.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -57,8 +57,6 @@ export interface SubgraphModule {
    * visibility should decide. Never reachable through the gateway.
    */
   internal?: Record<string, InternalRoute>;
-  /** Input bounds that differ from the kit's defaults (kit/server/input-bounds.ts). */
-  inputBounds?: InputBounds;
 }
 
 /** An internal endpoint: its answer (JSON) to a body (parsed JSON, unchecked: validate it). */
@@ -138,7 +136,12 @@ export interface RunningSubgraph {
 }
 
 export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references, mod.inputBounds);
+  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references);
+}
+
+/** Every argument of the module's root fields and every input field below them, with its bound (kit/server/input-bounds.ts). */
+export async function moduleInputBounds(mod: SubgraphModule): Promise<BoundedInput[]> {
+  return inputBoundsPlan(await buildTypeSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }), mod.resolvers).inputs;
 }
 
 const refuse = (reply: FastifyReply, message: string) => reply.code(401).send(errorBody(message, 'UNAUTHENTICATED'));
