@@ -11,7 +11,7 @@ import {
   type ObjectionStatus,
   type SubjectKind,
 } from './objection.entity.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '异议人（被收集主体）/ the data subject who objects' })
 export class DataSubjectInput {
@@ -54,7 +54,7 @@ export class FileDataObjectionInput {
   infringes?: Sensitivity[] | null;
 
   @Field({ description: '异议内容：哪些数据有误、遗漏或侵权，以及请求 / what is wrong, missing or infringing, and what you ask for' })
-  @Bound({ kind: 'text' })
+  @FreeText
   description!: string;
 
   @Field(() => DataSubjectInput, { description: '异议人 / the data subject' })
@@ -70,7 +70,7 @@ export class HandleDataObjectionInput {
   outcome!: ObjectionOutcome;
 
   @Field({ description: '给异议人的答复：做了什么，或为何不予支持 / the answer to the subject: what was done, or why the objection is not upheld' })
-  @Bound({ kind: 'text' })
+  @FreeText
   response!: string;
 }
 

@@ -13,7 +13,7 @@ import {
 } from './enums.js';
 import { ShareModeEnum } from '../kit/server/enums.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 import { MAX_KEYWORD_LENGTH } from './search.js';
 
 @InputType({ description: '信息项 / a data item' })
@@ -25,7 +25,7 @@ export class DataItemInput {
   dataType!: DataType;
 
   @Field(() => String, { nullable: true })
-  @Bound({ kind: 'text' })
+  @FreeText
   description?: string | null;
 
   @Field({ defaultValue: false, description: '是否个人信息 / personal information' })
@@ -48,7 +48,7 @@ export class DataItemInput {
   sourceItemId?: string | null;
 
   @Field(() => String, { nullable: true, description: '确需重复采集时的理由 / why the item must be collected although an authoritative source provides it' })
-  @Bound({ kind: 'text' })
+  @FreeText
   duplicationJustification?: string | null;
 }
 
@@ -62,18 +62,16 @@ abstract class OptionalResourceFieldsInput {
   @Bound({ kind: 'code' })
   categoryCode?: string | null;
   @Field(() => String, { nullable: true, description: '共享条件，有条件共享时必填 / share conditions, required for CONDITIONAL [J §17, B §23]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   shareCondition?: string | null;
-  @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' })
-  @Bound({ kind: 'text' })
-  shareReason?: string | null;
+  @Field(() => String, { nullable: true, description: '有条件共享的理由 / why the share is CONDITIONAL [J §17, B §23]' }) @FreeText shareReason?: string | null;
   @Field(() => ShareModeEnum, { nullable: true, description: '共享方式，默认 API；更新时传 null 恢复默认 / share mode, API by default; null restores the default on update' })
   shareMode?: ShareMode | null;
   @Field(() => String, { nullable: true, description: '法律依据，不予共享时必填 / legal basis, required for NOT_SHARED [J §17, B §23, L §18]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   legalBasis?: string | null;
   @Field(() => String, { nullable: true, description: '开放条件，受限开放时必填 / open conditions, required for RESTRICTED [Z §15]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   openCondition?: string | null;
   @Field(() => [SensitivityEnum], { nullable: true, description: '涉及的秘密或隐私 / secrets or privacy involved [Z §14, B §30]' }) sensitivities?: Sensitivity[] | null;
   @Field(() => Boolean, { nullable: true, description: '已脱敏 / desensitized' }) desensitized?: boolean | null;
@@ -91,7 +89,7 @@ export class CreateDataResourceInput extends OptionalResourceFieldsInput {
 
   @Field({ description: '资源代码 / resource code' }) @Bound({ kind: 'code' }) code!: string;
   @Field({ description: '资源名称 / name' }) name!: string;
-  @Field({ description: '资源摘要 / summary' }) @Bound({ kind: 'text' }) summary!: string;
+  @Field({ description: '资源摘要 / summary' }) @FreeText summary!: string;
   @Field(() => LibraryEnum, { description: '所属资源库 / library' }) library!: Library;
   @Field(() => DataFormatEnum, { description: '资源格式 / format' }) format!: DataFormat;
   @Field(() => UpdateFrequencyEnum, { description: '更新周期 / update frequency' }) updateFrequency!: UpdateFrequency;
@@ -109,7 +107,7 @@ export class CreateDataResourceInput extends OptionalResourceFieldsInput {
 export class UpdateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => String, { nullable: true, description: '资源代码 / resource code' }) @Bound({ kind: 'code' }) code?: string | null;
   @Field(() => String, { nullable: true, description: '资源名称 / name' }) name?: string | null;
-  @Field(() => String, { nullable: true, description: '资源摘要 / summary' }) @Bound({ kind: 'text' }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: '资源摘要 / summary' }) @FreeText summary?: string | null;
   @Field(() => LibraryEnum, { nullable: true, description: '所属资源库 / library' }) library?: Library | null;
   @Field(() => DataFormatEnum, { nullable: true, description: '资源格式 / format' }) format?: DataFormat | null;
   @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新周期 / update frequency' }) updateFrequency?: UpdateFrequency | null;
@@ -120,7 +118,7 @@ export class UpdateDataResourceInput extends OptionalResourceFieldsInput {
   @Field(() => [DataItemInput], { nullable: true, description: '信息项（整体替换）/ items (replaced as a whole)' }) @Bound({ maxItems: 500 }) items?: DataItemInput[] | null;
 
   @Field(() => String, { nullable: true, description: '由无条件开放改为受限开放时必须填写的理由 / required when UNCONDITIONAL open becomes RESTRICTED [Z §15]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   openChangeReason?: string | null;
 }
 
@@ -163,7 +161,7 @@ export class RecordDataUpdateInput {
   updatedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '说明 / note' })
-  @Bound({ kind: 'text' })
+  @FreeText
   note?: string | null;
 }
 
@@ -188,6 +186,6 @@ export class JustifyDataItemDuplicationInput {
   itemName!: string;
 
   @Field({ description: '理由 / justification' })
-  @Bound({ kind: 'text' })
+  @FreeText
   justification!: string;
 }

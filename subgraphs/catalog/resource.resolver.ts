@@ -27,7 +27,7 @@ import { validateResource } from './resource.rules.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
 import { searchColumns } from './search.js';
 import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems, type ResourceFields } from './workflow.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { FreeText } from '../kit/server/input-bounds.js';
 
 /** What the negative list needs of an entry as published [SHR-3, B §24]. */
 const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails => ({
@@ -309,7 +309,7 @@ export class DataResourceResolver {
   async publishDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('comment', () => String, { nullable: true, description: '审核意见（可选）/ review note (optional)' }) @Bound({ kind: 'text' }) comment?: string | null,
+    @Arg('comment', () => String, { nullable: true, description: '审核意见（可选）/ review note (optional)' }) @FreeText comment?: string | null,
   ): Promise<DataResource> {
     const r = await loadForReview(ctx, id, '发布目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
@@ -364,7 +364,7 @@ export class DataResourceResolver {
   async returnDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('comment', { description: '退回意见：说明需要修改什么 / what the agency must fix' }) @Bound({ kind: 'text' }) comment: string,
+    @Arg('comment', { description: '退回意见：说明需要修改什么 / what the agency must fix' }) @FreeText comment: string,
   ): Promise<DataResource> {
     const r = await loadForReview(ctx, id, '退回目录');
     const revising = r.status === 'PUBLISHED' && r.revisionStatus === 'SUBMITTED';
@@ -391,7 +391,7 @@ export class DataResourceResolver {
   async retireDataResource(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '停用理由 / why the entry is retired' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '停用理由 / why the entry is retired' }) @FreeText reason: string,
   ): Promise<DataResource> {
     const r = await loadForReview(ctx, id, '停用目录');
     if (blank(reason)) throw badInput('停用必须写明理由 / retiring an entry needs a reason', 'reason');

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '开放一个目录条目 / open a catalog entry to the public [OPN-1, Z §10]' })
 export class CreateOpenDatasetInput {
@@ -11,7 +11,7 @@ export class CreateOpenDatasetInput {
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: '数据集说明，不填则用目录摘要 / description; the catalog summary when omitted' })
-  @Bound({ kind: 'text' })
+  @FreeText
   description?: string | null;
 
   @Field(() => [OpenAccessMethodEnum], { description: '开放方式，至少一种；受限开放数据不得下载 / at least one; RESTRICTED data cannot be downloaded [Z §20]' })

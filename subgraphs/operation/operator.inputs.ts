@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '授权运营主体：登记授权运营协议 / license an operator: record the operation agreement [D §9-10]' })
 export class CreateOperatorInput {
@@ -24,6 +24,6 @@ export class CreateOperatorInput {
   termYears?: number | null;
 
   @Field({ description: '授权范围：可运营的数据与领域 / scope: which data and domains the operator may work on [D §8]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   scope!: string;
 }

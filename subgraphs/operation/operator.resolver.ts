@@ -17,7 +17,7 @@ import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from '
 import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { OrganizationRef } from './foreign.js';
 import { catalogOrganization } from '../kit/server/catalog-client.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { FreeText } from '../kit/server/input-bounds.js';
 
 const OperatorConnection = connectionType(
   Operator,
@@ -212,7 +212,7 @@ export class OperatorResolver {
   suspendOperator(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) @FreeText reason: string,
   ) {
     return transition(ctx, id, reason, 'suspend');
   }
@@ -221,7 +221,7 @@ export class OperatorResolver {
   reinstateOperator(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '整改情况 / how the violation was rectified' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '整改情况 / how the violation was rectified' }) @FreeText reason: string,
   ) {
     return transition(ctx, id, reason, 'reinstate');
   }
@@ -230,11 +230,7 @@ export class OperatorResolver {
     description:
       '撤回授权、解除协议，运营主体不再享有平台使用权限；不可恢复（仅数据主管部门）/ revoke the authorization and terminate the agreement; the operator loses platform access; final (data authority only) [D §11, D §28]',
   })
-  revokeOperator(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '撤回理由 / reason for the revocation' }) @Bound({ kind: 'text' }) reason: string,
-  ) {
+  revokeOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '撤回理由 / reason for the revocation' }) @FreeText reason: string) {
     return transition(ctx, id, reason, 'revoke');
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DemandStatusEnum, type DemandStatus } from './demand.entity.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '提出共享需求（目录中没有的数据）/ file a demand for data not in the catalog [SHR-4, B §27, J §17]' })
 export class FileDataDemandInput {
@@ -11,7 +11,7 @@ export class FileDataDemandInput {
   dataName!: string;
 
   @Field({ description: '需求说明：需要什么数据、范围和更新要求 / what data is needed, its coverage and freshness' })
-  @Bound({ kind: 'text' })
+  @FreeText
   description!: string;
 
   @Field(() => [String], { description: '需要的信息项（最小必要）/ the data items needed (minimum necessary)' })
@@ -19,11 +19,11 @@ export class FileDataDemandInput {
   itemNames!: string[];
 
   @Field({ description: '应用场景 / the scenario the data is needed for' })
-  @Bound({ kind: 'text' })
+  @FreeText
   scenario!: string;
 
   @Field({ description: '所履行的法定职责 / the statutory duty the demand serves' })
-  @Bound({ kind: 'text' })
+  @FreeText
   legalDuty!: string;
 }
 

@@ -15,7 +15,7 @@ import { DataDemandFilter, FileDataDemandInput } from './demand.inputs.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems, requiredText } from './text.js';
 import { rowsWhereIn } from '../kit/server/reads.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { FreeText } from '../kit/server/input-bounds.js';
 
 const DataDemandConnection = connectionType(DataDemand, 'DataDemand', '共享需求清单（跨平台合并，最新在前）/ a page of data demands, merged across platforms, newest first');
 
@@ -146,7 +146,7 @@ export class DataDemandResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
     @Arg('providerId', () => ID, { description: '指定的提供部门 / the provider assigned' }) providerId: string,
-    @Arg('note', () => String, { nullable: true, description: '协调意见 / a note to the provider' }) @Bound({ kind: 'text' }) note?: string | null,
+    @Arg('note', () => String, { nullable: true, description: '协调意见 / a note to the provider' }) @FreeText note?: string | null,
   ): Promise<DataDemand> {
     assertKnownIdRegion(providerId, 'providerId');
     const d = await visibleDemand(ctx, id);
@@ -205,7 +205,7 @@ export class DataDemandResolver {
   async declineDataDemand(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '不同意的理由 / why the provider declines [B §27, L §34]' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '不同意的理由 / why the provider declines [B §27, L §34]' }) @FreeText reason: string,
   ): Promise<DataDemand> {
     const why = requiredText(reason, 'reason', '不同意的理由', '[B §27, L §34]');
     const d = await visibleDemand(ctx, id);

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: "反馈共享数据使用情况 / report how a grant's data was used [SHR-9, B §45]" })
 export class UsageFeedbackInput {
@@ -22,6 +22,6 @@ export class UsageFeedbackInput {
   frequency!: string;
 
   @Field(() => String, { nullable: true, description: '使用中发现的问题 / problems met, if any' })
-  @Bound({ kind: 'text' })
+  @FreeText
   issues?: string | null;
 }

@@ -14,7 +14,7 @@ import { canCheckGrant, canManageGrant, canReinstate, canSeeRequest, grantActorR
 import { bindingSanction, sanctionStatus, validateEndDate } from './share-request.rules.js';
 import { readCatalogResource } from './catalog-reads.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @ObjectType('ShareGrantCheck', { description: '授权核验结果（数据通道在每次调用前核验）/ the answer of the grant check a data plane makes before serving data [SHR-5, SHR-10]' })
 export class ShareGrantCheck {
@@ -93,7 +93,7 @@ export class GrantResolver {
     @Arg('id', () => ID, { description: "目录条目ID（据此路由到条目所在平台）/ the catalog entry's ID (routes the check to its platform)" }) id: string,
     @Arg('organizationId', () => ID, { description: '使用部门 / the organization using the data' }) organizationId: string,
     @Arg('itemNames', () => [String], { description: '要使用的信息项 / the items to use' }) @Bound({ maxItems: 500 }) itemNames: string[],
-    @Arg('scenario', { description: '应用场景 / the scenario' }) @Bound({ kind: 'text' }) scenario: string,
+    @Arg('scenario', { description: '应用场景 / the scenario' }) @FreeText scenario: string,
   ): Promise<ShareGrantCheck> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');
@@ -133,8 +133,8 @@ export class GrantResolver {
   async suspendShareGrant(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '暂停理由 / why' }) @Bound({ kind: 'text' }) reason: string,
-    @Arg('rectificationDemand', { description: '整改要求 / what must be rectified' }) @Bound({ kind: 'text' }) rectificationDemand: string,
+    @Arg('reason', { description: '暂停理由 / why' }) @FreeText reason: string,
+    @Arg('rectificationDemand', { description: '整改要求 / what must be rectified' }) @FreeText rectificationDemand: string,
     @Arg('rectificationDeadline', () => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天 / deadline, after today' }) rectificationDeadline: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
@@ -175,7 +175,7 @@ export class GrantResolver {
   async reinstateShareGrant(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '恢复理由（整改情况）/ why (the rectification done)' }) @FreeText reason: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('恢复须说明理由 / reason is required: say what was rectified', 'reason');
@@ -215,7 +215,7 @@ export class GrantResolver {
   async revokeShareGrant(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '撤销理由 / why' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '撤销理由 / why' }) @FreeText reason: string,
   ): Promise<ShareRequest> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('撤销须说明理由 / reason is required [B §49]', 'reason');

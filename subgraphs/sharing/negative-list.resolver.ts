@@ -15,7 +15,7 @@ import { readCatalogResource, type CatalogResource } from './catalog-reads.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { ShareRequest } from './share-request.entity.js';
 import { FOLLOWS_CATALOG } from './negative-list.rules.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 const NegativeListConnection = connectionType(
   NegativeListEntry,
@@ -41,7 +41,7 @@ export class AddNegativeListEntryInput {
   itemNames!: string[];
 
   @Field({ description: '法律法规依据 / the legal basis' })
-  @Bound({ kind: 'text' })
+  @FreeText
   legalBasis!: string;
 }
 
@@ -52,7 +52,7 @@ export class UpdateNegativeListEntryInput {
   itemNames?: string[] | null;
 
   @Field(() => String, { nullable: true, description: '法律法规依据 / the legal basis' })
-  @Bound({ kind: 'text' })
+  @FreeText
   legalBasis?: string | null;
 }
 
@@ -173,7 +173,7 @@ export class NegativeListResolver {
   async removeNegativeListEntry(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '移出理由 / why' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '移出理由 / why' }) @FreeText reason: string,
   ): Promise<NegativeListEntry> {
     requireActor(ctx);
     if (blank(reason)) throw badInput('须说明移出理由 / reason is required', 'reason');
@@ -221,7 +221,7 @@ export class ShareViolationResolver {
   async reviewShareViolation(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('note', { description: '审查意见 / the finding' }) @Bound({ kind: 'text' }) note: string,
+    @Arg('note', { description: '审查意见 / the finding' }) @FreeText note: string,
   ): Promise<ShareViolation> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');

@@ -17,7 +17,7 @@ import { OrganizationRef, RegionRef } from './foreign.js';
 import { catalogOrganization } from '../kit/server/catalog-client.js';
 import { sanctionChanged } from './sanction-events.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 const ShareSanctionConnection = connectionType(ShareSanction, 'ShareSanction', '共享权限处置列表（跨平台合并，最新在前）/ sanctions, merged across platforms, newest first');
 
@@ -37,11 +37,11 @@ export class ImposeShareSanctionInput {
   violation!: SanctionViolation;
 
   @Field({ description: '违规事实 / what happened' })
-  @Bound({ kind: 'text' })
+  @FreeText
   description!: string;
 
   @Field({ description: '整改要求 / what must be rectified' })
-  @Bound({ kind: 'text' })
+  @FreeText
   rectificationDemand!: string;
 
   @Field(() => LocalDate, { description: '整改期限 YYYY-MM-DD，须晚于今天；逾期未解除即终止服务 / the deadline, after today; not lifted by then, the service is terminated' })
@@ -145,7 +145,7 @@ export class SanctionResolver {
   async liftShareSanction(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '整改情况 / the rectification done' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '整改情况 / the rectification done' }) @FreeText reason: string,
   ): Promise<ShareSanction> {
     const actor = requireActor(ctx);
     assertKnownIdRegion(id, 'id');

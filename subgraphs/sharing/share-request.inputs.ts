@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { ShareMode } from '../../schema/enums.js';
 import { ShareModeEnum } from '../kit/server/enums.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '信息项的必要性说明 / why an item is needed [B §26, B §28]' })
 export class ItemJustificationInput {
@@ -10,7 +10,7 @@ export class ItemJustificationInput {
   itemName!: string;
 
   @Field({ description: '该应用场景为何需要此项 / why the scenario needs it' })
-  @Bound({ kind: 'text' })
+  @FreeText
   justification!: string;
 }
 
@@ -23,15 +23,15 @@ export class RequestShareInput {
   requesterId!: string;
 
   @Field({ description: '应用场景；同一部门对同一条目同一场景只能有一个待审申请 / the scenario the data is needed for; one pending request per requester, entry and scenario' })
-  @Bound({ kind: 'text' })
+  @FreeText
   scenario!: string;
 
   @Field({ description: '用途 / purpose' })
-  @Bound({ kind: 'text' })
+  @FreeText
   purpose!: string;
 
   @Field({ description: '所履行的法定职责（必填）/ the statutory duty the request serves (required) [B §26, J §17]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   legalDuty!: string;
 
   @Field(() => [String], { description: '需要的信息项，须为条目已有的信息项（最小必要）/ the items needed; each must exist in the entry (minimum necessary)' })
@@ -50,7 +50,7 @@ export class RequestShareInput {
   shareMode!: ShareMode;
 
   @Field(() => String, { nullable: true, description: '离线方式必填：为何无法在线共享 [B §27, L §17] / required for OFFLINE: why online sharing is impossible [B §27, L §17]' })
-  @Bound({ kind: 'text' })
+  @FreeText
   offlineReason?: string | null;
 
   @Field(() => LocalDate, { description: '使用截止日期 YYYY-MM-DD，须晚于今天 / end date YYYY-MM-DD, after today' })

@@ -33,7 +33,7 @@ import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { todayInChina } from '../kit/rules/calendar.js';
 import { blank } from '../kit/rules/validation.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 const ShareRequestConnection = connectionType(
   ShareRequest,
@@ -293,7 +293,7 @@ export class ShareRequestResolver {
       description: '只看本部门提出的（MADE）或收到的（RECEIVED）；须为部门工作人员 / only those your organization made (MADE) or received (RECEIVED); for agency staff',
     })
     side?: ShareRequestSide | null,
-    @Arg('scenario', () => String, { nullable: true, description: '只看该应用场景的申请 / only requests for this scenario' }) @Bound({ kind: 'text' }) scenario?: string | null,
+    @Arg('scenario', () => String, { nullable: true, description: '只看该应用场景的申请 / only requests for this scenario' }) @FreeText scenario?: string | null,
   ): Promise<Page<ShareRequest>> {
     const where: FilterQuery<ShareRequest>[] = status ? [{ status }] : [];
     if (resourceId) {
@@ -387,7 +387,7 @@ export class ShareRequestResolver {
   async escalateShareRequest(
     @Ctx() ctx: SubgraphContext,
     @Arg('input') input: RequestShareInput,
-    @Arg('reason', { description: '为何须由数据主管部门协调 / why the authority should coordinate' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '为何须由数据主管部门协调 / why the authority should coordinate' }) @FreeText reason: string,
   ): Promise<ShareRequest> {
     const actor = requireActor(ctx);
     const checked = checkRequestInput(actor, input);
@@ -422,7 +422,7 @@ export class ShareRequestResolver {
       nullable: true,
       description: '审核意见；协调不予共享数据（NOT_SHARED_COORDINATION）时必填 / a note to the requester; required when the rule is NOT_SHARED_COORDINATION',
     })
-    @Bound({ kind: 'text' })
+    @FreeText
     reason?: string | null,
     @Arg('itemNames', () => [String], {
       nullable: true,
@@ -443,7 +443,7 @@ export class ShareRequestResolver {
   rejectShareRequest(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '驳回理由，告知申请部门 / why, for the requester [B §24, B §27, L §34]' }) @Bound({ kind: 'text' }) reason: string,
+    @Arg('reason', { description: '驳回理由，告知申请部门 / why, for the requester [B §24, B §27, L §34]' }) @FreeText reason: string,
   ): Promise<ShareRequest> {
     if (blank(reason)) throw badInput('驳回申请必须说明理由 / a rejection needs a reason: tell the requester why [B §24, B §27, L §34]', 'reason');
     return decide(ctx, id, { approve: false, reason });

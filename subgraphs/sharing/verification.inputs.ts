@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { VerificationOutcomeEnum, VerificationStatusEnum, type VerificationOutcome, type VerificationStatus } from './verification.entity.js';
-import { Bound } from '../kit/server/input-bounds.js';
+import { Bound, FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({ description: '反馈疑义数据，要求提供部门校核 / report doubtful shared data to its provider for verification [SHR-8, L §13]' })
 export class ReportWrongDataInput {
@@ -17,7 +17,7 @@ export class ReportWrongDataInput {
   itemNames!: string[];
 
   @Field({ description: '疑义内容：哪些数据有误、依据是什么 / what looks wrong, and why' })
-  @Bound({ kind: 'text' })
+  @FreeText
   description!: string;
 }
 
@@ -30,7 +30,7 @@ export class RecordVerificationInput {
   outcome!: VerificationOutcome;
 
   @Field({ description: '校核说明：更正了什么，或为何无误 / what was corrected, or why the data is right' })
-  @Bound({ kind: 'text' })
+  @FreeText
   note!: string;
 }
 

@@ -57,8 +57,8 @@ const declared: Declared[] = [];
  * an input type (inherited fields included) or of an `@ArgsType`, or on a root field's argument
  * next to its `@Arg`:
  *
- *   @Field() @Bound({ kind: 'text' }) purpose!: string;
- *   rejectShareRequest(@Arg('reason') @Bound({ kind: 'text' }) reason: string)
+ *   @Field() @Bound({ kind: 'code', max: 32 }) creditCode!: string;
+ *   rejectShareRequest(@Arg('reason') @FreeText reason: string)
  *
  * The kit keeps them itself: type-graphql has no extensions for an `@Arg` and drops them from
  * inherited input fields.
@@ -69,13 +69,14 @@ export function Bound(bound: InputBound): PropertyDecorator & ParameterDecorator
   };
 }
 
+/** The common bound: free text (descriptions, reasons, comments) of up to 2,000 characters. */
+export const FreeText = Bound({ kind: 'text' });
+
 const isOrExtends = (sub: Class, base: Class) => sub === base || Object.prototype.isPrototypeOf.call(base, sub);
 
 /** The bound declared on property `name` of `cls` or of the nearest class it extends that declares one. */
 function propertyBound(cls: Class, name: string): Declared | undefined {
-  return declared
-    .filter((d) => d.index === undefined && d.key === name && isOrExtends(cls, d.target))
-    .sort((a, b) => (isOrExtends(a.target, b.target) ? -1 : 1))[0];
+  return declared.filter((d) => d.index === undefined && d.key === name && isOrExtends(cls, d.target)).sort((a, b) => (isOrExtends(a.target, b.target) ? -1 : 1))[0];
 }
 
 /** Where each input field and root argument of a schema finds its declared bound. */
