@@ -66,8 +66,7 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Row[]> 
     serverUrl,
     databasePrefix: `bench_demo_${randomBytes(4).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    internalSecret,
-    auditSecret: randomBytes(32).toString('hex'),
+    settings: { internalSecret, auditSecret: randomBytes(32).toString('hex') },
     jwtSecret,
     nodeTimeoutMs: 10_000,
   });

@@ -29,11 +29,9 @@ export async function freezeBenchmark(serverUrl: string | undefined): Promise<vo
     serverUrl,
     databasePrefix: `bench_freeze_${randomBytes(4).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    internalSecret: randomBytes(32).toString('hex'),
-    auditSecret: randomBytes(32).toString('hex'),
+    settings: { internalSecret: randomBytes(32).toString('hex'), auditSecret: randomBytes(32).toString('hex'), metrics: false },
     jwtSecret: randomBytes(32).toString('hex'),
     nodeTimeoutMs: NODE_TIMEOUT_MS,
-    metrics: false,
   });
   const node = fed.topology.nodes.find((n) => n.id === 'longquan')!;
   const direct = node.subgraphs.catalog;

@@ -480,8 +480,7 @@ export async function loadBenchmark(serverUrl: string | undefined, args: string[
     serverUrl,
     databasePrefix: PREFIX,
     dropDatabasesOnStop: args.includes('--drop'),
-    internalSecret,
-    auditSecret,
+    settings: { internalSecret, auditSecret },
     jwtSecret,
     processPerNode: true,
   });

@@ -243,8 +243,7 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     serverUrl,
     databasePrefix: `bench_${randomBytes(4).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    internalSecret,
-    auditSecret: randomBytes(32).toString('hex'),
+    settings: { internalSecret, auditSecret: randomBytes(32).toString('hex') },
     jwtSecret,
     nodeTimeoutMs: 10_000,
     // Production runs nodes apart; in one process a fan-out could not compute in parallel.

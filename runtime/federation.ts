@@ -5,8 +5,7 @@ import { createGateway, type RunningGateway } from '../gateway/server.js';
 import { SUPERGRAPH_FILE } from '../platform/paths.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases, type NodeDatabases } from './databases.js';
-import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
-import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
+import type { SubgraphSettings } from '../subgraphs/kit/server/settings.js';
 import { startNode, type RunningNode } from './node.js';
 import type { NodeProcessCommand, NodeProcessReply, NodeProcessRequest, StatisticsReply, TopologyUpdate } from './node-process.js';
 
@@ -19,9 +18,11 @@ export interface FederationOptions {
   /** Embedded databases persist under `<dataDir>/<nodeId>/<subgraph>`; absent keeps them in memory. */
   dataDir?: string;
   dropDatabasesOnStop?: boolean;
-  internalSecret: string;
-  /** Keys the audit chains (nodes) and checks their checkpoints (gateway). */
-  auditSecret: string;
+  /**
+   * What every subgraph of every node is given (kit/server/settings.ts). The gateway shares its
+   * secrets (it signs requests and checks the audit checkpoints), its host and its metrics switch.
+   */
+  settings: SubgraphSettings;
   /** Where the gateway appends audit checkpoints (JSON lines); absent: memory only. */
   auditAnchorFile?: string;
   auditAnchorIntervalMs?: number;
@@ -29,14 +30,11 @@ export interface FederationOptions {
   /** Use the ports in the topology's URLs (the demo); otherwise free ports are picked. */
   fixedPorts?: boolean;
   gatewayPort?: number;
-  host?: string;
   nodeTimeoutMs?: number;
   /** The gateway's readiness probing of every node service; its defaults when absent. */
   health?: NodeHealthOptions;
   /** Longest client token lifetime the gateway accepts; its default (24 h) when absent. */
   jwtMaxLifetimeMs?: number;
-  /** Statement and connection-acquire timeouts of every subgraph's pool; the kit's defaults when absent. */
-  databaseLimits?: Partial<DatabaseLimits>;
   playgroundHeaders?: string;
   onQuery?: (nodeId: string, subgraph: SubgraphName, sql: string) => void;
   /**
@@ -44,14 +42,6 @@ export interface FederationOptions {
    * fan-out to several nodes really computes in parallel. Default: all in this process.
    */
   processPerNode?: boolean;
-  /** Serve `GET /metrics` on the gateway and every in-process subgraph (METRICS_ENABLED); default on. */
-  metrics?: boolean;
-  /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
-  statisticsIntervalMs?: number;
-  /** What each subgraph keeps how long (kit/server/retention.ts); absent: pruned only when asked. */
-  retention?: Partial<RetentionSettings>;
-  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
-  eventMaxAttempts?: number;
 }
 
 export interface RunningFederation {
@@ -117,18 +107,12 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             await forkNode({
               node,
               topology,
+              settings: o.settings,
               serverUrl: o.serverUrl,
               database: `${o.databasePrefix}${node.id}`,
               dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
               dropOnStop: o.dropDatabasesOnStop,
-              internalSecret: o.internalSecret,
-              auditSecret: o.auditSecret,
               fixedPorts: !!o.fixedPorts,
-              host: o.host,
-              databaseLimits: o.databaseLimits,
-              statisticsIntervalMs: o.statisticsIntervalMs,
-              retention: o.retention,
-              eventMaxAttempts: o.eventMaxAttempts,
             }),
           );
           return;
@@ -146,18 +130,11 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           await startNode({
             node,
             topology,
+            settings: o.settings,
             databaseUrls: dbs.urls,
             poolMax: dbs.poolMax,
-            databaseLimits: o.databaseLimits,
-            internalSecret: o.internalSecret,
-            auditSecret: o.auditSecret,
             ports,
-            host: o.host,
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
-            metrics: o.metrics,
-            statisticsIntervalMs: o.statisticsIntervalMs,
-            retention: o.retention,
-            eventMaxAttempts: o.eventMaxAttempts,
           }),
         );
       }),
@@ -173,17 +150,17 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     topology,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     jwtSecret: o.jwtSecret,
-    internalSecret: o.internalSecret,
-    auditSecret: o.auditSecret,
+    internalSecret: o.settings.internalSecret,
+    auditSecret: o.settings.auditSecret,
     auditAnchorFile: o.auditAnchorFile,
     auditAnchorIntervalMs: o.auditAnchorIntervalMs,
     port: o.gatewayPort,
-    host: o.host,
+    host: o.settings.host,
     nodeTimeoutMs: o.nodeTimeoutMs,
     health: o.health,
     jwtMaxLifetimeMs: o.jwtMaxLifetimeMs,
     playgroundHeaders: o.playgroundHeaders,
-    metrics: o.metrics,
+    metrics: o.settings.metrics,
   });
   return {
     gateway,

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { NodeConfig, Topology } from '../schema/topology.js';
 import { provisionNodeDatabases } from './databases.js';
-import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
-import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
+import type { SubgraphSettings } from '../subgraphs/kit/server/settings.js';
 import { startNode } from './node.js';
 
 /** What the parent sends a forked node (runtime/federation.ts, processPerNode). */
@@ -10,18 +9,12 @@ export interface NodeProcessRequest {
   node: NodeConfig;
   /** Every node, `node` among them; other nodes' URLs may still be placeholders (see TopologyUpdate). */
   topology: Topology;
+  settings: SubgraphSettings;
   serverUrl?: string;
   database: string;
   dataDir?: string;
   dropOnStop?: boolean;
-  internalSecret: string;
-  auditSecret: string;
   fixedPorts: boolean;
-  host?: string;
-  databaseLimits?: Partial<DatabaseLimits>;
-  statisticsIntervalMs?: number;
-  retention?: Partial<RetentionSettings>;
-  eventMaxAttempts?: number;
 }
 
 export type NodeProcessReply = { ready: true; node: NodeConfig } | { ready: false; error: string };
@@ -45,16 +38,10 @@ process.once('message', async (req: NodeProcessRequest) => {
     const running = await startNode({
       node,
       topology: req.topology,
+      settings: req.settings,
       databaseUrls: dbs.urls,
       poolMax: dbs.poolMax,
-      databaseLimits: req.databaseLimits,
-      internalSecret: req.internalSecret,
-      auditSecret: req.auditSecret,
       ports,
-      host: req.host,
-      statisticsIntervalMs: req.statisticsIntervalMs,
-      retention: req.retention,
-      eventMaxAttempts: req.eventMaxAttempts,
     });
     process.on('message', async (msg: NodeProcessCommand | TopologyUpdate) => {
       if (typeof msg === 'object' && msg !== null && 'topology' in msg) {

@@ -1,32 +1,19 @@
 import type { NodeConfig, SubgraphName, Topology } from '../schema/topology.js';
-import type { DatabaseLimits } from '../subgraphs/kit/server/orm.js';
+import type { SubgraphSettings } from '../subgraphs/kit/server/settings.js';
 import { createSubgraph, type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
-import type { RetentionSettings } from '../subgraphs/kit/server/retention.js';
 import { MODULES } from './modules.js';
 
 export interface NodeOptions {
   node: NodeConfig;
   /** Every node of the federation, `node` among them (the same object); this node alone when absent. */
   topology?: Topology;
+  /** What each of the node's subgraphs is given (kit/server/settings.ts). */
+  settings: SubgraphSettings;
   databaseUrls: Record<SubgraphName, string>;
   poolMax?: number;
-  databaseLimits?: Partial<DatabaseLimits>;
-  internalSecret: string;
-  auditSecret: string;
   /** Port per subgraph; 0 or absent picks a free one and writes the URL back into `node`. */
   ports?: Partial<Record<SubgraphName, number>>;
-  host?: string;
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
-  /** How often event consumers poll their source (kit/server/events.ts); default 1 s. */
-  eventPollMs?: number;
-  /** Serve `GET /metrics` on every subgraph (METRICS_ENABLED); default on. */
-  metrics?: boolean;
-  /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
-  statisticsIntervalMs?: number;
-  /** What each subgraph keeps how long (kit/server/retention.ts); absent: pruned only when asked. */
-  retention?: Partial<RetentionSettings>;
-  /** Failures of an event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS). */
-  eventMaxAttempts?: number;
 }
 
 export interface RunningNode {
@@ -48,20 +35,12 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     const running = await createSubgraph(MODULES[name], {
       node: opts.node,
       topology: opts.topology,
+      settings: opts.settings,
       databaseUrl: opts.databaseUrls[name],
       poolMax: opts.poolMax,
-      databaseLimits: opts.databaseLimits,
-      internalSecret: opts.internalSecret,
-      auditSecret: opts.auditSecret,
       port,
-      host: opts.host,
       onQuery: opts.onQuery ? (sql) => opts.onQuery!(name, sql) : undefined,
-      eventPollMs: opts.eventPollMs,
-      metrics: opts.metrics,
-      statisticsIntervalMs: opts.statisticsIntervalMs,
       modules: Object.values(MODULES),
-      retention: opts.retention,
-      eventMaxAttempts: opts.eventMaxAttempts,
     });
     subgraphs[name] = running;
     opts.node.subgraphs[name] = running.url;

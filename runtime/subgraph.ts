@@ -5,7 +5,7 @@ import { startTracing } from '../platform/tracing.js';
 import { startEmbeddedDatabase } from './embedded-db.js';
 import { createSubgraph, type SubgraphModule } from '../subgraphs/kit/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/topology.js';
-import { retentionOf } from '../subgraphs/kit/server/retention.js';
+import { subgraphSettingsOf } from '../subgraphs/kit/server/settings.js';
 import { MODULES } from './modules.js';
 
 /**
@@ -26,19 +26,12 @@ async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
   const running = await createSubgraph(mod, {
     node,
     topology,
+    settings: subgraphSettingsOf(env),
     databaseUrl: env.databaseUrl ?? embedded!.url,
     poolMax: embedded ? 1 : undefined,
-    databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
-    internalSecret: env.internalSecret,
-    auditSecret: env.auditSecret,
     port: env.port ?? Number(new URL(node.subgraphs[mod.name]).port),
-    host: env.host,
     logger,
-    metrics: env.metricsEnabled,
-    statisticsIntervalMs: env.statisticsIntervalMs,
     modules: Object.values(MODULES),
-    retention: retentionOf(env),
-    eventMaxAttempts: env.eventMaxAttempts,
   });
   logger.info({ service: mod.name, node: node.id, url: running.url }, 'subgraph listening');
   const stop = async () => {

@@ -7,7 +7,7 @@ import { startTracing } from '../platform/tracing.js';
 import { seedDemo } from '../seeds/seed.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { startFederation } from '../runtime/federation.js';
-import { retentionOf } from '../subgraphs/kit/server/retention.js';
+import { subgraphSettingsOf } from '../subgraphs/kit/server/settings.js';
 
 /**
  * `npm start`: the demo federation in one process — three nodes (丽水市, 莲都区, 龙泉市), each with
@@ -33,22 +33,15 @@ const federation = await startFederation({
   serverUrl: env.databaseUrl,
   databasePrefix: 'pdf_',
   dataDir: env.databaseUrl ? undefined : env.dataDir,
-  internalSecret: env.internalSecret,
-  auditSecret: env.auditSecret,
+  settings: subgraphSettingsOf(env),
   auditAnchorFile: env.auditAnchorFile,
   auditAnchorIntervalMs: env.auditAnchorIntervalMs,
   jwtSecret: env.jwtSecret,
   fixedPorts: true,
   gatewayPort: port,
-  host: env.host,
   nodeTimeoutMs: env.nodeTimeoutMs,
   health: { probeIntervalMs: env.nodeProbeIntervalMs, probeTimeoutMs: env.nodeProbeTimeoutMs },
   jwtMaxLifetimeMs: env.jwtMaxLifetimeMs,
-  metrics: env.metricsEnabled,
-  databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
-  statisticsIntervalMs: env.statisticsIntervalMs,
-  retention: retentionOf(env),
-  eventMaxAttempts: env.eventMaxAttempts,
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_SECRET } from './support/env.js';
+import { provisionTestDatabases, TEST_DATABASE_URL, TEST_SETTINGS } from './support/env.js';
 import { nodeConfig } from './support/node.js';
 import { catalogModule } from '../subgraphs/catalog/index.js';
 import { createSubgraph } from '../subgraphs/kit/server/subgraph.js';
@@ -17,10 +17,8 @@ afterAll(async () => dbs?.stop());
 const start = (statementTimeoutMs?: number) =>
   createSubgraph(catalogModule, {
     node: nodeConfig('lishui', ['331100']),
+    settings: { ...TEST_SETTINGS, databaseLimits: statementTimeoutMs ? { statementTimeoutMs } : undefined },
     databaseUrl: dbs.urls.catalog,
-    internalSecret: TEST_SECRET,
-    auditSecret: TEST_AUDIT_SECRET,
-    databaseLimits: statementTimeoutMs ? { statementTimeoutMs } : undefined,
   });
 
 onPostgres('the database pool of a subgraph', () => {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
 import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql } from '../subgraphs/catalog/search.js';
 import { storedEntry } from '../seeds/stored-entry.js';
-import { provisionTestDatabases, TEST_DATABASE_URL } from './support/env.js';
+import { provisionTestDatabases, TEST_DATABASE_URL, TEST_SETTINGS } from './support/env.js';
 import { registerOrganization } from './support/catalog-fixtures.js';
 import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
@@ -14,7 +14,7 @@ let dbs: Awaited<ReturnType<typeof provisionTestDatabases>>;
 let sub: RunningSubgraph;
 let providerId: string;
 
-const start = (statisticsIntervalMs?: number) => startCatalog(node, dbs, { statisticsIntervalMs });
+const start = (statisticsIntervalMs?: number) => startCatalog(node, dbs, { settings: { ...TEST_SETTINGS, metrics: false, statisticsIntervalMs } });
 
 beforeAll(async () => {
   dbs = await provisionTestDatabases('statistics');

@@ -4,7 +4,7 @@ import { ANONYMOUS } from '../../schema/auth.js';
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { newId, parseId } from '../../schema/ids.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode, withCountBound } from '../../test/support/catalog-fixtures.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from '../../test/support/env.js';
+import { provisionTestDatabases, TEST_SETTINGS } from '../../test/support/env.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { callSubgraph, codeOf } from '../../test/support/subgraph-client.js';
 import { DEFAULT_MAX } from '../kit/server/input-bounds.js';
@@ -437,9 +437,8 @@ describe('existing entries', () => {
       }
       const catalog = await createSubgraph(catalogModule, {
         node: nodeConfig('backfill', [REGION]),
+        settings: TEST_SETTINGS,
         databaseUrl: url,
-        internalSecret: TEST_SECRET,
-        auditSecret: TEST_AUDIT_SECRET,
         poolMax: dbs.poolMax,
       });
       try {

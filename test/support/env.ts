@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { provisionNodeDatabases } from '../../runtime/databases.js';
+import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
 
 /** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const TEST_SECRET = 'test-internal-secret-0123456789abcdef';
 export const TEST_AUDIT_SECRET = 'test-audit-secret-0123456789abcdef0123';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
+/** What the test nodes' subgraphs are given: the test secrets, and the kit's defaults (nothing periodic but at start-up). */
+export const TEST_SETTINGS: SubgraphSettings = { internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET };
 
 /** Each test file gets databases of its own, so files can run in parallel. */
 export function provisionTestDatabases(label: string) {

@@ -4,7 +4,7 @@ import { loadTopology } from '../../platform/env.js';
 import { schemaFile } from '../../platform/paths.js';
 import { type FederationOptions, startFederation } from '../../runtime/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
-import { TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
+import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SETTINGS } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
@@ -16,8 +16,7 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000, g
     serverUrl: TEST_DATABASE_URL,
     databasePrefix: `t_${label}_${randomBytes(3).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    internalSecret: TEST_SECRET,
-    auditSecret: TEST_AUDIT_SECRET,
+    settings: TEST_SETTINGS,
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
     ...gateway,

@@ -4,7 +4,7 @@ import type { NodeConfig, SubgraphName } from '../../schema/topology.js';
 import { startNode } from '../../runtime/node.js';
 import { catalogModule } from '../../subgraphs/catalog/index.js';
 import { createSubgraph, type SubgraphOptions } from '../../subgraphs/kit/server/subgraph.js';
-import { provisionTestDatabases, TEST_AUDIT_SECRET, TEST_SECRET } from './env.js';
+import { provisionTestDatabases, TEST_SETTINGS } from './env.js';
 import { type Call, callSubgraph } from './subgraph-client.js';
 
 export function nodeConfig(id: string, regions: string[], parent: string | null = null): NodeConfig {
@@ -45,7 +45,7 @@ export async function startTestNode(label: string, node: NodeConfig, onQuery?: (
     ((subgraph: SubgraphName, sql: string) => {
       if (!/"(outbox_event|outbox_consumer|event_receipt)"|\b(outbox_event|outbox_consumer|event_receipt)\b/.test(sql)) onQuery(subgraph, sql);
     });
-  const running = await startNode({ node, databaseUrls: dbs.urls, poolMax: dbs.poolMax, internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET, onQuery: counted });
+  const running = await startNode({ node, settings: TEST_SETTINGS, databaseUrls: dbs.urls, poolMax: dbs.poolMax, onQuery: counted });
   return {
     node,
     running,
@@ -73,11 +73,9 @@ export const callerOf =
 export async function startCatalog(node: NodeConfig, dbs: Awaited<ReturnType<typeof provisionTestDatabases>>, extra: Partial<SubgraphOptions> = {}) {
   const sub = await createSubgraph(catalogModule, {
     node,
+    settings: { ...TEST_SETTINGS, metrics: false },
     databaseUrl: dbs.urls.catalog,
     poolMax: dbs.poolMax,
-    internalSecret: TEST_SECRET,
-    auditSecret: TEST_AUDIT_SECRET,
-    metrics: false,
     ...extra,
   });
   node.subgraphs.catalog = sub.url;

@@ -19,7 +19,7 @@ import { EVENTS_PATH, EventConsumer, NUDGE_PATH, outboxConsumers, readOutbox, re
 import { buildFederatedSchema, buildTypeSchema } from './federation.js';
 import { guardMutationsWithIdempotency } from './idempotency.js';
 import { inputBoundsPlan, type BoundedInput } from './input-bounds.js';
-import { closeORM, initORM, type DatabaseLimits } from './orm.js';
+import { closeORM, initORM } from './orm.js';
 import { INTERNAL_PREFIX, PeerClient } from './peers.js';
 import { ReplayGuard } from './replay-guard.js';
 import { auditChain, AuditSession, finishAudit, type AuditChain } from './audit.js';
@@ -31,6 +31,7 @@ import { traceIncoming } from '../../../platform/tracing.js';
 import { countPruned, subgraphRequestMetrics, trackPool } from './metrics.js';
 import { PeriodicWork } from './periodic.js';
 import { DEFAULT_RETENTION, pruneSubgraph, type PruneReport, type RetentionSettings } from './retention.js';
+import type { SubgraphSettings } from './settings.js';
 import { refreshStatistics, type StatisticsRefresh } from './statistics.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
@@ -70,18 +71,12 @@ export interface SubgraphOptions {
    * platform; URLs are read at each call. This node alone when absent.
    */
   topology?: Topology;
+  /** What every subgraph of the deployment is given alike (kit/server/settings.ts). */
+  settings: SubgraphSettings;
   databaseUrl: string;
-  internalSecret: string;
-  /** Keys this subgraph's audit chain and signs its checkpoints (AUDIT_SECRET). */
-  auditSecret: string;
   port?: number;
-  host?: string;
   poolMax?: number;
-  /** Statement and connection-acquire timeouts of the pool; kit defaults when absent. */
-  databaseLimits?: Partial<DatabaseLimits>;
   onQuery?: (sql: string) => void;
-  /** How often a consumer polls its source's outbox; a nudge after each commit makes it sooner. */
-  eventPollMs?: number;
   /** Where this subgraph logs (one JSON line per request); the process logger when absent. */
   logger?: Logger;
   /**
@@ -91,23 +86,12 @@ export interface SubgraphOptions {
   extend?: (app: FastifyInstance) => void | Promise<void>;
   /** More Apollo Server plugins (per-operation metrics, tracing). */
   apolloPlugins?: ApolloServerPlugin<SubgraphContext>[];
-  /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
-  metrics?: boolean;
-  /**
-   * How often the subgraph looks for stale table statistics and analyzes them (kit/server/statistics.ts,
-   * STATISTICS_INTERVAL_MS); absent or 0: only at start-up, as tests want.
-   */
-  statisticsIntervalMs?: number;
   /**
    * The subgraphs every node runs (runtime/modules.ts), so a publisher knows which consumers must
    * acknowledge an event before it is pruned (kit/server/events.ts `outboxConsumers`); absent: the
    * consumers that have pulled.
    */
   modules?: readonly Pick<SubgraphModule, 'name' | 'consumes'>[];
-  /** What is kept how long (kit/server/retention.ts); absent fields take `DEFAULT_RETENTION`, but an absent interval prunes only when asked, as tests want. */
-  retention?: Partial<RetentionSettings>;
-  /** Failures of one event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS); default 5. */
-  eventMaxAttempts?: number;
 }
 
 declare module 'fastify' {
@@ -226,12 +210,14 @@ const logUnexpected: ApolloServerPlugin<SubgraphContext> = {
  * even for `_entities`).
  */
 export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions): Promise<RunningSubgraph> {
+  const { settings } = opts;
+  const host = settings.host ?? '127.0.0.1';
   // Unique per pool, so stop() cancels this pool's statements and no other process's; short and
   // ASCII, because PostgreSQL cuts an application name at 63 bytes.
   const applicationName = `pdf ${mod.name} ${opts.node.id.replace(/[^\w-]/g, '').slice(0, 24)} ${randomBytes(4).toString('hex')}`;
   const orm = await initORM({
     applicationName,
-    limits: opts.databaseLimits,
+    limits: settings.databaseLimits,
     clientUrl: opts.databaseUrl,
     schema: mod.name,
     entities: mod.entities,
@@ -244,7 +230,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   const schema = await buildModuleSchema(mod);
   guardMutationsWithIdempotency(schema, mod.name);
   const replays = new ReplayGuard();
-  const chain = auditChain(opts.auditSecret, opts.node.id, mod.name);
+  const chain = auditChain(settings.auditSecret, opts.node.id, mod.name);
   const logger = (opts.logger ?? getProcessLogger()).child({ service: mod.name, node: opts.node.id });
   // A database restored or loaded while the subgraph was down, or never analyzed, is planned well from the first request.
   const statistics = new PeriodicWork<StatisticsRefresh>(
@@ -286,18 +272,18 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
           node: opts.node,
           from,
           source: c.source,
-          secret: opts.internalSecret,
+          secret: settings.internalSecret,
           handle: c.handle,
-          pollMs: opts.eventPollMs,
-          maxAttempts: opts.eventMaxAttempts,
+          pollMs: settings.eventPollMs,
+          maxAttempts: settings.eventMaxAttempts,
           logger,
         }),
     ),
   );
   const retention: RetentionSettings = {
-    intervalMs: opts.retention?.intervalMs ?? 0,
-    eventRetentionHours: opts.retention?.eventRetentionHours ?? DEFAULT_RETENTION.eventRetentionHours,
-    idempotencyRetentionHours: opts.retention?.idempotencyRetentionHours ?? DEFAULT_RETENTION.idempotencyRetentionHours,
+    intervalMs: settings.retention?.intervalMs ?? 0,
+    eventRetentionHours: settings.retention?.eventRetentionHours ?? DEFAULT_RETENTION.eventRetentionHours,
+    idempotencyRetentionHours: settings.retention?.idempotencyRetentionHours ?? DEFAULT_RETENTION.idempotencyRetentionHours,
   };
   const labels = { subgraph: mod.name, node: opts.node.id };
   const pruner = new PeriodicWork<PruneReport>(
@@ -336,7 +322,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     const claims = verifyInternal(
       firstHeader(request, INTERNAL_AUTH_HEADER),
       request.rawBody ?? '',
-      opts.internalSecret,
+      settings.internalSecret,
       { subgraph: mod.name, node: opts.node.id },
       { idempotencyKey },
     );
@@ -357,7 +343,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.status === 'ready' ? 200 : 503).send({ ...readiness, subgraph: mod.name, node: opts.node.id });
   });
-  if (opts.metrics !== false) serveMetrics(app);
+  if (settings.metrics !== false) serveMetrics(app);
   app.post('/internal/audit/*', { preHandler: signed }, async (request, reply) => {
     try {
       const answer = await serveAuditEndpoint(request.url.split('?', 1)[0]!, request.rawBody ?? '', { em: orm.em.fork(), chain, actor: request.claims!.actor, node: opts.node });
@@ -381,7 +367,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       // Only another subgraph calls these; the gateway never signs SYSTEM for a client.
       if (!request.claims!.actor.roles.includes('SYSTEM')) return reply.code(403).send(errorBody('internal endpoint', 'FORBIDDEN'));
       if (request.bodyNotJson) return notJson(reply);
-      const peers = new PeerClient(opts.node, request.claims!.actor, opts.internalSecret, undefined, request.id, topology);
+      const peers = new PeerClient(opts.node, request.claims!.actor, settings.internalSecret, undefined, request.id, topology);
       return route({ em: orm.em.fork(), node: opts.node, peers }, request.body ?? {});
     });
   }
@@ -406,7 +392,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         actor,
         node: opts.node,
         loaders: new Loaders(),
-        peers: new PeerClient(opts.node, actor, opts.internalSecret, undefined, request.id, topology),
+        peers: new PeerClient(opts.node, actor, settings.internalSecret, undefined, request.id, topology),
         idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,
         audit: new AuditSession(chain, actor),
         requestId: request.id,
@@ -437,15 +423,15 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   );
   await opts.extend?.(app);
 
-  await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  await app.listen({ port: opts.port ?? 0, host });
   const { port } = app.server.address() as AddressInfo;
   for (const c of consumers) c.start();
-  statistics.start(opts.statisticsIntervalMs ?? 0);
+  statistics.start(settings.statisticsIntervalMs ?? 0);
   pruner.start(retention.intervalMs);
 
   return {
     name: mod.name,
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
+    url: `http://${host}:${port}/graphql`,
     orm,
     schema,
     consumers,

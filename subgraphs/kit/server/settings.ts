@@ -1,0 +1,48 @@
+import type { Env } from '../../../platform/env.js';
+import type { DatabaseLimits } from './orm.js';
+import { retentionOf, type RetentionSettings } from './retention.js';
+
+/**
+ * What every subgraph of a deployment is given alike: one object, passed whole from the federation
+ * (runtime/federation.ts) to each node (runtime/node.ts, or a node in its own process,
+ * runtime/node-process.ts) to each subgraph (kit/server/subgraph.ts `createSubgraph`), or read by a
+ * subgraph's own process (runtime/subgraph.ts). Plain data, so it crosses into a child process.
+ * Absent fields take the kit's defaults, which suit tests: nothing runs periodically but at start-up.
+ */
+export interface SubgraphSettings {
+  /** Signs the gateway's (and a sibling's) requests to a subgraph (INTERNAL_SECRET). */
+  internalSecret: string;
+  /** Keys each subgraph's audit chain and signs its checkpoints (AUDIT_SECRET). */
+  auditSecret: string;
+  /** The interface to listen on (HOST); 127.0.0.1 when absent. */
+  host?: string;
+  /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
+  metrics?: boolean;
+  /** Statement and connection-acquire timeouts of the pool; the kit's defaults when absent. */
+  databaseLimits?: Partial<DatabaseLimits>;
+  /**
+   * How often a subgraph looks for stale table statistics and analyzes them (kit/server/statistics.ts,
+   * STATISTICS_INTERVAL_MS); absent or 0: only at start-up.
+   */
+  statisticsIntervalMs?: number;
+  /** What is kept how long (kit/server/retention.ts); absent fields take `DEFAULT_RETENTION`, but an absent interval prunes only when asked. */
+  retention?: Partial<RetentionSettings>;
+  /** How often a consumer polls its source's outbox; a nudge after each commit makes it sooner. Default 1 s. */
+  eventPollMs?: number;
+  /** Failures of one event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS); default 5. */
+  eventMaxAttempts?: number;
+}
+
+/** The settings a process's configuration gives every subgraph it runs. */
+export function subgraphSettingsOf(env: Env): SubgraphSettings {
+  return {
+    internalSecret: env.internalSecret,
+    auditSecret: env.auditSecret,
+    host: env.host,
+    metrics: env.metricsEnabled,
+    databaseLimits: { statementTimeoutMs: env.dbStatementTimeoutMs, acquireTimeoutMs: env.dbAcquireTimeoutMs },
+    statisticsIntervalMs: env.statisticsIntervalMs,
+    retention: retentionOf(env),
+    eventMaxAttempts: env.eventMaxAttempts,
+  };
+}
