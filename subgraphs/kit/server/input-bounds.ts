@@ -90,32 +90,47 @@ interface Declarations {
 const coordinateOf = (root: string, field: string, arg: string) => `${root}.${field}(${arg}:)`;
 
 /**
- * The bounds declared for the inputs of `schema`, built by type-graphql from `resolvers`. A bound
- * that no input of the schema takes — on a property that is not a field, or on a parameter that
- * is not an argument of a query or mutation — is a start-up error: it would otherwise check nothing.
+ * The bounds declared for the inputs of the queries and mutations of `resolvers`. A bound that no
+ * input of them takes — on a property that is not a field, or on a parameter that is not an
+ * argument of a query or mutation — is a start-up error: it would otherwise check nothing.
  */
-function declarationsOf(schema: GraphQLSchema, resolvers: readonly Class[]): Declarations {
+function declarationsOf(resolvers: readonly Class[]): Declarations {
   const storage = getMetadataStorage();
-  const inputClasses = new Map<string, Class[]>();
-  for (const t of storage.inputTypes) if (schema.getType(t.name)) inputClasses.set(t.name, [...(inputClasses.get(t.name) ?? []), t.target]);
-  for (const [name, classes] of inputClasses) if (classes.length > 1) throw new Error(`input type ${name} is declared by ${classes.length} classes: its bounds are ambiguous`);
+  const ours = (target: Class) => resolvers.some((r) => isOrExtends(r, target));
+  const roots = [...storage.queries.map((h) => ['Query', h] as const), ...storage.mutations.map((h) => ['Mutation', h] as const)];
+  const handlers = roots.filter(([, h]) => ours(h.target));
+  const paramsOf = (h: { target: Class; methodName: string }) => storage.params.filter((m) => m.target === h.target && m.methodName === h.methodName);
+  const fieldsOf = (cls: Class) => storage.fields.filter((f) => isOrExtends(cls, f.target));
+  // The input classes these root fields take, nested ones included, by type name (another subgraph may have a class of the same name).
+  const inputName = new Map(storage.inputTypes.map((t) => [t.target, t.name]));
+  const inputClasses = new Map<string, Class>();
+  const reach = (type: unknown) => {
+    const name = typeof type === 'function' ? inputName.get(type) : undefined;
+    if (!name || inputClasses.has(name)) return;
+    inputClasses.set(name, type as Class);
+    for (const f of fieldsOf(type as Class)) reach(f.getType());
+  };
+  for (const [, h] of handlers) {
+    for (const p of paramsOf(h)) {
+      if (p.kind === 'arg') reach(p.getType());
+      else if (p.kind === 'args') for (const f of fieldsOf(p.getType() as Class)) reach(f.getType());
+    }
+  }
   const isField = (d: Declared) => storage.fields.some((f) => f.target === d.target && f.name === d.key);
   for (const d of declared) {
-    const ofSchema = d.index === undefined && [...inputClasses.values()].some(([cls]) => isOrExtends(cls!, d.target));
+    const ofSchema = d.index === undefined && [...inputClasses.values()].some((cls) => isOrExtends(cls, d.target));
     if (ofSchema && !isField(d)) throw new Error(`@Bound on ${d.target.name}.${d.key}, which is not a GraphQL field (@Field): it would bound nothing`);
   }
-  const handlers = [...storage.queries.map((h) => ['Query', h] as const), ...storage.mutations.map((h) => ['Mutation', h] as const)];
   const args = new Map<string, InputBound>();
   for (const [root, h] of handlers) {
-    if (!resolvers.some((r) => isOrExtends(r, h.target))) continue;
-    for (const p of storage.params.filter((m) => m.target === h.target && m.methodName === h.methodName)) {
+    for (const p of paramsOf(h)) {
       if (p.kind === 'arg') {
         const d = declared.find((x) => x.target === h.target && x.key === h.methodName && x.index === p.index);
         if (d) args.set(coordinateOf(root, h.schemaName, p.name), d.bound);
       } else if (p.kind === 'args') {
         // An @ArgsType's fields are arguments of the root field, each with its own bound.
         const argsClass = p.getType() as Class;
-        for (const f of storage.fields.filter((x) => isOrExtends(argsClass, x.target))) {
+        for (const f of fieldsOf(argsClass)) {
           const d = propertyBound(argsClass, f.name);
           if (d) args.set(coordinateOf(root, h.schemaName, f.schemaName), d.bound);
         }
@@ -123,16 +138,16 @@ function declarationsOf(schema: GraphQLSchema, resolvers: readonly Class[]): Dec
     }
   }
   for (const d of declared) {
-    if (d.index === undefined || !resolvers.some((r) => isOrExtends(r, d.target))) continue;
+    if (d.index === undefined || !ours(d.target)) continue;
     const param = storage.params.find((m) => m.target === d.target && m.methodName === d.key && m.index === d.index);
-    const root = handlers.some(([, h]) => h.target === d.target && h.methodName === d.key);
+    const root = roots.some(([, h]) => h.target === d.target && h.methodName === d.key);
     if (!root || param?.kind !== 'arg') {
       throw new Error(`@Bound on parameter ${d.index} of ${d.target.name}.${d.key}, which is not an @Arg of a query or mutation: it would bound nothing`);
     }
   }
   return {
     field: (type, field) => {
-      const [cls] = inputClasses.get(type) ?? [];
+      const cls = inputClasses.get(type);
       return cls ? propertyBound(cls, field)?.bound : undefined;
     },
     args,
@@ -284,7 +299,7 @@ export interface InputBoundsPlan {
  * type-graphql's, built from `resolvers`, whose inputs carry the bounds (`Bound`).
  */
 export function inputBoundsPlan(schema: GraphQLSchema, resolvers: readonly Class[]): InputBoundsPlan {
-  const plan: Plan = { declarations: declarationsOf(schema, resolvers), cache: new Map(), inputs: [] };
+  const plan: Plan = { declarations: declarationsOf(resolvers), cache: new Map(), inputs: [] };
   const checks = { Query: {}, Mutation: {} } as InputBoundsPlan['checks'];
   for (const root of ['Query', 'Mutation'] as const) {
     const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
