@@ -67,7 +67,7 @@ interface PlanNode {
 const nodesOf = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(nodesOf)];
 
 /** The plan of a keyword statement, under the session settings the search runs with (withoutSeqScan in search.resolver.ts). */
-async function planOf(statement: string, bindings: unknown[]): Promise<PlanNode[]> {
+async function planOf(statement: string, bindings: string[]): Promise<PlanNode[]> {
   const connection = sub.orm.em.fork().getConnection();
   const knex = connection.getKnex();
   return connection.transactional(async (trx) => {

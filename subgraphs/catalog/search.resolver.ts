@@ -452,7 +452,7 @@ class Search {
     const k = this.keyword;
     const after = this.after as { rank: Rank; seq: string } | null;
     const ctes: [string, Knex.QueryBuilder][] = [];
-    const ranked = (rank: Rank, cls: { sql: string; bindings: unknown[] }) => {
+    const ranked = (rank: Rank, cls: { sql: string; bindings: string[] }) => {
       const q = this.filtered()
         .select([...columns, knex.raw(`${rank}::int as ${RANK_COLUMN}`)])
         .whereRaw(cls.sql, cls.bindings);

@@ -84,7 +84,7 @@ export function parseKeyword(raw: string | null | undefined): Keyword | null {
 /** SQL with knex `?` placeholders, over the alias `r` of data_resource. */
 export interface SqlPart {
   sql: string;
-  bindings: unknown[];
+  bindings: string[];
 }
 
 /**
