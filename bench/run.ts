@@ -7,7 +7,7 @@ import { internalHeaders, type Actor, type InternalTarget } from '../schema/auth
 import { loadTopology } from '../platform/env.js';
 import { ROOT } from '../platform/paths.js';
 import { startFederation, type RunningFederation } from '../runtime/federation.js';
-import { DEMO_NEGATIVE_LIST, DEMO_ORGANIZATIONS, DEMO_SHARE_REQUESTS } from '../seeds/demo-data.js';
+import { DEMO_NEGATIVE_LIST, DEMO_NOT_SHARED_ENTRIES, DEMO_ORGANIZATIONS, DEMO_SHARE_REQUESTS } from '../seeds/demo-data.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
 import { formatTable, percentile, post, viaGateway, type Call, type Data } from './client.js';
 
@@ -297,7 +297,8 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     const cityAuthority = viaGateway(fed.gateway.url, await mintToken(authorityActor(seeded.organizations.get(city.key)!, city.regionCode), jwtSecret, '1h'));
     const negativeList = cityAuthority(NEGATIVE_LIST);
     const listed = (await negativeList()).negativeList.totalCount as number;
-    if (listed !== DEMO_NEGATIVE_LIST.length) throw new Error(`the city authority sees ${listed} negative-list lines, not the ${DEMO_NEGATIVE_LIST.length} seeded`);
+    const seededLines = DEMO_NEGATIVE_LIST.length + DEMO_NOT_SHARED_ENTRIES.length;
+    if (listed !== seededLines) throw new Error(`the city authority sees ${listed} negative-list lines, not the ${seededLines} seeded`);
     const sharing = await measure(fed, [
       ['(d) shareGrantCheck, through the gateway', grantCheck],
       [`(e) negativeList, 3 nodes merged (${listed} lines)`, negativeList],

@@ -1198,14 +1198,20 @@ export const DEMO_SHARE_REQUESTS: readonly DemoShareRequest[] = Object.freeze<De
   },
 ]);
 
-/** Lines of the agencies' negative lists (不予共享的数据及法律依据, B §24), on all three nodes. */
+/**
+ * Lines the agencies wrote on their negative lists (不予共享的数据及法律依据, B §24), on all three
+ * nodes: items of entries they otherwise share. Under profile B every NOT_SHARED entry has a line
+ * of its own, which the catalog keeps (from its events, with the entry's legal basis): the seeder
+ * writes none of those.
+ */
 export interface DemoNegativeListEntry { resourceKey: string; itemNames: string[]; legalBasis: string }
 
+/** Published NOT_SHARED entries: each gets its negative-list line from the catalog (profile B on every demo node). */
+export const DEMO_NOT_SHARED_ENTRIES: readonly DemoResource[] = Object.freeze(DEMO_RESOURCES.filter((r) => r.shareAttribute === 'NOT_SHARED' && r.status === undefined));
+
 export const DEMO_NEGATIVE_LIST: readonly DemoNegativeListEntry[] = Object.freeze<DemoNegativeListEntry[]>([
-  { resourceKey: 'lishui-wjw-electronic-medical-record', itemNames: ['患者公民身份号码', '诊断编码', '诊断名称'], legalBasis: '《中华人民共和国基本医疗卫生与健康促进法》第九十二条' },
-  { resourceKey: 'lishui-mzj-adoption', itemNames: ['收养人姓名', '被收养人姓名', '送养人姓名'], legalBasis: '《中华人民共和国民法典》第一千一百一十条' },
-  { resourceKey: 'lishui-tjj-enterprise-survey-raw', itemNames: ['工业总产值', '营业收入', '利润总额'], legalBasis: '《中华人民共和国统计法》第二十五条' },
-  { resourceKey: 'liandu-wjj-severe-mental-disorder', itemNames: ['姓名', '公民身份号码', '诊断'], legalBasis: '《中华人民共和国精神卫生法》第四条' },
+  { resourceKey: 'lishui-hrss-social-insurance', itemNames: ['缴费基数'], legalBasis: '《中华人民共和国个人信息保护法》第二十八条（个人收入等敏感个人信息）' },
+  { resourceKey: 'liandu-hrss-employment-registration', itemNames: ['是否就业困难人员'], legalBasis: '《就业服务与就业管理规定》第六十二条（个人信息保密）' },
   { resourceKey: 'longquan-hrss-pension-payment', itemNames: ['发放金额'], legalBasis: '《中华人民共和国个人信息保护法》第二十八条（个人金融账户等敏感个人信息）' },
 ]);
 

@@ -4,6 +4,7 @@ import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import {
   DEMO_DATA_DEMANDS,
   DEMO_NEGATIVE_LIST,
+  DEMO_NOT_SHARED_ENTRIES,
   DEMO_OPERATORS,
   DEMO_ORGANIZATIONS,
   DEMO_RESOURCES,
@@ -275,6 +276,15 @@ async function seedSharing(gql: Gql, organizations: Map<string, string>, resourc
       input: { providerId, resourceId: resources.get(n.resourceKey), itemNames: n.itemNames, legalBasis: n.legalBasis },
     });
   }
+  // The catalog's NOT_SHARED entries reach the negative lists by events: wait for them, so the demo
+  // starts with every line in place [B §24].
+  const lines = DEMO_NEGATIVE_LIST.length + DEMO_NOT_SHARED_ENTRIES.length;
+  for (let waited = 0; ; waited += 200) {
+    const listed = await gql(authorityOf('331100'), '{ negativeList(first: 1) { totalCount } }');
+    if (listed.negativeList.totalCount >= lines) break;
+    if (waited > 30_000) throw new Error(`the negative lists hold ${listed.negativeList.totalCount} lines after 30 s, not the ${lines} expected`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const requests = new Map<string, string>();
   for (const s of DEMO_SHARE_REQUESTS) requests.set(s.key, await seedShareRequest(gql, s, organizations, resources));
   for (const d of DEMO_DATA_DEMANDS) {
@@ -305,7 +315,7 @@ async function seedSharing(gql: Gql, organizations: Map<string, string>, resourc
   const count = (o: DemoShareRequest['outcome']) => `${DEMO_SHARE_REQUESTS.filter((s) => s.outcome === o).length} ${o.toLowerCase()}`;
   return (
     `${DEMO_SHARE_REQUESTS.length} share requests (${(['PENDING', 'ESCALATED', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const).map(count).join(', ')}), ` +
-    `${DEMO_NEGATIVE_LIST.length} negative-list lines, ${DEMO_DATA_DEMANDS.length} data demands (${DEMO_DATA_DEMANDS.filter((d) => d.assignTo).length} assigned), ` +
+    `${DEMO_NEGATIVE_LIST.length + DEMO_NOT_SHARED_ENTRIES.length} negative-list lines (${DEMO_NOT_SHARED_ENTRIES.length} kept by the catalog), ${DEMO_DATA_DEMANDS.length} data demands (${DEMO_DATA_DEMANDS.filter((d) => d.assignTo).length} assigned), ` +
     `${DEMO_WRONG_DATA_REPORTS.length} doubtful-data report (due in 2 working days, then overdue)`
   );
 }
