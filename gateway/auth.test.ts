@@ -55,6 +55,17 @@ describe('gateway token checks: subgraphs decide access from the claims, so clai
     expect(await refusal(await raw({ region: '331100', roles: ['OPERATOR'] }))).toMatch(/OPERATOR token needs the organization/);
     expect(await refusal(await raw({ roles: ['AUTHORITY'] }))).toMatch(/AUTHORITY token needs the region/);
     expect(await refusal(await raw({ roles: ['AUDITOR'] }))).toMatch(/AUDITOR token needs the region/);
+    expect(await refusal(await raw({ roles: ['SERVICE_CENTER'] }))).toMatch(/SERVICE_CENTER token needs the region/);
+    expect(await refusal(await raw({ roles: ['EXPERT'] }))).toMatch(/EXPERT token needs the region/);
+  });
+
+  test("a public data user acts as its registered account, in that account's region [B §3, Z §16]", async () => {
+    const account = '331102:01M91M3KSHA5EVG56CCK01CFY0';
+    expect(await refusal(await raw({ region: '331102', roles: ['USER'] }))).toMatch(/USER token needs the account/);
+    expect(await refusal(await raw({ region: '331100', roles: ['USER'], acct: account }))).toMatch(/not in the token's region 331100/);
+    expect(await refusal(await raw({ region: '331102', roles: ['USER'], acct: 'me' }))).toMatch(/not an account ID/);
+    const token = await mintToken({ sub: 'citizen', orgId: null, region: '331102', roles: ['USER'], account }, SECRET);
+    expect(await actorFromAuthorization(`Bearer ${token}`, SECRET)).toEqual({ sub: 'citizen', orgId: null, region: '331102', roles: ['USER'], account });
   });
 });
 

@@ -19,12 +19,12 @@ const key = (secret: string) => {
 };
 const ISSUER = 'public-data-federation';
 
-/** Claims: sub, org (organization global ID), region (code), roles. */
+/** Claims: sub, org (organization global ID), region (code), roles, acct (the account a USER or OPERATOR token acts as). */
 /** Lifetime of the demo token `npm start` puts in the playground: a working day, not a standing credential. */
 export const DEMO_TOKEN_LIFETIME = '8h';
 
 export async function mintToken(actor: Omit<Actor, 'sub'> & { sub: string }, secret: string, expiresIn = '8h'): Promise<string> {
-  return new SignJWT({ org: actor.orgId, region: actor.region, roles: actor.roles })
+  return new SignJWT({ org: actor.orgId, region: actor.region, roles: actor.roles, ...(actor.account ? { acct: actor.account } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(actor.sub)
     .setIssuer(ISSUER)
@@ -66,9 +66,16 @@ function checkClaims(actor: Actor, iat: unknown, exp: unknown, maxLifetimeMs: nu
   for (const role of ['AGENCY', 'OPERATOR'] as const) {
     if (actor.roles.includes(role) && actor.orgId === null) throw new AuthError(`a ${role} token needs the organization (org) it acts for`);
   }
-  for (const role of ['AUTHORITY', 'AUDITOR'] as const) {
-    if (actor.roles.includes(role) && actor.region === null) throw new AuthError(`an ${role} token needs the region it acts for`);
+  for (const role of ['AUTHORITY', 'AUDITOR', 'SERVICE_CENTER', 'EXPERT'] as const) {
+    if (actor.roles.includes(role) && actor.region === null) throw new AuthError(`a ${role} token needs the region it acts for`);
   }
+  if (actor.account != null) {
+    const accountRegion = regionOf(actor.account);
+    if (accountRegion === null) throw new AuthError(`token acct "${actor.account}" is not an account ID`);
+    if (accountRegion !== actor.region) throw new AuthError(`token acct ${actor.account} is not in the token's region ${actor.region ?? '(none)'}`);
+  }
+  // A public data user acts as its registered account, and only as it [B §3, Z §16].
+  if (actor.roles.includes('USER') && actor.account == null) throw new AuthError('a USER token needs the account (acct) of the registered user it acts as');
   return actor;
 }
 
@@ -109,6 +116,7 @@ async function verify(token: string, secret: string, maxLifetimeMs: number): Pro
         orgId: typeof payload.org === 'string' ? payload.org : null,
         region: typeof payload.region === 'string' ? payload.region : null,
         roles: roles as Role[],
+        ...(typeof payload.acct === 'string' ? { account: payload.acct } : {}),
       },
       payload.iat,
       payload.exp,

@@ -1,8 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-/** Roles a verified caller can hold (DOMAIN.md, Actors). */
-export const ROLES = ['AUTHORITY', 'AGENCY', 'OPERATOR', 'AUDITOR', 'SYSTEM'] as const;
+/**
+ * Roles a verified caller can hold (DOMAIN.md, Actors): the data authority, agency staff, an
+ * authorized operator, an auditor, a public data user (使用主体: a natural or legal person registered
+ * as a user of open data [B §3, Z §16]), the data operation service center (first review of
+ * operators' applications [D §12, D §14]), a member of the expert committee (opinions [Z §5,
+ * Z §11-12, D §22]), and SYSTEM, the nodes' own identity for their internal calls.
+ */
+export const ROLES = ['AUTHORITY', 'AGENCY', 'OPERATOR', 'AUDITOR', 'USER', 'SERVICE_CENTER', 'EXPERT', 'SYSTEM'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The verified caller, as the gateway forwards it to subgraphs. */
@@ -11,6 +17,12 @@ export interface Actor {
   orgId: string | null;
   region: string | null;
   roles: Role[];
+  /**
+   * The registered account the token acts as, a global ID: the public data user's record (USER) or
+   * the operator's authorization (OPERATOR). A record can be suspended or revoked, and every token
+   * naming it with it; absent for the other roles.
+   */
+  account?: string | null;
 }
 
 /**
@@ -25,6 +37,7 @@ const ActorSchema = z.strictObject({
     .regex(/^\d{6}$/)
     .nullable(),
   roles: z.array(z.enum(ROLES)),
+  account: z.string().min(1).nullable().optional(),
 });
 
 export const ANONYMOUS: Actor = Object.freeze({ sub: 'anonymous', orgId: null, region: null, roles: [] }) as Actor;

@@ -5,7 +5,8 @@ import { loadEnv } from '../platform/env.js';
 import { regionOf } from '../schema/ids.js';
 
 /**
- * `npm run token -- --roles AGENCY --org <id> [--region 331100] [--sub alice] [--expires 8h]` prints a JWT.
+ * `npm run token -- --roles AGENCY --org <id> [--region 331100] [--account <id>] [--sub alice] [--expires 8h]` prints a JWT.
+ * `--account`: the registered account a USER or OPERATOR token acts as; the region defaults to its own.
  * The region defaults to the organization's own: the gateway refuses an organization outside the token's region,
  * and a lifetime beyond JWT_MAX_LIFETIME_MS (24 h unless configured).
  */
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     roles: { type: 'string', default: 'AGENCY' },
     region: { type: 'string' },
     org: { type: 'string' },
+    account: { type: 'string' },
     sub: { type: 'string', default: 'playground-user' },
     expires: { type: 'string', default: '8h' },
   },
@@ -28,7 +30,13 @@ if (unknown.length) {
 }
 const env = loadEnv(process.env, { demo: true });
 const token = await mintToken(
-  { sub: values.sub!, orgId: values.org ?? null, region: values.region ?? (values.org ? regionOf(values.org) : null), roles: roles as Role[] },
+  {
+    sub: values.sub!,
+    orgId: values.org ?? null,
+    region: values.region ?? (values.org ? regionOf(values.org) : values.account ? regionOf(values.account) : null),
+    roles: roles as Role[],
+    account: values.account ?? null,
+  },
   env.jwtSecret,
   values.expires,
 );

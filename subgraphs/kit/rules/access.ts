@@ -55,6 +55,11 @@ export function actsForOrg(actor: Actor, orgId: string): boolean {
   return hasRole(actor, 'AGENCY') && actor.orgId !== null && actor.orgId === orgId;
 }
 
+/** The registered account itself (a public data user or an operator), by the token's account claim. */
+export function actsAsAccount(actor: Actor, accountId: string): boolean {
+  return actor.account != null && actor.account === accountId;
+}
+
 /** Any verified caller. */
 export function isSignedIn(actor: Actor): boolean {
   return !isAnonymous(actor);
