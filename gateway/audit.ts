@@ -118,7 +118,7 @@ export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions
           sources(o.topology.nodesForScope(regionCode, true)).map(async (s) => {
             try {
               const q: AuditEventQuery = { ...base, before: after ? beforeFor(s.key, after) : null };
-              return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs)).events;
+              return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs, ctx.requestId)).events;
             } catch {
               unavailable.add(s.node.id);
               return [];
