@@ -3,8 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../schema/audit.js';
 import type { Actor } from '../schema/auth.js';
-import { DEFAULT_PAGE_SIZE } from '../schema/routing.js';
-import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../schema/cursor.js';
+import { DEFAULT_PAGE_SIZE, pageSizeProblem } from '../schema/routing.js';
+import { listCursor, listOf, resumeKey } from '../schema/cursor.js';
 import { schemaFile } from '../platform/paths.js';
 import { isKnownRegion, isWithin } from '../schema/regions.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
@@ -15,8 +15,6 @@ import type { GatewayContext, RoutingOptions } from './routing.js';
 /** Name of the gateway's own subgraph in the supergraph. */
 export const AUDIT_SUBGRAPH = 'audit';
 export const AUDIT_SDL_FILE = schemaFile('audit.graphql');
-
-const MAX_FIRST = 100;
 
 export interface AuditServiceOptions {
   topology: TopologyIndex;
@@ -47,13 +45,11 @@ interface Position {
 }
 const sourceOf = (e: { node: string; subgraph: string }) => `${e.node}/${e.subgraph}`;
 /** The cursor of a position in `list` (the cursor format of every connection, schema/cursor.ts). */
-const cursorAt = (p: Position, list: string) => encodeCursor({ list, values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
+const cursorAt = (p: Position, list: string) => listCursor(list, { values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
 function positionOf(cursor: string, list: string): Position {
-  const key = decodeCursor(cursor);
-  const why = cursorMismatch(key, list);
-  if (why) throw fail('BAD_USER_INPUT', why, { field: 'after' });
-  const [at, source, id] = key!.values;
-  if (key!.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
+  const key = resumeKey(cursor, list, (why) => fail('BAD_USER_INPUT', why, { field: 'after' }));
+  const [at, source, id] = key.values;
+  if (key.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
     return { at, source, id };
   }
   throw fail('BAD_USER_INPUT', 'after 不是有效的游标 / `after` is not a cursor of this list', { field: 'after' });
@@ -93,8 +89,8 @@ export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions
         const regionCode = args.scope?.regionCode ?? ctx.actor.region ?? '';
         requireLogReader(ctx.actor, regionCode, 'scope.regionCode');
         const first = args.first ?? DEFAULT_PAGE_SIZE;
-        if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
-          throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
+        const tooMany = pageSizeProblem(first);
+        if (tooMany) throw fail('BAD_USER_INPUT', tooMany, { field: 'first' });
         const list = listOf('auditEvents', args);
         const after = args.after ? positionOf(args.after, list) : null;
         const f = args.filter ?? {};

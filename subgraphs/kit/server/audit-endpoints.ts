@@ -3,9 +3,8 @@ import type { Actor } from '../../../schema/auth.js';
 import { AUDIT_PATHS, type AuditCheckpoint, type AuditEventQuery } from '../../../schema/audit.js';
 import { descendantsOf, isWithin } from '../../../schema/regions.js';
 import type { NodeConfig } from '../../../schema/topology.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../schema/routing.js';
 import { auditHead, queryAuditEvents, verifyAuditChain, type AuditChain } from './audit.js';
-
-const MAX_PAGE = 100;
 
 /** Who reads the log: auditors and data authorities, each within its own region subtree [D §5, J §28]. */
 const mayReadLog = (a: Actor) => a.region !== null && (a.roles.includes('AUDITOR') || a.roles.includes('AUTHORITY'));
@@ -48,7 +47,7 @@ export async function serveAuditEndpoint(
     const q = body as AuditEventQuery;
     const scope = q.regionCode ?? c.actor.region!;
     if (typeof scope !== 'string' || !isWithin(scope, c.actor.region!)) return denied;
-    const limit = Number.isInteger(q.limit) && q.limit > 0 ? Math.min(q.limit, MAX_PAGE + 1) : 20;
+    const limit = Number.isInteger(q.limit) && q.limit > 0 ? Math.min(q.limit, MAX_PAGE_SIZE + 1) : DEFAULT_PAGE_SIZE;
     const regions = descendantsOf(scope).map((r) => r.code);
     return { status: 200, body: { events: await queryAuditEvents(c.em, c.chain, regions, { ...q, limit }) } };
   }
