@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../schema/audit.js';
-import type { Actor } from '../schema/auth.js';
+import { isAnonymous, type Actor } from '../schema/auth.js';
 import { DEFAULT_PAGE_SIZE, pageSizeProblem } from '../schema/routing.js';
 import { listCursor, listOf, resumeKey } from '../schema/cursor.js';
 import { schemaFile } from '../platform/paths.js';
-import { isKnownRegion, isWithin } from '../schema/regions.js';
+import { isKnownRegion } from '../schema/regions.js';
+import { isOverseer, readsAuditLog } from '../schema/authority.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
 import { AUDIT_SYSTEM_ACTOR, callAudit, type AnchorStore } from './audit-anchors.js';
 import { nodeResolvers } from './node.js';
@@ -27,12 +28,10 @@ const fail = (code: string, message: string, extra: Record<string, unknown> = {}
 
 /** Auditors and data authorities read the log, each within its own region subtree [D §5, J §28]. */
 function requireLogReader(actor: Actor, regionCode: string, field: string): void {
-  if (actor.roles.length === 0) throw fail('UNAUTHENTICATED', '请先登录 / sign in first: this needs an authenticated caller');
-  if (!actor.region || !(actor.roles.includes('AUDITOR') || actor.roles.includes('AUTHORITY'))) {
-    throw fail('FORBIDDEN', '仅限审计人员和数据主管部门 / only auditors and data authorities may read the audit log');
-  }
+  if (isAnonymous(actor)) throw fail('UNAUTHENTICATED', '请先登录 / sign in first: this needs an authenticated caller');
+  if (!isOverseer(actor)) throw fail('FORBIDDEN', '仅限审计人员和数据主管部门 / only auditors and data authorities may read the audit log');
   if (!isKnownRegion(regionCode)) throw fail('BAD_USER_INPUT', `行政区划代码 "${regionCode}" 无效 / unknown region code "${regionCode}"`, { field });
-  if (!isWithin(regionCode, actor.region)) {
+  if (!readsAuditLog(actor, regionCode)) {
     throw fail('FORBIDDEN', `只能查阅本辖区（${actor.region}）及下级的审计日志 / only the audit log of your own region ${actor.region} and below`, { field });
   }
 }
