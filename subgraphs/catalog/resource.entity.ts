@@ -27,6 +27,7 @@ import {
 import { ShareModeEnum } from '../kit/server/enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
+import { CATALOG_TYPE_DESCRIPTIONS } from '../kit/server/foreign.js';
 
 @Entity({ tableName: 'data_item' })
 @Unique({ properties: ['resourceId', 'name'] })
@@ -77,7 +78,7 @@ export class DataItem {
 
 @Entity({ tableName: 'data_resource' })
 @Directive('@key(fields: "id")')
-@ObjectType('DataResource', { implements: Node, description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
+@ObjectType('DataResource', { implements: Node, description: CATALOG_TYPE_DESCRIPTIONS.DataResource })
 export class DataResource extends Owned {
   @Property({ type: 'text' })
   providerId!: string;
