@@ -1,10 +1,9 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject } from '../../schema/enums.js';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { REGION_LEVELS, type RegionInfo, type RegionLevel } from '../../schema/regions.js';
 import { CATALOG_TYPE_DESCRIPTIONS, REGION_CODE_DESCRIPTION } from '../kit/server/foreign.js';
+import { defineEnum } from '../kit/server/enums.js';
 
-export const RegionLevelEnum = enumObject(REGION_LEVELS);
-registerEnumType(RegionLevelEnum, {
+export const RegionLevelEnum = defineEnum(REGION_LEVELS, {
   name: 'RegionLevel',
   description: '行政区划层级 (GB/T 2260) / level of an administrative division (GB/T 2260)',
   valuesConfig: {

@@ -1,7 +1,6 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import {
-  enumObject,
   type DataFormat,
   type DataType,
   type Library,
@@ -24,7 +23,7 @@ import {
   ShareAttributeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
-import { ShareModeEnum } from '../kit/server/enums.js';
+import { defineEnum, ShareModeEnum } from '../kit/server/enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
 import { CATALOG_TYPE_DESCRIPTIONS } from '../kit/server/foreign.js';
@@ -215,8 +214,7 @@ export class DataResource extends Owned {
 
 export const REVISION_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED'] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
-export const RevisionStatusEnum = enumObject(REVISION_STATUSES);
-registerEnumType(RevisionStatusEnum, {
+export const RevisionStatusEnum = defineEnum(REVISION_STATUSES, {
   name: 'CatalogRevisionStatus',
   description: '已发布条目的待审修改所处的状态 / where the pending change of a published entry stands [B §18]',
   valuesConfig: {
