@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
 import { isValidCheckpoint, AUDIT_PATHS, type AuditCheckpoint } from '../schema/audit.js';
-import { internalHeaders, type Actor } from '../schema/auth.js';
+import type { Actor } from '../schema/auth.js';
+import { internalPost } from '../platform/internal.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName } from '../schema/topology.js';
 
 /** The gateway's own identity towards the subgraphs' audit endpoints. */
@@ -73,18 +74,25 @@ export class AnchorStore {
   }
 }
 
-/** Calls one subgraph's audit endpoint, signed like any gateway request. */
-export async function callAudit<T>(node: NodeConfig, subgraph: SubgraphName, path: string, body: unknown, actor: Actor, internalSecret: string, timeoutMs: number): Promise<T> {
-  const text = JSON.stringify(body);
-  const res = await fetch(new URL(path, node.subgraphs[subgraph]), {
-    method: 'POST',
-    headers: internalHeaders(actor, text, internalSecret, { subgraph, node: node.id }),
-    body: text,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const answer = (await res.json()) as T & { message?: string };
-  if (!res.ok) throw new Error(`${node.id}/${subgraph} ${path}: HTTP ${res.status} ${answer.message ?? ''}`.trim());
-  return answer;
+/** Calls one subgraph's audit endpoint, signed like any gateway request; `requestId`: the client request it serves, if any. */
+export async function callAudit<T>(
+  node: NodeConfig,
+  subgraph: SubgraphName,
+  path: string,
+  body: unknown,
+  actor: Actor,
+  internalSecret: string,
+  timeoutMs: number,
+  requestId?: string,
+): Promise<T> {
+  const failed = (why: string) => new Error(`${node.id}/${subgraph} ${path}: ${why}`);
+  const res = await internalPost<T & { message?: string }>({ node, subgraph, path, actor, body: JSON.stringify(body), secret: internalSecret, timeoutMs, requestId }).catch(
+    (err: Error) => {
+      throw failed(err.message);
+    },
+  );
+  if (!res.ok) throw failed(`HTTP ${res.status} ${res.body.message ?? ''}`.trim());
+  return res.body;
 }
 
 /**

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { AUDIT_PATHS, type AuditEventQuery, type AuditEventRow, type AuditVerification } from '../schema/audit.js';
-import type { Actor } from '../schema/auth.js';
-import { DEFAULT_PAGE_SIZE } from '../schema/routing.js';
-import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../schema/cursor.js';
+import { isAnonymous, type Actor } from '../schema/auth.js';
+import { DEFAULT_PAGE_SIZE, pageSizeProblem } from '../schema/routing.js';
+import { listCursor, listOf, resumeKey } from '../schema/cursor.js';
 import { schemaFile } from '../platform/paths.js';
-import { isKnownRegion, isWithin } from '../schema/regions.js';
+import { isKnownRegion } from '../schema/regions.js';
+import { isOverseer, readsAuditLog } from '../schema/authority.js';
 import { SUBGRAPH_NAMES, type NodeConfig, type SubgraphName, type TopologyIndex } from '../schema/topology.js';
 import { AUDIT_SYSTEM_ACTOR, callAudit, type AnchorStore } from './audit-anchors.js';
 import { nodeResolvers } from './node.js';
@@ -15,8 +16,6 @@ import type { GatewayContext, RoutingOptions } from './routing.js';
 /** Name of the gateway's own subgraph in the supergraph. */
 export const AUDIT_SUBGRAPH = 'audit';
 export const AUDIT_SDL_FILE = schemaFile('audit.graphql');
-
-const MAX_FIRST = 100;
 
 export interface AuditServiceOptions {
   topology: TopologyIndex;
@@ -29,12 +28,10 @@ const fail = (code: string, message: string, extra: Record<string, unknown> = {}
 
 /** Auditors and data authorities read the log, each within its own region subtree [D §5, J §28]. */
 function requireLogReader(actor: Actor, regionCode: string, field: string): void {
-  if (actor.roles.length === 0) throw fail('UNAUTHENTICATED', '请先登录 / sign in first: this needs an authenticated caller');
-  if (!actor.region || !(actor.roles.includes('AUDITOR') || actor.roles.includes('AUTHORITY'))) {
-    throw fail('FORBIDDEN', '仅限审计人员和数据主管部门 / only auditors and data authorities may read the audit log');
-  }
+  if (isAnonymous(actor)) throw fail('UNAUTHENTICATED', '请先登录 / sign in first: this needs an authenticated caller');
+  if (!isOverseer(actor)) throw fail('FORBIDDEN', '仅限审计人员和数据主管部门 / only auditors and data authorities may read the audit log');
   if (!isKnownRegion(regionCode)) throw fail('BAD_USER_INPUT', `行政区划代码 "${regionCode}" 无效 / unknown region code "${regionCode}"`, { field });
-  if (!isWithin(regionCode, actor.region)) {
+  if (!readsAuditLog(actor, regionCode)) {
     throw fail('FORBIDDEN', `只能查阅本辖区（${actor.region}）及下级的审计日志 / only the audit log of your own region ${actor.region} and below`, { field });
   }
 }
@@ -47,13 +44,11 @@ interface Position {
 }
 const sourceOf = (e: { node: string; subgraph: string }) => `${e.node}/${e.subgraph}`;
 /** The cursor of a position in `list` (the cursor format of every connection, schema/cursor.ts). */
-const cursorAt = (p: Position, list: string) => encodeCursor({ list, values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
+const cursorAt = (p: Position, list: string) => listCursor(list, { values: [p.at, p.source, p.id], directions: ['DESC', 'DESC', 'DESC'] });
 function positionOf(cursor: string, list: string): Position {
-  const key = decodeCursor(cursor);
-  const why = cursorMismatch(key, list);
-  if (why) throw fail('BAD_USER_INPUT', why, { field: 'after' });
-  const [at, source, id] = key!.values;
-  if (key!.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
+  const key = resumeKey(cursor, list, (why) => fail('BAD_USER_INPUT', why, { field: 'after' }));
+  const [at, source, id] = key.values;
+  if (key.values.length === 3 && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof source === 'string' && typeof id === 'string' && /^\d+$/.test(id)) {
     return { at, source, id };
   }
   throw fail('BAD_USER_INPUT', 'after 不是有效的游标 / `after` is not a cursor of this list', { field: 'after' });
@@ -93,8 +88,8 @@ export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions
         const regionCode = args.scope?.regionCode ?? ctx.actor.region ?? '';
         requireLogReader(ctx.actor, regionCode, 'scope.regionCode');
         const first = args.first ?? DEFAULT_PAGE_SIZE;
-        if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
-          throw fail('BAD_USER_INPUT', `first 须在 1 到 ${MAX_FIRST} 之间 / first must be between 1 and ${MAX_FIRST}`, { field: 'first' });
+        const tooMany = pageSizeProblem(first);
+        if (tooMany) throw fail('BAD_USER_INPUT', tooMany, { field: 'first' });
         const list = listOf('auditEvents', args);
         const after = args.after ? positionOf(args.after, list) : null;
         const f = args.filter ?? {};
@@ -118,7 +113,7 @@ export function buildAuditSchema(o: AuditServiceOptions, routing: RoutingOptions
           sources(o.topology.nodesForScope(regionCode, true)).map(async (s) => {
             try {
               const q: AuditEventQuery = { ...base, before: after ? beforeFor(s.key, after) : null };
-              return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs)).events;
+              return (await callAudit<{ events: AuditEventRow[] }>(s.node, s.subgraph, AUDIT_PATHS.events, q, ctx.actor, o.internalSecret, o.timeoutMs, ctx.requestId)).events;
             } catch {
               unavailable.add(s.node.id);
               return [];

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NodeConfig } from '../schema/topology.js';
-import { MISSES_TO_DOWN, NodeHealth, readyUrl, ServiceDown } from './health.js';
+import { MISSES_TO_DOWN, NodeHealth, ServiceDown } from './health.js';
 
 /**
  * A real subgraph stand-in whose `/ready` says what the test sets. It counts the probes it got,
@@ -65,10 +65,6 @@ const sleepWhile = (ms: number) => {
 };
 
 describe('node health: probing every node service, up or down', () => {
-  test('readiness lives beside GraphQL on the same base', () => {
-    expect(readyUrl('http://127.0.0.1:4101/graphql')).toBe('http://127.0.0.1:4101/ready');
-  });
-
   test('a service that answers is probed again and again, one probe at a time per service, and stays up', async () => {
     const h = start();
     // Four services share the stand-in: at most four probes at once, one each.

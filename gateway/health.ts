@@ -1,6 +1,5 @@
 import { Agent, request } from 'undici';
-import type { NodeConfig, SubgraphName } from '../schema/topology.js';
-import { SUBGRAPH_NAMES } from '../schema/topology.js';
+import { READY_PATH, serviceUrl, SUBGRAPH_NAMES, type NodeConfig, type SubgraphName } from '../schema/topology.js';
 
 export interface NodeHealthOptions {
   /** How often each node service's `/ready` is asked, whether it is up or down. */
@@ -44,13 +43,6 @@ export interface NodeHealthView {
   /** `down` when any of the node's services is down. */
   status: 'up' | 'down';
   subgraphs: Record<SubgraphName, ServiceHealth>;
-}
-
-/** `<base>/graphql` → `<base>/ready`: the readiness endpoint every subgraph serves beside GraphQL. */
-export function readyUrl(graphqlUrl: string): string {
-  const url = new URL(graphqlUrl);
-  url.pathname = `${url.pathname.replace(/\/graphql$/, '')}/ready`;
-  return url.toString();
 }
 
 /**
@@ -186,7 +178,7 @@ export class NodeHealth {
     const cancelTimeout = abortAfterRunning(probe, this.probeTimeoutMs);
     let answer: 'ready' | 'not ready' | 'none' = 'none';
     try {
-      const res = await request(readyUrl(node.subgraphs[s.subgraph]), { method: 'GET', dispatcher: this.agent, signal: probe.signal });
+      const res = await request(serviceUrl(node, s.subgraph, READY_PATH), { method: 'GET', dispatcher: this.agent, signal: probe.signal });
       await res.body.dump();
       answer = res.statusCode === 200 ? 'ready' : 'not ready';
     } catch {

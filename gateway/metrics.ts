@@ -13,7 +13,6 @@ const requestDuration = histogram({
   name: 'pdf_gateway_request_duration_seconds',
   help: 'Time from the start of a GraphQL request at the gateway to its response',
   labelNames: REQUEST_LABELS,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
 const FETCH_LABELS = ['subgraph', 'node', 'outcome'] as const;
@@ -33,7 +32,6 @@ const fetchDuration = histogram({
   name: 'pdf_gateway_node_fetch_duration_seconds',
   help: 'Time the gateway waited for a node service to answer one call (calls actually sent)',
   labelNames: FETCH_LABELS,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
 export function observeNodeFetch(subgraph: string, node: string, outcome: NodeFetchOutcome, seconds?: number): void {

@@ -12,13 +12,14 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { internalHeaders, ANONYMOUS, type Actor } from '../schema/auth.js';
+import { ANONYMOUS, type Actor } from '../schema/auth.js';
 import { CALLER_FIELDS, DEFAULT_PAGE_SIZE, ID_ARGUMENTS, MUTATION_ROUTE_PATHS, REGION_ARGUMENT, SCOPE_ARGUMENT } from '../schema/routing.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_EXTENSION } from '../schema/audit.js';
-import { REQUEST_ID_HEADER, type Logger } from '../platform/log.js';
+import type { Logger } from '../platform/log.js';
+import { internalPost, InternalCallError, type InternalAnswer } from '../platform/internal.js';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { secondsSince } from '../platform/metrics.js';
 import { traced } from '../platform/tracing.js';
 import type { AnchorStore } from './audit-anchors.js';
@@ -59,18 +60,6 @@ type Caller = Pick<GatewayContext, 'actor' | 'requestId' | 'calls'>;
 type GqlError = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
 // biome-ignore lint/suspicious/noExplicitAny: a subgraph's response JSON, read by field name without a schema type
 type GqlResponse = { data?: Record<string, any> | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
-
-/** Connection errors that mean the request never reached the node: nothing can have been written. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-// undici's request() throws the socket error itself; fetch() wraps it as the cause of a TypeError.
-const neverSent = (err: unknown) => {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return NOT_SENT.has(e?.code ?? e?.cause?.code ?? '');
-};
-/** Why a node call was cut at the node timeout (the reason its AbortSignal carries). */
-class NodeTimeout extends Error {
-  override name = 'TimeoutError';
-}
 
 type NodeResult = { node: NodeConfig; ok: true; status: number; response: GqlResponse } | { node: NodeConfig; ok: false; status?: number; error: GqlError };
 
@@ -261,55 +250,48 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
 
   private async fetchNode(node: NodeConfig, query: string, variables: Record<string, unknown>, caller: Caller, idempotencyKey?: string): Promise<NodeResult> {
     const health = this.opts.health;
-    const body = JSON.stringify({ query, variables });
-    const headers = internalHeaders(caller.actor, body, this.opts.internalSecret, { subgraph: this.subgraph, node: node.id }, idempotencyKey);
-    if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
-    // Ends at the node timeout, or, for a query, as soon as the node is found down meanwhile (its
-    // probe went unanswered): a query need not wait out the timeout of a node known frozen. A sent
-    // mutation waits its answer, which may be slow rather than lost.
-    const call = new AbortController();
-    const timer = setTimeout(() => call.abort(new NodeTimeout()), this.opts.nodeTimeoutMs);
-    const unwatch = idempotencyKey ? undefined : health?.watch(node, this.subgraph, (down) => call.abort(down));
+    let answer: InternalAnswer<GqlResponse>;
     try {
-      // undici's request(), not fetch(): the same HTTP client without the WHATWG Request/Response
-      // and stream objects fetch builds per call, which are a good part of the gateway's CPU.
-      const res = await request(node.subgraphs[this.subgraph], {
-        method: 'POST',
-        headers,
-        body,
-        signal: call.signal,
+      answer = await internalPost<GqlResponse>({
+        node,
+        subgraph: this.subgraph,
+        actor: caller.actor,
+        body: JSON.stringify({ query, variables }),
+        secret: this.opts.internalSecret,
+        requestId: caller.requestId,
+        idempotencyKey,
+        timeoutMs: this.opts.nodeTimeoutMs,
+        // A query also ends as soon as the node is found down meanwhile (its probe went
+        // unanswered): it need not wait out the timeout of a node known frozen. A sent mutation
+        // waits its answer, which may be slow rather than lost.
+        cutWhen: idempotencyKey || !health ? undefined : (cut) => health.watch(node, this.subgraph, cut),
         dispatcher: this.opts.dispatcher,
       });
-      const status = res.statusCode;
-      const response = (await res.body.json()) as GqlResponse;
-      if (response.extensions?.[AUDIT_HEAD_EXTENSION]) {
-        this.opts.anchors?.record(response.extensions[AUDIT_HEAD_EXTENSION], { node: node.id, subgraph: this.subgraph });
-        delete response.extensions[AUDIT_HEAD_EXTENSION];
-      }
-      const failure = unavailableAnswer(status, response);
-      if (failure) {
-        health?.failed(node, this.subgraph, failure);
-        return { node, ok: false, status, error: this.unavailable(node, failure) };
-      }
-      health?.succeeded(node, this.subgraph);
-      if ((status < 200 || status > 299) && !response.data) return { node, ok: false, status, error: this.unavailable(node, `HTTP ${status}`) };
-      return { node, ok: true, status, response };
     } catch (err) {
-      const reason = call.signal.reason as unknown;
-      if (reason instanceof ServiceDown) return { node, ok: false, error: this.unavailable(node, reason.message) };
-      const timedOut = reason instanceof NodeTimeout;
-      const why = timedOut ? `did not answer within ${this.opts.nodeTimeoutMs} ms` : 'could not be reached';
+      if (!(err instanceof InternalCallError)) throw err;
+      if (err.cutBy instanceof ServiceDown) return { node, ok: false, error: this.unavailable(node, err.cutBy.message) };
+      const why = err.timedOut ? err.message : 'could not be reached';
       // A mutation that was sent may be slow, not the node down (a row lock, a long check): its
       // caller learns the outcome by retrying with the key, and other requests keep going to the node.
-      if (idempotencyKey && (timedOut || !neverSent(err))) {
-        return { node, ok: false, error: this.outcomeUnknown(node, timedOut ? why : 'dropped the connection before answering', idempotencyKey) };
+      if (idempotencyKey && err.sent) {
+        return { node, ok: false, error: this.outcomeUnknown(node, err.timedOut ? why : 'dropped the connection before answering', idempotencyKey) };
       }
       health?.failed(node, this.subgraph, why);
       return { node, ok: false, error: this.unavailable(node, why) };
-    } finally {
-      clearTimeout(timer);
-      unwatch?.();
     }
+    const { status, ok, body: response } = answer;
+    if (response.extensions?.[AUDIT_HEAD_EXTENSION]) {
+      this.opts.anchors?.record(response.extensions[AUDIT_HEAD_EXTENSION], { node: node.id, subgraph: this.subgraph });
+      delete response.extensions[AUDIT_HEAD_EXTENSION];
+    }
+    const failure = unavailableAnswer(status, response);
+    if (failure) {
+      health?.failed(node, this.subgraph, failure);
+      return { node, ok: false, status, error: this.unavailable(node, failure) };
+    }
+    health?.succeeded(node, this.subgraph);
+    if (!ok && !response.data) return { node, ok: false, status, error: this.unavailable(node, `HTTP ${status}`) };
+    return { node, ok: true, status, response };
   }
 
   /**

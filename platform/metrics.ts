@@ -36,8 +36,16 @@ function defaultMetrics() {
 export function counter<T extends string>(c: CounterConfiguration<T>): Counter<T> {
   return (register.getSingleMetric(c.name) as Counter<T> | undefined) ?? new Counter(c);
 }
-export function histogram<T extends string>(c: HistogramConfiguration<T>): Histogram<T> {
-  return (register.getSingleMetric(c.name) as Histogram<T> | undefined) ?? new Histogram(c);
+/**
+ * The buckets of every duration histogram, in seconds: from a millisecond (a SQL statement, a
+ * by-id answer) to 10 s, past every timeout. One list, so the gateway's, the subgraphs' and the
+ * database's series compare bucket by bucket.
+ */
+export const DURATION_BUCKETS: readonly number[] = Object.freeze([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+
+/** A duration histogram (seconds, DURATION_BUCKETS). */
+export function histogram<T extends string>(c: Omit<HistogramConfiguration<T>, 'buckets'>): Histogram<T> {
+  return (register.getSingleMetric(c.name) as Histogram<T> | undefined) ?? new Histogram({ ...c, buckets: [...DURATION_BUCKETS] });
 }
 export function gauge<T extends string>(c: GaugeConfiguration<T>): Gauge<T> {
   return (register.getSingleMetric(c.name) as Gauge<T> | undefined) ?? new Gauge(c);

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
-import { compareSortKeys, cursorMismatch, decodeCursor, encodeCursor, fieldOfList, listOf, type SortKey } from './cursor.js';
+import { compareSortKeys, cursorMismatch, decodeCursor, encodeCursor, fieldOfList, listCursor, listOf, resumeKey, type SortKey } from './cursor.js';
 
 const asc = (...values: (string | number)[]): SortKey => ({ values, directions: values.map(() => 'ASC' as const) });
 const encodeRaw = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
@@ -141,5 +141,14 @@ describe('cursors name their list', () => {
     expect(cursorMismatch(key(listOf('negativeList', { scope: { regionCode: '331102' } })), list)).toMatch(/with other arguments/);
     expect(cursorMismatch(key(), list)).toMatch(/start again from the first page/);
     expect(cursorMismatch(null, list)).toMatch(/not a cursor returned by this API/);
+  });
+
+  test("a cursor made for a list resumes that list at its key; any other is refused with the caller's error", () => {
+    const list = listOf('auditEvents', { scope: { regionCode: '331100' } });
+    const cursor = listCursor(list, { values: ['2026-11-23T01:00:00.000Z', 'lishui/catalog', '42'], directions: ['DESC', 'DESC', 'DESC'] });
+    const refuse = (why: string) => new RangeError(why);
+    expect(resumeKey(cursor, list, refuse)).toEqual({ list, values: ['2026-11-23T01:00:00.000Z', 'lishui/catalog', '42'], directions: ['DESC', 'DESC', 'DESC'] });
+    expect(() => resumeKey(cursor, listOf('auditEvents', { scope: { regionCode: '331102' } }), refuse)).toThrow(RangeError);
+    expect(() => resumeKey('not-a-cursor!', list, refuse)).toThrow(/not a cursor returned by this API/);
   });
 });

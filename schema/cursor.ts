@@ -128,6 +128,23 @@ export function listOf(field: string, args: Record<string, unknown>): string {
 /** The field a list name of `listOf` belongs to. */
 export const fieldOfList = (list: string) => list.slice(0, list.lastIndexOf('~'));
 
+/** The cursor of a position in `list`: a key of the list's order, with the list named inside. */
+export function listCursor(list: string, key: Omit<SortKey, 'list'>): string {
+  return encodeCursor({ values: key.values, directions: key.directions, list });
+}
+
+/**
+ * The sort key a cursor resumes `list` after; one that cannot is refused with the error `refuse`
+ * makes of why (`cursorMismatch`, a message for the `after` argument). The key must still fit the
+ * list's order, which the list's own code checks.
+ */
+export function resumeKey(after: string, list: string, refuse: (why: string) => Error): SortKey {
+  const key = decodeCursor(after);
+  const why = cursorMismatch(key, list);
+  if (why) throw refuse(why);
+  return key!;
+}
+
 /**
  * Why a cursor cannot resume `list`, as a bilingual message for the `after` argument, or null when
  * it can (its sort key must still fit the list's order, which the list's own code checks).

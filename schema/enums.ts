@@ -1,6 +1,6 @@
 /**
- * Enumerations shared by several subgraphs; each subgraph registers the ones it exposes, so the
- * composed schema has one definition of each.
+ * Enumerations shared by several subgraphs; each subgraph registers the ones it exposes
+ * (kit/server/enums.ts `defineEnum`), so the composed schema has one definition of each.
  */
 export const SHARE_ATTRIBUTES = ['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'] as const;
 export type ShareAttribute = (typeof SHARE_ATTRIBUTES)[number];
@@ -37,8 +37,3 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const ACCESS_METHODS = ['DOWNLOAD', 'API', 'MODEL'] as const;
 export type AccessMethod = (typeof ACCESS_METHODS)[number];
-
-/** type-graphql registers enums from objects; this turns a const list into one. */
-export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}

@@ -26,3 +26,11 @@ export const MUTATION_ROUTE_PATHS = ['id', 'input.id', 'input.resourceId', 'inpu
 
 /** Default page size when a connection is asked for without `first`; subgraphs use the same. */
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** The largest page of any connection, the subgraphs' and the gateway's audit log alike. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Why `first` is no page size (1 to MAX_PAGE_SIZE: an empty page tells nothing), for the `first` argument; null when it is one. */
+export function pageSizeProblem(first: number): string | null {
+  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? null : `first 必须在 1 到 ${MAX_PAGE_SIZE} 之间 / first must be between 1 and ${MAX_PAGE_SIZE}`;
+}

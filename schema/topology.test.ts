@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { schemaFile } from '../platform/paths.js';
-import { parseTopology, TopologyIndex } from './topology.js';
+import { parseTopology, READY_PATH, serviceUrl, TopologyIndex, type NodeConfig } from './topology.js';
 
 const demo = () => JSON.parse(readFileSync(schemaFile('../seeds/topology.demo.json'), 'utf8'));
 
@@ -76,5 +76,22 @@ describe('one error lists every problem of the topology', () => {
   test('a topology that is not an object with nodes says so', () => {
     expect(() => parseTopology([])).toThrow(/expected \{ "nodes": \[\.\.\.\] \}/);
     expect(() => parseTopology({ nodes: [] })).toThrow(/no nodes/);
+  });
+});
+
+describe("a service's endpoints", () => {
+  const node = (graphql: string) => ({ subgraphs: { catalog: graphql } }) as unknown as NodeConfig;
+
+  test('the topology URL is the GraphQL endpoint; readiness and the internal routes live beside it on the same base', () => {
+    const n = node('http://127.0.0.1:4101/graphql');
+    expect(serviceUrl(n, 'catalog')).toBe('http://127.0.0.1:4101/graphql');
+    expect(serviceUrl(n, 'catalog', READY_PATH)).toBe('http://127.0.0.1:4101/ready');
+    expect(serviceUrl(n, 'catalog', '/internal/events')).toBe('http://127.0.0.1:4101/internal/events');
+  });
+
+  test('a service behind a path prefix keeps it for every endpoint', () => {
+    expect(serviceUrl(node('https://gw.example/lishui/catalog/graphql'), 'catalog', READY_PATH)).toBe('https://gw.example/lishui/catalog/ready');
+    expect(serviceUrl(node('https://lishui.example/c'), 'catalog', '/internal/audit/head')).toBe('https://lishui.example/c/internal/audit/head');
+    expect(serviceUrl(node('https://lishui.example/'), 'catalog', READY_PATH)).toBe('https://lishui.example/ready');
   });
 });

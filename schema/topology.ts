@@ -19,6 +19,24 @@ export interface NodeConfig {
   subgraphs: Record<SubgraphName, string>;
 }
 
+/** Where every subgraph answers whether it can serve (the gateway's probe). */
+export const READY_PATH = '/ready';
+
+/**
+ * Where `subgraph` of `node` serves `path`. The topology names each service's GraphQL endpoint
+ * (`<base>/graphql`); its other endpoints (`/ready`, `/internal/…`) are beside it under the same
+ * base, so a service behind a path prefix keeps it. Without a path: the GraphQL endpoint itself.
+ */
+export function serviceUrl(node: NodeConfig, subgraph: SubgraphName, path?: string): string {
+  const graphql = node.subgraphs[subgraph];
+  if (path === undefined) return graphql;
+  const url = new URL(graphql);
+  url.pathname = `${url.pathname.replace(/\/graphql\/?$/, '').replace(/\/$/, '')}${path}`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
 export interface Topology {
   nodes: NodeConfig[];
 }

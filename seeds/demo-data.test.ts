@@ -8,7 +8,8 @@ import { validateResource, type ResourceState } from '../subgraphs/catalog/resou
 import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
 import { WELL_KNOWN_ITEMS } from './catalog-templates.js';
 import { itemsNeedingJustification } from '../subgraphs/sharing/share-request.rules.js';
-import { isOverdueVerification, verificationDeadline } from '../subgraphs/sharing/verification.rules.js';
+import { verificationDeadline } from '../subgraphs/sharing/verification.rules.js';
+import { isOverdue } from '../subgraphs/kit/rules/deadlines.js';
 import {
   DEMO_DATA_DEMANDS,
   DEMO_NEGATIVE_LIST,
@@ -437,7 +438,7 @@ describe('demo sharing', () => {
     const filed = new Date('2026-11-23T02:00:00Z'); // a Monday
     const { dueDate, deadlineWorkingDays } = verificationDeadline(lishui, filed);
     expect({ dueDate, deadlineWorkingDays }).toEqual({ dueDate: '2026-11-25', deadlineWorkingDays: 2 });
-    expect(isOverdueVerification({ status: 'OPEN', dueDate }, '2026-11-25')).toBe(false);
-    expect(isOverdueVerification({ status: 'OPEN', dueDate }, '2026-11-26')).toBe(true);
+    expect(isOverdue({ status: 'OPEN', dueDate }, '2026-11-25')).toBe(false);
+    expect(isOverdue({ status: 'OPEN', dueDate }, '2026-11-26')).toBe(true);
   });
 });

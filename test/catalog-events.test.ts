@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { internalHeaders, type Actor } from '../schema/auth.js';
 import type { DeliveredEvent } from '../schema/events.js';
+import { serviceUrl } from '../schema/topology.js';
+import { internalPost } from '../platform/internal.js';
 import { deliverEvent, EVENTS_PATH, SYSTEM_ACTOR } from '../subgraphs/kit/server/events.js';
 import { handleCatalogEvent } from '../subgraphs/sharing/catalog-events.js';
 import { agency, authority } from './support/node.js';
@@ -231,11 +233,17 @@ describe('delivery survives restarts and repeats', () => {
     const catalog = lishui().subgraphs.catalog!.orm.em.fork().getConnection();
     const [{ id }] = await catalog.execute<{ id: string }[]>('select id::text as id from "catalog".outbox_event where entity_id = ?', [s.resourceId]);
     // Fetch the very event from the catalog's internal endpoint, as the consumer does.
-    const url = new URL(lishui().node.subgraphs.catalog);
-    url.pathname = EVENTS_PATH;
     const body = JSON.stringify({ after: String(Number(id) - 1), limit: 1 });
-    const res = await fetch(url, { method: 'POST', headers: internalHeaders(SYSTEM_ACTOR, body, TEST_SECRET, { subgraph: 'catalog', node: 'lishui' }), body });
-    const { events } = (await res.json()) as { events: DeliveredEvent[] };
+    const res = await internalPost<{ events: DeliveredEvent[] }>({
+      node: lishui().node,
+      subgraph: 'catalog',
+      path: EVENTS_PATH,
+      actor: SYSTEM_ACTOR,
+      body,
+      secret: TEST_SECRET,
+      timeoutMs: 5000,
+    });
+    const { events } = res.body;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id, entityId: s.resourceId, type: 'dataResource.changed' });
     const { orm, audit: chain } = lishui().subgraphs.sharing!;
@@ -257,8 +265,7 @@ describe('delivery survives restarts and repeats', () => {
   });
 
   test('the outbox endpoint answers only signed SYSTEM callers', async () => {
-    const url = new URL(lishui().node.subgraphs.catalog);
-    url.pathname = EVENTS_PATH;
+    const url = serviceUrl(lishui().node, 'catalog', EVENTS_PATH);
     const body = JSON.stringify({ after: '0' });
     const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);

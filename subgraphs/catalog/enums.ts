@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 import {
   DATA_FORMATS,
   DATA_TYPES,
@@ -10,21 +9,10 @@ import {
   SENSITIVITIES,
   SHARE_ATTRIBUTES,
   UPDATE_FREQUENCIES,
-  enumObject,
 } from '../../schema/enums.js';
+import { defineEnum } from '../kit/server/enums.js';
 
-export const ShareAttributeEnum = enumObject(SHARE_ATTRIBUTES);
-export const OpenAttributeEnum = enumObject(OPEN_ATTRIBUTES);
-export const SecurityGradeEnum = enumObject(SECURITY_GRADES);
-export const LibraryEnum = enumObject(LIBRARIES);
-export const DataFormatEnum = enumObject(DATA_FORMATS);
-export const UpdateFrequencyEnum = enumObject(UPDATE_FREQUENCIES);
-export const DataTypeEnum = enumObject(DATA_TYPES);
-export const SensitivityEnum = enumObject(SENSITIVITIES);
-export const ResourceStatusEnum = enumObject(RESOURCE_STATUSES);
-export const OrgKindEnum = enumObject(ORG_KINDS);
-
-registerEnumType(ShareAttributeEnum, {
+export const ShareAttributeEnum = defineEnum(SHARE_ATTRIBUTES, {
   name: 'ShareAttribute',
   description: '共享属性 / share attribute [J §17, B §23, L §18]',
   valuesConfig: {
@@ -33,7 +21,7 @@ registerEnumType(ShareAttributeEnum, {
     NOT_SHARED: { description: '不予共享（丽水：非共享）/ not shared; needs a legal basis' },
   },
 });
-registerEnumType(OpenAttributeEnum, {
+export const OpenAttributeEnum = defineEnum(OPEN_ATTRIBUTES, {
   name: 'OpenAttribute',
   description: '开放属性 / open attribute [J §19, B §30, Z §12]',
   valuesConfig: {
@@ -42,7 +30,7 @@ registerEnumType(OpenAttributeEnum, {
     PROHIBITED: { description: '不予（禁止）开放 / not open' },
   },
 });
-registerEnumType(SecurityGradeEnum, {
+export const SecurityGradeEnum = defineEnum(SECURITY_GRADES, {
   name: 'SecurityGrade',
   description: '数据分级 / security grade per GB/T 43697-2024 [J §7, B §10, Z §9]',
   valuesConfig: {
@@ -51,7 +39,7 @@ registerEnumType(SecurityGradeEnum, {
     GENERAL: { description: '一般数据 / general data' },
   },
 });
-registerEnumType(LibraryEnum, {
+export const LibraryEnum = defineEnum(LIBRARIES, {
   name: 'Library',
   description: '所属资源库 / library: base libraries [J §12, B §20], thematic or department',
   valuesConfig: {
@@ -65,7 +53,7 @@ registerEnumType(LibraryEnum, {
     DEPARTMENT: { description: '部门库 / department library' },
   },
 });
-registerEnumType(DataFormatEnum, {
+export const DataFormatEnum = defineEnum(DATA_FORMATS, {
   name: 'DataFormat',
   description: '资源格式 / format',
   valuesConfig: {
@@ -77,7 +65,7 @@ registerEnumType(DataFormatEnum, {
     STREAMING: { description: '流媒体' },
   },
 });
-registerEnumType(UpdateFrequencyEnum, {
+export const UpdateFrequencyEnum = defineEnum(UPDATE_FREQUENCIES, {
   name: 'UpdateFrequency',
   description: '更新周期 / update frequency [B §17, L §8]',
   valuesConfig: {
@@ -91,8 +79,8 @@ registerEnumType(UpdateFrequencyEnum, {
     ON_DEMAND: { description: '按需' },
   },
 });
-registerEnumType(DataTypeEnum, { name: 'DataType', description: '信息项数据类型 / data type of an item' });
-registerEnumType(SensitivityEnum, {
+export const DataTypeEnum = defineEnum(DATA_TYPES, { name: 'DataType', description: '信息项数据类型 / data type of an item' });
+export const SensitivityEnum = defineEnum(SENSITIVITIES, {
   name: 'Sensitivity',
   description: '敏感内容 / sensitive content that forbids opening unless desensitized or consented [Z §14, B §30]',
   valuesConfig: {
@@ -101,7 +89,7 @@ registerEnumType(SensitivityEnum, {
     PERSONAL_PRIVACY: { description: '个人隐私' },
   },
 });
-registerEnumType(ResourceStatusEnum, {
+export const ResourceStatusEnum = defineEnum(RESOURCE_STATUSES, {
   name: 'ResourceStatus',
   description: '目录状态 / catalog entry status [J §9, B §17-18, L §9]',
   valuesConfig: {
@@ -112,7 +100,7 @@ registerEnumType(ResourceStatusEnum, {
     DEPRECATED: { description: '已停用 / retired, kept for history' },
   },
 });
-registerEnumType(OrgKindEnum, {
+export const OrgKindEnum = defineEnum(ORG_KINDS, {
   name: 'OrganizationKind',
   description: '机构类型 / kind of organization',
   valuesConfig: {

@@ -1,9 +1,10 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject, type Sensitivity } from '../../schema/enums.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Sensitivity } from '../../schema/enums.js';
 import { SensitivityEnum } from './enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { LocalDate } from '../kit/server/scalars.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 /**
  * The objection's own enums live here rather than in enums.ts: they belong to this feature only.
@@ -20,12 +21,7 @@ export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 export const SUBJECT_KINDS = ['PERSON', 'ORGANIZATION'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-export const ObjectionKindEnum = enumObject(OBJECTION_KINDS);
-export const ObjectionStatusEnum = enumObject(OBJECTION_STATUSES);
-export const ObjectionOutcomeEnum = enumObject(OBJECTION_OUTCOMES);
-export const SubjectKindEnum = enumObject(SUBJECT_KINDS);
-
-registerEnumType(ObjectionKindEnum, {
+export const ObjectionKindEnum = defineEnum(OBJECTION_KINDS, {
   name: 'DataObjectionKind',
   description: '异议类型 / what the data subject objects to [B §11]',
   valuesConfig: {
@@ -34,7 +30,7 @@ registerEnumType(ObjectionKindEnum, {
     INFRINGING: { description: '侵犯国家秘密、商业秘密或个人隐私 / the data infringes state secrets, trade secrets or privacy (name which in `infringes`)' },
   },
 });
-registerEnumType(ObjectionStatusEnum, {
+export const ObjectionStatusEnum = defineEnum(OBJECTION_STATUSES, {
   name: 'DataObjectionStatus',
   description: '异议处理状态 / handling status of an objection',
   valuesConfig: {
@@ -42,7 +38,7 @@ registerEnumType(ObjectionStatusEnum, {
     RESOLVED: { description: '已处理 / handled: see outcome and response' },
   },
 });
-registerEnumType(ObjectionOutcomeEnum, {
+export const ObjectionOutcomeEnum = defineEnum(OBJECTION_OUTCOMES, {
   name: 'DataObjectionOutcome',
   description: '异议处理结果 / how the agency handled an objection [B §11, B §15]',
   valuesConfig: {
@@ -53,7 +49,7 @@ registerEnumType(ObjectionOutcomeEnum, {
     REJECTED: { description: "不予支持 / not upheld (e.g. not the subject's data, not held by this agency); the response gives the reason" },
   },
 });
-registerEnumType(SubjectKindEnum, {
+export const SubjectKindEnum = defineEnum(SUBJECT_KINDS, {
   name: 'DataSubjectKind',
   description: '异议人类型 / kind of data subject',
   valuesConfig: {

@@ -1,43 +1,13 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../../schema/auth.js';
 import type { NodeConfig, ProfileCode } from '../../schema/topology.js';
-import { addWorkingDays, todayInChina } from '../kit/rules/calendar.js';
+import { workingDayDeadline, type WorkingDayDeadline } from '../kit/rules/deadlines.js';
 import { resolvePolicy } from '../kit/rules/policy.js';
 import { canHandleObjection } from './access.js';
 import type { DataObjection, DataSubject } from './objection.entity.js';
 
-export interface ObjectionDeadline {
-  dueDate: string;
-  deadlineWorkingDays: number;
-  deadlineProfile: ProfileCode | null;
-  deadlineBasis: string;
-}
-
-/**
- * The due date of an objection filed at `filedAt` under the node's profiles [CAT-10, SEC-6]. The
- * count starts from the filing date in China (an objection filed at 01:00 Beijing time on 1 October
- * is a 1 October filing, even though it is still 30 September in UTC), and a filing on a holiday
- * counts from the next working day.
- */
-export function objectionDeadline(profiles: ProfileCode[], filedAt: Date): ObjectionDeadline {
-  const rule = resolvePolicy(profiles).objectionHandling;
-  const filed = new Date(`${todayInChina(filedAt)}T00:00:00.000Z`);
-  return {
-    dueDate: addWorkingDays(filed, rule.workingDays).toISOString().slice(0, 10),
-    deadlineWorkingDays: rule.workingDays,
-    deadlineProfile: rule.profile,
-    deadlineBasis: rule.basis,
-  };
-}
-
-/** Still open after its due date (a due date is met on the day itself), in China time. */
-export function isOverdue(o: Pick<DataObjection, 'status' | 'dueDate'>, today = todayInChina()): boolean {
-  return o.status === 'OPEN' && o.dueDate < today;
-}
-
-/** Overdue as a query condition, the same rule as `isOverdue`. */
-export function overdueFilter(overdue: boolean, today = todayInChina()): FilterQuery<DataObjection> {
-  return overdue ? { status: 'OPEN', dueDate: { $lt: today } } : { $or: [{ status: { $ne: 'OPEN' } }, { dueDate: { $gte: today } }] };
+/** The deadline of an objection filed at `filedAt` under the node's profiles [CAT-10, SEC-6]. */
+export function objectionDeadline(profiles: ProfileCode[], filedAt: Date): WorkingDayDeadline {
+  return workingDayDeadline(resolvePolicy(profiles).objectionHandling, filedAt);
 }
 
 const stars = (n: number) => '*'.repeat(Math.max(n, 1));

@@ -104,6 +104,7 @@ async function expectNothingWritten(work: () => Promise<GqlResult>, code: string
   return r;
 }
 
+/** How a due date is counted (working days, holidays, China's date) is kit/rules/deadlines.test.ts; here, which rule a node's profiles give. */
 describe('the deadline rule per policy profile', () => {
   const filed = new Date('2026-11-23T02:00:00Z');
 
@@ -126,19 +127,6 @@ describe('the deadline rule per policy profile', () => {
       expect(d.deadlineBasis).toContain('B §11');
     }
     expect(resolvePolicy([]).objectionHandling.workingDays).toBe(10);
-  });
-
-  test('working days skip the National Day holiday and count the adjusted Saturday (调休) [SEC-6]', () => {
-    // 2026-10-01..07 are holidays, Saturday 2026-10-10 is a working day.
-    expect(objectionDeadline(['L'], new Date('2026-09-30T02:00:00Z')).dueDate).toBe('2026-10-09');
-    expect(objectionDeadline(['L'], new Date('2026-10-09T02:00:00Z')).dueDate).toBe('2026-10-12');
-    expect(objectionDeadline(['Z'], new Date('2026-09-30T02:00:00Z')).dueDate).toBe('2026-10-20');
-    // Filed on a holiday: the count starts with the first working day after it.
-    expect(objectionDeadline(['L'], new Date('2026-10-03T02:00:00Z')).dueDate).toBe('2026-10-09');
-  });
-
-  test('the filing date is the date in China: 01:00 Beijing time on 9 October is a 9 October filing [SEC-6]', () => {
-    expect(objectionDeadline(['L'], new Date('2026-10-08T17:00:00Z')).dueDate).toBe('2026-10-12');
   });
 });
 

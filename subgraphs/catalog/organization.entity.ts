@@ -4,10 +4,11 @@ import type { OrgKind } from '../../schema/enums.js';
 import { OrgKindEnum } from './enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
+import { CATALOG_TYPE_DESCRIPTIONS } from '../kit/server/foreign.js';
 
 @Entity({ tableName: 'organization' })
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { implements: Node, description: '机构：政府部门、公共服务运营单位或企业 / an organization: agency, public-service operator or enterprise' })
+@ObjectType('Organization', { implements: Node, description: CATALOG_TYPE_DESCRIPTIONS.Organization })
 export class Organization extends Owned {
   @Property({ type: 'text' })
   @Field({ description: '名称 / name' })

@@ -1,9 +1,9 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject } from '../../schema/enums.js';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { REGION_LEVELS, type RegionInfo, type RegionLevel } from '../../schema/regions.js';
+import { CATALOG_TYPE_DESCRIPTIONS, REGION_CODE_DESCRIPTION } from '../kit/server/foreign.js';
+import { defineEnum } from '../kit/server/enums.js';
 
-export const RegionLevelEnum = enumObject(REGION_LEVELS);
-registerEnumType(RegionLevelEnum, {
+export const RegionLevelEnum = defineEnum(REGION_LEVELS, {
   name: 'RegionLevel',
   description: '行政区划层级 (GB/T 2260) / level of an administrative division (GB/T 2260)',
   valuesConfig: {
@@ -14,9 +14,9 @@ registerEnumType(RegionLevelEnum, {
 });
 
 @Directive('@key(fields: "code")')
-@ObjectType('Region', { description: '行政区划 / administrative division (GB/T 2260)' })
+@ObjectType('Region', { description: CATALOG_TYPE_DESCRIPTIONS.Region })
 export class Region {
-  @Field({ description: '六位行政区划代码 / six-digit code, e.g. 331100' })
+  @Field({ description: REGION_CODE_DESCRIPTION })
   code!: string;
 
   @Field({ description: '名称 / name, e.g. 丽水市' })

@@ -1,8 +1,9 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject, type ResourceStatus } from '../../schema/enums.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ResourceStatus } from '../../schema/enums.js';
 import { ResourceStatusEnum } from './enums.js';
 import type { ResourceContent } from './resource.entity.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 export const VERSION_ACTIONS = [
   'CREATED',
@@ -20,8 +21,7 @@ export const VERSION_ACTIONS = [
   'DUPLICATION_JUSTIFIED',
 ] as const;
 export type VersionAction = (typeof VERSION_ACTIONS)[number];
-export const VersionActionEnum = enumObject(VERSION_ACTIONS);
-registerEnumType(VersionActionEnum, {
+export const VersionActionEnum = defineEnum(VERSION_ACTIONS, {
   name: 'CatalogVersionAction',
   description: '目录条目的变更动作 / what happened to a catalog entry in one version [CAT-5]',
   valuesConfig: {

@@ -1,7 +1,6 @@
 import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import {
-  enumObject,
   type DataFormat,
   type DataType,
   type Library,
@@ -24,9 +23,10 @@ import {
   ShareAttributeEnum,
   UpdateFrequencyEnum,
 } from './enums.js';
-import { ShareModeEnum } from '../kit/server/enums.js';
+import { defineEnum, ShareModeEnum } from '../kit/server/enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
+import { CATALOG_TYPE_DESCRIPTIONS } from '../kit/server/foreign.js';
 
 @Entity({ tableName: 'data_item' })
 @Unique({ properties: ['resourceId', 'name'] })
@@ -77,7 +77,7 @@ export class DataItem {
 
 @Entity({ tableName: 'data_resource' })
 @Directive('@key(fields: "id")')
-@ObjectType('DataResource', { implements: Node, description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
+@ObjectType('DataResource', { implements: Node, description: CATALOG_TYPE_DESCRIPTIONS.DataResource })
 export class DataResource extends Owned {
   @Property({ type: 'text' })
   providerId!: string;
@@ -214,8 +214,7 @@ export class DataResource extends Owned {
 
 export const REVISION_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED'] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
-export const RevisionStatusEnum = enumObject(REVISION_STATUSES);
-registerEnumType(RevisionStatusEnum, {
+export const RevisionStatusEnum = defineEnum(REVISION_STATUSES, {
   name: 'CatalogRevisionStatus',
   description: '已发布条目的待审修改所处的状态 / where the pending change of a published entry stands [B §18]',
   valuesConfig: {

@@ -1,15 +1,14 @@
-import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAnonymous, ROLES, type Actor, type Role } from '../../schema/auth.js';
-import { enumObject } from '../../schema/enums.js';
 import { getRegion } from '../../schema/regions.js';
 import { actsOn, overseenRegions } from '../kit/rules/access.js';
 import type { SubgraphContext } from '../kit/server/context.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
+import { defineEnum } from '../kit/server/enums.js';
 
-export const RoleEnum = enumObject(ROLES);
-registerEnumType(RoleEnum, {
+export const RoleEnum = defineEnum(ROLES, {
   name: 'Role',
   description: '调用者的角色 / a role a caller holds',
   valuesConfig: {

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
-import { ACCESS_METHODS, enumObject } from '../../schema/enums.js';
+import { ACCESS_METHODS } from '../../schema/enums.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 /**
  * The opening subgraph's own enums. Names are prefixed (`Open…`) so that the composed schema never
@@ -33,12 +33,7 @@ export const OPEN_PRIORITY_DOMAINS = [
 ] as const;
 export type OpenPriorityDomain = (typeof OPEN_PRIORITY_DOMAINS)[number];
 
-export const OpenDatasetAccessLevelEnum = enumObject(OPEN_DATASET_ACCESS_LEVELS);
-export const OpenAccessMethodEnum = enumObject(ACCESS_METHODS);
-export const OpenDatasetStatusEnum = enumObject(OPEN_DATASET_STATUSES);
-export const OpenPriorityDomainEnum = enumObject(OPEN_PRIORITY_DOMAINS);
-
-registerEnumType(OpenDatasetAccessLevelEnum, {
+export const OpenDatasetAccessLevelEnum = defineEnum(OPEN_DATASET_ACCESS_LEVELS, {
   name: 'OpenDatasetAccessLevel',
   description: '开放数据集的开放属性（发布时从目录复制）/ open attribute of a dataset, copied from the catalog when it is published [Z §12, B §30]',
   valuesConfig: {
@@ -46,7 +41,7 @@ registerEnumType(OpenDatasetAccessLevelEnum, {
     RESTRICTED: { description: '受限（有条件）开放：经申请并签署协议后获取，不得下载 / for approved applicants under an agreement; never by download [Z §15-17, Z §20]' },
   },
 });
-registerEnumType(OpenAccessMethodEnum, {
+export const OpenAccessMethodEnum = defineEnum(ACCESS_METHODS, {
   name: 'OpenAccessMethod',
   description: '开放方式 / how the public obtains the data [Z §20, B §32]',
   valuesConfig: {
@@ -55,7 +50,7 @@ registerEnumType(OpenAccessMethodEnum, {
     MODEL: { description: '算法模型：在平台内运行，只有经审查的结果数据离开平台 / an algorithm runs on the platform; only its reviewed result leaves' },
   },
 });
-registerEnumType(OpenDatasetStatusEnum, {
+export const OpenDatasetStatusEnum = defineEnum(OPEN_DATASET_STATUSES, {
   name: 'OpenDatasetStatus',
   description: '开放数据集状态 / status of an open dataset [Z §35]',
   valuesConfig: {
@@ -67,7 +62,7 @@ registerEnumType(OpenDatasetStatusEnum, {
     WITHDRAWN: { description: '已撤回 / withdrawn from the open catalog' },
   },
 });
-registerEnumType(OpenPriorityDomainEnum, {
+export const OpenPriorityDomainEnum = defineEnum(OPEN_PRIORITY_DOMAINS, {
   name: 'OpenPriorityDomain',
   description: '重点和优先开放领域 / priority domain for opening [Z §7]',
   valuesConfig: {

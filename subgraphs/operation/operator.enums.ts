@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum } from '../kit/server/enums.js';
 
 /**
  * What the authority decided and the database stores. PENDING and EXPIRED are not stored: they
@@ -11,9 +11,7 @@ export type StoredOperatorStatus = (typeof STORED_OPERATOR_STATUSES)[number];
 export const OPERATOR_STATUSES = ['PENDING', 'ACTIVE', 'SUSPENDED', 'REVOKED', 'EXPIRED'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 
-export const OperatorStatusEnum = Object.fromEntries(OPERATOR_STATUSES.map((s) => [s, s])) as { [K in OperatorStatus]: K };
-
-registerEnumType(OperatorStatusEnum, {
+export const OperatorStatusEnum = defineEnum(OPERATOR_STATUSES, {
   name: 'OperatorStatus',
   description: '授权运营状态 / state of an operator authorization [D §10-11, D §28]',
   valuesConfig: {

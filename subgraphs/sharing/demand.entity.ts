@@ -1,13 +1,12 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject } from '../../schema/enums.js';
+import { Field, ObjectType } from 'type-graphql';
 import { Owned } from '../kit/server/owned.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 export const DEMAND_STATUSES = ['OPEN', 'ASSIGNED', 'ACCEPTED', 'DECLINED', 'FULFILLED'] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];
-export const DemandStatusEnum = enumObject(DEMAND_STATUSES);
 
-registerEnumType(DemandStatusEnum, {
+export const DemandStatusEnum = defineEnum(DEMAND_STATUSES, {
   name: 'DataDemandStatus',
   description: '需求清单状态 / status of a data demand [SHR-4, B §27, J §17]',
   valuesConfig: {

@@ -1,5 +1,4 @@
-import { registerEnumType } from 'type-graphql';
-import { enumObject } from '../../schema/enums.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 /** The sharing subgraph's own enums; `ShareMode`, which the catalog declares too, is the kit's (kit/server/enums.ts). */
 export const SHARE_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const;
@@ -18,10 +17,7 @@ export const SHARE_DECISION_RULES = [
 ] as const;
 export type ShareDecisionRule = (typeof SHARE_DECISION_RULES)[number];
 
-export const ShareDecisionRuleEnum = enumObject(SHARE_DECISION_RULES);
-export const ShareRequestStatusEnum = enumObject(SHARE_REQUEST_STATUSES);
-
-registerEnumType(ShareRequestStatusEnum, {
+export const ShareRequestStatusEnum = defineEnum(SHARE_REQUEST_STATUSES, {
   name: 'ShareRequestStatus',
   description: '共享申请状态 / status of a share request [SHR-2, B §27]',
   valuesConfig: {
@@ -38,7 +34,7 @@ registerEnumType(ShareRequestStatusEnum, {
   },
 });
 
-registerEnumType(ShareDecisionRuleEnum, {
+export const ShareDecisionRuleEnum = defineEnum(SHARE_DECISION_RULES, {
   name: 'ShareDecisionRule',
   description: '共享申请适用的决定规则 / the rule that decided a share request, or decides it while it is pending [SHR-2, CAT-4]',
   valuesConfig: {
@@ -76,8 +72,7 @@ registerEnumType(ShareDecisionRuleEnum, {
 /** The three violations of B §49 for which a user organization's access is suspended. */
 export const SANCTION_VIOLATIONS = ['NO_SECURITY_MEASURES', 'SERIOUS_BREACH', 'BEYOND_SCOPE'] as const;
 export type SanctionViolation = (typeof SANCTION_VIOLATIONS)[number];
-export const SanctionViolationEnum = enumObject(SANCTION_VIOLATIONS);
-registerEnumType(SanctionViolationEnum, {
+export const SanctionViolationEnum = defineEnum(SANCTION_VIOLATIONS, {
   name: 'SanctionViolation',
   description: '暂停共享权限的违规情形 / the violation a sanction answers [SHR-10, B §49]',
   valuesConfig: {
@@ -90,8 +85,7 @@ registerEnumType(SanctionViolationEnum, {
 /** Where a sanction stands, computed from its deadline and whether it was lifted: no job moves it. */
 export const SANCTION_STATUSES = ['IN_FORCE', 'TERMINATED', 'LIFTED'] as const;
 export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
-export const SanctionStatusEnum = enumObject(SANCTION_STATUSES);
-registerEnumType(SanctionStatusEnum, {
+export const SanctionStatusEnum = defineEnum(SANCTION_STATUSES, {
   name: 'SanctionStatus',
   description: '处置状态（按整改期限计算）/ status of a sanction, computed from its deadline [SHR-10, B §49]',
   valuesConfig: {
@@ -104,8 +98,7 @@ registerEnumType(SanctionStatusEnum, {
 /** Where a grant stands today, computed from its row, its end date and its holder's sanctions. */
 export const GRANT_STATES = ['ACTIVE', 'EXPIRED', 'SUSPENDED', 'REVOKED', 'SANCTIONED', 'TERMINATED'] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
-export const GrantStateEnum = enumObject(GRANT_STATES);
-registerEnumType(GrantStateEnum, {
+export const GrantStateEnum = defineEnum(GRANT_STATES, {
   name: 'GrantState',
   description: "授权当前状态（按日期和处置计算）/ a grant's state today, computed from its end date and its holder's sanctions [SHR-5, SHR-10]",
   valuesConfig: {
@@ -121,8 +114,7 @@ registerEnumType(GrantStateEnum, {
 /** Why the grant check said no. */
 export const GRANT_DENIALS = ['NO_GRANT', 'SCENARIO_NOT_GRANTED', 'ITEMS_NOT_GRANTED', 'EXPIRED', 'SUSPENDED', 'REVOKED', 'SANCTIONED', 'TERMINATED'] as const;
 export type GrantDenial = (typeof GRANT_DENIALS)[number];
-export const GrantDenialEnum = enumObject(GRANT_DENIALS);
-registerEnumType(GrantDenialEnum, {
+export const GrantDenialEnum = defineEnum(GRANT_DENIALS, {
   name: 'GrantDenial',
   description: '授权核验不通过的原因 / why the grant check refused [SHR-5, SHR-10, B §26, B §49]',
   valuesConfig: {
@@ -140,8 +132,7 @@ registerEnumType(GrantDenialEnum, {
 /** In which capacity someone suspended or revoked a grant: whoever suspends as the authority is lifted only by the authority [B §49]. */
 export const GRANT_ACTOR_ROLES = ['PROVIDER', 'AUTHORITY', 'SYSTEM'] as const;
 export type GrantActorRole = (typeof GRANT_ACTOR_ROLES)[number];
-export const GrantActorRoleEnum = enumObject(GRANT_ACTOR_ROLES);
-registerEnumType(GrantActorRoleEnum, {
+export const GrantActorRoleEnum = defineEnum(GRANT_ACTOR_ROLES, {
   name: 'GrantActorRole',
   description: '暂停或撤销授权者的身份 / in which capacity a grant was suspended or revoked [SHR-5, B §49]',
   valuesConfig: {
@@ -154,8 +145,7 @@ registerEnumType(GrantActorRoleEnum, {
 /** Where a negative-list line comes from: the provider's own, or the catalog's NOT_SHARED attribute (one truth under profile B). */
 export const NEGATIVE_LIST_SOURCES = ['PROVIDER', 'CATALOG'] as const;
 export type NegativeListSource = (typeof NEGATIVE_LIST_SOURCES)[number];
-export const NegativeListSourceEnum = enumObject(NEGATIVE_LIST_SOURCES);
-registerEnumType(NegativeListSourceEnum, {
+export const NegativeListSourceEnum = defineEnum(NEGATIVE_LIST_SOURCES, {
   name: 'NegativeListSource',
   description: '负面清单条目的来源 / where a negative-list line comes from [SHR-3, B §24]',
   valuesConfig: {
@@ -170,8 +160,7 @@ registerEnumType(NegativeListSourceEnum, {
 /** What a recorded violation of the sharing rules is. */
 export const SHARE_VIOLATION_KINDS = ['UNLISTED_REJECTION'] as const;
 export type ShareViolationKind = (typeof SHARE_VIOLATION_KINDS)[number];
-export const ShareViolationKindEnum = enumObject(SHARE_VIOLATION_KINDS);
-registerEnumType(ShareViolationKindEnum, {
+export const ShareViolationKindEnum = defineEnum(SHARE_VIOLATION_KINDS, {
   name: 'ShareViolationKind',
   description: '违规记录的类型 / the kind of a recorded sharing violation [SHR-3, L §34]',
   valuesConfig: {
@@ -182,8 +171,7 @@ registerEnumType(ShareViolationKindEnum, {
 /** Which side of a request the caller's organization is on. */
 export const SHARE_REQUEST_SIDES = ['MADE', 'RECEIVED'] as const;
 export type ShareRequestSide = (typeof SHARE_REQUEST_SIDES)[number];
-export const ShareRequestSideEnum = enumObject(SHARE_REQUEST_SIDES);
-registerEnumType(ShareRequestSideEnum, {
+export const ShareRequestSideEnum = defineEnum(SHARE_REQUEST_SIDES, {
   name: 'ShareRequestSide',
   description: "调用者所在部门在申请中的一方 / which side of a request the caller's organization is on",
   valuesConfig: {

@@ -1,34 +1,20 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { parseId } from '../../schema/ids.js';
 import type { SubgraphContext } from '../kit/server/context.js';
+import { catalogEntityRef, regionRef } from '../kit/server/foreign.js';
 
 /**
  * Entities the catalog owns, as this subgraph sees them (the one convention of every subgraph:
  * `<subgraph>/foreign.ts`, a `<Type>Ref` class with the catalog's GraphQL name and its
- * `__resolveReference` side by side). Only the key is declared; the catalog resolves the rest,
- * and what this subgraph contributes is a field resolver on the class (resource-sharing.resolver.ts).
- * Never tables here. Descriptions repeat the catalog's word for word, so composition has one text.
+ * `__resolveReference` side by side). Only the key is declared (kit/server/foreign.ts, with the
+ * catalog's descriptions); the catalog resolves the rest, and what this subgraph contributes is a
+ * field resolver on the class (resource-sharing.resolver.ts). Never tables here.
  */
-@Directive('@key(fields: "id")')
-@ObjectType('DataResource', { description: '数据资源目录条目 / a catalog entry (信息资源) [B §17, Z §10]' })
-export class DataResourceRef {
-  @Field(() => ID, { description: '全局ID（内含所属区域）/ global ID (owner region inside)' })
-  id!: string;
-}
-
-@Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: '机构：政府部门、公共服务运营单位或企业 / an organization: agency, public-service operator or enterprise' })
-export class OrganizationRef {
-  @Field(() => ID, { description: '全局ID（内含所属区域）/ global ID (owner region inside)' })
-  id!: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType('Region', { description: '行政区划 / administrative division (GB/T 2260)' })
-export class RegionRef {
-  @Field({ description: '六位行政区划代码 / six-digit code, e.g. 331100' })
-  code!: string;
-}
+export const DataResourceRef = catalogEntityRef('DataResource');
+export type DataResourceRef = InstanceType<typeof DataResourceRef>;
+export const OrganizationRef = catalogEntityRef('Organization');
+export type OrganizationRef = InstanceType<typeof OrganizationRef>;
+export const RegionRef = regionRef();
+export type RegionRef = InstanceType<typeof RegionRef>;
 
 export const foreignReferences = {
   /**

@@ -1,17 +1,15 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumObject } from '../../schema/enums.js';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Owned } from '../kit/server/owned.js';
 import { LocalDate } from '../kit/server/scalars.js';
+import { defineEnum } from '../kit/server/enums.js';
 
 export const VERIFICATION_STATUSES = ['OPEN', 'VERIFIED'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export const VERIFICATION_OUTCOMES = ['CORRECTED', 'NO_ERROR'] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
-export const VerificationStatusEnum = enumObject(VERIFICATION_STATUSES);
-export const VerificationOutcomeEnum = enumObject(VERIFICATION_OUTCOMES);
 
-registerEnumType(VerificationStatusEnum, {
+export const VerificationStatusEnum = defineEnum(VERIFICATION_STATUSES, {
   name: 'DataVerificationStatus',
   description: '疑义数据校核状态 / status of a report of doubtful shared data [SHR-8, L §13]',
   valuesConfig: {
@@ -19,7 +17,7 @@ registerEnumType(VerificationStatusEnum, {
     VERIFIED: { description: '已校核，见 outcome 和 note / verified: see outcome and note' },
   },
 });
-registerEnumType(VerificationOutcomeEnum, {
+export const VerificationOutcomeEnum = defineEnum(VERIFICATION_OUTCOMES, {
   name: 'DataVerificationOutcome',
   description: '校核结果 / outcome of a verification [SHR-8, L §13, B §15]',
   valuesConfig: {

@@ -16,7 +16,8 @@ import { DataResourceRef, OrganizationRef } from './foreign.js';
 import { cleanItems } from './text.js';
 import { DataVerification } from './verification.entity.js';
 import { DataVerificationFilter, RecordVerificationInput, ReportWrongDataInput } from './verification.inputs.js';
-import { isOverdueVerification, overdueVerificationFilter, verificationDeadline } from './verification.rules.js';
+import { verificationDeadline } from './verification.rules.js';
+import { isOverdue, overdueFilter } from '../kit/rules/deadlines.js';
 import { rowsWhereIn } from '../kit/server/reads.js';
 
 const DataVerificationConnection = connectionType(
@@ -54,14 +55,14 @@ export class DataVerificationResolver {
     if (filter?.providerId) assertKnownIdRegion(filter.providerId, 'filter.providerId');
     if (filter?.providerId) where.push({ providerId: filter.providerId });
     if (filter?.status) where.push({ status: filter.status });
-    if (filter?.overdue != null) where.push(overdueVerificationFilter(filter.overdue));
+    if (filter?.overdue != null) where.push(overdueFilter(filter.overdue));
     const visible = verificationFilter(ctx.actor, ctx.node) as FilterQuery<DataVerification> | null;
     return readsOf(ctx, 'DataVerification', await listPage(ctx, DataVerification, { visible, scope, where, page }));
   }
 
   @FieldResolver(() => Boolean, { description: '超期未校核：仍待校核且已过期限（按中国日期）/ still OPEN after its due date (China time) [SHR-8, L §13]' })
   overdue(@Root() v: DataVerification): boolean {
-    return isOverdueVerification(v);
+    return isOverdue(v);
   }
 
   @FieldResolver(() => DataResourceRef, { nullable: true, description: '有疑义的目录条目 / the catalog entry in doubt' })
@@ -161,7 +162,7 @@ export class DataVerificationResolver {
           action: 'dataVerification.verify',
           entityType: 'DataVerification',
           entityId: v.id,
-          data: { outcome: input.outcome, overdue: isOverdueVerification({ status: 'OPEN', dueDate: v.dueDate }) },
+          data: { outcome: input.outcome, overdue: isOverdue({ status: 'OPEN', dueDate: v.dueDate }) },
         },
       };
     });

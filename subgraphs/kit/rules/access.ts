@@ -1,4 +1,5 @@
-import { isAnonymous, type Actor, type Role } from '../../../schema/auth.js';
+import { isAnonymous, type Actor } from '../../../schema/auth.js';
+import { audits, hasRole, isOverseer, overseesRegion } from '../../../schema/authority.js';
 import { regionOf } from '../../../schema/ids.js';
 import { REGIONS, isWithin } from '../../../schema/regions.js';
 import type { NodeConfig } from '../../../schema/topology.js';
@@ -15,11 +16,12 @@ import type { NodeConfig } from '../../../schema/topology.js';
  *   a district node, the province anywhere), supervises: it reads, it changes nothing.
  * - An auditor reads within its region subtree and changes nothing.
  * - Agency staff act for their own organization only.
+ *
+ * What does not depend on the node answering (who reads what of a region, the audit log's
+ * readers) is the contract's, schema/authority.ts, so the gateway decides it the same way.
  */
 
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.roles.includes(role);
-}
+export { audits, hasRole };
 
 /** The authority acts on data of `regionCode` here: its region is hosted on this node and `regionCode` lies within it [J §9, B §17, L §9]. */
 export function actsOn(actor: Actor, node: NodeConfig, regionCode: string): boolean {
@@ -40,14 +42,13 @@ export function coordinates(actor: Actor, node: NodeConfig, regionCode: string):
   return supervises(actor, node, regionCode);
 }
 
-/** An auditor reads within its region subtree, wherever the data lives, and changes nothing. */
-export function audits(actor: Actor, regionCode: string): boolean {
-  return hasRole(actor, 'AUDITOR') && actor.region !== null && isWithin(regionCode, actor.region);
-}
-
-/** Reads every row of `regionCode`, whoever owns it: the acting or supervising authority, or an auditor. */
-export function oversees(actor: Actor, node: NodeConfig, regionCode: string): boolean {
-  return actsOn(actor, node, regionCode) || supervises(actor, node, regionCode) || audits(actor, regionCode);
+/**
+ * Reads every row of `regionCode`, whoever owns it: the acting or supervising authority, or an
+ * auditor. Whether an authority acts or supervises depends on the node; that it reads does not
+ * (schema/authority.ts `overseesRegion`).
+ */
+export function oversees(actor: Actor, _node: NodeConfig, regionCode: string): boolean {
+  return overseesRegion(actor, regionCode);
 }
 
 /** Staff of the organization itself. */
@@ -86,7 +87,7 @@ export function overseenRegions(actor: Actor, node: NodeConfig): string[] {
  */
 export function overseesOrg(actor: Actor, orgId: string): boolean {
   const region = regionOf(orgId);
-  return (hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) && actor.region !== null && region !== null && isWithin(region, actor.region);
+  return region !== null && overseesRegion(actor, region);
 }
 
 /**
@@ -94,6 +95,6 @@ export function overseesOrg(actor: Actor, orgId: string): boolean {
  * organization ID column (`LIKE '<prefix>%'`); empty for anyone else.
  */
 export function overseenOrgPrefixes(actor: Actor): string[] {
-  if (!(hasRole(actor, 'AUTHORITY') || hasRole(actor, 'AUDITOR')) || actor.region === null) return [];
+  if (!isOverseer(actor)) return [];
   return regionsWhere((code) => isWithin(code, actor.region!)).map((code) => `${code}:`);
 }

@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../../schema/auth.js';
 import { AUDIT_PATHS, type AuditCheckpoint, type AuditEventQuery } from '../../../schema/audit.js';
-import { descendantsOf, isWithin } from '../../../schema/regions.js';
+import { readsAuditLog } from '../../../schema/authority.js';
+import { descendantsOf } from '../../../schema/regions.js';
 import type { NodeConfig } from '../../../schema/topology.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../schema/routing.js';
 import { auditHead, queryAuditEvents, verifyAuditChain, type AuditChain } from './audit.js';
 
-const MAX_PAGE = 100;
-
-/** Who reads the log: auditors and data authorities, each within its own region subtree [D §5, J §28]. */
-const mayReadLog = (a: Actor) => a.region !== null && (a.roles.includes('AUDITOR') || a.roles.includes('AUTHORITY'));
 /** The gateway's own calls (anchoring, `npm run audit:verify`) act as SYSTEM. */
 const isSystem = (a: Actor) => a.roles.includes('SYSTEM');
 
@@ -38,17 +36,17 @@ export async function serveAuditEndpoint(
   }
   if (path === AUDIT_PATHS.verify) {
     // An auditor may check the chain of a node that hosts part of its regions; the chain itself names no content.
-    if (!isSystem(c.actor) && !(mayReadLog(c.actor) && c.node.regions.some((r) => isWithin(r, c.actor.region!)))) return denied;
+    if (!isSystem(c.actor) && !c.node.regions.some((r) => readsAuditLog(c.actor, r))) return denied;
     const checkpoints = (Array.isArray(body.checkpoints) ? body.checkpoints : []) as AuditCheckpoint[];
     const [result, head] = [await verifyAuditChain(c.em, c.chain, checkpoints), await auditHead(c.em, c.chain)];
     return { status: 200, body: { ...result, head } };
   }
   if (path === AUDIT_PATHS.events) {
-    if (!mayReadLog(c.actor)) return denied;
     const q = body as AuditEventQuery;
-    const scope = q.regionCode ?? c.actor.region!;
-    if (typeof scope !== 'string' || !isWithin(scope, c.actor.region!)) return denied;
-    const limit = Number.isInteger(q.limit) && q.limit > 0 ? Math.min(q.limit, MAX_PAGE + 1) : 20;
+    const scope = q.regionCode ?? c.actor.region;
+    // Auditors and data authorities, each within its own region subtree [D §5, J §28].
+    if (typeof scope !== 'string' || !readsAuditLog(c.actor, scope)) return denied;
+    const limit = Number.isInteger(q.limit) && q.limit > 0 ? Math.min(q.limit, MAX_PAGE_SIZE + 1) : DEFAULT_PAGE_SIZE;
     const regions = descendantsOf(scope).map((r) => r.code);
     return { status: 200, body: { events: await queryAuditEvents(c.em, c.chain, regions, { ...q, limit }) } };
   }

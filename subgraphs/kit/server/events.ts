@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { internalHeaders, type Actor } from '../../../schema/auth.js';
-import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../../../platform/log.js';
+import type { Actor } from '../../../schema/auth.js';
+import { getProcessLogger, type Logger } from '../../../platform/log.js';
+import { internalPost } from '../../../platform/internal.js';
 import type { DeliveredEvent, OutboxEvent } from '../../../schema/events.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
 import { RETENTION_DEFAULTS } from '../../../platform/env.js';
@@ -225,20 +226,6 @@ const isTransient = (err: unknown) => isDatabaseUnavailable(err) || RETRY_LATER.
 /** The error as the dead letter keeps it: its stack (message first), bounded. */
 const describeError = (err: unknown) => String((err as Error)?.stack ?? err).slice(0, 4000);
 
-/** The subgraph's URL with another path (topology URLs point at `/graphql`). */
-function endpoint(node: NodeConfig, subgraph: SubgraphName, path: string): string {
-  const url = new URL(node.subgraphs[subgraph]);
-  url.pathname = path;
-  return url.toString();
-}
-
-/** A signed internal POST; the signature covers the exact body, like every other internal request. `requestId`: the request it serves, if any. */
-function signedPost(node: NodeConfig, subgraph: SubgraphName, path: string, actor: Actor, body: string, secret: string, timeoutMs: number, requestId?: string): Promise<Response> {
-  const headers = internalHeaders(actor, body, secret, { subgraph, node: node.id });
-  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
-  return fetch(endpoint(node, subgraph, path), { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-}
-
 /**
  * Best effort, right after the publisher's commit: asks the consumers to poll now instead of at
  * their next tick — the siblings on this node, and the same subgraph on the nodes below it. A lost
@@ -248,10 +235,7 @@ export function nudgeConsumers(node: NodeConfig, nodes: readonly NodeConfig[], p
   const targets: [NodeConfig, SubgraphName][] = (Object.keys(node.subgraphs) as SubgraphName[]).filter((s) => s !== publisher).map((s) => [node, s]);
   for (const below of new TopologyIndex({ nodes: [...nodes] }).nodesBelow(node)) targets.push([below, publisher]);
   for (const [n, s] of targets) {
-    signedPost(n, s, NUDGE_PATH, actor, '{}', secret, 2000, requestId).then(
-      (r) => r.body?.cancel(),
-      () => undefined,
-    );
+    internalPost({ node: n, subgraph: s, path: NUDGE_PATH, actor, body: '{}', secret, requestId, timeoutMs: 2000 }).catch(() => undefined);
   }
 }
 
@@ -389,9 +373,17 @@ export class EventConsumer {
       for (;;) {
         if (this.stopped) return;
         const body = JSON.stringify({ after: await this.cursor(), limit: BATCH, consumer: this.consumer });
-        const res = await signedPost(this.from, this.o.source, EVENTS_PATH, SYSTEM_ACTOR, body, this.o.secret, 5000);
+        const res = await internalPost<{ events: DeliveredEvent[] }>({
+          node: this.from,
+          subgraph: this.o.source,
+          path: EVENTS_PATH,
+          actor: SYSTEM_ACTOR,
+          body,
+          secret: this.o.secret,
+          timeoutMs: 5000,
+        });
         if (!res.ok) throw new Error(`${this.key} answered ${res.status}`);
-        const { events } = (await res.json()) as { events: DeliveredEvent[] };
+        const { events } = res.body;
         for (const e of events) {
           if (this.stopped) return;
           if (!(await this.handle(e))) return;

@@ -22,7 +22,6 @@ const requestDuration = histogram({
   name: 'pdf_subgraph_request_duration_seconds',
   help: 'Time a subgraph took to answer a GraphQL request, audit of its reads included',
   labelNames: LABELS,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
 export function subgraphRequestMetrics<C extends BaseContext>(labels: SubgraphLabels): ApolloServerPlugin<C> {
@@ -33,7 +32,6 @@ const statementDuration = histogram({
   name: 'pdf_db_statement_duration_seconds',
   help: 'Time of each SQL statement a subgraph sent through its ORM, as MikroORM measured it (millisecond resolution)',
   labelNames: ['subgraph', 'node'] as const,
-  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
 /**

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { GLOBAL_ID_DESCRIPTION } from './foreign.js';
 
 /**
  * Relay's object identification: the types a client may fetch again by global ID alone
@@ -10,6 +11,6 @@ import { Field, ID, InterfaceType } from 'type-graphql';
     '可按全局ID重新获取的对象（Relay 对象识别，见 Query.node）/ an object that can be fetched again by its global ID alone (Relay object identification, see Query.node)',
 })
 export abstract class Node {
-  @Field(() => ID, { description: '全局ID（内含所属区域）/ global ID (owner region inside)' })
+  @Field(() => ID, { description: GLOBAL_ID_DESCRIPTION })
   id!: string;
 }

@@ -1,6 +1,7 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId, parseId } from '../../../schema/ids.js';
+import { GLOBAL_ID_DESCRIPTION } from './foreign.js';
 
 /**
  * The columns every owned row carries (ARCHITECTURE.md, Nodes, regions and IDs): a global ID
@@ -18,7 +19,7 @@ export abstract class Owned {
   [OptionalProps]?: OwnedOptional;
 
   @PrimaryKey({ type: 'text' })
-  @Field(() => ID, { description: '全局ID（内含所属区域）/ global ID (owner region inside)' })
+  @Field(() => ID, { description: GLOBAL_ID_DESCRIPTION })
   id!: string;
 
   @Property({ type: 'text', unique: true })

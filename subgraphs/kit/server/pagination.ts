@@ -1,8 +1,8 @@
 import { Field, InputType, Int, ObjectType, Directive, ArgsType, type ClassType } from 'type-graphql';
 import { getNamedType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
-import { cursorMismatch, decodeCursor, encodeCursor, listOf } from '../../../schema/cursor.js';
-import { DEFAULT_PAGE_SIZE } from '../../../schema/routing.js';
+import { decodeCursor, encodeCursor, listCursor, listOf, resumeKey } from '../../../schema/cursor.js';
+import { DEFAULT_PAGE_SIZE, pageSizeProblem } from '../../../schema/routing.js';
 import { parseId } from '../../../schema/ids.js';
 import { getRegion, isWithin } from '../../../schema/regions.js';
 import type { NodeConfig } from '../../../schema/topology.js';
@@ -68,8 +68,6 @@ export class PageArgs {
   after?: string | null;
 }
 
-export const MAX_PAGE = 100;
-
 /**
  * The Relay connection type for a node type: `<Name>Connection { totalCount edges { cursor node }
  * pageInfo }`. The gateway merges pages of every root field of this shape across nodes.
@@ -121,10 +119,11 @@ const DESC = ['DESC'] as const;
 
 export const cursorOf = (row: Sequenced) => encodeCursor({ values: [row.seq], directions: [...DESC] });
 
-/** The page size asked for, checked: 1 to MAX_PAGE (an empty page tells nothing), default DEFAULT_PAGE_SIZE. */
+/** The page size asked for, checked (schema/routing.ts `pageSizeProblem`), default DEFAULT_PAGE_SIZE. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`first 必须在 1 到 ${MAX_PAGE} 之间 / first must be between 1 and ${MAX_PAGE}`, 'first');
+  const why = pageSizeProblem(size);
+  if (why) throw badInput(why, 'first');
   return size;
 }
 
@@ -195,10 +194,7 @@ export function withListCursors(schema: GraphQLSchema, resolvers: Record<string,
     resolvers.Query[name] = (async (source, args, context, info) => {
       const list = listOf(name, args);
       // An empty after is no cursor, as for the resolvers (seqAfter): the first page.
-      if (args.after) {
-        const why = cursorMismatch(decodeCursor(args.after as string), list);
-        if (why) throw badInput(why, 'after');
-      }
+      if (args.after) resumeKey(args.after as string, list, (why) => badInput(why, 'after'));
       return stampList((await resolve(source, args, context, info)) as Page<unknown> | null, list);
     }) satisfies GraphQLFieldResolver<unknown, unknown>;
   }
@@ -207,7 +203,7 @@ export function withListCursors(schema: GraphQLSchema, resolvers: Record<string,
 /** Writes `list` into every cursor of a page, in place (a page may carry lazy fields a copy would read). */
 function stampList<P extends Page<unknown> | null>(page: P, list: string): P {
   if (!page) return page;
-  const stamp = (cursor: string) => encodeCursor({ ...decodeCursor(cursor)!, list });
+  const stamp = (cursor: string) => listCursor(list, decodeCursor(cursor)!);
   for (const e of page.edges) e.cursor = stamp(e.cursor);
   if (page.pageInfo.startCursor) page.pageInfo.startCursor = stamp(page.pageInfo.startCursor);
   if (page.pageInfo.endCursor) page.pageInfo.endCursor = stamp(page.pageInfo.endCursor);

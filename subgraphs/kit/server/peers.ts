@@ -1,5 +1,5 @@
-import { internalHeaders, type Actor } from '../../../schema/auth.js';
-import { REQUEST_ID_HEADER } from '../../../platform/log.js';
+import type { Actor } from '../../../schema/auth.js';
+import { internalPost, type InternalAnswer } from '../../../platform/internal.js';
 import { TopologyIndex, type NodeConfig, type SubgraphName } from '../../../schema/topology.js';
 import { AppError } from './errors.js';
 import { nudgeConsumers, SYSTEM_ACTOR } from './events.js';
@@ -54,8 +54,13 @@ export class PeerClient {
 
   /** GraphQL on `subgraph` of `target` (this node or another), as the same caller. */
   async queryAt<T>(target: NodeConfig, subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await this.post(target, subgraph, '/graphql', JSON.stringify({ query, variables }), this.actor);
-    const json = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    const { body: json } = await this.post<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>(
+      target,
+      subgraph,
+      undefined,
+      JSON.stringify({ query, variables }),
+      this.actor,
+    );
     if (json.errors?.length) {
       const e = json.errors[0];
       throw new AppError((e.extensions?.code as never) ?? 'INTERNAL_SERVER_ERROR', e.message);
@@ -69,21 +74,14 @@ export class PeerClient {
    * as counts for an evaluation. Answers the endpoint's JSON.
    */
   async internal<T>(target: NodeConfig, subgraph: SubgraphName, name: string, body: unknown): Promise<T> {
-    const res = await this.post(target, subgraph, `${INTERNAL_PREFIX}${name}`, JSON.stringify(body ?? {}), SYSTEM_ACTOR);
+    const res = await this.post<T>(target, subgraph, `${INTERNAL_PREFIX}${name}`, JSON.stringify(body ?? {}), SYSTEM_ACTOR);
     if (!res.ok) throw unavailable(target, subgraph, `answered HTTP ${res.status}`);
-    return (await res.json()) as T;
+    return res.body;
   }
 
-  private async post(target: NodeConfig, subgraph: SubgraphName, path: string, body: string, actor: Actor): Promise<Response> {
-    const url = new URL(target.subgraphs[subgraph]);
-    url.pathname = path;
+  private async post<T>(target: NodeConfig, subgraph: SubgraphName, path: string | undefined, body: string, actor: Actor): Promise<InternalAnswer<T>> {
     try {
-      return await fetch(url, {
-        method: 'POST',
-        headers: { ...internalHeaders(actor, body, this.secret, { subgraph, node: target.id }), ...(this.requestId ? { [REQUEST_ID_HEADER]: this.requestId } : {}) },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      return await internalPost<T>({ node: target, subgraph, path, actor, body, secret: this.secret, requestId: this.requestId, timeoutMs: this.timeoutMs });
     } catch {
       throw unavailable(target, subgraph, 'did not answer');
     }

@@ -12,7 +12,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal, type InternalClaims } from '../../../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../../../platform/http.js';
 import { getProcessLogger, type Logger } from '../../../platform/log.js';
-import { TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../../schema/topology.js';
+import { READY_PATH, TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../../schema/topology.js';
 import { Loaders, type SubgraphContext } from './context.js';
 import { AppError, AUDIT_UNAVAILABLE, auditUnavailable, databaseUnavailable, errorKind, isDatabaseUnavailable, maskUnexpected } from './errors.js';
 import { EVENTS_PATH, EventConsumer, NUDGE_PATH, outboxConsumers, readOutbox, recordAcknowledgement, type ConsumedSource, type EventHandler } from './events.js';
@@ -339,7 +339,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   };
 
   app.get('/health', { config: { quietLog: true } }, async () => ({ status: 'ok', subgraph: mod.name, node: opts.node.id }));
-  app.get('/ready', { config: { quietLog: true } }, async (_request, reply) => {
+  app.get(READY_PATH, { config: { quietLog: true } }, async (_request, reply) => {
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.status === 'ready' ? 200 : 503).send({ ...readiness, subgraph: mod.name, node: opts.node.id });
   });
