@@ -42,6 +42,10 @@ export interface FederationOptions {
   metrics?: boolean;
   /** How often each subgraph checks its tables' statistics (STATISTICS_INTERVAL_MS); absent: only at start-up. */
   statisticsIntervalMs?: number;
+  /** What each in-process node's new embedded databases start from (runtime/databases.ts); absent: fresh clusters. */
+  databaseImages?: Partial<Record<SubgraphName, Blob>>;
+  /** How often each in-process node's event consumers poll their source (kit/events.ts); absent: the kit's default. */
+  eventPollMs?: number;
 }
 
 export interface RunningFederation {
@@ -121,6 +125,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           database: `${o.databasePrefix}${node.id}`,
           dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
           dropOnStop: o.dropDatabasesOnStop,
+          images: o.databaseImages,
         });
         databases.set(node.id, dbs);
         const ports = o.fixedPorts ? (Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, portOf(url)])) as Record<SubgraphName, number>) : undefined;
@@ -138,6 +143,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
             onQuery: o.onQuery ? (s, sql) => o.onQuery!(node.id, s, sql) : undefined,
             metrics: o.metrics,
             statisticsIntervalMs: o.statisticsIntervalMs,
+            eventPollMs: o.eventPollMs,
           }),
         );
       }),
