@@ -4,12 +4,16 @@ import { loadTopology } from '../../schema/env.js';
 import { schemaFile } from '../../schema/paths.js';
 import { type FederationOptions, startFederation } from '../../runtime/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
-import { TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
+import { embeddedImages, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
 /** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
-export async function startTestFederation(label: string, nodeTimeoutMs = 3000, gateway: Pick<FederationOptions, 'playgroundHeaders'> = {}) {
+export async function startTestFederation(
+  label: string,
+  nodeTimeoutMs = 3000,
+  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'eventPollMs' | 'auditAnchorIntervalMs'> = {},
+) {
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
   const federation = await startFederation({
     topology,
@@ -20,7 +24,8 @@ export async function startTestFederation(label: string, nodeTimeoutMs = 3000, g
     auditSecret: TEST_AUDIT_SECRET,
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
-    ...gateway,
+    databaseImages: await embeddedImages({ migrated: true }),
+    ...options,
   });
   const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
     (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
