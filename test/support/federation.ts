@@ -8,10 +8,15 @@ import { embeddedImages, TEST_AUDIT_SECRET, TEST_DATABASE_URL, TEST_JWT_SECRET, 
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
-/** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
+/**
+ * The demo's three-node topology on free ports and fresh databases, with the gateway in front. The
+ * default node timeout leaves a healthy node on a loaded machine time to answer (a test file's
+ * embedded databases all run on one thread); a test of a node that does not answer in time sets
+ * its own.
+ */
 export async function startTestFederation(
   label: string,
-  nodeTimeoutMs = 3000,
+  nodeTimeoutMs = 10_000,
   options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'eventPollMs' | 'auditAnchorIntervalMs'> = {},
 ) {
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
