@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Tests run as native ES modules (the project is ESM); swc strips types and emits the decorator
  * metadata that type-graphql and MikroORM read, which esbuild-based transforms cannot. */
 export default {
@@ -6,6 +8,9 @@ export default {
   testMatch: ['**/*.test.ts'],
   // Servers log a line per request: tests show warnings and errors only, unless LOG_LEVEL says otherwise.
   setupFiles: ['<rootDir>/test/support/log-level.js'],
+  // The images embedded test databases start from live for one run (test/support/images.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -22,4 +27,10 @@ export default {
     ],
   },
   testTimeout: 120000,
+  // A worker per core: a test file's embedded databases run on its worker's thread, and jest's
+  // default (one core left to itself) would run them all on one core of two.
+  maxWorkers: availableParallelism(),
+  // A worker that holds more than this after a test file is replaced: each file's databases and
+  // modules are not all given back, and a worker that grows for the whole run slows down in GC.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -230,6 +230,25 @@ const FOUR_SUBGRAPHS = `{ dataResources(first: 20) { edges { node {
 const SEARCH = `query($scope: RegionScopeInput) {
   dataResources(filter: { keyword: "信息" }, scope: $scope, first: 20) { totalCount edges { node { id name } } } }`;
 
+const CREATE = 'mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }';
+
+/**
+ * A creation whose name is 1,000,000 characters, which the catalog refuses (BAD_USER_INPUT on
+ * input.name) before the request reaches its tables (test/bounds-federation.test.ts): what such a
+ * request costs. Only that refusal counts as an answer here.
+ */
+function refusedCreate(gatewayUrl: string, token: string, providerId: string, regionCode: string): Call {
+  const body = JSON.stringify({ query: CREATE, variables: { input: { ...extraInput(providerId, regionCode, 0, 0), name: 'a'.repeat(1_000_000) } } });
+  return async () => {
+    const res = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const json = (await res.json()) as Data;
+    const extensions = json.errors?.[0]?.extensions;
+    if (extensions?.code !== 'BAD_USER_INPUT' || extensions.field !== 'input.name')
+      throw new Error(`the 1,000,000-character name was not refused on input.name (HTTP ${res.status}): ${JSON.stringify(json.errors ?? json.data)}`);
+    return json;
+  };
+}
+
 const GRANT_CHECK = `query($id: ID!, $org: ID!, $scenario: String!, $items: [String!]!) {
   shareGrantCheck(id: $id, organizationId: $org, scenario: $scenario, itemNames: $items) { allowed denial reason grant { id endDate } } }`;
 const NEGATIVE_LIST = '{ negativeList(first: 20) { totalCount edges { node { id dataName itemNames legalBasis } } } }';
@@ -260,7 +279,8 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
     // authority, so every node applies the same visibility rule.
     const amr = DEMO_ORGANIZATIONS.find((o) => o.key === 'lishui-amr')!;
     const actor = agencyActor(seeded.organizations.get(amr.key)!, amr.regionCode);
-    const gateway = viaGateway(fed.gateway.url, await mintToken(actor, jwtSecret, '1h'));
+    const token = await mintToken(actor, jwtSecret, '1h');
+    const gateway = viaGateway(fed.gateway.url, token);
     const cityCatalog = direct(fed.topology.nodes.find((n) => n.id === 'lishui')!.subgraphs.catalog, { subgraph: 'catalog', node: 'lishui' }, actor, internalSecret);
 
     const total = (await gateway('{ dataResources(first: 1) { totalCount } }')()).dataResources.totalCount as number;
@@ -303,7 +323,8 @@ async function suite(db: string, serverUrl: string | undefined): Promise<Result>
       ['(d) shareGrantCheck, through the gateway', grantCheck],
       [`(e) negativeList, 3 nodes merged (${listed} lines)`, negativeList],
     ]);
-    const rows = [...gatewayPair, ...four, ...fanOut, ...sharing];
+    const refused = await measure(fed, [['(f) 1,000,000-character name refused, gateway', refusedCreate(fed.gateway.url, token, actor.orgId!, amr.regionCode)]]);
+    const rows = [...gatewayPair, ...four, ...fanOut, ...sharing, ...refused];
     printTable(`[${db}] ${fed.topology.nodes.length} nodes, ${total} catalog entries, seeded in ${seedSeconds.toFixed(1)} s`, rows);
     return { db, rows, gatewayRatio: rows[1].p50 / rows[0].p50, fanOutRatio: rows[4].p50 / rows[3].p50 };
   } finally {

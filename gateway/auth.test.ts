@@ -1,4 +1,4 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { createSecretKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { actorFromAuthorization, AuthError, DEMO_TOKEN_LIFETIME, mintToken, VERIFIED_TOKEN_CACHE_MAX, verifiedTokenCount } from './auth.js';
@@ -13,6 +13,19 @@ function raw(claims: Record<string, unknown>, withExpiry = true, times: { iat?: 
   if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
   else if (withExpiry) jwt.setExpirationTime('5m');
   return jwt.sign(createSecretKey(Buffer.from(SECRET, 'utf8')));
+}
+
+/** Runs `work` with the clock (Date only: timers stay real) at `ms`, instead of waiting for it. */
+async function at<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({
+    now: ms,
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+  try {
+    return await work();
+  } finally {
+    jest.useRealTimers();
+  }
 }
 
 async function refusal(token: string, maxLifetimeMs?: number): Promise<string> {
@@ -96,12 +109,12 @@ describe('verified tokens are remembered, never past their expiry and never for 
   const agency = (sub: string) => ({ sub, orgId: ORG_331122, region: '331122', roles: ['AGENCY' as const] });
 
   test('a token accepted (and remembered) is refused from its exp on', async () => {
-    const token = await mintToken(agency('brief'), SECRET, '2s');
+    const token = await mintToken(agency('brief'), SECRET, '1h');
     const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
     expect((await actorFromAuthorization(`Bearer ${token}`, SECRET)).sub).toBe('brief');
     expect((await actorFromAuthorization(`Bearer ${token}`, SECRET)).sub).toBe('brief');
-    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 20));
-    expect(await refusal(token)).toMatch(/invalid or expired/);
+    expect(await at(exp * 1000 - 1, () => actorFromAuthorization(`Bearer ${token}`, SECRET))).toMatchObject({ sub: 'brief' });
+    expect(await at(exp * 1000, () => refusal(token))).toMatch(/invalid or expired/);
   });
 
   test('two tokens never share an entry: each answers its own actor, and a token remembered under one secret is refused under another', async () => {

@@ -51,7 +51,8 @@ beforeAll(async () => {
   const topology = new TopologyIndex({
     nodes: [node('lishui', ['331100'], null, city), node('liandu', ['331102'], 'lishui', district), node('longquan', ['331181'], 'lishui', dead)],
   });
-  source = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 300, connectionFields: new Set() });
+  // Long enough for the answering servers on a loaded machine: only the one that never answers reaches it.
+  source = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 5000, connectionFields: new Set() });
 });
 afterAll(() => {
   for (const s of servers) {
@@ -87,13 +88,12 @@ describe('entity routing', () => {
 
   test('a node that does not answer in time costs only its representations: null there, NODE_UNAVAILABLE without its URL', async () => {
     const ids = ['331181:01ARZ3NDEKTSV4RRFFQ69G5FA5', '331100:01ARZ3NDEKTSV4RRFFQ69G5FA6'];
-    const started = Date.now();
+    // longquan never answers: that there is an answer at all is the node timeout's doing.
     const r = await fetchEntities(ids);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect((r.data!._entities as any[]).map((e) => e?.servedBy ?? null)).toEqual([null, 'lishui']);
     const err = r.errors!.find((e) => e.extensions?.code === 'NODE_UNAVAILABLE')!;
     expect(err.extensions).toMatchObject({ node: 'longquan', regions: ['331181'] });
-    expect(err.message).toMatch(/300 ms/);
+    expect(err.message).toMatch(/5000 ms/);
     expect(JSON.stringify(r.errors)).not.toMatch(/127\.0\.0\.1|http:/);
   });
 });
@@ -188,7 +188,7 @@ describe('connection routing with facets [CAT-8]', () => {
       subgraphs: { catalog: urlOf(s), sharing: urlOf(s), opening: urlOf(s), operation: urlOf(s) },
     });
     const topology = new TopologyIndex({ nodes: [node('a', ['331100'], null, a), node('b', ['331102'], 'a', b)] });
-    connectionSource = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 2000, connectionFields: new Set(['dataResources']) });
+    connectionSource = new RegionRoutingDataSource('catalog', { topology, internalSecret: SECRET, nodeTimeoutMs: 10_000, connectionFields: new Set(['dataResources']) });
   });
   afterAll(() => {
     for (const s of connectionServers) {

@@ -26,11 +26,22 @@ async function withAdmin(serverUrl: string, work: (c: pg.Client) => Promise<unkn
   }
 }
 
+export interface NodeDatabaseOptions {
+  /** A PostgreSQL server; absent: embedded PGlite. */
+  serverUrl?: string;
+  database: string;
+  /** Where each embedded database keeps its files (`<dataDir>/<subgraph>`); absent: in memory. */
+  dataDir?: string;
+  dropOnStop?: boolean;
+  /** What each new embedded database starts from (an `EmbeddedDatabase.image()`); absent: a fresh cluster. */
+  images?: Partial<Record<SubgraphName, Blob>>;
+}
+
 /**
  * With a server URL, a node's subgraphs share one database (each in its own schema), created if
  * missing. Without one, each subgraph gets its own PGlite, because PGlite serves one connection.
  */
-export async function provisionNodeDatabases(opts: { serverUrl?: string; database: string; dataDir?: string; dropOnStop?: boolean }): Promise<NodeDatabases> {
+export async function provisionNodeDatabases(opts: NodeDatabaseOptions): Promise<NodeDatabases> {
   if (opts.serverUrl) {
     const admin = new pg.Client({ connectionString: opts.serverUrl });
     await admin.connect();
@@ -62,7 +73,7 @@ export async function provisionNodeDatabases(opts: { serverUrl?: string; databas
   const dbs: Partial<Record<SubgraphName, EmbeddedDatabase>> = {};
   await Promise.all(
     SUBGRAPH_NAMES.map(async (s) => {
-      dbs[s] = await startEmbeddedDatabase(opts.dataDir ? `${opts.dataDir}/${s}` : undefined);
+      dbs[s] = await startEmbeddedDatabase(opts.dataDir ? `${opts.dataDir}/${s}` : undefined, opts.images?.[s]);
     }),
   );
   return {

@@ -42,6 +42,8 @@ export interface FederationOptions {
    * fan-out to several nodes really computes in parallel. Default: all in this process.
    */
   processPerNode?: boolean;
+  /** What each in-process node's new embedded databases start from (runtime/databases.ts); absent: fresh clusters. */
+  databaseImages?: Partial<Record<SubgraphName, Blob>>;
 }
 
 export interface RunningFederation {
@@ -122,6 +124,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           database: `${o.databasePrefix}${node.id}`,
           dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
           dropOnStop: o.dropDatabasesOnStop,
+          images: o.databaseImages,
         });
         databases.set(node.id, dbs);
         const ports = o.fixedPorts ? (Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, portOf(url)])) as Record<SubgraphName, number>) : undefined;

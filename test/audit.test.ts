@@ -130,7 +130,7 @@ describe('the audit log through the gateway [D §5, J §28]', () => {
       auditAnchorFile: anchorFile,
       auditSecret: TEST_AUDIT_SECRET,
       internalSecret: TEST_SECRET,
-      nodeTimeoutMs: 3000,
+      nodeTimeoutMs: 10_000,
     });
     expect(allOk).toBe(false);
     const lines = reports.map(formatReport);

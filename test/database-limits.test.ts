@@ -25,9 +25,8 @@ onPostgres('the database pool of a subgraph', () => {
   test('a statement running past the statement timeout fails instead of running on', async () => {
     const running = await start(500);
     try {
-      const started = performance.now();
-      await expect(running.orm.em.getConnection().execute('select pg_sleep(5)')).rejects.toThrow(/statement timeout/);
-      expect(performance.now() - started).toBeLessThan(3_000);
+      // PostgreSQL's own cancellation, not the statement's end: it would have slept 5 s and succeeded.
+      await expect(running.orm.em.getConnection().execute('select pg_sleep(5)')).rejects.toThrow(/canceling statement due to statement timeout/);
       // The pool is still usable afterwards.
       expect(await running.orm.em.getConnection().execute('select 1 as one')).toEqual([{ one: 1 }]);
     } finally {
@@ -35,7 +34,7 @@ onPostgres('the database pool of a subgraph', () => {
     }
   }, 30_000);
 
-  test('stop() returns promptly while a long statement runs, and the statement is cancelled', async () => {
+  test('stop() cancels a long statement instead of waiting for it to finish', async () => {
     const running = await start();
     const sleeping = running.orm.em
       .getConnection()
@@ -46,15 +45,14 @@ onPostgres('the database pool of a subgraph', () => {
       );
     // Wait until the statement is running on the server.
     const admin = running.orm.em.getConnection();
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 400; i++) {
       const [row] = await admin.execute<{ n: string }[]>(`select count(*) as n from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'`);
       if (Number(row!.n) > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const started = performance.now();
     await running.stop();
-    expect(performance.now() - started).toBeLessThan(3_000);
-    // 57014 query_canceled: the server stopped the statement rather than finishing it.
+    // 57014 query_canceled: stop() had the server stop the statement; waiting for it instead would
+    // have taken its 30 s and ended with 'finished'.
     expect(await sleeping).toBe('57014');
   }, 60_000);
 });

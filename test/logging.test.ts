@@ -44,9 +44,12 @@ async function ask(query: string, o: { requestId?: string; actor?: Actor } = {})
   return { token, requestId: res.headers.get('x-request-id')!, status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions: { code: string } }[] } };
 }
 
-/** The request lines of one request id, once the gateway's (written after its answer left) is there. */
+/**
+ * The request lines of one request id, once the gateway's (written after its answer left) is there;
+ * the bound only ends a test whose line never comes.
+ */
 async function requestLines(requestId: string): Promise<Line[]> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 30_000;
   while (!lines.some((l) => l.requestId === requestId && l.service === 'gateway' && l.msg === 'request') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   return lines.filter((l) => l.requestId === requestId && l.msg === 'request');
 }

@@ -42,7 +42,8 @@ describe('search grams', () => {
     const result = await grams('"catalog".search_grams', text);
     const ms = performance.now() - started;
     expect(result).toHaveLength(2 * Array.from(text).length - 1);
-    // The quadratic form took 11.8 s for 40,000 characters; this one takes well under a second on PostgreSQL.
-    expect(ms).toBeLessThan(5_000);
+    // The quadratic form takes minutes on this text, the linear one a second or two on either
+    // database: the bound lies between, well above what the linear one takes on a loaded machine.
+    expect(ms).toBeLessThan(30_000);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { provisionNodeDatabases } from '../../runtime/databases.js';
 import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
+import { testImages } from './images.js';
 
 /** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -10,11 +11,19 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
 /** What the test nodes' subgraphs are given: the test secrets, and the kit's defaults (nothing periodic but at start-up). */
 export const TEST_SETTINGS: SubgraphSettings = { internalSecret: TEST_SECRET, auditSecret: TEST_AUDIT_SECRET };
 
-/** Each test file gets databases of its own, so files can run in parallel. */
-export function provisionTestDatabases(label: string) {
+/** What new embedded databases start from (test/support/images.ts); none on PostgreSQL. */
+export const embeddedImages = (o: { migrated: boolean }) => (TEST_DATABASE_URL ? Promise.resolve(undefined) : testImages(o));
+
+/**
+ * Each test file gets databases of its own, so files can run in parallel. Embedded ones start
+ * empty, or with `migrated` each with its subgraph's migrations already run (for tests that start
+ * the subgraphs, which migrate at start anyway).
+ */
+export async function provisionTestDatabases(label: string, o: { migrated: boolean } = { migrated: false }) {
   return provisionNodeDatabases({
     serverUrl: TEST_DATABASE_URL,
     database: `t_${label}_${randomBytes(4).toString('hex')}`,
     dropOnStop: true,
+    images: await embeddedImages(o),
   });
 }

@@ -4,22 +4,33 @@ import { loadTopology } from '../../platform/env.js';
 import { schemaFile } from '../../platform/paths.js';
 import { type FederationOptions, startFederation } from '../../runtime/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
-import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SETTINGS } from './env.js';
+import { embeddedImages, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SETTINGS } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
-/** The demo's three-node topology on free ports and fresh databases, with the gateway in front. */
-export async function startTestFederation(label: string, nodeTimeoutMs = 3000, gateway: Pick<FederationOptions, 'playgroundHeaders'> = {}) {
+/**
+ * The demo's three-node topology on free ports and fresh databases, with the gateway in front. The
+ * default node timeout leaves a healthy node on a loaded machine time to answer (a test file's
+ * embedded databases all run on one thread); a test of a node that does not answer in time sets
+ * its own.
+ */
+export async function startTestFederation(
+  label: string,
+  nodeTimeoutMs = 10_000,
+  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs'> & { eventPollMs?: number } = {},
+) {
+  const { eventPollMs, ...rest } = options;
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
   const federation = await startFederation({
     topology,
     serverUrl: TEST_DATABASE_URL,
     databasePrefix: `t_${label}_${randomBytes(3).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    settings: TEST_SETTINGS,
+    settings: eventPollMs === undefined ? TEST_SETTINGS : { ...TEST_SETTINGS, eventPollMs },
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
-    ...gateway,
+    databaseImages: await embeddedImages({ migrated: true }),
+    ...rest,
   });
   const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
     (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
