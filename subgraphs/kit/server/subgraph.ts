@@ -119,8 +119,9 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export function buildModuleSchema(mod: SubgraphModule): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references);
+/** The module's federated schema; `beneath` wraps its root resolvers inside the input-bounds check (kit/server/federation.ts). */
+export function buildModuleSchema(mod: SubgraphModule, beneath?: (schema: GraphQLSchema) => void): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: mod.resolvers, orphanedTypes: mod.orphanedTypes }, mod.references, beneath);
 }
 
 /** Every argument of the module's root fields and every input field below them, with its bound (kit/server/input-bounds.ts). */
@@ -227,8 +228,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
     metrics: { subgraph: mod.name, node: opts.node.id },
   });
   const untrackPool = trackPool(orm, { subgraph: mod.name, node: opts.node.id });
-  const schema = await buildModuleSchema(mod);
-  guardMutationsWithIdempotency(schema, mod.name);
+  const schema = await buildModuleSchema(mod, (s) => guardMutationsWithIdempotency(s, mod.name));
   const replays = new ReplayGuard();
   const chain = auditChain(settings.auditSecret, opts.node.id, mod.name);
   const logger = (opts.logger ?? getProcessLogger()).child({ service: mod.name, node: opts.node.id });
