@@ -5,14 +5,14 @@ import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { ROOT, SUPERGRAPH_FILE } from '../platform/paths.js';
 
 /**
- * Issue 15 item 11: every error code the API can answer is listed for its clients, in the README
- * ("Errors") and in the schema (the `Query` type's description, what GraphiQL and codegen show),
- * and the two lists are the same.
+ * Issue 15 item 11: every error code the API can answer is listed for its clients, in the API
+ * document (docs/api.md, "Errors") and in the schema (the `Query` type's description, what
+ * GraphiQL and codegen show), and the two lists are the same.
  */
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-/** The codes of the README's error table: its rows start with a code in backticks. */
-const readmeCodes = () => {
-  const section = readme.slice(readme.indexOf('- **Errors.**'), readme.indexOf('## Who may do what'));
+const apiDoc = readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8');
+/** The codes of the API document's error table: its rows start with a code in backticks. */
+const documentedCodes = () => {
+  const section = apiDoc.slice(apiDoc.indexOf('## Errors'));
   return [...section.matchAll(/^\| `([A-Z][A-Z_]+)`/gm)].map((m) => m[1]);
 };
 /** The codes of the `Query` description's list: each line starts with a code in backticks. */
@@ -47,21 +47,21 @@ function codesInSource(): Map<string, string> {
 }
 
 describe('the error codes clients can rely on', () => {
-  test('the README table and the schema description list the same codes, each once', () => {
-    const inReadme = readmeCodes();
-    expect(inReadme.length).toBeGreaterThan(10);
-    expect(new Set(inReadme).size).toBe(inReadme.length);
-    expect([...schemaCodes()].sort()).toEqual([...inReadme].sort());
+  test('the table of docs/api.md and the schema description list the same codes, each once', () => {
+    const documented = documentedCodes();
+    expect(documented.length).toBeGreaterThan(10);
+    expect(new Set(documented).size).toBe(documented.length);
+    expect([...schemaCodes()].sort()).toEqual([...documented].sort());
   });
 
   test('the codes that Apollo and the limits answer (issue 15 item 11) are listed', () => {
-    expect(readmeCodes()).toEqual(
+    expect(documentedCodes()).toEqual(
       expect.arrayContaining(['RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']),
     );
   });
 
   test('every code the code base writes into an error is listed (internal ones the gateway renames excepted)', () => {
-    const listed = new Set(readmeCodes());
+    const listed = new Set(documentedCodes());
     const source = codesInSource();
     // The scan sees each way the code base names a code (a plain one, a choice, AppError, errorBody).
     expect([...source.keys()]).toEqual(expect.arrayContaining(['NODE_UNAVAILABLE', 'UNRESOLVED_REFERENCE', 'AUDIT_UNAVAILABLE', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED']));

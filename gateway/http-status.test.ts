@@ -52,7 +52,7 @@ describe('wrong requests get the right HTTP status (issue 7, item 3)', () => {
     ['no query', JSON.stringify({ variables: {} })],
     ['a body that is not JSON', '{nope'],
     ['JSON that is not an object', '"query"'],
-  ])('%s → 400 with an error saying what is wrong, in a code of the API (README, Errors)', async (_label, body) => {
+  ])('%s → 400 with an error saying what is wrong, in a code of the API (docs/api.md, Errors)', async (_label, body) => {
     const r = await post(body);
     expect(r.status).toBe(400);
     expect(r.body.errors?.[0].message).toBeTruthy();

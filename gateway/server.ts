@@ -161,7 +161,7 @@ const logUnexpected = (logger: Logger): ApolloServerPlugin<GatewayContext> => ({
 });
 
 /**
- * Every error leaves with a code of the API's list (README, Errors; the `Query` description).
+ * Every error leaves with a code of the API's list (docs/api.md, Errors; the `Query` description).
  *
  * The gateway's query planner finishes a response by checking it against the schema; a non-null
  * field that came back null (typically a reference to an entity its node could not resolve: it
@@ -205,7 +205,7 @@ const apiErrorCodes: ApolloServerPlugin<GatewayContext> = {
 /** Connections the gateway keeps open to each node service (origin); further calls queue for one. */
 const NODE_CONNECTIONS = 32;
 
-/** Bound on an operation's cost as graphql-armor counts it (README, Limits). */
+/** Bound on an operation's cost as graphql-armor counts it (docs/operations.md, Limits). */
 export const MAX_COST = 50_000;
 
 /** Bound on the tokens of one operation, checked while parsing. */
