@@ -60,12 +60,6 @@ const PERSON_ID = first17 + citizenIdCheckChar(first17);
 const YEAR_AHEAD = `${new Date().getFullYear() + 1}-06-30`;
 let agreements = 0;
 
-async function must<T = any>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await f.gql(actor, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data as T;
-}
-
 /** A mutation succeeded: no error, and the field answered. */
 async function succeeds(actor: Actor | null, query: string, variables: Record<string, unknown>): Promise<boolean> {
   const r = await f.gql(actor, query, variables);
@@ -80,26 +74,26 @@ async function reads(actor: Actor | null, query: string, variables: Record<strin
 
 const AUDIT = auditor('331100');
 const draft = async (s: Scenario) =>
-  (await must(agency(s.owner), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }))
+  (await f.must(agency(s.owner), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }))
     .createDataResource.id as string;
 const submitted = async (s: Scenario) => {
   const id = await draft(s);
-  await must(agency(s.owner), `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
+  await f.must(agency(s.owner), `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
   return id;
 };
 const published = (s: Scenario) => publishResource(f.call, s.owner, s.region);
 const resourceState = async (_s: Scenario, id: string) =>
-  (await must(AUDIT, `query($id: ID!) { dataResource(id: $id) { status version openDataset { id } history { number } } }`, { id })).dataResource;
+  (await f.must(AUDIT, `query($id: ID!) { dataResource(id: $id) { status version openDataset { id } history { number } } }`, { id })).dataResource;
 const objection = async (s: Scenario) =>
   (
-    await must(null, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
+    await f.must(null, `mutation($input: FileDataObjectionInput!) { fileDataObjection(input: $input) { id } }`, {
       input: { providerId: s.owner, kind: 'WRONG', description: '登记地址有误', subject: { kind: 'PERSON', name: '王五', idNumber: PERSON_ID, contact: '13905781234' } },
     })
   ).fileDataObjection.id as string;
 const enterprise = (s: Scenario) => registerOrganization(f.call, s.region, `运营公司${++agreements}`, 'ENTERPRISE');
 const license = async (s: Scenario, organizationId: string) =>
   (
-    await must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+    await f.must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: {
         organizationId,
         agreementNo: `M-${s.region}-${++agreements}-${Date.now()}`,
@@ -110,7 +104,7 @@ const license = async (s: Scenario, organizationId: string) =>
       },
     })
   ).createOperator.id as string;
-const operatorState = async (_s: Scenario, id: string) => (await must(AUDIT, `query($id: ID!) { operator(id: $id) { status version } }`, { id })).operator;
+const operatorState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { operator(id: $id) { status version } }`, { id })).operator;
 const transition = (name: string) => (_s: Scenario, actor: Actor | null, id: string) =>
   succeeds(actor, `mutation($id: ID!) { ${name}(id: $id, reason: "违规使用，限期整改") { id } }`, { id });
 
@@ -130,8 +124,11 @@ const ROWS: Row[] = [
         input: { regionCode: s.region, name: `新登记机构${++agreements}`, creditCode: uniqueCreditCode(s.region), kind: 'AGENCY' },
       }),
     state: async (s) =>
-      (await must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 1) { totalCount } }`, { scope: { regionCode: s.region, includeSubRegions: false } }))
-        .organizations.totalCount,
+      (
+        await f.must(null, `query($scope: RegionScopeInput) { organizations(scope: $scope, first: 1) { totalCount } }`, {
+          scope: { regionCode: s.region, includeSubRegions: false },
+        })
+      ).organizations.totalCount,
   },
   {
     name: 'createDataResource for the owner [J §9, B §17]',
@@ -139,7 +136,8 @@ const ROWS: Row[] = [
     allowed: () => ['agency of the owner'],
     prepare: async () => '',
     attempt: (s, actor) => succeeds(actor, `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, { input: resourceInput(s.owner, s.region) }),
-    state: async (s) => (await must(AUDIT, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id: s.owner })).organization.catalogEvaluation.entries,
+    state: async (s) =>
+      (await f.must(AUDIT, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id: s.owner })).organization.catalogEvaluation.entries,
   },
   {
     name: 'updateDataResource of a draft [B §17]',
@@ -217,7 +215,7 @@ const ROWS: Row[] = [
     prepare: objection,
     attempt: (_s, actor, id) =>
       succeeds(actor, `mutation($input: HandleDataObjectionInput!) { handleDataObjection(input: $input) { id } }`, { input: { id, outcome: 'NO_ERROR', response: '经核实无误' } }),
-    state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { dataObjection(id: $id) { status version } }`, { id })).dataObjection,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { dataObjection(id: $id) { status version } }`, { id })).dataObjection,
   },
   {
     name: "requestShare for one's own organization [B §26, SEC-1]",
@@ -238,7 +236,7 @@ const ROWS: Row[] = [
       }),
     state: async (s) =>
       (
-        await must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 1) { totalCount } }`, {
+        await f.must(AUDIT, `query($scope: RegionScopeInput) { shareRequests(scope: $scope, first: 1) { totalCount } }`, {
           scope: { regionCode: s.region, includeSubRegions: false },
         })
       ).shareRequests.totalCount,
@@ -250,7 +248,7 @@ const ROWS: Row[] = [
     allowed: () => ['agency of the owner', 'authority of the owning region', 'authority of the parent city'],
     prepare: pendingRequest,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveShareRequest(id: $id, reason: "同意") { id } }`, { id }),
-    state: async (_s, id) => (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
   },
   {
     name: "createOpenDataset of the owner's entry [Z §10]",
@@ -277,7 +275,7 @@ const ROWS: Row[] = [
           scope: '数据产品开发',
         },
       }),
-    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 1) { totalCount } }`, { org: id })).operators.totalCount,
+    state: async (_s, id) => (await f.must(AUDIT, `query($org: ID) { operators(organizationId: $org, first: 1) { totalCount } }`, { org: id })).operators.totalCount,
   },
   {
     name: 'suspendOperator [D §28]',
@@ -294,7 +292,7 @@ const ROWS: Row[] = [
     state: operatorState,
     prepare: async (s) => {
       const id = await license(s, await enterprise(s));
-      await must(authority(s.region), `mutation($id: ID!) { suspendOperator(id: $id, reason: "违规") { id } }`, { id });
+      await f.must(authority(s.region), `mutation($id: ID!) { suspendOperator(id: $id, reason: "违规") { id } }`, { id });
       return id;
     },
     attempt: transition('reinstateOperator'),
@@ -425,7 +423,7 @@ const ROWS: Row[] = [
       succeeds(actor, `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
         input: { providerId: s.owner, resourceId: id, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
       }),
-    state: async (s) => (await must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 1) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
+    state: async (s) => (await f.must(AUDIT, `query($p: ID) { negativeList(providerId: $p, first: 1) { totalCount } }`, { p: s.owner })).negativeList.totalCount,
   },
   {
     name: "reviewShareViolation of the owner's rejection [L §34, B §24]",
@@ -433,12 +431,12 @@ const ROWS: Row[] = [
     allowed: authorities,
     prepare: async (s) => {
       const id = await pendingRequest(s);
-      await must(agency(s.owner), `mutation($id: ID!) { rejectShareRequest(id: $id, reason: "暂不提供") { id } }`, { id });
-      const list = await must(AUDIT, `query { shareViolations(reviewed: false, first: 100) { edges { node { id shareRequest { id } } } } }`);
+      await f.must(agency(s.owner), `mutation($id: ID!) { rejectShareRequest(id: $id, reason: "暂不提供") { id } }`, { id });
+      const list = await f.must(AUDIT, `query { shareViolations(reviewed: false, first: 100) { edges { node { id shareRequest { id } } } } }`);
       return list.shareViolations.edges.find((e: any) => e.node.shareRequest?.id === id).node.id as string;
     },
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { reviewShareViolation(id: $id, note: "责令改正") { id } }`, { id }),
-    state: async () => (await must(AUDIT, `query { shareViolations(reviewed: true, first: 1) { totalCount } }`)).shareViolations.totalCount,
+    state: async () => (await f.must(AUDIT, `query { shareViolations(reviewed: true, first: 1) { totalCount } }`)).shareViolations.totalCount,
   },
   {
     name: "imposeShareSanction in the owner's region [B §49]",
@@ -449,7 +447,7 @@ const ROWS: Row[] = [
       succeeds(actor, `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
         input: { regionCode: s.region, userOrganizationId: id, violation: 'BEYOND_SCOPE', description: '超范围使用', rectificationDemand: '删除留存数据', deadline: YEAR_AHEAD },
       }),
-    state: async (_s, id) => (await must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 1) { totalCount } }`, { org: id })).shareSanctions.totalCount,
+    state: async (_s, id) => (await f.must(AUDIT, `query($org: ID) { shareSanctions(organizationId: $org, first: 1) { totalCount } }`, { org: id })).shareSanctions.totalCount,
   },
   {
     name: "liftShareSanction in the owner's region [B §49]",
@@ -458,14 +456,14 @@ const ROWS: Row[] = [
     prepare: async (s) => {
       const org = await registerOrganization(f.call, '331100', `使用部门${++agreements}`);
       return (
-        await must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+        await f.must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
           input: { regionCode: s.region, userOrganizationId: org, violation: 'SERIOUS_BREACH', description: '数据泄露', rectificationDemand: '完成安全整改', deadline: YEAR_AHEAD },
         })
       ).imposeShareSanction.id as string;
     },
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { liftShareSanction(id: $id, reason: "已整改") { id } }`, { id }),
     state: async (_s, id) =>
-      (await must(AUDIT, `query { shareSanctions(first: 100) { edges { node { id status version } } } }`)).shareSanctions.edges.find((e: any) => e.node.id === id)?.node,
+      (await f.must(AUDIT, `query { shareSanctions(first: 100) { edges { node { id status version } } } }`)).shareSanctions.edges.find((e: any) => e.node.id === id)?.node,
   },
   {
     name: 'read the coordination queue: shareCoordinationQueue [B §29]',
@@ -487,7 +485,7 @@ const ROWS: Row[] = [
     prepare: async (s) => {
       const resourceId = await publishResource(f.call, s.owner, s.region);
       return (
-        await must(agency(s.owner), `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
+        await f.must(agency(s.owner), `mutation($input: AddNegativeListEntryInput!) { addNegativeListEntry(input: $input) { id } }`, {
           input: { providerId: s.owner, resourceId, itemNames: ['企业名称'], legalBasis: '《统计法》第九条' },
         })
       ).addNegativeListEntry.id as string;
@@ -507,7 +505,7 @@ const ROWS: Row[] = [
     allowed: () => ['agency of the owner', 'agency of another org', ...overseers],
     prepare: async (s) => `${await grant(s, s.other, '一件事联办')}`,
     attempt: async (s, actor, id) => {
-      const resourceId = (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { resource { id } } }`, { id })).shareRequest.resource.id;
+      const resourceId = (await f.must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { resource { id } } }`, { id })).shareRequest.resource.id;
       return reads(
         actor,
         `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "一件事联办") { allowed grant { id } } }`,
@@ -525,16 +523,18 @@ const ROWS: Row[] = [
     prepare: (s) => {
       let id = sanctionOf.get(s.region);
       if (!id) {
-        id = must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
-          input: {
-            regionCode: s.region,
-            userOrganizationId: s.other,
-            violation: 'NO_SECURITY_MEASURES',
-            description: '未落实安全措施',
-            rectificationDemand: '落实安全措施',
-            deadline: YEAR_AHEAD,
-          },
-        }).then((d) => d.imposeShareSanction.id as string);
+        id = f
+          .must(authority(s.region), `mutation($input: ImposeShareSanctionInput!) { imposeShareSanction(input: $input) { id } }`, {
+            input: {
+              regionCode: s.region,
+              userOrganizationId: s.other,
+              violation: 'NO_SECURITY_MEASURES',
+              description: '未落实安全措施',
+              rectificationDemand: '落实安全措施',
+              deadline: YEAR_AHEAD,
+            },
+          })
+          .then((d) => d.imposeShareSanction.id as string);
         sanctionOf.set(s.region, id);
       }
       return id;
@@ -558,7 +558,7 @@ async function pendingRequest(s: Scenario, over: Record<string, unknown> = {}): 
     conditionalOf.set(s.region, resourceId);
   }
   return (
-    await must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
+    await f.must(agency(requester), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
       input: {
         resourceId,
         requesterId: requester,
@@ -577,13 +577,13 @@ async function pendingRequest(s: Scenario, over: Record<string, unknown> = {}): 
 async function grant(s: Scenario, holder = requester, scenarioName = `企业开办${++agreements}`): Promise<string> {
   const resourceId = await publishResource(f.call, s.owner, s.region);
   return (
-    await must(agency(holder), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+    await f.must(agency(holder), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
       input: { resourceId, requesterId: holder, scenario: scenarioName, purpose: '核验登记状态', legalDuty: '依法履行市场监管职责', itemNames: ['企业名称'], endDate: YEAR_AHEAD },
     })
   ).requestShare.id as string;
 }
 async function grantState(_s: Scenario, id: string) {
-  return (await must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest;
+  return (await f.must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest;
 }
 const sanctionOf = new Map<string, Promise<string>>();
 

@@ -8,6 +8,7 @@ import { handleCatalogEvent } from '../subgraphs/sharing/catalog-events.js';
 import { agency, authority } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { TEST_SECRET } from './support/env.js';
+import { eventually } from './support/eventually.js';
 import { startTestFederation } from './support/federation.js';
 
 /**
@@ -74,19 +75,8 @@ async function grantedAndOpen(name: string) {
 const grant = async (id: string) => (await ok<{ shareRequest: Record<string, any> }>(authority(CITY), GRANT, { id })).shareRequest;
 const dataset = async (id: string) => (await ok<{ openDataset: Record<string, any> }>(authority(CITY), DATASET, { id })).openDataset;
 
-/**
- * Reads until `read` satisfies `done`, for at most `ms`; returns the last value read. The bound
- * only ends a test whose event never arrives: without a poll, nothing else would deliver it.
- */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await read();
-  while (!done(v) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
-}
+/** The bound only ends a test whose event never arrives: with the poll off, nothing else would deliver it. */
+const NUDGE_BOUND_MS = 60_000;
 
 const retire = (id: string, reason = '数据源已停止采集') =>
   ok(authority(CITY), `mutation($id: ID!, $reason: String!) { retireDataResource(id: $id, reason: $reason) { id status } }`, { id, reason });
@@ -113,10 +103,12 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     const g = await eventually(
       () => grant(s.grantId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     const d = await eventually(
       () => dataset(s.datasetId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
     expect(g.suspensionReason).toContain('数据源已停止采集');
@@ -127,6 +119,7 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     const p = await eventually(
       () => grant(s.pendingId),
       (v) => v.status === 'REJECTED',
+      NUDGE_BOUND_MS,
     );
     expect(p).toMatchObject({ status: 'REJECTED', decidedBy: 'SYSTEM', catalogEventId: g.catalogEventId });
     expect(p.decisionReason).toContain('[B §26]');
@@ -147,6 +140,7 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     const g = await eventually(
       () => grant(s.grantId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(g.status).toBe('SUSPENDED');
     expect(g.suspensionReason).toContain('NOT_SHARED');
@@ -160,6 +154,7 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     const d = await eventually(
       () => dataset(s.datasetId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(d.status).toBe('SUSPENDED');
     expect(d.suspensionReason).toContain('PROHIBITED');
@@ -173,6 +168,7 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
     const g = await eventually(
       () => grant(s.grantId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(g.suspensionReason).toContain('IMPORTANT');
     expect(
@@ -180,6 +176,7 @@ describe('catalog changes reach sharing and opening through the outbox', () => {
         await eventually(
           () => dataset(s.datasetId),
           (v) => v.status === 'SUSPENDED',
+          NUDGE_BOUND_MS,
         )
       ).status,
     ).toBe('SUSPENDED');
@@ -217,14 +214,17 @@ describe('delivery survives restarts and repeats', () => {
       await node.startSubgraph!('opening');
       await node.startSubgraph!('sharing');
     }
+    // The gateway finds the restarted services up at its next probe; until then their part answers NODE_UNAVAILABLE.
     const g = await eventually(
-      () => grant(s.grantId),
-      (v) => v.status === 'SUSPENDED',
+      () => grant(s.grantId).catch(() => null),
+      (v) => v?.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(g).toMatchObject({ status: 'SUSPENDED', active: false });
     await eventually(
-      () => dataset(s.datasetId),
-      (v) => v.status === 'SUSPENDED',
+      () => dataset(s.datasetId).catch(() => null),
+      (v) => v?.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     const page = await f.gql<{ openDatasets: { edges: { node: { id: string } }[] } }>(null, PUBLIC_PAGE);
     expect(page.errors).toBeUndefined();
@@ -258,6 +258,7 @@ describe('delivery survives restarts and repeats', () => {
     const first = await eventually(
       () => grant(s.grantId),
       (v) => v.status === 'SUSPENDED',
+      NUDGE_BOUND_MS,
     );
     expect(first.catalogEventId).toBe(id);
     const auditBefore = await sharingAudit(s.grantId);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Actor } from '../schema/auth.js';
 import { newId } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor } from './support/access.js';
@@ -27,16 +26,10 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => f?.federation.stop());
 
-async function must<T = any>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await f.gql(actor, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data as T;
-}
-
 /** A pending cross-node request: 莲都区's agency asks for city data; it lives on the city's node. */
 async function pendingRequest(): Promise<string> {
   const resourceId = await publishResource(f.call, provider, CITY, { shareAttribute: 'CONDITIONAL', shareCondition: '仅限执法核验', shareReason: '含经营信息' });
-  const r = await must(agency(requester, LIANDU), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
+  const r = await f.must(agency(requester, LIANDU), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id } }`, {
     input: {
       resourceId,
       requesterId: requester,
@@ -110,14 +103,14 @@ describe('an audit log that cannot be written answers AUDIT_UNAVAILABLE, not an 
   const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }`;
   const orgInput = (name: string) => ({ input: { regionCode: LONGQUAN, name, creditCode: uniqueCreditCode(LONGQUAN), kind: 'AGENCY' } });
   const orgNamed = async (name: string) =>
-    (await must(authority(LONGQUAN), `{ organizations(first: 100, scope: { regionCode: "${LONGQUAN}" }) { edges { node { name } } } }`)).organizations.edges.some(
+    (await f.must(authority(LONGQUAN), `{ organizations(first: 100, scope: { regionCode: "${LONGQUAN}" }) { edges { node { name } } } }`)).organizations.edges.some(
       (e: any) => e.node.name === name,
     );
 
   test('its table missing: a change is refused and not made, a non-public read is refused, public reads go on, the node stays up; back once it is restored', async () => {
     const staffOrg = await registerOrganization(f.call, LONGQUAN, '龙泉市林业局');
     const draft = (
-      await must(agency(staffOrg, LONGQUAN), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      await f.must(agency(staffOrg, LONGQUAN), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
         input: resourceInput(staffOrg, LONGQUAN),
       })
     ).createDataResource.id as string;
@@ -138,7 +131,7 @@ describe('an audit log that cannot be written answers AUDIT_UNAVAILABLE, not an 
       expect(view.nodes.find((n) => n.id === 'longquan')!.subgraphs.catalog).toEqual({ status: 'up' });
 
       // An auditor checking the chain learns the log cannot be read there, with the code, not an HTTP 500.
-      const chains = (await must(auditor(LONGQUAN), `{ auditChainVerification(regionCode: "${LONGQUAN}") { subgraph ok unavailable } }`)).auditChainVerification;
+      const chains = (await f.must(auditor(LONGQUAN), `{ auditChainVerification(regionCode: "${LONGQUAN}") { subgraph ok unavailable } }`)).auditChainVerification;
       const chain = chains.find((c: any) => c.subgraph === 'catalog');
       expect(chain.ok).toBe(false);
       expect(chain.unavailable).toMatch(/HTTP 503 .*audit log/);
@@ -147,14 +140,14 @@ describe('an audit log that cannot be written answers AUDIT_UNAVAILABLE, not an 
       await catalog().execute('alter table "catalog".audit_event_moved rename to audit_event');
     }
     expect(await orgNamed('龙泉市档案馆')).toBe(false);
-    expect((await must(authority(LONGQUAN), CREATE_ORG, orgInput('龙泉市档案馆'))).createOrganization.name).toBe('龙泉市档案馆');
-    expect((await must(agency(staffOrg, LONGQUAN), `query($id: ID!) { dataResource(id: $id) { id } }`, { id: draft })).dataResource.id).toBe(draft);
+    expect((await f.must(authority(LONGQUAN), CREATE_ORG, orgInput('龙泉市档案馆'))).createOrganization.name).toBe('龙泉市档案馆');
+    expect((await f.must(agency(staffOrg, LONGQUAN), `query($id: ID!) { dataResource(id: $id) { id } }`, { id: draft })).dataResource.id).toBe(draft);
   });
 
   test('its table altered: a non-public read is refused with AUDIT_UNAVAILABLE', async () => {
     const staffOrg = await registerOrganization(f.call, LONGQUAN, '龙泉市水利局');
     const draft = (
-      await must(agency(staffOrg, LONGQUAN), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+      await f.must(agency(staffOrg, LONGQUAN), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
         input: resourceInput(staffOrg, LONGQUAN),
       })
     ).createDataResource.id as string;

@@ -33,12 +33,6 @@ const ANON = null;
 const ids: Record<string, string> = {};
 const interleaved: string[] = [];
 
-async function must<T = any>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await f.gql(actor, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data as T;
-}
-
 async function refused(actor: Actor | null, query: string, variables: Record<string, unknown>, field: string) {
   const r = await f.gql(actor, query, variables);
   expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -46,17 +40,19 @@ async function refused(actor: Actor | null, query: string, variables: Record<str
 }
 
 const share = (resourceId: string, requesterId: string, scenario: string) =>
-  must(agency(requesterId), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
-    input: {
-      resourceId,
-      requesterId,
-      scenario,
-      purpose: '核验登记状态',
-      legalDuty: '依法履行市场监管职责',
-      itemNames: ['企业名称'],
-      endDate: `${new Date().getFullYear() + 1}-06-30`,
-    },
-  }).then((d) => d.requestShare.id as string);
+  f
+    .must(agency(requesterId), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
+      input: {
+        resourceId,
+        requesterId,
+        scenario,
+        purpose: '核验登记状态',
+        legalDuty: '依法履行市场监管职责',
+        itemNames: ['企业名称'],
+        endDate: `${new Date().getFullYear() + 1}-06-30`,
+      },
+    })
+    .then((d) => d.requestShare.id as string);
 
 beforeAll(async () => {
   f = await startTestFederation('relay');
@@ -68,18 +64,18 @@ beforeAll(async () => {
   ids.relay1 = await publishResource(f.call, ids.cityAgency, CITY, { name: '接力甲一' });
   ids.relay2 = await publishResource(f.call, ids.cityAgency, CITY, { name: '接力甲二' });
   ids.draft = (
-    await must(agency(ids.cityAgency), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
+    await f.must(agency(ids.cityAgency), `mutation($input: CreateDataResourceInput!) { createDataResource(input: $input) { id } }`, {
       input: resourceInput(ids.cityAgency, CITY, { name: '接力甲三' }),
     })
   ).createDataResource.id;
   ids.lianduResource = await publishResource(f.call, ids.lianduAgency, LIANDU, { name: '莲都区个体工商户登记信息' });
   ids.openDataset = (
-    await must(agency(ids.lianduAgency), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    await f.must(agency(ids.lianduAgency), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
       input: { resourceId: ids.lianduResource, accessMethods: ['API'] },
     })
   ).createOpenDataset.id;
   ids.operator = (
-    await must(authority(LONGQUAN), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+    await f.must(authority(LONGQUAN), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: { organizationId: ids.operatorOrg, agreementNo: `LQ-${Date.now()}`, agreementSignedAt: '2025-01-01', termStart: '2025-01-01', scope: '数据产品开发' },
     })
   ).createOperator.id;
@@ -101,14 +97,14 @@ const REQUESTS = `query($first: Int, $after: String) { shareRequests(first: $fir
 
 describe('connections follow the Relay connection spec', () => {
   test('pages merged from three nodes carry the page info of the merged list, under the client aliases', async () => {
-    const whole = (await must(ANON, ORGS, { first: 100 })).organizations;
+    const whole = (await f.must(ANON, ORGS, { first: 100 })).organizations;
     expect(whole.edges.slice(0, 6).map((e: any) => e.node.id)).toEqual([...interleaved].reverse());
     expect(whole.edges.slice(0, 3).map((e: any) => parseId(e.node.id)!.region)).toEqual([LONGQUAN, LIANDU, CITY]);
 
     const pages: any[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await must(ANON, ORGS, { first: 2, after })).organizations;
+      const page: any = (await f.must(ANON, ORGS, { first: 2, after })).organizations;
       pages.push(page);
       after = page.pageInfo.hasNextPage ? page.pageInfo.last : null;
     } while (after && pages.length < 50);
@@ -122,22 +118,22 @@ describe('connections follow the Relay connection spec', () => {
     const staff = agency(ids.cityAgency);
     for (const filter of [{ keyword: '接力甲' }, { providerId: ids.cityAgency }]) {
       // The provider's staff see the draft first; the public do not see it at all.
-      const first = (await must(staff, SEARCH, { f: filter, first: 1 })).dataResources;
+      const first = (await f.must(staff, SEARCH, { f: filter, first: 1 })).dataResources;
       expect(first.edges.map((e: any) => e.node.id)).toEqual([ids.draft]);
       expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: first.pageInfo.endCursor });
-      const next = (await must(staff, SEARCH, { f: filter, first: 1, after: first.pageInfo.endCursor })).dataResources;
+      const next = (await f.must(staff, SEARCH, { f: filter, first: 1, after: first.pageInfo.endCursor })).dataResources;
       expect(next.edges.map((e: any) => e.node.id)).toEqual([ids.relay2]);
       expect(next.pageInfo.hasPreviousPage).toBe(true);
-      const publicNext = (await must(ANON, SEARCH, { f: filter, first: 1, after: first.pageInfo.endCursor })).dataResources;
+      const publicNext = (await f.must(ANON, SEARCH, { f: filter, first: 1, after: first.pageInfo.endCursor })).dataResources;
       expect(publicNext.edges.map((e: any) => e.node.id)).toEqual([ids.relay2]);
       expect(publicNext.pageInfo.hasPreviousPage).toBe(false);
     }
     // The same over a list of share requests: the city authority sees both, 莲都's agency only its own [SHR-1].
-    const newest = (await must(authority(CITY), REQUESTS, { first: 1 })).shareRequests;
+    const newest = (await f.must(authority(CITY), REQUESTS, { first: 1 })).shareRequests;
     expect(newest.edges.map((e: any) => e.node.id)).toEqual([ids.longquanRequest]);
-    const byAuthority = (await must(authority(CITY), REQUESTS, { first: 1, after: newest.pageInfo.endCursor })).shareRequests;
+    const byAuthority = (await f.must(authority(CITY), REQUESTS, { first: 1, after: newest.pageInfo.endCursor })).shareRequests;
     expect(byAuthority).toMatchObject({ edges: [{ node: { id: ids.lianduRequest } }], pageInfo: { hasPreviousPage: true } });
-    const byRequester = (await must(agency(ids.lianduAgency), REQUESTS, { first: 1, after: newest.pageInfo.endCursor })).shareRequests;
+    const byRequester = (await f.must(agency(ids.lianduAgency), REQUESTS, { first: 1, after: newest.pageInfo.endCursor })).shareRequests;
     expect(byRequester).toMatchObject({ edges: [{ node: { id: ids.lianduRequest } }], pageInfo: { hasPreviousPage: false } });
   });
 
@@ -148,9 +144,9 @@ describe('connections follow the Relay connection spec', () => {
     for (const c of connections) expect({ field: c.name, first: c.args.find((a) => a.name === 'first')?.defaultValue }).toEqual({ field: c.name, first: 20 });
     // The fixtures wrote more than 20 events into the city's log: left out, first gives 20 of them.
     const EVENTS = `query($first: Int) { auditEvents(first: $first) { edges { cursor } } }`;
-    const all = (await must(auditor(CITY), EVENTS, { first: 100 })).auditEvents.edges.length;
+    const all = (await f.must(auditor(CITY), EVENTS, { first: 100 })).auditEvents.edges.length;
     expect(all).toBeGreaterThan(20);
-    expect((await must(auditor(CITY), EVENTS)).auditEvents.edges.length).toBe(20);
+    expect((await f.must(auditor(CITY), EVENTS)).auditEvents.edges.length).toBe(20);
     for (const [actor, q] of [
       [ANON, ORGS],
       [ANON, SEARCH],
@@ -162,16 +158,16 @@ describe('connections follow the Relay connection spec', () => {
   });
 
   test('a cursor is refused by another list, by the same list under other arguments, and in its earlier format', async () => {
-    const orgCursor = (await must(ANON, ORGS, { first: 1 })).organizations.pageInfo.last;
+    const orgCursor = (await f.must(ANON, ORGS, { first: 1 })).organizations.pageInfo.last;
     const negativeList = `query($after: String) { negativeList(after: $after) { edges { cursor } } }`;
     expect(await refused(authority(CITY), negativeList, { after: orgCursor }, 'after')).toMatch(/cursor of organizations, not of negativeList/);
     expect(await refused(ANON, SEARCH, { after: orgCursor }, 'after')).toMatch(/cursor of organizations, not of dataResources/);
     const events = `query($after: String) { auditEvents(after: $after) { edges { cursor } } }`;
     expect(await refused(auditor(CITY), events, { after: orgCursor }, 'after')).toMatch(/cursor of organizations, not of auditEvents/);
-    const eventCursor = (await must(auditor(CITY), `query { auditEvents(first: 1) { pageInfo { endCursor } } }`)).auditEvents.pageInfo.endCursor;
+    const eventCursor = (await f.must(auditor(CITY), `query { auditEvents(first: 1) { pageInfo { endCursor } } }`)).auditEvents.pageInfo.endCursor;
     expect(await refused(ANON, ORGS, { after: eventCursor }, 'after')).toMatch(/cursor of auditEvents, not of organizations/);
     // The keyword is an argument of the search: a cursor of one keyword does not page another.
-    const keywordCursor = (await must(ANON, SEARCH, { f: { keyword: '接力甲' }, first: 1 })).dataResources.pageInfo.endCursor;
+    const keywordCursor = (await f.must(ANON, SEARCH, { f: { keyword: '接力甲' }, first: 1 })).dataResources.pageInfo.endCursor;
     expect(await refused(ANON, SEARCH, { f: { keyword: '登记' }, after: keywordCursor }, 'after')).toMatch(/dataResources with other arguments/);
     const kinds = `query($after: String) { organizations(kind: ENTERPRISE, after: $after) { edges { cursor } } }`;
     expect(await refused(ANON, kinds, { after: orgCursor }, 'after')).toMatch(/organizations with other arguments/);
@@ -199,7 +195,7 @@ describe('object identification: node(id) [SEC-1]', () => {
       [authority(LONGQUAN), ids.operator, 'Operator', {}],
     ];
     for (const [actor, id, type, fields] of cases) {
-      expect((await must(actor, NODE, { id })).node).toMatchObject({ __typename: type, id, ...fields });
+      expect((await f.must(actor, NODE, { id })).node).toMatchObject({ __typename: type, id, ...fields });
     }
   });
 
@@ -215,7 +211,7 @@ describe('object identification: node(id) [SEC-1]', () => {
       expect((await f.gql(actor, NODE, { id })).errors).toBeUndefined();
     }
     // Its provider sees the draft.
-    expect((await must(agency(ids.cityAgency), NODE, { id: ids.draft })).node).toMatchObject({ __typename: 'DataResource', name: '接力甲三' });
+    expect((await f.must(agency(ids.cityAgency), NODE, { id: ids.draft })).node).toMatchObject({ __typename: 'DataResource', name: '接力甲三' });
   });
 
   test('is null for an ID that names nothing: unknown, malformed, or of a region no platform hosts', async () => {
@@ -231,15 +227,15 @@ describe('object identification: node(id) [SEC-1]', () => {
     const requester = agency(ids.longquanAgency);
     const staff = agency(ids.lianduAgency);
     const filter = { entityId: ids.longquanRequest, kind: 'READ', actor: requester.sub };
-    const reads = async () => (await must(auditor(CITY), EVENTS, { filter })).auditEvents.edges.length;
+    const reads = async () => (await f.must(auditor(CITY), EVENTS, { filter })).auditEvents.edges.length;
     const before = await reads();
-    expect((await must(requester, NODE, { id: ids.longquanRequest })).node).toMatchObject({ __typename: 'ShareRequest' });
+    expect((await f.must(requester, NODE, { id: ids.longquanRequest })).node).toMatchObject({ __typename: 'ShareRequest' });
     expect(await reads()).toBeGreaterThan(before);
     // A caller who sees nothing reads nothing.
     const unseen = { ...filter, actor: staff.sub };
-    const beforeUnseen = (await must(auditor(CITY), EVENTS, { filter: unseen })).auditEvents.edges.length;
+    const beforeUnseen = (await f.must(auditor(CITY), EVENTS, { filter: unseen })).auditEvents.edges.length;
     await f.gql(staff, NODE, { id: ids.longquanRequest });
-    expect((await must(auditor(CITY), EVENTS, { filter: unseen })).auditEvents.edges.length).toBe(beforeUnseen);
+    expect((await f.must(auditor(CITY), EVENTS, { filter: unseen })).auditEvents.edges.length).toBe(beforeUnseen);
   });
 });
 
@@ -275,19 +271,19 @@ describe('relay-compiler', () => {
     // Refetching a fragment goes through node(id).
     const refetch = compiled('CatalogSearchResourceRefetchQuery');
     expect(refetch).toMatch(/node\(id: \$id\)/);
-    expect((await must(ANON, refetch, { id: ids.lianduResource })).node).toMatchObject({ __typename: 'DataResource', name: '莲都区个体工商户登记信息' });
-    expect((await must(agency(ids.lianduAgency), compiled('ProviderDeskRequestRefetchQuery'), { id: ids.lianduRequest })).node).toMatchObject({
+    expect((await f.must(ANON, refetch, { id: ids.lianduResource })).node).toMatchObject({ __typename: 'DataResource', name: '莲都区个体工商户登记信息' });
+    expect((await f.must(agency(ids.lianduAgency), compiled('ProviderDeskRequestRefetchQuery'), { id: ids.lianduRequest })).node).toMatchObject({
       scenario: '企业开办一件事',
       requester: { name: '丽水市莲都区市场监督管理局' },
     });
-    expect((await must(ANON, compiled('OpenDatasetsDatasetRefetchQuery'), { id: ids.openDataset })).node).toMatchObject({ __typename: 'OpenDataset' });
+    expect((await f.must(ANON, compiled('OpenDatasetsDatasetRefetchQuery'), { id: ids.openDataset })).node).toMatchObject({ __typename: 'OpenDataset' });
 
     // Paging the connection as Relay does: the cursor of one page asks for the next.
     const paging = compiled('CatalogSearchPaginationQuery');
     const names: string[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
-      const page: any = (await must(ANON, paging, { keyword: '接力甲', count: 1, cursor })).dataResources;
+      const page: any = (await f.must(ANON, paging, { keyword: '接力甲', count: 1, cursor })).dataResources;
       names.push(...page.edges.map((e: any) => e.node.name));
       if (!page.pageInfo.hasNextPage) break;
       cursor = page.pageInfo.endCursor;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Actor } from '../schema/auth.js';
 import { newId } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { publishResource, registerOrganization, uniqueCreditCode } from './support/catalog-fixtures.js';
@@ -22,12 +21,6 @@ beforeAll(async () => {
   f = await startTestFederation('share_nodes');
 }, 300_000);
 afterAll(async () => f?.federation.stop());
-
-async function must<T = any>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await f.gql(actor, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data as T;
-}
 
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status crossNode } }`;
 const CHECK = `query($id: ID!, $org: ID!) { shareGrantCheck(id: $id, organizationId: $org, itemNames: ["企业名称"], scenario: "跨区域企业监管") { allowed denial } }`;
@@ -74,14 +67,14 @@ describe('the requester exists, wherever it lives [SHR-1, B §26]', () => {
 
     // A registered 莲都区 agency asking for the same city entry is granted at once [B §27].
     const real = await registerOrganization(f.call, LIANDU, '丽水市莲都区综合行政执法局');
-    expect((await must(agency(real, LIANDU), REQUEST, ask(resourceId, real))).requestShare).toMatchObject({ status: 'GRANTED', crossNode: true });
+    expect((await f.must(agency(real, LIANDU), REQUEST, ask(resourceId, real))).requestShare).toMatchObject({ status: 'GRANTED', crossNode: true });
   });
 
   test('a sanction names a registered organization; one of no platform is refused [B §49]', async () => {
     const r = await f.gql(authority(CITY), IMPOSE, sanction(CITY, newId(LONGQUAN)));
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.userOrganizationId' });
     const real = await registerOrganization(f.call, LONGQUAN, '龙泉市农业农村局');
-    expect((await must(authority(CITY), IMPOSE, sanction(CITY, real))).imposeShareSanction.status).toBe('IN_FORCE');
+    expect((await f.must(authority(CITY), IMPOSE, sanction(CITY, real))).imposeShareSanction.status).toBe('IN_FORCE');
   });
 });
 
@@ -90,16 +83,16 @@ describe('a sanction reaches every node whose data it covers [SHR-10, B §49]', 
     const districtProvider = await registerOrganization(f.call, LIANDU, '丽水市莲都区市场监督管理局');
     const cityAgency = await registerOrganization(f.call, CITY, '丽水市商务局');
     const resourceId = await publishResource(f.call, districtProvider, LIANDU);
-    const granted = (await must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare;
+    const granted = (await f.must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare;
     expect(granted.status).toBe('GRANTED');
-    const check = () => must(agency(cityAgency, CITY), CHECK, { id: resourceId, org: cityAgency }).then((d) => d.shareGrantCheck);
+    const check = () => f.must(agency(cityAgency, CITY), CHECK, { id: resourceId, org: cityAgency }).then((d) => d.shareGrantCheck);
     expect(await check()).toEqual({ allowed: true, denial: null });
 
-    const imposed = (await must(authority(CITY), IMPOSE, sanction(CITY, cityAgency))).imposeShareSanction;
+    const imposed = (await f.must(authority(CITY), IMPOSE, sanction(CITY, cityAgency))).imposeShareSanction;
     expect(await eventually(check, (c) => !c.allowed)).toEqual({ allowed: false, denial: 'SANCTIONED' });
-    expect((await must(authority(LIANDU), GRANT, { id: granted.id })).shareRequest).toMatchObject({ grantState: 'SANCTIONED', active: false });
+    expect((await f.must(authority(LIANDU), GRANT, { id: granted.id })).shareRequest).toMatchObject({ grantState: 'SANCTIONED', active: false });
 
-    await must(authority(CITY), LIFT, { id: imposed.id });
+    await f.must(authority(CITY), LIFT, { id: imposed.id });
     expect(await eventually(check, (c) => c.allowed)).toEqual({ allowed: true, denial: null });
   });
 
@@ -107,11 +100,11 @@ describe('a sanction reaches every node whose data it covers [SHR-10, B §49]', 
     const cityProvider = await registerOrganization(f.call, CITY, '丽水市自然资源和规划局');
     const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区住房和城乡建设局');
     const resourceId = await publishResource(f.call, cityProvider, CITY);
-    expect((await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.status).toBe('GRANTED');
-    await must(authority(LIANDU), IMPOSE, sanction(LIANDU, districtAgency));
+    expect((await f.must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.status).toBe('GRANTED');
+    await f.must(authority(LIANDU), IMPOSE, sanction(LIANDU, districtAgency));
     // Nothing travels upwards: the city node keeps none of 莲都区's sanctions.
     expect(await sharingRows('lishui', 'select count(*)::int as n from "sharing".sanction_replica where organization_id = ?', [districtAgency])).toEqual([{ n: 0 }]);
-    expect((await must(agency(districtAgency, LIANDU), CHECK, { id: resourceId, org: districtAgency })).shareGrantCheck).toEqual({ allowed: true, denial: null });
+    expect((await f.must(agency(districtAgency, LIANDU), CHECK, { id: resourceId, org: districtAgency })).shareGrantCheck).toEqual({ allowed: true, denial: null });
   });
 });
 
@@ -137,7 +130,7 @@ describe('a unified social credit code names one organization in the whole feder
     const second = await create(LIANDU, code, '莲都区数据局');
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(second.errors?.[0]?.message).toContain(first.data!.createOrganization.id);
-    const found = (await must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount edges { node { id } } } }', { c: code })).organizations;
+    const found = (await f.must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount edges { node { id } } } }', { c: code })).organizations;
     expect(found).toEqual({ totalCount: 1, edges: [{ node: { id: first.data!.createOrganization.id } }] });
   });
 
@@ -147,7 +140,7 @@ describe('a unified social credit code names one organization in the whole feder
       const results = await Promise.all([create(LIANDU, code, '莲都区某局'), create(LONGQUAN, code, '龙泉市某局')]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-      const found = (await must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount } }', { c: code })).organizations;
+      const found = (await f.must(authority(CITY), 'query($c: String!) { organizations(creditCode: $c) { totalCount } }', { c: code })).organizations;
       expect(found.totalCount).toBe(1);
     }
   });
@@ -172,17 +165,17 @@ describe('cross-level coordination reaches every node [SHR-4, SHR-7, B §27, B �
   test("the city authority assigns a city bureau to a 莲都区 agency's demand, and the bureau answers it with a city entry", async () => {
     const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区住房保障中心');
     const cityBureau = await registerOrganization(f.call, CITY, '丽水市不动产登记中心');
-    const d = (await must(agency(districtAgency, LIANDU), FILE, demand(districtAgency))).fileDataDemand;
+    const d = (await f.must(agency(districtAgency, LIANDU), FILE, demand(districtAgency))).fileDataDemand;
     expect(d.id.startsWith(`${LIANDU}:`)).toBe(true);
 
     // 莲都区's own authority cannot commit a city bureau; a bureau no platform registered is refused.
     expect((await f.gql(authority(LIANDU), ASSIGN, { id: d.id, providerId: cityBureau })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await f.gql(authority(CITY), ASSIGN, { id: d.id, providerId: newId(CITY) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'providerId' });
 
-    expect((await must(authority(CITY), ASSIGN, { id: d.id, providerId: cityBureau })).assignDataDemand.status).toBe('ASSIGNED');
-    expect((await must(agency(cityBureau, CITY), ACCEPT, { id: d.id })).acceptDataDemand.status).toBe('ACCEPTED');
+    expect((await f.must(authority(CITY), ASSIGN, { id: d.id, providerId: cityBureau })).assignDataDemand.status).toBe('ASSIGNED');
+    expect((await f.must(agency(cityBureau, CITY), ACCEPT, { id: d.id })).acceptDataDemand.status).toBe('ACCEPTED');
     const entry = await publishResource(f.call, cityBureau, CITY, { name: '不动产登记信息', items: [{ name: '不动产单元号', dataType: 'STRING', identifier: true }] });
-    expect((await must(agency(cityBureau, CITY), LINK, { id: d.id, resourceId: entry })).linkDataDemandResource).toEqual({
+    expect((await f.must(agency(cityBureau, CITY), LINK, { id: d.id, resourceId: entry })).linkDataDemandResource).toEqual({
       id: d.id,
       status: 'FULFILLED',
       resource: { id: entry },
@@ -194,14 +187,14 @@ describe('cross-level coordination reaches every node [SHR-4, SHR-7, B §27, B �
     const resourceId = await publishResource(f.call, cityProvider, CITY, { shareAttribute: 'CONDITIONAL', shareCondition: '仅限核验', shareReason: '含个人信息' });
     const mine = await registerOrganization(f.call, LIANDU, '丽水市莲都区民政局');
     const theirs = await registerOrganization(f.call, LONGQUAN, '龙泉市民政局');
-    const a = (await must(agency(mine, LIANDU), REQUEST, ask(resourceId, mine))).requestShare;
-    const b = (await must(agency(theirs, LONGQUAN), REQUEST, ask(resourceId, theirs))).requestShare;
+    const a = (await f.must(agency(mine, LIANDU), REQUEST, ask(resourceId, mine))).requestShare;
+    const b = (await f.must(agency(theirs, LONGQUAN), REQUEST, ask(resourceId, theirs))).requestShare;
     const LIST = `query { shareRequests(first: 100) { edges { node { id requester { id } } } } }`;
-    const seen = (await must(authority(LIANDU), LIST)).shareRequests.edges.map((e: any) => e.node.id);
+    const seen = (await f.must(authority(LIANDU), LIST)).shareRequests.edges.map((e: any) => e.node.id);
     expect(seen).toContain(a.id);
     expect(seen).not.toContain(b.id);
-    expect((await must(authority(LIANDU), GRANT, { id: a.id })).shareRequest.id).toBe(a.id);
-    expect((await must(authority(LIANDU), GRANT, { id: b.id })).shareRequest).toBeNull();
+    expect((await f.must(authority(LIANDU), GRANT, { id: a.id })).shareRequest.id).toBe(a.id);
+    expect((await f.must(authority(LIANDU), GRANT, { id: b.id })).shareRequest).toBeNull();
   });
 });
 
@@ -217,11 +210,11 @@ describe('evaluations are true across nodes [SHR-11, L §28, B §48]', () => {
       [districtProvider, LIANDU],
     ] as const) {
       const resourceId = await publishResource(f.call, provider, region);
-      await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency));
+      await f.must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency));
     }
     const EVALUATION = `query($id: ID!) { organization(id: $id) { sharingEvaluation { requestsMade requestsReceived } } }`;
     for (const viewer of [agency(districtAgency, LIANDU), authority(LIANDU), authority(CITY)]) {
-      expect((await must(viewer, EVALUATION, { id: districtAgency })).organization.sharingEvaluation).toEqual({ requestsMade: 3, requestsReceived: 0 });
+      expect((await f.must(viewer, EVALUATION, { id: districtAgency })).organization.sharingEvaluation).toEqual({ requestsMade: 3, requestsReceived: 0 });
     }
   });
 });
@@ -233,8 +226,8 @@ describe('no blank pages: a reference to a node that cannot answer is null, with
     const resourceId = await publishResource(f.call, cityProvider, CITY);
     const districtAgency = await registerOrganization(f.call, LIANDU, '丽水市莲都区司法局');
     const cityAgency = await registerOrganization(f.call, CITY, '丽水市信访局');
-    const fromDistrict = (await must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.id;
-    const fromCity = (await must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare.id;
+    const fromDistrict = (await f.must(agency(districtAgency, LIANDU), REQUEST, ask(resourceId, districtAgency))).requestShare.id;
+    const fromCity = (await f.must(agency(cityAgency, CITY), REQUEST, ask(resourceId, cityAgency))).requestShare.id;
     await f.federation.stopNode('liandu');
 
     const LIST = `query($r: ID) { shareRequests(resourceId: $r, scope: { regionCode: "331100", includeSubRegions: false }, first: 10) {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Actor } from '../schema/auth.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
@@ -23,12 +22,6 @@ beforeAll(async () => {
   f = await startTestFederation('share_fed');
 }, 300_000);
 afterAll(async () => f?.federation.stop());
-
-async function must<T = any>(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await f.gql(actor, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data as T;
-}
 
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status crossNode decisionRule } }`;
 const APPROVE = `mutation($id: ID!, $reason: String) { approveShareRequest(id: $id, reason: $reason) { id status decisionRule decidedBy } }`;
@@ -54,23 +47,23 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     const districtRequester = await registerOrganization(f.call, LIANDU, '丽水市莲都区人力资源和社会保障局');
     const resourceId = await publishResource(f.call, districtProvider, LIANDU, CONDITIONAL);
 
-    const cross = (await must(agency(cityRequester, CITY), REQUEST, ask(resourceId, cityRequester))).requestShare;
+    const cross = (await f.must(agency(cityRequester, CITY), REQUEST, ask(resourceId, cityRequester))).requestShare;
     expect(cross.id.startsWith(`${LIANDU}:`)).toBe(true);
     expect(cross).toMatchObject({ status: 'PENDING', crossNode: true, decisionRule: 'CONDITIONAL_PROVIDER_DECISION' });
-    const local = (await must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
+    const local = (await f.must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
     expect(local.crossNode).toBe(false);
 
     // The queue is one list over all nodes: the city authority sees the cross-node request on 莲都区's node, not the local one.
-    const queued = (await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id);
+    const queued = (await f.must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id);
     expect(queued).toContain(cross.id);
     expect(queued).not.toContain(local.id);
-    expect((await must(auditor(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(cross.id);
-    expect((await must(agency(districtProvider, LIANDU), QUEUE)).shareCoordinationQueue.totalCount).toBe(0);
+    expect((await f.must(auditor(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(cross.id);
+    expect((await f.must(agency(districtProvider, LIANDU), QUEUE)).shareCoordinationQueue.totalCount).toBe(0);
 
     // Where it only supervises, the city authority does not decide 莲都区's own affairs; it coordinates the cross-node request.
     const notItsCall = await f.gql(authority(CITY), APPROVE, { id: local.id, reason: '同意' });
     expect(notItsCall.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const coordinated = (await must(authority(CITY), APPROVE, { id: cross.id, reason: '经市级协调同意' })).approveShareRequest;
+    const coordinated = (await f.must(authority(CITY), APPROVE, { id: cross.id, reason: '经市级协调同意' })).approveShareRequest;
     expect(coordinated).toMatchObject({ status: 'GRANTED', decisionRule: 'CROSS_REGION_COORDINATION', decidedBy: `authority-${CITY}` });
 
     // Recorded on the provider's node: 莲都区's sharing database holds the decision and its audit event.
@@ -79,22 +72,22 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     expect(row).toEqual({ status: 'GRANTED', decision_rule: 'CROSS_REGION_COORDINATION' });
     const audits = await sharing.execute(`select action from "sharing".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [cross.id]);
     expect(audits.map((a: any) => a.action)).toEqual(['shareRequest.create', 'shareRequest.approve']);
-    expect((await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(cross.id);
+    expect((await f.must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(cross.id);
 
     // The data plane's check, routed by the entry's ID to 莲都区's node.
-    expect((await must(agency(cityRequester, CITY), CHECK, { id: resourceId, org: cityRequester })).shareGrantCheck).toEqual({ allowed: true, denial: null });
+    expect((await f.must(agency(cityRequester, CITY), CHECK, { id: resourceId, org: cityRequester })).shareGrantCheck).toEqual({ allowed: true, denial: null });
   });
 
   test('a 莲都区 agency asks for city data: the request lives on the city node, and the city authority decides it there [B §29]', async () => {
     const cityProvider = await registerOrganization(f.call, CITY, '丽水市市场监督管理局');
     const districtRequester = await registerOrganization(f.call, LIANDU, '丽水市莲都区民政局');
     const resourceId = await publishResource(f.call, cityProvider, CITY, CONDITIONAL);
-    const r = (await must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
+    const r = (await f.must(agency(districtRequester, LIANDU), REQUEST, ask(resourceId, districtRequester))).requestShare;
     expect(r.id.startsWith(`${CITY}:`)).toBe(true);
     expect(r.crossNode).toBe(true);
-    expect((await must(authority(LIANDU), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(r.id);
-    expect((await must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(r.id);
-    const d = (await must(agency(cityProvider, CITY), APPROVE, { id: r.id, reason: '符合条件' })).approveShareRequest;
+    expect((await f.must(authority(LIANDU), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).not.toContain(r.id);
+    expect((await f.must(authority(CITY), QUEUE)).shareCoordinationQueue.edges.map((e: any) => e.node.id)).toContain(r.id);
+    const d = (await f.must(agency(cityProvider, CITY), APPROVE, { id: r.id, reason: '符合条件' })).approveShareRequest;
     expect(d).toMatchObject({ status: 'GRANTED', decisionRule: 'CONDITIONAL_PROVIDER_DECISION' });
   });
 
@@ -106,14 +99,14 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
       const provider = await registerOrganization(f.call, region, '统计局');
       const resourceId = await publishResource(f.call, provider, region);
       ids.push(
-        (await must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } }))
+        (await f.must(agency(provider, region), ADD, { input: { providerId: provider, resourceId, itemNames: ['统一社会信用代码'], legalBasis: '《统计法》第九条' } }))
           .addNegativeListEntry.id,
       );
     }
-    const city = (await must(authority(CITY), LIST)).negativeList;
+    const city = (await f.must(authority(CITY), LIST)).negativeList;
     expect(city.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(ids));
     expect(city.totalCount).toBeGreaterThanOrEqual(3);
-    const district = (await must(authority(LIANDU), LIST)).negativeList.edges.map((e: any) => e.node.id);
+    const district = (await f.must(authority(LIANDU), LIST)).negativeList.edges.map((e: any) => e.node.id);
     expect(district).toEqual([ids[1]]);
   });
 
@@ -121,7 +114,7 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     const LIST = `query($p: ID) { negativeList(providerId: $p, first: 10) { edges { node { id source legalBasis itemNames resource { id } } } } }`;
     const provider = await registerOrganization(f.call, LIANDU, '丽水市莲都区统计局');
     const resourceId = await publishResource(f.call, provider, LIANDU, { shareAttribute: 'NOT_SHARED', legalBasis: '《统计法》第九条', openAttribute: 'PROHIBITED' });
-    const lines = async () => (await must(authority(CITY), LIST, { p: provider })).negativeList.edges.map((e: any) => e.node);
+    const lines = async () => (await f.must(authority(CITY), LIST, { p: provider })).negativeList.edges.map((e: any) => e.node);
     const [line] = await eventually(lines, (l) => l.length === 1);
     expect(line).toMatchObject({ source: 'CATALOG', legalBasis: '《统计法》第九条', itemNames: ['统一社会信用代码', '企业名称', '登记状态'], resource: { id: resourceId } });
     // The line follows the catalog: the provider cannot take it off the list or change it here.
@@ -141,6 +134,6 @@ describe('cross-level and cross-region sharing [SHR-7, B §29]', () => {
     expect((await f.gql(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: resourceId })).errors).toBeUndefined();
     expect((await f.gql(authority(LIANDU), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id: resourceId })).errors).toBeUndefined();
     expect(await eventually(lines, (l) => l.length === 0)).toEqual([]);
-    expect((await must(agency(requester, CITY), REQUEST, ask(resourceId, requester))).requestShare.status).toBe('PENDING');
+    expect((await f.must(agency(requester, CITY), REQUEST, ask(resourceId, requester))).requestShare.status).toBe('PENDING');
   });
 });

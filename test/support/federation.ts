@@ -36,5 +36,11 @@ export async function startTestFederation(
     (await gatewayRequest(federation.gateway.url, TEST_JWT_SECRET, actor, query, variables)) as GqlResult<T> & { status: number };
   /** The same calls in the shape the catalog fixtures take: through the gateway the subgraph is the router's business. */
   const call: Call = (_subgraph, actor, query, variables) => gql(actor, query, variables);
-  return { federation, gql, call };
+  /** The data of a request that must succeed: any error fails the test, naming it. */
+  const must = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const r = await gql<T>(actor, query, variables);
+    if (r.errors?.length) throw new Error(`expected no errors, got ${JSON.stringify(r.errors)}`);
+    return r.data as T;
+  };
+  return { federation, gql, call, must };
 }
