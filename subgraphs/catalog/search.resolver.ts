@@ -4,7 +4,7 @@ import type { EntityManager, FilterQuery, Knex, QBFilterQuery } from '@mikro-orm
 import { decodeCursor, encodeCursor } from '../../schema/cursor.js';
 import { getRegion } from '../../schema/regions.js';
 import type { SubgraphContext } from '../kit/server/context.js';
-import { catalogCountBound } from '../../platform/env.js';
+import { DEFAULT_CATALOG_COUNT_BOUND } from '../../platform/env.js';
 import { badInput } from '../kit/server/errors.js';
 import { loadedColumns, tableOf, untracked } from '../kit/server/reads.js';
 import { assertKnownIdRegion, connectionType, cursorOf, PageArgs, pageInfoOf, pageSize, regionsInScope, RegionScopeInput, seqAfter } from '../kit/server/pagination.js';
@@ -694,7 +694,7 @@ export class DataResourceSearchResolver {
 
     const selected = selectedFields(info);
     const wanted = { count: selected.has('totalCount') || selected.has('totalCountIsExact'), facets: selected.has('facets') };
-    const search = new Search(ctx, where, keyword, narrowing, wanted, exactCount ? null : catalogCountBound(), size, after);
+    const search = new Search(ctx, where, keyword, narrowing, wanted, exactCount ? null : (ctx.settings.catalogCountBound ?? DEFAULT_CATALOG_COUNT_BOUND), size, after);
     const { rows } = await search.read();
     const hasNextPage = rows.length > size;
     const edges = rows.slice(0, size).map(({ node, rank }) => ({
