@@ -7,7 +7,7 @@ import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { callSubgraph } from './support/subgraph-client.js';
 import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search.resolver.js';
+import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search/engine.js';
 
 /**
  * The sample behind a search's count, on a catalog larger than the sample and than a walk
