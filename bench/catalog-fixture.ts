@@ -5,7 +5,7 @@ import { newId } from '../schema/ids.js';
 import { getRegion, type RegionInfo } from '../schema/regions.js';
 import { catalogModule } from '../subgraphs/catalog/index.js';
 import { DataItem, DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { searchColumns } from '../subgraphs/catalog/search.js';
+import { searchColumns } from '../subgraphs/catalog/search/text.js';
 import { ormConfig } from '../subgraphs/kit/server/orm.js';
 import { refreshStatistics } from '../subgraphs/kit/server/statistics.js';
 import { appliesAt, areaOf, SECTORS, templateFields, type DatasetTemplate, type Sector } from '../seeds/catalog-templates.js';

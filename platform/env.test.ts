@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { catalogCountBound, EnvError, loadEnv } from './env.js';
+import { EnvError, loadEnv } from './env.js';
 
 describe('database limits in the configuration', () => {
   test('a subgraph statement is bounded by 10 s and a connection wait by 5 s unless configured', () => {
@@ -39,12 +39,9 @@ describe('retention and dead letters in the configuration', () => {
 describe('the catalog search count bound', () => {
   test('1,000 matches per node unless configured; 0 or a non-number stops the process with the variable named', () => {
     expect(loadEnv({}, { demo: true }).catalogCountBound).toBe(1000);
-    expect(catalogCountBound({})).toBe(1000);
     expect(loadEnv({ CATALOG_COUNT_BOUND: '50' }, { demo: true }).catalogCountBound).toBe(50);
-    expect(catalogCountBound({ CATALOG_COUNT_BOUND: '50' })).toBe(50);
     for (const bad of ['0', 'many', '-5']) {
       expect(() => loadEnv({ CATALOG_COUNT_BOUND: bad }, { demo: true })).toThrow(/CATALOG_COUNT_BOUND/);
-      expect(() => catalogCountBound({ CATALOG_COUNT_BOUND: bad })).toThrow(/CATALOG_COUNT_BOUND/);
     }
   });
 });

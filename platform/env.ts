@@ -57,7 +57,7 @@ export interface Env {
   otlpEndpoint: string | undefined;
   /** `service.name` of exported spans; each process entry has its own default. */
   otelServiceName: string | undefined;
-  /** Catalog search counts exactly up to this many matches per node, and estimates beyond (see catalogCountBound). */
+  /** Catalog search counts exactly up to this many matches per node, and estimates beyond; read once here and handed to the catalog in its subgraph settings. */
   catalogCountBound: number;
   /** How often each subgraph prunes outbox events, receipts and idempotency records nothing needs any more (subgraphs/kit/server/retention.ts); 0: never. */
   retentionIntervalMs: number;
@@ -105,22 +105,6 @@ const positiveInt = (what: string) => nonNegativeInt.pipe(z.number().min(1, `mus
 /** Default of CATALOG_COUNT_BOUND: a page of matches costs milliseconds, reading 1,000 of them a few more. */
 export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
 const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
-
-/** The last CATALOG_COUNT_BOUND value parsed, so a search does not parse it again. */
-let lastBound: { raw: string | undefined; value: number } | undefined;
-
-/**
- * CATALOG_COUNT_BOUND, read when a search counts (so a test can lower it for its own process);
- * loadEnv has already refused an invalid value at startup.
- */
-export function catalogCountBound(src: NodeJS.ProcessEnv = process.env): number {
-  const raw = src.CATALOG_COUNT_BOUND || undefined;
-  if (lastBound && lastBound.raw === raw) return lastBound.value;
-  const result = catalogCountBoundSchema.safeParse(raw);
-  if (!result.success) throw new EnvError(`CATALOG_COUNT_BOUND ${result.error.issues[0]!.message}`);
-  lastBound = { raw, value: result.data };
-  return result.data;
-}
 
 /** Every variable, by its name; an empty value counts as unset. */
 const envSchema = (demo: boolean) =>

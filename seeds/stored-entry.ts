@@ -1,7 +1,7 @@
 import type { RequiredEntityData } from '@mikro-orm/postgresql';
 import type { DataFormat, Library, OpenAttribute, ResourceStatus, SecurityGrade, ShareAttribute, UpdateFrequency } from '../schema/enums.js';
 import type { DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { searchColumns } from '../subgraphs/catalog/search.js';
+import { searchColumns } from '../subgraphs/catalog/search/text.js';
 import { updateDueAfter } from '../subgraphs/catalog/workflow.js';
 import { newOwned } from '../subgraphs/kit/server/owned.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { cruise, type IForbiddenRuleType } from 'dependency-cruiser';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../platform/paths.js';
 
@@ -61,5 +62,23 @@ describe('the floors of the house', () => {
     // A cruise that resolved nothing would find no violation either.
     expect(output.modules.length).toBeGreaterThan(200);
     expect(output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)).toEqual([]);
+  });
+});
+
+/**
+ * Statements built with knex below the ORM: the catalog search (its engine), whose ranked pages,
+ * samples, walks and GROUPING SETS the ORM's query builder cannot express. The kit reaches knex
+ * only for its pool's state (orm.ts, metrics.ts), and migrations for their DDL.
+ */
+const KNEX_ALLOWED = /^subgraphs\/(catalog\/search\/|kit\/server\/(orm|metrics)\.ts|[^/]+\/migrations\/)/;
+
+describe('knex beside the ORM', () => {
+  test('only the catalog search builds statements with knex', () => {
+    const sources = ['schema', 'platform', 'gateway', 'subgraphs', 'runtime', 'seeds', 'scripts', 'bench']
+      .flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const users = sources.filter((f) => /\bKnex\.|getKnex\(|from 'knex'/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(users).toContain('subgraphs/catalog/search/engine.ts');
+    expect(users.filter((f) => !KNEX_ALLOWED.test(f))).toEqual([]);
   });
 });

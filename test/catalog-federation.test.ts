@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { agency, authority } from './support/node.js';
-import { registerOrganization, resourceInput } from './support/catalog-fixtures.js';
+import { registerOrganization, resourceInput, withCountBound } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
@@ -109,19 +109,15 @@ describe('bounded counts across the federation [CAT-8]', () => {
       expect(r.errors).toBeUndefined();
       return r.data!.dataResources as { totalCount: number; exact: boolean; facets: { countsAreExact: boolean; status: { value: string; count: number }[] } };
     };
-    const before = process.env.CATALOG_COUNT_BOUND;
-    try {
-      // The city's node has 3 matches, past a bound of 2; the district's node has 1, within it.
-      process.env.CATALOG_COUNT_BOUND = '2';
+    // The city's node has 3 matches, past a bound of 2; the district's node has 1, within it.
+    await withCountBound(2, async () => {
       // The city's part is an estimate, from a sample that on a table this small is all of it.
       expect(await count(false)).toEqual({ totalCount: 4, exact: false, facets: { countsAreExact: false, status: [{ value: 'PUBLISHED', count: 4 }] } });
       expect(await count(true)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
-      process.env.CATALOG_COUNT_BOUND = '3';
+    });
+    await withCountBound(3, async () => {
       expect(await count(false)).toEqual({ totalCount: 4, exact: true, facets: { countsAreExact: true, status: [{ value: 'PUBLISHED', count: 4 }] } });
-    } finally {
-      if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
-      else process.env.CATALOG_COUNT_BOUND = before;
-    }
+    });
   });
 });
 

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ANONYMOUS } from '../schema/auth.js';
 import { storedEntry } from '../seeds/stored-entry.js';
 import { registerOrganization, withCountBound } from './support/catalog-fixtures.js';
-import { provisionTestDatabases } from './support/env.js';
+import { provisionTestDatabases, TEST_SETTINGS } from './support/env.js';
 import { callerOf, nodeConfig, startCatalog } from './support/node.js';
 import { callSubgraph } from './support/subgraph-client.js';
 import { type RunningSubgraph } from '../subgraphs/kit/server/subgraph.js';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search.resolver.js';
+import { beyondBound, sampleShare, walkRanks } from '../subgraphs/catalog/search/engine.js';
 
 /**
  * The sample behind a search's count, on a catalog larger than the sample and than a walk
@@ -66,6 +66,8 @@ const OLD = 600;
 const NEW = 10_100;
 let dbs: Awaited<ReturnType<typeof provisionTestDatabases>>;
 let sub: RunningSubgraph;
+/** The catalog's settings, kept to lower its count bound for a test. */
+const settings = { ...TEST_SETTINGS, metrics: false };
 const statements: string[] = [];
 /** The statement that counts matches up to the bound. */
 const BOUNDED_COUNT = /count\(\*\)::int as count from \(select 1 /;
@@ -87,7 +89,7 @@ async function search(keyword: string, after: string | null = null) {
 describe('a catalog larger than the sample [CAT-8, L §9]', () => {
   beforeAll(async () => {
     dbs = await provisionTestDatabases('search_sample');
-    sub = await startCatalog(node, dbs, { onQuery: (sql) => statements.push(sql) });
+    sub = await startCatalog(node, dbs, { settings, onQuery: (sql) => statements.push(sql) });
     const providerId = await registerOrganization(callerOf(node), REGION, '丽水市档案馆');
     // Oldest first (IDs, and so the order of entries, follow the order they are made in): 600
     // archive entries, then 10,100 others, 3 of which name an archive too.
@@ -125,7 +127,7 @@ describe('a catalog larger than the sample [CAT-8, L §9]', () => {
   test('with facets the page is the same, and past the bound the counts are estimates said to be', async () => {
     const Q = `query($f: DataResourceFilter) { dataResources(filter: $f, first: 20) {
       totalCount edges { node { name } } facets { countsAreExact status { value count } } } }`;
-    const r = await withCountBound(100, () => callSubgraph(sub.url, { subgraph: 'catalog', node: node.id }, ANONYMOUS, Q, { f: { keyword: '档案' } }));
+    const r = await withCountBound(100, () => callSubgraph(sub.url, { subgraph: 'catalog', node: node.id }, ANONYMOUS, Q, { f: { keyword: '档案' } }), settings);
     expect(r.errors).toBeUndefined();
     const plain = await search('档案');
     expect(r.data!.dataResources.edges).toEqual(plain.edges);
@@ -136,7 +138,7 @@ describe('a catalog larger than the sample [CAT-8, L §9]', () => {
 
   test('a count the sample cannot settle is counted up to the bound, then estimated and said to be', async () => {
     const before = statements.length;
-    const r = await withCountBound(100, () => search('档案'));
+    const r = await withCountBound(100, () => search('档案'), settings);
     expect(statements.slice(before).filter((sql) => BOUNDED_COUNT.test(sql))).toHaveLength(1);
     expect(r.totalCountIsExact).toBe(false);
     expect(r.totalCount).toBeGreaterThan(100);
@@ -146,7 +148,7 @@ describe('a catalog larger than the sample [CAT-8, L §9]', () => {
 
   test('a term on far more pages than the bound allows is estimated from the sample alone, without counting its matches', async () => {
     const before = statements.length;
-    const r = await withCountBound(100, () => search('条目'));
+    const r = await withCountBound(100, () => search('条目'), settings);
     expect(statements.slice(before).filter((sql) => BOUNDED_COUNT.test(sql))).toEqual([]);
     expect(r.totalCountIsExact).toBe(false);
     expect(r.totalCount).toBeGreaterThan(NEW * 0.8);

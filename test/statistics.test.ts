@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataResource } from '../subgraphs/catalog/resource.entity.js';
-import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql } from '../subgraphs/catalog/search.js';
+import { matchSql, narrowingOf, parseKeyword, RANKS, rankSql } from '../subgraphs/catalog/search/text.js';
 import { storedEntry } from '../seeds/stored-entry.js';
 import { provisionTestDatabases, TEST_DATABASE_URL, TEST_SETTINGS } from './support/env.js';
 import { registerOrganization } from './support/catalog-fixtures.js';

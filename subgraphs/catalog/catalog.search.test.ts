@@ -11,7 +11,7 @@ import { DEFAULT_MAX } from '../kit/server/input-bounds.js';
 import { ormConfig } from '../kit/server/orm.js';
 import { createSubgraph } from '../kit/server/subgraph.js';
 import { catalogModule } from './index.js';
-import { MAX_KEYWORD_LENGTH, narrowingOf, normalizeSearch, parseKeyword, searchColumns } from './search.js';
+import { MAX_KEYWORD_LENGTH, narrowingOf, normalizeSearch, parseKeyword, searchColumns } from './search/text.js';
 
 let t: Awaited<ReturnType<typeof startTestNode>>;
 let statements = 0;

@@ -14,7 +14,7 @@ import {
 import { ShareModeEnum } from '../kit/server/enums.js';
 import { LocalDate } from '../kit/server/scalars.js';
 import { Bound, FreeText } from '../kit/server/input-bounds.js';
-import { MAX_KEYWORD_LENGTH } from './search.js';
+import { MAX_KEYWORD_LENGTH } from './search/text.js';
 
 @InputType({ description: '信息项 / a data item' })
 export class DataItemInput {

@@ -25,7 +25,7 @@ import { CreateDataResourceInput, REQUIRED_RESOURCE_FIELDS, UpdateDataResourceIn
 import { itemsLoader, primeItems, resourceLoader, versionsLoader } from './resource.loader.js';
 import { validateResource } from './resource.rules.js';
 import { canCompile, canSeeResource, canSeeReviewRecords, loadForCompiling, loadForReview, supervisionFilter } from './access.js';
-import { searchColumns } from './search.js';
+import { searchColumns } from './search/text.js';
 import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems, type ResourceFields } from './workflow.js';
 import { FreeText } from '../kit/server/input-bounds.js';
 

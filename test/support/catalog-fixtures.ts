@@ -1,5 +1,7 @@
 import { expect } from '@jest/globals';
 import { makeCreditCode } from '../../subgraphs/catalog/credit-code.js';
+import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
+import { TEST_SETTINGS } from './env.js';
 import { agency, authority } from './node.js';
 import type { Call } from './subgraph-client.js';
 
@@ -61,14 +63,16 @@ export async function publishResource(call: Call, providerId: string, region: st
   return id;
 }
 
-/** Runs `work` with the catalog counting exactly only up to `bound` matches (CATALOG_COUNT_BOUND, read per search). */
-export async function withCountBound<T>(bound: number, work: () => Promise<T>): Promise<T> {
-  const before = process.env.CATALOG_COUNT_BOUND;
-  process.env.CATALOG_COUNT_BOUND = String(bound);
+/**
+ * Runs `work` with the catalog counting exactly only up to `bound` matches: the subgraphs started
+ * with `settings` read their count bound at each search.
+ */
+export async function withCountBound<T>(bound: number, work: () => Promise<T>, settings: SubgraphSettings = TEST_SETTINGS): Promise<T> {
+  const before = settings.catalogCountBound;
+  settings.catalogCountBound = bound;
   try {
     return await work();
   } finally {
-    if (before === undefined) delete process.env.CATALOG_COUNT_BOUND;
-    else process.env.CATALOG_COUNT_BOUND = before;
+    settings.catalogCountBound = before;
   }
 }

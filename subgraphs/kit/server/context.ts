@@ -6,6 +6,7 @@ import type { NodeConfig } from '../../../schema/topology.js';
 import { unauthenticated } from './errors.js';
 import type { PeerClient } from './peers.js';
 import type { AuditSession } from './audit.js';
+import type { SubgraphSettings } from './settings.js';
 
 /** Per-request loaders: created on first use, so a request only pays for what it touches. */
 export class Loaders {
@@ -24,6 +25,8 @@ export interface SubgraphContext {
   em: EntityManager;
   actor: Actor;
   node: NodeConfig;
+  /** What the subgraph was started with (kit/server/settings.ts): the object itself, so a harness's change reaches the next request. */
+  settings: SubgraphSettings;
   loaders: Loaders;
   peers: PeerClient;
   /** Present when the request carries an idempotency key (every mutation through the gateway). */

@@ -5,9 +5,13 @@ import type { SubgraphContext } from './context.js';
  * Reads for answers only. A GraphQL query never writes an entity back, so what it loads need not
  * join the unit of work: no identity map entry, no snapshot to diff at a flush that never comes.
  * The statements are fixed per entity and column, made once from the metadata, where the entity
- * manager's find builds its query anew on every call. A request that may write (a mutation, or a
- * request whose operation is not known yet) reads through the entity manager as before, so an
- * entity it changes is always one the unit of work tracks.
+ * manager's find builds its query anew on every call. That is why these reads go around the ORM's
+ * queries (with the catalog search, subgraphs/catalog/search/, the only ones that do): find with
+ * `disableIdentityMap` also keeps the entities out of the unit of work, but still builds its query
+ * and hydrates through the ORM on every call, which `npm run bench -- cpu` shows costs a by-id
+ * request markedly more CPU on its node. A request that may write (a mutation, or a request whose
+ * operation is not known yet) reads through the entity manager as before, so an entity it changes
+ * is always one the unit of work tracks.
  */
 
 /** The loaded columns of an entity (lazy ones left out, as find leaves them) and its table, qualified. */

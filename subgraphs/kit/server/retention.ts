@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RETENTION_DEFAULTS, type Env } from '../../../platform/env.js';
+import { RETENTION_DEFAULTS } from '../../../platform/env.js';
 import { IDEMPOTENCY_TABLE } from './idempotency.js';
+import type { RetentionSettings } from './settings.js';
 
 /**
  * Nothing a subgraph keeps for its machinery grows forever. What goes when:
@@ -24,14 +25,6 @@ import { IDEMPOTENCY_TABLE } from './idempotency.js';
  * `PRUNE_MAX_BATCHES` per table and run (the next run goes on), so a backlog never holds locks or
  * the statement timeout long. Cut-offs are the database's `now()`.
  */
-export interface RetentionSettings {
-  /** How often the pruner runs (RETENTION_INTERVAL_MS); 0: only when asked (`RunningSubgraph.prune`). */
-  intervalMs: number;
-  /** Outbox events and receipts older than this go whatever happens (EVENT_RETENTION_HOURS). */
-  eventRetentionHours: number;
-  /** Idempotency records older than this go: a client's retry window (IDEMPOTENCY_RETENTION_HOURS). */
-  idempotencyRetentionHours: number;
-}
 
 /** The defaults of production (platform/env.ts); tests and harnesses leave the interval at 0 and prune when they want. */
 export const DEFAULT_RETENTION: RetentionSettings = {
@@ -39,13 +32,6 @@ export const DEFAULT_RETENTION: RetentionSettings = {
   eventRetentionHours: RETENTION_DEFAULTS.eventRetentionHours,
   idempotencyRetentionHours: RETENTION_DEFAULTS.idempotencyRetentionHours,
 };
-
-/** The retention settings of a process's configuration (RETENTION_INTERVAL_MS, EVENT_RETENTION_HOURS, IDEMPOTENCY_RETENTION_HOURS). */
-export const retentionOf = (env: Env): RetentionSettings => ({
-  intervalMs: env.retentionIntervalMs,
-  eventRetentionHours: env.eventRetentionHours,
-  idempotencyRetentionHours: env.idempotencyRetentionHours,
-});
 
 const PRUNE_BATCH = 1000;
 const PRUNE_MAX_BATCHES = 50;

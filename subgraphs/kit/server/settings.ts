@@ -1,6 +1,5 @@
 import type { Env } from '../../../platform/env.js';
 import type { DatabaseLimits } from './orm.js';
-import { retentionOf, type RetentionSettings } from './retention.js';
 
 /**
  * What every subgraph of a deployment is given alike: one object, passed whole from the federation
@@ -31,7 +30,30 @@ export interface SubgraphSettings {
   eventPollMs?: number;
   /** Failures of one event's handler, in a row, before it goes to the dead-letter table (EVENT_MAX_ATTEMPTS); default 5. */
   eventMaxAttempts?: number;
+  /**
+   * A catalog search counts exactly up to this many matches per node and estimates beyond
+   * (CATALOG_COUNT_BOUND; subgraphs/catalog/search/). Read at each search, so a harness may change
+   * it on a running subgraph; `DEFAULT_CATALOG_COUNT_BOUND` when absent.
+   */
+  catalogCountBound?: number;
 }
+
+/** What the pruner keeps how long (kit/server/retention.ts), and how often it runs. */
+export interface RetentionSettings {
+  /** How often the pruner runs (RETENTION_INTERVAL_MS); 0: only when asked (`RunningSubgraph.prune`). */
+  intervalMs: number;
+  /** Outbox events and receipts older than this go whatever happens (EVENT_RETENTION_HOURS). */
+  eventRetentionHours: number;
+  /** Idempotency records older than this go: a client's retry window (IDEMPOTENCY_RETENTION_HOURS). */
+  idempotencyRetentionHours: number;
+}
+
+/** The retention settings of a process's configuration (RETENTION_INTERVAL_MS, EVENT_RETENTION_HOURS, IDEMPOTENCY_RETENTION_HOURS). */
+const retentionOf = (env: Env): RetentionSettings => ({
+  intervalMs: env.retentionIntervalMs,
+  eventRetentionHours: env.eventRetentionHours,
+  idempotencyRetentionHours: env.idempotencyRetentionHours,
+});
 
 /** The settings a process's configuration gives every subgraph it runs. */
 export function subgraphSettingsOf(env: Env): SubgraphSettings {
@@ -44,5 +66,6 @@ export function subgraphSettingsOf(env: Env): SubgraphSettings {
     statisticsIntervalMs: env.statisticsIntervalMs,
     retention: retentionOf(env),
     eventMaxAttempts: env.eventMaxAttempts,
+    catalogCountBound: env.catalogCountBound,
   };
 }

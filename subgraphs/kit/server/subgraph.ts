@@ -30,8 +30,8 @@ import { serveMetrics } from '../../../platform/metrics.js';
 import { traceIncoming } from '../../../platform/tracing.js';
 import { countPruned, subgraphRequestMetrics, trackPool } from './metrics.js';
 import { PeriodicWork } from './periodic.js';
-import { DEFAULT_RETENTION, pruneSubgraph, type PruneReport, type RetentionSettings } from './retention.js';
-import type { SubgraphSettings } from './settings.js';
+import { DEFAULT_RETENTION, pruneSubgraph, type PruneReport } from './retention.js';
+import type { RetentionSettings, SubgraphSettings } from './settings.js';
 import { refreshStatistics, type StatisticsRefresh } from './statistics.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
@@ -391,6 +391,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
         em: orm.em.fork(),
         actor,
         node: opts.node,
+        settings,
         loaders: new Loaders(),
         peers: new PeerClient(opts.node, actor, settings.internalSecret, undefined, request.id, topology),
         idempotency: idempotencyKey ? { key: idempotencyKey, replayed: false } : undefined,

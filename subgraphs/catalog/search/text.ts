@@ -1,5 +1,5 @@
-import { DATA_FORMATS, LIBRARIES, OPEN_ATTRIBUTES, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '../../schema/enums.js';
-import { badInput } from '../kit/server/errors.js';
+import { DATA_FORMATS, LIBRARIES, OPEN_ATTRIBUTES, RESOURCE_STATUSES, SECURITY_GRADES, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '../../../schema/enums.js';
+import { badInput } from '../../kit/server/errors.js';
 
 /**
  * Keyword search over names, summaries and item names [CAT-8]: substring matching of Chinese
@@ -16,7 +16,7 @@ import { badInput } from '../kit/server/errors.js';
  * The grams are an index expression rather than a stored column: stored, they made the table
  * 2.8 times larger at 100,000 entries, and counting a frequent term's matches (which visits the
  * table) that much slower. The price is that the expression must never be evaluated row by row
- * (see withoutSeqScan in search.resolver.ts).
+ * (see withoutSeqScan in engine.ts).
  *
  * Measured at 100,000 entries on PostgreSQL 15 (2 cores), one filter: a ranked page of 20 takes
  * 4–18 ms for '局', '企业' and '户籍信息', page 50 by cursor the same; counting all matches is
