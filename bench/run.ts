@@ -21,7 +21,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * `npm run bench -- demo-search` the demo catalog's keyword search per node (bench/demo-search.ts),
  * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts),
  * `npm run bench -- load` the load benchmark in the production shape (bench/load.ts),
- * `npm run bench -- freeze` how soon the gateway knows a frozen node (bench/freeze.ts).
+ * `npm run bench -- freeze` how soon the gateway knows a frozen node (bench/freeze.ts),
+ * `npm run bench -- dcat` the DCAT-AP export of the demo's open catalog (bench/dcat.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -355,6 +356,10 @@ try {
   }
   if (process.argv.slice(2).includes('freeze')) {
     await (await import('./freeze.js')).freezeBenchmark(serverUrl);
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('dcat')) {
+    await (await import('./dcat.js')).dcatBenchmark(serverUrl);
     process.exit(0);
   }
   if (process.argv.slice(2).includes('load')) {

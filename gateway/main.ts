@@ -26,6 +26,7 @@ const gateway = await createGateway({
   rateLimit: env.rateLimitMax > 0 ? { max: env.rateLimitMax, windowMs: env.rateLimitWindowMs } : undefined,
   logger,
   metrics: env.metricsEnabled,
+  publicBaseUrl: env.publicBaseUrl,
 });
 logger.info({ url: gateway.url, playground: `${gateway.url}/playground` }, 'gateway listening');
 const stop = async () => {

@@ -9,7 +9,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { buildASTSchema, getNamedType, GraphQLError, parse } from 'graphql';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isAnonymous, type Actor } from '../schema/auth.js';
+import { ANONYMOUS, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isAnonymous, type Actor } from '../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../platform/http.js';
 import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../platform/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
@@ -23,6 +23,8 @@ import { AUDIT_SUBGRAPH, buildAuditSchema } from './audit.js';
 import { serveMetrics } from '../platform/metrics.js';
 import { traceIncoming } from '../platform/tracing.js';
 import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
+import { enumLabels, serveOpenCatalog, type PublicResult } from './dcat.js';
+import { getRegion } from '../schema/regions.js';
 import { Agent } from 'undici';
 
 export interface GatewayOptions {
@@ -67,6 +69,11 @@ export interface GatewayOptions {
   apolloPlugins?: ApolloServerPlugin<GatewayContext>[];
   /** Serve Prometheus metrics at `GET /metrics` (METRICS_ENABLED); default on. */
   metrics?: boolean;
+  /**
+   * Base of the IRIs in the open catalog export (`/open-catalog`, PUBLIC_BASE_URL), as the public
+   * reaches the gateway (e.g. https://data.lishui.gov.cn); the gateway's own URL when absent.
+   */
+  publicBaseUrl?: string;
 }
 
 declare module 'fastify' {
@@ -378,12 +385,33 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       );
     },
   });
+  let ownUrl = '';
+  const root = topology.root;
+  const rootRegion = root.regions.map((code) => getRegion(code)!).find((r) => !r.parentCode || !root.regions.includes(r.parentCode))!;
+  serveOpenCatalog(app, {
+    root,
+    rootRegion,
+    labels: enumLabels(o.supergraphSdl),
+    baseUrl: () => o.publicBaseUrl ?? ownUrl,
+    // The export is the public's view whatever the request carries: a token is not even read.
+    run: async (request, query, variables) => {
+      const calls: NonNullable<GatewayContext['calls']> = [];
+      noteLog(request, { nodes: calls });
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: { actor: ANONYMOUS, requestId: request.id, calls, logFields: request.logFields ?? undefined, logger: request.log as Logger } },
+      );
+      if (response.body.kind !== 'single') throw new Error('the open catalog operation answered incrementally');
+      return response.body.singleResult as PublicResult;
+    },
+  });
   await o.extend?.(app);
 
   await app.listen({ port: o.port ?? 0, host });
   const { port } = app.server.address() as AddressInfo;
+  ownUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: ownUrl,
     anchors,
     app,
     async stop() {

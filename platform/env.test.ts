@@ -160,3 +160,13 @@ describe('node probing and token lifetime in the configuration [issue 15 items 7
     );
   });
 });
+
+describe('the open catalog export in the configuration [OPN-10]', () => {
+  test('PUBLIC_BASE_URL is unset unless configured, loses its trailing slash, and must be an http(s) URL without query or fragment', () => {
+    expect(loadEnv({}, { demo: true }).publicBaseUrl).toBeUndefined();
+    expect(loadEnv({ PUBLIC_BASE_URL: 'https://data.lishui.gov.cn/open/' }, { demo: true }).publicBaseUrl).toBe('https://data.lishui.gov.cn/open');
+    for (const bad of ['data.lishui.gov.cn', 'https://data.lishui.gov.cn/?x=1', 'https://data.lishui.gov.cn/#top', 'ftp://data.lishui.gov.cn']) {
+      expect(() => loadEnv({ PUBLIC_BASE_URL: bad }, { demo: true })).toThrow(/PUBLIC_BASE_URL must be an http:\/\/ or https:\/\/ URL/);
+    }
+  });
+});

@@ -67,6 +67,8 @@ export interface Env {
   idempotencyRetentionHours: number;
   /** Failures of an event's handler, in a row, before the event goes to the consumer's dead-letter table. */
   eventMaxAttempts: number;
+  /** Base of the open catalog export's IRIs, as the public reaches the gateway; absent: the gateway's own URL. */
+  publicBaseUrl: string | undefined;
 }
 
 export class EnvError extends Error {}
@@ -159,6 +161,12 @@ const envSchema = (demo: boolean) =>
     EVENT_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.eventRetentionHours),
     IDEMPOTENCY_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.idempotencyRetentionHours),
     EVENT_MAX_ATTEMPTS: positiveInt('attempt').default(RETENTION_DEFAULTS.eventMaxAttempts),
+    // IRIs are built by appending paths: a query or fragment would end up inside every one of them.
+    PUBLIC_BASE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, 'must be an http:// or https:// URL without query or fragment (e.g. https://data.lishui.gov.cn)')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
   });
 
 export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } = {}): Env {
@@ -201,6 +209,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     eventRetentionHours: v.EVENT_RETENTION_HOURS,
     idempotencyRetentionHours: v.IDEMPOTENCY_RETENTION_HOURS,
     eventMaxAttempts: v.EVENT_MAX_ATTEMPTS,
+    publicBaseUrl: v.PUBLIC_BASE_URL,
   };
 }
 

@@ -36,6 +36,8 @@ export interface FederationOptions {
   /** Longest client token lifetime the gateway accepts; its default (24 h) when absent. */
   jwtMaxLifetimeMs?: number;
   playgroundHeaders?: string;
+  /** Base of the open catalog export's IRIs (PUBLIC_BASE_URL); the gateway's own URL when absent. */
+  publicBaseUrl?: string;
   onQuery?: (nodeId: string, subgraph: SubgraphName, sql: string) => void;
   /**
    * Run each node in a child process (compiled code only), as production runs them apart: then a
@@ -163,6 +165,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     health: o.health,
     jwtMaxLifetimeMs: o.jwtMaxLifetimeMs,
     playgroundHeaders: o.playgroundHeaders,
+    publicBaseUrl: o.publicBaseUrl,
     metrics: o.settings.metrics,
   });
   return {

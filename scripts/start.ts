@@ -42,6 +42,7 @@ const federation = await startFederation({
   nodeTimeoutMs: env.nodeTimeoutMs,
   health: { probeIntervalMs: env.nodeProbeIntervalMs, probeTimeoutMs: env.nodeProbeTimeoutMs },
   jwtMaxLifetimeMs: env.jwtMaxLifetimeMs,
+  publicBaseUrl: env.publicBaseUrl,
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 

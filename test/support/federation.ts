@@ -17,7 +17,7 @@ import type { GqlResult } from './subgraph-client.js';
 export async function startTestFederation(
   label: string,
   nodeTimeoutMs = 10_000,
-  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs'> & { eventPollMs?: number } = {},
+  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs' | 'publicBaseUrl'> & { eventPollMs?: number } = {},
 ) {
   const { eventPollMs, ...rest } = options;
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
