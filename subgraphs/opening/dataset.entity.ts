@@ -10,6 +10,8 @@ import {
   type OpenDatasetStatus,
   type OpenPriorityDomain,
 } from './enums.js';
+import type { DataFormat, UpdateFrequency } from '../../schema/enums.js';
+import { DataFormatEnum, UpdateFrequencyEnum } from '../kit/server/enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
 
@@ -38,8 +40,16 @@ export class OpenDataset extends Owned {
   description!: string | null;
 
   @Property({ type: 'text' })
-  @Field(() => OpenDatasetAccessLevelEnum, { description: '开放属性（发布时从目录复制）/ open attribute, copied from the catalog when published [Z §12]' })
+  @Field(() => OpenDatasetAccessLevelEnum, { description: '开放属性（取自目录，随目录变更）/ open attribute, from the catalog entry and kept in step with it [Z §12]' })
   openAttribute!: OpenDatasetAccessLevel;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => DataFormatEnum, { nullable: true, description: '数据格式（取自目录，随目录变更）/ format, from the catalog entry and kept in step with it [Z §10]' })
+  format!: DataFormat | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新频率（取自目录，随目录变更）/ update frequency, from the catalog entry and kept in step with it [Z §10]' })
+  updateFrequency!: UpdateFrequency | null;
 
   @Property({ type: ArrayType })
   @Field(() => [OpenAccessMethodEnum], { description: '开放方式 / access methods [Z §20, B §32]' })

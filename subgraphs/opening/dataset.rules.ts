@@ -46,3 +46,8 @@ export function checkOpenable(
   }
   return r.openAttribute;
 }
+
+/** The methods left to a dataset whose data became RESTRICTED: never DOWNLOAD [OPN-2, Z §20]. */
+export function withoutDownload(methods: OpenAccessMethod[]): OpenAccessMethod[] {
+  return methods.filter((m) => m !== 'DOWNLOAD');
+}

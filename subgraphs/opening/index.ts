@@ -8,6 +8,7 @@ import { Migration20261124000000 } from './migrations/Migration20261124000000.js
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_event_dead_letters.js';
+import { Migration20261207000000 } from './migrations/Migration20261207000000_dataset_follows_catalog.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
@@ -21,6 +22,7 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261206000000_event_dead_letters', class: Migration20261206000000 },
+    { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],

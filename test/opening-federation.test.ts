@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Actor } from '../schema/auth.js';
+import { agency, authority } from './support/node.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { eventually } from './support/eventually.js';
+import { startTestFederation } from './support/federation.js';
+
+/**
+ * The open catalog across the three-node federation: datasets follow their catalog entries
+ * through the catalog's events [OPN-1, Z §10, Z §20, Z §27, Z §35].
+ */
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const CITY = '331100';
+
+beforeAll(async () => {
+  f = await startTestFederation('opening');
+});
+afterAll(async () => f?.federation.stop());
+
+const DATASET = `query($id: ID!) { openDataset(id: $id) { id status openAttribute accessMethods free format updateFrequency suspensionReason catalogEventId } }`;
+const EVENT_BOUND_MS = 60_000;
+
+const dataset = async (id: string) => (await f.must<{ openDataset: Record<string, any> }>(authority(CITY), DATASET, { id })).openDataset;
+
+/** An approved revision of a published entry, as the provider drafts it and the authority publishes it. */
+async function revise(provider: string, region: string, id: string, input: Record<string, unknown>) {
+  const staff = agency(provider, region);
+  await f.must(staff, `mutation($id: ID!, $input: UpdateDataResourceInput!) { updateDataResource(id: $id, input: $input) { id } }`, { id, input });
+  await f.must(staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id });
+  await f.must(authority(region), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id });
+}
+
+/** An OPEN dataset of a new UNCONDITIONAL entry of a new provider, offered by the given methods. */
+async function openEntry(name: string, accessMethods: string[], region = CITY) {
+  const provider = await registerOrganization(f.call, region, `${name}局`);
+  const resourceId = await publishResource(f.call, provider, region, { name: `${name}信息` });
+  const staff: Actor = agency(provider, region);
+  const d = await f.must<{ createOpenDataset: { id: string } }>(staff, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    input: { resourceId, accessMethods },
+  });
+  return { provider, resourceId, datasetId: d.createOpenDataset.id, staff };
+}
+
+describe('a dataset follows its catalog entry [OPN-1, Z §10]', () => {
+  test('an approved revision UNCONDITIONAL → RESTRICTED drops DOWNLOAD and the dataset is no longer free [OPN-1, OPN-2, Z §15, Z §20, Z §27]', async () => {
+    const s = await openEntry('丽水市公交', ['DOWNLOAD', 'API']);
+    expect(await dataset(s.datasetId)).toMatchObject({ status: 'OPEN', openAttribute: 'UNCONDITIONAL', accessMethods: ['DOWNLOAD', 'API'], free: true });
+    await revise(s.provider, CITY, s.resourceId, { openAttribute: 'RESTRICTED', openCondition: '限科研用途', openChangeReason: '含精确到站点的客流数据' });
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.openAttribute === 'RESTRICTED',
+      EVENT_BOUND_MS,
+    );
+    expect(d).toMatchObject({ status: 'OPEN', openAttribute: 'RESTRICTED', accessMethods: ['API'], free: false });
+    expect(d.catalogEventId).toBeNull();
+  });
+
+  test('a DOWNLOAD-only dataset whose entry becomes RESTRICTED is suspended: nothing may be offered [OPN-2, Z §20, Z §35]', async () => {
+    const s = await openEntry('丽水市环境', ['DOWNLOAD']);
+    await revise(s.provider, CITY, s.resourceId, { openAttribute: 'RESTRICTED', openCondition: '限科研用途', openChangeReason: '含企业排污明细' });
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.status === 'SUSPENDED',
+      EVENT_BOUND_MS,
+    );
+    expect(d).toMatchObject({ status: 'SUSPENDED', openAttribute: 'RESTRICTED', accessMethods: [], free: false });
+    expect(d.suspensionReason).toContain('[Z §15, Z §20, Z §27]');
+    const anonymous = await f.gql(null, `query($id: ID!) { openDataset(id: $id) { id } }`, { id: s.datasetId });
+    expect(anonymous.data!.openDataset).toBeNull();
+  });
+
+  test('an approved revision to PROHIBITED suspends the dataset, on a district node too [Z §12, Z §35]', async () => {
+    const s = await openEntry('莲都区气象', ['API'], '331102');
+    await revise(s.provider, '331102', s.resourceId, { openAttribute: 'PROHIBITED' });
+    const read = async () => (await f.must<{ openDataset: Record<string, any> }>(authority('331102'), DATASET, { id: s.datasetId })).openDataset;
+    const d = await eventually(read, (v) => v.status === 'SUSPENDED', EVENT_BOUND_MS);
+    expect(d.status).toBe('SUSPENDED');
+    expect(d.suspensionReason).toContain('PROHIBITED');
+  });
+
+  test('an approved revision of the items suspends the dataset until a reopening is approved [B §31, Z §13]', async () => {
+    const s = await openEntry('丽水市市场', ['API']);
+    await revise(s.provider, CITY, s.resourceId, {
+      items: [
+        { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
+        { name: '企业名称', dataType: 'STRING' },
+        { name: '法定代表人', dataType: 'STRING' },
+      ],
+    });
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.status === 'SUSPENDED',
+      EVENT_BOUND_MS,
+    );
+    expect(d.suspensionReason).toContain('[B §31, Z §13]');
+  });
+
+  test('format and update frequency follow an approved revision; the status stays [Z §10]', async () => {
+    const s = await openEntry('丽水市交通', ['API']);
+    await revise(s.provider, CITY, s.resourceId, { format: 'SPREADSHEET', updateFrequency: 'MONTHLY' });
+    const d = await eventually(
+      () => dataset(s.datasetId),
+      (v) => v.format === 'SPREADSHEET',
+      EVENT_BOUND_MS,
+    );
+    expect(d).toMatchObject({ status: 'OPEN', format: 'SPREADSHEET', updateFrequency: 'MONTHLY', openAttribute: 'UNCONDITIONAL' });
+  });
+});
