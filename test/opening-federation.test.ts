@@ -20,6 +20,8 @@ afterAll(async () => f?.federation.stop());
 
 const DATASET = `query($id: ID!) { openDataset(id: $id) { id status openAttribute accessMethods free format updateFrequency suspensionReason catalogEventId } }`;
 const EVENT_BOUND_MS = 60_000;
+const PROPOSE = `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id status proposal { kind status } } }`;
+const APPROVE = `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id status openAttribute accessMethods free } }`;
 
 const dataset = async (id: string) => (await f.must<{ openDataset: Record<string, any> }>(authority(CITY), DATASET, { id })).openDataset;
 
@@ -36,10 +38,9 @@ async function openEntry(name: string, accessMethods: string[], region = CITY) {
   const provider = await registerOrganization(f.call, region, `${name}局`);
   const resourceId = await publishResource(f.call, provider, region, { name: `${name}信息` });
   const staff: Actor = agency(provider, region);
-  const d = await f.must<{ createOpenDataset: { id: string } }>(staff, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
-    input: { resourceId, accessMethods },
-  });
-  return { provider, resourceId, datasetId: d.createOpenDataset.id, staff };
+  const datasetId = (await f.must(staff, PROPOSE, { input: { resourceId, accessMethods } })).proposeOpenDataset.id as string;
+  await f.must(authority(region), APPROVE, { id: datasetId });
+  return { provider, resourceId, datasetId, staff };
 }
 
 describe('a dataset follows its catalog entry [OPN-1, Z §10]', () => {

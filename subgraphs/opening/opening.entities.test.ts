@@ -24,12 +24,18 @@ beforeAll(async () => {
   });
   org = await registerOrganization(t.call, '331100', '丽水市气象局');
   const staff = agency(org, '331100');
-  const CREATE = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`;
+  const PROPOSE = `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`;
+  const APPROVE = `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`;
+  const open = async (resourceId: string) => {
+    const id = (await t.call('opening', staff, PROPOSE, { input: { resourceId, accessMethods: ['API'] } })).data!.proposeOpenDataset.id as string;
+    await t.call('opening', authority('331100'), APPROVE, { id });
+    return id;
+  };
   openResource = await publishResource(t.call, org, '331100');
   suspendedResource = await publishResource(t.call, org, '331100');
   plainResource = await publishResource(t.call, org, '331100');
-  openId = (await t.call('opening', staff, CREATE, { input: { resourceId: openResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
-  suspendedId = (await t.call('opening', staff, CREATE, { input: { resourceId: suspendedResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
+  openId = await open(openResource);
+  suspendedId = await open(suspendedResource);
   await t.running.subgraphs.opening!.orm.em.getConnection().execute(`update "opening".open_dataset set status = 'SUSPENDED' where id = ?`, [suspendedId]);
 });
 afterAll(async () => t?.stop());
