@@ -108,3 +108,49 @@ describe('a dataset follows its catalog entry [OPN-1, Z §10]', () => {
     expect(d).toMatchObject({ status: 'OPEN', format: 'SPREADSHEET', updateFrequency: 'MONTHLY', openAttribute: 'UNCONDITIONAL' });
   });
 });
+
+describe('offers and the batched access check across nodes [OPN-2, Z §20, Z §27]', () => {
+  test('one batch of checks on city and district datasets answers every check once; RESTRICTED data never by download and answers NO_AGREEMENT [Z §15-17, Z §20]', async () => {
+    const city = await openEntry('丽水市气象', ['DOWNLOAD', 'API', 'MODEL']);
+    const district = await openEntry('莲都区交通', ['API'], '331102');
+    const provider = await registerOrganization(f.call, CITY, '丽水市卫生健康委员会');
+    const restrictedEntry = await publishResource(f.call, provider, CITY, { openAttribute: 'RESTRICTED', openCondition: '限科研用途' });
+    const refused = await f.gql(agency(provider, CITY), PROPOSE, { input: { resourceId: restrictedEntry, accessMethods: ['DOWNLOAD', 'API'] } });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accessMethods' });
+    const restricted = (await f.must(agency(provider, CITY), PROPOSE, { input: { resourceId: restrictedEntry, accessMethods: ['API', 'MODEL'] } })).proposeOpenDataset.id as string;
+    expect((await f.must(authority(CITY), APPROVE, { id: restricted })).approveOpenDatasetProposal).toMatchObject({ openAttribute: 'RESTRICTED', free: false });
+    const offers = await f.must(null, `query($id: ID!) { openDataset(id: $id) { offers { method free freeFor agreementRequired resultReview } } }`, { id: restricted });
+    expect(offers.openDataset.offers).toEqual([
+      { method: 'API', free: false, freeFor: ['OWN_DATA', 'AUTHORIZED_BY_SUBJECT', 'STATUTORY'], agreementRequired: true, resultReview: false },
+      { method: 'MODEL', free: false, freeFor: ['OWN_DATA', 'AUTHORIZED_BY_SUBJECT', 'STATUTORY'], agreementRequired: true, resultReview: true },
+    ]);
+    const checks = [
+      { datasetId: city.datasetId, method: 'DOWNLOAD', userAccount: 'u1' },
+      { datasetId: district.datasetId, method: 'API', userAccount: 'u1' },
+      { datasetId: restricted, method: 'DOWNLOAD', userAccount: 'u1' },
+      { datasetId: restricted, method: 'API', userAccount: 'u1' },
+    ];
+    const r = await f.must(authority(CITY), `query($c: [OpenAccessCheckInput!]!) { openAccessChecks(checks: $c) { datasetId method allowed decision agreementId } }`, {
+      c: checks,
+    });
+    const byKey = new Map(r.openAccessChecks.map((c: any) => [`${c.datasetId}/${c.method}`, [c.allowed, c.decision, c.agreementId]]));
+    expect(r.openAccessChecks).toHaveLength(4);
+    expect(byKey.get(`${city.datasetId}/DOWNLOAD`)).toEqual([true, 'ALLOWED', null]);
+    expect(byKey.get(`${district.datasetId}/API`)).toEqual([true, 'ALLOWED', null]);
+    expect(byKey.get(`${restricted}/DOWNLOAD`)).toEqual([false, 'DOWNLOAD_OF_RESTRICTED', null]);
+    expect(byKey.get(`${restricted}/API`)).toEqual([false, 'NO_AGREEMENT', null]);
+  });
+
+  test('the city authority only supervises a district: it may not approve there, nor a district authority on city data [B §31, B §29]', async () => {
+    const provider = await registerOrganization(f.call, '331102', '莲都区水利局');
+    const resourceId = await publishResource(f.call, provider, '331102');
+    const id = (await f.must(agency(provider, '331102'), PROPOSE, { input: { resourceId, accessMethods: ['API'] } })).proposeOpenDataset.id as string;
+    expect((await f.gql(authority(CITY), APPROVE, { id })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const cityProvider = await registerOrganization(f.call, CITY, '丽水市水利局');
+    const cityEntry = await publishResource(f.call, cityProvider, CITY);
+    const cityId = (await f.must(agency(cityProvider, CITY), PROPOSE, { input: { resourceId: cityEntry, accessMethods: ['API'] } })).proposeOpenDataset.id as string;
+    expect((await f.gql(authority('331102'), APPROVE, { id: cityId })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect((await f.gql(agency(cityProvider, CITY), PROPOSE, { input: { resourceId, accessMethods: ['API'] } })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await f.must(authority('331102'), APPROVE, { id })).approveOpenDatasetProposal.status).toBe('OPEN');
+  });
+});

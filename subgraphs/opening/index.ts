@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
+import { OpenAccessResolver } from './access-check.resolver.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
@@ -14,7 +15,7 @@ import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
+  resolvers: [OpenDatasetResolver, OpenAccessResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],
   migrations: [
