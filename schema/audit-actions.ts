@@ -66,9 +66,17 @@ export interface AuditActions {
     'shareViolation.review': Change<'ShareViolation', { note: string | null }>;
   };
   opening: {
+    /** Opened at once, as datasets were before proposals needed the authority's approval. */
     'openDataset.create': Change<'OpenDataset', { resourceId: string; providerId: string; openAttribute: OpenAttribute; accessMethods: AccessMethod[] }>;
+    'openDataset.propose': Change<'OpenDataset', { kind: string; resourceId: string; accessMethods: AccessMethod[]; reason: string | null }>;
+    'openDataset.approve': Change<'OpenDataset', { kind: string; status: string; openAttribute: OpenAttribute; accessMethods: AccessMethod[]; comment: string | null }>;
+    'openDataset.return': Change<'OpenDataset', { kind: string; comment: string }>;
     /** Suspended by the system when a catalog change closed its entry. */
     'openDataset.suspend': Change<'OpenDataset', CatalogCause & { reason: string }>;
+    /** Restricted by the system when an approved catalog revision made its entry RESTRICTED: DOWNLOAD dropped [Z §20]. */
+    'openDataset.restrict': Change<'OpenDataset', CatalogCause & { reason: string; accessMethods: AccessMethod[]; suspended: boolean }>;
+    /** Kept in step by the system with the facts of its entry an approved catalog revision changed [Z §10]. */
+    'openDataset.follow': Change<'OpenDataset', CatalogCause & { openAttribute: OpenAttribute; format: string | null; updateFrequency: string | null }>;
   };
   operation: {
     'operator.create': Change<

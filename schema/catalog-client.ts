@@ -1,16 +1,20 @@
 import {
+  DATA_FORMATS,
   OPEN_ATTRIBUTES,
   ORG_KINDS,
   RESOURCE_STATUSES,
   SECURITY_GRADES,
   SHARE_ATTRIBUTES,
   SHARE_MODES,
+  UPDATE_FREQUENCIES,
+  type DataFormat,
   type OpenAttribute,
   type OrgKind,
   type ResourceStatus,
   type SecurityGrade,
   type ShareAttribute,
   type ShareMode,
+  type UpdateFrequency,
 } from './enums.js';
 
 /**
@@ -30,6 +34,8 @@ export interface CatalogResource {
   shareMode: ShareMode;
   openAttribute: OpenAttribute;
   securityGrade: SecurityGrade;
+  format: DataFormat;
+  updateFrequency: UpdateFrequency;
   legalBasis: string | null;
   provider: { id: string };
   items: { name: string; personalInfo: boolean; identifier: boolean }[];
@@ -67,12 +73,22 @@ export const RESOURCE_SHAPE: SelectionShape<CatalogResource> = {
     shareMode: 'shareMode',
     openAttribute: 'openAttribute',
     securityGrade: 'securityGrade',
+    format: 'format',
+    updateFrequency: 'updateFrequency',
     legalBasis: 'legalBasis',
     provider: 'provider { id }',
     items: 'items { name personalInfo identifier }',
   },
   nullable: ['legalBasis'],
-  enums: { status: RESOURCE_STATUSES, shareAttribute: SHARE_ATTRIBUTES, shareMode: SHARE_MODES, openAttribute: OPEN_ATTRIBUTES, securityGrade: SECURITY_GRADES },
+  enums: {
+    status: RESOURCE_STATUSES,
+    shareAttribute: SHARE_ATTRIBUTES,
+    shareMode: SHARE_MODES,
+    openAttribute: OPEN_ATTRIBUTES,
+    securityGrade: SECURITY_GRADES,
+    format: DATA_FORMATS,
+    updateFrequency: UPDATE_FREQUENCIES,
+  },
 };
 
 export const ORGANIZATION_SHAPE: SelectionShape<CatalogOrganization> = {

@@ -1,4 +1,4 @@
-import type { OpenAttribute, SecurityGrade, ShareAttribute } from './enums.js';
+import type { DataFormat, OpenAttribute, SecurityGrade, ShareAttribute, UpdateFrequency } from './enums.js';
 
 /** An event as the publisher writes it. */
 export interface OutboxEvent {
@@ -33,12 +33,18 @@ export interface EntryFacts {
   securityGrade: SecurityGrade;
 }
 
-/** What a negative list needs of the entry as it is after the change [SHR-3, B §24]. */
+/**
+ * What a negative list needs of the entry as it is after the change [SHR-3, B §24], and what an
+ * open dataset carries of it [Z §10].
+ */
 export interface EntryDetails {
   name: string;
   providerId: string;
   legalBasis: string | null;
   itemNames: string[];
+  /** Absent from events written before they were added. */
+  format?: DataFormat;
+  updateFrequency?: UpdateFrequency;
 }
 
 export interface DataResourceChanged {
@@ -50,6 +56,8 @@ export interface DataResourceChanged {
   reason: string | null;
   /** The entry after the change; absent from events written before it was added. */
   entry?: EntryDetails;
+  /** The entry before an approved revision (null or absent otherwise), so a consumer sees which items changed. */
+  previous?: EntryDetails | null;
 }
 
 /**

@@ -143,9 +143,11 @@ async function seedEntry(gql: Gql, r: DemoResource, organizations: Map<string, s
     return id;
   }
   if (r.openDataset) {
-    await gql(staff, 'mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }', {
+    // The agency proposes, the authority of the region approves: only then is it in the open catalog [B §31].
+    const proposed = await gql(staff, 'mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }', {
       input: { resourceId: id, title: r.openDataset.title, accessMethods: r.openDataset.accessMethods },
     });
+    await gql(authority, 'mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }', { id: proposed.proposeOpenDataset.id });
   }
   if (r.lastUpdateMonthsAgo) {
     await gql(staff, 'mutation($input: RecordDataUpdateInput!) { recordDataUpdate(input: $input) { id } }', {

@@ -108,6 +108,19 @@ const operatorState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `
 const transition = (name: string) => (_s: Scenario, actor: Actor | null, id: string) =>
   succeeds(actor, `mutation($id: ID!) { ${name}(id: $id, reason: "违规使用，限期整改") { id } }`, { id });
 
+const proposedDataset = async (s: Scenario) => {
+  const resourceId = await published(s);
+  return (
+    await f.must(agency(s.owner), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods: ['API'] } })
+  ).proposeOpenDataset.id as string;
+};
+const openDataset = async (s: Scenario) => {
+  const id = await proposedDataset(s);
+  await f.must(authority(s.region), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id });
+  return id;
+};
+const datasetState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataset(id: $id) { status version proposal { status } } }`, { id })).openDataset;
 /** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
@@ -251,13 +264,44 @@ const ROWS: Row[] = [
     state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { shareRequest(id: $id) { status version } }`, { id })).shareRequest,
   },
   {
-    name: "createOpenDataset of the owner's entry [Z §10]",
+    name: "proposeOpenDataset of the owner's entry [Z §10, B §31]",
     kind: 'mutation',
-    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    allowed: () => ['agency of the owner'],
     prepare: published,
     state: resourceState,
     attempt: (_s, actor, id) =>
-      succeeds(actor, `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, { input: { resourceId: id, accessMethods: ['API'] } }),
+      succeeds(actor, `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, { input: { resourceId: id, accessMethods: ['API'] } }),
+  },
+  {
+    name: 'approveOpenDatasetProposal [B §31]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: proposedDataset,
+    state: datasetState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id }),
+  },
+  {
+    name: 'returnOpenDatasetProposal [B §31]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: proposedDataset,
+    state: datasetState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { returnOpenDatasetProposal(id: $id, comment: "请补充说明") { id } }`, { id }),
+  },
+  {
+    name: 'proposeOpenDatasetWithdrawal [Z §35, B §31]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: openDataset,
+    state: datasetState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { proposeOpenDatasetWithdrawal(id: $id, reason: "数据已过时") { id } }`, { id }),
+  },
+  {
+    name: 'openDataset(id) of a proposed dataset, with its proposal [B §31]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: proposedDataset,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataset(id: $id) { id proposal { kind } } }`, { id }, (d) => d.openDataset?.proposal?.kind === 'OPEN'),
   },
   {
     name: 'createOperator for an enterprise of the region [D §9, J §20]',

@@ -31,7 +31,8 @@ beforeAll(async () => {
 afterAll(async () => f?.federation.stop());
 
 const REQUEST = `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`;
-const OPEN = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id status } }`;
+const PROPOSE = `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`;
+const APPROVE = `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id status } }`;
 const GRANT = `query($id: ID!) { shareRequest(id: $id) { id status active decisionReason decidedBy suspendedAt suspensionReason catalogEventId authorityApprovalRequired version } }`;
 const DATASET = `query($id: ID!) { openDataset(id: $id) { id status suspendedAt suspensionReason catalogEventId } }`;
 const PUBLIC_PAGE = `query { openDatasets(first: 100) { totalCount edges { node { id status title resource { id name } } } } }`;
@@ -66,8 +67,8 @@ async function grantedAndOpen(name: string) {
   expect(granted.status).toBe('GRANTED');
   const pending = (await ask(other, '331181', 'OFFLINE')).requestShare;
   expect(pending.status).toBe('PENDING');
-  const dataset = (await ok<{ createOpenDataset: { id: string; status: string } }>(agency(provider, CITY), OPEN, { input: { resourceId, accessMethods: ['API'] } }))
-    .createOpenDataset;
+  const proposed = (await ok<{ proposeOpenDataset: { id: string } }>(agency(provider, CITY), PROPOSE, { input: { resourceId, accessMethods: ['API'] } })).proposeOpenDataset;
+  const dataset = (await ok<{ approveOpenDatasetProposal: { id: string; status: string } }>(authority(CITY), APPROVE, { id: proposed.id })).approveOpenDatasetProposal;
   expect(dataset.status).toBe('OPEN');
   return { provider, resourceId, grantId: granted.id, pendingId: pending.id, datasetId: dataset.id };
 }

@@ -24,10 +24,12 @@ describe('federation through the gateway', () => {
     const districtAgency = await registerOrganization(f.call, '331102', '丽水市莲都区市场监督管理局');
     const operatorOrg = await registerOrganization(f.call, '331100', '丽水市公共数据运营有限公司', 'ENTERPRISE');
     const resourceId = await publishResource(f.call, cityAgency, '331100', { name: '社会保险参保信息', openAttribute: 'UNCONDITIONAL' });
-    const od = await gql(agency(cityAgency, '331100'), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    const od = await gql(agency(cityAgency, '331100'), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
       input: { resourceId, accessMethods: ['API'] },
     });
     expect(od.errors).toBeUndefined();
+    const approved = await gql(authority('331100'), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id: od.data!.proposeOpenDataset.id });
+    expect(approved.errors).toBeUndefined();
     const op = await gql(authority('331100'), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: { organizationId: operatorOrg, agreementNo: `LS-${Date.now()}`, agreementSignedAt: '2025-01-01', termStart: '2025-01-01', scope: '数据产品开发' },
     });

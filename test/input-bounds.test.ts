@@ -186,11 +186,11 @@ describe('the same rules in the other subgraphs', () => {
       },
     });
     expect(refusal(items)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemNames' });
-    const open = await t.call('opening', authority(REGION), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    const open = await t.call('opening', authority(REGION), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
       input: { resourceId, title: '标题\u0000', accessMethods: ['DOWNLOAD'] },
     });
     expect(refusal(open)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
-    const methods = await t.call('opening', authority(REGION), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    const methods = await t.call('opening', authority(REGION), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
       input: { resourceId, accessMethods: Array(101).fill('DOWNLOAD') },
     });
     expect(refusal(methods)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accessMethods' });

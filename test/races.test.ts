@@ -114,7 +114,7 @@ describe('at most one, under concurrency', () => {
   test('one open dataset per catalog entry [OPN-1, Z §10]', async () => {
     const provider = await registerOrganization(f.call, CITY, '丽水市生态环境局');
     const resourceId = await publishResource(f.call, provider, CITY);
-    await race(agency(provider, CITY), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    await race(agency(provider, CITY), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
       input: { resourceId, accessMethods: ['API'] },
     });
     expect(await count('lishui', 'opening', 'select count(*)::int as n from "opening".open_dataset where resource_id = ?', [resourceId])).toBe(1);

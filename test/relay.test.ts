@@ -70,10 +70,11 @@ beforeAll(async () => {
   ).createDataResource.id;
   ids.lianduResource = await publishResource(f.call, ids.lianduAgency, LIANDU, { name: '莲都区个体工商户登记信息' });
   ids.openDataset = (
-    await f.must(agency(ids.lianduAgency), `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`, {
+    await f.must(agency(ids.lianduAgency), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
       input: { resourceId: ids.lianduResource, accessMethods: ['API'] },
     })
-  ).createOpenDataset.id;
+  ).proposeOpenDataset.id;
+  await f.must(authority(LIANDU), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id: ids.openDataset });
   ids.operator = (
     await f.must(authority(LONGQUAN), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: { organizationId: ids.operatorOrg, agreementNo: `LQ-${Date.now()}`, agreementSignedAt: '2025-01-01', termStart: '2025-01-01', scope: '数据产品开发' },

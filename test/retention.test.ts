@@ -174,7 +174,8 @@ describe('idempotency records are pruned after the retry window', () => {
 });
 
 describe('an event whose handler keeps failing goes to the dead-letter table', () => {
-  const OPEN = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id status } }`;
+  const PROPOSE = `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`;
+  const APPROVE = `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id status } }`;
   const DATASET = `query($id: ID!) { openDataset(id: $id) { id status catalogEventId } }`;
   const deadLetters = () =>
     sql<{ source: string; event_id: string; type: string; entity_id: string; data: unknown; error: string; attempts: number; first_failed_at: Date; last_failed_at: Date }>(
@@ -196,11 +197,13 @@ describe('an event whose handler keeps failing goes to the dead-letter table', (
   async function openDatasetWithQuietConsumers(name: string) {
     const provider = await registerOrganization(t.call, CITY, `丽水市${name}局`);
     const resourceId = await publishResource(t.call, provider, CITY, { name: `${name}信息` });
-    const opened = await t.call<{ createOpenDataset: { id: string; status: string } }>('opening', agency(provider, CITY), OPEN, { input: { resourceId, accessMethods: ['API'] } });
+    const proposed = await t.call<{ proposeOpenDataset: { id: string } }>('opening', agency(provider, CITY), PROPOSE, { input: { resourceId, accessMethods: ['API'] } });
+    expect(proposed.errors).toBeUndefined();
+    const opened = await t.call<{ approveOpenDatasetProposal: { id: string; status: string } }>('opening', authority(CITY), APPROVE, { id: proposed.data!.proposeOpenDataset.id });
     expect(opened.errors).toBeUndefined();
     await settle();
     await Promise.all(sub('opening').consumers.map((c) => c.stop()));
-    return { resourceId, datasetId: opened.data!.createOpenDataset.id };
+    return { resourceId, datasetId: opened.data!.approveOpenDatasetProposal.id };
   }
 
   const consumerWith = (handle: EventHandler, maxAttempts: number) =>

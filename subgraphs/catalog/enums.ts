@@ -1,15 +1,5 @@
-import {
-  DATA_FORMATS,
-  DATA_TYPES,
-  LIBRARIES,
-  OPEN_ATTRIBUTES,
-  ORG_KINDS,
-  RESOURCE_STATUSES,
-  SECURITY_GRADES,
-  SENSITIVITIES,
-  SHARE_ATTRIBUTES,
-  UPDATE_FREQUENCIES,
-} from '../../schema/enums.js';
+import { DATA_TYPES, LIBRARIES, OPEN_ATTRIBUTES, ORG_KINDS, RESOURCE_STATUSES, SECURITY_GRADES, SENSITIVITIES, SHARE_ATTRIBUTES } from '../../schema/enums.js';
+export { DataFormatEnum, UpdateFrequencyEnum } from '../kit/server/enums.js';
 import { defineEnum } from '../kit/server/enums.js';
 
 export const ShareAttributeEnum = defineEnum(SHARE_ATTRIBUTES, {
@@ -51,32 +41,6 @@ export const LibraryEnum = defineEnum(LIBRARIES, {
     SPATIAL_GEOGRAPHY: { description: '空间地理库 / spatial geography' },
     THEMATIC: { description: '主题库 / thematic library' },
     DEPARTMENT: { description: '部门库 / department library' },
-  },
-});
-export const DataFormatEnum = defineEnum(DATA_FORMATS, {
-  name: 'DataFormat',
-  description: '资源格式 / format',
-  valuesConfig: {
-    SPREADSHEET: { description: '电子表格' },
-    DATABASE: { description: '数据库' },
-    API: { description: '服务接口' },
-    DOCUMENT: { description: '电子文件' },
-    IMAGE: { description: '图形图像' },
-    STREAMING: { description: '流媒体' },
-  },
-});
-export const UpdateFrequencyEnum = defineEnum(UPDATE_FREQUENCIES, {
-  name: 'UpdateFrequency',
-  description: '更新周期 / update frequency [B §17, L §8]',
-  valuesConfig: {
-    REAL_TIME: { description: '实时' },
-    DAILY: { description: '每日' },
-    WEEKLY: { description: '每周' },
-    MONTHLY: { description: '每月' },
-    QUARTERLY: { description: '每季度' },
-    HALF_YEARLY: { description: '每半年' },
-    YEARLY: { description: '每年' },
-    ON_DEMAND: { description: '按需' },
   },
 });
 export const DataTypeEnum = defineEnum(DATA_TYPES, { name: 'DataType', description: '信息项数据类型 / data type of an item' });

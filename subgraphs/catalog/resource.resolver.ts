@@ -29,12 +29,14 @@ import { searchColumns } from './search/text.js';
 import { changedValue, contentOf, diffContent, itemContent, recordVersion, updateDueAfter, writeItems, type ResourceFields } from './workflow.js';
 import { FreeText } from '../kit/server/input-bounds.js';
 
-/** What the negative list needs of an entry as published [SHR-3, B §24]. */
+/** What the negative list [SHR-3, B §24] and an open dataset [Z §10] need of an entry as published. */
 const entryDetails = (r: DataResource, items: { name: string }[]): EntryDetails => ({
   name: r.name,
   providerId: r.providerId,
   legalBasis: r.legalBasis ?? null,
   itemNames: items.map((i) => i.name),
+  format: r.format,
+  updateFrequency: r.updateFrequency,
 });
 
 /** What a workflow step changes, with the events it emits. */
@@ -327,6 +329,7 @@ export class DataResourceResolver {
     await mutate(ctx, 'catalog', async (em) => {
       const now = new Date();
       const before = entryFacts(r);
+      const previous = revising ? entryDetails(r, existing) : null;
       if (revising) {
         em.assign(r, {
           ...next.fields,
@@ -351,8 +354,9 @@ export class DataResourceResolver {
         blank(comment) ? null : comment!.trim(),
       );
       // A revision that closes the entry (NOT_SHARED, PROHIBITED, a higher grade) reaches grants and open datasets [B §49, Z §35];
+      // one that restricts its opening, changes its items or the facts an open dataset carries reaches opening [Z §10, Z §20];
       // an entry published or changed NOT_SHARED reaches the negative list [B §24].
-      const events = dataResourceChanged(r.id, r.regionCode, revising ? before : null, entryFacts(r), entryDetails(r, next.items));
+      const events = dataResourceChanged(r.id, r.regionCode, revising ? before : null, entryFacts(r), entryDetails(r, next.items), null, previous);
       return { result: r, audit: { action: revising ? 'dataResource.publishRevision' : 'dataResource.publish', entityType: 'DataResource', entityId: r.id }, events };
     });
     // An approved revision answers with its items, not the ones it replaced [B §18].

@@ -3,7 +3,7 @@ import { newId } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/server/owned.js';
-import { canOpenFor, canSeeDataset, datasetFilter } from './access.js';
+import { canPropose, canReviewProposal, canSeeDataset, datasetFilter } from './access.js';
 import { OpenDataset } from './dataset.entity.js';
 
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
@@ -16,7 +16,7 @@ const operatorOrg = newId('331100');
 beforeAll(async () => {
   t = await startTestNode('access_opening', LISHUI);
   const fork = em();
-  const rows: [string, string][] = Object.values(owners).flatMap((org) => ['OPEN', 'SUSPENDED', 'WITHDRAWN'].map((s) => [org, s] as [string, string]));
+  const rows: [string, string][] = Object.values(owners).flatMap((org) => ['PROPOSED', 'RETURNED', 'OPEN', 'SUSPENDED', 'WITHDRAWN'].map((s) => [org, s] as [string, string]));
   rows.push([newId('330000'), 'SUSPENDED']);
   for (const [provider, status] of rows) {
     const owned = newOwned(provider.slice(0, 6));
@@ -43,14 +43,18 @@ describe('opening access', () => {
     await expectFilterAgreesWithPredicate(em(), OpenDataset, accessActors(owners, operatorOrg), accessNodes(LISHUI), datasetFilter, canSeeDataset);
   });
 
-  test("[Z §10] the provider or the authority acting on the entry's region opens; a sibling county, a supervisor and an auditor do not", () => {
+  test("[B §31] the provider's staff proposes; the authority acting on the dataset's region approves, not a sibling county, a supervisor or an auditor", () => {
     const [, liandu] = accessNodes(LISHUI);
     const provider = owners['county bureau 331122'];
-    expect(canOpenFor(agency(provider, '331122'), LISHUI, provider, '331122')).toBe(true);
-    expect(canOpenFor(agency(owners['city bureau 331100'], '331100'), LISHUI, provider, '331122')).toBe(false);
-    expect(canOpenFor(authority('331100'), LISHUI, provider, '331122')).toBe(true);
-    expect(canOpenFor(authority('331121'), LISHUI, provider, '331122')).toBe(false);
-    expect(canOpenFor(authority('331100'), liandu!, newId('331102'), '331102')).toBe(false);
-    expect(canOpenFor(auditor('331100'), LISHUI, provider, '331122')).toBe(false);
+    const d = { regionCode: '331122' };
+    expect(canPropose(agency(provider, '331122'), provider)).toBe(true);
+    expect(canPropose(agency(owners['city bureau 331100'], '331100'), provider)).toBe(false);
+    expect(canPropose(authority('331100'), provider)).toBe(false);
+    expect(canReviewProposal(authority('331100'), LISHUI, d)).toBe(true);
+    expect(canReviewProposal(authority('331122'), LISHUI, d)).toBe(true);
+    expect(canReviewProposal(authority('331121'), LISHUI, d)).toBe(false);
+    expect(canReviewProposal(agency(provider, '331122'), LISHUI, d)).toBe(false);
+    expect(canReviewProposal(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
+    expect(canReviewProposal(auditor('331100'), LISHUI, d)).toBe(false);
   });
 });

@@ -31,9 +31,23 @@ export function canSeeDataset(actor: Actor, node: NodeConfig, d: DatasetRow): bo
 }
 
 /**
- * Opening is the provider's act [J §6, B §6, Z §10]; the authority acting on the entry's region may
- * open for its providers. A supervising authority and auditors only read.
+ * An agency proposes its own data for the open catalog, and every later change, withdrawal or
+ * reopening [Z §10-11, B §31]; the authority decides, it does not propose.
  */
-export function canOpenFor(actor: Actor, node: NodeConfig, providerId: string, regionCode: string): boolean {
-  return actsForOrg(actor, providerId) || actsOn(actor, node, regionCode);
+export function canPropose(actor: Actor, providerId: string): boolean {
+  return actsForOrg(actor, providerId);
+}
+
+/**
+ * Approving or returning a proposal: the authority of the dataset's region or a region above it,
+ * acting on the node that holds the dataset, as the catalog's publication [B §31, J §9, B §17].
+ * A supervising authority and auditors only read.
+ */
+export function canReviewProposal(actor: Actor, node: NodeConfig, d: Pick<DatasetRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, d.regionCode);
+}
+
+/** A proposal and its review are internal records: those who answer for the dataset, never the public or other agencies. */
+export function canSeeProposal(actor: Actor, node: NodeConfig, d: Pick<DatasetRow, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
 }

@@ -9,7 +9,11 @@ import {
   type OpenDatasetAccessLevel,
   type OpenDatasetStatus,
   type OpenPriorityDomain,
+  type OpenProposalStatus,
 } from './enums.js';
+import type { StoredProposal } from './proposal.type.js';
+import type { DataFormat, UpdateFrequency } from '../../schema/enums.js';
+import { DataFormatEnum, UpdateFrequencyEnum } from '../kit/server/enums.js';
 import { Owned } from '../kit/server/owned.js';
 import { Node } from '../kit/server/node.js';
 
@@ -38,8 +42,16 @@ export class OpenDataset extends Owned {
   description!: string | null;
 
   @Property({ type: 'text' })
-  @Field(() => OpenDatasetAccessLevelEnum, { description: '开放属性（发布时从目录复制）/ open attribute, copied from the catalog when published [Z §12]' })
+  @Field(() => OpenDatasetAccessLevelEnum, { description: '开放属性（取自目录，随目录变更）/ open attribute, from the catalog entry and kept in step with it [Z §12]' })
   openAttribute!: OpenDatasetAccessLevel;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => DataFormatEnum, { nullable: true, description: '数据格式（取自目录，随目录变更）/ format, from the catalog entry and kept in step with it [Z §10]' })
+  format!: DataFormat | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新频率（取自目录，随目录变更）/ update frequency, from the catalog entry and kept in step with it [Z §10]' })
+  updateFrequency!: UpdateFrequency | null;
 
   @Property({ type: ArrayType })
   @Field(() => [OpenAccessMethodEnum], { description: '开放方式 / access methods [Z §20, B §32]' })
@@ -53,9 +65,12 @@ export class OpenDataset extends Owned {
   @Field(() => OpenDatasetStatusEnum, { description: '状态 / status' })
   status!: OpenDatasetStatus;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  @Field({ description: '开放时间 / opened at' })
-  publishedAt!: Date;
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: '首次经审核进入开放目录的时间；提议中为空 / when the authority first approved it into the open catalog; null while proposed [B §31]',
+  })
+  publishedAt!: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })
@@ -73,4 +88,12 @@ export class OpenDataset extends Owned {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '引起暂停的目录变更事件编号 / the catalog change event that suspended the dataset' })
   catalogEventId!: string | null;
+
+  /** The latest proposal (read through `proposal`, which only those who answer for the dataset see). */
+  @Property({ type: 'json', nullable: true })
+  proposalData!: StoredProposal | null;
+
+  /** Whether a proposal awaits the authority: the review queue's filter. */
+  @Property({ type: 'text', nullable: true })
+  proposalStatus!: OpenProposalStatus | null;
 }

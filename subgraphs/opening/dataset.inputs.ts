@@ -2,8 +2,11 @@ import { Field, ID, InputType } from 'type-graphql';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { FreeText } from '../kit/server/input-bounds.js';
 
-@InputType({ description: '开放一个目录条目 / open a catalog entry to the public [OPN-1, Z §10]' })
-export class CreateOpenDatasetInput {
+@InputType({
+  description:
+    '提议将目录条目开放（或变更、恢复开放其数据集），经数据主管部门审核后生效 / propose a catalog entry for the open catalog (or a change or reopening of its dataset); it takes effect when the data authority approves [OPN-1, B §31, Z §10]',
+})
+export class ProposeOpenDatasetInput {
   @Field(() => ID, { description: '已发布的目录条目ID；数据集保存在其所在平台 / a PUBLISHED catalog entry; the dataset lives on its platform' })
   resourceId!: string;
 
@@ -19,4 +22,8 @@ export class CreateOpenDatasetInput {
 
   @Field(() => OpenPriorityDomainEnum, { nullable: true, description: '重点和优先开放领域 / priority domain [Z §7]' })
   priorityDomain?: OpenPriorityDomain | null;
+
+  @Field(() => String, { nullable: true, description: '提议理由（可选）/ why (optional)' })
+  @FreeText
+  reason?: string | null;
 }

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '../kit/server/context.js';
 import { datasetLoader } from './dataset.loader.js';
+import { readOf } from '../kit/server/audit.js';
 import { canSeeDataset } from './access.js';
 import { foreignReferences } from './foreign.js';
 
@@ -11,7 +12,7 @@ export const openingReferences = {
   OpenDataset: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       const d = await datasetLoader(ctx).load(ref.id);
-      return d && canSeeDataset(ctx.actor, ctx.node, d) ? d : null;
+      return d && canSeeDataset(ctx.actor, ctx.node, d) ? (d.status === 'OPEN' ? d : readOf(ctx, 'OpenDataset', d)) : null;
     },
   },
   ...foreignReferences,

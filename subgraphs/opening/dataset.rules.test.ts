@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { GraphQLError } from 'graphql';
-import { checkOpenable, type OpeningResource } from './dataset.rules.js';
+import { checkOpenable, checkWithdrawable, proposalKindFor, statusAfterApproval, withoutDownload, type OpeningResource } from './dataset.rules.js';
 
 /**
  * The catalog already refuses an open attribute other than PROHIBITED on CORE/IMPORTANT data, so
@@ -13,6 +13,8 @@ const entry = (over: Partial<OpeningResource> = {}): OpeningResource => ({
   status: 'PUBLISHED',
   openAttribute: 'UNCONDITIONAL',
   securityGrade: 'GENERAL',
+  format: 'DATABASE',
+  updateFrequency: 'DAILY',
   provider: { id: 'p' },
   ...over,
 });
@@ -41,5 +43,37 @@ describe('checkOpenable', () => {
     expect(refusal(() => checkOpenable(restricted, ['DOWNLOAD'], { restrictedDownloadable: false })).field).toBe('input.accessMethods');
     expect(checkOpenable(restricted, ['DOWNLOAD'], { restrictedDownloadable: true })).toBe('RESTRICTED');
     expect(checkOpenable(entry(), ['DOWNLOAD'], { restrictedDownloadable: false })).toBe('UNCONDITIONAL');
+  });
+});
+
+describe('proposals for the open catalog [OPN-1, B §31]', () => {
+  test('a new or returned dataset is proposed for opening, an OPEN one changed, a suspended or withdrawn one reopened [B §31, Z §35]', () => {
+    expect(proposalKindFor(null)).toBe('OPEN');
+    expect(proposalKindFor({ status: 'RETURNED', proposalStatus: 'RETURNED' })).toBe('OPEN');
+    expect(proposalKindFor({ status: 'OPEN', proposalStatus: null })).toBe('CHANGE');
+    expect(proposalKindFor({ status: 'OPEN', proposalStatus: 'RETURNED' })).toBe('CHANGE');
+    expect(proposalKindFor({ status: 'SUSPENDED', proposalStatus: null })).toBe('REOPEN');
+    expect(proposalKindFor({ status: 'WITHDRAWN', proposalStatus: null })).toBe('REOPEN');
+  });
+
+  test('one proposal awaits review at a time: a second is a CONFLICT [B §31]', () => {
+    expect(refusal(() => proposalKindFor({ status: 'OPEN', proposalStatus: 'SUBMITTED' })).code).toBe('CONFLICT');
+    expect(refusal(() => checkWithdrawable({ status: 'OPEN', proposalStatus: 'SUBMITTED' })).code).toBe('CONFLICT');
+  });
+
+  test('only an OPEN or SUSPENDED dataset can be withdrawn [Z §35]', () => {
+    expect(() => checkWithdrawable({ status: 'SUSPENDED', proposalStatus: null })).not.toThrow();
+    expect(refusal(() => checkWithdrawable({ status: 'PROPOSED', proposalStatus: null })).code).toBe('CONFLICT');
+    expect(refusal(() => checkWithdrawable({ status: 'WITHDRAWN', proposalStatus: null })).code).toBe('CONFLICT');
+  });
+
+  test('an approval opens, changes or reopens the dataset, or withdraws it [B §31, Z §35]', () => {
+    expect(['OPEN', 'CHANGE', 'REOPEN'].map((k) => statusAfterApproval(k as 'OPEN'))).toEqual(['OPEN', 'OPEN', 'OPEN']);
+    expect(statusAfterApproval('WITHDRAW')).toBe('WITHDRAWN');
+  });
+
+  test('data that became RESTRICTED keeps every method but DOWNLOAD [OPN-2, Z §20]', () => {
+    expect(withoutDownload(['DOWNLOAD', 'API', 'MODEL'])).toEqual(['API', 'MODEL']);
+    expect(withoutDownload(['DOWNLOAD'])).toEqual([]);
   });
 });

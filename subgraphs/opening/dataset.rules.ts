@@ -1,10 +1,10 @@
 import type { CatalogResource } from '../../schema/catalog-client.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { Policy } from '../kit/rules/policy.js';
-import type { OpenAccessMethod, OpenDatasetAccessLevel } from './enums.js';
+import type { OpenAccessMethod, OpenDatasetAccessLevel, OpenDatasetStatus, OpenProposalKind, OpenProposalStatus } from './enums.js';
 
 /** The catalog facts opening reads of an entry it opens, through the typed catalog client. */
-export const OPENING_RESOURCE_FIELDS = ['name', 'summary', 'status', 'openAttribute', 'securityGrade', 'provider'] as const;
+export const OPENING_RESOURCE_FIELDS = ['name', 'summary', 'status', 'openAttribute', 'securityGrade', 'format', 'updateFrequency', 'provider'] as const;
 export type OpeningResource = Pick<CatalogResource, 'id' | (typeof OPENING_RESOURCE_FIELDS)[number]>;
 
 /**
@@ -46,3 +46,34 @@ export function checkOpenable(
   }
   return r.openAttribute;
 }
+
+/** The methods left to a dataset whose data became RESTRICTED: never DOWNLOAD [OPN-2, Z §20]. */
+export function withoutDownload(methods: OpenAccessMethod[]): OpenAccessMethod[] {
+  return methods.filter((m) => m !== 'DOWNLOAD');
+}
+
+/**
+ * What a proposal for an entry's dataset asks, from the dataset's state: a new dataset, or one
+ * returned before it was ever open, is proposed for the open catalog; an OPEN one is changed; a
+ * suspended or withdrawn one is reopened [B §31, Z §35]. One proposal awaits review at a time.
+ */
+export function proposalKindFor(d: { status: OpenDatasetStatus; proposalStatus: OpenProposalStatus | null } | null): OpenProposalKind {
+  if (d?.proposalStatus === 'SUBMITTED') {
+    throw conflict('此数据集已有待审核的提议，请等待数据主管部门审核或退回后再提 / a proposal for this dataset already awaits the data authority: wait for its decision [B §31]');
+  }
+  if (!d || d.status === 'PROPOSED' || d.status === 'RETURNED') return 'OPEN';
+  return d.status === 'OPEN' ? 'CHANGE' : 'REOPEN';
+}
+
+/** A withdrawal is proposed for a dataset that is open or suspended, with no other proposal pending [Z §35, B §31]. */
+export function checkWithdrawable(d: { status: OpenDatasetStatus; proposalStatus: OpenProposalStatus | null }): void {
+  if (d.proposalStatus === 'SUBMITTED') {
+    throw conflict('此数据集已有待审核的提议，请等待审核后再提撤回 / a proposal for this dataset already awaits the data authority: wait for its decision [B §31]');
+  }
+  if (d.status !== 'OPEN' && d.status !== 'SUSPENDED') {
+    throw conflict(`只有开放中或已暂停的数据集可以撤回（当前为 ${d.status}）/ only an OPEN or SUSPENDED dataset can be withdrawn (this one is ${d.status})`);
+  }
+}
+
+/** The status an approved proposal leaves the dataset in [B §31, Z §35]. */
+export const statusAfterApproval = (kind: OpenProposalKind): OpenDatasetStatus => (kind === 'WITHDRAW' ? 'WITHDRAWN' : 'OPEN');

@@ -13,8 +13,15 @@ export type OpenDatasetAccessLevel = (typeof OPEN_DATASET_ACCESS_LEVELS)[number]
 
 export type OpenAccessMethod = (typeof ACCESS_METHODS)[number];
 
-export const OPEN_DATASET_STATUSES = ['OPEN', 'SUSPENDED', 'WITHDRAWN'] as const;
+export const OPEN_DATASET_STATUSES = ['PROPOSED', 'RETURNED', 'OPEN', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type OpenDatasetStatus = (typeof OPEN_DATASET_STATUSES)[number];
+
+/** What an agency proposes for the open catalog; each takes effect only when the authority approves [B §31]. */
+export const OPEN_PROPOSAL_KINDS = ['OPEN', 'CHANGE', 'WITHDRAW', 'REOPEN'] as const;
+export type OpenProposalKind = (typeof OPEN_PROPOSAL_KINDS)[number];
+
+export const OPEN_PROPOSAL_STATUSES = ['SUBMITTED', 'RETURNED'] as const;
+export type OpenProposalStatus = (typeof OPEN_PROPOSAL_STATUSES)[number];
 
 /** Z §7 lists the domains to open first; `OTHER` is its clause (四). */
 export const OPEN_PRIORITY_DOMAINS = [
@@ -54,6 +61,8 @@ export const OpenDatasetStatusEnum = defineEnum(OPEN_DATASET_STATUSES, {
   name: 'OpenDatasetStatus',
   description: '开放数据集状态 / status of an open dataset [Z §35]',
   valuesConfig: {
+    PROPOSED: { description: '已提出，待数据主管部门审核，尚未进入开放目录 / proposed by its agency, awaiting the data authority; not yet in the open catalog [B §31]' },
+    RETURNED: { description: '提议被退回，未进入开放目录；开放主体可修改后重新提出 / the proposal was returned; the agency may propose again [B §31]' },
     OPEN: { description: '开放中 / open to the public' },
     SUSPENDED: {
       description:
@@ -78,5 +87,25 @@ export const OpenPriorityDomainEnum = defineEnum(OPEN_PRIORITY_DOMAINS, {
     LICENCES: { description: '行政许可 / administrative licences' },
     ENTERPRISE_CREDIT: { description: '企业公共信用信息 / enterprise public credit' },
     OTHER: { description: '其他需要重点和优先开放的数据 / other priority data' },
+  },
+});
+
+export const OpenProposalKindEnum = defineEnum(OPEN_PROPOSAL_KINDS, {
+  name: 'OpenProposalKind',
+  description: '开放目录变更提议的类型 / what a proposal asks of the open catalog [B §31, Z §10-12]',
+  valuesConfig: {
+    OPEN: { description: '新增开放数据集 / add a dataset to the open catalog' },
+    CHANGE: { description: '变更开放中的数据集（名称、说明、开放方式、重点领域）/ change an open dataset (title, description, access methods, priority domain)' },
+    WITHDRAW: { description: '从开放目录撤回 / withdraw the dataset from the open catalog [Z §35]' },
+    REOPEN: { description: '恢复开放已暂停或撤回的数据集 / reopen a suspended or withdrawn dataset [Z §35]' },
+  },
+});
+
+export const OpenProposalStatusEnum = defineEnum(OPEN_PROPOSAL_STATUSES, {
+  name: 'OpenProposalStatus',
+  description: '提议的审核状态 / review status of a proposal [B §31]',
+  valuesConfig: {
+    SUBMITTED: { description: '待数据主管部门审核 / awaiting the data authority' },
+    RETURNED: { description: '已退回，见审核意见 / returned with the review comment' },
   },
 });

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../kit/server/subgraph.js';
 import { handleCatalogEvent } from './catalog-events.js';
+import { OpenAccessResolver } from './access-check.resolver.js';
 import { Migration20261128030000 } from './migrations/Migration20261128030000.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingReferences } from './dataset.reference.js';
@@ -8,11 +9,13 @@ import { Migration20261124000000 } from './migrations/Migration20261124000000.js
 import { Migration20261128010000 } from './migrations/Migration20261128010000.js';
 import { Migration20261128040000 } from './migrations/Migration20261128040000.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_event_dead_letters.js';
+import { Migration20261207000000 } from './migrations/Migration20261207000000_dataset_follows_catalog.js';
+import { Migration20261207010000 } from './migrations/Migration20261207010000_proposals.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, DataResourceOpeningResolver],
+  resolvers: [OpenDatasetResolver, OpenAccessResolver, DataResourceOpeningResolver],
   references: openingReferences,
   entities: [OpenDataset],
   migrations: [
@@ -21,6 +24,8 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261206000000_event_dead_letters', class: Migration20261206000000 },
+    { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
+    { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],

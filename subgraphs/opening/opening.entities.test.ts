@@ -24,12 +24,18 @@ beforeAll(async () => {
   });
   org = await registerOrganization(t.call, '331100', '丽水市气象局');
   const staff = agency(org, '331100');
-  const CREATE = `mutation($input: CreateOpenDatasetInput!) { createOpenDataset(input: $input) { id } }`;
+  const PROPOSE = `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`;
+  const APPROVE = `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`;
+  const open = async (resourceId: string) => {
+    const id = (await t.call('opening', staff, PROPOSE, { input: { resourceId, accessMethods: ['API'] } })).data!.proposeOpenDataset.id as string;
+    await t.call('opening', authority('331100'), APPROVE, { id });
+    return id;
+  };
   openResource = await publishResource(t.call, org, '331100');
   suspendedResource = await publishResource(t.call, org, '331100');
   plainResource = await publishResource(t.call, org, '331100');
-  openId = (await t.call('opening', staff, CREATE, { input: { resourceId: openResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
-  suspendedId = (await t.call('opening', staff, CREATE, { input: { resourceId: suspendedResource, accessMethods: ['API'] } })).data!.createOpenDataset.id;
+  openId = await open(openResource);
+  suspendedId = await open(suspendedResource);
   await t.running.subgraphs.opening!.orm.em.getConnection().execute(`update "opening".open_dataset set status = 'SUSPENDED' where id = ?`, [suspendedId]);
 });
 afterAll(async () => t?.stop());
@@ -84,5 +90,37 @@ describe('_entities: DataResource.openDataset', () => {
     expect(mine.data!._entities.map((e: any) => e.openDataset?.status ?? null)).toEqual(['OPEN', null, 'SUSPENDED', null]);
     const theirs = await t.call('opening', agency(other, '331100'), Q, { r: reps() });
     expect(theirs.data!._entities.map((e: any) => e.openDataset?.status ?? null)).toEqual(['OPEN', null, null, null]);
+  });
+});
+
+describe('openAccessChecks [OPN-2, Z §20, Z §27]', () => {
+  const Q = `query($c: [OpenAccessCheckInput!]!) { openAccessChecks(checks: $c) { datasetId method userAccount allowed decision agreementId offer { free resultReview } } }`;
+  test('a batch answers each check in order, in one statement whatever its size; a suspended dataset answers NOT_OPEN', async () => {
+    const checks = [
+      { datasetId: openId, method: 'API', userAccount: 'u1' },
+      { datasetId: openId, method: 'DOWNLOAD', userAccount: 'u1' },
+      { datasetId: suspendedId, method: 'API', userAccount: 'u2' },
+      { datasetId: UNKNOWN_ID, method: 'API', userAccount: 'u2' },
+    ];
+    const before = datasetSelects();
+    const r = await t.call('opening', agency(org, '331100'), Q, { c: checks });
+    expect(r.errors).toBeUndefined();
+    expect(datasetSelects() - before).toBe(1);
+    expect(r.data!.openAccessChecks.map((c: any) => [c.datasetId, c.method, c.allowed, c.decision, c.agreementId])).toEqual([
+      [openId, 'API', true, 'ALLOWED', null],
+      [openId, 'DOWNLOAD', false, 'METHOD_NOT_OFFERED', null],
+      [suspendedId, 'API', false, 'NOT_OPEN', null],
+      [UNKNOWN_ID, 'API', false, 'NOT_OPEN', null],
+    ]);
+    expect(r.data!.openAccessChecks[0].offer).toEqual({ free: true, resultReview: false });
+  });
+
+  test('a public user checks only its own account; the public must sign in; a bad ID names its check', async () => {
+    const user = { sub: 'user-1', orgId: null, region: null, roles: ['USER'], account: 'acct-1' } as any;
+    expect((await t.call('opening', user, Q, { c: [{ datasetId: openId, method: 'API', userAccount: 'acct-1' }] })).data!.openAccessChecks[0].allowed).toBe(true);
+    expect((await t.call('opening', user, Q, { c: [{ datasetId: openId, method: 'API', userAccount: 'acct-2' }] })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.call('opening', ANONYMOUS, Q, { c: [{ datasetId: openId, method: 'API', userAccount: 'acct-1' }] })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const bad = await t.call('opening', authority('331100'), Q, { c: [{ datasetId: '999999:01ARZ3NDEKTSV4RRFFQ69G5FAV', method: 'API', userAccount: 'u' }] });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checks.0.datasetId' });
   });
 });

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../kit/server/context.js';
 import { OpenDataset } from './dataset.entity.js';
+import { readOf } from '../kit/server/audit.js';
 import { datasetByResourceLoader } from './dataset.loader.js';
 import { canSeeDataset } from './access.js';
 import { DataResourceRef } from './foreign.js';
@@ -14,6 +15,6 @@ export class DataResourceOpeningResolver {
   })
   async openDataset(@Ctx() ctx: SubgraphContext, @Root() r: DataResourceRef): Promise<OpenDataset | null> {
     const d = await datasetByResourceLoader(ctx).load(r.id);
-    return d && canSeeDataset(ctx.actor, ctx.node, d) ? d : null;
+    return d && canSeeDataset(ctx.actor, ctx.node, d) ? (d.status === 'OPEN' ? d : readOf(ctx, 'OpenDataset', d)) : null;
   }
 }

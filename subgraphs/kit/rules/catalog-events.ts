@@ -61,6 +61,32 @@ export function openingSuspension(c: DataResourceChanged): string | null {
   return null;
 }
 
+/** An approved revision that narrows the entry's opening to RESTRICTED: open datasets lose DOWNLOAD and are no longer free [Z §15, Z §20, Z §27]. */
+export function openingRestriction(c: DataResourceChanged): string | null {
+  if (c.before === null || c.before.openAttribute !== 'UNCONDITIONAL' || c.after.openAttribute !== 'RESTRICTED') return null;
+  return '目录条目改为受限开放：数据集不再提供下载、不再免费，须经申请并签署协议使用 / the catalog entry became RESTRICTED: the dataset is no longer offered for download nor free, and is used under an agreement [Z §15, Z §20, Z §27]';
+}
+
+const sameNames = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+/**
+ * An approved revision that changed the entry's data items: the dataset no longer offers what the
+ * authority approved, so it is suspended until a reopening is approved [B §31, Z §13].
+ */
+export function openingItemsChange(c: DataResourceChanged): string | null {
+  if (!c.previous || !c.entry || sameNames(c.previous.itemNames, c.entry.itemNames)) return null;
+  return "目录条目的信息项已变更，数据集暂停开放，须由开放主体提出重新开放并经数据主管部门审核 / the catalog entry's data items changed: the dataset is suspended until its agency proposes reopening and the data authority approves [B §31, Z §13]";
+}
+
+/** The facts an open dataset carries of its entry (open attribute, name, format, update frequency) changed, so the dataset follows [Z §10]. */
+export function openingFactsChanged(c: DataResourceChanged): boolean {
+  if (c.before === null) return false;
+  if (c.before.openAttribute !== c.after.openAttribute) return true;
+  const p = c.previous;
+  const e = c.entry;
+  return !!p && !!e && (p.name !== e.name || p.format !== e.format || p.updateFrequency !== e.updateFrequency);
+}
+
 /**
  * The event for a change of an entry (`before` null: its first publication), or none when nothing
  * downstream depends on the change. The catalog calls this inside the mutation's transaction, so
@@ -73,9 +99,11 @@ export function dataResourceChanged(
   after: EntryFacts,
   entry: EntryDetails,
   reason: string | null = null,
+  previous: EntryDetails | null = null,
 ): OutboxEvent[] {
-  const change: DataResourceChanged = { resourceId, before, after, reason, entry };
-  if (!sharingSuspension(change) && !openingSuspension(change) && !sharingRefusal(change) && !negativeListAffected(change)) return [];
+  const change: DataResourceChanged = { resourceId, before, after, reason, entry, previous };
+  const affects = [sharingSuspension, openingSuspension, sharingRefusal, negativeListAffected, openingRestriction, openingItemsChange, openingFactsChanged];
+  if (!affects.some((rule) => rule(change))) return [];
   return [{ type: DATA_RESOURCE_CHANGED, entityId: resourceId, regionCode, data: { ...change } }];
 }
 

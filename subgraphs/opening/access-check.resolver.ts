@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { parseId } from '../../schema/ids.js';
+import { actsAsAccount, hasRole } from '../kit/rules/access.js';
+import { requireActor, type SubgraphContext } from '../kit/server/context.js';
+import { forbidden } from '../kit/server/errors.js';
+import { Bound } from '../kit/server/input-bounds.js';
+import { assertKnownIdRegion } from '../kit/server/pagination.js';
+import { canSeeDataset } from './access.js';
+import { judgeAccess, offersOf } from './access-method.rules.js';
+import { OpenAccessCheck, OpenAccessCheckInput, OpenAccessOffer } from './access-check.types.js';
+import { OpenDataset } from './dataset.entity.js';
+import { datasetLoader } from './dataset.loader.js';
+
+@Resolver(() => OpenDataset)
+export class OpenAccessResolver {
+  @FieldResolver(() => [OpenAccessOffer], {
+    description:
+      '开放方式及各自条件：受限开放数据不提供下载，算法模型结果须经审查 / how the dataset is offered and on what terms: RESTRICTED data never by download, MODEL results reviewed before release [OPN-2, Z §20, Z §27, B §32]',
+  })
+  offers(@Root() d: OpenDataset): OpenAccessOffer[] {
+    return offersOf(d);
+  }
+
+  @Query(() => [OpenAccessCheck], {
+    description:
+      '批量核验（供数据服务调用）：每项回答某用户此刻能否以某方式使用某开放数据集、原因及（受限数据的）协议。每个平台回答其数据集的各项，一批一次查询；受限开放数据的协议尚未纳入系统，目前一律回答 NO_AGREEMENT。公众用户只能核验本人账号 / batched checks for the data plane: for each, may the user use the dataset this way now, why, and (for RESTRICTED data) under which agreement. Each platform answers the checks of its own datasets, in one statement per batch; agreements are not recorded yet, so RESTRICTED data answers NO_AGREEMENT. A public user checks only its own account [OPN-2, Z §20, Z §27, Z §15-17]',
+  })
+  async openAccessChecks(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('checks', () => [OpenAccessCheckInput], { description: '至多100项 / at most 100 checks' }) @Bound({ maxItems: 100 }) checks: OpenAccessCheckInput[],
+  ): Promise<OpenAccessCheck[]> {
+    const actor = requireActor(ctx);
+    for (const [i, c] of checks.entries()) assertKnownIdRegion(c.datasetId, `checks.${i}.datasetId`);
+    if (hasRole(actor, 'USER') && !hasRole(actor, 'AUTHORITY') && checks.some((c) => !actsAsAccount(actor, c.userAccount))) {
+      throw forbidden('公众用户只能核验本人账号 / a public data user may check only its own account (userAccount)');
+    }
+    // The gateway sends the batch to every platform; each answers the checks of the datasets it holds (a malformed ID: the city's).
+    const mine = checks.filter((c) => (parseId(c.datasetId) ? ctx.peers.nodeOfId(c.datasetId) : ctx.peers.root)?.name === ctx.node.name);
+    const rows = await datasetLoader(ctx).loadMany(mine.filter((c) => parseId(c.datasetId)).map((c) => c.datasetId));
+    const byId = new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
+    return mine.map((c) => {
+      const d = byId.get(c.datasetId) ?? null;
+      const j = judgeAccess(d && canSeeDataset(actor, ctx.node, d) ? d : null, c.method);
+      return Object.assign(new OpenAccessCheck(), {
+        datasetId: c.datasetId,
+        method: c.method,
+        userAccount: c.userAccount,
+        allowed: j.allowed,
+        decision: j.decision,
+        message: j.message,
+        agreementId: null,
+        offer: j.offer,
+      });
+    });
+  }
+}

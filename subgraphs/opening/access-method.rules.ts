@@ -1,0 +1,75 @@
+import type { OpenAccessMethod, OpenDatasetAccessLevel, OpenDatasetStatus } from './enums.js';
+
+/**
+ * What each access method of a dataset offers, and whether a user may use it now [OPN-2, Z §20,
+ * Z §27, B §32]: pure rules, so the offers shown and the check the data plane calls agree.
+ */
+
+/**
+ * Z §27's grounds for free opening: all UNCONDITIONAL data (一); RESTRICTED data obtained by the
+ * person or unit it is about (二), or by a third party they authorized (三); and data national or
+ * provincial rules make free (四).
+ */
+export const OPEN_FREE_GROUNDS = ['UNCONDITIONAL_DATA', 'OWN_DATA', 'AUTHORIZED_BY_SUBJECT', 'STATUTORY'] as const;
+export type OpenFreeGround = (typeof OPEN_FREE_GROUNDS)[number];
+
+export interface Offer {
+  method: OpenAccessMethod;
+  /** Free for everyone [Z §27 (一)]. */
+  free: boolean;
+  /** The Z §27 grounds on which this offer is free. */
+  freeFor: OpenFreeGround[];
+  /** RESTRICTED data is used under an agreement [Z §15-17]. */
+  agreementRequired: boolean;
+  /** A MODEL's result leaves the platform only once reviewed [Z §20, Z §13]. */
+  resultReview: boolean;
+}
+
+type Offered = { openAttribute: OpenDatasetAccessLevel; accessMethods: OpenAccessMethod[] };
+
+export function offersOf(d: Offered): Offer[] {
+  const unconditional = d.openAttribute === 'UNCONDITIONAL';
+  return d.accessMethods.map((method) => ({
+    method,
+    free: unconditional,
+    freeFor: unconditional ? ['UNCONDITIONAL_DATA'] : ['OWN_DATA', 'AUTHORIZED_BY_SUBJECT', 'STATUTORY'],
+    agreementRequired: !unconditional,
+    resultReview: method === 'MODEL',
+  }));
+}
+
+export const OPEN_ACCESS_DECISIONS = ['ALLOWED', 'NOT_OPEN', 'METHOD_NOT_OFFERED', 'DOWNLOAD_OF_RESTRICTED', 'NO_AGREEMENT'] as const;
+export type OpenAccessDecision = (typeof OPEN_ACCESS_DECISIONS)[number];
+
+export interface AccessJudgement {
+  allowed: boolean;
+  decision: OpenAccessDecision;
+  message: string;
+  offer: Offer | null;
+}
+
+const refused = (decision: OpenAccessDecision, message: string, offer: Offer | null = null): AccessJudgement => ({ allowed: false, decision, message, offer });
+
+/**
+ * May a user use `method` on the dataset now? A dataset the caller may not see answers as one not
+ * open, so the answer tells nothing of it. RESTRICTED data needs an agreement, and agreements are
+ * not recorded yet: every RESTRICTED check answers NO_AGREEMENT.
+ */
+export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null, method: OpenAccessMethod): AccessJudgement {
+  if (d?.status !== 'OPEN') return refused('NOT_OPEN', '数据集不存在或未开放 / the dataset does not exist or is not open [Z §10, Z §35]');
+  const offer = offersOf(d).find((o) => o.method === method) ?? null;
+  if (!offer) {
+    if (method === 'DOWNLOAD' && d.openAttribute === 'RESTRICTED') {
+      return refused('DOWNLOAD_OF_RESTRICTED', '受限开放数据不得下载，请改用 API 或 MODEL / RESTRICTED data is never downloaded: use API or MODEL [OPN-2, Z §20]');
+    }
+    return refused('METHOD_NOT_OFFERED', `该数据集不以 ${method} 方式开放 / the dataset is not offered by ${method} [Z §20, B §32]`);
+  }
+  if (offer.agreementRequired) {
+    return refused(
+      'NO_AGREEMENT',
+      '受限开放数据须经申请并签署开放利用协议后使用；该用户没有有效协议 / RESTRICTED data is used under an agreement after an approved application; the user holds none [Z §15-17]',
+      offer,
+    );
+  }
+  return { allowed: true, decision: 'ALLOWED', message: '无条件开放，免费 / unconditionally open, free of charge [Z §27]', offer };
+}
