@@ -35,6 +35,8 @@ export interface NodeDatabaseOptions {
   dropOnStop?: boolean;
   /** What each new embedded database starts from (an `EmbeddedDatabase.image()`); absent: a fresh cluster. */
   images?: Partial<Record<SubgraphName, Blob>>;
+  /** Connections each subgraph's pool may open on a server (default 10); PGlite always serves one. */
+  serverPoolMax?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function provisionNodeDatabases(opts: NodeDatabaseOptions): Promise
     const name = `"${opts.database.replaceAll('"', '""')}"`;
     return {
       urls,
-      poolMax: 10,
+      poolMax: opts.serverPoolMax ?? 10,
       refuseConnections: () =>
         withAdmin(opts.serverUrl!, async (c) => {
           await c.query(`alter database ${name} allow_connections false`);

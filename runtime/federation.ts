@@ -46,6 +46,8 @@ export interface FederationOptions {
   processPerNode?: boolean;
   /** What each in-process node's new embedded databases start from (runtime/databases.ts); absent: fresh clusters. */
   databaseImages?: Partial<Record<SubgraphName, Blob>>;
+  /** Connections each in-process subgraph's pool may open on the server (default 10). */
+  serverPoolMax?: number;
 }
 
 export interface RunningFederation {
@@ -127,6 +129,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
           dataDir: o.dataDir ? `${o.dataDir}/${node.id}` : undefined,
           dropOnStop: o.dropDatabasesOnStop,
           images: o.databaseImages,
+          serverPoolMax: o.serverPoolMax,
         });
         databases.set(node.id, dbs);
         const ports = o.fixedPorts ? (Object.fromEntries(Object.entries(node.subgraphs).map(([s, url]) => [s, portOf(url)])) as Record<SubgraphName, number>) : undefined;

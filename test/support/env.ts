@@ -5,6 +5,13 @@ import { testImages } from './images.js';
 
 /** CI sets TEST_DATABASE_URL to a real PostgreSQL; without it tests use embedded PGlite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+/**
+ * Connections each test subgraph's pool may open on PostgreSQL. A test federation runs twelve
+ * subgraphs and two test files run at once: at the default of 10 a burst of concurrent requests
+ * (the access matrix prepares its rows all at once) passed the server's max_connections of 100 and
+ * a node answered "too many clients". Four keeps two federations and the admin connections below it.
+ */
+export const TEST_SERVER_POOL_MAX = 4;
 export const TEST_SECRET = 'test-internal-secret-0123456789abcdef';
 export const TEST_AUDIT_SECRET = 'test-audit-secret-0123456789abcdef0123';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
@@ -25,5 +32,6 @@ export async function provisionTestDatabases(label: string, o: { migrated: boole
     database: `t_${label}_${randomBytes(4).toString('hex')}`,
     dropOnStop: true,
     images: await embeddedImages(o),
+    serverPoolMax: TEST_SERVER_POOL_MAX,
   });
 }

@@ -4,7 +4,7 @@ import { loadTopology } from '../../platform/env.js';
 import { schemaFile } from '../../platform/paths.js';
 import { type FederationOptions, startFederation } from '../../runtime/federation.js';
 import { gatewayRequest } from '../../seeds/seed.js';
-import { embeddedImages, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SETTINGS } from './env.js';
+import { embeddedImages, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SERVER_POOL_MAX, TEST_SETTINGS } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
 
@@ -30,6 +30,7 @@ export async function startTestFederation(
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
     databaseImages: await embeddedImages({ migrated: true }),
+    serverPoolMax: TEST_SERVER_POOL_MAX,
     ...rest,
   });
   const gql = async <T = Record<string, any>>(actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
