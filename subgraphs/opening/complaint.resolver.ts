@@ -100,6 +100,8 @@ export class OpenDataComplaintResolver {
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
     @Arg('status', () => OpenComplaintStatusEnum, { nullable: true, description: '只列出该状态的投诉 / only complaints in this status' }) status?: OpenComplaintStatus | null,
   ): Promise<Page<OpenDataComplaint>> {
+    // The public follows its own complaint by its receipt, never through a list.
+    requireActor(ctx);
     const where: FilterQuery<OpenDataComplaint>[] = status ? [{ status }] : [];
     return readsOf(ctx, 'OpenDataComplaint', await listPage(ctx, OpenDataComplaint, { visible: complaintFilter(ctx.actor, ctx.node), scope, where, page }));
   }
