@@ -77,6 +77,13 @@ export interface AuditActions {
     'openDataset.restrict': Change<'OpenDataset', CatalogCause & { reason: string; accessMethods: AccessMethod[]; suspended: boolean }>;
     /** Kept in step by the system with the facts of its entry an approved catalog revision changed [Z §10]. */
     'openDataset.follow': Change<'OpenDataset', CatalogCause & { openAttribute: OpenAttribute; format: string | null; updateFrequency: string | null }>;
+    /**
+     * Filed, and its dataset suspended in the same transaction [Z §35]. Never the receipt token nor
+     * the complainant's text: what is said to be infringed, and whether a registered user filed it.
+     */
+    'openDataComplaint.file': Change<'OpenDataComplaint', { datasetId: string; infringes: Sensitivity[]; byAccount: boolean; source: 'PUBLIC' | 'CATALOG_OBJECTION' }>;
+    'openDataComplaint.verify': Change<'OpenDataComplaint', { findings: string; byAuthority: boolean }>;
+    'openDataComplaint.decide': Change<'OpenDataComplaint', { outcome: string; note: string; datasetStatus: string; byAuthority: boolean }>;
   };
   operation: {
     'operator.create': Change<

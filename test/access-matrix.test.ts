@@ -121,6 +121,22 @@ const openDataset = async (s: Scenario) => {
 };
 const datasetState = async (_s: Scenario, id: string) =>
   (await f.must(AUDIT, `query($id: ID!) { openDataset(id: $id) { status version proposal { status } } }`, { id })).openDataset;
+const filedComplaint = async (s: Scenario) => {
+  const id = await openDataset(s);
+  return (
+    await f.must(null, `mutation($id: ID!, $input: FileOpenDataComplaintInput!) { fileOpenDataComplaint(id: $id, input: $input) { id } }`, {
+      id,
+      input: { infringes: ['PERSONAL_PRIVACY'], description: '含个人住址' },
+    })
+  ).fileOpenDataComplaint.id as string;
+};
+const verifiedComplaint = async (s: Scenario) => {
+  const id = await filedComplaint(s);
+  await f.must(agency(s.owner), `mutation($id: ID!) { verifyOpenDataComplaint(id: $id, findings: "确含个人住址") { id } }`, { id });
+  return id;
+};
+const complaintState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataComplaint(id: $id) { status outcome version dataset { status version } } }`, { id })).openDataComplaint;
 /** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
@@ -302,6 +318,41 @@ const ROWS: Row[] = [
     allowed: () => ['agency of the owner', ...overseers],
     prepare: proposedDataset,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataset(id: $id) { id proposal { kind } } }`, { id }, (d) => d.openDataset?.proposal?.kind === 'OPEN'),
+  },
+  {
+    name: 'fileOpenDataComplaint on an open dataset: anyone [OPN-6, Z §35]',
+    kind: 'mutation',
+    allowed: () => [...CALLERS],
+    prepare: openDataset,
+    state: datasetState,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: FileOpenDataComplaintInput!) { fileOpenDataComplaint(id: $id, input: $input) { id } }`, {
+        id,
+        input: { infringes: ['TRADE_SECRET'], description: '含企业报价' },
+      }),
+  },
+  {
+    name: 'verifyOpenDataComplaint [Z §35]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: filedComplaint,
+    state: complaintState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { verifyOpenDataComplaint(id: $id, findings: "确含个人住址") { id } }`, { id }),
+  },
+  {
+    name: 'decideOpenDataComplaint [Z §35, B §31]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: verifiedComplaint,
+    state: complaintState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideOpenDataComplaint(id: $id, outcome: RESTORED, note: "投诉不成立") { id } }`, { id }),
+  },
+  {
+    name: 'openDataComplaint(id) without its receipt token [Z §35]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: filedComplaint,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataComplaint(id: $id) { id description } }`, { id }, (d) => d.openDataComplaint?.id === id),
   },
   {
     name: 'createOperator for an enterprise of the region [D §9, J §20]',

@@ -154,3 +154,78 @@ describe('offers and the batched access check across nodes [OPN-2, Z §20, Z §2
     expect((await f.must(authority('331102'), APPROVE, { id })).approveOpenDatasetProposal.status).toBe('OPEN');
   });
 });
+
+describe('complaints that opened data infringes secrets or privacy [OPN-6, Z §35]', () => {
+  const FILE = `mutation($id: ID!, $input: FileOpenDataComplaintInput!) { fileOpenDataComplaint(id: $id, input: $input) { id status receiptToken steps { kind } } }`;
+  const RECEIPT = `query($id: ID!, $t: String) { openDataComplaint(id: $id, receiptToken: $t) { id status outcome receiptToken steps { kind note } dataset { id } } }`;
+  const VERIFY = `mutation($id: ID!, $f: String!) { verifyOpenDataComplaint(id: $id, findings: $f) { id status } }`;
+  const DECIDE = `mutation($id: ID!, $o: OpenComplaintOutcome!, $n: String!) { decideOpenDataComplaint(id: $id, outcome: $o, note: $n) { id status outcome } }`;
+  const input = { infringes: ['PERSONAL_PRIVACY'], description: '数据集中含有本人的住址和电话' };
+
+  test('anyone files, the dataset is suspended at once, and the receipt shows every step to its holder only [OPN-6, Z §35]', async () => {
+    const s = await openEntry('丽水市民政', ['DOWNLOAD', 'API']);
+    const filed = (await f.must(null, FILE, { id: s.datasetId, input })).fileOpenDataComplaint;
+    expect(filed).toMatchObject({ status: 'FILED', steps: [{ kind: 'FILED' }, { kind: 'SUSPENDED' }] });
+    expect(typeof filed.receiptToken).toBe('string');
+    expect(await dataset(s.datasetId)).toMatchObject({ status: 'SUSPENDED' });
+    expect((await f.gql(null, `query($id: ID!) { openDataset(id: $id) { id } }`, { id: s.datasetId })).data!.openDataset).toBeNull();
+
+    // The token is shown once; without it (or with another) the public sees nothing.
+    const receipt = async () => (await f.must(null, RECEIPT, { id: filed.id, t: filed.receiptToken })).openDataComplaint;
+    expect(await receipt()).toMatchObject({ status: 'FILED', receiptToken: null, dataset: null });
+    expect((await f.must(null, RECEIPT, { id: filed.id, t: 'x'.repeat(32) })).openDataComplaint).toBeNull();
+    expect((await f.must(null, RECEIPT, { id: filed.id })).openDataComplaint).toBeNull();
+    const other = await registerOrganization(f.call, CITY, '丽水市统计局');
+    expect((await f.must(agency(other, CITY), RECEIPT, { id: filed.id })).openDataComplaint).toBeNull();
+    expect((await f.gql(null, `{ openDataComplaints(first: 5) { totalCount } }`)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+
+    // Another agency may not verify; the opening agency verifies and decides.
+    expect((await f.gql(agency(other, CITY), VERIFY, { id: filed.id, f: '已核实' })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect((await f.gql(s.staff, DECIDE, { id: filed.id, o: 'RESTORED', n: '不成立' })).errors![0]!.extensions!.code).toBe('CONFLICT');
+    await f.must(s.staff, VERIFY, { id: filed.id, f: '数据集确含个人住址' });
+    expect((await f.must(s.staff, DECIDE, { id: filed.id, o: 'PROCESSED', n: '住址已脱敏后重新开放' })).decideOpenDataComplaint).toMatchObject({
+      status: 'RESOLVED',
+      outcome: 'PROCESSED',
+    });
+    expect(await dataset(s.datasetId)).toMatchObject({ status: 'OPEN', suspensionReason: null, accessMethods: ['DOWNLOAD', 'API'] });
+    expect((await receipt()).steps.map((x: any) => x.kind)).toEqual(['FILED', 'SUSPENDED', 'VERIFIED', 'PROCESSED']);
+    expect((await receipt()).steps[3].note).toBe('住址已脱敏后重新开放');
+  });
+
+  test('bad input is refused with its field and writes nothing; a suspended dataset takes no complaint [Z §35]', async () => {
+    const s = await openEntry('丽水市卫健', ['API']);
+    const empty = await f.gql(null, FILE, { id: s.datasetId, input: { ...input, infringes: [] } });
+    expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.infringes' });
+    const blank = await f.gql(null, FILE, { id: s.datasetId, input: { ...input, description: '  ' } });
+    expect(blank.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.description' });
+    expect(await dataset(s.datasetId)).toMatchObject({ status: 'OPEN' });
+    expect(
+      (await f.must(authority(CITY), `{ openDataComplaints(first: 100) { edges { node { dataset { id } } } } }`)).openDataComplaints.edges.map((e: any) => e.node.dataset?.id),
+    ).not.toContain(s.datasetId);
+    const filed = (await f.must(null, FILE, { id: s.datasetId, input })).fileOpenDataComplaint;
+    expect((await f.gql(authority(CITY), VERIFY, { id: filed.id, f: ' ' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'findings' });
+    // The public no longer sees the dataset; the agency sees it is not open.
+    expect((await f.gql(null, FILE, { id: s.datasetId, input })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect((await f.gql(s.staff, FILE, { id: s.datasetId, input })).errors![0]!.extensions!.code).toBe('CONFLICT');
+  });
+
+  test('on a district node its authority decides; the city authority only reads; a district authority never sees city complaints [Z §35, B §31, B §29]', async () => {
+    const district = await openEntry('莲都区住建', ['API'], '331102');
+    const filed = (await f.must(null, FILE, { id: district.datasetId, input: { infringes: ['TRADE_SECRET'], description: '含企业报价' } })).fileOpenDataComplaint;
+    expect((await f.must(authority(CITY), RECEIPT, { id: filed.id })).openDataComplaint).toMatchObject({ status: 'FILED' });
+    expect((await f.gql(authority(CITY), VERIFY, { id: filed.id, f: '已核实' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    await f.must(authority('331102'), VERIFY, { id: filed.id, f: '报价属商业秘密' });
+    // A REOPEN proposal cannot get round an unresolved complaint.
+    await f.must(district.staff, PROPOSE, { input: { resourceId: district.resourceId, accessMethods: ['API'] } });
+    expect((await f.gql(authority('331102'), APPROVE, { id: district.datasetId })).errors![0]!.extensions!.code).toBe('CONFLICT');
+    await f.must(authority('331102'), DECIDE, { id: filed.id, o: 'WITHDRAWN', n: '已撤回' });
+    expect(await dataset(district.datasetId)).toMatchObject({ status: 'WITHDRAWN' });
+
+    const city = await openEntry('丽水市市监', ['API']);
+    const cityComplaint = (await f.must(null, FILE, { id: city.datasetId, input })).fileOpenDataComplaint;
+    expect((await f.must(authority('331102'), RECEIPT, { id: cityComplaint.id })).openDataComplaint).toBeNull();
+    expect((await f.gql(authority('331102'), VERIFY, { id: cityComplaint.id, f: '已核实' })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const listed = (await f.must(authority(CITY), `{ openDataComplaints(first: 100) { edges { node { id } } } }`)).openDataComplaints.edges.map((e: any) => e.node.id);
+    expect(listed).toEqual(expect.arrayContaining([filed.id, cityComplaint.id]));
+  });
+});

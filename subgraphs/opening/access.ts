@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import type { OpenDataComplaint } from './complaint.entity.js';
 import type { OpenDataset } from './dataset.entity.js';
 
 /**
@@ -50,4 +51,36 @@ export function canReviewProposal(actor: Actor, node: NodeConfig, d: Pick<Datase
 /** A proposal and its review are internal records: those who answer for the dataset, never the public or other agencies. */
 export function canSeeProposal(actor: Actor, node: NodeConfig, d: Pick<DatasetRow, 'providerId' | 'regionCode'>): boolean {
   return actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
+}
+
+type ComplaintRow = Pick<OpenDataComplaint, 'providerId' | 'regionCode' | 'complainantAccount'>;
+
+/**
+ * A complaint about opened data [Z §35] is seen by the opening agency that must act on it, those
+ * who oversee its region, and the registered user who filed it; an anonymous complainant sees its
+ * own through the receipt token (complaint.resolver.ts), never in a list. Reads are audited.
+ */
+export function complaintFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataComplaint> {
+  const any: FilterQuery<OpenDataComplaint>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ complainantAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeComplaint(actor: Actor, node: NodeConfig, c: ComplaintRow): boolean {
+  return actsForOrg(actor, c.providerId) || oversees(actor, node, c.regionCode) || (c.complainantAccount !== null && actsAsAccount(actor, c.complainantAccount));
+}
+
+/** Anyone may complain of an open dataset, the anonymous public too [Z §35]; what it may reach is the open catalog. */
+export function canFileComplaint(actor: Actor, node: NodeConfig, d: DatasetRow): boolean {
+  return canSeeDataset(actor, node, d);
+}
+
+/**
+ * Verifying and deciding: the opening agency, which Z §35 charges with it, or the authority acting
+ * on the dataset's region on this node, which approves the open catalog [B §31]. A supervising
+ * authority and auditors only read.
+ */
+export function canHandleComplaint(actor: Actor, node: NodeConfig, c: Pick<ComplaintRow, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, c.providerId) || actsOn(actor, node, c.regionCode);
 }

@@ -53,7 +53,8 @@ export const handleCatalogEvent: EventHandler<AuditChange<'opening'>> = async (e
       });
       if (leftEmpty) audits.push(suspend(d, restriction));
     }
-    if (suspension && d.status === 'OPEN') audits.push(suspend(d, suspension));
+    // A dataset a complaint suspended is now held by its entry too, so no complaint decision reopens it.
+    if (suspension && (d.status === 'OPEN' || (d.status === 'SUSPENDED' && !d.catalogEventId))) audits.push(suspend(d, suspension));
   }
   return audits;
 };

@@ -77,7 +77,7 @@ export class OpenDataset extends Owned {
   updatedAt!: Date;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: '因目录变更暂停的时间 / when a catalog change suspended the dataset [Z §35]' })
+  @Field(() => Date, { nullable: true, description: '暂停的时间（因目录变更或侵权投诉）/ when a catalog change or a complaint suspended the dataset [Z §35]' })
   suspendedAt!: Date | null;
 
   @Property({ type: 'text', nullable: true })

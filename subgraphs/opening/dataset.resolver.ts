@@ -10,6 +10,7 @@ import { readOf, recordRead } from '../kit/server/audit.js';
 import { PageArgs, RegionScopeInput, assertKnownIdRegion, connectionType, listPage } from '../kit/server/pagination.js';
 import { resolvePolicy } from '../kit/rules/policy.js';
 import { OpenDataset } from './dataset.entity.js';
+import { OpenDataComplaint } from './complaint.entity.js';
 import { ProposeOpenDatasetInput } from './dataset.inputs.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canPropose, canReviewProposal, canSeeDataset, canSeeProposal, datasetFilter } from './access.js';
@@ -25,7 +26,7 @@ import { OpenDatasetProposal, proposalOf, type StoredProposal } from './proposal
 const readDataset = (ctx: SubgraphContext, d: OpenDataset) => (d.status === 'OPEN' ? d : readOf(ctx, 'OpenDataset', d));
 
 /** The entry as the caller's catalog answers it; an entry the caller may not see is simply absent. */
-async function openingResource(ctx: SubgraphContext, resourceId: string, field: string): Promise<OpeningResource> {
+export async function openingResource(ctx: SubgraphContext, resourceId: string, field: string): Promise<OpeningResource> {
   const r = parseId(resourceId) ? await catalogResource(ctx, resourceId, OPENING_RESOURCE_FIELDS) : null;
   if (!r) throw badInput(`目录条目 ${resourceId} 不存在于本平台 / catalog entry ${resourceId} does not exist on this platform: check the ID`, field);
   return r;
@@ -250,6 +251,13 @@ export class OpenDatasetResolver {
     if (!canReviewProposal(ctx.actor, ctx.node, d)) throw refuseReview();
     const p = d.proposalStatus === 'SUBMITTED' ? d.proposalData : null;
     if (!p) throw conflict(`此数据集没有待审核的提议（当前为 ${d.status}）/ nothing awaits review for this dataset (it is ${d.status})`);
+    if (p.kind === 'REOPEN') {
+      const unresolved = await ctx.em.count(OpenDataComplaint, { datasetId: d.id, status: { $ne: 'RESOLVED' } });
+      if (unresolved > 0)
+        throw conflict(
+          `该数据集有 ${unresolved} 件侵权投诉未处理，处理前不能恢复开放；请退回提议 / ${unresolved} complaint(s) about this dataset are unresolved: it cannot reopen before they are decided; return the proposal [Z §35]`,
+        );
+    }
     let openAttribute = d.openAttribute;
     let r: OpeningResource | null = null;
     if (p.kind !== 'WITHDRAW') {

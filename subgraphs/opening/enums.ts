@@ -109,3 +109,62 @@ export const OpenProposalStatusEnum = defineEnum(OPEN_PROPOSAL_STATUSES, {
     RETURNED: { description: '已退回，见审核意见 / returned with the review comment' },
   },
 });
+
+/** What a complaint says the opened data infringes [Z §35]; state secrets too, as the catalog's objections [B §11]. */
+export const OPEN_COMPLAINT_INFRINGEMENTS = ['STATE_SECRET', 'TRADE_SECRET', 'PERSONAL_PRIVACY'] as const;
+export type OpenComplaintInfringement = (typeof OPEN_COMPLAINT_INFRINGEMENTS)[number];
+
+/** FILED (the dataset suspended at once) → VERIFIED → RESOLVED with an outcome [Z §35]. */
+export const OPEN_COMPLAINT_STATUSES = ['FILED', 'VERIFIED', 'RESOLVED'] as const;
+export type OpenComplaintStatus = (typeof OPEN_COMPLAINT_STATUSES)[number];
+
+/** The three measures of Z §35 ¶2: 撤回数据、恢复开放、处理后再开放. */
+export const OPEN_COMPLAINT_OUTCOMES = ['WITHDRAWN', 'RESTORED', 'PROCESSED'] as const;
+export type OpenComplaintOutcome = (typeof OPEN_COMPLAINT_OUTCOMES)[number];
+
+/** The steps a complainant sees on its receipt, in order. */
+export const OPEN_COMPLAINT_STEPS = ['FILED', 'SUSPENDED', 'VERIFIED', ...OPEN_COMPLAINT_OUTCOMES] as const;
+export type OpenComplaintStepKind = (typeof OPEN_COMPLAINT_STEPS)[number];
+
+export const OpenComplaintInfringementEnum = defineEnum(OPEN_COMPLAINT_INFRINGEMENTS, {
+  name: 'OpenComplaintInfringement',
+  description: '投诉所称被侵犯的权益 / what the complaint says the opened data infringes [Z §35]',
+  valuesConfig: {
+    STATE_SECRET: { description: '国家秘密 / state secrets' },
+    TRADE_SECRET: { description: '商业秘密 / trade secrets' },
+    PERSONAL_PRIVACY: { description: '个人隐私 / personal privacy' },
+  },
+});
+
+export const OpenComplaintStatusEnum = defineEnum(OPEN_COMPLAINT_STATUSES, {
+  name: 'OpenComplaintStatus',
+  description: '开放数据侵权投诉的处理状态 / where a complaint about opened data stands [OPN-6, Z §35]',
+  valuesConfig: {
+    FILED: { description: '已受理，数据集已中止开放，待核实 / filed; the dataset was suspended at once and awaits verification' },
+    VERIFIED: { description: '已核实，待作出处理决定 / verified; a decision is pending' },
+    RESOLVED: { description: '已处理（撤回、恢复开放或处理后再开放），见处理结果 / resolved: withdrawn, restored or processed and reopened; see the outcome' },
+  },
+});
+
+export const OpenComplaintOutcomeEnum = defineEnum(OPEN_COMPLAINT_OUTCOMES, {
+  name: 'OpenComplaintOutcome',
+  description: '根据最终核实结果采取的措施 / the measure taken on the final verification [Z §35]',
+  valuesConfig: {
+    WITHDRAWN: { description: '撤回数据：数据集撤出开放目录 / the dataset is withdrawn from the open catalog' },
+    RESTORED: { description: '恢复开放：投诉不成立，按原样重新开放 / the complaint is unfounded; the dataset reopens as it was' },
+    PROCESSED: { description: '处理后再开放：脱敏等处理后重新开放 / the data was processed (e.g. desensitized) and the dataset reopens' },
+  },
+});
+
+export const OpenComplaintStepKindEnum = defineEnum(OPEN_COMPLAINT_STEPS, {
+  name: 'OpenComplaintStepKind',
+  description: '投诉处理的步骤（投诉人可在回执上查看）/ a step of a complaint, shown on its receipt [Z §35]',
+  valuesConfig: {
+    FILED: { description: '收到投诉 / complaint received' },
+    SUSPENDED: { description: '数据集已中止开放 / the dataset was suspended' },
+    VERIFIED: { description: '已完成核实 / verification done' },
+    WITHDRAWN: { description: '数据集已撤回 / the dataset was withdrawn' },
+    RESTORED: { description: '数据集已恢复开放 / the dataset was reopened as it was' },
+    PROCESSED: { description: '数据已处理并重新开放 / the data was processed and the dataset reopened' },
+  },
+});

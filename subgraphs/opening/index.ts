@@ -11,13 +11,16 @@ import { Migration20261128040000 } from './migrations/Migration20261128040000.js
 import { Migration20261206000000 } from './migrations/Migration20261206000000_event_dead_letters.js';
 import { Migration20261207000000 } from './migrations/Migration20261207000000_dataset_follows_catalog.js';
 import { Migration20261207010000 } from './migrations/Migration20261207010000_proposals.js';
+import { Migration20261207020000 } from './migrations/Migration20261207020000_complaints.js';
+import { OpenDataComplaint } from './complaint.entity.js';
+import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, OpenAccessResolver, DataResourceOpeningResolver],
+  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenAccessResolver, DataResourceOpeningResolver],
   references: openingReferences,
-  entities: [OpenDataset],
+  entities: [OpenDataset, OpenDataComplaint],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -26,6 +29,7 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261206000000_event_dead_letters', class: Migration20261206000000 },
     { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
     { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
+    { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],

@@ -1,0 +1,59 @@
+import { describe, expect, test } from '@jest/globals';
+import { GraphQLError } from 'graphql';
+import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, datasetStatusAfter, newReceiptToken, receiptMatches } from './complaint.rules.js';
+
+function refusal(fn: () => unknown): { code: unknown; field: unknown; message: string } {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(GraphQLError);
+    const g = e as GraphQLError;
+    return { code: g.extensions.code, field: g.extensions.field, message: g.message };
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('complaints about opened data [OPN-6, Z §35]', () => {
+  test('a complaint says what it infringes: secrets or privacy, each once [Z §35]', () => {
+    expect(checkInfringes(['PERSONAL_PRIVACY', 'TRADE_SECRET', 'PERSONAL_PRIVACY'])).toEqual(['TRADE_SECRET', 'PERSONAL_PRIVACY']);
+    expect(refusal(() => checkInfringes([]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.infringes' });
+  });
+
+  test('only an OPEN dataset is complained of [Z §35]', () => {
+    expect(() => checkComplainable({ status: 'OPEN' })).not.toThrow();
+    for (const status of ['PROPOSED', 'RETURNED', 'SUSPENDED', 'WITHDRAWN'] as const) expect(refusal(() => checkComplainable({ status })).code).toBe('CONFLICT');
+  });
+
+  test('verification comes once, before the decision; a decision is taken once [Z §35]', () => {
+    expect(() => checkVerifiable({ status: 'FILED' })).not.toThrow();
+    expect(refusal(() => checkVerifiable({ status: 'VERIFIED' })).code).toBe('CONFLICT');
+    expect(refusal(() => checkDecidable({ status: 'FILED' })).message).toContain('verification first');
+    expect(() => checkDecidable({ status: 'VERIFIED' })).not.toThrow();
+    expect(refusal(() => checkDecidable({ status: 'RESOLVED' })).code).toBe('CONFLICT');
+  });
+
+  test('withdrawn, restored or processed and reopened [Z §35]', () => {
+    expect(datasetStatusAfter('WITHDRAWN')).toBe('WITHDRAWN');
+    expect(datasetStatusAfter('RESTORED')).toBe('OPEN');
+    expect(datasetStatusAfter('PROCESSED')).toBe('OPEN');
+  });
+
+  test('a decision reopens only a dataset the complaints alone keep suspended [Z §35, B §31]', () => {
+    const held = { status: 'SUSPENDED' as const, catalogEventId: null };
+    expect(() => checkReopenable('RESTORED', held, 0)).not.toThrow();
+    expect(refusal(() => checkReopenable('PROCESSED', held, 1)).message).toContain('other complaint');
+    expect(refusal(() => checkReopenable('RESTORED', { status: 'SUSPENDED', catalogEventId: 'e1' }, 0)).message).toContain('approved proposal');
+    expect(refusal(() => checkReopenable('RESTORED', { status: 'WITHDRAWN', catalogEventId: null }, 0)).code).toBe('CONFLICT');
+    expect(() => checkReopenable('WITHDRAWN', { status: 'SUSPENDED', catalogEventId: 'e1' }, 2)).not.toThrow();
+  });
+
+  test('a receipt token is unguessable and only its hash is kept', () => {
+    const a = newReceiptToken();
+    const b = newReceiptToken();
+    expect(a.token).not.toBe(b.token);
+    expect(a.token.length).toBeGreaterThanOrEqual(32);
+    expect(a.hash).not.toContain(a.token);
+    expect(receiptMatches(a.token, a.hash)).toBe(true);
+    expect(receiptMatches(b.token, a.hash)).toBe(false);
+  });
+});
