@@ -11,9 +11,10 @@ let f: Awaited<ReturnType<typeof startTestFederation>>;
 
 beforeAll(async () => {
   // A test below holds a row lock in a transaction of its own until the gateway gives up on the
-  // node: the node timeout must come well before the database ends a transaction left idle that
-  // long (DB_STATEMENT_TIMEOUT_MS, 10 s), and leave the other requests time on a loaded machine.
-  f = await startTestFederation('idem', 5000);
+  // node: the node timeout must come well before the database cancels the waiting update or ends
+  // the holder's idle transaction (the statement timeout), and leave every other request of this
+  // file time on a loaded machine (5 s was not enough with a benchmark beside the suite).
+  f = await startTestFederation('idem', 15_000, { databaseLimits: { statementTimeoutMs: 45_000 } });
 }, 180_000);
 afterAll(async () => f?.federation.stop());
 

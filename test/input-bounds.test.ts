@@ -11,8 +11,8 @@ import { buildTypeSchema } from '../subgraphs/kit/server/federation.js';
 import { moduleInputBounds } from '../subgraphs/kit/server/subgraph.js';
 
 describe('every input of every subgraph is bounded', () => {
-  test('code-like inputs (IDs, codes, numbers, dates, cursors) are validated as codes, everything else as text', async () => {
-    const codeLike = /(^id$|Id$|Ids$|^code$|Code$|Codes$|No$|Number$|Date$|On$|At$|Start$|^after$)/;
+  test('code-like inputs (IDs, codes, numbers, dates, cursors, receipt tokens) are validated as codes, everything else as text', async () => {
+    const codeLike = /(^id$|Id$|Ids$|^code$|Code$|Codes$|No$|Number$|Date$|On$|At$|Start$|^after$|Token$)/;
     for (const name of SUBGRAPH_NAMES) {
       const inputs = await moduleInputBounds(MODULES[name]);
       const strings = inputs.filter((i) => /\b(String|ID)\b/.test(i.type));

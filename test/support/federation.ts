@@ -7,6 +7,7 @@ import { gatewayRequest } from '../../seeds/seed.js';
 import { embeddedImages, TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SERVER_POOL_MAX, TEST_SETTINGS } from './env.js';
 import type { Call } from './catalog-fixtures.js';
 import type { GqlResult } from './subgraph-client.js';
+import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
 
 /**
  * The demo's three-node topology on free ports and fresh databases, with the gateway in front. The
@@ -17,16 +18,19 @@ import type { GqlResult } from './subgraph-client.js';
 export async function startTestFederation(
   label: string,
   nodeTimeoutMs = 10_000,
-  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs' | 'publicBaseUrl'> & { eventPollMs?: number } = {},
+  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs' | 'publicBaseUrl'> & {
+    eventPollMs?: number;
+    databaseLimits?: SubgraphSettings['databaseLimits'];
+  } = {},
 ) {
-  const { eventPollMs, ...rest } = options;
+  const { eventPollMs, databaseLimits, ...rest } = options;
   const topology = loadTopology(schemaFile('../seeds/topology.demo.json'));
   const federation = await startFederation({
     topology,
     serverUrl: TEST_DATABASE_URL,
     databasePrefix: `t_${label}_${randomBytes(3).toString('hex')}_`,
     dropDatabasesOnStop: true,
-    settings: eventPollMs === undefined ? TEST_SETTINGS : { ...TEST_SETTINGS, eventPollMs },
+    settings: eventPollMs === undefined && !databaseLimits ? TEST_SETTINGS : { ...TEST_SETTINGS, eventPollMs, databaseLimits },
     jwtSecret: TEST_JWT_SECRET,
     nodeTimeoutMs,
     databaseImages: await embeddedImages({ migrated: true }),
