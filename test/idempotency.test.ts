@@ -12,9 +12,12 @@ let f: Awaited<ReturnType<typeof startTestFederation>>;
 beforeAll(async () => {
   // A test below holds a row lock in a transaction of its own until the gateway gives up on the
   // node: the node timeout must come well before the database cancels the waiting update or ends
-  // the holder's idle transaction (the statement timeout), and leave every other request of this
-  // file time on a loaded machine (5 s was not enough with a benchmark beside the suite).
-  f = await startTestFederation('idem', 15_000, { databaseLimits: { statementTimeoutMs: 45_000 } });
+  // the holder's idle transaction (the statement timeout), and before the update gives up waiting
+  // for a connection (an embedded node has one, held by the test), and leave every other request of this
+  // file time on a loaded machine (5 s was not enough with a benchmark beside the suite). While the
+  // lock is held, an embedded node's one connection is busy and its readiness probe answers late:
+  // the probe's bound is generous so that the node is not marked down before the update is sent.
+  f = await startTestFederation('idem', 15_000, { databaseLimits: { statementTimeoutMs: 45_000, acquireTimeoutMs: 45_000 }, health: { probeTimeoutMs: 5_000 } });
 }, 180_000);
 afterAll(async () => f?.federation.stop());
 

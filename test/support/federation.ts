@@ -18,7 +18,7 @@ import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
 export async function startTestFederation(
   label: string,
   nodeTimeoutMs = 10_000,
-  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs' | 'publicBaseUrl'> & {
+  options: Pick<FederationOptions, 'playgroundHeaders' | 'onQuery' | 'auditAnchorIntervalMs' | 'publicBaseUrl' | 'health'> & {
     eventPollMs?: number;
     databaseLimits?: SubgraphSettings['databaseLimits'];
   } = {},
