@@ -1,17 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { GraphQLError } from 'graphql';
+import { refusal } from '../../test/support/refusal.js';
 import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, datasetStatusAfter, newReceiptToken, receiptMatches } from './complaint.rules.js';
-
-function refusal(fn: () => unknown): { code: unknown; field: unknown; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GraphQLError);
-    const g = e as GraphQLError;
-    return { code: g.extensions.code, field: g.extensions.field, message: g.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('complaints about opened data [OPN-6, Z §35]', () => {
   test('a complaint says what it infringes: secrets or privacy, each once [Z §35]', () => {

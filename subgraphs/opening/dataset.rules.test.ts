@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { GraphQLError } from 'graphql';
+import { refusal } from '../../test/support/refusal.js';
 import { checkOpenable, checkWithdrawable, proposalKindFor, statusAfterApproval, withoutDownload, type OpeningResource } from './dataset.rules.js';
 
 /**
@@ -18,17 +18,6 @@ const entry = (over: Partial<OpeningResource> = {}): OpeningResource => ({
   provider: { id: 'p' },
   ...over,
 });
-
-function refusal(fn: () => unknown): { code: unknown; field: unknown; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GraphQLError);
-    const g = e as GraphQLError;
-    return { code: g.extensions.code, field: g.extensions.field, message: g.message };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('checkOpenable', () => {
   test.each(['CORE', 'IMPORTANT'] as const)('%s data is never opened, whatever the catalog says [CAT-4, Z §9]', (grade) => {
