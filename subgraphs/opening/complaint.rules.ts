@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintStatus, OpenDatasetStatus } from './enums.js';
 
@@ -10,9 +9,6 @@ import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintStat
  * public a few days of access while leaving it open may spread a secret for good, so filing
  * suspends at once (DOMAIN.md OPN-6) and the agency's check comes after, with the decision.
  */
-
-/** Long enough for the facts of a complaint, short enough that an anonymous form cannot store a book. */
-export const COMPLAINT_TEXT_MAX = 2000;
 
 /** What is infringed, each once, in the enum's order; at least one [Z §35]. */
 export function checkInfringes(values: readonly OpenComplaintInfringement[]): OpenComplaintInfringement[] {
@@ -74,18 +70,3 @@ export function checkReopenable(outcome: OpenComplaintOutcome, d: { status: Open
 
 /** The dataset status a decision leaves. */
 export const datasetStatusAfter = (outcome: OpenComplaintOutcome): OpenDatasetStatus => (outcome === 'WITHDRAWN' ? 'WITHDRAWN' : 'OPEN');
-
-/** A receipt token: unguessable, shown once; only its hash is stored. */
-export function newReceiptToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url');
-  return { token, hash: hashReceiptToken(token) };
-}
-
-export const hashReceiptToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
-
-/** The token shown matches the complaint's, compared in constant time. */
-export function receiptMatches(token: string, hash: string): boolean {
-  const a = Buffer.from(hashReceiptToken(token), 'hex');
-  const b = Buffer.from(hash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
