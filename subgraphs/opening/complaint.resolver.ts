@@ -12,14 +12,7 @@ import { newOwned } from '../kit/server/owned.js';
 import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, listPage, type Page } from '../kit/server/pagination.js';
 import { canFileComplaint, canHandleComplaint, canSeeComplaint, canSeeDataset, complaintFilter } from './access.js';
 import { OpenDataComplaint, OpenDataComplaintStep, type StoredComplaintStep } from './complaint.entity.js';
-import {
-  checkComplainable,
-  checkDecidable,
-  checkInfringes,
-  checkReopenable,
-  checkVerifiable,
-  datasetStatusAfter,
-} from './complaint.rules.js';
+import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, datasetStatusAfter } from './complaint.rules.js';
 import { newReceiptToken, receiptMatches, requiredText } from './filing.rules.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingResource } from './dataset.resolver.js';
@@ -146,6 +139,8 @@ export class OpenDataComplaintResolver {
         description,
         complainantAccount: account,
         receiptTokenHash: hash,
+        source: 'PUBLIC',
+        objectionId: null,
         status: 'FILED',
         outcome: null,
         steps: [step('FILED', now, null), step('SUSPENDED', now, SUSPENSION_REASON)],

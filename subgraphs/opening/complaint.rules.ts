@@ -1,5 +1,6 @@
 import { badInput, conflict } from '../kit/server/errors.js';
-import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintStatus, OpenDatasetStatus } from './enums.js';
+import type { StoredComplaintStep } from './complaint.entity.js';
+import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintSource, OpenComplaintStatus, OpenDatasetStatus } from './enums.js';
 
 /**
  * Complaints that opened data infringes secrets or privacy [OPN-6, Z §35], as pure rules.
@@ -70,3 +71,47 @@ export function checkReopenable(outcome: OpenComplaintOutcome, d: { status: Open
 
 /** The dataset status a decision leaves. */
 export const datasetStatusAfter = (outcome: OpenComplaintOutcome): OpenDatasetStatus => (outcome === 'WITHDRAWN' ? 'WITHDRAWN' : 'OPEN');
+
+export const OBJECTION_SUSPENSION_REASON =
+  "目录中有数据异议称其侵犯秘密或隐私，已中止开放待核实 / suspended on a data subject's objection in the catalog that it infringes secrets or privacy, pending verification [Z §35, B §11]";
+
+/**
+ * The complaint a catalog objection of kind INFRINGING makes of an open entry [Z §35, B §11]: no
+ * receipt (the objector follows its objection in the catalog), no text of the subject's (it stays
+ * in the catalog, where the agency reads it by `objectionId`). An OPEN dataset is suspended at
+ * once, with the reason; one already suspended stays so.
+ */
+export function complaintFromObjection(
+  objectionId: string,
+  datasetOpen: boolean,
+  now: Date,
+): {
+  complaint: {
+    description: string;
+    complainantAccount: null;
+    receiptTokenHash: null;
+    source: OpenComplaintSource;
+    objectionId: string;
+    status: OpenComplaintStatus;
+    outcome: null;
+    steps: StoredComplaintStep[];
+  };
+  suspension: string | null;
+} {
+  const at = now.toISOString();
+  const steps: StoredComplaintStep[] = [{ kind: 'FILED', at, note: null }];
+  if (datasetOpen) steps.push({ kind: 'SUSPENDED', at, note: OBJECTION_SUSPENSION_REASON });
+  return {
+    complaint: {
+      description: `目录数据异议 ${objectionId} 称开放数据侵犯秘密或隐私，异议内容及异议人见目录中的该异议 / the catalog objection ${objectionId} says the opened data infringes secrets or privacy; its text and the data subject are in the catalog's objection`,
+      complainantAccount: null,
+      receiptTokenHash: null,
+      source: 'CATALOG_OBJECTION',
+      objectionId,
+      status: 'FILED',
+      outcome: null,
+      steps,
+    },
+    suspension: datasetOpen ? OBJECTION_SUSPENSION_REASON : null,
+  };
+}
