@@ -4,7 +4,19 @@ import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } f
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/server/owned.js';
 import type { Actor } from '../../schema/auth.js';
-import { canAnswerDemand, canAnswerOpinion, canPropose, canReviewProposal, canRouteDemand, canSeeDataset, canSeeDemand, canSeeOpinion, datasetFilter, demandFilter, opinionFilter } from './access.js';
+import {
+  canAnswerDemand,
+  canAnswerOpinion,
+  canPropose,
+  canReviewProposal,
+  canRouteDemand,
+  canSeeDataset,
+  canSeeDemand,
+  canSeeOpinion,
+  datasetFilter,
+  demandFilter,
+  opinionFilter,
+} from './access.js';
 import { OpenDataset } from './dataset.entity.js';
 import { OpenDataDemand } from './demand.entity.js';
 import { OpenDataOpinion } from './opinion.entity.js';
