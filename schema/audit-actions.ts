@@ -81,9 +81,23 @@ export interface AuditActions {
      * Filed, and its dataset suspended in the same transaction [Z §35]. Never the receipt token nor
      * the complainant's text: what is said to be infringed, and whether a registered user filed it.
      */
-    'openDataComplaint.file': Change<'OpenDataComplaint', { datasetId: string; infringes: Sensitivity[]; byAccount: boolean; source: 'PUBLIC' | 'CATALOG_OBJECTION' }>;
+    'openDataComplaint.file': Change<
+      'OpenDataComplaint',
+      | { datasetId: string; infringes: Sensitivity[]; byAccount: boolean; source: 'PUBLIC' }
+      | (CatalogCause & { datasetId: string; infringes: Sensitivity[]; source: 'CATALOG_OBJECTION'; objectionId: string })
+    >;
     'openDataComplaint.verify': Change<'OpenDataComplaint', { findings: string; byAuthority: boolean }>;
     'openDataComplaint.decide': Change<'OpenDataComplaint', { outcome: string; note: string; datasetStatus: string; byAuthority: boolean }>;
+    /** Never the receipt token nor the filer's text: the ground, whether a registered user filed it, and the deadline given [Z §21]. */
+    'openDataOpinion.file': Change<'OpenDataOpinion', { datasetId: string; kind: string; byAccount: boolean } & Deadline>;
+    'openDataOpinion.answer': Change<'OpenDataOpinion', { answer: string; dueDate: string; late: boolean; byAuthority: boolean }>;
+    /** Never the receipt token nor the requester's text: where it is addressed, and the deadline given [Z §22]. */
+    'openDataDemand.file': Change<'OpenDataDemand', { providerId: string | null; regionCode: string; byAccount: boolean } & Deadline>;
+    'openDataDemand.route': Change<'OpenDataDemand', { providerId: string }>;
+    'openDataDemand.answer': Change<
+      'OpenDataDemand',
+      { decision: string; reply: string | null; resourceId: string | null; datasetId: string | null; dueDate: string; late: boolean; byAuthority: boolean }
+    >;
   };
   operation: {
     'operator.create': Change<

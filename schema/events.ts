@@ -1,4 +1,4 @@
-import type { DataFormat, OpenAttribute, SecurityGrade, ShareAttribute, UpdateFrequency } from './enums.js';
+import type { DataFormat, OpenAttribute, SecurityGrade, Sensitivity, ShareAttribute, UpdateFrequency } from './enums.js';
 
 /** An event as the publisher writes it. */
 export interface OutboxEvent {
@@ -17,7 +17,8 @@ export interface DeliveredEvent extends OutboxEvent {
 
 /**
  * The shapes of the events subgraphs publish for each other (subgraphs/kit/server/events.ts carries
- * them): the catalog tells sharing, opening and operation what changed of an entry, and sharing
+ * them): the catalog tells sharing, opening and operation what changed of an entry (and opening
+ * of an objection that an open entry infringes secrets or privacy), and sharing
  * tells sharing on the nodes below of its sanctions. Subgraphs never import each other, and nodes
  * of different versions read each other's events, so the contract lives here; what a change means
  * downstream is a rule of the kit (subgraphs/kit/rules/catalog-events.ts).
@@ -76,10 +77,26 @@ export interface SanctionFacts {
   liftedAt: string | null;
 }
 
+/**
+ * A data subject's objection that an entry's data infringes secrets or privacy [B §11], filed in
+ * the catalog: where the entry is open, it is a complaint under Z §35 and opening suspends the
+ * dataset. Only what opening needs: never the subject's identity nor its text.
+ */
+export const DATA_OBJECTION_FILED = 'dataObjection.filed';
+
+export interface DataObjectionFiled {
+  objectionId: string;
+  resourceId: string;
+  providerId: string;
+  kind: string;
+  infringes: Sensitivity[];
+}
+
 /** The data each event type carries. */
 export interface EventData {
   [DATA_RESOURCE_CHANGED]: DataResourceChanged;
   [SHARE_SANCTION_CHANGED]: SanctionFacts;
+  [DATA_OBJECTION_FILED]: DataObjectionFiled;
 }
 
 /**

@@ -37,3 +37,18 @@ describe('the demo seeds through the API [CAT-1, SHR-1, SHR-3]', () => {
     expect(sources.filter((s: string) => s === 'CATALOG')).toHaveLength(DEMO_NOT_SHARED_ENTRIES.length);
   });
 });
+
+describe('the demo has opinions and demands of the open portal [OPN-4, OPN-5, Z §21, Z §22]', () => {
+  test('the city authority sees the opinions on every node, one answered, and the demands, one accepted and linked to its entry and open dataset', async () => {
+    const r = await f.gql(
+      authority('331100'),
+      '{ openDataOpinions(first: 100) { edges { node { status dueDate } } } openDataDemands(first: 100) { edges { node { status resource { id } dataset { id } } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    const opinions = r.data!.openDataOpinions.edges.map((e: { node: { status: string } }) => e.node.status).sort();
+    expect(opinions).toEqual(['ANSWERED', 'OPEN', 'OPEN']);
+    const demands = r.data!.openDataDemands.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    expect(demands.find((d: Record<string, unknown>) => d.status === 'ACCEPTED')).toMatchObject({ resource: { id: expect.any(String) }, dataset: { id: expect.any(String) } });
+    expect(demands.map((d: Record<string, unknown>) => d.status).sort()).toEqual(['ACCEPTED', 'OPEN']);
+  });
+});

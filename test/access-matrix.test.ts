@@ -137,6 +137,22 @@ const verifiedComplaint = async (s: Scenario) => {
 };
 const complaintState = async (_s: Scenario, id: string) =>
   (await f.must(AUDIT, `query($id: ID!) { openDataComplaint(id: $id) { status outcome version dataset { status version } } }`, { id })).openDataComplaint;
+const filedOpinion = async (s: Scenario) => {
+  const id = await openDataset(s);
+  return (
+    await f.must(null, `mutation($id: ID!, $input: FileOpenDataOpinionInput!) { fileOpenDataOpinion(id: $id, input: $input) { id } }`, {
+      id,
+      input: { kind: 'ERRORS_OR_OMISSIONS', content: '缺少部分街道的记录' },
+    })
+  ).fileOpenDataOpinion.id as string;
+};
+const opinionState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { openDataOpinion(id: $id) { status answer version } }`, { id })).openDataOpinion;
+const DEMAND = { description: '公共停车场泊位及收费标准', purpose: '开发停车导航应用' };
+const fileDemand = async (input: Record<string, unknown>) =>
+  (await f.must(null, `mutation($input: FileOpenDataDemandInput!) { fileOpenDataDemand(input: $input) { id } }`, { input: { ...DEMAND, ...input } })).fileOpenDataDemand
+    .id as string;
+const demandState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataDemand(id: $id) { status reply provider { id } version } }`, { id })).openDataDemand;
 /** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
@@ -353,6 +369,63 @@ const ROWS: Row[] = [
     allowed: () => ['agency of the owner', ...overseers],
     prepare: filedComplaint,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataComplaint(id: $id) { id description } }`, { id }, (d) => d.openDataComplaint?.id === id),
+  },
+  {
+    name: 'fileOpenDataOpinion on an open dataset: anyone [OPN-4, Z §21]',
+    kind: 'mutation',
+    allowed: () => [...CALLERS],
+    prepare: openDataset,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: FileOpenDataOpinionInput!) { fileOpenDataOpinion(id: $id, input: $input) { id } }`, {
+        id,
+        input: { kind: 'POOR_QUALITY', content: '字段缺失' },
+      }),
+  },
+  {
+    name: 'answerOpenDataOpinion [Z §21]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: filedOpinion,
+    state: opinionState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { answerOpenDataOpinion(id: $id, answer: "已补充") { id } }`, { id }),
+  },
+  {
+    name: 'openDataOpinion(id) without its receipt token [Z §21]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: filedOpinion,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataOpinion(id: $id) { id content } }`, { id }, (d) => d.openDataOpinion?.id === id),
+  },
+  {
+    name: 'fileOpenDataDemand to the owner: anyone [OPN-5, Z §22]',
+    kind: 'mutation',
+    allowed: () => [...CALLERS],
+    prepare: async () => '',
+    attempt: (s, actor) =>
+      succeeds(actor, `mutation($input: FileOpenDataDemandInput!) { fileOpenDataDemand(input: $input) { id } }`, { input: { ...DEMAND, providerId: s.owner } }),
+  },
+  {
+    name: "routeOpenDataDemand of a demand addressed to the owner's region [Z §22, B §6]",
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: (s) => fileDemand({ regionCode: s.region }),
+    state: demandState,
+    attempt: (s, actor, id) => succeeds(actor, `mutation($id: ID!, $p: ID!) { routeOpenDataDemand(id: $id, providerId: $p) { id } }`, { id, p: s.owner }),
+  },
+  {
+    name: 'answerOpenDataDemand [Z §22, B §34]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: (s) => fileDemand({ providerId: s.owner }),
+    state: demandState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { answerOpenDataDemand(id: $id, decision: DECLINED, reply: "涉及个人隐私，不予开放") { id } }`, { id }),
+  },
+  {
+    name: 'openDataDemand(id) without its receipt token [Z §22]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: (s) => fileDemand({ providerId: s.owner }),
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataDemand(id: $id) { id description } }`, { id }, (d) => d.openDataDemand?.id === id),
   },
   {
     name: 'createOperator for an enterprise of the region [D §9, J §20]',

@@ -19,6 +19,7 @@ import { objectionLoader, openObjectionCountLoader } from './objection.loader.js
 import { canHandleObjection, canSeeObjection, canSeeResource, objectionFilter } from './access.js';
 import { objectionDeadline, subjectFor } from './objection.rules.js';
 import { isOverdue, overdueFilter } from '../kit/rules/deadlines.js';
+import { dataObjectionFiled } from '../kit/rules/catalog-events.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
 import { Region } from './region.type.js';
@@ -214,6 +215,8 @@ export class DataObjectionResolver {
           entityId: owned.id,
           data: { providerId: provider.id, resourceId, itemNames, kind: input.kind, infringes, subjectKind: input.subject.kind, ...deadline },
         },
+        // An INFRINGING objection to an open entry is a complaint under Z §35: opening suspends the dataset.
+        events: dataObjectionFiled({ objectionId: owned.id, resourceId, providerId: provider.id, kind: input.kind, infringes }, provider.regionCode),
       };
     });
   }

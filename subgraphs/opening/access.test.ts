@@ -3,14 +3,34 @@ import { newId } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/server/owned.js';
-import { canPropose, canReviewProposal, canSeeDataset, datasetFilter } from './access.js';
+import type { Actor } from '../../schema/auth.js';
+import {
+  canAnswerDemand,
+  canAnswerOpinion,
+  canPropose,
+  canReviewProposal,
+  canRouteDemand,
+  canSeeDataset,
+  canSeeDemand,
+  canSeeOpinion,
+  datasetFilter,
+  demandFilter,
+  opinionFilter,
+} from './access.js';
 import { OpenDataset } from './dataset.entity.js';
+import { OpenDataDemand } from './demand.entity.js';
+import { OpenDataOpinion } from './opinion.entity.js';
 
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
 let t: Awaited<ReturnType<typeof startTestNode>>;
 const em = () => t.running.subgraphs.opening!.orm.em.fork();
 const owners = { 'city bureau 331100': newId('331100'), 'county bureau 331121': newId('331121'), 'county bureau 331122': newId('331122') };
 const operatorOrg = newId('331100');
+const userAccount = newId('331100');
+const user: Actor = { sub: 'user-1', orgId: null, region: '331100', roles: ['USER'], account: userAccount };
+const otherUser: Actor = { sub: 'user-2', orgId: null, region: '331100', roles: ['USER'], account: newId('331100') };
+const withUsers = () => [...accessActors(owners, operatorOrg), { label: 'user who filed', actor: user }, { label: 'another user', actor: otherUser }];
+const deadline = { dueDate: '2026-12-21', deadlineWorkingDays: 10, deadlineProfile: 'Z', deadlineBasis: 'Z §21', updatedAt: new Date() };
 
 /** Datasets of each owner in every status, and one of a region this node does not host. */
 beforeAll(async () => {
@@ -35,6 +55,42 @@ beforeAll(async () => {
     } as unknown as OpenDataset);
   }
   await fork.flush();
+  // Opinions and demands on each owner's OPEN dataset, by the public and by a registered user; demands addressed to a region too.
+  const open = await fork.find(OpenDataset, { status: 'OPEN' });
+  let n = 0;
+  for (const d of open) {
+    for (const account of [null, userAccount]) {
+      fork.create(OpenDataOpinion, {
+        ...newOwned(d.regionCode),
+        ...deadline,
+        datasetId: d.id,
+        providerId: d.providerId,
+        kind: 'ERRORS_OR_OMISSIONS',
+        content: 'c',
+        filerAccount: account,
+        receiptTokenHash: `h${++n}`,
+        status: 'OPEN',
+        answer: null,
+        answeredAt: null,
+      });
+      fork.create(OpenDataDemand, {
+        ...newOwned(d.regionCode),
+        ...deadline,
+        providerId: account ? null : d.providerId,
+        description: 'd',
+        purpose: 'p',
+        requesterAccount: account,
+        receiptTokenHash: `h${++n}`,
+        status: 'OPEN',
+        routedAt: null,
+        reply: null,
+        answeredAt: null,
+        resourceId: null,
+        datasetId: null,
+      });
+    }
+  }
+  await fork.flush();
 }, 300_000);
 afterAll(async () => t?.stop());
 
@@ -56,5 +112,31 @@ describe('opening access', () => {
     expect(canReviewProposal(agency(provider, '331122'), LISHUI, d)).toBe(false);
     expect(canReviewProposal(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
     expect(canReviewProposal(auditor('331100'), LISHUI, d)).toBe(false);
+  });
+
+  test('OpenDataOpinion: the list filter admits exactly the opinions openDataOpinion(id) shows: the agency, overseers and the user who filed it [Z §21]', async () => {
+    await expectFilterAgreesWithPredicate(em(), OpenDataOpinion, withUsers(), accessNodes(LISHUI), opinionFilter, canSeeOpinion);
+  });
+
+  test('OpenDataDemand: the list filter admits exactly the demands openDataDemand(id) shows: the agency addressed, overseers and the user who filed it [Z §22]', async () => {
+    await expectFilterAgreesWithPredicate(em(), OpenDataDemand, withUsers(), accessNodes(LISHUI), demandFilter, canSeeDemand);
+  });
+
+  test('[Z §21, Z §22] the agency or the authority acting on the region answers; a supervisor, an auditor or the filer does not; only the acting authority routes', () => {
+    const [, liandu] = accessNodes(LISHUI);
+    const provider = owners['county bureau 331122'];
+    const row = { providerId: provider, regionCode: '331122' };
+    for (const can of [canAnswerOpinion, canAnswerDemand]) {
+      expect(can(agency(provider, '331122'), LISHUI, row)).toBe(true);
+      expect(can(authority('331100'), LISHUI, row)).toBe(true);
+      expect(can(authority('331121'), LISHUI, row)).toBe(false);
+      expect(can(auditor('331100'), LISHUI, row)).toBe(false);
+      expect(can(user, LISHUI, row)).toBe(false);
+      expect(can(authority('331100'), liandu!, { providerId: provider, regionCode: '331102' })).toBe(false);
+    }
+    expect(canAnswerDemand(agency(provider, '331122'), LISHUI, { providerId: null, regionCode: '331122' })).toBe(false);
+    expect(canRouteDemand(authority('331122'), LISHUI, { regionCode: '331122' })).toBe(true);
+    expect(canRouteDemand(agency(provider, '331122'), LISHUI, { regionCode: '331122' })).toBe(false);
+    expect(canRouteDemand(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
   });
 });

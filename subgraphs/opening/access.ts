@@ -4,6 +4,8 @@ import type { NodeConfig } from '../../schema/topology.js';
 import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
 import type { OpenDataComplaint } from './complaint.entity.js';
 import type { OpenDataset } from './dataset.entity.js';
+import type { OpenDataDemand } from './demand.entity.js';
+import type { OpenDataOpinion } from './opinion.entity.js';
 
 /**
  * Who may see and do what in opening: for each entity the SQL filter of its lists and the
@@ -83,4 +85,71 @@ export function canFileComplaint(actor: Actor, node: NodeConfig, d: DatasetRow):
  */
 export function canHandleComplaint(actor: Actor, node: NodeConfig, c: Pick<ComplaintRow, 'providerId' | 'regionCode'>): boolean {
   return actsForOrg(actor, c.providerId) || actsOn(actor, node, c.regionCode);
+}
+
+type OpinionRow = Pick<OpenDataOpinion, 'providerId' | 'regionCode' | 'filerAccount'>;
+
+/**
+ * An opinion on an open dataset [Z §21] is seen by the opening agency that must answer it, those
+ * who oversee its region (the authority follows overdue ones), and the registered user who filed
+ * it; an anonymous filer sees its own through the receipt token (opinion.resolver.ts), never in a
+ * list. Reads are audited.
+ */
+export function opinionFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataOpinion> {
+  const any: FilterQuery<OpenDataOpinion>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ filerAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeOpinion(actor: Actor, node: NodeConfig, o: OpinionRow): boolean {
+  return actsForOrg(actor, o.providerId) || oversees(actor, node, o.regionCode) || (o.filerAccount !== null && actsAsAccount(actor, o.filerAccount));
+}
+
+/** Anyone may give an opinion on data opened to the public, the anonymous public too [Z §21]. */
+export function canFileOpinion(actor: Actor, node: NodeConfig, d: DatasetRow): boolean {
+  return canSeeDataset(actor, node, d);
+}
+
+/**
+ * Answering: the opening agency, which Z §21 charges with it, or the authority acting on the
+ * dataset's region on this node, which answers for the open catalog [B §31]. A supervising
+ * authority and auditors only read.
+ */
+export function canAnswerOpinion(actor: Actor, node: NodeConfig, o: Pick<OpinionRow, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, o.providerId) || actsOn(actor, node, o.regionCode);
+}
+
+type DemandRow = Pick<OpenDataDemand, 'providerId' | 'regionCode' | 'requesterAccount'>;
+
+/**
+ * A demand for data not yet open [Z §22] is seen by the agency it is addressed (or routed) to,
+ * those who oversee its region, and the registered user who filed it; an anonymous requester sees
+ * its own through the receipt token (demand.resolver.ts). Reads are audited.
+ */
+export function demandFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataDemand> {
+  const any: FilterQuery<OpenDataDemand>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ requesterAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeDemand(actor: Actor, node: NodeConfig, d: DemandRow): boolean {
+  return (
+    (d.providerId !== null && actsForOrg(actor, d.providerId)) || oversees(actor, node, d.regionCode) || (d.requesterAccount !== null && actsAsAccount(actor, d.requesterAccount))
+  );
+}
+
+/**
+ * Assessing and answering: the agency addressed, which Z §22 charges with it, or the authority
+ * acting on the demand's region on this node (which approves what enters the open catalog
+ * [Z §13, B §31]). A supervising authority and auditors only read.
+ */
+export function canAnswerDemand(actor: Actor, node: NodeConfig, d: Pick<DemandRow, 'providerId' | 'regionCode'>): boolean {
+  return (d.providerId !== null && actsForOrg(actor, d.providerId)) || actsOn(actor, node, d.regionCode);
+}
+
+/** Naming the agency for a demand addressed to a region: the authority acting on that region, on this node [Z §4, B §6]. */
+export function canRouteDemand(actor: Actor, node: NodeConfig, d: Pick<DemandRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, d.regionCode);
 }

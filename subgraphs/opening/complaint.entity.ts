@@ -1,12 +1,14 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import {
   OpenComplaintInfringementEnum,
   OpenComplaintOutcomeEnum,
+  OpenComplaintSourceEnum,
   OpenComplaintStatusEnum,
   OpenComplaintStepKindEnum,
   type OpenComplaintInfringement,
   type OpenComplaintOutcome,
+  type OpenComplaintSource,
   type OpenComplaintStatus,
   type OpenComplaintStepKind,
 } from './enums.js';
@@ -36,6 +38,8 @@ export class OpenDataComplaintStep {
  * lives with the dataset, on the node that owns it. Anyone may file, signed in or not: the
  * complainant follows it with the receipt token (only its hash is kept) or, as a registered
  * user, with its account. Not a Relay `Node`: the public fetches it again only with its token.
+ * A data subject's INFRINGING objection to an entry in the catalog is recorded here too, by the
+ * catalog's event (catalog-events.ts): that one has no receipt, the objector follows its objection.
  */
 @Entity({ tableName: 'open_data_complaint' })
 @ObjectType('OpenDataComplaint', {
@@ -62,8 +66,21 @@ export class OpenDataComplaint extends Owned {
   @Property({ type: 'text', nullable: true })
   complainantAccount!: string | null;
 
-  @Property({ type: 'text', unique: true })
-  receiptTokenHash!: string;
+  /** Null for a complaint the system recorded from a catalog objection: nobody holds a token for it. */
+  @Property({ type: 'text', unique: true, nullable: true })
+  receiptTokenHash!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => OpenComplaintSourceEnum, { description: '投诉来源 / where the complaint came from [Z §35]' })
+  source!: OpenComplaintSource;
+
+  /** The catalog objection it was recorded from (on this node's catalog); one complaint per objection. */
+  @Property({ type: 'text', unique: true, nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: '转来投诉的目录数据异议（source 为 CATALOG_OBJECTION 时）/ the catalog objection the complaint came from (source CATALOG_OBJECTION) [B §11]',
+  })
+  objectionId!: string | null;
 
   @Property({ type: 'text' })
   @Field(() => OpenComplaintStatusEnum, { description: '处理状态 / status' })

@@ -3,7 +3,6 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, R
 import { parseId } from '../../schema/ids.js';
 import { actsOn } from '../kit/rules/access.js';
 import { resolvePolicy } from '../kit/rules/policy.js';
-import { blank } from '../kit/rules/validation.js';
 import { readOf, readsOf } from '../kit/server/audit.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../kit/server/errors.js';
@@ -13,17 +12,8 @@ import { newOwned } from '../kit/server/owned.js';
 import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, listPage, type Page } from '../kit/server/pagination.js';
 import { canFileComplaint, canHandleComplaint, canSeeComplaint, canSeeDataset, complaintFilter } from './access.js';
 import { OpenDataComplaint, OpenDataComplaintStep, type StoredComplaintStep } from './complaint.entity.js';
-import {
-  checkComplainable,
-  checkDecidable,
-  checkInfringes,
-  checkReopenable,
-  checkVerifiable,
-  COMPLAINT_TEXT_MAX,
-  datasetStatusAfter,
-  newReceiptToken,
-  receiptMatches,
-} from './complaint.rules.js';
+import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, datasetStatusAfter } from './complaint.rules.js';
+import { newReceiptToken, receiptMatches, requiredText } from './filing.rules.js';
 import { OpenDataset } from './dataset.entity.js';
 import { openingResource } from './dataset.resolver.js';
 import { checkOpenable } from './dataset.rules.js';
@@ -53,14 +43,6 @@ const OpenDataComplaintConnection = connectionType(
   '开放数据侵权投诉列表（跨平台合并，最新在前）/ a page of complaints about opened data, merged across platforms, newest first',
 );
 
-/** Required free text, trimmed, within the bound. */
-function requiredText(value: string | null | undefined, field: string, zh: string, en: string): string {
-  if (blank(value)) throw badInput(`${zh}不能为空 / ${en} is required`, field);
-  const text = value!.trim();
-  if (Array.from(text).length > COMPLAINT_TEXT_MAX) throw badInput(`${zh}不能超过 ${COMPLAINT_TEXT_MAX} 字 / ${en} must be at most ${COMPLAINT_TEXT_MAX} characters`, field);
-  return text;
-}
-
 const step = (kind: StoredComplaintStep['kind'], at: Date, note: string | null): StoredComplaintStep => ({ kind, at: at.toISOString(), note });
 
 const SUSPENSION_REASON = '收到侵权投诉，已中止开放待核实 / suspended on a complaint that it infringes secrets or privacy, pending verification [Z §35]';
@@ -86,7 +68,7 @@ export class OpenDataComplaintResolver {
   ): Promise<OpenDataComplaint | null> {
     const c = parseId(id) ? await ctx.em.findOne(OpenDataComplaint, { id }) : null;
     if (!c) return null;
-    const mine = !blank(receiptToken) && receiptMatches(receiptToken!, c.receiptTokenHash);
+    const mine = receiptMatches(receiptToken, c.receiptTokenHash);
     return mine || canSeeComplaint(ctx.actor, ctx.node, c) ? readOf(ctx, 'OpenDataComplaint', c) : null;
   }
 
@@ -157,6 +139,8 @@ export class OpenDataComplaintResolver {
         description,
         complainantAccount: account,
         receiptTokenHash: hash,
+        source: 'PUBLIC',
+        objectionId: null,
         status: 'FILED',
         outcome: null,
         steps: [step('FILED', now, null), step('SUSPENDED', now, SUSPENSION_REASON)],

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { refusal } from '../../test/support/refusal.js';
-import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, datasetStatusAfter, newReceiptToken, receiptMatches } from './complaint.rules.js';
+import { objectionIsComplaint } from '../kit/rules/catalog-events.js';
+import { checkComplainable, checkDecidable, checkInfringes, checkReopenable, checkVerifiable, complaintFromObjection, datasetStatusAfter } from './complaint.rules.js';
 
 describe('complaints about opened data [OPN-6, Z §35]', () => {
   test('a complaint says what it infringes: secrets or privacy, each once [Z §35]', () => {
@@ -36,13 +37,20 @@ describe('complaints about opened data [OPN-6, Z §35]', () => {
     expect(() => checkReopenable('WITHDRAWN', { status: 'SUSPENDED', catalogEventId: 'e1' }, 2)).not.toThrow();
   });
 
-  test('a receipt token is unguessable and only its hash is kept', () => {
-    const a = newReceiptToken();
-    const b = newReceiptToken();
-    expect(a.token).not.toBe(b.token);
-    expect(a.token.length).toBeGreaterThanOrEqual(32);
-    expect(a.hash).not.toContain(a.token);
-    expect(receiptMatches(a.token, a.hash)).toBe(true);
-    expect(receiptMatches(b.token, a.hash)).toBe(false);
+  test('an INFRINGING objection to an entry in the catalog is such a complaint; a WRONG or MISSING one, or one naming no entry, is not [Z §35, B §11]', () => {
+    expect(objectionIsComplaint({ kind: 'INFRINGING', resourceId: 'r', infringes: ['PERSONAL_PRIVACY'] })).toBe(true);
+    expect(objectionIsComplaint({ kind: 'WRONG', resourceId: 'r', infringes: [] })).toBe(false);
+    expect(objectionIsComplaint({ kind: 'INFRINGING', resourceId: null, infringes: ['TRADE_SECRET'] })).toBe(false);
+  });
+
+  test('recorded from an objection: no receipt, the objection named; an OPEN dataset is suspended at once, a suspended one stays so [Z §35]', () => {
+    const now = new Date('2026-12-08T02:00:00Z');
+    const open = complaintFromObjection('331102:o1', true, now);
+    expect(open.complaint).toMatchObject({ source: 'CATALOG_OBJECTION', objectionId: '331102:o1', receiptTokenHash: null, complainantAccount: null, status: 'FILED' });
+    expect(open.complaint.steps.map((s) => s.kind)).toEqual(['FILED', 'SUSPENDED']);
+    expect(open.suspension).toContain('[Z §35, B §11]');
+    const held = complaintFromObjection('331102:o2', false, now);
+    expect(held.complaint.steps.map((s) => s.kind)).toEqual(['FILED']);
+    expect(held.suspension).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badInput, conflict } from '../kit/server/errors.js';
-import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintStatus, OpenDatasetStatus } from './enums.js';
+import type { StoredComplaintStep } from './complaint.entity.js';
+import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintSource, OpenComplaintStatus, OpenDatasetStatus } from './enums.js';
 
 /**
  * Complaints that opened data infringes secrets or privacy [OPN-6, Z §35], as pure rules.
@@ -10,9 +10,6 @@ import type { OpenComplaintInfringement, OpenComplaintOutcome, OpenComplaintStat
  * public a few days of access while leaving it open may spread a secret for good, so filing
  * suspends at once (DOMAIN.md OPN-6) and the agency's check comes after, with the decision.
  */
-
-/** Long enough for the facts of a complaint, short enough that an anonymous form cannot store a book. */
-export const COMPLAINT_TEXT_MAX = 2000;
 
 /** What is infringed, each once, in the enum's order; at least one [Z §35]. */
 export function checkInfringes(values: readonly OpenComplaintInfringement[]): OpenComplaintInfringement[] {
@@ -75,17 +72,46 @@ export function checkReopenable(outcome: OpenComplaintOutcome, d: { status: Open
 /** The dataset status a decision leaves. */
 export const datasetStatusAfter = (outcome: OpenComplaintOutcome): OpenDatasetStatus => (outcome === 'WITHDRAWN' ? 'WITHDRAWN' : 'OPEN');
 
-/** A receipt token: unguessable, shown once; only its hash is stored. */
-export function newReceiptToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url');
-  return { token, hash: hashReceiptToken(token) };
-}
+export const OBJECTION_SUSPENSION_REASON =
+  "目录中有数据异议称其侵犯秘密或隐私，已中止开放待核实 / suspended on a data subject's objection in the catalog that it infringes secrets or privacy, pending verification [Z §35, B §11]";
 
-export const hashReceiptToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
-
-/** The token shown matches the complaint's, compared in constant time. */
-export function receiptMatches(token: string, hash: string): boolean {
-  const a = Buffer.from(hashReceiptToken(token), 'hex');
-  const b = Buffer.from(hash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * The complaint a catalog objection of kind INFRINGING makes of an open entry [Z §35, B §11]: no
+ * receipt (the objector follows its objection in the catalog), no text of the subject's (it stays
+ * in the catalog, where the agency reads it by `objectionId`). An OPEN dataset is suspended at
+ * once, with the reason; one already suspended stays so.
+ */
+export function complaintFromObjection(
+  objectionId: string,
+  datasetOpen: boolean,
+  now: Date,
+): {
+  complaint: {
+    description: string;
+    complainantAccount: null;
+    receiptTokenHash: null;
+    source: OpenComplaintSource;
+    objectionId: string;
+    status: OpenComplaintStatus;
+    outcome: null;
+    steps: StoredComplaintStep[];
+  };
+  suspension: string | null;
+} {
+  const at = now.toISOString();
+  const steps: StoredComplaintStep[] = [{ kind: 'FILED', at, note: null }];
+  if (datasetOpen) steps.push({ kind: 'SUSPENDED', at, note: OBJECTION_SUSPENSION_REASON });
+  return {
+    complaint: {
+      description: `目录数据异议 ${objectionId} 称开放数据侵犯秘密或隐私，异议内容及异议人见目录中的该异议 / the catalog objection ${objectionId} says the opened data infringes secrets or privacy; its text and the data subject are in the catalog's objection`,
+      complainantAccount: null,
+      receiptTokenHash: null,
+      source: 'CATALOG_OBJECTION',
+      objectionId,
+      status: 'FILED',
+      outcome: null,
+      steps,
+    },
+    suspension: datasetOpen ? OBJECTION_SUSPENSION_REASON : null,
+  };
 }

@@ -168,3 +168,80 @@ export const OpenComplaintStepKindEnum = defineEnum(OPEN_COMPLAINT_STEPS, {
     PROCESSED: { description: '数据已处理并重新开放 / the data was processed and the dataset reopened' },
   },
 });
+
+/** Who brought a complaint: the public through the open portal, or a data subject's INFRINGING objection in the catalog [Z §35, B §11]. */
+export const OPEN_COMPLAINT_SOURCES = ['PUBLIC', 'CATALOG_OBJECTION'] as const;
+export type OpenComplaintSource = (typeof OPEN_COMPLAINT_SOURCES)[number];
+
+export const OpenComplaintSourceEnum = defineEnum(OPEN_COMPLAINT_SOURCES, {
+  name: 'OpenComplaintSource',
+  description: '投诉来源 / where a complaint about opened data came from [Z §35]',
+  valuesConfig: {
+    PUBLIC: { description: '公众通过开放平台提出，凭回执查看 / filed by the public on the open portal, followed by its receipt' },
+    CATALOG_OBJECTION: {
+      description:
+        '目录中的侵权数据异议转来：异议人在目录中跟踪其异议，见 objectionId / an INFRINGING objection in the catalog; the objector follows its objection there (see objectionId) [B §11]',
+    },
+  },
+});
+
+/** The four grounds of Z §21, in its order (一)–(四). */
+export const OPEN_OPINION_KINDS = ['WRONG_OPEN_ATTRIBUTE', 'POOR_QUALITY', 'ERRORS_OR_OMISSIONS', 'UNLAWFUL_OPENING'] as const;
+export type OpenOpinionKind = (typeof OPEN_OPINION_KINDS)[number];
+
+/** OPEN until the opening agency answers; `OPEN` is the status the overdue rule reads (kit/rules/deadlines.ts). */
+export const OPEN_OPINION_STATUSES = ['OPEN', 'ANSWERED'] as const;
+export type OpenOpinionStatus = (typeof OPEN_OPINION_STATUSES)[number];
+
+export const OpenOpinionKindEnum = defineEnum(OPEN_OPINION_KINDS, {
+  name: 'OpenOpinionKind',
+  description: '意见建议的情形 / the ground of an opinion on opened data [Z §21]',
+  valuesConfig: {
+    WRONG_OPEN_ATTRIBUTE: {
+      description: '开放目录确定的开放属性不符合法律、法规、规章以及本办法规定 / the open attribute the open catalog gives is contrary to law or these rules [Z §21 (一)]',
+    },
+    POOR_QUALITY: { description: '开放的公共数据质量不符合国家和省有关规定 / the quality of the opened data falls short of national or provincial rules [Z §21 (二)]' },
+    ERRORS_OR_OMISSIONS: { description: '开放的公共数据存在错误、遗漏 / the opened data has errors or omissions [Z §21 (三)]' },
+    UNLAWFUL_OPENING: {
+      description: '违反法律、法规、规章的规定或者双方的约定开放公共数据 / the data is opened against the law or against what the parties agreed [Z §21 (四)]',
+    },
+  },
+});
+
+export const OpenOpinionStatusEnum = defineEnum(OPEN_OPINION_STATUSES, {
+  name: 'OpenOpinionStatus',
+  description: '意见建议的处理状态 / where an opinion on opened data stands [OPN-4, Z §21]',
+  valuesConfig: {
+    OPEN: { description: '待开放主体处理（10个工作日内）/ awaiting the opening agency (within 10 working days)' },
+    ANSWERED: { description: '已处理，见答复 / handled: see the answer' },
+  },
+});
+
+/** A demand is OPEN until the agency answers it; `OPEN` is the status the overdue rule reads. */
+export const OPEN_DEMAND_STATUSES = ['OPEN', 'ACCEPTED', 'DECLINED'] as const;
+export type OpenDemandStatus = (typeof OPEN_DEMAND_STATUSES)[number];
+
+export const OPEN_DEMAND_DECISIONS = ['ACCEPTED', 'DECLINED'] as const;
+export type OpenDemandDecision = (typeof OPEN_DEMAND_DECISIONS)[number];
+
+export const OpenDemandStatusEnum = defineEnum(OPEN_DEMAND_STATUSES, {
+  name: 'OpenDemandStatus',
+  description: '开放目录外数据需求的处理状态 / where a demand for data not yet open stands [OPN-5, Z §22, B §34]',
+  valuesConfig: {
+    OPEN: {
+      description:
+        '待评估答复（向区域提出的，先由数据主管部门指定机构）/ awaiting assessment and an answer (one addressed to a region first awaits the authority naming an agency)',
+    },
+    ACCEPTED: { description: '经评估同意开放，见关联的目录条目和开放数据集 / assessed and accepted: see the catalog entry and the open dataset that answer it' },
+    DECLINED: { description: '经评估不予开放，见答复中的理由 / assessed and declined: the reply gives the reason' },
+  },
+});
+
+export const OpenDemandDecisionEnum = defineEnum(OPEN_DEMAND_DECISIONS, {
+  name: 'OpenDemandDecision',
+  description: '对开放需求的评估结论 / the outcome of assessing a demand [Z §22, Z §13]',
+  valuesConfig: {
+    ACCEPTED: { description: '同意开放：须关联答复需求的目录条目 / accepted: name the catalog entry that answers it' },
+    DECLINED: { description: '不予开放：须在答复中说明理由 / declined: the reply must give the reason' },
+  },
+});

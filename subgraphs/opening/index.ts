@@ -15,12 +15,18 @@ import { Migration20261207020000 } from './migrations/Migration20261207020000_co
 import { OpenDataComplaint } from './complaint.entity.js';
 import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
+import { Migration20261208010000 } from './migrations/Migration20261208010000_opinions_demands.js';
+import { Migration20261208011000 } from './migrations/Migration20261208011000_complaint_from_objection.js';
+import { OpenDataOpinion } from './opinion.entity.js';
+import { OpenDataOpinionResolver } from './opinion.resolver.js';
+import { OpenDataDemand } from './demand.entity.js';
+import { OpenDataDemandResolver } from './demand.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenAccessResolver, DataResourceOpeningResolver],
+  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenDataOpinionResolver, OpenDataDemandResolver, OpenAccessResolver, DataResourceOpeningResolver],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint],
+  entities: [OpenDataset, OpenDataComplaint, OpenDataOpinion, OpenDataDemand],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -30,7 +36,9 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
     { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
+    { name: 'Migration20261208010000_opinions_demands', class: Migration20261208010000 },
+    { name: 'Migration20261208011000_complaint_from_objection', class: Migration20261208011000 },
   ],
-  // Grants and open datasets follow their catalog entry [B §49, Z §35].
+  // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
 };

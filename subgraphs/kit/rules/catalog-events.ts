@@ -1,5 +1,13 @@
 import type { SecurityGrade } from '../../../schema/enums.js';
-import { DATA_RESOURCE_CHANGED, type DataResourceChanged, type EntryDetails, type EntryFacts, type OutboxEvent } from '../../../schema/events.js';
+import {
+  DATA_OBJECTION_FILED,
+  DATA_RESOURCE_CHANGED,
+  type DataObjectionFiled,
+  type DataResourceChanged,
+  type EntryDetails,
+  type EntryFacts,
+  type OutboxEvent,
+} from '../../../schema/events.js';
 
 /**
  * What the catalog's events mean downstream, written once: the catalog decides whether a change is
@@ -113,3 +121,21 @@ export const entryFacts = (r: EntryFacts): EntryFacts => ({
   openAttribute: r.openAttribute,
   securityGrade: r.securityGrade,
 });
+
+/**
+ * An objection that an entry's data infringes secrets or privacy is, where the entry is open, a
+ * complaint under Z §35 [OPN-6, B §11]: the kind INFRINGING, naming the entry and what it infringes.
+ */
+export const objectionIsComplaint = (o: Pick<DataObjectionFiled, 'kind' | 'infringes'> & { resourceId: string | null }): boolean =>
+  o.kind === 'INFRINGING' && o.resourceId !== null && o.infringes.length > 0;
+
+/**
+ * The event for a filed objection, or none when nothing downstream depends on it (not INFRINGING,
+ * or naming no entry). The catalog calls this inside the filing's transaction, so the event
+ * commits with the objection.
+ */
+export function dataObjectionFiled(o: Omit<DataObjectionFiled, 'resourceId'> & { resourceId: string | null }, regionCode: string): OutboxEvent[] {
+  if (!objectionIsComplaint(o)) return [];
+  const data: DataObjectionFiled = { objectionId: o.objectionId, resourceId: o.resourceId!, providerId: o.providerId, kind: o.kind, infringes: [...o.infringes] };
+  return [{ type: DATA_OBJECTION_FILED, entityId: o.objectionId, regionCode, data: { ...data } }];
+}
