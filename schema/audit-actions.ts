@@ -89,7 +89,8 @@ export interface AuditActions {
     'openDataComplaint.verify': Change<'OpenDataComplaint', { findings: string; byAuthority: boolean }>;
     'openDataComplaint.decide': Change<'OpenDataComplaint', { outcome: string; note: string; datasetStatus: string; byAuthority: boolean }>;
     /** Never the receipt token nor the filer's text: the ground, whether a registered user filed it, and the deadline given [Z §21]. */
-    'openDataOpinion.file': Change<'OpenDataOpinion', { datasetId: string; kind: string; byAccount: boolean } & Deadline>;
+    'openDataOpinion.file': Change<'OpenDataOpinion', { datasetId: string; kind: string; byAccount: boolean; channel: string; receivedOn: string } & Deadline>;
+    'openDataOpinion.record': Change<'OpenDataOpinion', { datasetId: string; kind: string; byAccount: boolean; channel: string; receivedOn: string } & Deadline>;
     'openDataOpinion.answer': Change<'OpenDataOpinion', { answer: string; dueDate: string; late: boolean; byAuthority: boolean }>;
     /** Never the receipt token nor the requester's text: where it is addressed, and the deadline given [Z §22]. */
     'openDataDemand.file': Change<'OpenDataDemand', { providerId: string | null; regionCode: string; byAccount: boolean } & Deadline>;

@@ -1,21 +1,22 @@
 import type { Actor } from '../schema/auth.js';
 import { regionOf } from '../schema/ids.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 
 /**
  * The demo's opinions on open datasets [OPN-4, Z §21] and demands for data not yet open [OPN-5,
  * Z §22, B §34], filed by the anonymous public through the gateway as a visitor of the open portal
  * would, and answered by the agencies' staff:
- * - three opinions: one on a district dataset left unanswered, one on a city dataset answered, and
+ * - opinions: one on a district dataset left unanswered, one on a city dataset answered, and
  *   one on a city dataset left unanswered;
  * - a demand to 莲都区综合行政执法局 for parking data, ACCEPTED and linked to its catalog entry and
  *   open dataset; and a demand addressed to 丽水市 as a region, pending until its authority names
  *   the agency.
  *
- * No opinion of the demo is overdue on the day it is seeded: the API gives every opinion its
- * 10-working-day deadline from the day it is filed, and no call may backdate it (that would be a
- * way around Z §21). The unanswered ones become overdue by themselves ten working days after the
- * demo was seeded, and `openDataOpinions(filter: { overdue: true })` then lists them for the
- * authority.
+ * - an opinion received by the 12345 hotline four weeks before the demo is seeded, recorded by
+ *   莲都区农业农村局 only now: its 10 working days counted from the day received, so it is overdue
+ *   from the start and `openDataOpinions(filter: { overdue: true })` lists it for the authority.
+ * The opinions filed online get their deadline from the day they are filed; the unanswered ones
+ * become overdue by themselves ten working days after the demo was seeded.
  */
 
 // biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
@@ -70,6 +71,18 @@ export async function seedOpeningOpinions(gql: Gql, organizations: Map<string, s
     const provider = (await gql(null, 'query($id: ID!) { openDataset(id: $id) { provider { id } } }', { id: datasetId })).openDataset.provider.id as string;
     await gql(staffOf(provider), 'mutation($id: ID!, $a: String!) { answerOpenDataOpinion(id: $id, answer: $a) { id } }', { id: filed.fileOpenDataOpinion.id, a: o.answer });
   }
+
+  const produce = resources.get('liandu-nyj-produce-testing')!;
+  const today = todayInChina();
+  await gql(staffOf(organizations.get('liandu-nyj')!), 'mutation($id: ID!, $input: RecordOpenDataOpinionInput!) { recordOpenDataOpinion(id: $id, input: $input) { id } }', {
+    id: await datasetOf(gql, produce),
+    input: {
+      kind: 'POOR_QUALITY',
+      content: '市民来电反映：农产品抽检数据的检测项目名称不统一（如“农残”“农药残留”混用），难以按项目汇总。',
+      channel: 'HOTLINE',
+      receivedOn: addDays(today, -28),
+    },
+  });
 
   const parkingAgency = organizations.get('liandu-zfj')!;
   const parkingEntry = resources.get('liandu-zfj-public-parking')!;

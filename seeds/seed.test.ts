@@ -39,14 +39,15 @@ describe('the demo seeds through the API [CAT-1, SHR-1, SHR-3]', () => {
 });
 
 describe('the demo has opinions and demands of the open portal [OPN-4, OPN-5, Z §21, Z §22]', () => {
-  test('the city authority sees the opinions on every node, one answered, and the demands, one accepted and linked to its entry and open dataset', async () => {
+  test('the city authority sees the opinions on every node, one answered and one received by the hotline already overdue, and the demands, one accepted and linked to its entry and open dataset', async () => {
     const r = await f.gql(
       authority('331100'),
-      '{ openDataOpinions(first: 100) { edges { node { status dueDate } } } openDataDemands(first: 100) { edges { node { status resource { id } dataset { id } } } } }',
+      '{ openDataOpinions(first: 100) { edges { node { status channel overdue } } } openDataDemands(first: 100) { edges { node { status resource { id } dataset { id } } } } }',
     );
     expect(r.errors).toBeUndefined();
-    const opinions = r.data!.openDataOpinions.edges.map((e: { node: { status: string } }) => e.node.status).sort();
-    expect(opinions).toEqual(['ANSWERED', 'OPEN', 'OPEN']);
+    const opinions = r.data!.openDataOpinions.edges.map((e: { node: { status: string; channel: string; overdue: boolean } }) => e.node);
+    expect(opinions.map((o: { status: string }) => o.status).sort()).toEqual(['ANSWERED', 'OPEN', 'OPEN', 'OPEN']);
+    expect(opinions.filter((o: { overdue: boolean }) => o.overdue)).toEqual([{ status: 'OPEN', channel: 'HOTLINE', overdue: true }]);
     const demands = r.data!.openDataDemands.edges.map((e: { node: Record<string, unknown> }) => e.node);
     expect(demands.find((d: Record<string, unknown>) => d.status === 'ACCEPTED')).toMatchObject({ resource: { id: expect.any(String) }, dataset: { id: expect.any(String) } });
     expect(demands.map((d: Record<string, unknown>) => d.status).sort()).toEqual(['ACCEPTED', 'OPEN']);

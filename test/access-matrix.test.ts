@@ -382,6 +382,17 @@ const ROWS: Row[] = [
       }),
   },
   {
+    name: 'recordOpenDataOpinion received by the hotline [OPN-4, Z §21]',
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: openDataset,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: RecordOpenDataOpinionInput!) { recordOpenDataOpinion(id: $id, input: $input) { id } }`, {
+        id,
+        input: { kind: 'POOR_QUALITY', content: '热线反映字段缺失', channel: 'HOTLINE', receivedOn: todayInChina() },
+      }),
+  },
+  {
     name: 'answerOpenDataOpinion [Z §21]',
     kind: 'mutation',
     allowed: (s) => ['agency of the owner', ...authorities(s)],

@@ -124,6 +124,33 @@ describe('opinions on open datasets [OPN-4, Z §21]', () => {
     expect((await f.must(district.staff, ANSWER, { id: late, a: '已核实并更正' })).answerOpenDataOpinion).toMatchObject({ status: 'ANSWERED', answeredOnTime: false });
     expect(await listed(authority(CITY), { overdue: true })).not.toContain(late);
   });
+
+  test('an opinion received by the hotline is recorded by the district agency; its deadline counts from the day received, so one received weeks ago is overdue at once for the city authority [OPN-4, Z §21]', async () => {
+    const s = await openEntry('莲都区交通运输', LIANDU);
+    const RECORD = `mutation($id: ID!, $input: RecordOpenDataOpinionInput!) { recordOpenDataOpinion(id: $id, input: $input) { id channel receivedOn dueDate overdue receiptToken } }`;
+    const today = todayInChina();
+    const weeksAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 28 * 86_400_000).toISOString().slice(0, 10);
+    const recorded = (await f.must(s.staff, RECORD, { id: s.datasetId, input: { ...input, channel: 'HOTLINE', receivedOn: weeksAgo } })).recordOpenDataOpinion;
+    expect(recorded).toMatchObject({ channel: 'HOTLINE', receivedOn: weeksAgo, overdue: true });
+    expect(recorded.dueDate < today).toBe(true);
+    // The filer follows it with the receipt the agency passes on.
+    expect((await f.must(null, RECEIPT, { id: recorded.id, t: recorded.receiptToken })).openDataOpinion).toMatchObject({ id: recorded.id, status: 'OPEN' });
+    expect(await listed(authority(CITY), { overdue: true })).toContain(recorded.id);
+
+    // Refused before anything is written: a future day, ONLINE (the filer files those), another agency, the public.
+    const before = await listed(authority(LIANDU));
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const future = await f.gql(s.staff, RECORD, { id: s.datasetId, input: { ...input, channel: 'LETTER', receivedOn: tomorrow } });
+    expect(future.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedOn' });
+    const online = await f.gql(s.staff, RECORD, { id: s.datasetId, input: { ...input, channel: 'ONLINE', receivedOn: today } });
+    expect(online.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
+    const other = await registerOrganization(f.call, LIANDU, '莲都区文化局');
+    expect((await f.gql(agency(other, LIANDU), RECORD, { id: s.datasetId, input: { ...input, channel: 'LETTER', receivedOn: today } })).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await f.gql(null, RECORD, { id: s.datasetId, input: { ...input, channel: 'LETTER', receivedOn: today } })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(await listed(authority(LIANDU))).toEqual(before);
+  });
 });
 
 describe('demands for data not yet open [OPN-5, Z §22, B §34]', () => {

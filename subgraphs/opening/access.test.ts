@@ -67,6 +67,8 @@ beforeAll(async () => {
         providerId: d.providerId,
         kind: 'ERRORS_OR_OMISSIONS',
         content: 'c',
+        channel: 'ONLINE',
+        receivedOn: deadline.dueDate,
         filerAccount: account,
         receiptTokenHash: `h${++n}`,
         status: 'OPEN',

@@ -193,6 +193,24 @@ export type OpenOpinionKind = (typeof OPEN_OPINION_KINDS)[number];
 export const OPEN_OPINION_STATUSES = ['OPEN', 'ANSWERED'] as const;
 export type OpenOpinionStatus = (typeof OPEN_OPINION_STATUSES)[number];
 
+/**
+ * How an opinion reached the opening agency: filed online by the filer, or received by the hotline,
+ * by letter or in person and recorded by the agency's staff, whose deadline counts from receipt.
+ */
+export const OPEN_OPINION_CHANNELS = ['ONLINE', 'HOTLINE', 'LETTER', 'IN_PERSON'] as const;
+export type OpenOpinionChannel = (typeof OPEN_OPINION_CHANNELS)[number];
+
+export const OpenOpinionChannelEnum = defineEnum(OPEN_OPINION_CHANNELS, {
+  name: 'OpenOpinionChannel',
+  description: '意见建议的来源渠道 / how an opinion reached the opening agency [OPN-4, Z §21]',
+  valuesConfig: {
+    ONLINE: { description: '提出人在开放平台在线提出 / filed online by the filer on the open portal' },
+    HOTLINE: { description: '经政务服务热线（如12345）转来，由开放主体录入 / received through the government service hotline (e.g. 12345) and recorded by the opening agency' },
+    LETTER: { description: '来信，由开放主体录入 / received by letter and recorded by the opening agency' },
+    IN_PERSON: { description: '当面提出，由开放主体录入 / given in person and recorded by the opening agency' },
+  },
+});
+
 export const OpenOpinionKindEnum = defineEnum(OPEN_OPINION_KINDS, {
   name: 'OpenOpinionKind',
   description: '意见建议的情形 / the ground of an opinion on opened data [Z §21]',

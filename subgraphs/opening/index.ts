@@ -17,6 +17,7 @@ import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
 import { Migration20261208010000 } from './migrations/Migration20261208010000_opinions_demands.js';
 import { Migration20261208011000 } from './migrations/Migration20261208011000_complaint_from_objection.js';
+import { Migration20261208040000 } from './migrations/Migration20261208040000_opinion_channels.js';
 import { OpenDataOpinion } from './opinion.entity.js';
 import { OpenDataOpinionResolver } from './opinion.resolver.js';
 import { OpenDataDemand } from './demand.entity.js';
@@ -38,6 +39,7 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
     { name: 'Migration20261208010000_opinions_demands', class: Migration20261208010000 },
     { name: 'Migration20261208011000_complaint_from_objection', class: Migration20261208011000 },
+    { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],

@@ -2,7 +2,7 @@ import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../kit/server/scalars.js';
 import { Owned } from '../kit/server/owned.js';
-import { OpenOpinionKindEnum, OpenOpinionStatusEnum, type OpenOpinionKind, type OpenOpinionStatus } from './enums.js';
+import { OpenOpinionChannelEnum, OpenOpinionKindEnum, OpenOpinionStatusEnum, type OpenOpinionChannel, type OpenOpinionKind, type OpenOpinionStatus } from './enums.js';
 
 /**
  * An opinion on an open dataset [OPN-4, Z §21]. It lives with the dataset, on the node that owns
@@ -34,6 +34,14 @@ export class OpenDataOpinion extends Owned {
   /** The registered user who filed it (a USER token's `acct`); null for the anonymous public. */
   @Property({ type: 'text', nullable: true })
   filerAccount!: string | null;
+
+  @Property({ type: 'text' })
+  @Field(() => OpenOpinionChannelEnum, { description: '来源渠道 / how the opinion reached the opening agency' })
+  channel!: OpenOpinionChannel;
+
+  @Property({ type: 'string', columnType: 'date' })
+  @Field(() => LocalDate, { description: '收到日期（处理期限自此起算）/ the day the opening agency received it, from which the deadline counts [Z §21]' })
+  receivedOn!: string;
 
   @Property({ type: 'text', unique: true })
   receiptTokenHash!: string;

@@ -13,10 +13,11 @@ import { newOwned } from '../kit/server/owned.js';
 import { assertKnownIdRegion, connectionType, PageArgs, RegionScopeInput, listPage, type Page } from '../kit/server/pagination.js';
 import { canAnswerOpinion, canFileOpinion, canSeeDataset, canSeeOpinion, opinionFilter } from './access.js';
 import { OpenDataset } from './dataset.entity.js';
-import { OpenOpinionKindEnum, OpenOpinionStatusEnum, type OpenOpinionKind, type OpenOpinionStatus } from './enums.js';
+import { OpenOpinionChannelEnum, OpenOpinionKindEnum, OpenOpinionStatusEnum, type OpenOpinionChannel, type OpenOpinionKind, type OpenOpinionStatus } from './enums.js';
+import { LocalDate } from '../kit/server/scalars.js';
 import { newReceiptToken, receiptMatches, requiredText } from './filing.rules.js';
 import { OpenDataOpinion } from './opinion.entity.js';
-import { checkOpinable, checkOpinionAnswerable, opinionDeadline } from './opinion.rules.js';
+import { checkOpinable, checkOpinionAnswerable, checkReceivedOn, opinionDeadline } from './opinion.rules.js';
 
 @InputType({ description: '对开放数据提出意见建议 / an opinion on an open dataset [OPN-4, Z §21]' })
 export class FileOpenDataOpinionInput {
@@ -26,6 +27,24 @@ export class FileOpenDataOpinionInput {
   @Field({ description: '意见建议内容：发现了什么问题、希望如何处理 / what is wrong and what you ask the agency to do' })
   @FreeText
   content!: string;
+}
+
+@InputType({ description: '开放主体录入其收到的意见建议 / an opinion the opening agency received by the hotline, by letter or in person [OPN-4, Z §21]' })
+export class RecordOpenDataOpinionInput extends FileOpenDataOpinionInput {
+  @Field(() => OpenOpinionChannelEnum, { description: '来源渠道（HOTLINE、LETTER 或 IN_PERSON）/ how it was received: HOTLINE, LETTER or IN_PERSON' })
+  channel!: OpenOpinionChannel;
+
+  @Field(() => LocalDate, {
+    description: '收到日期，处理期限自此起算；不晚于今天，不早于30天前 / the day it was received, from which the deadline counts; not after today, at most 30 days ago',
+  })
+  receivedOn!: string;
+}
+
+/** What both ways of filing check before any SQL: the dataset ID and the content. */
+function checkOpinionInput(id: string, input: FileOpenDataOpinionInput): string {
+  assertKnownIdRegion(id, 'id');
+  if (!parseId(id)) throw badInput(`${id} 不是有效的开放数据集ID / ${id} is not an open dataset ID: pass the id of an OpenDataset`, 'id');
+  return requiredText(input.content, 'input.content', '意见建议内容', 'content');
 }
 
 @InputType({ description: '意见建议筛选条件 / filters for opinions' })
@@ -131,39 +150,78 @@ export class OpenDataOpinionResolver {
     @Arg('id', () => ID, { description: '意见建议针对的开放数据集ID / the open dataset concerned' }) id: string,
     @Arg('input') input: FileOpenDataOpinionInput,
   ): Promise<OpenDataOpinion> {
-    assertKnownIdRegion(id, 'id');
-    if (!parseId(id)) throw badInput(`${id} 不是有效的开放数据集ID / ${id} is not an open dataset ID: pass the id of an OpenDataset`, 'id');
-    const content = requiredText(input.content, 'input.content', '意见建议内容', 'content');
+    const content = checkOpinionInput(id, input);
     const d = await ctx.em.findOne(OpenDataset, { id });
     if (!d || !canFileOpinion(ctx.actor, ctx.node, d)) throw notFound('开放数据集 / open dataset', id);
     checkOpinable(d);
+    return this.create(ctx, d, { kind: input.kind, content, channel: 'ONLINE', receivedOn: null, filerAccount: ctx.actor.account ?? null });
+  }
+
+  @Mutation(() => OpenDataOpinion, {
+    description:
+      '录入经热线、来信或当面收到的意见建议（开放主体，或数据集所属区域在本平台的数据主管部门）：处理期限自收到日期起算，返回一次性的回执令牌以告知提出人 / record an opinion received by the hotline, by letter or in person (the opening agency, or the data authority acting on the region on this platform): the deadline counts from the day received; the answer carries a receipt token, shown once, to give to the filer [OPN-4, Z §21]',
+  })
+  async recordOpenDataOpinion(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID, { description: '意见建议针对的开放数据集ID / the open dataset concerned' }) id: string,
+    @Arg('input') input: RecordOpenDataOpinionInput,
+  ): Promise<OpenDataOpinion> {
+    const actor = requireActor(ctx);
+    const content = checkOpinionInput(id, input);
+    if (input.channel === 'ONLINE') {
+      throw badInput(
+        '在线意见建议由提出人自行提出（fileOpenDataOpinion）；此处录入热线、来信或当面收到的 / online opinions are filed by the filer (fileOpenDataOpinion): record HOTLINE, LETTER or IN_PERSON ones here',
+        'input.channel',
+      );
+    }
+    const receivedOn = checkReceivedOn(input.receivedOn, todayInChina());
+    const d = await ctx.em.findOne(OpenDataset, { id });
+    if (!d || !canSeeDataset(actor, ctx.node, d)) throw notFound('开放数据集 / open dataset', id);
+    if (!canAnswerOpinion(actor, ctx.node, d)) {
+      throw forbidden(
+        "只有开放主体（提供部门）的工作人员或数据集所属区域在本平台的数据主管部门可以录入其收到的意见建议 / only staff of the opening agency, or the data authority acting on the dataset's region on this platform, may record an opinion they received [Z §21, B §31]",
+      );
+    }
+    checkOpinable(d);
+    return this.create(ctx, d, { kind: input.kind, content, channel: input.channel, receivedOn, filerAccount: null });
+  }
+
+  /** One opinion, online or recorded, with its receipt and its deadline from the day received. */
+  private create(
+    ctx: SubgraphContext,
+    d: OpenDataset,
+    o: { kind: OpenOpinionKind; content: string; channel: OpenOpinionChannel; receivedOn: string | null; filerAccount: string | null },
+  ): Promise<OpenDataOpinion> {
     const { token, hash } = newReceiptToken();
-    const account = ctx.actor.account ?? null;
     return mutate(ctx, 'opening', async (em) => {
       const owned = newOwned(d.regionCode);
-      const deadline = opinionDeadline(ctx.node.profiles, owned.createdAt);
-      const o = em.create(OpenDataOpinion, {
+      const receivedOn = o.receivedOn ?? todayInChina(owned.createdAt);
+      const deadline = opinionDeadline(ctx.node.profiles, new Date(`${receivedOn}T00:00:00+08:00`));
+      const opinion = em.create(OpenDataOpinion, {
         ...owned,
         ...deadline,
         datasetId: d.id,
         providerId: d.providerId,
-        kind: input.kind,
-        content,
-        filerAccount: account,
+        kind: o.kind,
+        content: o.content,
+        channel: o.channel,
+        receivedOn,
+        filerAccount: o.filerAccount,
         receiptTokenHash: hash,
         status: 'OPEN',
         answer: null,
         answeredAt: null,
         updatedAt: owned.createdAt,
       });
-      o.receiptToken = token;
+      opinion.receiptToken = token;
+      const recorded = o.channel !== 'ONLINE';
       return {
-        result: o,
+        result: opinion,
         audit: {
-          action: 'openDataOpinion.file',
+          action: recorded ? 'openDataOpinion.record' : 'openDataOpinion.file',
           entityType: 'OpenDataOpinion',
-          entityId: o.id,
-          data: { datasetId: d.id, kind: input.kind, byAccount: account !== null, ...deadline },
+          entityId: opinion.id,
+          data: { datasetId: d.id, kind: o.kind, byAccount: o.filerAccount !== null, channel: o.channel, receivedOn, ...deadline },
         },
       };
     });

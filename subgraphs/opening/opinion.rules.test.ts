@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { isOverdue } from '../kit/rules/deadlines.js';
 import { refusal } from '../../test/support/refusal.js';
-import { checkOpinable, checkOpinionAnswerable, opinionDeadline, opinionRule } from './opinion.rules.js';
+import { checkOpinable, checkOpinionAnswerable, checkReceivedOn, opinionDeadline, opinionRule, RECEIVED_ON_MAX_AGE_DAYS } from './opinion.rules.js';
 
 describe('opinions on opened data [OPN-4, Z §21]', () => {
   test('an opinion is handled within 10 working days: the Z profile sets it, on a Lishui node listed as L, Z, … too [Z §21]', () => {
@@ -39,5 +39,16 @@ describe('opinions on opened data [OPN-4, Z §21]', () => {
   test('an opinion is answered once [Z §21]', () => {
     expect(() => checkOpinionAnswerable({ status: 'OPEN' })).not.toThrow();
     expect(refusal(() => checkOpinionAnswerable({ status: 'ANSWERED' })).code).toBe('CONFLICT');
+  });
+
+  test('an opinion the agency records was received today or in the last 30 days, never in the future; its deadline counts from that day [Z §21]', () => {
+    const today = '2026-11-16';
+    expect(checkReceivedOn(today, today)).toBe(today);
+    expect(checkReceivedOn('2026-10-17', today)).toBe('2026-10-17');
+    expect(RECEIVED_ON_MAX_AGE_DAYS).toBe(30);
+    expect(refusal(() => checkReceivedOn('2026-11-17', today))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedOn' });
+    expect(refusal(() => checkReceivedOn('2026-10-16', today))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedOn' });
+    // Received on Monday 2 November 2026: ten working days later is Monday 16 November.
+    expect(opinionDeadline(['Z'], new Date('2026-11-02T00:00:00+08:00')).dueDate).toBe('2026-11-16');
   });
 });
