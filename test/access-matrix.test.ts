@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
-import { citizenIdCheckChar } from '../subgraphs/catalog/citizen-id.js';
+import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor, operatorActor } from './support/access.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
