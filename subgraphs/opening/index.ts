@@ -15,12 +15,28 @@ import { Migration20261207020000 } from './migrations/Migration20261207020000_co
 import { OpenDataComplaint } from './complaint.entity.js';
 import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
+import { Migration20261208000000 } from './migrations/Migration20261208000000_open_data_users.js';
+import { Migration20261208001000 } from './migrations/Migration20261208001000_open_data_applications.js';
+import { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
+import { OpenDataApplicationResolver } from './application.resolver.js';
+import { OpenDataAgreementResolver, RestrictedOpenDataHolderResolver } from './agreement.resolver.js';
+import { OpenDataUser } from './user.entity.js';
+import { OpenDataUserResolver } from './user.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenAccessResolver, DataResourceOpeningResolver],
+  resolvers: [
+    OpenDatasetResolver,
+    OpenDataComplaintResolver,
+    OpenAccessResolver,
+    DataResourceOpeningResolver,
+    OpenDataUserResolver,
+    OpenDataApplicationResolver,
+    OpenDataAgreementResolver,
+    RestrictedOpenDataHolderResolver,
+  ],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint],
+  entities: [OpenDataset, OpenDataComplaint, OpenDataUser, OpenDataApplication, OpenDataAgreement],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -30,6 +46,8 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
     { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
+    { name: 'Migration20261208000000_open_data_users', class: Migration20261208000000 },
+    { name: 'Migration20261208001000_open_data_applications', class: Migration20261208001000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
