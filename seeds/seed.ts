@@ -15,6 +15,7 @@ import {
   type DemoShareRequest,
   type NodeId,
 } from './demo-data.js';
+import { seedOpeningApplications } from './opening-applications.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -23,7 +24,7 @@ export interface SeedResult {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: GraphQL response JSON, read by field name without a schema type
-type Gql = (actor: Actor, query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
+type Gql = (actor: Actor | null, query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
 export interface GatewayResponse {
   status: number;
@@ -367,5 +368,6 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }
