@@ -185,7 +185,8 @@ describe('restricted-open applications and agreements across nodes [OPN-3, Z §1
       dataset: { id: d.id, title: expect.any(String) },
     });
     expect(JSON.stringify(holders)).not.toContain(user.id);
-    expect(JSON.stringify(holders)).not.toContain(user.idNumber.slice(-4) + '"');
+    expect(JSON.stringify(holders)).not.toContain(user.identifierMasked);
+    expect(JSON.stringify(holders)).not.toContain('王五');
   });
 
   test('a refusal needs a reason that is not a discriminatory condition; the applicant sees it, and may withdraw a pending application [Z §16]', async () => {
