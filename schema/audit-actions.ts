@@ -99,6 +99,16 @@ export interface AuditActions {
       'OpenDataDemand',
       { decision: string; reply: string | null; resourceId: string | null; datasetId: string | null; dueDate: string; late: boolean; byAuthority: boolean }
     >;
+    /** A public data user registered [B §3, Z §16]: never its name, identifier or contact. */
+    'openDataUser.register': Change<'OpenDataUser', { kind: string; regionCode: string }>;
+    /** An application for restricted data [Z §16]; `crossNode`: the applicant registered on another platform's region. */
+    'openDataApplication.apply': Change<'OpenDataApplication', { datasetId: string; providerId: string; applicantKind: string; creditLevel: string; crossNode: boolean }>;
+    /** Approved: the agreement concluded with it, and filed with the authority at once [Z §17]. */
+    'openDataApplication.approve': Change<'OpenDataApplication', { agreementId: string; termMonths: number; termStart: string; termEnd: string }>;
+    'openDataApplication.reject': Change<'OpenDataApplication', { reason: string }>;
+    'openDataApplication.withdraw': Change<'OpenDataApplication', undefined>;
+    /** The authority of the dataset's region acknowledged the filing [Z §17 ¶2]. */
+    'openDataAgreement.acknowledgeFiling': Change<'OpenDataAgreement', { filedAt: string; applicationId: string }>;
   };
   operation: {
     'operator.create': Change<

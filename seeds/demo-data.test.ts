@@ -1,7 +1,7 @@
 import { describe, test, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { organizationCodeCheckChar, validateCreditCode } from '../subgraphs/catalog/credit-code.js';
+import { organizationCodeCheckChar, validateCreditCode } from '../subgraphs/kit/rules/credit-code.js';
 import { ROOT } from '../platform/paths.js';
 import { parseTopology } from '../schema/topology.js';
 import { validateResource, type ResourceState } from '../subgraphs/catalog/resource.rules.js';

@@ -21,7 +21,7 @@
  *   registration-authority + kind ('11' 机关, '12' 事业单位, '91' 企业) + 6-digit region code
  *   + 9-char organization code (GB 11714: 8 body chars + its own check char).
  */
-import { makeCreditCode, makeOrganizationCode } from '../subgraphs/catalog/credit-code.js';
+import { makeCreditCode, makeOrganizationCode } from '../subgraphs/kit/rules/credit-code.js';
 import { getRegion, type RegionInfo } from '../schema/regions.js';
 import type { DataFormat, Library, OpenAttribute, OrgKind, SecurityGrade, ShareAttribute, UpdateFrequency } from '../schema/enums.js';
 import { appliesAt, entryName, entrySummary, SECTORS, templateFields, type DatasetTemplate, type DemoItem, type Sector } from './catalog-templates.js';

@@ -53,3 +53,16 @@ describe('the demo has opinions and demands of the open portal [OPN-4, OPN-5, Z 
     expect(demands.map((d: Record<string, unknown>) => d.status).sort()).toEqual(['ACCEPTED', 'OPEN']);
   });
 });
+
+describe('the demo has restricted-open applications in every state and a public holder list [OPN-3, Z §16-17]', () => {
+  test('the public reads who holds restricted data; the city authority sees every application state', async () => {
+    const holders = await f.gql(null, '{ restrictedOpenDataHolders(first: 100) { totalCount edges { node { holderName holderKind dataset { title } } } } }');
+    expect(holders.errors).toBeUndefined();
+    expect(holders.data!.restrictedOpenDataHolders.totalCount).toBeGreaterThanOrEqual(2);
+    expect(holders.data!.restrictedOpenDataHolders.edges.map((e: { node: { holderName: string } }) => e.node.holderName)).toContain('张*');
+    const r = await f.gql(authority('331100'), '{ openDataApplications(first: 100) { edges { node { status } } } }');
+    expect(r.errors).toBeUndefined();
+    const statuses = new Set(r.data!.openDataApplications.edges.map((e: { node: { status: string } }) => e.node.status));
+    expect([...statuses].sort()).toEqual(['APPROVED', 'PENDING', 'REJECTED', 'WITHDRAWN']);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type DemoShareRequest,
   type NodeId,
 } from './demo-data.js';
+import { seedOpeningApplications } from './opening-applications.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -369,5 +370,6 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
-import { citizenIdCheckChar } from '../subgraphs/catalog/citizen-id.js';
+import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor, operatorActor } from './support/access.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
@@ -27,6 +27,8 @@ const CALLERS = [
   'authority of another node',
   'auditor',
   'operator',
+  'public data user',
+  'another public data user',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -38,6 +40,8 @@ interface Scenario {
   owner: string;
   other: string;
   enterprise: string;
+  /** The registered account of 'public data user' (on the city's platform, so the district's rows are another node's). */
+  user: string;
   actors: Record<Caller, Actor | null>;
 }
 
@@ -153,6 +157,47 @@ const fileDemand = async (input: Record<string, unknown>) =>
     .id as string;
 const demandState = async (_s: Scenario, id: string) =>
   (await f.must(AUDIT, `query($id: ID!) { openDataDemand(id: $id) { status reply provider { id } version } }`, { id })).openDataDemand;
+/** An OPEN dataset of a RESTRICTED entry of the owner. */
+const restrictedDataset = async (s: Scenario) => {
+  const resourceId = await publishResource(f.call, s.owner, s.region, { openAttribute: 'RESTRICTED', openCondition: '经申请审核后通过接口开放' });
+  const id = (
+    await f.must(agency(s.owner), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods: ['API'] } })
+  ).proposeOpenDataset.id as string;
+  await f.must(authority(s.region), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id });
+  return id;
+};
+const APPLICATION_INPUT = { scenario: '科研', storageCapability: '本单位机房', processingCapability: '专职人员', securityCapability: '访问控制和加密', creditLevel: 'B' };
+/** A pending application of the scenario's user for a RESTRICTED dataset of the owner. */
+const pendingApplication = async (s: Scenario) => {
+  const id = await restrictedDataset(s);
+  return (
+    await f.must(s.actors['public data user'], `mutation($id: ID!, $input: ApplyForOpenDataInput!) { applyForOpenData(id: $id, input: $input) { id } }`, {
+      id,
+      input: APPLICATION_INPUT,
+    })
+  ).applyForOpenData.id as string;
+};
+const applicationState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataApplication(id: $id) { status version } }`, { id })).openDataApplication;
+/** The agreement of an approved application of the scenario's user. */
+const agreementOf = async (s: Scenario) => {
+  const id = await pendingApplication(s);
+  return (await f.must(agency(s.owner), `mutation($id: ID!) { approveOpenDataApplication(id: $id, input: { termMonths: 12 }) { agreement { id } } }`, { id }))
+    .approveOpenDataApplication.agreement.id as string;
+};
+const userActor = (account: string): Actor => ({ sub: `user-${account}`, orgId: null, region: account.slice(0, 6), roles: ['USER'], account });
+let citizens = 0;
+const citizenId = () => {
+  const first17 = `33110219900307${String(100 + ++citizens).padStart(3, '0')}`;
+  return first17 + citizenIdCheckChar(first17);
+};
+const registerUser = async (name: string) =>
+  (
+    await f.must(null, `mutation($input: RegisterOpenDataUserInput!) { registerOpenDataUser(input: $input) { id } }`, {
+      input: { regionCode: '331100', name, kind: 'NATURAL_PERSON', idNumber: citizenId(), contact: '13905780000' },
+    })
+  ).registerOpenDataUser.id as string;
+
 /** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
@@ -354,6 +399,84 @@ const ROWS: Row[] = [
     prepare: filedComplaint,
     state: complaintState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { verifyOpenDataComplaint(id: $id, findings: "确含个人住址") { id } }`, { id }),
+  },
+  {
+    name: 'registerOpenDataUser in the owner’s region: anyone [B §3, Z §16]',
+    kind: 'mutation',
+    allowed: () => [...CALLERS],
+    prepare: async () => '',
+    attempt: (s, actor) =>
+      succeeds(actor, `mutation($input: RegisterOpenDataUserInput!) { registerOpenDataUser(input: $input) { id } }`, {
+        input: { regionCode: s.region, name: '周九', kind: 'NATURAL_PERSON', idNumber: citizenId(), contact: '13905781111' },
+      }),
+  },
+  {
+    name: 'openDataUser(id) of a registered user [B §3, Z §16]',
+    kind: 'read',
+    // The user registered on the city's platform: the city's authority and auditor oversee it; the county's and district's do not.
+    allowed: () => ['public data user', 'authority of the parent city', 'auditor'],
+    prepare: async (s) => s.user,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataUser(id: $id) { id identifierMasked } }`, { id }, (d) => d.openDataUser?.id === id),
+  },
+  {
+    name: 'applyForOpenData on a RESTRICTED dataset of the owner: registered users [OPN-3, Z §16]',
+    kind: 'mutation',
+    allowed: () => ['public data user', 'another public data user'],
+    prepare: restrictedDataset,
+    state: async (s) =>
+      (
+        await f.must(AUDIT, `query($scope: RegionScopeInput) { openDataApplications(scope: $scope, first: 1) { totalCount } }`, {
+          scope: { regionCode: s.region, includeSubRegions: false },
+        })
+      ).openDataApplications.totalCount,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: ApplyForOpenDataInput!) { applyForOpenData(id: $id, input: $input) { id } }`, { id, input: APPLICATION_INPUT }),
+  },
+  {
+    name: 'approveOpenDataApplication: the opening agency [Z §16-17]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: pendingApplication,
+    state: applicationState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveOpenDataApplication(id: $id, input: { termMonths: 6 }) { id } }`, { id }),
+  },
+  {
+    name: 'rejectOpenDataApplication: the opening agency [Z §16]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: pendingApplication,
+    state: applicationState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { rejectOpenDataApplication(id: $id, reason: "安全保护能力说明不足") { id } }`, { id }),
+  },
+  {
+    name: 'withdrawOpenDataApplication: the applicant [Z §16]',
+    kind: 'mutation',
+    allowed: () => ['public data user'],
+    prepare: pendingApplication,
+    state: applicationState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { withdrawOpenDataApplication(id: $id) { id } }`, { id }),
+  },
+  {
+    name: 'openDataApplication(id) [OPN-3, Z §16]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers, 'public data user'],
+    prepare: pendingApplication,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataApplication(id: $id) { id scenario } }`, { id }, (d) => d.openDataApplication?.id === id),
+  },
+  {
+    name: 'acknowledgeOpenDataAgreementFiling: the authority of the dataset’s region [Z §17]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: agreementOf,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { openDataAgreement(id: $id) { filingAcknowledgedAt version } }`, { id })).openDataAgreement,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { acknowledgeOpenDataAgreementFiling(id: $id) { id } }`, { id }),
+  },
+  {
+    name: 'openDataAgreement(id) [OPN-3, Z §17]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers, 'public data user'],
+    prepare: agreementOf,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataAgreement(id: $id) { id clauses { kind } } }`, { id }, (d) => d.openDataAgreement?.id === id),
   },
   {
     name: 'decideOpenDataComplaint [Z §35, B §31]',
@@ -770,6 +893,8 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
   const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);
   const other = await registerOrganization(f.call, region, `${label}交通运输局`);
   const ent = await registerOrganization(f.call, region, `${label}数据运营公司`, 'ENTERPRISE');
+  const user = await registerUser(`${label}用户甲`);
+  const another = await registerUser(`${label}用户乙`);
   return {
     label,
     region,
@@ -777,6 +902,7 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
     owner,
     other,
     enterprise: ent,
+    user,
     actors: {
       anonymous: null,
       'agency of the owner': agency(owner),
@@ -787,6 +913,8 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
       'authority of another node': authority('331181'),
       auditor: AUDIT,
       operator: operatorActor(ent),
+      'public data user': userActor(user),
+      'another public data user': userActor(another),
     },
   };
 }

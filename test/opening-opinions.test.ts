@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
 import { newId } from '../schema/ids.js';
-import { citizenIdCheckChar } from '../subgraphs/catalog/citizen-id.js';
+import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { eventually } from './support/eventually.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { makeCreditCode } from './credit-code.js';
+import { makeCreditCode } from '../kit/rules/credit-code.js';
 import { ANONYMOUS } from '../../schema/auth.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { codeOf } from '../../test/support/subgraph-client.js';

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { readOf, readsOf } from '../kit/server/audit.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { validateCitizenId } from './citizen-id.js';
-import { validateCreditCode } from './credit-code.js';
+import { validateCitizenId } from '../kit/rules/citizen-id.js';
+import { validateCreditCode } from '../kit/rules/credit-code.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';
 import { todayInChina } from '../kit/rules/calendar.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { ANONYMOUS, type Actor } from '../../schema/auth.js';
-import { citizenIdCheckChar } from './citizen-id.js';
+import { citizenIdCheckChar } from '../kit/rules/citizen-id.js';
 import { todayInChina } from '../kit/rules/calendar.js';
 import { resolvePolicy } from '../kit/rules/policy.js';
 import { publishResource, registerOrganization, uniqueCreditCode } from '../../test/support/catalog-fixtures.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { validateCreditCode } from './credit-code.js';
+import { validateCreditCode } from '../kit/rules/credit-code.js';
 import type { OrgKind } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
 import { getRegion } from '../../schema/regions.js';

@@ -5,11 +5,32 @@ import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { forbidden } from '../kit/server/errors.js';
 import { Bound } from '../kit/server/input-bounds.js';
 import { assertKnownIdRegion } from '../kit/server/pagination.js';
-import { canSeeDataset } from './access.js';
+import { todayInChina } from '../kit/rules/calendar.js';
+import { canSeeDataset, holderFilter } from './access.js';
+import { OpenDataAgreement } from './application.entity.js';
 import { judgeAccess, offersOf } from './access-method.rules.js';
 import { OpenAccessCheck, OpenAccessCheckInput, OpenAccessOffer } from './access-check.types.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetLoader } from './dataset.loader.js';
+
+/**
+ * The agreements in force today on the datasets of `checks`, held by their users, by
+ * "dataset account": one statement for the batch. The latest concluded wins where a user holds two.
+ */
+async function agreementsInForce(ctx: SubgraphContext, checks: OpenAccessCheckInput[]): Promise<Map<string, OpenDataAgreement>> {
+  if (checks.length === 0) return new Map();
+  const rows = await ctx.em.find(
+    OpenDataAgreement,
+    {
+      $and: [
+        { datasetId: { $in: [...new Set(checks.map((c) => c.datasetId))] }, holderAccount: { $in: [...new Set(checks.map((c) => c.userAccount))] } },
+        holderFilter(todayInChina()),
+      ],
+    },
+    { orderBy: { seq: 'asc' } },
+  );
+  return new Map(rows.map((g) => [`${g.datasetId} ${g.holderAccount}`, g]));
+}
 
 @Resolver(() => OpenDataset)
 export class OpenAccessResolver {
@@ -23,7 +44,7 @@ export class OpenAccessResolver {
 
   @Query(() => [OpenAccessCheck], {
     description:
-      '批量核验（供数据服务调用）：每项回答某用户此刻能否以某方式使用某开放数据集、原因及（受限数据的）协议。每个平台回答其数据集的各项，一批一次查询；受限开放数据的协议尚未纳入系统，目前一律回答 NO_AGREEMENT。公众用户只能核验本人账号 / batched checks for the data plane: for each, may the user use the dataset this way now, why, and (for RESTRICTED data) under which agreement. Each platform answers the checks of its own datasets, in one statement per batch; agreements are not recorded yet, so RESTRICTED data answers NO_AGREEMENT. A public user checks only its own account [OPN-2, Z §20, Z §27, Z §15-17]',
+      '批量核验（供数据服务调用）：每项回答某用户此刻能否以某方式使用某开放数据集、原因及（受限数据的）协议。每个平台回答其数据集的各项，数据集和协议各一批一次查询；受限开放数据须该用户持有期限内有效的开放利用协议，并返回协议ID。公众用户只能核验本人账号 / batched checks for the data plane: for each, may the user use the dataset this way now, why, and (for RESTRICTED data) under which agreement. Each platform answers the checks of its own datasets, with one statement for the datasets and one for the agreements per batch; RESTRICTED data needs an agreement in force held by the user, whose ID the answer carries. A public user checks only its own account [OPN-2, Z §20, Z §27, Z §15-17]',
   })
   async openAccessChecks(
     @Ctx() ctx: SubgraphContext,
@@ -38,9 +59,13 @@ export class OpenAccessResolver {
     const mine = checks.filter((c) => (parseId(c.datasetId) ? ctx.peers.nodeOfId(c.datasetId) : ctx.peers.root)?.name === ctx.node.name);
     const rows = await datasetLoader(ctx).loadMany(mine.filter((c) => parseId(c.datasetId)).map((c) => c.datasetId));
     const byId = new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
+    const agreements = await agreementsInForce(
+      ctx,
+      mine.filter((c) => byId.get(c.datasetId)?.openAttribute === 'RESTRICTED'),
+    );
     return mine.map((c) => {
       const d = byId.get(c.datasetId) ?? null;
-      const j = judgeAccess(d && canSeeDataset(actor, ctx.node, d) ? d : null, c.method);
+      const j = judgeAccess(d && canSeeDataset(actor, ctx.node, d) ? d : null, c.method, agreements.get(`${c.datasetId} ${c.userAccount}`) ?? null);
       return Object.assign(new OpenAccessCheck(), {
         datasetId: c.datasetId,
         method: c.method,
@@ -48,7 +73,7 @@ export class OpenAccessResolver {
         allowed: j.allowed,
         decision: j.decision,
         message: j.message,
-        agreementId: null,
+        agreementId: j.agreementId,
         offer: j.offer,
       });
     });

@@ -23,8 +23,7 @@ export const OpenAccessDecisionEnum = defineEnum(OPEN_ACCESS_DECISIONS, {
     METHOD_NOT_OFFERED: { description: '该数据集不提供此开放方式 / the dataset is not offered this way' },
     DOWNLOAD_OF_RESTRICTED: { description: '受限开放数据不得下载 / RESTRICTED data is never downloaded [Z §20]' },
     NO_AGREEMENT: {
-      description:
-        '受限开放数据须有开放利用协议；协议尚未纳入系统，受限数据目前一律如此回答 / RESTRICTED data needs an agreement; agreements are not recorded yet, so every RESTRICTED check answers this [Z §15-17]',
+      description: '受限开放数据须有开放利用协议，该用户没有期限内有效的协议 / RESTRICTED data needs an agreement, and the user holds none in force on this dataset [Z §15-17]',
     },
   },
 });
@@ -81,8 +80,7 @@ export class OpenAccessCheck {
 
   @Field(() => ID, {
     nullable: true,
-    description:
-      '允许使用受限开放数据所依据的协议；协议尚未纳入系统，目前总为空 / the agreement that allows RESTRICTED use; agreements are not recorded yet, so always null [Z §17]',
+    description: '允许使用受限开放数据所依据的期限内有效的协议；其他情形为空 / the agreement in force that allows RESTRICTED use; null otherwise [Z §17]',
   })
   agreementId!: string | null;
 

@@ -25,9 +25,17 @@ describe('offers and access checks [OPN-2]', () => {
     expect(judgeAccess(null, 'API')).toMatchObject({ allowed: false, decision: 'NOT_OPEN' });
   });
 
-  test('RESTRICTED data answers NO_AGREEMENT until agreements are recorded [Z §15-17]', () => {
+  test('RESTRICTED data answers NO_AGREEMENT to a user without an agreement in force [Z §15-17]', () => {
     const j = judgeAccess(open('RESTRICTED', ['API', 'MODEL']), 'MODEL');
-    expect(j).toMatchObject({ allowed: false, decision: 'NO_AGREEMENT', offer: { method: 'MODEL', resultReview: true, agreementRequired: true } });
+    expect(j).toMatchObject({ allowed: false, decision: 'NO_AGREEMENT', agreementId: null, offer: { method: 'MODEL', resultReview: true, agreementRequired: true } });
     expect(j.message).toContain('[Z §15-17]');
+  });
+
+  test('RESTRICTED data is allowed under an agreement in force, naming it; never by download, and not while the dataset is not open [Z §17, Z §20, Z §35]', () => {
+    const g = { id: '331102:01J0000000000000000000000A' };
+    expect(judgeAccess(open('RESTRICTED', ['API']), 'API', g)).toMatchObject({ allowed: true, decision: 'ALLOWED', agreementId: g.id, offer: { method: 'API' } });
+    expect(judgeAccess(open('RESTRICTED', ['API']), 'DOWNLOAD', g)).toMatchObject({ allowed: false, decision: 'DOWNLOAD_OF_RESTRICTED', agreementId: null });
+    expect(judgeAccess({ ...open('RESTRICTED', ['API']), status: 'SUSPENDED' }, 'API', g)).toMatchObject({ allowed: false, decision: 'NOT_OPEN', agreementId: null });
+    expect(judgeAccess(open('UNCONDITIONAL', ['API']), 'API', g)).toMatchObject({ allowed: true, agreementId: null });
   });
 });

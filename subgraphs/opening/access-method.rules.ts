@@ -46,16 +46,24 @@ export interface AccessJudgement {
   decision: OpenAccessDecision;
   message: string;
   offer: Offer | null;
+  /** The agreement in force that allows RESTRICTED use [Z §17]. */
+  agreementId: string | null;
 }
 
-const refused = (decision: OpenAccessDecision, message: string, offer: Offer | null = null): AccessJudgement => ({ allowed: false, decision, message, offer });
+const refused = (decision: OpenAccessDecision, message: string, offer: Offer | null = null): AccessJudgement => ({
+  allowed: false,
+  decision,
+  message,
+  offer,
+  agreementId: null,
+});
 
 /**
  * May a user use `method` on the dataset now? A dataset the caller may not see answers as one not
- * open, so the answer tells nothing of it. RESTRICTED data needs an agreement, and agreements are
- * not recorded yet: every RESTRICTED check answers NO_AGREEMENT.
+ * open, so the answer tells nothing of it. RESTRICTED data needs an agreement in force on the
+ * dataset held by the user (`agreement`: the caller looks it up, application.rules.ts `inForce`).
  */
-export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null, method: OpenAccessMethod): AccessJudgement {
+export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null, method: OpenAccessMethod, agreement: { id: string } | null = null): AccessJudgement {
   if (d?.status !== 'OPEN') return refused('NOT_OPEN', '数据集不存在或未开放 / the dataset does not exist or is not open [Z §10, Z §35]');
   const offer = offersOf(d).find((o) => o.method === method) ?? null;
   if (!offer) {
@@ -64,6 +72,15 @@ export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null,
     }
     return refused('METHOD_NOT_OFFERED', `该数据集不以 ${method} 方式开放 / the dataset is not offered by ${method} [Z §20, B §32]`);
   }
+  if (offer.agreementRequired && agreement) {
+    return {
+      allowed: true,
+      decision: 'ALLOWED',
+      message: '受限开放数据：该用户持有期限内有效的开放利用协议 / RESTRICTED data: the user holds an agreement in force on it [Z §17]',
+      offer,
+      agreementId: agreement.id,
+    };
+  }
   if (offer.agreementRequired) {
     return refused(
       'NO_AGREEMENT',
@@ -71,5 +88,5 @@ export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null,
       offer,
     );
   }
-  return { allowed: true, decision: 'ALLOWED', message: '无条件开放，免费 / unconditionally open, free of charge [Z §27]', offer };
+  return { allowed: true, decision: 'ALLOWED', message: '无条件开放，免费 / unconditionally open, free of charge [Z §27]', offer, agreementId: null };
 }

@@ -1,22 +1,33 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { newId } from '../../schema/ids.js';
+import { newId, parseId } from '../../schema/ids.js';
 import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate } from '../../test/support/access.js';
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { newOwned } from '../kit/server/owned.js';
 import type { Actor } from '../../schema/auth.js';
 import {
+  agreementFilter,
+  applicationFilter,
+  canAcknowledgeFiling,
   canAnswerDemand,
   canAnswerOpinion,
+  canDecideApplication,
   canPropose,
   canReviewProposal,
   canRouteDemand,
+  canSeeAgreement,
+  canSeeApplication,
   canSeeDataset,
   canSeeDemand,
   canSeeOpinion,
+  canSeeUser,
+  canWithdrawApplication,
   datasetFilter,
   demandFilter,
+  holderFilter,
+  isPublicHolder,
   opinionFilter,
 } from './access.js';
+import { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import { OpenDataset } from './dataset.entity.js';
 import { OpenDataDemand } from './demand.entity.js';
 import { OpenDataOpinion } from './opinion.entity.js';
@@ -31,6 +42,11 @@ const user: Actor = { sub: 'user-1', orgId: null, region: '331100', roles: ['USE
 const otherUser: Actor = { sub: 'user-2', orgId: null, region: '331100', roles: ['USER'], account: newId('331100') };
 const withUsers = () => [...accessActors(owners, operatorOrg), { label: 'user who filed', actor: user }, { label: 'another user', actor: otherUser }];
 const deadline = { dueDate: '2026-12-21', deadlineWorkingDays: 10, deadlineProfile: 'Z', deadlineBasis: 'Z §21', updatedAt: new Date() };
+const userOf = (account: string): Actor => ({ sub: `user-${account}`, orgId: null, region: account.slice(0, 6), roles: ['USER'], account });
+/** Two public data users: one of the city, one of a district with its own node (its applications live here too). */
+const users = { 'user 331100': newId('331100'), 'user 331102': newId('331102') };
+const actors = () => [...accessActors(owners, operatorOrg), ...Object.entries(users).map(([label, account]) => ({ label, actor: userOf(account) }))];
+const TODAY = '2026-06-15';
 
 /** Datasets of each owner in every status, and one of a region this node does not host. */
 beforeAll(async () => {
@@ -92,6 +108,67 @@ beforeAll(async () => {
       });
     }
   }
+  // Applications of each user in each status for every open dataset, and agreements in and out of force.
+  const datasets = await fork.find(OpenDataset, { status: 'OPEN' });
+  const terms: [string, string, string][] = [
+    ['ACTIVE', '2026-01-01', '2026-12-31'],
+    ['ACTIVE', '2025-01-01', '2025-12-31'],
+    ['ACTIVE', '2026-07-01', '2027-06-30'],
+    ['SUSPENDED', '2026-01-01', '2026-12-31'],
+    ['TERMINATED', '2026-01-01', '2026-12-31'],
+  ];
+  const approved: [OpenDataApplication, [string, string, string]][] = [];
+  const apply = (d: OpenDataset, account: string, status: string) => {
+    const owned = newOwned(d.regionCode);
+    return fork.create(OpenDataApplication, {
+      ...owned,
+      datasetId: d.id,
+      providerId: d.providerId,
+      applicantAccount: account,
+      applicantName: '张三',
+      applicantKind: 'NATURAL_PERSON',
+      scenario: 's',
+      storageCapability: 's',
+      processingCapability: 'p',
+      securityCapability: 'c',
+      creditLevel: 'A',
+      status,
+      rejectionReason: status === 'REJECTED' ? 'r' : null,
+      agreementId: status === 'APPROVED' ? newId(d.regionCode) : null,
+      steps: [],
+      updatedAt: owned.createdAt,
+    } as unknown as OpenDataApplication);
+  };
+  for (const [i, d] of datasets.entries()) {
+    for (const account of Object.values(users)) {
+      for (const status of ['PENDING', 'REJECTED', 'WITHDRAWN']) apply(d, account, status);
+      approved.push([apply(d, account, 'APPROVED'), terms[i % terms.length]!]);
+    }
+  }
+  for (const term of terms) approved.push([apply(datasets[0]!, users['user 331100'], 'APPROVED'), term]);
+  await fork.flush();
+  for (const [a, [stored, termStart, termEnd]] of approved) {
+    fork.create(OpenDataAgreement, {
+      ...newOwned(a.regionCode),
+      id: a.agreementId!,
+      seq: parseId(a.agreementId!)!.ulid,
+      applicationId: a.id,
+      datasetId: a.datasetId,
+      providerId: a.providerId,
+      holderAccount: a.applicantAccount,
+      holderName: a.applicantName,
+      holderKind: a.applicantKind,
+      scenario: 's',
+      clauseKinds: ['USE_FEEDBACK', 'NO_USE_BEYOND_SCOPE', 'NO_REDISTRIBUTION', 'CITE_SOURCE', 'SECURITY_DUTIES', 'ACCEPT_INSPECTION'],
+      termMonths: 12,
+      termStart,
+      termEnd,
+      storedStatus: stored,
+      filedWithAuthorityAt: a.createdAt,
+      filingAcknowledgedAt: null,
+      updatedAt: a.createdAt,
+    } as unknown as OpenDataAgreement);
+  }
   await fork.flush();
 }, 300_000);
 afterAll(async () => t?.stop());
@@ -140,5 +217,50 @@ describe('opening access', () => {
     expect(canRouteDemand(authority('331122'), LISHUI, { regionCode: '331122' })).toBe(true);
     expect(canRouteDemand(agency(provider, '331122'), LISHUI, { regionCode: '331122' })).toBe(false);
     expect(canRouteDemand(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
+  });
+
+  test('OpenDataApplication: the list filter admits exactly the applications openDataApplication(id) shows: applicant, opening agency, overseers; never another user [OPN-3, Z §16]', async () => {
+    const { admitted } = await expectFilterAgreesWithPredicate(em(), OpenDataApplication, actors(), accessNodes(LISHUI), applicationFilter, canSeeApplication);
+    expect(admitted).toBeGreaterThan(0);
+  });
+
+  test('OpenDataAgreement: the list filter admits exactly the agreements openDataAgreement(id) shows: holder, opening agency, overseers [OPN-3, Z §17]', async () => {
+    await expectFilterAgreesWithPredicate(em(), OpenDataAgreement, actors(), accessNodes(LISHUI), agreementFilter, canSeeAgreement);
+  });
+
+  test('the public holder list admits exactly the agreements in force, to everyone [Z §16, Z §17]', async () => {
+    const { admitted } = await expectFilterAgreesWithPredicate(
+      em(),
+      OpenDataAgreement,
+      actors(),
+      accessNodes(LISHUI),
+      () => holderFilter(TODAY),
+      (_a, _n, g) => isPublicHolder(g, TODAY),
+    );
+    expect(admitted).toBeGreaterThan(0);
+  });
+
+  test('[Z §16-17] the opening agency decides, the applicant withdraws, the authority acting on the region acknowledges the filing; users see only their own record', () => {
+    const provider = owners['county bureau 331122'];
+    const a = { providerId: provider, regionCode: '331122', applicantAccount: users['user 331100'] };
+    expect(canDecideApplication(agency(provider, '331122'), a)).toBe(true);
+    expect(canDecideApplication(authority('331122'), a)).toBe(false);
+    expect(canDecideApplication(userOf(users['user 331100']), a)).toBe(false);
+    expect(canWithdrawApplication(userOf(users['user 331100']), a)).toBe(true);
+    expect(canWithdrawApplication(userOf(users['user 331102']), a)).toBe(false);
+    expect(canWithdrawApplication(agency(provider, '331122'), a)).toBe(false);
+    const [, liandu] = accessNodes(LISHUI);
+    expect(canAcknowledgeFiling(authority('331122'), LISHUI, a)).toBe(true);
+    expect(canAcknowledgeFiling(authority('331100'), LISHUI, a)).toBe(true);
+    expect(canAcknowledgeFiling(authority('331121'), LISHUI, a)).toBe(false);
+    expect(canAcknowledgeFiling(auditor('331100'), LISHUI, a)).toBe(false);
+    expect(canAcknowledgeFiling(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
+    const u = { id: users['user 331100'], regionCode: '331100' };
+    expect(canSeeUser(userOf(u.id), LISHUI, u)).toBe(true);
+    expect(canSeeUser(userOf(users['user 331102']), LISHUI, u)).toBe(false);
+    expect(canSeeUser(authority('331100'), LISHUI, u)).toBe(true);
+    expect(canSeeUser(auditor('331100'), LISHUI, u)).toBe(true);
+    expect(canSeeUser(authority('331122'), LISHUI, u)).toBe(false);
+    expect(canSeeUser(agency(provider, '331122'), LISHUI, u)).toBe(false);
   });
 });

@@ -3,9 +3,11 @@ import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
 import type { OpenDataComplaint } from './complaint.entity.js';
+import type { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import type { OpenDataset } from './dataset.entity.js';
 import type { OpenDataDemand } from './demand.entity.js';
 import type { OpenDataOpinion } from './opinion.entity.js';
+import type { OpenDataUser } from './user.entity.js';
 
 /**
  * Who may see and do what in opening: for each entity the SQL filter of its lists and the
@@ -152,4 +154,84 @@ export function canAnswerDemand(actor: Actor, node: NodeConfig, d: Pick<DemandRo
 /** Naming the agency for a demand addressed to a region: the authority acting on that region, on this node [Z §4, B §6]. */
 export function canRouteDemand(actor: Actor, node: NodeConfig, d: Pick<DemandRow, 'regionCode'>): boolean {
   return actsOn(actor, node, d.regionCode);
+}
+
+type UserRow = Pick<OpenDataUser, 'id' | 'regionCode'>;
+
+/**
+ * A public data user's record [B §3, Z §16] is read by the user itself (its token's account) and
+ * by those who oversee its region: its authorities and auditors. Never by other users or agencies.
+ */
+export function canSeeUser(actor: Actor, node: NodeConfig, u: UserRow): boolean {
+  return actsAsAccount(actor, u.id) || oversees(actor, node, u.regionCode);
+}
+
+/** A registered public data user acting as itself: the only caller who applies for restricted data [Z §16]. */
+export function isPublicDataUser(actor: Actor): boolean {
+  return hasRole(actor, 'USER') && actor.account != null;
+}
+
+type ApplicationRow = Pick<OpenDataApplication, 'providerId' | 'regionCode' | 'applicantAccount'>;
+
+/**
+ * An application for restricted data [Z §16] is seen by its applicant, the opening agency that
+ * decides it, and those who oversee the dataset's region; never by other users. Reads are audited.
+ */
+export function applicationFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataApplication> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataApplication>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ applicantAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeApplication(actor: Actor, node: NodeConfig, a: ApplicationRow): boolean {
+  return actsForOrg(actor, a.providerId) || oversees(actor, node, a.regionCode) || actsAsAccount(actor, a.applicantAccount);
+}
+
+/** The opening agency decides [Z §16-17]: its staff, not the authority, which receives the filing. */
+export function canDecideApplication(actor: Actor, a: Pick<ApplicationRow, 'providerId'>): boolean {
+  return actsForOrg(actor, a.providerId);
+}
+
+/** Only the applicant withdraws its application. */
+export function canWithdrawApplication(actor: Actor, a: Pick<ApplicationRow, 'applicantAccount'>): boolean {
+  return actsAsAccount(actor, a.applicantAccount);
+}
+
+type AgreementRow = Pick<OpenDataAgreement, 'providerId' | 'regionCode' | 'holderAccount'>;
+
+/** An agreement [Z §17] is seen by its holder, the opening agency and those who oversee the dataset's region. */
+export function agreementFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataAgreement> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataAgreement>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ holderAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeAgreement(actor: Actor, node: NodeConfig, g: AgreementRow): boolean {
+  return actsForOrg(actor, g.providerId) || oversees(actor, node, g.regionCode) || actsAsAccount(actor, g.holderAccount);
+}
+
+/**
+ * The filing of an agreement goes to the data authority of the dataset's region (同级公共数据主管部门)
+ * [Z §17 ¶2]: the authority acting on that region on this node acknowledges it.
+ */
+export function canAcknowledgeFiling(actor: Actor, node: NodeConfig, g: Pick<AgreementRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, g.regionCode);
+}
+
+type HolderRow = Pick<OpenDataAgreement, 'storedStatus' | 'termStart' | 'termEnd'>;
+
+/**
+ * Who holds restricted data is public [Z §16]: every agreement in force on `today`, to everyone,
+ * the anonymous public included; what of it is shown is the holder view (application.entity.ts).
+ */
+export function holderFilter(today: string): FilterQuery<OpenDataAgreement> {
+  return { storedStatus: 'ACTIVE', termStart: { $lte: today }, termEnd: { $gte: today } };
+}
+
+export function isPublicHolder(g: HolderRow, today: string): boolean {
+  return g.storedStatus === 'ACTIVE' && g.termStart <= today && today <= g.termEnd;
 }

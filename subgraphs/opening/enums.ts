@@ -263,3 +263,109 @@ export const OpenDemandDecisionEnum = defineEnum(OPEN_DEMAND_DECISIONS, {
     DECLINED: { description: '不予开放：须在答复中说明理由 / declined: the reply must give the reason' },
   },
 });
+
+/** Who registers as a user of open data: 公民、法人和其他组织 [B §3, Z §16]. */
+export const OPEN_DATA_USER_KINDS = ['NATURAL_PERSON', 'LEGAL_PERSON', 'OTHER_ORGANIZATION'] as const;
+export type OpenDataUserKind = (typeof OPEN_DATA_USER_KINDS)[number];
+
+/** A user's standing; suspension and termination are the sanctions of Z §39 (OPN-7). */
+export const OPEN_DATA_USER_STATUSES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'] as const;
+export type OpenDataUserStatus = (typeof OPEN_DATA_USER_STATUSES)[number];
+
+/** The credit level an applicant declares [Z §16 ¶3]; the levels themselves are the authorities' to define. */
+export const OPEN_CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
+export type OpenCreditLevel = (typeof OPEN_CREDIT_LEVELS)[number];
+
+/** PENDING → APPROVED (an agreement) | REJECTED (with a reason) | WITHDRAWN (by the applicant) [Z §16-17]. */
+export const OPEN_APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type OpenApplicationStatus = (typeof OPEN_APPLICATION_STATUSES)[number];
+
+/** The steps an applicant sees, in order. */
+export const OPEN_APPLICATION_STEPS = ['SUBMITTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type OpenApplicationStepKind = (typeof OPEN_APPLICATION_STEPS)[number];
+
+/** Stored: ACTIVE, SUSPENDED, TERMINATED; EXPIRED is never stored, it is an ACTIVE agreement past its term's last day. */
+export const OPEN_AGREEMENT_STATUSES = ['ACTIVE', 'SUSPENDED', 'TERMINATED', 'EXPIRED'] as const;
+export type OpenAgreementStatus = (typeof OPEN_AGREEMENT_STATUSES)[number];
+export type StoredOpenAgreementStatus = Exclude<OpenAgreementStatus, 'EXPIRED'>;
+
+/** The six contents every open-data use agreement stipulates, Z §17 ¶1 (一)-(六), in its order. */
+export const OPEN_AGREEMENT_CLAUSES = ['USE_FEEDBACK', 'NO_USE_BEYOND_SCOPE', 'NO_REDISTRIBUTION', 'CITE_SOURCE', 'SECURITY_DUTIES', 'ACCEPT_INSPECTION'] as const;
+export type OpenAgreementClauseKind = (typeof OPEN_AGREEMENT_CLAUSES)[number];
+
+export const OpenDataUserKindEnum = defineEnum(OPEN_DATA_USER_KINDS, {
+  name: 'OpenDataUserKind',
+  description: '公共数据利用主体的类型 / kind of public data user [B §3, Z §16]',
+  valuesConfig: {
+    NATURAL_PERSON: { description: '自然人（公民身份号码，GB 11643）/ a natural person, identified by the citizen ID number (GB 11643)' },
+    LEGAL_PERSON: { description: '法人（统一社会信用代码，GB 32100）/ a legal person, identified by the unified social credit code (GB 32100)' },
+    OTHER_ORGANIZATION: { description: '非法人组织（统一社会信用代码，GB 32100）/ another organization, identified by the unified social credit code (GB 32100)' },
+  },
+});
+
+export const OpenDataUserStatusEnum = defineEnum(OPEN_DATA_USER_STATUSES, {
+  name: 'OpenDataUserStatus',
+  description: '利用主体的状态 / standing of a public data user [Z §39]',
+  valuesConfig: {
+    ACTIVE: { description: '正常 / active' },
+    SUSPENDED: { description: '已暂停获取（限期整改中）/ access suspended pending rectification [Z §39]' },
+    TERMINATED: { description: '已终止获取 / access terminated [Z §39]' },
+  },
+});
+
+export const OpenCreditLevelEnum = defineEnum(OPEN_CREDIT_LEVELS, {
+  name: 'OpenCreditLevel',
+  description: '申请人自报的信用等级（A 最高）/ the credit level the applicant declares, A the highest [Z §16]',
+  valuesConfig: {
+    A: { description: 'A 级 / level A' },
+    B: { description: 'B 级 / level B' },
+    C: { description: 'C 级 / level C' },
+    D: { description: 'D 级 / level D' },
+  },
+});
+
+export const OpenApplicationStatusEnum = defineEnum(OPEN_APPLICATION_STATUSES, {
+  name: 'OpenDataApplicationStatus',
+  description: '受限开放数据申请的状态 / where an application for restricted open data stands [OPN-3, Z §16-17]',
+  valuesConfig: {
+    PENDING: { description: '待开放主体审核 / awaiting the opening agency' },
+    APPROVED: { description: '已批准并签订开放利用协议 / approved; an agreement was concluded [Z §17]' },
+    REJECTED: { description: '已驳回，附理由 / rejected, with the reason [Z §16]' },
+    WITHDRAWN: { description: '申请人已撤回 / withdrawn by the applicant' },
+  },
+});
+
+export const OpenApplicationStepKindEnum = defineEnum(OPEN_APPLICATION_STEPS, {
+  name: 'OpenDataApplicationStepKind',
+  description: '申请的处理步骤 / a step of an application, as the applicant sees it',
+  valuesConfig: {
+    SUBMITTED: { description: '已提交 / submitted' },
+    APPROVED: { description: '已批准，协议已生效并报数据主管部门备案 / approved; the agreement is in force and filed with the data authority [Z §17]' },
+    REJECTED: { description: '已驳回 / rejected' },
+    WITHDRAWN: { description: '已撤回 / withdrawn' },
+  },
+});
+
+export const OpenAgreementStatusEnum = defineEnum(OPEN_AGREEMENT_STATUSES, {
+  name: 'OpenDataAgreementStatus',
+  description: '开放利用协议的状态 / status of an open-data use agreement [Z §17, Z §39]',
+  valuesConfig: {
+    ACTIVE: { description: '有效 / in force' },
+    SUSPENDED: { description: '已暂停 / suspended [Z §39]' },
+    TERMINATED: { description: '已终止 / terminated [Z §39]' },
+    EXPIRED: { description: '协议期限已届满 / the term has ended' },
+  },
+});
+
+export const OpenAgreementClauseKindEnum = defineEnum(OPEN_AGREEMENT_CLAUSES, {
+  name: 'OpenDataAgreementClauseKind',
+  description: '开放利用协议的约定内容，每份协议六项齐备 / what every open-data use agreement stipulates, all six always present [Z §17]',
+  valuesConfig: {
+    USE_FEEDBACK: { description: '反馈数据利用情况并评价 / report on the use and evaluate the opening [Z §17 (一)]' },
+    NO_USE_BEYOND_SCOPE: { description: '不得超出约定范围利用 / no use beyond the agreed scope without consent [Z §17 (二)]' },
+    NO_REDISTRIBUTION: { description: '不得传播 / no redistribution without consent [Z §17 (三)]' },
+    CITE_SOURCE: { description: '注明引用的公共数据 / cite the public data in papers, patents, works, software and products [Z §17 (四)]' },
+    SECURITY_DUTIES: { description: '安全职责、能力要求和保障措施 / security duties, capability and safeguards [Z §17 (五)]' },
+    ACCEPT_INSPECTION: { description: '接受安全监督检查 / accept security supervision and inspection [Z §17 (六)]' },
+  },
+});

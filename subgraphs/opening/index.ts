@@ -15,19 +15,37 @@ import { Migration20261207020000 } from './migrations/Migration20261207020000_co
 import { OpenDataComplaint } from './complaint.entity.js';
 import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
+import { Migration20261208000000 } from './migrations/Migration20261208000000_open_data_users.js';
+import { Migration20261208001000 } from './migrations/Migration20261208001000_open_data_applications.js';
 import { Migration20261208010000 } from './migrations/Migration20261208010000_opinions_demands.js';
 import { Migration20261208011000 } from './migrations/Migration20261208011000_complaint_from_objection.js';
 import { Migration20261208040000 } from './migrations/Migration20261208040000_opinion_channels.js';
-import { OpenDataOpinion } from './opinion.entity.js';
-import { OpenDataOpinionResolver } from './opinion.resolver.js';
+import { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
+import { OpenDataApplicationResolver } from './application.resolver.js';
+import { OpenDataAgreementResolver, RestrictedOpenDataHolderResolver } from './agreement.resolver.js';
 import { OpenDataDemand } from './demand.entity.js';
 import { OpenDataDemandResolver } from './demand.resolver.js';
+import { OpenDataOpinion } from './opinion.entity.js';
+import { OpenDataOpinionResolver } from './opinion.resolver.js';
+import { OpenDataUser } from './user.entity.js';
+import { OpenDataUserResolver } from './user.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenDataOpinionResolver, OpenDataDemandResolver, OpenAccessResolver, DataResourceOpeningResolver],
+  resolvers: [
+    OpenDatasetResolver,
+    OpenDataComplaintResolver,
+    OpenDataOpinionResolver,
+    OpenDataDemandResolver,
+    OpenAccessResolver,
+    DataResourceOpeningResolver,
+    OpenDataUserResolver,
+    OpenDataApplicationResolver,
+    OpenDataAgreementResolver,
+    RestrictedOpenDataHolderResolver,
+  ],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint, OpenDataOpinion, OpenDataDemand],
+  entities: [OpenDataset, OpenDataComplaint, OpenDataOpinion, OpenDataDemand, OpenDataUser, OpenDataApplication, OpenDataAgreement],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -37,6 +55,8 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
     { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
+    { name: 'Migration20261208000000_open_data_users', class: Migration20261208000000 },
+    { name: 'Migration20261208001000_open_data_applications', class: Migration20261208001000 },
     { name: 'Migration20261208010000_opinions_demands', class: Migration20261208010000 },
     { name: 'Migration20261208011000_complaint_from_objection', class: Migration20261208011000 },
     { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { makeCreditCode } from '../../subgraphs/catalog/credit-code.js';
+import { makeCreditCode } from '../../subgraphs/kit/rules/credit-code.js';
 import type { SubgraphSettings } from '../../subgraphs/kit/server/settings.js';
 import { TEST_SETTINGS } from './env.js';
 import { agency, authority } from './node.js';

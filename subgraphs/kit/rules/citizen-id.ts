@@ -1,5 +1,7 @@
 /** Resident identity card number (公民身份号码), GB 11643-1999, check char by ISO 7064 MOD 11-2. */
 
+import { isProvinceCode } from './province-codes.js';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const LENGTH = 18;
@@ -15,6 +17,19 @@ function digitsProblem(first17: string[]): string | null {
   const i = first17.findIndex((ch) => !/^\d$/.test(ch));
   if (i < 0) return null;
   return `身份证号码第${i + 1}位应为数字，实际为 "${first17[i]}"` + ` / character ${i + 1} must be a digit, not "${first17[i]}"`;
+}
+
+/**
+ * Characters 1-6 are the GB/T 2260 code of the region where the number was first issued. Codes of
+ * abolished counties stay valid on old cards, so only the province part is checked against the list.
+ */
+function regionProblem(chars: string[]): string | null {
+  const province = chars.slice(0, 2).join('');
+  if (isProvinceCode(province)) return null;
+  return (
+    `身份证号码第1-6位应为行政区划码，前两位 "${province}" 不是省级代码` +
+    ` / characters 1-6 must be a region code: "${province}" is not the code of a province, autonomous region or municipality`
+  );
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -48,7 +63,7 @@ export function validateCitizenId(id: string): CitizenIdValidation {
     return { ok: false, reason: '身份证号码必须是字符串 / the ID number must be a string' };
   }
   const chars = Array.from(id);
-  const problem = lengthProblem(chars, LENGTH) ?? digitsProblem(chars.slice(0, LENGTH - 1)) ?? birthDateProblem(chars);
+  const problem = lengthProblem(chars, LENGTH) ?? digitsProblem(chars.slice(0, LENGTH - 1)) ?? regionProblem(chars) ?? birthDateProblem(chars);
   if (problem) return { ok: false, reason: problem };
   const expected = checkCharOf(chars.slice(0, LENGTH - 1));
   const actual = chars[LENGTH - 1]!;

@@ -59,6 +59,11 @@ describe('validateCitizenId', () => {
     expect(validateCitizenId(first17 + citizenIdCheckChar(first17))).toEqual({ ok: true });
   });
 
+  test('rejects a number whose region part does not begin with a province code', () => {
+    const first17 = '991102199003071234'.slice(0, 17);
+    expect(reasonOf(first17 + citizenIdCheckChar(first17))).toMatch(/"99" is not the code of a province/);
+  });
+
   test('rejects non-strings without throwing', () => {
     expect(validateCitizenId(null as unknown as string).ok).toBe(false);
   });

@@ -1,5 +1,7 @@
 /** Unified social credit code (统一社会信用代码), GB 32100-2015. */
 
+import { isProvinceCode } from './province-codes.js';
+
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const LENGTH = 18;
@@ -60,51 +62,13 @@ function registrationProblem(chars: string[]): string | null {
   );
 }
 
-/** First two digits of a GB/T 2260 code: the provinces, Taiwan, Hong Kong and Macao. */
-const PROVINCES = new Set([
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-]);
-
 function regionProblem(chars: string[]): string | null {
   const region = chars.slice(2, 8).join('');
   if (!/^\d{6}$/.test(region)) {
     return `统一社会信用代码第3-8位应为6位数字行政区划码，实际为 "${region}"` + ` / characters 3-8 must be a 6-digit region code, not "${region}"`;
   }
   // 100000 is the code of organizations registered at national level.
-  if (region === '100000' || PROVINCES.has(region.slice(0, 2))) return null;
+  if (region === '100000' || isProvinceCode(region.slice(0, 2))) return null;
   return (
     `统一社会信用代码第3-8位 "${region}" 不是行政区划码（前两位应为省级代码，或为全国 100000）` +
     ` / characters 3-8 "${region}" are not a region code (the first two digits must be a province, or 100000 for national level)`
