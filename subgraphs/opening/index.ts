@@ -15,12 +15,30 @@ import { Migration20261207020000 } from './migrations/Migration20261207020000_co
 import { OpenDataComplaint } from './complaint.entity.js';
 import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
+import { Migration20261208020000 } from './migrations/Migration20261208020000_dataset_type_disputes.js';
+import { Migration20261208021000 } from './migrations/Migration20261208021000_open_plans.js';
+import { Migration20261208022000 } from './migrations/Migration20261208022000_emergencies.js';
+import { OpenDataDispute } from './dispute.entity.js';
+import { OpenDataDisputeResolver } from './dispute.resolver.js';
+import { OpenDataPlan } from './plan.entity.js';
+import { OpenDataPlanResolver } from './plan.resolver.js';
+import { OpenDataEmergency } from './emergency.entity.js';
+import { OpenDataEmergencyResolver, OpenDatasetEmergencyResolver } from './emergency.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
-  resolvers: [OpenDatasetResolver, OpenDataComplaintResolver, OpenAccessResolver, DataResourceOpeningResolver],
+  resolvers: [
+    OpenDatasetResolver,
+    OpenDataComplaintResolver,
+    OpenAccessResolver,
+    DataResourceOpeningResolver,
+    OpenDataDisputeResolver,
+    OpenDataPlanResolver,
+    OpenDataEmergencyResolver,
+    OpenDatasetEmergencyResolver,
+  ],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint],
+  entities: [OpenDataset, OpenDataComplaint, OpenDataDispute, OpenDataPlan, OpenDataEmergency],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -30,6 +48,9 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207000000_dataset_follows_catalog', class: Migration20261207000000 },
     { name: 'Migration20261207010000_proposals', class: Migration20261207010000 },
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
+    { name: 'Migration20261208020000_dataset_type_disputes', class: Migration20261208020000 },
+    { name: 'Migration20261208021000_open_plans', class: Migration20261208021000 },
+    { name: 'Migration20261208022000_emergencies', class: Migration20261208022000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
