@@ -1,5 +1,6 @@
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
+import { seedOpeningPlans } from './opening-plans.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import {
   DEMO_DATA_DEMANDS,
@@ -367,5 +368,6 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOpeningPlans(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }

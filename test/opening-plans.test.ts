@@ -119,7 +119,7 @@ describe('annual open plans against delivery [J §19, Z §10]', () => {
   const FILE = `mutation($input: FileOpenDataPlanInput!) { fileOpenDataPlan(input: $input) { id year revision history { revision plannedCount } } }`;
   const PLANS = `query($year: Int!) { openDataPlans(year: $year, first: 100) { totalCount edges { node { id year agency { id } delivery { plannedCount deliveredCount undelivered { resourceId quarter } } } } } }`;
 
-  test('each agency files its plan; the city authority sees plan against delivery of its agencies and its district\'s; a plan is revised by filing again [J §19]', async () => {
+  test("each agency files its plan; the city authority sees plan against delivery of its agencies and its district's; a plan is revised by filing again [J §19]", async () => {
     const city = await registerOrganization(f.call, CITY, '丽水市气象局');
     const district = await registerOrganization(f.call, DISTRICT, '莲都区自然资源局');
     const [c1, c2] = [await publishResource(f.call, city, CITY, { name: '逐日气温' }), await publishResource(f.call, city, CITY, { name: '降水量' })];
@@ -141,9 +141,27 @@ describe('annual open plans against delivery [J §19, Z §10]', () => {
 
     const first = (await f.must(cityStaff, FILE, plan(city, [{ resourceId: c1, quarter: 2 }]))).fileOpenDataPlan;
     expect(first).toMatchObject({ year: YEAR, revision: 1, history: [] });
-    const revised = (await f.must(cityStaff, FILE, plan(city, [{ resourceId: c1, quarter: 2 }, { resourceId: c2, quarter: 4 }]))).fileOpenDataPlan;
+    const revised = (
+      await f.must(
+        cityStaff,
+        FILE,
+        plan(city, [
+          { resourceId: c1, quarter: 2 },
+          { resourceId: c2, quarter: 4 },
+        ]),
+      )
+    ).fileOpenDataPlan;
     expect(revised).toMatchObject({ id: first.id, revision: 2, history: [{ revision: 1, plannedCount: 1 }] });
-    const districtPlan = (await f.must(districtStaff, FILE, plan(district, [1, 2, 3].map((q, i) => ({ resourceId: [d1, d2, d3][i]!, quarter: q }))))).fileOpenDataPlan;
+    const districtPlan = (
+      await f.must(
+        districtStaff,
+        FILE,
+        plan(
+          district,
+          [1, 2, 3].map((q, i) => ({ resourceId: [d1, d2, d3][i]!, quarter: q })),
+        ),
+      )
+    ).fileOpenDataPlan;
     expect(districtPlan.id.startsWith(`${DISTRICT}:`)).toBe(true);
 
     await openEntry(city, CITY, c1);
@@ -199,9 +217,8 @@ describe('emergencies [OPN-8, Z §8, Z §32]', () => {
     expect(await refused(authority(CITY), END, { ...end, measures: [...end.measures, { datasetId: joined.datasetIds[1], measure: 'DESTRUCTION_SCHEDULED' }] })).toMatchObject({
       code: 'FORBIDDEN',
     });
-    const ended = (
-      await f.must(authority(DISTRICT), END, { ...end, measures: [...end.measures, { datasetId: joined.datasetIds[1], measure: 'DESTRUCTION_SCHEDULED' }] })
-    ).endOpenDataEmergency;
+    const ended = (await f.must(authority(DISTRICT), END, { ...end, measures: [...end.measures, { datasetId: joined.datasetIds[1], measure: 'DESTRUCTION_SCHEDULED' }] }))
+      .endOpenDataEmergency;
     expect(ended).toMatchObject({ status: 'ENDED', applicationsShutDown: 0, endSummary: end.summary });
     expect(ended.measures).toEqual([
       { datasetId, measure: 'SEALED' },
@@ -223,8 +240,11 @@ describe('emergencies [OPN-8, Z §8, Z §32]', () => {
   test('the city authority opens emergency data of a county it acts on, on its own node [Z §8, B §17]', async () => {
     const provider = await registerOrganization(f.call, '331122', '缙云县卫生健康局');
     const resourceId = await publishResource(f.call, provider, '331122', { name: '发热门诊分布' });
-    const e = (await f.must(authority(CITY), OPEN, { input: { resourceId, event: '缙云县流感疫情', kind: 'PUBLIC_HEALTH', openForHours: 24, accessMethods: ['API'] } })).openEmergencyData;
+    const e = (await f.must(authority(CITY), OPEN, { input: { resourceId, event: '缙云县流感疫情', kind: 'PUBLIC_HEALTH', openForHours: 24, accessMethods: ['API'] } }))
+      .openEmergencyData;
     expect(e.datasets[0]).toMatchObject({ status: 'OPEN', emergencyData: true });
-    expect(await refused(authority('331121'), END, { id: e.id, summary: '结束', measures: [{ datasetId: e.datasetIds[0], measure: 'SEALED' }] })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refused(authority('331121'), END, { id: e.id, summary: '结束', measures: [{ datasetId: e.datasetIds[0], measure: 'SEALED' }] })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -59,7 +59,8 @@ export class OpenDataset extends Owned {
 
   @Property({ type: 'text' })
   @Field(() => OpenDataTypeEnum, {
-    description: '数据类型：数据集或数据接口（默认按目录的数据格式，开放主体可在提议中指明）/ data type: a dataset or an interface (by default from the catalog format; the agency may state it in its proposal) [Z §10]',
+    description:
+      '数据类型：数据集或数据接口（默认按目录的数据格式，开放主体可在提议中指明）/ data type: a dataset or an interface (by default from the catalog format; the agency may state it in its proposal) [Z §10]',
   })
   dataType!: OpenDataType;
 
@@ -110,7 +111,8 @@ export class OpenDataset extends Owned {
   @Property({ type: 'text', nullable: true })
   @Field(() => OpenEmergencyMeasureEnum, {
     nullable: true,
-    description: '应急开放结束后对为该事件采集的数据的处理（封存或安排销毁）/ what was done with the data collected for the event once it was over: sealed or scheduled for destruction [Z §32]',
+    description:
+      '应急开放结束后对为该事件采集的数据的处理（封存或安排销毁）/ what was done with the data collected for the event once it was over: sealed or scheduled for destruction [Z §32]',
   })
   emergencyMeasure!: OpenEmergencyMeasure | null;
 

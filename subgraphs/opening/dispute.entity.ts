@@ -1,13 +1,6 @@
 import { ArrayType, Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType } from 'type-graphql';
-import {
-  OpenDisputeAttributeEnum,
-  OpenDisputeKindEnum,
-  OpenDisputeStatusEnum,
-  type OpenDisputeAttribute,
-  type OpenDisputeKind,
-  type OpenDisputeStatus,
-} from './enums.js';
+import { OpenDisputeAttributeEnum, OpenDisputeKindEnum, OpenDisputeStatusEnum, type OpenDisputeAttribute, type OpenDisputeKind, type OpenDisputeStatus } from './enums.js';
 import { Owned } from '../kit/server/owned.js';
 
 /** An expert's opinion as the dispute keeps it (JSON: the date as an ISO string). */

@@ -15,14 +15,7 @@ import { OpenDataset } from './dataset.entity.js';
 import { openingResource } from './dataset.resolver.js';
 import { OpenDataDispute, OpenDataExpertOpinion } from './dispute.entity.js';
 import { checkClaim, checkDecision, checkNoOpenDispute, checkOpinionOpen, DISPUTE_TEXT_MAX, partiesOf } from './dispute.rules.js';
-import {
-  OpenDisputeAttributeEnum,
-  OpenDisputeKindEnum,
-  OpenDisputeStatusEnum,
-  type OpenDisputeAttribute,
-  type OpenDisputeKind,
-  type OpenDisputeStatus,
-} from './enums.js';
+import { OpenDisputeAttributeEnum, OpenDisputeKindEnum, OpenDisputeStatusEnum, type OpenDisputeAttribute, type OpenDisputeKind, type OpenDisputeStatus } from './enums.js';
 import { OrganizationRef } from './foreign.js';
 
 @InputType({ description: '提出开放争议 / raise a dispute over the opening agency or the open attribute of a catalog entry [Z §11-12]' })
@@ -40,7 +33,10 @@ export class RaiseOpenDataDisputeInput {
   @Field(() => OpenDisputeAttributeEnum, { nullable: true, description: '主张的开放属性（开放属性争议必填）/ the attribute claimed (required for OPEN_ATTRIBUTE) [Z §12]' })
   claimedAttribute?: OpenDisputeAttribute | null;
 
-  @Field(() => ID, { nullable: true, description: '主张应作为开放主体的机构（开放主体争议必填）/ the agency claimed to be the opening agency (required for OPENING_AGENCY) [Z §11]' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '主张应作为开放主体的机构（开放主体争议必填）/ the agency claimed to be the opening agency (required for OPENING_AGENCY) [Z §11]',
+  })
   claimedAgencyId?: string | null;
 }
 
@@ -98,7 +94,7 @@ export class OpenDataDisputeResolver {
     return readsOf(ctx, 'OpenDataDispute', await listPage(ctx, OpenDataDispute, { visible: disputeFilter(ctx.actor, ctx.node), scope, where, page }));
   }
 
-  @FieldResolver(() => OpenDataset, { nullable: true, description: '条目的开放数据集（如有且调用者可见）/ the entry\'s open dataset, if any and visible to the caller' })
+  @FieldResolver(() => OpenDataset, { nullable: true, description: "条目的开放数据集（如有且调用者可见）/ the entry's open dataset, if any and visible to the caller" })
   async dataset(@Ctx() ctx: SubgraphContext, @Root() d: OpenDataDispute): Promise<OpenDataset | null> {
     const ds = d.datasetId ? await ctx.em.findOne(OpenDataset, { id: d.datasetId }) : null;
     return ds && canSeeDataset(ctx.actor, ctx.node, ds) ? ds : null;
@@ -114,14 +110,14 @@ export class OpenDataDisputeResolver {
     return d.partyIds.map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [OpenDataExpertOpinion], { description: '专家委员会意见，按时间顺序 / the expert committee\'s opinions, in order [Z §11-12]' })
+  @FieldResolver(() => [OpenDataExpertOpinion], { description: "专家委员会意见，按时间顺序 / the expert committee's opinions, in order [Z §11-12]" })
   opinions(@Root() d: OpenDataDispute): OpenDataExpertOpinion[] {
     return d.opinions.map((o) => Object.assign(new OpenDataExpertOpinion(), { ...o, at: new Date(o.at) }));
   }
 
   @Mutation(() => OpenDataDispute, {
     description:
-      '提出开放争议：开放主体争议或开放属性争议，提交条目所属区域的数据主管部门 / raise a dispute over which agency opens a catalog entry\'s data, or over its open attribute; it goes to the data authority of the entry\'s region [Z §11-12]',
+      "提出开放争议：开放主体争议或开放属性争议，提交条目所属区域的数据主管部门 / raise a dispute over which agency opens a catalog entry's data, or over its open attribute; it goes to the data authority of the entry's region [Z §11-12]",
   })
   async raiseOpenDataDispute(@Ctx() ctx: SubgraphContext, @Arg('input') input: RaiseOpenDataDisputeInput): Promise<OpenDataDispute> {
     const actor = requireActor(ctx);
@@ -170,8 +166,7 @@ export class OpenDataDisputeResolver {
   }
 
   @Mutation(() => OpenDataDispute, {
-    description:
-      '记录专家委员会意见（服务于争议所属区域的专家）/ record the expert committee\'s opinion on a dispute (an expert serving the dispute\'s region) [Z §5, Z §11-12]',
+    description: "记录专家委员会意见（服务于争议所属区域的专家）/ record the expert committee's opinion on a dispute (an expert serving the dispute's region) [Z §5, Z §11-12]",
   })
   async recordExpertOpinion(
     @Ctx() ctx: SubgraphContext,
@@ -182,7 +177,9 @@ export class OpenDataDisputeResolver {
     const text = requiredText(opinion, 'opinion', '专家意见', 'opinion');
     const d = await this.load(ctx, id);
     if (!canRecordOpinion(actor, d))
-      throw forbidden('只有服务于争议所属区域的专家委员会成员可以记录专家意见 / only a member of the expert committee serving the dispute\'s region may record an opinion [Z §5, Z §11-12]');
+      throw forbidden(
+        "只有服务于争议所属区域的专家委员会成员可以记录专家意见 / only a member of the expert committee serving the dispute's region may record an opinion [Z §5, Z §11-12]",
+      );
     checkOpinionOpen(d);
     return mutate(ctx, 'opening', async () => {
       const now = new Date();
@@ -199,8 +196,11 @@ export class OpenDataDisputeResolver {
   async decideOpenDataDispute(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
-    @Arg('outcome', { description: '决定内容（包括本级人民政府的确定意见）/ the decision, as the people\'s government of the level took it' }) @FreeText outcome: string,
-    @Arg('decidedAttribute', () => OpenDisputeAttributeEnum, { nullable: true, description: '决定的开放属性（开放属性争议必填）/ the attribute decided (required for OPEN_ATTRIBUTE)' })
+    @Arg('outcome', { description: "决定内容（包括本级人民政府的确定意见）/ the decision, as the people's government of the level took it" }) @FreeText outcome: string,
+    @Arg('decidedAttribute', () => OpenDisputeAttributeEnum, {
+      nullable: true,
+      description: '决定的开放属性（开放属性争议必填）/ the attribute decided (required for OPEN_ATTRIBUTE)',
+    })
     decidedAttribute?: OpenDisputeAttribute | null,
     @Arg('decidedAgencyId', () => ID, { nullable: true, description: '决定的开放主体（开放主体争议必填）/ the opening agency decided (required for OPENING_AGENCY)' })
     decidedAgencyId?: string | null,
@@ -210,7 +210,9 @@ export class OpenDataDisputeResolver {
     const agencyId = decidedAgencyId ? await registeredOrganization(ctx, decidedAgencyId, 'decidedAgencyId') : null;
     const d = await this.load(ctx, id);
     if (!canDecideDispute(ctx.actor, ctx.node, d))
-      throw forbidden('只有争议所属区域（或其上级区域）在本平台的数据主管部门可以记录决定 / only the data authority acting on the dispute\'s region on this platform may record the decision [Z §11-12]');
+      throw forbidden(
+        "只有争议所属区域（或其上级区域）在本平台的数据主管部门可以记录决定 / only the data authority acting on the dispute's region on this platform may record the decision [Z §11-12]",
+      );
     checkDecision(d, { decidedAttribute, decidedAgencyId: agencyId });
     return mutate(ctx, 'opening', async () => {
       const now = new Date();
@@ -234,4 +236,3 @@ export class OpenDataDisputeResolver {
     return d;
   }
 }
-

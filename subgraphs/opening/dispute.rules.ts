@@ -11,22 +11,27 @@ import type { OpenDisputeAttribute, OpenDisputeKind, OpenDisputeStatus } from '.
 export const DISPUTE_TEXT_MAX = 2000;
 
 /** What each kind must claim, checked before anything is read: an attribute, or another agency [Z §11-12]. */
-export function checkClaim(
-  kind: OpenDisputeKind,
-  claim: { claimedAttribute?: OpenDisputeAttribute | null; claimedAgencyId?: string | null },
-  providerId: string | null,
-): void {
+export function checkClaim(kind: OpenDisputeKind, claim: { claimedAttribute?: OpenDisputeAttribute | null; claimedAgencyId?: string | null }, providerId: string | null): void {
   if (kind === 'OPEN_ATTRIBUTE') {
     if (!claim.claimedAttribute)
       throw badInput('开放属性争议须写明主张的开放属性 / an OPEN_ATTRIBUTE dispute names the attribute claimed: set claimedAttribute [Z §12]', 'input.claimedAttribute');
     if (claim.claimedAgencyId)
-      throw badInput('开放属性争议不涉及开放主体，请勿填写 claimedAgencyId / an OPEN_ATTRIBUTE dispute names no agency: leave claimedAgencyId out [Z §12]', 'input.claimedAgencyId');
+      throw badInput(
+        '开放属性争议不涉及开放主体，请勿填写 claimedAgencyId / an OPEN_ATTRIBUTE dispute names no agency: leave claimedAgencyId out [Z §12]',
+        'input.claimedAgencyId',
+      );
     return;
   }
   if (!claim.claimedAgencyId)
-    throw badInput('开放主体争议须写明主张应作为开放主体的机构 / an OPENING_AGENCY dispute names the agency claimed to open the data: set claimedAgencyId [Z §11]', 'input.claimedAgencyId');
+    throw badInput(
+      '开放主体争议须写明主张应作为开放主体的机构 / an OPENING_AGENCY dispute names the agency claimed to open the data: set claimedAgencyId [Z §11]',
+      'input.claimedAgencyId',
+    );
   if (claim.claimedAttribute)
-    throw badInput('开放主体争议不涉及开放属性，请勿填写 claimedAttribute / an OPENING_AGENCY dispute claims no attribute: leave claimedAttribute out [Z §11]', 'input.claimedAttribute');
+    throw badInput(
+      '开放主体争议不涉及开放属性，请勿填写 claimedAttribute / an OPENING_AGENCY dispute claims no attribute: leave claimedAttribute out [Z §11]',
+      'input.claimedAttribute',
+    );
   if (providerId !== null && claim.claimedAgencyId === providerId)
     throw badInput(
       '主张的机构已是目录登记的开放主体，无争议 / the agency claimed is already the opening agency the catalog names: there is nothing to dispute [Z §11]',
@@ -36,7 +41,8 @@ export function checkClaim(
 
 /** An entry has one open dispute of each kind at a time: a second would split the expert opinions. */
 export function checkNoOpenDispute(openOfKind: number, kind: OpenDisputeKind): void {
-  if (openOfKind > 0) throw conflict(`该目录条目已有待决定的 ${kind} 争议，请在该争议中补充意见 / a ${kind} dispute about this entry awaits a decision: add to it instead [Z §11-12]`);
+  if (openOfKind > 0)
+    throw conflict(`该目录条目已有待决定的 ${kind} 争议，请在该争议中补充意见 / a ${kind} dispute about this entry awaits a decision: add to it instead [Z §11-12]`);
 }
 
 /** Opinions are recorded while the dispute is open [Z §11-12]. */

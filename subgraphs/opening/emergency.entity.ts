@@ -10,7 +10,7 @@ export interface StoredEmergencyMeasure {
   note: string | null;
 }
 
-@ObjectType('OpenDataEmergencyMeasure', { description: '应对结束后对一个数据集所采集数据的处理 / what was done with one dataset\'s collected data when the event ended [Z §32]' })
+@ObjectType('OpenDataEmergencyMeasure', { description: "应对结束后对一个数据集所采集数据的处理 / what was done with one dataset's collected data when the event ended [Z §32]" })
 export class OpenDataEmergencyMeasure {
   @Field(() => ID, { description: '数据集ID / the dataset' })
   datasetId!: string;

@@ -18,16 +18,7 @@ import { openingResource } from './dataset.resolver.js';
 import { checkOpenable, defaultDataType } from './dataset.rules.js';
 import { OpenDataEmergency, OpenDataEmergencyMeasure } from './emergency.entity.js';
 import { shutDownEmergencyApplications } from './emergency.hooks.js';
-import {
-  checkActive,
-  checkEmergencyTarget,
-  checkEndMeasures,
-  checkOpenForHours,
-  EMERGENCY_EVENT_MAX,
-  EMERGENCY_SUMMARY_MAX,
-  isDue,
-  openUntil,
-} from './emergency.rules.js';
+import { checkActive, checkEmergencyTarget, checkEndMeasures, checkOpenForHours, EMERGENCY_EVENT_MAX, EMERGENCY_SUMMARY_MAX, isDue, openUntil } from './emergency.rules.js';
 import {
   OpenAccessMethodEnum,
   OpenEmergencyKindEnum,
@@ -41,7 +32,7 @@ import {
 
 @InputType({
   description:
-    '应急开放：数据主管部门一次决定即开放，无需开放主体提议 / open data for an emergency: the data authority\'s order is the one approval, with no proposal round [OPN-8, Z §8]',
+    "应急开放：数据主管部门一次决定即开放，无需开放主体提议 / open data for an emergency: the data authority's order is the one approval, with no proposal round [OPN-8, Z §8]",
 })
 export class OpenEmergencyDataInput {
   @Field(() => ID, { description: '要开放的已发布目录条目 / the PUBLISHED catalog entry to open' })
@@ -65,7 +56,7 @@ export class OpenEmergencyDataInput {
   emergencyId?: string | null;
 }
 
-@InputType({ description: '对一个数据集所采集数据的处理 / what is done with one dataset\'s collected data [Z §32]' })
+@InputType({ description: "对一个数据集所采集数据的处理 / what is done with one dataset's collected data [Z §32]" })
 export class OpenDataEmergencyMeasureInput {
   @Field(() => ID, { description: '为该事件开放的数据集 / a dataset opened for the event' })
   datasetId!: string;
@@ -100,7 +91,8 @@ const refuse = () =>
 export class OpenDataEmergencyResolver {
   @Query(() => OpenDataEmergency, {
     nullable: true,
-    description: '按ID查询应急开放（监管其区域的部门和数据开放主体可见）/ an emergency opening by ID (those overseeing its region and the opening agencies of its data) [Z §8, Z §32]',
+    description:
+      '按ID查询应急开放（监管其区域的部门和数据开放主体可见）/ an emergency opening by ID (those overseeing its region and the opening agencies of its data) [Z §8, Z §32]',
   })
   async openDataEmergency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<OpenDataEmergency | null> {
     const e = parseId(id) ? await ctx.em.findOne(OpenDataEmergency, { id }) : null;
@@ -108,8 +100,7 @@ export class OpenDataEmergencyResolver {
   }
 
   @Query(() => OpenDataEmergencyConnection, {
-    description:
-      '应急开放列表；due 为 true 时只列出开放时长已到而仍在应对中的 / emergency openings; with due: true only those still ACTIVE whose hours have run out [Z §8, Z §32]',
+    description: '应急开放列表；due 为 true 时只列出开放时长已到而仍在应对中的 / emergency openings; with due: true only those still ACTIVE whose hours have run out [Z §8, Z §32]',
   })
   async openDataEmergencies(
     @Ctx() ctx: SubgraphContext,
@@ -135,14 +126,14 @@ export class OpenDataEmergencyResolver {
     return found.filter((d): d is OpenDataset => d instanceof OpenDataset && canSeeDataset(ctx.actor, ctx.node, d));
   }
 
-  @FieldResolver(() => [OpenDataEmergencyMeasure], { description: '结束时对各数据集所采集数据的处理 / what was done with each dataset\'s collected data when it ended [Z §32]' })
+  @FieldResolver(() => [OpenDataEmergencyMeasure], { description: "结束时对各数据集所采集数据的处理 / what was done with each dataset's collected data when it ended [Z §32]" })
   measures(@Root() e: OpenDataEmergency): OpenDataEmergencyMeasure[] {
     return e.measures.map((m) => Object.assign(new OpenDataEmergencyMeasure(), m));
   }
 
   @Mutation(() => OpenDataEmergency, {
     description:
-      '应急开放（数据主管部门）：目录条目的数据集一次决定即开放，无需提议和审核轮次，并标记为应急数据 / open data for an emergency (the data authority): the entry\'s dataset opens at once on this one approval, with no proposal round, marked as emergency data [OPN-8, Z §8, B §31]',
+      "应急开放（数据主管部门）：目录条目的数据集一次决定即开放，无需提议和审核轮次，并标记为应急数据 / open data for an emergency (the data authority): the entry's dataset opens at once on this one approval, with no proposal round, marked as emergency data [OPN-8, Z §8, B §31]",
   })
   async openEmergencyData(@Ctx() ctx: SubgraphContext, @Arg('input') input: OpenEmergencyDataInput): Promise<OpenDataEmergency> {
     const actor = requireActor(ctx);
@@ -152,7 +143,8 @@ export class OpenDataEmergencyResolver {
     const event = requiredText(input.event, 'input.event', EMERGENCY_EVENT_MAX, '突发事件名称', 'event');
     checkOpenForHours(input.openForHours);
     const methods = ACCESS_METHODS.filter((m) => input.accessMethods.includes(m));
-    if (methods.length === 0) throw badInput('至少需要一种开放方式（DOWNLOAD、API 或 MODEL）/ choose at least one access method (DOWNLOAD, API or MODEL) [Z §20]', 'input.accessMethods');
+    if (methods.length === 0)
+      throw badInput('至少需要一种开放方式（DOWNLOAD、API 或 MODEL）/ choose at least one access method (DOWNLOAD, API or MODEL) [Z §20]', 'input.accessMethods');
     if (input.emergencyId) {
       assertKnownIdRegion(input.emergencyId, 'input.emergencyId');
       if (!parseId(input.emergencyId)) throw badInput(`${input.emergencyId} 不是有效的应急开放ID / ${input.emergencyId} is not an emergency ID`, 'input.emergencyId');
@@ -259,7 +251,7 @@ export class OpenDataEmergencyResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
     @Arg('summary', { description: '分类评估及安全处理情况 / the assessment and the safe handling done [Z §32]' }) @FreeText summary: string,
-    @Arg('measures', () => [OpenDataEmergencyMeasureInput], { description: '每个数据集所采集数据的处理 / the measure for each dataset\'s collected data' })
+    @Arg('measures', () => [OpenDataEmergencyMeasureInput], { description: "每个数据集所采集数据的处理 / the measure for each dataset's collected data" })
     @Bound({ maxItems: 100 })
     measures: OpenDataEmergencyMeasureInput[],
   ): Promise<OpenDataEmergency> {

@@ -253,7 +253,10 @@ export const OpenEmergencyStatusEnum = defineEnum(OPEN_EMERGENCY_STATUSES, {
   description: '应急开放状态 / status of an emergency opening [Z §8, Z §32]',
   valuesConfig: {
     ACTIVE: { description: '应对中：数据开放中 / the event is under way; its data is open' },
-    ENDED: { description: '应对结束：数据已撤回，采集的数据已封存或安排销毁，相关应用已关停 / over: data withdrawn, what was collected sealed or scheduled for destruction, applications shut down [Z §32]' },
+    ENDED: {
+      description:
+        '应对结束：数据已撤回，采集的数据已封存或安排销毁，相关应用已关停 / over: data withdrawn, what was collected sealed or scheduled for destruction, applications shut down [Z §32]',
+    },
   },
 });
 

@@ -30,7 +30,7 @@ export class OpenDataPlanItem {
   @Field(() => Date, { nullable: true, description: '首次经审核开放的时间（未开放为空）/ when it first entered the open catalog (null if never) [B §31]' })
   openedAt!: Date | null;
 
-  @Field({ description: '是否已在计划年度内开放 / whether it was opened within the plan\'s year' })
+  @Field({ description: "是否已在计划年度内开放 / whether it was opened within the plan's year" })
   delivered!: boolean;
 
   @Field({ description: '计划季度已过而尚未开放 / its quarter is over and it is not delivered' })
@@ -68,7 +68,7 @@ export class OpenDataPlan extends Owned {
   agencyId!: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: '计划年度 / the plan\'s year' })
+  @Field(() => Int, { description: "计划年度 / the plan's year" })
   year!: number;
 
   @Property({ type: 'json' })

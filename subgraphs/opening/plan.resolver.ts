@@ -34,10 +34,10 @@ export class OpenDataPlanItemInput {
     '报送（或修订）年度开放计划；同一年度再次报送即为修订，原版本保留在历史中 / file (or revise) an annual open plan; filing again for the same year revises it and the previous revision is kept [J §19]',
 })
 export class FileOpenDataPlanInput {
-  @Field(() => ID, { description: '报送计划的开放主体（本机构）/ the agency filing its plan (the caller\'s own)' })
+  @Field(() => ID, { description: "报送计划的开放主体（本机构）/ the agency filing its plan (the caller's own)" })
   organizationId!: string;
 
-  @Field(() => Int, { description: '计划年度（当年或下一年）/ the plan\'s year (this year or the next)' })
+  @Field(() => Int, { description: "计划年度（当年或下一年）/ the plan's year (this year or the next)" })
   year!: number;
 
   @Field(() => [OpenDataPlanItemInput], { description: `计划开放的目录条目，1 至 ${PLAN_ITEMS_MAX} 项 / the entries planned, 1 to ${PLAN_ITEMS_MAX}` })
@@ -75,9 +75,9 @@ export class OpenDataPlanResolver {
   async openDataPlans(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
-    @Arg('year', () => Int, { description: '计划年度 / the plans\' year' }) year: number,
+    @Arg('year', () => Int, { description: "计划年度 / the plans' year" }) year: number,
     @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
-    @Arg('organizationId', () => ID, { nullable: true, description: '只列出该机构的计划 / only this agency\'s plan' }) organizationId?: string | null,
+    @Arg('organizationId', () => ID, { nullable: true, description: "只列出该机构的计划 / only this agency's plan" }) organizationId?: string | null,
   ): Promise<Page<OpenDataPlan>> {
     if (!Number.isInteger(year) || year < 2000 || year > 2999) throw badInput('年度须为四位数年份 / year must be a four-digit year', 'year');
     const where: FilterQuery<OpenDataPlan>[] = [{ year }];
@@ -120,7 +120,7 @@ export class OpenDataPlanResolver {
 
   @Mutation(() => OpenDataPlan, {
     description:
-      '报送年度开放计划（开放主体）；同一年度再次报送即为修订：计划项被替换，原版本保留在历史中 / file the agency\'s annual open plan; filing again for the same year revises it: the items are replaced and the previous revision kept in its history [J §19, Z §10]',
+      "报送年度开放计划（开放主体）；同一年度再次报送即为修订：计划项被替换，原版本保留在历史中 / file the agency's annual open plan; filing again for the same year revises it: the items are replaced and the previous revision kept in its history [J §19, Z §10]",
   })
   async fileOpenDataPlan(@Ctx() ctx: SubgraphContext, @Arg('input') input: FileOpenDataPlanInput): Promise<OpenDataPlan> {
     const actor = requireActor(ctx);
@@ -129,7 +129,7 @@ export class OpenDataPlanResolver {
     if (!org) throw badInput(`${input.organizationId} 不是有效的机构ID / ${input.organizationId} is not an organization ID`, 'input.organizationId');
     const now = new Date();
     checkPlanYear(input.year, now);
-    input.items.forEach((item, i) => assertKnownIdRegion(item.resourceId, `input.items.${i}.resourceId`));
+    for (const [i, item] of input.items.entries()) assertKnownIdRegion(item.resourceId, `input.items.${i}.resourceId`);
     checkPlanItems(input.items, org.region);
     if (!canFilePlan(actor, input.organizationId))
       throw forbidden('只有开放主体本机构的工作人员可以报送其年度开放计划 / only staff of the agency itself may file its annual open plan [J §19]');
@@ -154,7 +154,12 @@ export class OpenDataPlanResolver {
       }
       return {
         result: p,
-        audit: { action: 'openDataPlan.file', entityType: 'OpenDataPlan', entityId: p.id, data: { agencyId: input.organizationId, year: input.year, revision: p.revision, items: items.length } },
+        audit: {
+          action: 'openDataPlan.file',
+          entityType: 'OpenDataPlan',
+          entityId: p.id,
+          data: { agencyId: input.organizationId, year: input.year, revision: p.revision, items: items.length },
+        },
       };
     });
   }

@@ -16,13 +16,31 @@ describe('annual open plans [J §19]', () => {
   });
 
   test("items: at least one, each entry of the agency's region once, in quarter 1-4 [J §19, Z §11]", () => {
-    expect(() => checkPlanItems([{ resourceId: entry(1), quarter: 1 }, { resourceId: entry(2), quarter: 4 }], '331100')).not.toThrow();
+    expect(() =>
+      checkPlanItems(
+        [
+          { resourceId: entry(1), quarter: 1 },
+          { resourceId: entry(2), quarter: 4 },
+        ],
+        '331100',
+      ),
+    ).not.toThrow();
     expect(refusal(() => checkPlanItems([], '331100')).field).toBe('input.items');
     const many = Array.from({ length: PLAN_ITEMS_MAX + 1 }, (_, i) => ({ resourceId: entry(i), quarter: 1 }));
     expect(refusal(() => checkPlanItems(many, '331100')).field).toBe('input.items');
     expect(refusal(() => checkPlanItems([{ resourceId: 'nope', quarter: 1 }], '331100')).field).toBe('input.items.0.resourceId');
     expect(refusal(() => checkPlanItems([{ resourceId: entry(1, '331102'), quarter: 1 }], '331100')).message).toContain("agency's region");
-    expect(refusal(() => checkPlanItems([{ resourceId: entry(1), quarter: 1 }, { resourceId: entry(1), quarter: 2 }], '331100')).field).toBe('input.items.1.resourceId');
+    expect(
+      refusal(() =>
+        checkPlanItems(
+          [
+            { resourceId: entry(1), quarter: 1 },
+            { resourceId: entry(1), quarter: 2 },
+          ],
+          '331100',
+        ),
+      ).field,
+    ).toBe('input.items.1.resourceId');
     expect(refusal(() => checkPlanItems([{ resourceId: entry(1), quarter: 5 }], '331100')).field).toBe('input.items.0.quarter');
     expect(refusal(() => checkPlanItems([{ resourceId: entry(1), quarter: 0 }], '331100')).field).toBe('input.items.0.quarter');
   });
