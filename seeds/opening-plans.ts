@@ -6,6 +6,8 @@ type Gql = (actor: Actor, query: string, variables?: Record<string, unknown>) =>
 
 interface Entry {
   id: string;
+  provider: { id: string };
+  status: string;
   openAttribute: string;
   securityGrade: string;
   openDataset: { id: string } | null;
@@ -15,23 +17,19 @@ const authorityOf = (region: string): Actor => ({ sub: `seed-authority-${region}
 const staffOf = (orgId: string, region: string): Actor => ({ sub: `seed-staff-${orgId}`, orgId, region, roles: ['AGENCY'] });
 const EXPERT: Actor = { sub: 'seed-expert-330000', orgId: null, region: '330000', roles: ['EXPERT'] };
 
-/** Agencies on both nodes that file a plan for this year: what they opened counts as delivered, the rest is still to do. */
-const PLANNING_AGENCIES: readonly { key: string; region: string }[] = [
-  { key: 'lishui-jtj', region: '331100' },
-  { key: 'lishui-sthj', region: '331100' },
-  { key: 'lishui-tjj', region: '331100' },
-  { key: 'liandu-zfj', region: '331102' },
-  { key: 'liandu-nyj', region: '331102' },
-  { key: 'liandu-hrss', region: '331102' },
-];
+/** The regions whose agencies file plans in the demo: the city node's own and the district node's. */
+const PLANNING_REGIONS = ['331100', '331102'] as const;
+
+/** Agencies per region that file a plan: those with the most openable entries, some opened, some not. */
+const PLANNERS_PER_REGION = 3;
 
 const openable = (e: Entry) => e.openAttribute !== 'PROHIBITED' && e.securityGrade === 'GENERAL';
 
 async function publishedEntries(gql: Gql, actor: Actor, filter: Record<string, unknown>, region: string): Promise<Entry[]> {
   const r = await gql(
     actor,
-    `query($filter: DataResourceFilter, $scope: RegionScopeInput) { dataResources(filter: $filter, scope: $scope, first: 100) { edges { node { id openAttribute securityGrade openDataset { id } } } } }`,
-    { filter: { ...filter, status: 'PUBLISHED' }, scope: { regionCode: region, includeSubRegions: false } },
+    `query($filter: DataResourceFilter, $scope: RegionScopeInput) { dataResources(filter: $filter, scope: $scope, first: 100) { edges { node { id provider { id } status openAttribute securityGrade openDataset { id } } } } }`,
+    { filter: { statuses: ['PUBLISHED'], ...filter }, scope: { regionCode: region, includeSubRegions: false } },
   );
   return r.dataResources.edges.map((e: { node: Entry }) => e.node);
 }
@@ -47,11 +45,18 @@ export async function seedOpeningPlans(gql: Gql, organizations: Map<string, stri
   const year = Number(todayInChina().slice(0, 4));
 
   // An emergency first, so the plans below see its dataset as what it is: opened outside any plan.
-  const emergencyEntry = (await publishedEntries(gql, authorityOf('331100'), { openAttribute: 'UNCONDITIONAL', securityGrade: 'GENERAL' }, '331100')).find(
-    (e) => e.openDataset === null,
+  // Every published openable entry of the demo is already open, so the authority publishes one
+  // awaiting its review (an emergency does not wait for the routine review) and opens it at once.
+  const candidates = await publishedEntries(
+    gql,
+    authorityOf('331100'),
+    { openAttribute: 'UNCONDITIONAL', securityGrade: 'GENERAL', statuses: ['PUBLISHED', 'SUBMITTED'] },
+    '331100',
   );
+  const emergencyEntry = candidates.find((e) => e.openDataset === null && e.status === 'PUBLISHED') ?? candidates.find((e) => e.openDataset === null);
   let emergencies = 0;
   if (emergencyEntry) {
+    if (emergencyEntry.status === 'SUBMITTED') await gql(authorityOf('331100'), 'mutation($id: ID!) { publishDataResource(id: $id) { id } }', { id: emergencyEntry.id });
     await gql(authorityOf('331100'), 'mutation($input: OpenEmergencyDataInput!) { openEmergencyData(input: $input) { id } }', {
       input: { resourceId: emergencyEntry.id, event: '丽水市梅汛期强降雨', kind: 'NATURAL_DISASTER', openForHours: 168, accessMethods: ['DOWNLOAD', 'API'] },
     });
@@ -59,20 +64,29 @@ export async function seedOpeningPlans(gql: Gql, organizations: Map<string, stri
   }
 
   let plans = 0;
-  for (const a of PLANNING_AGENCIES) {
-    const orgId = organizations.get(a.key);
-    if (!orgId) continue;
-    const staff = staffOf(orgId, a.region);
-    const entries = (await publishedEntries(gql, staff, { providerId: orgId }, a.region)).filter(openable);
-    const delivered = entries.filter((e) => e.openDataset !== null && e.id !== emergencyEntry?.id);
-    const pending = entries.filter((e) => e.openDataset === null).slice(0, 2);
-    const items = [
-      ...delivered.map((e, i) => ({ resourceId: e.id, quarter: (i % 3) + 1 })),
-      ...pending.map((e) => ({ resourceId: e.id, quarter: 4, note: '待完成数据治理后开放' })),
-    ];
-    if (items.length === 0) continue;
-    await gql(staff, 'mutation($input: FileOpenDataPlanInput!) { fileOpenDataPlan(input: $input) { id } }', { input: { organizationId: orgId, year, items } });
-    plans += 1;
+  for (const region of PLANNING_REGIONS) {
+    const entries = [
+      // Entries still under review count too: an agency plans what it is entering in the catalog [Z §11].
+      ...(await publishedEntries(gql, authorityOf(region), { openAttribute: 'UNCONDITIONAL', securityGrade: 'GENERAL', statuses: ['PUBLISHED', 'SUBMITTED'] }, region)),
+      ...(await publishedEntries(gql, authorityOf(region), { openAttribute: 'RESTRICTED', securityGrade: 'GENERAL', statuses: ['PUBLISHED', 'SUBMITTED'] }, region)),
+    ].filter((e) => openable(e) && e.id !== emergencyEntry?.id);
+    const byProvider = new Map<string, Entry[]>();
+    for (const e of entries) byProvider.set(e.provider.id, [...(byProvider.get(e.provider.id) ?? []), e]);
+    // Agencies with something opened and something not first, so the demo shows both.
+    const mixed = (list: Entry[]) => Number(list.some((e) => e.openDataset)) + Number(list.some((e) => !e.openDataset));
+    const planners = [...byProvider].sort(([, a], [, b]) => mixed(b) - mixed(a) || b.length - a.length).slice(0, PLANNERS_PER_REGION);
+    for (const [orgId, list] of planners) {
+      const delivered = list.filter((e) => e.openDataset !== null).slice(0, 6);
+      const pending = list.filter((e) => e.openDataset === null).slice(0, 2);
+      const items = [
+        ...delivered.map((e, i) => ({ resourceId: e.id, quarter: (i % 3) + 1 })),
+        ...pending.map((e) => ({ resourceId: e.id, quarter: 4, note: '待完成数据治理后开放' })),
+      ];
+      await gql(staffOf(orgId, region), 'mutation($input: FileOpenDataPlanInput!) { fileOpenDataPlan(input: $input) { id } }', {
+        input: { organizationId: orgId, year, items },
+      });
+      plans += 1;
+    }
   }
 
   let disputes = 0;
