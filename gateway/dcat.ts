@@ -122,6 +122,7 @@ export interface OpenDatasetRow {
   openAttribute: string;
   accessMethods: string[];
   priorityDomain: string | null;
+  dataType: string;
   publishedAt: string;
   updatedAt: string;
   provider: Org | null;
@@ -145,7 +146,7 @@ export const OPEN_CATALOG_QUERY = `query OpenCatalogExport($first: Int!, $after:
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id status title description openAttribute accessMethods priorityDomain publishedAt updatedAt
+      id status title description openAttribute accessMethods priorityDomain dataType publishedAt updatedAt
       provider { ${ORG} }
       resource { code summary format updateFrequency library openCondition updatedAt lastDataUpdateAt region { code name } provider { ${ORG} } }
     } }
@@ -171,6 +172,8 @@ export class OpenCatalogIris {
   organization = (id: string) => `${this.catalogDocument}/organizations/${id}`;
   platform = (id: string) => `${this.catalogDocument}/platforms/${id}`;
   region = (code: string) => `${this.catalogDocument}/regions/${code}`;
+  /** The platform's own concepts for the data type of Z §10 (数据集 / 数据接口): no EU vocabulary names them. */
+  dataType = (type: string) => `${this.catalogDocument}/data-types/${type}`;
   page(first: number, after: string | null, defaultFirst: number) {
     const q = new URLSearchParams();
     if (after) q.set('after', after);
@@ -269,6 +272,12 @@ export function datasetQuads(c: CatalogContext, d: OpenDatasetRow): Quad[] {
     t.add(ds, iri('dcat', 'theme'), themeIri).add(themeIri, A, iri('skos', 'Concept')).add(themeIri, iri('skos', 'prefLabel'), literal(theme[1], 'en'));
   }
   t.add(ds, iri('dcat', 'keyword'), texts(label('OpenPriorityDomain', d.priorityDomain)));
+  if (d.dataType) {
+    const type = c.iris.dataType(d.dataType);
+    t.add(ds, iri('dct', 'type'), type)
+      .add(type, A, iri('skos', 'Concept'))
+      .add(type, iri('skos', 'prefLabel'), texts(label('OpenDataType', d.dataType) ?? { en: d.dataType }));
+  }
   const provider = d.provider ?? r?.provider;
   if (provider) {
     t.add(ds, iri('dct', 'publisher'), c.iris.organization(provider.id));

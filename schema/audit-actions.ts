@@ -109,6 +109,21 @@ export interface AuditActions {
     'openDataApplication.withdraw': Change<'OpenDataApplication', undefined>;
     /** The authority of the dataset's region acknowledged the filing [Z §17 ¶2]. */
     'openDataAgreement.acknowledgeFiling': Change<'OpenDataAgreement', { filedAt: string; applicationId: string }>;
+    'openDataDispute.raise': Change<
+      'OpenDataDispute',
+      { resourceId: string; kind: string; claimedAttribute: OpenAttribute | null; claimedAgencyId: string | null; parties: string[] }
+    >;
+    'openDataDispute.opinion': Change<'OpenDataDispute', { opinion: string; expertRegion: string }>;
+    'openDataDispute.decide': Change<'OpenDataDispute', { outcome: string; decidedAttribute: OpenAttribute | null; decidedAgencyId: string | null; opinions: number }>;
+    /** Filed, or revised by filing again for the same year: the previous items stay in the plan's history [J §19]. */
+    'openDataPlan.file': Change<'OpenDataPlan', { agencyId: string; year: number; revision: number; items: number }>;
+    /** The authority's fast path: the dataset opened at once, without a proposal round [Z §8]. */
+    'openDataEmergency.open': Change<
+      'OpenDataEmergency',
+      { datasetId: string; resourceId: string; event: string; kind: string; openForHours: number; accessMethods: AccessMethod[]; joined: boolean }
+    >;
+    /** The event is over: datasets withdrawn, collected data sealed or scheduled for destruction, applications shut down [Z §32]. */
+    'openDataEmergency.end': Change<'OpenDataEmergency', { summary: string; measures: { datasetId: string; measure: string }[]; applicationsShutDown: number }>;
   };
   operation: {
     'operator.create': Change<

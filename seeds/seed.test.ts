@@ -36,6 +36,28 @@ describe('the demo seeds through the API [CAT-1, SHR-1, SHR-3]', () => {
     expect(sources.filter((s: string) => s === 'PROVIDER')).toHaveLength(DEMO_NEGATIVE_LIST.length);
     expect(sources.filter((s: string) => s === 'CATALOG')).toHaveLength(DEMO_NOT_SHARED_ENTRIES.length);
   });
+
+  test('the demo has annual open plans on both nodes, delivered in part, a dispute with an expert opinion and an emergency opening [J §19, Z §8, Z §11-12]', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const r = await f.gql(
+      authority('331100'),
+      `query($year: Int!) {
+        openDataPlans(year: $year, first: 100) { edges { node { id delivery { plannedCount deliveredCount } } } }
+        openDataDisputes(first: 10) { edges { node { status opinions { opinion } } } }
+        openDataEmergencies(first: 10) { edges { node { status datasets { emergencyData } } } }
+      }`,
+      { year },
+    );
+    expect(r.errors).toBeUndefined();
+    const plans = r.data!.openDataPlans.edges.map((e: { node: { id: string; delivery: { plannedCount: number; deliveredCount: number } } }) => e.node);
+    expect(new Set(plans.map((p: { id: string }) => p.id.slice(0, 6)))).toEqual(new Set(['331100', '331102']));
+    expect(plans.some((p: { delivery: { plannedCount: number; deliveredCount: number } }) => p.delivery.deliveredCount > 0)).toBe(true);
+    expect(plans.some((p: { delivery: { plannedCount: number; deliveredCount: number } }) => p.delivery.deliveredCount < p.delivery.plannedCount)).toBe(true);
+    expect(r.data!.openDataDisputes.edges.map((e: { node: { opinions: unknown[] } }) => e.node.opinions.length)).toEqual([1]);
+    expect(r.data!.openDataEmergencies.edges.map((e: { node: { status: string; datasets: unknown[] } }) => [e.node.status, e.node.datasets])).toEqual([
+      ['ACTIVE', [{ emergencyData: true }]],
+    ]);
+  });
 });
 
 describe('the demo has opinions and demands of the open portal [OPN-4, OPN-5, Z §21, Z §22]', () => {

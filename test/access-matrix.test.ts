@@ -198,6 +198,44 @@ const registerUser = async (name: string) =>
     })
   ).registerOpenDataUser.id as string;
 
+const EXPERT: Actor = { sub: 'expert-330000', orgId: null, region: '330000', roles: ['EXPERT'] };
+const raisedDispute = async (s: Scenario) => {
+  const resourceId = await published(s);
+  return (
+    await f.must(agency(s.owner), `mutation($input: RaiseOpenDataDisputeInput!) { raiseOpenDataDispute(input: $input) { id } }`, {
+      input: { resourceId, kind: 'OPEN_ATTRIBUTE', claim: '含个人信息，应受限开放', claimedAttribute: 'RESTRICTED' },
+    })
+  ).raiseOpenDataDispute.id as string;
+};
+const advisedDispute = async (s: Scenario) => {
+  const id = await raisedDispute(s);
+  await f.must(EXPERT, `mutation($id: ID!) { recordExpertOpinion(id: $id, opinion: "建议受限开放") { id } }`, { id });
+  return id;
+};
+const disputeState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataDispute(id: $id) { status version opinions { opinion } } }`, { id })).openDataDispute;
+const PLAN_YEAR = Number(todayInChina().slice(0, 4));
+/** One plan per agency and year: the callers' preparations revise it one after another, not at once. */
+let planFilings: Promise<unknown> = Promise.resolve();
+const filedPlan = async (s: Scenario) => {
+  const resourceId = await published(s);
+  const filing = planFilings.then(() =>
+    f.must(agency(s.owner), `mutation($input: FileOpenDataPlanInput!) { fileOpenDataPlan(input: $input) { id } }`, {
+      input: { organizationId: s.owner, year: PLAN_YEAR, items: [{ resourceId, quarter: 4 }] },
+    }),
+  );
+  planFilings = filing.catch(() => undefined);
+  return (await filing).fileOpenDataPlan.id as string;
+};
+const emergencyInput = (resourceId: string) => ({ resourceId, event: '台风应急', kind: 'NATURAL_DISASTER', openForHours: 48, accessMethods: ['API'] });
+const openedEmergency = async (s: Scenario) =>
+  (
+    await f.must(authority(s.region), `mutation($input: OpenEmergencyDataInput!) { openEmergencyData(input: $input) { id } }`, {
+      input: emergencyInput(await published(s)),
+    })
+  ).openEmergencyData.id as string;
+const emergencyState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataEmergency(id: $id) { status version datasets { status } } }`, { id })).openDataEmergency;
 /** Callers allowed to change the owner's data as its authority: the region's own, and the city's where it acts. */
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
@@ -356,6 +394,85 @@ const ROWS: Row[] = [
     prepare: proposedDataset,
     state: datasetState,
     attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id }),
+  },
+  {
+    name: "raiseOpenDataDispute over the owner's entry [Z §11-12]",
+    kind: 'mutation',
+    allowed: (s) => ['agency of the owner', ...authorities(s)],
+    prepare: published,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: RaiseOpenDataDisputeInput!) { raiseOpenDataDispute(input: $input) { id } }`, {
+        input: { resourceId: id, kind: 'OPEN_ATTRIBUTE', claim: '含个人信息，应受限开放', claimedAttribute: 'RESTRICTED' },
+      }),
+  },
+  {
+    name: 'recordExpertOpinion: experts only, none of these callers [Z §5, Z §11-12]',
+    kind: 'mutation',
+    allowed: () => [],
+    prepare: raisedDispute,
+    state: disputeState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { recordExpertOpinion(id: $id, opinion: "同意") { id } }`, { id }),
+  },
+  {
+    name: 'decideOpenDataDispute [Z §11-12]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: advisedDispute,
+    state: disputeState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideOpenDataDispute(id: $id, outcome: "改为受限开放", decidedAttribute: RESTRICTED) { id } }`, { id }),
+  },
+  {
+    name: 'openDataDispute(id) [Z §11-12]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: raisedDispute,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataDispute(id: $id) { id claim } }`, { id }, (d) => d.openDataDispute?.id === id),
+  },
+  {
+    name: 'fileOpenDataPlan for the owner [J §19]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: published,
+    attempt: (s, actor, id) =>
+      succeeds(actor, `mutation($input: FileOpenDataPlanInput!) { fileOpenDataPlan(input: $input) { id } }`, {
+        input: { organizationId: s.owner, year: PLAN_YEAR, items: [{ resourceId: id, quarter: 4 }] },
+      }),
+  },
+  {
+    name: 'openDataPlan(id) with its delivery [J §19]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: filedPlan,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataPlan(id: $id) { id delivery { plannedCount } } }`, { id }, (d) => d.openDataPlan?.id === id),
+  },
+  {
+    name: "openEmergencyData of the owner's entry [Z §8]",
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: published,
+    state: resourceState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: OpenEmergencyDataInput!) { openEmergencyData(input: $input) { id } }`, { input: emergencyInput(id) }),
+  },
+  {
+    name: 'endOpenDataEmergency [Z §32]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: openedEmergency,
+    state: emergencyState,
+    attempt: async (_s, actor, id) => {
+      const datasetIds = (await f.must(AUDIT, `query($id: ID!) { openDataEmergency(id: $id) { datasetIds } }`, { id })).openDataEmergency.datasetIds as string[];
+      return succeeds(actor, `mutation($id: ID!, $m: [OpenDataEmergencyMeasureInput!]!) { endOpenDataEmergency(id: $id, summary: "应对结束", measures: $m) { id } }`, {
+        id,
+        m: datasetIds.map((datasetId) => ({ datasetId, measure: 'SEALED' })),
+      });
+    },
+  },
+  {
+    name: 'openDataEmergency(id) [Z §8, Z §32]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: openedEmergency,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { openDataEmergency(id: $id) { id endSummary } }`, { id }, (d) => d.openDataEmergency?.id === id),
   },
   {
     name: 'returnOpenDatasetProposal [B §31]',

@@ -81,7 +81,7 @@ describe('one rule for the public: a list that needs a caller answers UNAUTHENTI
     const inner = (t: IntrospectedField['type']) => (t.kind === 'NON_NULL' ? t.ofType! : t);
     const lists = fields.filter((x) => inner(x.type).kind === 'LIST' || inner(x.type).name?.endsWith('Connection'));
     expect(lists.map((x) => x.name)).toEqual(expect.arrayContaining([...PUBLIC_LISTS, 'shareRequests', 'dataObjections', 'auditEvents']));
-    const args: Record<string, string> = { regionCode: '"331100"', checks: '[]' };
+    const args: Record<string, string> = { regionCode: '"331100"', checks: '[]', year: '2026' };
     for (const list of lists) {
       const required = list.args.filter((a) => a.type.kind === 'NON_NULL' && a.defaultValue === null).map((a) => `${a.name}: ${args[a.name]}`);
       const query = `{ ${list.name}${required.length ? `(${required.join(', ')})` : ''} { __typename } }`;

@@ -1,13 +1,17 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { isWithin } from '../../schema/regions.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions, regionsWhere } from '../kit/rules/access.js';
 import type { OpenDataComplaint } from './complaint.entity.js';
 import type { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import type { OpenDataset } from './dataset.entity.js';
 import type { OpenDataDemand } from './demand.entity.js';
 import type { OpenDataOpinion } from './opinion.entity.js';
 import type { OpenDataUser } from './user.entity.js';
+import type { OpenDataDispute } from './dispute.entity.js';
+import type { OpenDataEmergency } from './emergency.entity.js';
+import type { OpenDataPlan } from './plan.entity.js';
 
 /**
  * Who may see and do what in opening: for each entity the SQL filter of its lists and the
@@ -234,4 +238,98 @@ export function holderFilter(today: string): FilterQuery<OpenDataAgreement> {
 
 export function isPublicHolder(g: HolderRow, today: string): boolean {
   return g.storedStatus === 'ACTIVE' && g.termStart <= today && today <= g.termEnd;
+}
+
+type DisputeRow = Pick<OpenDataDispute, 'regionCode' | 'partyIds'>;
+
+/**
+ * A member of the expert committee serving the region (or a region above it: Z §5 has the
+ * province form the committee), who gives opinions on disputes there [Z §11-12].
+ */
+export function advises(actor: Actor, regionCode: string): boolean {
+  return hasRole(actor, 'EXPERT') && actor.region !== null && isWithin(regionCode, actor.region);
+}
+
+/**
+ * A dispute over the opening agency or the open attribute [Z §11-12] is an internal matter: the
+ * agencies party to it, those who oversee its region (its authority, a supervising authority, an
+ * auditor) and the experts serving the region; never the public or other agencies. Reads are audited.
+ */
+export function disputeFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataDispute> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataDispute>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ partyIds: { $contains: [actor.orgId] } } as FilterQuery<OpenDataDispute>);
+  if (hasRole(actor, 'EXPERT')) any.push({ regionCode: { $in: regionsWhere((code) => advises(actor, code)) } });
+  return { $or: any };
+}
+
+export function canSeeDispute(actor: Actor, node: NodeConfig, d: DisputeRow): boolean {
+  return oversees(actor, node, d.regionCode) || d.partyIds.some((org) => actsForOrg(actor, org)) || advises(actor, d.regionCode);
+}
+
+/**
+ * Raising a dispute: the opening agency the catalog names, the agency the claim names as the one
+ * that should open the data [Z §11 ¶2], or the authority acting on the entry's region, which may
+ * propose another attribute to the agency [Z §12].
+ */
+export function canRaiseDispute(actor: Actor, node: NodeConfig, entry: { providerId: string; regionCode: string }, claimedAgencyId: string | null): boolean {
+  return actsForOrg(actor, entry.providerId) || (claimedAgencyId !== null && actsForOrg(actor, claimedAgencyId)) || actsOn(actor, node, entry.regionCode);
+}
+
+/** The expert committee's opinion is recorded by its members serving the region [Z §5, Z §11-12]. */
+export function canRecordOpinion(actor: Actor, d: Pick<DisputeRow, 'regionCode'>): boolean {
+  return advises(actor, d.regionCode);
+}
+
+/** The authority acting on the region records the decision it reported to the government of its level [Z §11-12]. */
+export function canDecideDispute(actor: Actor, node: NodeConfig, d: Pick<DisputeRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, d.regionCode);
+}
+
+type PlanRow = Pick<OpenDataPlan, 'regionCode' | 'agencyId'>;
+
+/**
+ * An annual open plan [J §19] is the agency's own, filed by its staff; the authorities overseeing
+ * its region follow plan against delivery (a city authority its districts' agencies on their
+ * nodes), and auditors read. Not published: reads are audited.
+ */
+export function planFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataPlan> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataPlan>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ agencyId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeePlan(actor: Actor, node: NodeConfig, p: PlanRow): boolean {
+  return actsForOrg(actor, p.agencyId) || oversees(actor, node, p.regionCode);
+}
+
+/** Only the agency's own staff file its plan [J §19]. */
+export function canFilePlan(actor: Actor, agencyId: string): boolean {
+  return actsForOrg(actor, agencyId);
+}
+
+type EmergencyRow = Pick<OpenDataEmergency, 'regionCode' | 'providerIds'>;
+
+/**
+ * An emergency opening and how it ended [Z §8, Z §32] are seen by those who oversee its region and
+ * by the agencies whose data it opened; the public sees the datasets while they are open.
+ */
+export function emergencyFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataEmergency> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataEmergency>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerIds: { $contains: [actor.orgId] } } as FilterQuery<OpenDataEmergency>);
+  return { $or: any };
+}
+
+export function canSeeEmergency(actor: Actor, node: NodeConfig, e: EmergencyRow): boolean {
+  return oversees(actor, node, e.regionCode) || e.providerIds.some((org) => actsForOrg(actor, org));
+}
+
+/**
+ * The fast path and its end: the authority acting on the region on this node, which otherwise
+ * approves the open catalog [B §31]; its order is the one approval [Z §8, Z §32].
+ */
+export function canHandleEmergency(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode);
 }

@@ -4,8 +4,12 @@ import {
   OpenAccessMethodEnum,
   OpenDatasetAccessLevelEnum,
   OpenDatasetStatusEnum,
+  OpenDataTypeEnum,
+  OpenEmergencyMeasureEnum,
   OpenPriorityDomainEnum,
   type OpenAccessMethod,
+  type OpenDataType,
+  type OpenEmergencyMeasure,
   type OpenDatasetAccessLevel,
   type OpenDatasetStatus,
   type OpenPriorityDomain,
@@ -53,6 +57,13 @@ export class OpenDataset extends Owned {
   @Field(() => UpdateFrequencyEnum, { nullable: true, description: '更新频率（取自目录，随目录变更）/ update frequency, from the catalog entry and kept in step with it [Z §10]' })
   updateFrequency!: UpdateFrequency | null;
 
+  @Property({ type: 'text' })
+  @Field(() => OpenDataTypeEnum, {
+    description:
+      '数据类型：数据集或数据接口（默认按目录的数据格式，开放主体可在提议中指明）/ data type: a dataset or an interface (by default from the catalog format; the agency may state it in its proposal) [Z §10]',
+  })
+  dataType!: OpenDataType;
+
   @Property({ type: ArrayType })
   @Field(() => [OpenAccessMethodEnum], { description: '开放方式 / access methods [Z §20, B §32]' })
   accessMethods!: OpenAccessMethod[];
@@ -92,6 +103,25 @@ export class OpenDataset extends Owned {
   /** The latest proposal (read through `proposal`, which only those who answer for the dataset see). */
   @Property({ type: 'json', nullable: true })
   proposalData!: StoredProposal | null;
+
+  /** The emergency it was opened for through the fast path [Z §8]; read through `emergency`. */
+  @Property({ type: 'text', nullable: true })
+  emergencyId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => OpenEmergencyMeasureEnum, {
+    nullable: true,
+    description:
+      '应急开放结束后对为该事件采集的数据的处理（封存或安排销毁）/ what was done with the data collected for the event once it was over: sealed or scheduled for destruction [Z §32]',
+  })
+  emergencyMeasure!: OpenEmergencyMeasure | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: '应急开放结束、基于该数据的应用被关停的时间 / when the emergency ended and the applications built on this data were shut down [Z §32]',
+  })
+  applicationsShutDownAt!: Date | null;
 
   /** Whether a proposal awaits the authority: the review queue's filter. */
   @Property({ type: 'text', nullable: true })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
+import { OpenAccessMethodEnum, OpenDataTypeEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenDataType, type OpenPriorityDomain } from './enums.js';
 import { FreeText } from '../kit/server/input-bounds.js';
 
 @InputType({
@@ -22,6 +22,13 @@ export class ProposeOpenDatasetInput {
 
   @Field(() => OpenPriorityDomainEnum, { nullable: true, description: '重点和优先开放领域 / priority domain [Z §7]' })
   priorityDomain?: OpenPriorityDomain | null;
+
+  @Field(() => OpenDataTypeEnum, {
+    nullable: true,
+    description:
+      '数据类型；不填则按目录的数据格式（接口、流式数据为数据接口，其余为数据集）；数据接口须提供 API 开放方式 / data type; when omitted, from the catalog format (API or streaming: INTERFACE; otherwise DATASET); an INTERFACE must be offered by API [Z §10, Z §20]',
+  })
+  dataType?: OpenDataType | null;
 
   @Field(() => String, { nullable: true, description: '提议理由（可选）/ why (optional)' })
   @FreeText

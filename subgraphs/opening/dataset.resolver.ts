@@ -14,7 +14,7 @@ import { OpenDataComplaint } from './complaint.entity.js';
 import { ProposeOpenDatasetInput } from './dataset.inputs.js';
 import { datasetLoader } from './dataset.loader.js';
 import { canPropose, canReviewProposal, canSeeDataset, canSeeProposal, datasetFilter } from './access.js';
-import { checkOpenable, checkWithdrawable, OPENING_RESOURCE_FIELDS, proposalKindFor, statusAfterApproval, type OpeningResource } from './dataset.rules.js';
+import { checkDataType, checkOpenable, checkWithdrawable, OPENING_RESOURCE_FIELDS, proposalKindFor, statusAfterApproval, type OpeningResource } from './dataset.rules.js';
 import { catalogResource } from '../kit/server/catalog-client.js';
 import { OpenAccessMethodEnum, OpenPriorityDomainEnum, type OpenAccessMethod, type OpenPriorityDomain } from './enums.js';
 import { DataResourceRef, OrganizationRef } from './foreign.js';
@@ -141,6 +141,7 @@ export class OpenDatasetResolver {
     const r = await openingResource(ctx, input.resourceId, 'input.resourceId');
     if (!canPropose(actor, r.provider.id)) throw refusePropose();
     const openAttribute = checkOpenable(r, methods, resolvePolicy(ctx.node.profiles));
+    const dataType = checkDataType(input.dataType, r.format, methods);
     const existing = await ctx.em.findOne(OpenDataset, { resourceId: r.id });
     const kind = proposalKindFor(existing);
     const now = new Date();
@@ -151,6 +152,7 @@ export class OpenDatasetResolver {
       description: blank(input.description) ? r.summary : input.description!.trim(),
       accessMethods: methods,
       priorityDomain: input.priorityDomain ?? null,
+      dataType,
       reason: blank(input.reason) ? null : input.reason!.trim(),
       proposedBy: actor.sub,
       proposedAt: now.toISOString(),
@@ -171,6 +173,7 @@ export class OpenDatasetResolver {
           openAttribute,
           format: r.format,
           updateFrequency: r.updateFrequency,
+          dataType,
           accessMethods: methods,
           priorityDomain: proposal.priorityDomain,
           status: 'PROPOSED',
@@ -179,13 +182,23 @@ export class OpenDatasetResolver {
           suspendedAt: null,
           suspensionReason: null,
           catalogEventId: null,
+          emergencyId: null,
+          emergencyMeasure: null,
+          applicationsShutDownAt: null,
           proposalData: proposal,
           proposalStatus: 'SUBMITTED',
         });
       } else {
         // Until approved, a dataset that was never open shows what is proposed; an open, suspended or withdrawn one keeps what was approved.
         if (kind === 'OPEN')
-          Object.assign(d, { title: proposal.title, description: proposal.description, accessMethods: methods, priorityDomain: proposal.priorityDomain, status: 'PROPOSED' });
+          Object.assign(d, {
+            title: proposal.title,
+            description: proposal.description,
+            accessMethods: methods,
+            priorityDomain: proposal.priorityDomain,
+            dataType,
+            status: 'PROPOSED',
+          });
         Object.assign(d, { proposalData: proposal, proposalStatus: 'SUBMITTED', updatedAt: now });
       }
       return {
@@ -218,6 +231,7 @@ export class OpenDatasetResolver {
         description: d.description,
         accessMethods: d.accessMethods,
         priorityDomain: d.priorityDomain,
+        dataType: d.dataType,
         reason: reason.trim(),
         proposedBy: actor.sub,
         proposedAt: now.toISOString(),
@@ -277,6 +291,7 @@ export class OpenDatasetResolver {
       const status = statusAfterApproval(p.kind);
       if (p.kind !== 'WITHDRAW') {
         Object.assign(d, { title: p.title, description: p.description, accessMethods: p.accessMethods, priorityDomain: p.priorityDomain, openAttribute });
+        d.dataType = p.dataType ?? d.dataType;
         Object.assign(d, { format: r!.format, updateFrequency: r!.updateFrequency, suspendedAt: null, suspensionReason: null, catalogEventId: null });
       }
       d.publishedAt ??= now;

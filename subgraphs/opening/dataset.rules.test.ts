@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { refusal } from '../../test/support/refusal.js';
-import { checkOpenable, checkWithdrawable, proposalKindFor, statusAfterApproval, withoutDownload, type OpeningResource } from './dataset.rules.js';
+import { checkDataType, checkOpenable, checkWithdrawable, defaultDataType, proposalKindFor, statusAfterApproval, withoutDownload, type OpeningResource } from './dataset.rules.js';
 
 /**
  * The catalog already refuses an open attribute other than PROHIBITED on CORE/IMPORTANT data, so
@@ -64,5 +64,22 @@ describe('proposals for the open catalog [OPN-1, B §31]', () => {
   test('data that became RESTRICTED keeps every method but DOWNLOAD [OPN-2, Z §20]', () => {
     expect(withoutDownload(['DOWNLOAD', 'API', 'MODEL'])).toEqual(['API', 'MODEL']);
     expect(withoutDownload(['DOWNLOAD'])).toEqual([]);
+  });
+});
+
+describe('the data type of the open catalog [Z §10]', () => {
+  test('defaults from the catalog format: an API or a stream is an interface, anything else a dataset [Z §10]', () => {
+    expect(defaultDataType('API')).toBe('INTERFACE');
+    expect(defaultDataType('STREAMING')).toBe('INTERFACE');
+    expect(defaultDataType('SPREADSHEET')).toBe('DATASET');
+    expect(defaultDataType(null)).toBe('DATASET');
+  });
+
+  test('a data interface is offered by API [Z §10, Z §20]', () => {
+    expect(checkDataType(undefined, 'DATABASE', ['DOWNLOAD'])).toBe('DATASET');
+    expect(checkDataType('INTERFACE', 'DATABASE', ['API'])).toBe('INTERFACE');
+    expect(checkDataType('DATASET', 'API', ['DOWNLOAD'])).toBe('DATASET');
+    expect(refusal(() => checkDataType('INTERFACE', 'DATABASE', ['DOWNLOAD']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dataType' });
+    expect(refusal(() => checkDataType(null, 'API', ['DOWNLOAD']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accessMethods' });
   });
 });

@@ -1,7 +1,8 @@
 import type { CatalogResource } from '../../schema/catalog-client.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { Policy } from '../kit/rules/policy.js';
-import type { OpenAccessMethod, OpenDatasetAccessLevel, OpenDatasetStatus, OpenProposalKind, OpenProposalStatus } from './enums.js';
+import type { DataFormat } from '../../schema/enums.js';
+import type { OpenAccessMethod, OpenDataType, OpenDatasetAccessLevel, OpenDatasetStatus, OpenProposalKind, OpenProposalStatus } from './enums.js';
 
 /** The catalog facts opening reads of an entry it opens, through the typed catalog client. */
 export const OPENING_RESOURCE_FIELDS = ['name', 'summary', 'status', 'openAttribute', 'securityGrade', 'format', 'updateFrequency', 'provider'] as const;
@@ -77,3 +78,28 @@ export function checkWithdrawable(d: { status: OpenDatasetStatus; proposalStatus
 
 /** The status an approved proposal leaves the dataset in [B §31, Z §35]. */
 export const statusAfterApproval = (kind: OpenProposalKind): OpenDatasetStatus => (kind === 'WITHDRAW' ? 'WITHDRAWN' : 'OPEN');
+
+/**
+ * The data type the open catalog marks [Z §10 ¶2] when the agency states none: the catalog's format
+ * says how the data is kept, so an API or a stream is an interface and anything else a dataset.
+ */
+export function defaultDataType(format: DataFormat | null): OpenDataType {
+  return format === 'API' || format === 'STREAMING' ? 'INTERFACE' : 'DATASET';
+}
+
+/**
+ * The data type of a proposal: the stated one, else the default from the format. A data interface
+ * is called, so it must be offered by API [Z §10, Z §20].
+ */
+export function checkDataType(stated: OpenDataType | null | undefined, format: DataFormat | null, methods: readonly OpenAccessMethod[]): OpenDataType {
+  const type = stated ?? defaultDataType(format);
+  if (type === 'INTERFACE' && !methods.includes('API')) {
+    throw badInput(
+      stated
+        ? '数据接口须以 API（接口调用）方式开放：请在开放方式中加入 API，或将数据类型改为 DATASET / a data INTERFACE is offered by API: add API to the access methods, or set dataType to DATASET [Z §10, Z §20]'
+        : '目录的数据格式为接口或流式数据，数据类型默认为数据接口，须以 API 方式开放：请加入 API，或指明数据类型 DATASET / the catalog format (API or streaming) makes this a data INTERFACE, offered by API: add API to the access methods, or set dataType to DATASET [Z §10, Z §20]',
+      stated ? 'input.dataType' : 'input.accessMethods',
+    );
+  }
+  return type;
+}

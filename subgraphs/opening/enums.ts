@@ -369,3 +369,103 @@ export const OpenAgreementClauseKindEnum = defineEnum(OPEN_AGREEMENT_CLAUSES, {
     ACCEPT_INSPECTION: { description: '接受安全监督检查 / accept security supervision and inspection [Z §17 (六)]' },
   },
 });
+
+/**
+ * The data type Z §10 ¶2 has the open catalog mark (数据类型): a dataset delivered whole (数据集, a
+ * file or table) or a data interface called for what is needed (数据接口). The catalog records a
+ * format, not this type: it defaults from the format and the agency may state it on proposal.
+ */
+export const OPEN_DATA_TYPES = ['DATASET', 'INTERFACE'] as const;
+export type OpenDataType = (typeof OPEN_DATA_TYPES)[number];
+
+export const OpenDataTypeEnum = defineEnum(OPEN_DATA_TYPES, {
+  name: 'OpenDataType',
+  description: '数据类型（开放目录标注项）/ the data type the open catalog marks [Z §10]',
+  valuesConfig: {
+    DATASET: { description: '数据集：以文件或数据表整体提供 / dataset: delivered whole, as a file or table' },
+    INTERFACE: { description: '数据接口：按需调用 / data interface: called for what is needed' },
+  },
+});
+
+/** What a dispute is about: who opens the data [Z §11 ¶2] or its open attribute [Z §12]. */
+export const OPEN_DISPUTE_KINDS = ['OPENING_AGENCY', 'OPEN_ATTRIBUTE'] as const;
+export type OpenDisputeKind = (typeof OPEN_DISPUTE_KINDS)[number];
+
+/** RAISED → (expert opinions recorded) → DECIDED [Z §11-12]. */
+export const OPEN_DISPUTE_STATUSES = ['RAISED', 'DECIDED'] as const;
+export type OpenDisputeStatus = (typeof OPEN_DISPUTE_STATUSES)[number];
+
+/** The open attribute a dispute claims or decides: any of the three classes of Z §12. */
+export const OPEN_DISPUTE_ATTRIBUTES = ['UNCONDITIONAL', 'RESTRICTED', 'PROHIBITED'] as const;
+export type OpenDisputeAttribute = (typeof OPEN_DISPUTE_ATTRIBUTES)[number];
+
+export const OpenDisputeKindEnum = defineEnum(OPEN_DISPUTE_KINDS, {
+  name: 'OpenDisputeKind',
+  description: '开放争议的类型 / what an open-data dispute is about [Z §11-12]',
+  valuesConfig: {
+    OPENING_AGENCY: { description: '开放主体争议：由哪个机构开放该数据 / which agency opens the data [Z §11]' },
+    OPEN_ATTRIBUTE: { description: '开放属性争议：无条件、受限或禁止开放 / the open attribute: unconditional, restricted or prohibited [Z §12]' },
+  },
+});
+
+export const OpenDisputeStatusEnum = defineEnum(OPEN_DISPUTE_STATUSES, {
+  name: 'OpenDisputeStatus',
+  description: '开放争议的处理状态 / where an open-data dispute stands [Z §11-12]',
+  valuesConfig: {
+    RAISED: { description: '已提出，征求专家委员会意见，待决定 / raised; expert opinions are sought and a decision is pending' },
+    DECIDED: { description: '已决定（报本级人民政府确定后由数据主管部门记录）/ decided, as the authority records the decision [Z §11-12]' },
+  },
+});
+
+export const OpenDisputeAttributeEnum = defineEnum(OPEN_DISPUTE_ATTRIBUTES, {
+  name: 'OpenDisputeAttribute',
+  description: '争议所主张或决定的开放属性 / the open attribute a dispute claims or decides [Z §12]',
+  valuesConfig: {
+    UNCONDITIONAL: { description: '无条件开放类 / unconditionally open' },
+    RESTRICTED: { description: '受限开放类 / restricted open' },
+    PROHIBITED: { description: '禁止开放类 / not to be opened' },
+  },
+});
+
+/** The four kinds of emergency event Z §8 names. */
+export const OPEN_EMERGENCY_KINDS = ['NATURAL_DISASTER', 'ACCIDENT', 'PUBLIC_HEALTH', 'SOCIAL_SECURITY'] as const;
+export type OpenEmergencyKind = (typeof OPEN_EMERGENCY_KINDS)[number];
+
+export const OPEN_EMERGENCY_STATUSES = ['ACTIVE', 'ENDED'] as const;
+export type OpenEmergencyStatus = (typeof OPEN_EMERGENCY_STATUSES)[number];
+
+/** The safe handling Z §32 ¶2 names for what was collected for the event: sealed, or destroyed. */
+export const OPEN_EMERGENCY_MEASURES = ['SEALED', 'DESTRUCTION_SCHEDULED'] as const;
+export type OpenEmergencyMeasure = (typeof OPEN_EMERGENCY_MEASURES)[number];
+
+export const OpenEmergencyKindEnum = defineEnum(OPEN_EMERGENCY_KINDS, {
+  name: 'OpenEmergencyKind',
+  description: '突发事件类型 / kind of emergency event [Z §8]',
+  valuesConfig: {
+    NATURAL_DISASTER: { description: '自然灾害 / natural disaster' },
+    ACCIDENT: { description: '事故灾难 / accident' },
+    PUBLIC_HEALTH: { description: '公共卫生事件 / public health event' },
+    SOCIAL_SECURITY: { description: '社会安全事件 / social security event' },
+  },
+});
+
+export const OpenEmergencyStatusEnum = defineEnum(OPEN_EMERGENCY_STATUSES, {
+  name: 'OpenEmergencyStatus',
+  description: '应急开放状态 / status of an emergency opening [Z §8, Z §32]',
+  valuesConfig: {
+    ACTIVE: { description: '应对中：数据开放中 / the event is under way; its data is open' },
+    ENDED: {
+      description:
+        '应对结束：数据已撤回，采集的数据已封存或安排销毁，相关应用已关停 / over: data withdrawn, what was collected sealed or scheduled for destruction, applications shut down [Z §32]',
+    },
+  },
+});
+
+export const OpenEmergencyMeasureEnum = defineEnum(OPEN_EMERGENCY_MEASURES, {
+  name: 'OpenEmergencyMeasure',
+  description: '应对结束后对采集数据的安全处理 / what is done with the data collected for the event once it is over [Z §32]',
+  valuesConfig: {
+    SEALED: { description: '封存 / sealed' },
+    DESTRUCTION_SCHEDULED: { description: '已安排销毁 / scheduled for destruction' },
+  },
+});

@@ -19,14 +19,23 @@ import { Migration20261208000000 } from './migrations/Migration20261208000000_op
 import { Migration20261208001000 } from './migrations/Migration20261208001000_open_data_applications.js';
 import { Migration20261208010000 } from './migrations/Migration20261208010000_opinions_demands.js';
 import { Migration20261208011000 } from './migrations/Migration20261208011000_complaint_from_objection.js';
+import { Migration20261208020000 } from './migrations/Migration20261208020000_dataset_type_disputes.js';
+import { Migration20261208021000 } from './migrations/Migration20261208021000_open_plans.js';
+import { Migration20261208022000 } from './migrations/Migration20261208022000_emergencies.js';
 import { Migration20261208040000 } from './migrations/Migration20261208040000_opinion_channels.js';
 import { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import { OpenDataApplicationResolver } from './application.resolver.js';
 import { OpenDataAgreementResolver, RestrictedOpenDataHolderResolver } from './agreement.resolver.js';
 import { OpenDataDemand } from './demand.entity.js';
 import { OpenDataDemandResolver } from './demand.resolver.js';
+import { OpenDataDispute } from './dispute.entity.js';
+import { OpenDataDisputeResolver } from './dispute.resolver.js';
+import { OpenDataEmergency } from './emergency.entity.js';
+import { OpenDataEmergencyResolver, OpenDatasetEmergencyResolver } from './emergency.resolver.js';
 import { OpenDataOpinion } from './opinion.entity.js';
 import { OpenDataOpinionResolver } from './opinion.resolver.js';
+import { OpenDataPlan } from './plan.entity.js';
+import { OpenDataPlanResolver } from './plan.resolver.js';
 import { OpenDataUser } from './user.entity.js';
 import { OpenDataUserResolver } from './user.resolver.js';
 
@@ -43,9 +52,24 @@ export const openingModule: SubgraphModule = {
     OpenDataApplicationResolver,
     OpenDataAgreementResolver,
     RestrictedOpenDataHolderResolver,
+    OpenDataDisputeResolver,
+    OpenDataPlanResolver,
+    OpenDataEmergencyResolver,
+    OpenDatasetEmergencyResolver,
   ],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint, OpenDataOpinion, OpenDataDemand, OpenDataUser, OpenDataApplication, OpenDataAgreement],
+  entities: [
+    OpenDataset,
+    OpenDataComplaint,
+    OpenDataOpinion,
+    OpenDataDemand,
+    OpenDataUser,
+    OpenDataApplication,
+    OpenDataAgreement,
+    OpenDataDispute,
+    OpenDataPlan,
+    OpenDataEmergency,
+  ],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -59,6 +83,9 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261208001000_open_data_applications', class: Migration20261208001000 },
     { name: 'Migration20261208010000_opinions_demands', class: Migration20261208010000 },
     { name: 'Migration20261208011000_complaint_from_objection', class: Migration20261208011000 },
+    { name: 'Migration20261208020000_dataset_type_disputes', class: Migration20261208020000 },
+    { name: 'Migration20261208021000_open_plans', class: Migration20261208021000 },
+    { name: 'Migration20261208022000_emergencies', class: Migration20261208022000 },
     { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].

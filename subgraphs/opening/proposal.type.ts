@@ -1,10 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import {
   OpenAccessMethodEnum,
+  OpenDataTypeEnum,
   OpenPriorityDomainEnum,
   OpenProposalKindEnum,
   OpenProposalStatusEnum,
   type OpenAccessMethod,
+  type OpenDataType,
   type OpenPriorityDomain,
   type OpenProposalKind,
   type OpenProposalStatus,
@@ -36,6 +38,12 @@ export class OpenDatasetProposal {
 
   @Field(() => OpenPriorityDomainEnum, { nullable: true, description: '提议的重点领域 / proposed priority domain [Z §7]' })
   priorityDomain!: OpenPriorityDomain | null;
+
+  @Field(() => OpenDataTypeEnum, {
+    nullable: true,
+    description: '提议的数据类型（早于数据类型登记的提议为空）/ proposed data type (null on proposals made before it was recorded) [Z §10]',
+  })
+  dataType!: OpenDataType | null;
 
   @Field(() => String, { nullable: true, description: '提议理由（撤回时必填）/ why (required for a withdrawal)' })
   reason!: string | null;
