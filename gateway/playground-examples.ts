@@ -111,25 +111,106 @@ query ResourceOverview {
 `,
   },
   {
-    title: '开放数据集（匿名可访问）',
-    query: `# 开放数据集列表：无需令牌，
-# 清空 Headers 即以匿名身份访问。
-# Open-data listing: needs no token; clear the
-# Headers pane to call anonymously.
-query OpenDatasets {
+    title: '开放数据门户（公众）',
+    query: `# 开放数据门户：公众无需令牌即可浏览、提意见、
+# 凭回执查看进度；清空 Headers 即以匿名身份访问。
+# 申请受限开放数据须先登记为利用主体，再用
+#   npm run token -- --roles USER --region 331100 --account <登记返回的id>
+# 取得令牌。左侧“运行”按钮可选择要执行的操作。
+# The open-data portal: the public browses, gives
+# opinions and follows them by receipt with no token
+# (clear the Headers pane). To apply for RESTRICTED
+# data, register as a user, then mint a USER token
+# with --account <the id registration returned>.
+# The run button lets you pick the operation.
+
+# 1. 浏览全市开放目录（受限开放数据须申请，且不提供下载）
+#    Browse the city's open catalog (RESTRICTED data
+#    needs an application and is never downloadable)
+query BrowseOpenCatalog {
   openDatasets(scope: { regionCode: "331100", includeSubRegions: true }, first: 10) {
+    totalCount
     edges {
       node {
         id
         title
-        accessMethods
-        resource {
-          name
-          provider { name }
-        }
+        openAttribute
+        dataType
+        priorityDomain
+        free
+        offers { method free freeFor agreementRequired resultReview }
+        provider { name }
       }
     }
     pageInfo { hasNextPage endCursor }
+  }
+  # 谁持有受限开放数据（向社会公开）/ who holds restricted data (public)
+  restrictedOpenDataHolders(first: 10) {
+    edges { node { holderName holderKind termEnd dataset { title } } }
+  }
+}
+
+# 2. 提意见（变量 {"id": "<数据集id>"}）；请保存返回的 receiptToken
+#    Give an opinion (variables {"id": "<dataset id>"});
+#    keep the receiptToken it returns
+mutation GiveOpinion($id: ID!) {
+  fileOpenDataOpinion(id: $id, input: { kind: ERRORS_OR_OMISSIONS, content: "缺少部分乡镇的记录" }) {
+    id
+    dueDate
+    receiptToken
+  }
+}
+
+# 3. 凭回执查看处理进度 / follow it by its receipt
+query FollowOpinion($id: ID!, $receiptToken: String!) {
+  openDataOpinion(id: $id, receiptToken: $receiptToken) {
+    status
+    dueDate
+    overdue
+    answer
+    answeredAt
+  }
+}
+
+# 4. 登记为利用主体（自然人用公民身份号码，法人用统一社会信用代码）
+#    Register as a user of open data (a citizen ID
+#    for a person, a credit code for an organization)
+mutation Register($idNumber: String!) {
+  registerOpenDataUser(input: { regionCode: "331100", name: "张三", kind: NATURAL_PERSON, idNumber: $idNumber, contact: "13905780000" }) {
+    id
+    identifierMasked
+  }
+}
+
+# 5. 以 USER 令牌申请受限开放数据 / apply, with a USER token
+mutation Apply($id: ID!) {
+  applyForOpenData(
+    id: $id
+    input: {
+      scenario: "交通出行研究：分析早晚高峰公交客流"
+      storageCapability: "本单位机房，数据加密存储"
+      processingCapability: "专职数据分析人员3名"
+      securityCapability: "访问控制、操作审计、等级保护三级"
+      creditLevel: A
+    }
+  ) {
+    id
+    status
+  }
+}
+
+# 6. 我的申请和协议 / my applications and agreements
+query MyApplications {
+  openDataApplications(first: 20) {
+    edges {
+      node {
+        id
+        status
+        rejectionReason
+        dataset { title }
+        agreement { id status termEnd clauses { kind text } }
+      }
+    }
   }
 }
 `,
@@ -403,6 +484,59 @@ mutation RequestShare {
     status
     decisionRule
     authorityApprovalRequired
+  }
+}
+`,
+  },
+  {
+    title: '开放主体工作台（部门）',
+    query: `# 开放主体工作台（需要 AGENCY 角色的令牌，--org 为开放主体，
+# 如丽水市交通运输局）。
+# An opening agency's desk (an AGENCY token whose --org
+# is the agency opening the data).
+#
+#   待审核提议：本部门提出、等待数据主管部门审核的开放提议
+#   意见建议：待处理（10个工作日内）及超期的
+#   申请：待决定的受限开放申请（approveOpenDataApplication
+#     生成协议，或 rejectOpenDataApplication 说明非歧视性理由）
+#   投诉：中止开放待核实的侵权投诉
+#   需求：向本部门提出的目录外数据需求
+#   Proposals awaiting the authority, opinions to
+#   answer within 10 working days (overdue flagged),
+#   applications to decide, complaints to verify and
+#   demands to assess.
+query OpenDataDesk($year: Int! = 2026) {
+  proposals: openDatasets(awaitingReview: true, first: 20) {
+    edges { node { id title status proposal { kind status } } }
+  }
+  opinions: openDataOpinions(filter: { status: OPEN }, first: 20) {
+    totalCount
+    edges { node { id kind content channel receivedOn dueDate overdue dataset { title } } }
+  }
+  applications: openDataApplications(status: PENDING, first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        applicantName
+        applicantKind
+        scenario
+        storageCapability
+        processingCapability
+        securityCapability
+        creditLevel
+        dataset { title }
+      }
+    }
+  }
+  complaints: openDataComplaints(status: FILED, first: 20) {
+    edges { node { id infringes description source dataset { title status } } }
+  }
+  demands: openDataDemands(filter: { status: OPEN }, first: 20) {
+    edges { node { id description purpose dueDate overdue } }
+  }
+  plans: openDataPlans(year: $year, first: 5) {
+    edges { node { year revision delivery { plannedCount deliveredCount overdueCount } } }
   }
 }
 `,

@@ -170,14 +170,15 @@ describe('GraphiQL playground', () => {
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks and the share request", () => {
-    expect(EXAMPLE_OPERATIONS).toHaveLength(9);
+  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks, the share request and the open-data portal and desk", () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(10);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
     const join = EXAMPLE_OPERATIONS[1]!.query;
     for (const field of ['provider', 'sharing', 'openDataset', 'operator']) expect(join).toContain(field);
-    expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(1);
+    // Two tabs change data: the share request, and the public portal's opinion, registration and application.
+    expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(2);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('"331102"'))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('catalogReviewQueue') && e.query.includes('overdueCatalogByAgency'))).toBe(true);
@@ -186,6 +187,20 @@ describe('GraphiQL playground', () => {
       expect(provider).toContain(field);
     const city = EXAMPLE_OPERATIONS.find((e) => /^query CityCoordination /m.test(e.query))!.query;
     for (const field of ['shareCoordinationQueue', 'shareViolations', 'dataVerifications(filter: { overdue: true }', 'negativeList']) expect(city).toContain(field);
+    // The public browses, gives an opinion, follows its receipt, registers and applies [OPN-3, OPN-4]; the agency's desk answers them.
+    const portal = EXAMPLE_OPERATIONS.find((e) => /^query BrowseOpenCatalog /m.test(e.query))!.query;
+    for (const op of ['restrictedOpenDataHolders', 'fileOpenDataOpinion', 'openDataOpinion(id: $id, receiptToken: $receiptToken)', 'registerOpenDataUser', 'applyForOpenData'])
+      expect(portal).toContain(op);
+    const desk = EXAMPLE_OPERATIONS.find((e) => /^query OpenDataDesk/m.test(e.query))!.query;
+    for (const field of [
+      'awaitingReview: true',
+      'openDataOpinions(filter: { status: OPEN }',
+      'openDataApplications(status: PENDING',
+      'openDataComplaints(status: FILED',
+      'openDataDemands',
+      'openDataPlans',
+    ])
+      expect(desk).toContain(field);
   });
 
   test.each(ASSETS)('serves %s from the local package', async (file, pkg, path, contentType) => {
