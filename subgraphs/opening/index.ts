@@ -22,6 +22,12 @@ import { OpenDataApplicationResolver } from './application.resolver.js';
 import { OpenDataAgreementResolver, RestrictedOpenDataHolderResolver } from './agreement.resolver.js';
 import { OpenDataUser } from './user.entity.js';
 import { OpenDataUserResolver } from './user.resolver.js';
+import { Migration20261208030000 } from './migrations/Migration20261208030000_opening_uses.js';
+import { OpenDataUse } from './use.entity.js';
+import { OpenDataAgreementUseResolver, OpenDatasetUseResolver, OpenDataUseResolver } from './use.resolver.js';
+import { OPEN_DATA_USES_ROUTE, recordOpenDataUses } from './use.route.js';
+import { OpenDataCreditRecord } from './sanction.entity.js';
+import { OpenDataCreditRecordResolver, OpenDataSanctionResolver } from './sanction.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
@@ -34,9 +40,14 @@ export const openingModule: SubgraphModule = {
     OpenDataApplicationResolver,
     OpenDataAgreementResolver,
     RestrictedOpenDataHolderResolver,
+    OpenDataUseResolver,
+    OpenDataAgreementUseResolver,
+    OpenDatasetUseResolver,
+    OpenDataSanctionResolver,
+    OpenDataCreditRecordResolver,
   ],
   references: openingReferences,
-  entities: [OpenDataset, OpenDataComplaint, OpenDataUser, OpenDataApplication, OpenDataAgreement],
+  entities: [OpenDataset, OpenDataComplaint, OpenDataUser, OpenDataApplication, OpenDataAgreement, OpenDataUse, OpenDataCreditRecord],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -48,7 +59,10 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261207020000_complaints', class: Migration20261207020000 },
     { name: 'Migration20261208000000_open_data_users', class: Migration20261208000000 },
     { name: 'Migration20261208001000_open_data_applications', class: Migration20261208001000 },
+    { name: 'Migration20261208030000_opening_uses', class: Migration20261208030000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
+  // The data plane records the uses of restricted data it served [Z §28, Z §34 (四)].
+  internal: { [OPEN_DATA_USES_ROUTE]: recordOpenDataUses },
 };
