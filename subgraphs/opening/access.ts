@@ -184,7 +184,7 @@ export function dataUseFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenD
   return { $or: any };
 }
 
-export function canSeeUse(actor: Actor, node: NodeConfig, u: UseRow): boolean {
+export function canSeeDataUse(actor: Actor, node: NodeConfig, u: UseRow): boolean {
   return actsForOrg(actor, u.providerId) || oversees(actor, node, u.regionCode) || actsAsAccount(actor, u.holderAccount);
 }
 
