@@ -104,7 +104,8 @@ const use = (agreementId: string, datasetId: string, over: Record<string, unknow
   method: 'API',
   operation: 'GET /inspections?town=碧湖镇',
   rowsReturned: 40,
-  usedAt: new Date(Date.now() - 60_000).toISOString(),
+  // A moment ago, but never before today (Chinese time), when the agreement's term began.
+  usedAt: new Date(Math.max(Date.now() - 60_000, new Date(`${todayInChina()}T00:00:00+08:00`).getTime())).toISOString(),
   ...over,
 });
 

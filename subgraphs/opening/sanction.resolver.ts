@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { parseId } from '../../schema/ids.js';
-import { regionOf } from '../../schema/ids.js';
+import { parseId, regionOf } from '../../schema/ids.js';
 import { todayInChina } from '../kit/rules/calendar.js';
 import { readsOf } from '../kit/server/audit.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
-import { forbidden, notFound } from '../kit/server/errors.js';
+import { badInput, forbidden, notFound } from '../kit/server/errors.js';
 import { Bound, FreeText } from '../kit/server/input-bounds.js';
 import { mutate } from '../kit/server/mutation.js';
 import { newOwned } from '../kit/server/owned.js';
@@ -14,12 +13,10 @@ import { canSanctionAgreement, canSeeAgreement, canSeeDataset, creditFilter } fr
 import { OpenDataAgreement, type StoredSanctionStep } from './application.entity.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetLoader } from './dataset.loader.js';
-import { OpenDataViolationEnum, type OpenDataViolation } from './enums.js';
+import { OPEN_DATA_VIOLATIONS, OpenDataViolationEnum, type OpenDataViolation } from './enums.js';
 import { OrganizationRef } from './foreign.js';
 import { OpenDataAgreementSuspension, OpenDataCreditRecord, OpenDataSanctionStep } from './sanction.entity.js';
 import { checkRectifyBy, checkRestorable, checkSuspendable, checkTerminable, checkViolations, sanctionText } from './sanction.rules.js';
-import { badInput } from '../kit/server/errors.js';
-import { OPEN_DATA_VIOLATIONS } from './enums.js';
 
 @InputType({
   description: '暂停利用主体获取数据的权限：违规情形、整改意见和期限 / suspend a user’s access to the data: the violations, the rectification demanded and the deadline [Z §39]',

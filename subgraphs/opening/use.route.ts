@@ -30,7 +30,8 @@ const refused = (problems: UseProblem[]): UsesRecorded => ({ recorded: 0, ids: [
  * meanwhile waits for the batch, and a batch after it sees it and is refused.
  */
 export const recordOpenDataUses: InternalRoute = async ({ em, actor, audit }, body): Promise<UsesRecorded> => {
-  if (!isDataPlane(actor)) return refused([{ index: -1, field: '', code: 'BAD_USER_INPUT', message: 'only the data plane records uses' }]);
+  if (!isDataPlane(actor))
+    return refused([{ index: -1, field: '', code: 'FORBIDDEN', message: '只有数据服务（SYSTEM）记录利用 / only the data plane, signed as SYSTEM, records uses [Z §34 (四)]' }]);
   const now = new Date();
   const parsed = parseUseBatch(body, now);
   if (parsed.problems.length) return refused(parsed.problems);

@@ -36,7 +36,7 @@ export interface UseRecord {
 export interface UseProblem {
   index: number;
   field: string;
-  code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+  code: 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
   message: string;
 }
 
