@@ -122,7 +122,7 @@ const HOLDERS = `{ restrictedOpenDataHolders(first: 100) { edges { node { id } }
 const SUSPEND = `mutation($id: ID!, $input: SuspendOpenDataAgreementInput!) { suspendOpenDataAgreement(id: $id, input: $input) { id status suspension { violations rectification rectifyBy suspendedAt } } }`;
 const RESTORE = `mutation($id: ID!, $note: String!) { restoreOpenDataAgreement(id: $id, note: $note) { id status suspension { rectifyBy } sanctionSteps { kind } } }`;
 const TERMINATE = `mutation($id: ID!, $note: String!) { terminateOpenDataAgreement(id: $id, note: $note) { id status terminatedAt suspension { rectifyBy } sanctionSteps { kind } } }`;
-const CREDIT = `query($account: ID) { openDataCreditRecords(account: $account, first: 100) { totalCount edges { node { id holderAccount holderName agreementId datasetId datasetTitle violations rectification rectifyBy terminatedAt note provider { id } } } } }`;
+const CREDIT = `query($account: ID) { openDataCreditRecords(accountId: $account, first: 100) { totalCount edges { node { id holderAccount holderName agreementId datasetId datasetTitle violations rectification rectifyBy terminatedAt note provider { id } } } } }`;
 
 const demand = (days = 30) => ({
   violations: ['BEYOND_AGREED_SCOPE'],

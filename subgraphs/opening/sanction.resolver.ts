@@ -214,21 +214,22 @@ export class OpenDataCreditRecordResolver {
   async openDataCreditRecords(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
-    @Arg('account', () => ID, { nullable: true, description: '利用主体账号：只列出其信用档案 / a user’s account: its credit file only' }) account?: string | null,
+    @Arg('accountId', () => ID, { nullable: true, description: '利用主体账号：只列出其信用档案 / a user’s account: its credit file only' }) accountId?: string | null,
     @Arg('scope', () => RegionScopeInput, {
       nullable: true,
       description: '区域范围（协议所在区域）；不填为全部平台 / region scope (the agreement’s region); all platforms when omitted',
     })
     scope?: RegionScopeInput | null,
   ): Promise<Page<OpenDataCreditRecord>> {
-    if (account != null) {
-      assertKnownIdRegion(account, 'account');
-      if (!parseId(account)) throw badInput(`account "${account}" 不是利用主体的账号ID / account "${account}" is not a user account: pass an OpenDataUser id`, 'account');
+    if (accountId != null) {
+      assertKnownIdRegion(accountId, 'accountId');
+      if (!parseId(accountId))
+        throw badInput(`accountId "${accountId}" 不是利用主体的账号ID / accountId "${accountId}" is not a user account: pass an OpenDataUser id`, 'accountId');
     }
     return readsOf(
       ctx,
       'OpenDataCreditRecord',
-      await listPage(ctx, OpenDataCreditRecord, { visible: creditFilter(ctx.actor, ctx.node), scope, where: account ? [{ holderAccount: account }] : [], page }),
+      await listPage(ctx, OpenDataCreditRecord, { visible: creditFilter(ctx.actor, ctx.node), scope, where: accountId ? [{ holderAccount: accountId }] : [], page }),
     );
   }
 
