@@ -124,6 +124,13 @@ export interface AuditActions {
     >;
     /** The event is over: datasets withdrawn, collected data sealed or scheduled for destruction, applications shut down [Z §32]. */
     'openDataEmergency.end': Change<'OpenDataEmergency', { summary: string; measures: { datasetId: string; measure: string }[]; applicationsShutDown: number }>;
+    /** A batch of uses the data plane served, recorded against their agreements [Z §28, Z §34 (四)]: the first record, how many, and per agreement. */
+    'openDataUse.record': Change<'OpenDataUse', { count: number; lastId: string; byAgreement: Record<string, number> }>;
+    /** Access suspended for Z §39 violations, with the rectification demanded and its deadline. */
+    'openDataAgreement.suspend': Change<'OpenDataAgreement', { violations: string[]; rectification: string; rectifyBy: string; byAuthority: boolean }>;
+    'openDataAgreement.restore': Change<'OpenDataAgreement', { note: string; rectifyBy: string; byAuthority: boolean }>;
+    /** Not rectified by the deadline: terminated, and the credit record written in the same transaction [Z §39]. */
+    'openDataAgreement.terminate': Change<'OpenDataAgreement', { note: string; rectifyBy: string; creditRecordId: string; byAuthority: boolean }>;
   };
   operation: {
     'operator.create': Change<

@@ -46,7 +46,7 @@ const federation = await startFederation({
   playgroundHeaders: JSON.stringify({ Authorization: `Bearer ${await mintToken(cityAuthority, env.jwtSecret, DEMO_TOKEN_LIFETIME)}` }, null, 2),
 });
 
-const seeded = await seedDemo(federation.gateway.url, env.jwtSecret, (m) => console.log(`  ${m}`));
+const seeded = await seedDemo(federation.gateway.url, env.jwtSecret, (m) => console.log(`  ${m}`), { topology: federation.topology, internalSecret: env.internalSecret });
 if (!seeded.seeded) console.log('  demo data already present (use `npm start -- --reset` to start over)');
 // The seed is a bulk load through the API: the first searches should not wait for the periodic check.
 else await federation.refreshStatistics();

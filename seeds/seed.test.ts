@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startTestFederation } from '../test/support/federation.js';
-import { TEST_JWT_SECRET } from '../test/support/env.js';
+import { TEST_JWT_SECRET, TEST_SECRET } from '../test/support/env.js';
 import { authority } from '../test/support/node.js';
 import { DEMO_NEGATIVE_LIST, DEMO_NOT_SHARED_ENTRIES, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_SHARE_REQUESTS } from './demo-data.js';
 import { seedDemo } from './seed.js';
@@ -16,7 +16,7 @@ let seeded: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   f = await startTestFederation('demo_seed', 10_000);
-  seeded = await seedDemo(f.federation.gateway.url, TEST_JWT_SECRET);
+  seeded = await seedDemo(f.federation.gateway.url, TEST_JWT_SECRET, undefined, { topology: f.federation.topology, internalSecret: TEST_SECRET });
 }, 900_000);
 afterAll(async () => f?.federation.stop());
 
@@ -86,5 +86,17 @@ describe('the demo has restricted-open applications in every state and a public 
     expect(r.errors).toBeUndefined();
     const statuses = new Set(r.data!.openDataApplications.edges.map((e: { node: { status: string } }) => e.node.status));
     expect([...statuses].sort()).toEqual(['APPROVED', 'PENDING', 'REJECTED', 'WITHDRAWN']);
+  });
+
+  test('the demo tracks the uses of restricted data and has an agreement suspended pending rectification [OPN-7, Z §28, Z §39]', async () => {
+    const r = await f.gql(
+      authority('331100'),
+      '{ openDataUses(first: 10) { totalCount edges { node { rowsReturned } } } openDataAgreements(first: 100) { edges { node { status useCount suspension { rectifyBy } } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.openDataUses.totalCount).toBe(3);
+    const agreements = r.data!.openDataAgreements.edges.map((e: { node: unknown }) => e.node);
+    expect(agreements).toContainEqual(expect.objectContaining({ status: 'SUSPENDED', suspension: { rectifyBy: expect.any(String) } }));
+    expect(agreements).toContainEqual(expect.objectContaining({ status: 'ACTIVE', useCount: 3 }));
   });
 });

@@ -18,6 +18,7 @@ import {
   type NodeId,
 } from './demo-data.js';
 import { seedOpeningApplications } from './opening-applications.js';
+import { seedOpeningUses, type DataPlaneAccess } from './opening-uses.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -331,7 +332,7 @@ async function seedSharing(gql: Gql, organizations: Map<string, string>, resourc
  * So the demo data passes every validation rule and leaves a real audit trail. The nodes are
  * seeded in parallel. Runs once: a federation that already has organizations is left alone.
  */
-export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg: string) => void = () => {}): Promise<SeedResult> {
+export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg: string) => void = () => {}, dataPlane?: DataPlaneAccess): Promise<SeedResult> {
   const gql = gatewayClient(gatewayUrl, jwtSecret);
   const organizations = new Map<string, string>();
   const resources = new Map<string, string>();
@@ -372,6 +373,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOpeningUses(gql, organizations, resources, dataPlane)} (${seconds()})`);
   log(`seeded ${await seedOpeningPlans(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }

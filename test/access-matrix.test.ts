@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
 import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
-import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
+import { SYSTEM_ACTOR } from '../subgraphs/kit/server/events.js';
+import { internalPost } from '../platform/internal.js';
 import { auditor, operatorActor } from './support/access.js';
 import { publishResource, registerOrganization, resourceInput, uniqueCreditCode } from './support/catalog-fixtures.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { TEST_JWT_SECRET, TEST_SECRET } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
 
@@ -240,6 +242,87 @@ const emergencyState = async (_s: Scenario, id: string) =>
 const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the owning region', 'authority of the parent city'] : ['authority of the owning region']);
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
 const overseers: Caller[] = ['authority of the owning region', 'authority of the parent city', 'auditor'];
+
+/** Restricted open data of the owner, one dataset per scenario, and agreements on it of users registered in its region. */
+const restrictedOf = new Map<string, Promise<string>>();
+const sharedRestrictedDataset = (s: Scenario) => {
+  let p = restrictedOf.get(s.region);
+  if (!p) {
+    p = (async () => {
+      const resourceId = await publishResource(f.call, s.owner, s.region, { openAttribute: 'RESTRICTED', openCondition: '经申请审核后通过接口开放' });
+      const id = (
+        await f.must(agency(s.owner), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods: ['API'] } })
+      ).proposeOpenDataset.id as string;
+      await f.must(authority(s.region), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id });
+      return id;
+    })();
+    restrictedOf.set(s.region, p);
+  }
+  return p;
+};
+let users = 0;
+const agreementInForce = async (s: Scenario) => {
+  const datasetId = await sharedRestrictedDataset(s);
+  const first = `${s.region}19850101${String(++users).padStart(3, '0')}`;
+  const account = (
+    await f.must(null, `mutation($input: RegisterOpenDataUserInput!) { registerOpenDataUser(input: $input) { id } }`, {
+      input: { regionCode: s.region, name: '张三', kind: 'NATURAL_PERSON', idNumber: first + citizenIdCheckChar(first), contact: '13905780000' },
+    })
+  ).registerOpenDataUser.id as string;
+  const user: Actor = { sub: `user-${account}`, orgId: null, region: s.region, roles: ['USER'], account };
+  const applied = (
+    await f.must(user, `mutation($id: ID!, $input: ApplyForOpenDataInput!) { applyForOpenData(id: $id, input: $input) { id } }`, {
+      id: datasetId,
+      input: { scenario: '研究', storageCapability: '机房', processingCapability: '人员', securityCapability: '控制', creditLevel: 'A' },
+    })
+  ).applyForOpenData.id;
+  return (await f.must(agency(s.owner), `mutation($id: ID!) { approveOpenDataApplication(id: $id, input: { termMonths: 12 }) { agreement { id } } }`, { id: applied }))
+    .approveOpenDataApplication.agreement.id as string;
+};
+const RECTIFY = { violations: ['BEYOND_AGREED_SCOPE'], rectification: '停止超范围使用', rectifyBy: addDays(todayInChina(), 30) };
+const suspendedAgreement = async (s: Scenario) => {
+  const id = await agreementInForce(s);
+  await f.must(agency(s.owner), `mutation($id: ID!, $input: SuspendOpenDataAgreementInput!) { suspendOpenDataAgreement(id: $id, input: $input) { id } }`, { id, input: RECTIFY });
+  return id;
+};
+/** The node keeping the owner's region: the city's for 缙云县, the district's own for 莲都区. */
+const openingSql = (s: Scenario, text: string, params: unknown[]) =>
+  f.federation.nodes
+    .get(s.cityActs ? 'lishui' : 'liandu')!
+    .subgraphs.opening!.orm.em.fork()
+    .getConnection()
+    .execute(text, params);
+/** Suspended, and its deadline passed unrectified. */
+const overdueAgreement = async (s: Scenario) => {
+  const id = await suspendedAgreement(s);
+  await openingSql(s, 'update "opening".open_data_agreement set rectify_by = ? where id = ?', [addDays(todayInChina(), -1), id]);
+  return id;
+};
+const agreementState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { openDataAgreement(id: $id) { status version suspension { rectifyBy } } }`, { id })).openDataAgreement;
+/** An agreement with a use the data plane recorded. */
+const usedAgreement = async (s: Scenario) => {
+  const id = await agreementInForce(s);
+  const datasetId = await sharedRestrictedDataset(s);
+  const res = await internalPost<{ recorded: number }>({
+    node: f.federation.nodes.get(s.cityActs ? 'lishui' : 'liandu')!.node,
+    subgraph: 'opening',
+    path: '/internal/open-data-uses',
+    actor: SYSTEM_ACTOR,
+    body: JSON.stringify({ uses: [{ agreementId: id, datasetId, method: 'API', operation: 'GET /rows', rowsReturned: 3, usedAt: new Date().toISOString() }] }),
+    secret: TEST_SECRET,
+    timeoutMs: 10_000,
+  });
+  if (res.body.recorded !== 1) throw new Error(`use not recorded: ${JSON.stringify(res.body)}`);
+  return id;
+};
+/** A terminated agreement: its credit record names it. */
+const terminatedAgreement = async (s: Scenario) => {
+  const id = await overdueAgreement(s);
+  await f.must(agency(s.owner), `mutation($id: ID!) { terminateOpenDataAgreement(id: $id, note: "逾期未整改") { id } }`, { id });
+  return id;
+};
+const sanctioners = (s: Scenario): Caller[] => ['agency of the owner', ...authorities(s)];
 
 const ROWS: Row[] = [
   {
@@ -964,6 +1047,62 @@ const ROWS: Row[] = [
         `query($scope: RegionScopeInput) { shareSanctions(scope: $scope, first: 100) { edges { node { id } } } }`,
         { scope: { regionCode: s.region, includeSubRegions: false } },
         (d) => d.shareSanctions.edges.some((e: any) => e.node.id === id),
+      ),
+  },
+  {
+    name: 'suspendOpenDataAgreement [OPN-7, Z §39, Z §4]',
+    kind: 'mutation',
+    allowed: sanctioners,
+    prepare: agreementInForce,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: SuspendOpenDataAgreementInput!) { suspendOpenDataAgreement(id: $id, input: $input) { id } }`, { id, input: RECTIFY }),
+    state: agreementState,
+  },
+  {
+    name: 'restoreOpenDataAgreement [OPN-7, Z §39]',
+    kind: 'mutation',
+    allowed: sanctioners,
+    prepare: suspendedAgreement,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { restoreOpenDataAgreement(id: $id, note: "已整改") { id } }`, { id }),
+    state: agreementState,
+  },
+  {
+    name: 'terminateOpenDataAgreement after the deadline [OPN-7, Z §39]',
+    kind: 'mutation',
+    allowed: sanctioners,
+    prepare: overdueAgreement,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { terminateOpenDataAgreement(id: $id, note: "逾期未整改") { id } }`, { id }),
+    state: agreementState,
+  },
+  {
+    name: 'openDataUses of an agreement [OPN-7, Z §28]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: usedAgreement,
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($id: ID) { openDataUses(agreementId: $id, first: 10) { edges { node { id } } } }`, { id }, (d) => d.openDataUses.edges.length === 1),
+  },
+  {
+    name: 'OpenDataAgreement.useCount and OpenDataset.useCounts [OPN-7, Z §28]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: usedAgreement,
+    attempt: (_s, actor, id) =>
+      reads(
+        actor,
+        `query($id: ID!) { openDataAgreement(id: $id) { useCount dataset { useCounts { uses } } } }`,
+        { id },
+        (d) => d.openDataAgreement?.useCount === 1 && d.openDataAgreement.dataset?.useCounts?.[0]?.uses > 0,
+      ),
+  },
+  {
+    name: "openDataCreditRecords: the user's credit file [OPN-7, Z §39]",
+    kind: 'read',
+    allowed: () => overseers,
+    prepare: terminatedAgreement,
+    attempt: (_s, actor, id) =>
+      reads(actor, `{ openDataCreditRecords(first: 100) { edges { node { agreementId } } } }`, {}, (d) =>
+        d.openDataCreditRecords.edges.some((e: any) => e.node.agreementId === id),
       ),
   },
 ];

@@ -8,28 +8,34 @@ import { assertKnownIdRegion } from '../kit/server/pagination.js';
 import { todayInChina } from '../kit/rules/calendar.js';
 import { canSeeDataset, holderFilter } from './access.js';
 import { OpenDataAgreement } from './application.entity.js';
-import { judgeAccess, offersOf } from './access-method.rules.js';
+import { judgeAccess, offersOf, type DecidingAgreement } from './access-method.rules.js';
+import { decidingAgreement } from './sanction.rules.js';
 import { OpenAccessCheck, OpenAccessCheckInput, OpenAccessOffer } from './access-check.types.js';
 import { OpenDataset } from './dataset.entity.js';
 import { datasetLoader } from './dataset.loader.js';
 
 /**
- * The agreements in force today on the datasets of `checks`, held by their users, by
- * "dataset account": one statement for the batch. The latest concluded wins where a user holds two.
+ * The agreement deciding each "dataset account" of `checks`: one in force today, else one
+ * suspended or terminated under Z §39 (sanction.rules.ts `decidingAgreement`). One statement for
+ * the batch.
  */
-async function agreementsInForce(ctx: SubgraphContext, checks: OpenAccessCheckInput[]): Promise<Map<string, OpenDataAgreement>> {
+async function decidingAgreements(ctx: SubgraphContext, checks: OpenAccessCheckInput[]): Promise<Map<string, DecidingAgreement>> {
   if (checks.length === 0) return new Map();
-  const rows = await ctx.em.find(
-    OpenDataAgreement,
-    {
-      $and: [
-        { datasetId: { $in: [...new Set(checks.map((c) => c.datasetId))] }, holderAccount: { $in: [...new Set(checks.map((c) => c.userAccount))] } },
-        holderFilter(todayInChina()),
-      ],
-    },
-    { orderBy: { seq: 'asc' } },
-  );
-  return new Map(rows.map((g) => [`${g.datasetId} ${g.holderAccount}`, g]));
+  const today = todayInChina();
+  const rows = await ctx.em.find(OpenDataAgreement, {
+    $and: [
+      { datasetId: { $in: [...new Set(checks.map((c) => c.datasetId))] }, holderAccount: { $in: [...new Set(checks.map((c) => c.userAccount))] } },
+      { $or: [holderFilter(today), { storedStatus: { $in: ['SUSPENDED', 'TERMINATED'] } }] },
+    ],
+  });
+  const byKey = new Map<string, OpenDataAgreement[]>();
+  for (const g of rows) byKey.set(`${g.datasetId} ${g.holderAccount}`, [...(byKey.get(`${g.datasetId} ${g.holderAccount}`) ?? []), g]);
+  const deciding = new Map<string, DecidingAgreement>();
+  for (const [key, list] of byKey) {
+    const g = decidingAgreement(list, today);
+    if (g) deciding.set(key, g);
+  }
+  return deciding;
 }
 
 @Resolver(() => OpenDataset)
@@ -44,7 +50,7 @@ export class OpenAccessResolver {
 
   @Query(() => [OpenAccessCheck], {
     description:
-      '批量核验（供数据服务调用）：每项回答某用户此刻能否以某方式使用某开放数据集、原因及（受限数据的）协议。每个平台回答其数据集的各项，数据集和协议各一批一次查询；受限开放数据须该用户持有期限内有效的开放利用协议，并返回协议ID。公众用户只能核验本人账号 / batched checks for the data plane: for each, may the user use the dataset this way now, why, and (for RESTRICTED data) under which agreement. Each platform answers the checks of its own datasets, with one statement for the datasets and one for the agreements per batch; RESTRICTED data needs an agreement in force held by the user, whose ID the answer carries. A public user checks only its own account [OPN-2, Z §20, Z §27, Z §15-17]',
+      '批量核验（供数据服务调用）：每项回答某用户此刻能否以某方式使用某开放数据集、原因及（受限数据的）协议。每个平台回答其数据集的各项，数据集和协议各一批一次查询；受限开放数据须该用户持有期限内有效的开放利用协议，并返回协议ID。因违规暂停或终止的协议答 AGREEMENT_SUSPENDED 或 AGREEMENT_TERMINATED。公众用户只能核验本人账号 / batched checks for the data plane: for each, may the user use the dataset this way now, why, and (for RESTRICTED data) under which agreement. Each platform answers the checks of its own datasets, with one statement for the datasets and one for the agreements per batch; RESTRICTED data needs an agreement in force held by the user, whose ID the answer carries; one suspended or terminated for a violation answers AGREEMENT_SUSPENDED or AGREEMENT_TERMINATED. A public user checks only its own account [OPN-2, Z §20, Z §27, Z §15-17, Z §39]',
   })
   async openAccessChecks(
     @Ctx() ctx: SubgraphContext,
@@ -59,7 +65,7 @@ export class OpenAccessResolver {
     const mine = checks.filter((c) => (parseId(c.datasetId) ? ctx.peers.nodeOfId(c.datasetId) : ctx.peers.root)?.name === ctx.node.name);
     const rows = await datasetLoader(ctx).loadMany(mine.filter((c) => parseId(c.datasetId)).map((c) => c.datasetId));
     const byId = new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
-    const agreements = await agreementsInForce(
+    const agreements = await decidingAgreements(
       ctx,
       mine.filter((c) => byId.get(c.datasetId)?.openAttribute === 'RESTRICTED'),
     );

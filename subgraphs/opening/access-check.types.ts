@@ -25,6 +25,13 @@ export const OpenAccessDecisionEnum = defineEnum(OPEN_ACCESS_DECISIONS, {
     NO_AGREEMENT: {
       description: '受限开放数据须有开放利用协议，该用户没有期限内有效的协议 / RESTRICTED data needs an agreement, and the user holds none in force on this dataset [Z §15-17]',
     },
+    AGREEMENT_SUSPENDED: {
+      description: '该用户的协议因违规暂停，获取权限已暂时关闭 / the user’s agreement is suspended for a violation: its access is closed until restored [Z §39]',
+    },
+    AGREEMENT_TERMINATED: {
+      description:
+        '该用户逾期未整改，协议已终止，不再提供该数据 / the user did not rectify by the deadline: its agreement is terminated and the data no longer served to it [Z §39]',
+    },
   },
 });
 

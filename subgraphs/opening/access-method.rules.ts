@@ -38,7 +38,15 @@ export function offersOf(d: Offered): Offer[] {
   }));
 }
 
-export const OPEN_ACCESS_DECISIONS = ['ALLOWED', 'NOT_OPEN', 'METHOD_NOT_OFFERED', 'DOWNLOAD_OF_RESTRICTED', 'NO_AGREEMENT'] as const;
+export const OPEN_ACCESS_DECISIONS = [
+  'ALLOWED',
+  'NOT_OPEN',
+  'METHOD_NOT_OFFERED',
+  'DOWNLOAD_OF_RESTRICTED',
+  'NO_AGREEMENT',
+  'AGREEMENT_SUSPENDED',
+  'AGREEMENT_TERMINATED',
+] as const;
 export type OpenAccessDecision = (typeof OPEN_ACCESS_DECISIONS)[number];
 
 export interface AccessJudgement {
@@ -59,11 +67,22 @@ const refused = (decision: OpenAccessDecision, message: string, offer: Offer | n
 });
 
 /**
+ * The user's agreement on the dataset that decides a check: one in force, or else one whose access
+ * was suspended or terminated for a violation [Z §39] (sanction.rules.ts `decidingAgreement`).
+ */
+export interface DecidingAgreement {
+  id: string;
+  /** Absent: in force. */
+  standing?: 'IN_FORCE' | 'SUSPENDED' | 'TERMINATED';
+}
+
+/**
  * May a user use `method` on the dataset now? A dataset the caller may not see answers as one not
  * open, so the answer tells nothing of it. RESTRICTED data needs an agreement in force on the
- * dataset held by the user (`agreement`: the caller looks it up, application.rules.ts `inForce`).
+ * dataset held by the user (`agreement`: the caller looks it up, application.rules.ts `inForce`);
+ * one suspended or terminated under Z §39 refuses, saying so.
  */
-export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null, method: OpenAccessMethod, agreement: { id: string } | null = null): AccessJudgement {
+export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null, method: OpenAccessMethod, agreement: DecidingAgreement | null = null): AccessJudgement {
   if (d?.status !== 'OPEN') return refused('NOT_OPEN', '数据集不存在或未开放 / the dataset does not exist or is not open [Z §10, Z §35]');
   const offer = offersOf(d).find((o) => o.method === method) ?? null;
   if (!offer) {
@@ -71,6 +90,20 @@ export function judgeAccess(d: (Offered & { status: OpenDatasetStatus }) | null,
       return refused('DOWNLOAD_OF_RESTRICTED', '受限开放数据不得下载，请改用 API 或 MODEL / RESTRICTED data is never downloaded: use API or MODEL [OPN-2, Z §20]');
     }
     return refused('METHOD_NOT_OFFERED', `该数据集不以 ${method} 方式开放 / the dataset is not offered by ${method} [Z §20, B §32]`);
+  }
+  if (offer.agreementRequired && agreement?.standing === 'SUSPENDED') {
+    return refused(
+      'AGREEMENT_SUSPENDED',
+      `该用户获取此数据的权限已因违规暂时关闭（协议 ${agreement.id}），整改并经开放主体恢复后方可使用 / the user's access to this data is suspended for a violation (agreement ${agreement.id}) until it rectifies and the opening agency restores it [Z §39]`,
+      offer,
+    );
+  }
+  if (offer.agreementRequired && agreement?.standing === 'TERMINATED') {
+    return refused(
+      'AGREEMENT_TERMINATED',
+      `该用户逾期未整改，此数据的开放服务已终止（协议 ${agreement.id}）/ the user did not rectify by the deadline: the service of this data to it is terminated (agreement ${agreement.id}) [Z §39]`,
+      offer,
+    );
   }
   if (offer.agreementRequired && agreement) {
     return {

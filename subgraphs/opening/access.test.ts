@@ -18,16 +18,22 @@ import {
   canRecordOpinion,
   canReviewProposal,
   canRouteDemand,
+  canSanctionAgreement,
   canSeeAgreement,
   canSeeApplication,
+  canSeeCreditRecord,
+  canSeeDataUse,
   canSeeDataset,
   canSeeDemand,
   canSeeDispute,
   canSeeEmergency,
   canSeeOpinion,
   canSeePlan,
+  canSeeUseCounts,
   canSeeUser,
   canWithdrawApplication,
+  creditFilter,
+  dataUseFilter,
   datasetFilter,
   demandFilter,
   disputeFilter,
@@ -37,6 +43,8 @@ import {
   opinionFilter,
   planFilter,
 } from './access.js';
+import { OpenDataCreditRecord } from './sanction.entity.js';
+import { OpenDataUse } from './use.entity.js';
 import { OpenDataDispute } from './dispute.entity.js';
 import { OpenDataEmergency } from './emergency.entity.js';
 import { OpenDataPlan } from './plan.entity.js';
@@ -180,6 +188,12 @@ beforeAll(async () => {
       storedStatus: stored,
       filedWithAuthorityAt: a.createdAt,
       filingAcknowledgedAt: null,
+      violations: stored === 'ACTIVE' ? [] : ['BEYOND_AGREED_SCOPE'],
+      rectification: stored === 'ACTIVE' ? null : 'r',
+      rectifyBy: stored === 'ACTIVE' ? null : '2026-07-01',
+      suspendedAt: stored === 'ACTIVE' ? null : a.createdAt,
+      terminatedAt: stored === 'TERMINATED' ? a.createdAt : null,
+      sanctionSteps: [],
       updatedAt: a.createdAt,
     } as unknown as OpenDataAgreement);
   }
@@ -227,6 +241,40 @@ beforeAll(async () => {
       updatedAt: at,
     });
   });
+  // A use on every agreement, and a credit record on every terminated one: of users of the city and of the district.
+  for (const g of await fork.find(OpenDataAgreement, {})) {
+    fork.create(OpenDataUse, {
+      ...newOwned(g.regionCode),
+      agreementId: g.id,
+      datasetId: g.datasetId,
+      providerId: g.providerId,
+      holderAccount: g.holderAccount,
+      method: 'API',
+      operation: 'GET /rows',
+      rowsReturned: 1,
+      usedAt: g.createdAt,
+    });
+    if (g.storedStatus === 'TERMINATED') {
+      fork.create(OpenDataCreditRecord, {
+        ...newOwned(g.regionCode),
+        holderAccount: g.holderAccount,
+        holderRegion: g.holderAccount.slice(0, 6),
+        holderName: g.holderName,
+        holderKind: g.holderKind,
+        agreementId: g.id,
+        datasetId: g.datasetId,
+        datasetTitle: 't',
+        providerId: g.providerId,
+        violations: ['BEYOND_AGREED_SCOPE'],
+        rectification: 'r',
+        rectifyBy: '2026-07-01',
+        suspendedAt: g.createdAt,
+        terminatedAt: g.createdAt,
+        note: 'n',
+      });
+    }
+  }
+  await fork.flush();
   await fork.flush();
 }, 300_000);
 
@@ -364,5 +412,38 @@ describe('opening access', () => {
     expect(canSeeUser(auditor('331100'), LISHUI, u)).toBe(true);
     expect(canSeeUser(authority('331122'), LISHUI, u)).toBe(false);
     expect(canSeeUser(agency(provider, '331122'), LISHUI, u)).toBe(false);
+  });
+
+  test('OpenDataUse: the list filter admits exactly the use records the predicate shows: opening agency, overseers, the holder; never another user or agency [OPN-7, Z §28, Z §34 (四)]', async () => {
+    const { admitted } = await expectFilterAgreesWithPredicate(em(), OpenDataUse, actors(), accessNodes(LISHUI), dataUseFilter, canSeeDataUse);
+    expect(admitted).toBeGreaterThan(0);
+  });
+
+  test('OpenDataCreditRecord: the list filter admits exactly the credit records the predicate shows: the user, overseers of the record’s or the user’s region; no agency [OPN-7, Z §39]', async () => {
+    const { admitted } = await expectFilterAgreesWithPredicate(em(), OpenDataCreditRecord, actors(), accessNodes(LISHUI), creditFilter, canSeeCreditRecord);
+    expect(admitted).toBeGreaterThan(0);
+    const record = { regionCode: '331122', holderRegion: '331102', holderAccount: users['user 331102'] };
+    const [, liandu] = accessNodes(LISHUI);
+    expect(canSeeCreditRecord(authority('331102'), liandu!, record)).toBe(true);
+    expect(canSeeCreditRecord(authority('331121'), LISHUI, record)).toBe(false);
+    expect(canSeeCreditRecord(agency(owners['county bureau 331122'], '331122'), LISHUI, record)).toBe(false);
+    expect(canSeeCreditRecord(userOf(users['user 331100']), LISHUI, record)).toBe(false);
+  });
+
+  test('[Z §39, Z §4] the opening agency or the authority acting on the region sanctions an agreement; not a supervisor, an auditor, another agency or the holder; use counts for the agency and overseers only', () => {
+    const provider = owners['county bureau 331122'];
+    const g = { providerId: provider, regionCode: '331122' };
+    const [, liandu] = accessNodes(LISHUI);
+    expect(canSanctionAgreement(agency(provider, '331122'), LISHUI, g)).toBe(true);
+    expect(canSanctionAgreement(authority('331122'), LISHUI, g)).toBe(true);
+    expect(canSanctionAgreement(authority('331100'), LISHUI, g)).toBe(true);
+    expect(canSanctionAgreement(authority('331100'), liandu!, { providerId: provider, regionCode: '331102' })).toBe(false);
+    expect(canSanctionAgreement(authority('331121'), LISHUI, g)).toBe(false);
+    expect(canSanctionAgreement(auditor('331100'), LISHUI, g)).toBe(false);
+    expect(canSanctionAgreement(agency(owners['city bureau 331100'], '331100'), LISHUI, g)).toBe(false);
+    expect(canSanctionAgreement(userOf(users['user 331100']), LISHUI, g)).toBe(false);
+    expect(canSeeUseCounts(agency(provider, '331122'), LISHUI, g)).toBe(true);
+    expect(canSeeUseCounts(auditor('331100'), LISHUI, g)).toBe(true);
+    expect(canSeeUseCounts(userOf(users['user 331100']), LISHUI, g)).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ import type { OpenDataUser } from './user.entity.js';
 import type { OpenDataDispute } from './dispute.entity.js';
 import type { OpenDataEmergency } from './emergency.entity.js';
 import type { OpenDataPlan } from './plan.entity.js';
+import type { OpenDataUse } from './use.entity.js';
+import type { OpenDataCreditRecord } from './sanction.entity.js';
 
 /**
  * Who may see and do what in opening: for each entity the SQL filter of its lists and the
@@ -332,4 +334,70 @@ export function canSeeEmergency(actor: Actor, node: NodeConfig, e: EmergencyRow)
  */
 export function canHandleEmergency(actor: Actor, node: NodeConfig, regionCode: string): boolean {
   return actsOn(actor, node, regionCode);
+}
+
+type UseRow = Pick<OpenDataUse, 'providerId' | 'regionCode' | 'holderAccount'>;
+
+/**
+ * A use record [Z §28, Z §34 (四)] is seen as its agreement is: by the opening agency that tracks
+ * the use, those who oversee the dataset's region (its authorities, auditors), and the holder for
+ * its own uses; never by other users or agencies. Reads are audited.
+ */
+export function dataUseFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataUse> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OpenDataUse>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  if (actor.account) any.push({ holderAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeDataUse(actor: Actor, node: NodeConfig, u: UseRow): boolean {
+  return actsForOrg(actor, u.providerId) || oversees(actor, node, u.regionCode) || actsAsAccount(actor, u.holderAccount);
+}
+
+/**
+ * Use records are written by the data plane alone, the platform's own service serving the rows
+ * (an internal route signed as SYSTEM), never by a client: what it records is what it served [Z §34 (四)].
+ */
+export function isDataPlane(actor: Actor): boolean {
+  return hasRole(actor, 'SYSTEM');
+}
+
+/**
+ * How much a dataset's restricted data is used, per method [Z §28]: the opening agency that tracks
+ * it and those who oversee the dataset's region; not the public, whose catalog shows the holders
+ * [Z §16], not what they do.
+ */
+export function canSeeUseCounts(actor: Actor, node: NodeConfig, d: Pick<DatasetRow, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
+}
+
+/**
+ * Suspending, restoring and terminating a user's access [Z §39]: the opening agency (开放主体),
+ * which Z §39 charges with it, or the authority acting on the dataset's region on this node, which
+ * directs and supervises opening and carries out the opening work of its level [Z §4]. A
+ * supervising authority and auditors only read.
+ */
+export function canSanctionAgreement(actor: Actor, node: NodeConfig, g: Pick<AgreementRow, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, g.providerId) || actsOn(actor, node, g.regionCode);
+}
+
+type CreditRow = Pick<OpenDataCreditRecord, 'regionCode' | 'holderRegion' | 'holderAccount'>;
+
+/**
+ * A user's credit file [Z §39] is read by the user itself and by the authorities and auditors who
+ * oversee the region of the sanctioned agreement or the region the user registered in; never by
+ * other users, and never by agencies, the sanctioning one included (it keeps the agreement, with its
+ * suspension). Reads are audited.
+ */
+export function creditFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDataCreditRecord> | null {
+  if (isAnonymous(actor)) return null;
+  const regions = overseenRegions(actor, node);
+  const any: FilterQuery<OpenDataCreditRecord>[] = [{ regionCode: { $in: regions } }, { holderRegion: { $in: regions } }];
+  if (actor.account) any.push({ holderAccount: actor.account });
+  return { $or: any };
+}
+
+export function canSeeCreditRecord(actor: Actor, node: NodeConfig, c: CreditRow): boolean {
+  return oversees(actor, node, c.regionCode) || oversees(actor, node, c.holderRegion) || actsAsAccount(actor, c.holderAccount);
 }

@@ -11,6 +11,8 @@ import {
   type OpenApplicationStepKind,
   type OpenCreditLevel,
   type OpenDataUserKind,
+  type OpenDataViolation,
+  type OpenSanctionStepKind,
   type StoredOpenAgreementStatus,
 } from './enums.js';
 import { LocalDate } from '../kit/server/scalars.js';
@@ -104,6 +106,16 @@ export class OpenDataApplication extends Owned {
   updatedAt!: Date;
 }
 
+/** A sanction step as the agreement keeps it [Z §39]. */
+export interface StoredSanctionStep {
+  kind: OpenSanctionStepKind;
+  at: string;
+  violations: OpenDataViolation[];
+  rectification: string | null;
+  rectifyBy: string | null;
+  note: string | null;
+}
+
 @ObjectType('OpenDataAgreementClause', { description: '开放利用协议的一项约定 / one clause of an open-data use agreement [Z §17]' })
 export class OpenDataAgreementClause {
   @Field(() => OpenAgreementClauseKindEnum, { description: '约定事项 / the clause' })
@@ -179,6 +191,27 @@ export class OpenDataAgreement extends Owned {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: '数据主管部门确认备案的时间；未确认为空 / when the data authority acknowledged the filing; null until then [Z §17]' })
   filingAcknowledgedAt!: Date | null;
+
+  /** The Z §39 violations of the suspension in course (kept when it ends in termination); empty while ACTIVE. */
+  @Property({ type: ArrayType })
+  violations!: OpenDataViolation[];
+
+  /** The rectification demanded (整改意见) and its deadline, with the suspension [Z §39]. */
+  @Property({ type: 'text', nullable: true })
+  rectification!: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  rectifyBy!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  terminatedAt!: Date | null;
+
+  /** Every suspension, restoration and termination, in order; who took each is in the audit log. */
+  @Property({ type: 'json' })
+  sanctionSteps!: StoredSanctionStep[];
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Field({ description: '更新时间 / updated at' })

@@ -13,6 +13,7 @@ import { applicationFilter, canDecideApplication, canSeeAgreement, canSeeApplica
 import { OpenDataAgreement, OpenDataApplication, OpenDataApplicationStep, type StoredApplicationStep } from './application.entity.js';
 import { agreementClauses, agreementTerm, checkApplicable, checkNoOpenRequest, checkPending, checkRejectionReason, checkTermMonths, requiredText } from './application.rules.js';
 import { OpenDataset } from './dataset.entity.js';
+import { checkNotSanctioned } from './sanction.rules.js';
 import { OpenApplicationStatusEnum, OpenCreditLevelEnum, type OpenApplicationStatus, type OpenCreditLevel, type OpenDataUserKind, type OpenDataUserStatus } from './enums.js';
 import { OpenDataUser } from './user.entity.js';
 
@@ -157,10 +158,13 @@ export class OpenDataApplicationResolver {
       );
     }
     const today = todayInChina();
-    const [pending, inForce] = await Promise.all([
+    const [pending, inForce, suspended, terminated] = await Promise.all([
       ctx.em.count(OpenDataApplication, { datasetId: d.id, applicantAccount: account, status: 'PENDING' }),
       ctx.em.count(OpenDataAgreement, { $and: [{ datasetId: d.id, holderAccount: account }, holderFilter(today)] }),
+      ctx.em.count(OpenDataAgreement, { datasetId: d.id, holderAccount: account, storedStatus: 'SUSPENDED' }),
+      ctx.em.count(OpenDataAgreement, { datasetId: d.id, holderAccount: account, storedStatus: 'TERMINATED' }),
     ]);
+    checkNotSanctioned(suspended, terminated);
     checkNoOpenRequest(pending, inForce);
     return mutate(ctx, 'opening', async (em) => {
       const owned = newOwned(d.regionCode);
@@ -233,6 +237,12 @@ export class OpenDataApplicationResolver {
         // Z §17 ¶2: the agency files what it signed; the platform files it as it is signed.
         filedWithAuthorityAt: now,
         filingAcknowledgedAt: null,
+        violations: [],
+        rectification: null,
+        rectifyBy: null,
+        suspendedAt: null,
+        terminatedAt: null,
+        sanctionSteps: [],
         updatedAt: now,
       });
       Object.assign(a, {

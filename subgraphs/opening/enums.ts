@@ -469,3 +469,38 @@ export const OpenEmergencyMeasureEnum = defineEnum(OPEN_EMERGENCY_MEASURES, {
     DESTRUCTION_SCHEDULED: { description: '已安排销毁 / scheduled for destruction' },
   },
 });
+
+/**
+ * The violations for which Z §39 has the opening agency demand rectification and suspend the
+ * user's access to the data, in the article's order (一)-(五).
+ */
+export const OPEN_DATA_VIOLATIONS = ['BEYOND_AGREED_SCOPE', 'SAFEGUARDS_NOT_IMPLEMENTED', 'MINING_SECRETS_OR_PRIVACY', 'PLATFORM_SECURITY_BREACH', 'OTHER_SERIOUS_BREACH'] as const;
+export type OpenDataViolation = (typeof OPEN_DATA_VIOLATIONS)[number];
+
+/** The sanction steps an agreement keeps, in order [Z §39]. */
+export const OPEN_SANCTION_STEPS = ['SUSPENDED', 'RESTORED', 'TERMINATED'] as const;
+export type OpenSanctionStepKind = (typeof OPEN_SANCTION_STEPS)[number];
+
+export const OpenDataViolationEnum = defineEnum(OPEN_DATA_VIOLATIONS, {
+  name: 'OpenDataViolation',
+  description: '利用主体的违规情形 / a violation by a public data user [Z §39]',
+  valuesConfig: {
+    BEYOND_AGREED_SCOPE: { description: '未经同意超出开放利用协议约定的范围使用数据 / used the data beyond the scope the agreement sets, without consent [Z §39 (一)]' },
+    SAFEGUARDS_NOT_IMPLEMENTED: { description: '未落实开放利用协议约定的安全保障措施 / did not put in place the safeguards the agreement stipulates [Z §39 (二)]' },
+    MINING_SECRETS_OR_PRIVACY: {
+      description: '出于获取国家秘密、商业秘密或者个人隐私目的挖掘公共数据 / mined the data to obtain state secrets, trade secrets or personal privacy [Z §39 (三)]',
+    },
+    PLATFORM_SECURITY_BREACH: { description: '严重违反公共数据平台安全管理规范 / seriously breached the security rules of the public data platform [Z §39 (四)]' },
+    OTHER_SERIOUS_BREACH: { description: '其他严重违反开放利用协议的情形 / another serious breach of the agreement [Z §39 (五)]' },
+  },
+});
+
+export const OpenSanctionStepKindEnum = defineEnum(OPEN_SANCTION_STEPS, {
+  name: 'OpenDataSanctionStepKind',
+  description: '协议的处置步骤 / a sanction step of an agreement [Z §39]',
+  valuesConfig: {
+    SUSPENDED: { description: '提出整改意见并暂时关闭获取权限 / rectification demanded and access suspended [Z §39]' },
+    RESTORED: { description: '已整改，恢复获取权限 / rectified; access restored' },
+    TERMINATED: { description: '逾期未整改，终止开放服务并记入信用档案 / not rectified by the deadline: service terminated and recorded in the credit file [Z §39]' },
+  },
+});

@@ -38,6 +38,12 @@ import { OpenDataPlan } from './plan.entity.js';
 import { OpenDataPlanResolver } from './plan.resolver.js';
 import { OpenDataUser } from './user.entity.js';
 import { OpenDataUserResolver } from './user.resolver.js';
+import { Migration20261208030000 } from './migrations/Migration20261208030000_opening_uses.js';
+import { OpenDataUse } from './use.entity.js';
+import { OpenDataAgreementUseResolver, OpenDatasetUseResolver, OpenDataUseResolver } from './use.resolver.js';
+import { OPEN_DATA_USES_ROUTE, recordOpenDataUses } from './use.route.js';
+import { OpenDataCreditRecord } from './sanction.entity.js';
+import { OpenDataCreditRecordResolver, OpenDataSanctionResolver } from './sanction.resolver.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
@@ -56,6 +62,11 @@ export const openingModule: SubgraphModule = {
     OpenDataPlanResolver,
     OpenDataEmergencyResolver,
     OpenDatasetEmergencyResolver,
+    OpenDataUseResolver,
+    OpenDataAgreementUseResolver,
+    OpenDatasetUseResolver,
+    OpenDataSanctionResolver,
+    OpenDataCreditRecordResolver,
   ],
   references: openingReferences,
   entities: [
@@ -69,6 +80,8 @@ export const openingModule: SubgraphModule = {
     OpenDataDispute,
     OpenDataPlan,
     OpenDataEmergency,
+    OpenDataUse,
+    OpenDataCreditRecord,
   ],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -86,8 +99,11 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261208020000_dataset_type_disputes', class: Migration20261208020000 },
     { name: 'Migration20261208021000_open_plans', class: Migration20261208021000 },
     { name: 'Migration20261208022000_emergencies', class: Migration20261208022000 },
+    { name: 'Migration20261208030000_opening_uses', class: Migration20261208030000 },
     { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
+  // The data plane records the uses of restricted data it served [Z §28, Z §34 (四)].
+  internal: { [OPEN_DATA_USES_ROUTE]: recordOpenDataUses },
 };

@@ -9,7 +9,7 @@ import type { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal, type InternalClaims } from '../../../schema/auth.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, INTERNAL_AUTH_HEADER, verifyInternal, type Actor, type InternalClaims } from '../../../schema/auth.js';
 import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, noteLog, operationLogPlugin, readBodiesAsText } from '../../../platform/http.js';
 import { getProcessLogger, type Logger } from '../../../platform/log.js';
 import { READY_PATH, TopologyIndex, type NodeConfig, type SubgraphName, type Topology } from '../../../schema/topology.js';
@@ -60,8 +60,12 @@ export interface SubgraphModule {
   internal?: Record<string, InternalRoute>;
 }
 
-/** An internal endpoint: its answer (JSON) to a body (parsed JSON, unchecked: validate it). */
-export type InternalRoute = (ctx: { em: EntityManager; node: NodeConfig; peers: PeerClient }, body: unknown) => Promise<unknown>;
+/**
+ * An internal endpoint: its answer (JSON) to a body (parsed JSON, unchecked: validate it). A route
+ * that changes data writes its audit event with `audit` (kit/server/audit.ts `writeAudit`) in its
+ * own transaction, as the caller (`actor`, SYSTEM).
+ */
+export type InternalRoute = (ctx: { em: EntityManager; node: NodeConfig; peers: PeerClient; actor: Actor; audit: AuditSession }, body: unknown) => Promise<unknown>;
 
 export interface SubgraphOptions {
   /** Read on every request, so a harness may fill in sibling URLs after start (port 0). */
@@ -367,8 +371,9 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       // Only another subgraph calls these; the gateway never signs SYSTEM for a client.
       if (!request.claims!.actor.roles.includes('SYSTEM')) return reply.code(403).send(errorBody('internal endpoint', 'FORBIDDEN'));
       if (request.bodyNotJson) return notJson(reply);
-      const peers = new PeerClient(opts.node, request.claims!.actor, settings.internalSecret, undefined, request.id, topology);
-      return route({ em: orm.em.fork(), node: opts.node, peers }, request.body ?? {});
+      const { actor } = request.claims!;
+      const peers = new PeerClient(opts.node, actor, settings.internalSecret, undefined, request.id, topology);
+      return route({ em: orm.em.fork(), node: opts.node, peers, actor, audit: new AuditSession(chain, actor) }, request.body ?? {});
     });
   }
   if (mod.outbox) {
