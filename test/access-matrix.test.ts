@@ -843,6 +843,14 @@ const ROWS: Row[] = [
       reads(actor, `query($id: ID!) { organization(id: $id) { catalogEvaluation { entries } } }`, { id }, (d) => d.organization?.catalogEvaluation != null),
   },
   {
+    name: "read the agency's open-data evaluation: Organization.openingEvaluation [OPN-9, Z §38]",
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: async (s) => s.owner,
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($id: ID!) { organization(id: $id) { openingEvaluation { openDatasets } } }`, { id }, (d) => d.organization?.openingEvaluation != null),
+  },
+  {
     name: 'read an objection: dataObjection(id) [B §11]',
     kind: 'read',
     allowed: () => ['agency of the owner', ...overseers],

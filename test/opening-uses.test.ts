@@ -359,3 +359,18 @@ describe('sanctions: suspension with a rectification demand, restoration, termin
     expect(reads.map((r) => r.actor_sub)).toEqual(expect.arrayContaining([authority(CITY).sub, user.actor.sub]));
   });
 });
+
+describe("an agency's opening evaluation, read across nodes [OPN-9, Z §38]", () => {
+  test('the city authority reads a district agency’s applications, agreements and recorded uses; another district agency reads null', async () => {
+    const d = await restrictedDataset('莲都区统计评价', LIANDU);
+    const user = await register('评价用户');
+    const agreementId = await agreement(user, d);
+    expect((await dataPlane('liandu', [use(agreementId, d.id), use(agreementId, d.id)])).body.recorded).toBe(2);
+    const EVALUATION = `query($id: ID!) { organization(id: $id) { openingEvaluation { openDatasets restrictedDatasets applicationsReceived agreementsInForce restrictedUses downloads } } }`;
+    const expected = { openDatasets: 1, restrictedDatasets: 1, applicationsReceived: 1, agreementsInForce: 1, restrictedUses: 2, downloads: null };
+    expect((await f.must(authority(CITY), EVALUATION, { id: d.provider })).organization.openingEvaluation).toEqual(expected);
+    expect((await f.must(d.staff, EVALUATION, { id: d.provider })).organization.openingEvaluation).toEqual(expected);
+    const neighbour = await registerOrganization(f.call, LIANDU, '莲都区评价邻局');
+    expect((await f.must(agency(neighbour, LIANDU), EVALUATION, { id: d.provider })).organization.openingEvaluation).toBeNull();
+  });
+});

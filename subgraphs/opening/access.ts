@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { isWithin } from '../../schema/regions.js';
-import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions, regionsWhere } from '../kit/rules/access.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions, overseesOrg, regionsWhere } from '../kit/rules/access.js';
 import type { OpenDataComplaint } from './complaint.entity.js';
 import type { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import type { OpenDataset } from './dataset.entity.js';
@@ -400,4 +400,12 @@ export function creditFilter(actor: Actor, node: NodeConfig): FilterQuery<OpenDa
 
 export function canSeeCreditRecord(actor: Actor, node: NodeConfig, c: CreditRow): boolean {
   return oversees(actor, node, c.regionCode) || oversees(actor, node, c.holderRegion) || actsAsAccount(actor, c.holderAccount);
+}
+
+/**
+ * An agency's opening evaluation [Z §38] is read by the agency itself and by those who oversee
+ * its region (its authorities, those above, auditors), as the sharing and catalog evaluations are.
+ */
+export function canSeeOpeningEvaluation(actor: Actor, orgId: string): boolean {
+  return actsForOrg(actor, orgId) || overseesOrg(actor, orgId);
 }

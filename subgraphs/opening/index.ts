@@ -15,6 +15,7 @@ import { Migration20261207020000 } from './migrations/Migration20261207020000_co
 import { OpenDataComplaint } from './complaint.entity.js';
 import { OpenDataComplaintResolver } from './complaint.resolver.js';
 import { DataResourceOpeningResolver } from './resource.resolver.js';
+import { OpeningEvaluationResolver } from './evaluation.resolver.js';
 import { Migration20261208000000 } from './migrations/Migration20261208000000_open_data_users.js';
 import { Migration20261208001000 } from './migrations/Migration20261208001000_open_data_applications.js';
 import { Migration20261208010000 } from './migrations/Migration20261208010000_opinions_demands.js';
@@ -54,6 +55,7 @@ export const openingModule: SubgraphModule = {
     OpenDataDemandResolver,
     OpenAccessResolver,
     DataResourceOpeningResolver,
+    OpeningEvaluationResolver,
     OpenDataUserResolver,
     OpenDataApplicationResolver,
     OpenDataAgreementResolver,
