@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
+import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { yearInChina } from '../subgraphs/opening/plan.rules.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
@@ -235,6 +236,52 @@ describe('emergencies [OPN-8, Z §8, Z §32]', () => {
     // The city authority follows it from its own node: the list is merged across nodes.
     const list = await f.must(authority(CITY), `query { openDataEmergencies(first: 100, status: ENDED) { edges { node { id event } } } }`);
     expect(list.openDataEmergencies.edges.map((x: any) => x.node.id)).toContain(e.id);
+  });
+
+  test('when the event is over, the applications built on restricted emergency data are shut down: its agreements CLOSED without sanction, pending applications refused [Z §32, Z §16-17]', async () => {
+    const provider = await registerOrganization(f.call, DISTRICT, '莲都区疾病预防控制中心');
+    const resourceId = await publishResource(f.call, provider, DISTRICT, { name: '密接人员流调', openAttribute: 'RESTRICTED', openCondition: '仅限疫情防控科研' });
+    const e = (await f.must(authority(DISTRICT), OPEN, { input: { resourceId, event: '莲都区聚集性疫情', kind: 'PUBLIC_HEALTH', openForHours: 24, accessMethods: ['API'] } }))
+      .openEmergencyData;
+    const datasetId = e.datasetIds[0] as string;
+    let serial = 500;
+    const user = async (name: string): Promise<Actor> => {
+      const first17 = `${CITY}19880808${++serial}`;
+      const id = (
+        await f.must(null, `mutation($input: RegisterOpenDataUserInput!) { registerOpenDataUser(input: $input) { id } }`, {
+          input: { regionCode: CITY, name, kind: 'NATURAL_PERSON', idNumber: first17 + citizenIdCheckChar(first17), contact: '13905780000' },
+        })
+      ).registerOpenDataUser.id as string;
+      return { sub: `user-${id}`, orgId: null, region: CITY, roles: ['USER'], account: id };
+    };
+    const apply = async (u: Actor) =>
+      (
+        await f.must(u, `mutation($id: ID!, $input: ApplyForOpenDataInput!) { applyForOpenData(id: $id, input: $input) { id } }`, {
+          id: datasetId,
+          input: { scenario: '疫情传播链研究', storageCapability: '隔离机房', processingCapability: '流行病学团队', securityCapability: '脱敏与审计', creditLevel: 'A' },
+        })
+      ).applyForOpenData.id as string;
+    const approved = await apply(await user('王五'));
+    const agreementId = (
+      await f.must(agency(provider, DISTRICT), `mutation($id: ID!) { approveOpenDataApplication(id: $id, input: { termMonths: 6 }) { agreement { id } } }`, { id: approved })
+    ).approveOpenDataApplication.agreement.id as string;
+    const pending = await apply(await user('赵六'));
+
+    const ended = (await f.must(authority(DISTRICT), END, { id: e.id, summary: '疫情结束，流调数据封存', measures: [{ datasetId, measure: 'SEALED' }] })).endOpenDataEmergency;
+    expect(ended.applicationsShutDown).toBe(2);
+    const AGREEMENT = `query($id: ID!) { openDataAgreement(id: $id) { status closedAt } }`;
+    expect((await f.must(authority(DISTRICT), AGREEMENT, { id: agreementId })).openDataAgreement).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
+    const APPLICATION = `query($id: ID!) { openDataApplication(id: $id) { status rejectionReason } }`;
+    expect((await f.must(authority(DISTRICT), APPLICATION, { id: pending })).openDataApplication).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: expect.stringContaining('Z §32'),
+    });
+    // No sanction: nothing enters the holder's credit file, and the public holder list no longer names it.
+    expect((await f.must(authority(CITY), `{ openDataCreditRecords(first: 100) { edges { node { agreementId } } } }`)).openDataCreditRecords.edges).not.toContainEqual({
+      node: { agreementId },
+    });
+    const holders = (await f.must(null, `{ restrictedOpenDataHolders(first: 100) { edges { node { id } } } }`)).restrictedOpenDataHolders.edges.map((x: any) => x.node.id);
+    expect(holders).not.toContain(agreementId);
   });
 
   test('the city authority opens emergency data of a county it acts on, on its own node [Z §8, B §17]', async () => {

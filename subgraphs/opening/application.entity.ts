@@ -209,6 +209,11 @@ export class OpenDataAgreement extends Owned {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   terminatedAt!: Date | null;
 
+  /** Closed, not for a violation: the emergency opening it rested on ended [Z §32]. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: '因应急开放结束而关停的时间 / when it was closed because the emergency opening it rested on ended [Z §32]' })
+  closedAt!: Date | null;
+
   /** Every suspension, restoration and termination, in order; who took each is in the audit log. */
   @Property({ type: 'json' })
   sanctionSteps!: StoredSanctionStep[];

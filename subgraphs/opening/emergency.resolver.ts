@@ -17,7 +17,7 @@ import { datasetLoader } from './dataset.loader.js';
 import { openingResource } from './dataset.resolver.js';
 import { checkOpenable, defaultDataType } from './dataset.rules.js';
 import { OpenDataEmergency, OpenDataEmergencyMeasure } from './emergency.entity.js';
-import { shutDownEmergencyApplications } from './emergency.hooks.js';
+import { shutDownEmergencyApplications } from './emergency.shutdown.js';
 import { checkActive, checkEmergencyTarget, checkEndMeasures, checkOpenForHours, EMERGENCY_EVENT_MAX, EMERGENCY_SUMMARY_MAX, isDue, openUntil } from './emergency.rules.js';
 import {
   OpenAccessMethodEnum,

@@ -285,7 +285,7 @@ export const OPEN_APPLICATION_STEPS = ['SUBMITTED', 'APPROVED', 'REJECTED', 'WIT
 export type OpenApplicationStepKind = (typeof OPEN_APPLICATION_STEPS)[number];
 
 /** Stored: ACTIVE, SUSPENDED, TERMINATED; EXPIRED is never stored, it is an ACTIVE agreement past its term's last day. */
-export const OPEN_AGREEMENT_STATUSES = ['ACTIVE', 'SUSPENDED', 'TERMINATED', 'EXPIRED'] as const;
+export const OPEN_AGREEMENT_STATUSES = ['ACTIVE', 'SUSPENDED', 'TERMINATED', 'CLOSED', 'EXPIRED'] as const;
 export type OpenAgreementStatus = (typeof OPEN_AGREEMENT_STATUSES)[number];
 export type StoredOpenAgreementStatus = Exclude<OpenAgreementStatus, 'EXPIRED'>;
 
@@ -353,6 +353,7 @@ export const OpenAgreementStatusEnum = defineEnum(OPEN_AGREEMENT_STATUSES, {
     ACTIVE: { description: '有效 / in force' },
     SUSPENDED: { description: '已暂停 / suspended [Z §39]' },
     TERMINATED: { description: '已终止 / terminated [Z §39]' },
+    CLOSED: { description: '应急事件结束，数据撤回，相关数据应用已关停 / closed: the emergency it served is over, the data withdrawn and its applications shut down [Z §32]' },
     EXPIRED: { description: '协议期限已届满 / the term has ended' },
   },
 });

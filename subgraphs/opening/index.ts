@@ -24,6 +24,7 @@ import { Migration20261208020000 } from './migrations/Migration20261208020000_da
 import { Migration20261208021000 } from './migrations/Migration20261208021000_open_plans.js';
 import { Migration20261208022000 } from './migrations/Migration20261208022000_emergencies.js';
 import { Migration20261208040000 } from './migrations/Migration20261208040000_opinion_channels.js';
+import { Migration20261208050000 } from './migrations/Migration20261208050000_agreement_closed.js';
 import { OpenDataAgreement, OpenDataApplication } from './application.entity.js';
 import { OpenDataApplicationResolver } from './application.resolver.js';
 import { OpenDataAgreementResolver, RestrictedOpenDataHolderResolver } from './agreement.resolver.js';
@@ -103,6 +104,7 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261208022000_emergencies', class: Migration20261208022000 },
     { name: 'Migration20261208030000_opening_uses', class: Migration20261208030000 },
     { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },
+    { name: 'Migration20261208050000_agreement_closed', class: Migration20261208050000 },
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
