@@ -1,3 +1,4 @@
+import { requiredText as filingText } from './filing.rules.js';
 import { addDays } from '../kit/rules/calendar.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { OpenAgreementClauseKind, OpenAgreementStatus, OpenApplicationStatus, OpenDatasetAccessLevel, OpenDatasetStatus, StoredOpenAgreementStatus } from './enums.js';
@@ -17,12 +18,7 @@ export const TERM_MONTHS_MIN = 1;
 export const TERM_MONTHS_MAX = 36;
 
 /** Required free text, trimmed and bounded, refused naming `field`. */
-export function requiredText(value: string | null | undefined, field: string, zh: string, en: string): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(`${zh}不能为空 / ${en} is required [Z §16]`, field);
-  if (Array.from(text).length > APPLICATION_TEXT_MAX) throw badInput(`${zh}不能超过 ${APPLICATION_TEXT_MAX} 字 / ${en} must be at most ${APPLICATION_TEXT_MAX} characters`, field);
-  return text;
-}
+export const requiredText = (value: string | null | undefined, field: string, zh: string, en: string): string => filingText(value, field, zh, en, APPLICATION_TEXT_MAX);
 
 /**
  * Only an OPEN dataset of RESTRICTED data is applied for: UNCONDITIONAL data is open to everyone

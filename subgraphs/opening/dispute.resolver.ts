@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requiredText } from './filing.rules.js';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { parseId } from '../../schema/ids.js';
-import { blank } from '../kit/rules/validation.js';
 import { readOf, readsOf } from '../kit/server/audit.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { badInput, forbidden, notFound } from '../kit/server/errors.js';
@@ -45,14 +45,6 @@ const OpenDataDisputeConnection = connectionType(
   'OpenDataDispute',
   '开放争议列表（跨平台合并，最新在前）/ a page of open-data disputes, merged across platforms, newest first',
 );
-
-/** Required free text, trimmed, within the bound. */
-function requiredText(value: string | null | undefined, field: string, zh: string, en: string): string {
-  if (blank(value)) throw badInput(`${zh}不能为空 / ${en} is required`, field);
-  const text = value!.trim();
-  if (Array.from(text).length > DISPUTE_TEXT_MAX) throw badInput(`${zh}不能超过 ${DISPUTE_TEXT_MAX} 字 / ${en} must be at most ${DISPUTE_TEXT_MAX} characters`, field);
-  return text;
-}
 
 /** An organization ID naming a registered organization, checked before anything is written. */
 async function registeredOrganization(ctx: SubgraphContext, id: string, field: string): Promise<string> {
@@ -124,7 +116,7 @@ export class OpenDataDisputeResolver {
     assertKnownIdRegion(input.resourceId, 'input.resourceId');
     const ref = parseId(input.resourceId);
     if (!ref) throw badInput(`${input.resourceId} 不是有效的目录条目ID / ${input.resourceId} is not a catalog entry ID: pass the id of a DataResource`, 'input.resourceId');
-    const claim = requiredText(input.claim, 'input.claim', '主张及理由', 'claim');
+    const claim = requiredText(input.claim, 'input.claim', '主张及理由', 'claim', DISPUTE_TEXT_MAX);
     checkClaim(input.kind, input, null);
     const claimedAgencyId = input.claimedAgencyId ? await registeredOrganization(ctx, input.claimedAgencyId, 'input.claimedAgencyId') : null;
     const r = await openingResource(ctx, input.resourceId, 'input.resourceId');
@@ -174,7 +166,7 @@ export class OpenDataDisputeResolver {
     @Arg('opinion', { description: '专家意见 / the opinion' }) @FreeText opinion: string,
   ): Promise<OpenDataDispute> {
     const actor = requireActor(ctx);
-    const text = requiredText(opinion, 'opinion', '专家意见', 'opinion');
+    const text = requiredText(opinion, 'opinion', '专家意见', 'opinion', DISPUTE_TEXT_MAX);
     const d = await this.load(ctx, id);
     if (!canRecordOpinion(actor, d))
       throw forbidden(
@@ -206,7 +198,7 @@ export class OpenDataDisputeResolver {
     decidedAgencyId?: string | null,
   ): Promise<OpenDataDispute> {
     requireActor(ctx);
-    const text = requiredText(outcome, 'outcome', '决定内容', 'outcome');
+    const text = requiredText(outcome, 'outcome', '决定内容', 'outcome', DISPUTE_TEXT_MAX);
     const agencyId = decidedAgencyId ? await registeredOrganization(ctx, decidedAgencyId, 'decidedAgencyId') : null;
     const d = await this.load(ctx, id);
     if (!canDecideDispute(ctx.actor, ctx.node, d))

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requiredText } from './filing.rules.js';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ACCESS_METHODS } from '../../schema/enums.js';
 import { parseId } from '../../schema/ids.js';
@@ -75,13 +76,6 @@ const OpenDataEmergencyConnection = connectionType(
   '应急开放列表（跨平台合并，最新在前）/ emergency openings, merged across platforms, newest first',
 );
 
-function requiredText(value: string | null | undefined, field: string, max: number, zh: string, en: string): string {
-  if (blank(value)) throw badInput(`${zh}不能为空 / ${en} is required`, field);
-  const text = value!.trim();
-  if (Array.from(text).length > max) throw badInput(`${zh}不能超过 ${max} 字 / ${en} must be at most ${max} characters`, field);
-  return text;
-}
-
 const refuse = () =>
   forbidden(
     '只有条目所属区域（或其上级区域）在本平台的数据主管部门可以应急开放或结束应急开放 / only the data authority acting on the region on this platform may open data for an emergency or end it [Z §8, Z §32, B §31]',
@@ -140,7 +134,7 @@ export class OpenDataEmergencyResolver {
     assertKnownIdRegion(input.resourceId, 'input.resourceId');
     const ref = parseId(input.resourceId);
     if (!ref) throw badInput(`${input.resourceId} 不是有效的目录条目ID / ${input.resourceId} is not a catalog entry ID: pass the id of a DataResource`, 'input.resourceId');
-    const event = requiredText(input.event, 'input.event', EMERGENCY_EVENT_MAX, '突发事件名称', 'event');
+    const event = requiredText(input.event, 'input.event', '突发事件名称', 'event', EMERGENCY_EVENT_MAX);
     checkOpenForHours(input.openForHours);
     const methods = ACCESS_METHODS.filter((m) => input.accessMethods.includes(m));
     if (methods.length === 0)
@@ -256,7 +250,7 @@ export class OpenDataEmergencyResolver {
     measures: OpenDataEmergencyMeasureInput[],
   ): Promise<OpenDataEmergency> {
     const actor = requireActor(ctx);
-    const text = requiredText(summary, 'summary', EMERGENCY_SUMMARY_MAX, '结束说明', 'summary');
+    const text = requiredText(summary, 'summary', '结束说明', 'summary', EMERGENCY_SUMMARY_MAX);
     assertKnownIdRegion(id, 'id');
     const e = parseId(id) ? await ctx.em.findOne(OpenDataEmergency, { id }) : null;
     if (!e || !canSeeEmergency(actor, ctx.node, e)) throw notFound('应急开放 / emergency opening', id);

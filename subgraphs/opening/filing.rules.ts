@@ -12,10 +12,10 @@ import { badInput } from '../kit/server/errors.js';
 export const FILING_TEXT_MAX = 2000;
 
 /** Required free text, trimmed, within the bound: a blank or overlong one names its field. */
-export function requiredText(value: string | null | undefined, field: string, zh: string, en: string): string {
+export function requiredText(value: string | null | undefined, field: string, zh: string, en: string, max = FILING_TEXT_MAX): string {
   if (blank(value)) throw badInput(`${zh}不能为空 / ${en} is required`, field);
   const text = value!.trim();
-  if (Array.from(text).length > FILING_TEXT_MAX) throw badInput(`${zh}不能超过 ${FILING_TEXT_MAX} 字 / ${en} must be at most ${FILING_TEXT_MAX} characters`, field);
+  if (Array.from(text).length > max) throw badInput(`${zh}不能超过 ${max} 字 / ${en} must be at most ${max} characters`, field);
   return text;
 }
 

@@ -1,3 +1,4 @@
+import { requiredText } from './filing.rules.js';
 import { addDays } from '../kit/rules/calendar.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { DecidingAgreement } from './access-method.rules.js';
@@ -20,12 +21,7 @@ export const SANCTION_TEXT_MAX = 2000;
 type AgreementRow = { storedStatus: StoredOpenAgreementStatus; termStart: string; termEnd: string; rectifyBy: string | null };
 
 /** Required free text, trimmed and bounded, refused naming `field`. */
-export function sanctionText(value: string | null | undefined, field: string, zh: string, en: string): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(`${zh}不能为空 / ${en} is required [Z §39]`, field);
-  if (Array.from(text).length > SANCTION_TEXT_MAX) throw badInput(`${zh}不能超过 ${SANCTION_TEXT_MAX} 字 / ${en} must be at most ${SANCTION_TEXT_MAX} characters`, field);
-  return text;
-}
+export const sanctionText = (value: string | null | undefined, field: string, zh: string, en: string): string => requiredText(value, field, zh, en, SANCTION_TEXT_MAX);
 
 /** At least one violation of Z §39, each once, in the article's order. */
 export function checkViolations(violations: readonly OpenDataViolation[], field = 'input.violations'): OpenDataViolation[] {

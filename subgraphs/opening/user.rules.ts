@@ -1,3 +1,4 @@
+import { requiredText } from './filing.rules.js';
 import { createHash } from 'node:crypto';
 import { validateCitizenId } from '../kit/rules/citizen-id.js';
 import { validateCreditCode } from '../kit/rules/credit-code.js';
@@ -55,9 +56,4 @@ export function publicHolderName(kind: OpenDataUserKind, name: string): string {
 }
 
 /** A required line of the registration, trimmed and bounded. */
-export function requiredLine(value: string | null | undefined, field: string, zh: string, en: string, max = USER_LINE_MAX): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(`${zh}不能为空 / ${en} is required`, field);
-  if (Array.from(text).length > max) throw badInput(`${zh}不能超过 ${max} 字 / ${en} must be at most ${max} characters`, field);
-  return text;
-}
+export const requiredLine = (value: string | null | undefined, field: string, zh: string, en: string, max = USER_LINE_MAX): string => requiredText(value, field, zh, en, max);
