@@ -38,6 +38,7 @@ import { OpenDataPlan } from './plan.entity.js';
 import { OpenDataPlanResolver } from './plan.resolver.js';
 import { OpenDataUser } from './user.entity.js';
 import { OpenDataUserResolver } from './user.resolver.js';
+import { userStanding } from './user-standing.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
@@ -58,6 +59,8 @@ export const openingModule: SubgraphModule = {
     OpenDatasetEmergencyResolver,
   ],
   references: openingReferences,
+  // The gateway checks a USER token's account on every request (gateway/standing.ts).
+  internal: { 'user-standing': userStanding },
   entities: [
     OpenDataset,
     OpenDataComplaint,
