@@ -41,8 +41,9 @@ const input = (organizationId: string, over: Record<string, unknown> = {}) => ({
   scope: '文旅、交通领域公共数据的开发利用',
   ...over,
 });
-async function license(region: string, organizationId: string, over: Record<string, unknown> = {}) {
-  return (await f.must(authority(region), CREATE, { input: input(organizationId, over) })).createOperator as Record<string, any>;
+type Licensed = Record<string, any> & { id: string; organization: { id: string } };
+async function license(region: string, organizationId: string, over: Record<string, unknown> = {}): Promise<Licensed> {
+  return (await f.must(authority(region), CREATE, { input: input(organizationId, over) })).createOperator as Licensed;
 }
 const suspension = (over: Record<string, unknown> = {}) => ({
   violations: ['MISUSE_OF_DATA', 'SECURITY_MEASURES_MISSING'],
@@ -95,9 +96,7 @@ describe('licensing [OPR-1, D §9-10, J §20]', () => {
     const self = tokenOf(op);
     expect(codeOf(await f.gql(self, change('revokeOperator'), { id: op.id, reason: '我方提前解除协议' }))).toBe('FORBIDDEN');
     expect(codeOf(await f.gql(self, SUSPEND, { id: op.id, input: suspension() }))).toBe('FORBIDDEN');
-    expect(codeOf(await f.gql(self, CREATE, { input: input(org, { renewsOperatorId: op.id, selectionBasis: '自行续期', termStart: addDays(op.termEnd, 1) }) }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(codeOf(await f.gql(self, CREATE, { input: input(org, { renewsOperatorId: op.id, selectionBasis: '自行续期', termStart: addDays(op.termEnd, 1) }) }))).toBe('FORBIDDEN');
     expect((await f.must(authority(CITY), GET, { id: op.id })).operator).toMatchObject({ status: 'ACTIVE', version: 1, termEnd: op.termEnd });
   });
 

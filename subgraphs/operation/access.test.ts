@@ -92,7 +92,13 @@ describe('operation access', () => {
     const rows = await em().find(Operator, {});
     for (const status of OPERATOR_STATUSES) {
       const found = (await em().find(Operator, statusCondition(status, today))).map((o) => o.id).sort();
-      expect({ status, ids: found }).toEqual({ status, ids: rows.filter((o) => effectiveStatus(o, today) === status).map((o) => o.id).sort() });
+      expect({ status, ids: found }).toEqual({
+        status,
+        ids: rows
+          .filter((o) => effectiveStatus(o, today) === status)
+          .map((o) => o.id)
+          .sort(),
+      });
     }
     expect(rows.some((o) => effectiveStatus(o, today) === 'TERMINATED')).toBe(true);
   });

@@ -55,7 +55,8 @@ export const OperatorViolationEnum = defineEnum(OPERATOR_VIOLATIONS, {
   valuesConfig: {
     MISUSE_OF_DATA: { description: '违规使用公共数据 / used public data against the rules [D §28 (一)]' },
     SECURITY_MEASURES_MISSING: {
-      description: '未按照授权运营相关要求和数据安全承诺书采取安全保障措施 / did not take the security measures the authorization and its data security pledge require [D §28 (二)]',
+      description:
+        '未按照授权运营相关要求和数据安全承诺书采取安全保障措施 / did not take the security measures the authorization and its data security pledge require [D §28 (二)]',
     },
     PLATFORM_SECURITY_BREACH: { description: '严重违反公共数据平台安全管理规范 / seriously breached the security rules of the public data platform [D §28 (三)]' },
     OTHER_SERIOUS_BREACH: { description: '其他严重违反授权运营要求的情形 / another serious breach of the authorization [D §28 (四)]' },

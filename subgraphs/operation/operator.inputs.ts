@@ -60,6 +60,8 @@ export class SuspendOperatorInput {
   @FreeText
   rectification!: string;
 
-  @Field(() => LocalDate, { description: '整改期限 YYYY-MM-DD（含），须晚于今天且不超过90天 / last day to rectify, YYYY-MM-DD (inclusive): after today, at most 90 days ahead [D §28]' })
+  @Field(() => LocalDate, {
+    description: '整改期限 YYYY-MM-DD（含），须晚于今天且不超过90天 / last day to rectify, YYYY-MM-DD (inclusive): after today, at most 90 days ahead [D §28]',
+  })
   rectifyBy!: string;
 }

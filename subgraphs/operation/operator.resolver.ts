@@ -361,7 +361,12 @@ async function transition(ctx: SubgraphContext, id: string, reasonIn: string, ki
       });
       return {
         result: op,
-        audit: { action: 'operator.suspend', entityType: 'Operator', entityId: op.id, data: { from, to: t.to, reason, violations: sanction.violations, rectifyBy: sanction.rectifyBy } },
+        audit: {
+          action: 'operator.suspend',
+          entityType: 'Operator',
+          entityId: op.id,
+          data: { from, to: t.to, reason, violations: sanction.violations, rectifyBy: sanction.rectifyBy },
+        },
       };
     }
     if (kind === 'reinstate') {

@@ -12,7 +12,8 @@ import { OperatorViolationEnum, type OperatorViolation } from './operator.enums.
  */
 @Entity({ tableName: 'operator_sanction' })
 @ObjectType('OperatorSanction', {
-  description: '对授权运营主体的一次处理：违规情形、整改要求与期限、整改结果 / a sanction of an operator: violations, rectification demanded and its deadline, the outcome [OPR-9, D §28]',
+  description:
+    '对授权运营主体的一次处理：违规情形、整改要求与期限、整改结果 / a sanction of an operator: violations, rectification demanded and its deadline, the outcome [OPR-9, D §28]',
 })
 export class OperatorSanction extends Owned {
   @Property({ type: 'text' })
