@@ -15,7 +15,6 @@ const authorityOf = (region: string): Actor => ({ sub: `seed-authority-${region}
  */
 const OPERATORS = [
   {
-    key: 'liandu-szkj',
     region: '331102',
     name: '丽水莲都数智科技有限公司',
     creditCode: makeCreditCode('91331102MA2HT8L31'),
@@ -27,7 +26,6 @@ const OPERATORS = [
     sanction: null,
   },
   {
-    key: 'lishui-wlsj',
     region: '331100',
     name: '丽水文旅数据运营有限公司',
     creditCode: makeCreditCode('91331100MA2HT9W2X'),
@@ -43,7 +41,8 @@ const OPERATORS = [
   },
 ] as const;
 
-export async function seedOperationOperators(gql: Gql, organizations: Map<string, string>, _resources: Map<string, string>): Promise<string> {
+/** Registers its own organizations (not DEMO_ORGANIZATIONS, so `organizations` keeps the demo's list) and licenses them. */
+export async function seedOperationOperators(gql: Gql, _organizations: Map<string, string>, _resources: Map<string, string>): Promise<string> {
   const today = todayInChina();
   let sanctioned = 0;
   for (const o of OPERATORS) {
@@ -52,7 +51,6 @@ export async function seedOperationOperators(gql: Gql, organizations: Map<string
         input: { regionCode: o.region, name: o.name, creditCode: o.creditCode, kind: 'ENTERPRISE' },
       })
     ).createOrganization.id as string;
-    organizations.set(o.key, org);
     const op = (
       await gql(authorityOf(o.region), 'mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }', {
         input: {
