@@ -57,6 +57,26 @@ describe('gateway token checks: subgraphs decide access from the claims, so clai
     expect(await refusal(await raw({ org: 'police', region: '331100', roles: ['AGENCY'] }))).toMatch(/not an organization ID/);
   });
 
+  test('[D §8-11] an OPERATOR token names its operator authorization (acct), in its own region, as a USER token names its account', async () => {
+    const account = '331122:01ARZ3NDEKTSV4RRFFQ69G5FAW';
+    expect(await refusal(await raw({ org: ORG_331122, region: '331122', roles: ['OPERATOR'] }))).toMatch(/OPERATOR token needs the account \(acct\)/);
+    expect(await refusal(await raw({ org: ORG_331122, region: '331122', roles: ['OPERATOR'], acct: '331100:01ARZ3NDEKTSV4RRFFQ69G5FAW' }))).toMatch(
+      /not in the token's region 331122/,
+    );
+    const token = await mintToken({ sub: 'op', orgId: ORG_331122, region: '331122', roles: ['OPERATOR'], account }, SECRET);
+    expect(await actorFromAuthorization(`Bearer ${token}`, SECRET)).toEqual({ sub: 'op', orgId: ORG_331122, region: '331122', roles: ['OPERATOR'], account });
+  });
+
+  test('[D §12, D §14, D §22, Z §5] the operation service center and experts act for a region, like authorities and auditors', async () => {
+    for (const role of ['SERVICE_CENTER', 'EXPERT'] as const) {
+      expect(await refusal(await raw({ roles: [role] }))).toMatch(new RegExp(`a ${role} token needs the region`));
+      expect(await refusal(await raw({ region: '999999', roles: [role] }))).toMatch(/not a known region/);
+      expect(await refusal(await raw({ org: ORG_331122, region: '331100', roles: [role] }))).toMatch(/not in the token's region 331100/);
+      const token = await mintToken({ sub: role, orgId: null, region: '331100', roles: [role] }, SECRET);
+      expect(await actorFromAuthorization(`Bearer ${token}`, SECRET)).toEqual({ sub: role, orgId: null, region: '331100', roles: [role] });
+    }
+  });
+
   test("the SYSTEM role, the nodes' own identity for internal calls, is refused on any client token [issue 15 item 7]", async () => {
     expect(await refusal(await raw({ roles: ['SYSTEM'] }))).toMatch(/SYSTEM role is internal/);
     expect(await refusal(await raw({ region: '331100', roles: ['AUTHORITY', 'SYSTEM'] }))).toMatch(/SYSTEM role is internal/);

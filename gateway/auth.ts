@@ -45,7 +45,8 @@ const hours = (seconds: number) => `${Math.round((seconds / 3600) * 10) / 10} h`
  * Subgraphs decide access from the token's region and organization, so a token whose claims do
  * not fit together is refused here rather than trusted there: it must expire, name a known
  * region, and name an organization of that region; staff and operators act for an organization,
- * authorities and auditors for a region. SYSTEM is the nodes' own identity for their internal
+ * authorities, auditors, the operation service center and experts for a region; users and
+ * operators act as an account (whose standing gateway/standing.ts checks on each request). SYSTEM is the nodes' own identity for their internal
  * calls: no client acts as it. The lifetime `exp − iat` is bounded, so a token needs its issue
  * time: without `iat` the bound could only be judged by `exp − now`, which lets a year-long token
  * in during its last day.
@@ -74,8 +75,11 @@ function checkClaims(actor: Actor, iat: unknown, exp: unknown, maxLifetimeMs: nu
     if (accountRegion === null) throw new AuthError(`token acct "${actor.account}" is not an account ID`);
     if (accountRegion !== actor.region) throw new AuthError(`token acct ${actor.account} is not in the token's region ${actor.region ?? '(none)'}`);
   }
-  // A public data user acts as its registered account, and only as it [B §3, Z §16].
+  // A public data user acts as its registered account, and only as it [B §3, Z §16]; an operator
+  // as its authorization, so that suspending or revoking it ends every token [D §11, D §28].
   if (actor.roles.includes('USER') && actor.account == null) throw new AuthError('a USER token needs the account (acct) of the registered user it acts as');
+  if (actor.roles.includes('OPERATOR') && actor.account == null)
+    throw new AuthError('an OPERATOR token needs the account (acct) it acts as: the global ID of its operator authorization');
   return actor;
 }
 

@@ -16,6 +16,7 @@ import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
 import { actorFromAuthorization } from './auth.js';
 import { NodeHealth, type NodeHealthOptions } from './health.js';
+import { AccountStanding } from './standing.js';
 import { playground } from './playground.js';
 import { RegionRoutingDataSource, type GatewayContext } from './routing.js';
 import { AnchorStore, pullHeads } from './audit-anchors.js';
@@ -236,6 +237,8 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     connectionFields: connectionFieldsOf(o.supergraphSdl),
     anchors,
   };
+  // The standing of the account an OPERATOR or USER token acts as, asked of its home node (gateway/standing.ts).
+  const standing = new AccountStanding({ topology, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs, dispatcher, health });
   const auditSchema = buildAuditSchema({ topology, anchors, internalSecret: o.internalSecret, timeoutMs: routing.nodeTimeoutMs }, routing);
   // Unless told not to, @apollo/gateway reports its usage to Apollo's servers every hour and, to
   // label the report, probes the metadata endpoints of AWS, Alibaba Cloud, GCP and Azure at
@@ -365,6 +368,9 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
       if (request.authError) {
         return reply.code(401).send(errorBody(`${request.authError}; omit the header to act as the public`, 'UNAUTHENTICATED'));
       }
+      // A suspended or revoked account is refused here, before any node is asked, whichever node the request goes to.
+      const refused = request.actor ? await standing.check(request.actor, request.id) : null;
+      if (refused) return reply.code(refused.status).send(errorBody(refused.message, refused.code));
       const givenKey = request.headers[IDEMPOTENCY_KEY_HEADER];
       if (givenKey !== undefined && (typeof givenKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(givenKey))) {
         return reply

@@ -133,11 +133,25 @@ export interface AuditActions {
     'openDataAgreement.terminate': Change<'OpenDataAgreement', { note: string; rectifyBy: string; creditRecordId: string; byAuthority: boolean }>;
   };
   operation: {
+    /** Licensing [D §9-10, J §20]: the kind of operator (why, if not state-owned) and, for a renewal, the agreement it follows and the new selection. */
     'operator.create': Change<
       'Operator',
-      { organizationId: string; agreementNo: string; agreementSignedAt: string; termStart: string; termEnd: string; termYears: number; scope: string }
+      {
+        organizationId: string;
+        agreementNo: string;
+        agreementSignedAt: string;
+        termStart: string;
+        termEnd: string;
+        termYears: number;
+        scope: string;
+        kind: string;
+        kindReason: string | null;
+        selectionBasis: string | null;
+        renews: string | null;
+      }
     >;
-    'operator.suspend': Change<'Operator', StatusChange>;
+    /** A suspension for violations, with the rectification deadline [D §28]. */
+    'operator.suspend': Change<'Operator', StatusChange & { violations: string[]; rectifyBy: string }>;
     'operator.reinstate': Change<'Operator', StatusChange>;
     'operator.revoke': Change<'Operator', StatusChange>;
   };

@@ -1,5 +1,6 @@
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
+import { seedOperationOperators } from './operation-operators.js';
 import { seedOpeningPlans } from './opening-plans.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { seedOpeningOpinions } from './opening-opinions.js';
@@ -371,6 +372,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationOperators(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningUses(gql, organizations, resources, dataPlane)} (${seconds()})`);

@@ -113,6 +113,9 @@ const license = async (s: Scenario, organizationId: string) =>
 const operatorState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { operator(id: $id) { status version } }`, { id })).operator;
 const transition = (name: string) => (_s: Scenario, actor: Actor | null, id: string) =>
   succeeds(actor, `mutation($id: ID!) { ${name}(id: $id, reason: "违规使用，限期整改") { id } }`, { id });
+/** A suspension for a D §28 violation with a rectification deadline. */
+const SUSPEND_OPERATOR = `mutation($id: ID!, $by: LocalDate!) { suspendOperator(id: $id, input: { violations: [MISUSE_OF_DATA], rectification: "违规使用，限期整改", rectifyBy: $by }) { id } }`;
+const rectifyBy = () => addDays(todayInChina(), 15);
 
 const proposedDataset = async (s: Scenario) => {
   const resourceId = await published(s);
@@ -785,7 +788,7 @@ const ROWS: Row[] = [
     allowed: authorities,
     prepare: async (s) => license(s, await enterprise(s)),
     state: operatorState,
-    attempt: transition('suspendOperator'),
+    attempt: (_s, actor, id) => succeeds(actor, SUSPEND_OPERATOR, { id, by: rectifyBy() }),
   },
   {
     name: 'reinstateOperator [D §28]',
@@ -794,10 +797,22 @@ const ROWS: Row[] = [
     state: operatorState,
     prepare: async (s) => {
       const id = await license(s, await enterprise(s));
-      await f.must(authority(s.region), `mutation($id: ID!) { suspendOperator(id: $id, reason: "违规") { id } }`, { id });
+      await f.must(authority(s.region), SUSPEND_OPERATOR, { id, by: rectifyBy() });
       return id;
     },
     attempt: transition('reinstateOperator'),
+  },
+  {
+    name: "an operator's sanctions: Operator.sanctions [D §28, D §24]",
+    kind: 'read',
+    allowed: () => overseers,
+    prepare: async (s) => {
+      const id = await license(s, await enterprise(s));
+      await f.must(authority(s.region), SUSPEND_OPERATOR, { id, by: rectifyBy() });
+      return id;
+    },
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($id: ID!) { operator(id: $id) { id sanctions { violations } } }`, { id }, (d) => d.operator?.sanctions?.[0]?.violations?.[0] === 'MISUSE_OF_DATA'),
   },
   {
     name: 'revokeOperator [D §11, D §28]',
@@ -1157,6 +1172,8 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
   const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);
   const other = await registerOrganization(f.call, region, `${label}交通运输局`);
   const ent = await registerOrganization(f.call, region, `${label}数据运营公司`, 'ENTERPRISE');
+  // The 'operator' caller is this enterprise's authorization in force: its token names it [D §8-11].
+  const entOperator = await license({ region } as Scenario, ent);
   const user = await registerUser(`${label}用户甲`);
   const another = await registerUser(`${label}用户乙`);
   return {
@@ -1176,7 +1193,7 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
       'authority of the parent city': authority('331100'),
       'authority of another node': authority('331181'),
       auditor: AUDIT,
-      operator: operatorActor(ent),
+      operator: { ...operatorActor(ent), account: entOperator },
       'public data user': userActor(user),
       'another public data user': userActor(another),
     },

@@ -234,9 +234,10 @@ describe('restricted-open applications and agreements across nodes [OPN-3, Z §1
     expect(code(await f.gql(restricted.staff, APPLY, { id: restricted.id, input: application }))).toBe('FORBIDDEN');
     const blank = await f.gql(user.actor, APPLY, { id: restricted.id, input: { ...application, securityCapability: ' ' } });
     expect(blank.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.securityCapability' });
-    // A token naming an account nobody registered.
+    // A token naming an account nobody registered: the gateway refuses it before any node acts (gateway/standing.ts).
     const ghost = userActor(`${LIANDU}:01J00000000000000000000000`);
-    expect(code(await f.gql(ghost, APPLY, { id: restricted.id, input: application }))).toBe('FORBIDDEN');
+    const refused = await f.gql(ghost, APPLY, { id: restricted.id, input: application });
+    expect({ status: refused.status, code: code(refused) }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     expect(
       (await f.must(authority(LIANDU), `{ openDataApplications(first: 100) { edges { node { dataset { id } } } } }`)).openDataApplications.edges.map(
         (e: any) => e.node.dataset?.id,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
-import { newId } from '../schema/ids.js';
 import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
@@ -39,7 +38,17 @@ async function openEntry(name: string, region: string) {
   return { provider, resourceId, datasetId, staff };
 }
 
-const publicUser = (region: string): Actor => ({ sub: `user-${region}-${Math.random()}`, orgId: null, region, roles: ['USER'], account: newId(region) });
+/** A newly registered public data user of `region`: the gateway admits a USER token only for a registered account in good standing. */
+let users = 0;
+async function publicUser(region: string): Promise<Actor> {
+  const first17 = `${region}19900101${String(100 + ++users).padStart(3, '0')}`.slice(0, 17);
+  const account = (
+    await f.must(null, `mutation($input: RegisterOpenDataUserInput!) { registerOpenDataUser(input: $input) { id } }`, {
+      input: { regionCode: region, name: `用户${users}`, kind: 'NATURAL_PERSON', idNumber: first17 + citizenIdCheckChar(first17), contact: '13905780000' },
+    })
+  ).registerOpenDataUser.id as string;
+  return { sub: `user-${account}`, orgId: null, region, roles: ['USER'], account };
+}
 
 /** The opening ORM of a node, to put a due date in the past: a test does not wait ten working days. */
 const openingSql = (node: string, sql: string, params: unknown[]) => f.federation.nodes.get(node)!.subgraphs.opening!.orm.em.fork().getConnection().execute(sql, params);
@@ -84,12 +93,12 @@ describe('opinions on open datasets [OPN-4, Z §21]', () => {
 
   test('a registered user follows its own opinions, signed in, and no one else sees them; bad input is refused and writes nothing [OPN-4, Z §21, B §3]', async () => {
     const s = await openEntry('丽水市交通运输', CITY);
-    const user = publicUser(CITY);
+    const user = await publicUser(CITY);
     const mine = (await f.must(user, FILE, { id: s.datasetId, input: { kind: 'WRONG_OPEN_ATTRIBUTE', content: '公交线路数据应为无条件开放' } })).fileOpenDataOpinion;
     expect((await f.must(user, RECEIPT, { id: mine.id })).openDataOpinion).toMatchObject({ id: mine.id });
     expect(await listed(user)).toEqual([mine.id]);
-    expect(await listed(publicUser(CITY))).toEqual([]);
-    expect((await f.must(publicUser(CITY), RECEIPT, { id: mine.id })).openDataOpinion).toBeNull();
+    expect(await listed(await publicUser(CITY))).toEqual([]);
+    expect((await f.must(await publicUser(CITY), RECEIPT, { id: mine.id })).openDataOpinion).toBeNull();
     expect(await listed(s.staff)).toEqual([mine.id]);
 
     const blank = await f.gql(null, FILE, { id: s.datasetId, input: { ...input, content: ' ' } });
@@ -197,7 +206,7 @@ describe('demands for data not yet open [OPN-5, Z §22, B §34]', () => {
     expect((await f.gql(staff, ANSWER, { id: filed.id, d: 'DECLINED', reply: '改变主意' })).errors![0]!.extensions!.code).toBe('CONFLICT');
 
     // Another demand names the open dataset in its answer; a dataset of another entry is refused.
-    const second = (await f.must(publicUser(LIANDU), FILE, { input: { providerId: provider, ...ask } })).fileOpenDataDemand.id as string;
+    const second = (await f.must(await publicUser(LIANDU), FILE, { input: { providerId: provider, ...ask } })).fileOpenDataDemand.id as string;
     const otherDataset = (await openEntry('莲都区文旅', LIANDU)).datasetId;
     expect((await f.gql(staff, ANSWER, { id: second, d: 'ACCEPTED', r: entry, ds: otherDataset })).errors![0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -208,7 +217,7 @@ describe('demands for data not yet open [OPN-5, Z §22, B §34]', () => {
 
   test('a demand addressed to a region waits for its authority to name the agency; a decline gives the reason [OPN-5, Z §22, B §6]', async () => {
     const county = await registerOrganization(f.call, '331122', '缙云县交通运输局');
-    const user = publicUser(CITY);
+    const user = await publicUser(CITY);
     const filed = (await f.must(user, FILE, { input: { regionCode: CITY, ...ask } })).fileOpenDataDemand;
     expect(filed).toMatchObject({ regionCode: CITY, provider: null });
     expect(await listed(authority(CITY), { unrouted: true })).toContain(filed.id);

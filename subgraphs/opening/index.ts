@@ -46,6 +46,7 @@ import { OpenDataAgreementUseResolver, OpenDatasetUseResolver, OpenDataUseResolv
 import { OPEN_DATA_USES_ROUTE, recordOpenDataUses } from './use.route.js';
 import { OpenDataCreditRecord } from './sanction.entity.js';
 import { OpenDataCreditRecordResolver, OpenDataSanctionResolver } from './sanction.resolver.js';
+import { userStanding } from './user-standing.js';
 
 export const openingModule: SubgraphModule = {
   name: 'opening',
@@ -108,6 +109,7 @@ export const openingModule: SubgraphModule = {
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
-  // The data plane records the uses of restricted data it served [Z §28, Z §34 (四)].
-  internal: { [OPEN_DATA_USES_ROUTE]: recordOpenDataUses },
+  // The data plane records the uses of restricted data it served [Z §28, Z §34 (四)]; the gateway
+  // checks a USER token's account on every request (gateway/standing.ts).
+  internal: { [OPEN_DATA_USES_ROUTE]: recordOpenDataUses, 'user-standing': userStanding },
 };

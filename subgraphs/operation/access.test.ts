@@ -4,7 +4,11 @@ import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate, op
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { addDays, todayInChina } from '../kit/rules/calendar.js';
 import { newOwned } from '../kit/server/owned.js';
-import { canLicense, canSeeOperator, operatorFilter } from './access.js';
+import { actsAsOperator, canActAsOperator, canLicense, canSeeOperator, canSeeSanctions, isExpertFor, isServiceCenterOf, operatorFilter } from './access.js';
+import { statusCondition } from './operator.rules.js';
+import { OPERATOR_STATUSES } from './operator.enums.js';
+import { effectiveStatus } from './operator.rules.js';
+import type { Actor } from '../../schema/auth.js';
 import { Operator } from './operator.entity.js';
 
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
@@ -19,12 +23,15 @@ beforeAll(async () => {
   const fork = em();
   const today = todayInChina();
   for (const org of Object.values(owners)) {
-    for (const [status, start, end] of [
-      ['ACTIVE', addDays(today, -10), addDays(today, 100)],
-      ['SUSPENDED', addDays(today, -10), addDays(today, 100)],
-      ['REVOKED', addDays(today, -10), addDays(today, 100)],
-      ['ACTIVE', addDays(today, 10), addDays(today, 100)],
-      ['ACTIVE', addDays(today, -100), addDays(today, -10)],
+    for (const [status, start, end, rectifyBy] of [
+      ['ACTIVE', addDays(today, -10), addDays(today, 100), null],
+      ['SUSPENDED', addDays(today, -10), addDays(today, 100), null],
+      ['SUSPENDED', addDays(today, -10), addDays(today, 100), addDays(today, 5)],
+      // Not rectified by its deadline: TERMINATED [D §28].
+      ['SUSPENDED', addDays(today, -10), addDays(today, 100), addDays(today, -1)],
+      ['REVOKED', addDays(today, -10), addDays(today, 100), null],
+      ['ACTIVE', addDays(today, 10), addDays(today, 100), null],
+      ['ACTIVE', addDays(today, -100), addDays(today, -10), null],
     ] as const) {
       const owned = newOwned(org.slice(0, 6));
       // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.min would turn into NaN
@@ -40,6 +47,11 @@ beforeAll(async () => {
         licensedBy: 'x',
         status,
         statusReason: null,
+        kind: 'STATE_OWNED_ENTERPRISE',
+        kindReason: null,
+        selectionBasis: null,
+        renewsId: null,
+        rectifyBy,
         updatedAt: owned.createdAt,
       } as Operator);
     }
@@ -73,5 +85,61 @@ describe('operation access', () => {
     expect(canLicense(auditor('331100'), LISHUI, '331100')).toBe(false);
     expect(canLicense(agency(owners['city enterprise 331100'], '331100'), LISHUI, '331100')).toBe(false);
     expect(canLicense(operatorActor(owners['city enterprise 331100']), LISHUI, '331100')).toBe(false);
+  });
+
+  test('each status filter admits exactly the rows whose computed status it names, TERMINATED included [D §10-11, D §28]', async () => {
+    const today = todayInChina();
+    const rows = await em().find(Operator, {});
+    for (const status of OPERATOR_STATUSES) {
+      const found = (await em().find(Operator, statusCondition(status, today))).map((o) => o.id).sort();
+      expect({ status, ids: found }).toEqual({
+        status,
+        ids: rows
+          .filter((o) => effectiveStatus(o, today) === status)
+          .map((o) => o.id)
+          .sort(),
+      });
+    }
+    expect(rows.some((o) => effectiveStatus(o, today) === 'TERMINATED')).toBe(true);
+  });
+
+  test('[D §8-11] an OPERATOR acts only as its own authorization, of its own organization, and only while in good standing [D §28]', async () => {
+    const today = todayInChina();
+    const ops = await em().find(Operator, { organizationId: owners['city enterprise 331100'] }, { orderBy: { seq: 'asc' } });
+    const [active, suspended] = ops;
+    const as = (op: Operator, orgId = op.organizationId): Actor => ({ sub: 'op', orgId, region: '331100', roles: ['OPERATOR'], account: op.id });
+    expect(actsAsOperator(as(active!), active!)).toBe(true);
+    expect(canActAsOperator(as(active!), active!, today)).toBe(true);
+    expect(actsAsOperator(as(active!), suspended!)).toBe(false);
+    expect(actsAsOperator(as(active!, owners['county enterprise 331121']), active!)).toBe(false);
+    expect(actsAsOperator({ ...as(active!), roles: ['AGENCY'] }, active!)).toBe(false);
+    expect(actsAsOperator(operatorActor(owners['city enterprise 331100']), active!)).toBe(false);
+    expect(actsAsOperator(as(suspended!), suspended!)).toBe(true);
+    expect(canActAsOperator(as(suspended!), suspended!, today)).toBe(false);
+    // Its sanctions: the operator itself and the overseers of its region, nobody else.
+    expect(canSeeSanctions(as(suspended!), LISHUI, suspended!)).toBe(true);
+    expect(canSeeSanctions(as(active!), LISHUI, suspended!)).toBe(false);
+    expect(canSeeSanctions(authority('331100'), LISHUI, suspended!)).toBe(true);
+    expect(canSeeSanctions(auditor('331100'), LISHUI, suspended!)).toBe(true);
+    expect(canSeeSanctions(authority('331121'), LISHUI, suspended!)).toBe(false);
+    expect(canSeeSanctions(agency(owners['city enterprise 331100'], '331100'), LISHUI, suspended!)).toBe(false);
+  });
+
+  test('[D §12, D §14, D §22, Z §5] the service center reviews for the regions of its node under its own; an expert gives opinions within its region', () => {
+    const [, liandu] = accessNodes(LISHUI);
+    const center = (region: string): Actor => ({ sub: 'c', orgId: null, region, roles: ['SERVICE_CENTER'] });
+    const expert = (region: string): Actor => ({ sub: 'e', orgId: null, region, roles: ['EXPERT'] });
+    expect(isServiceCenterOf(center('331100'), LISHUI, '331100')).toBe(true);
+    expect(isServiceCenterOf(center('331100'), LISHUI, '331122')).toBe(true);
+    expect(isServiceCenterOf(center('331121'), LISHUI, '331122')).toBe(false);
+    expect(isServiceCenterOf(center('331100'), liandu!, '331102')).toBe(false);
+    expect(isServiceCenterOf(authority('331100'), LISHUI, '331100')).toBe(false);
+    expect(isServiceCenterOf(expert('331100'), LISHUI, '331100')).toBe(false);
+    expect(isExpertFor(expert('331100'), '331102')).toBe(true);
+    expect(isExpertFor(expert('331102'), '331100')).toBe(false);
+    expect(isExpertFor(center('331100'), '331100')).toBe(false);
+    // Neither licenses operators [J §20].
+    expect(canLicense(center('331100'), LISHUI, '331100')).toBe(false);
+    expect(canLicense(expert('331100'), LISHUI, '331100')).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsOn, isSignedIn } from '../kit/rules/access.js';
+import { isWithin } from '../../schema/regions.js';
+import { actsAsAccount, actsOn, hasRole, isSignedIn, oversees } from '../kit/rules/access.js';
 import type { Operator } from './operator.entity.js';
-import { effectiveStatus, statusCondition } from './operator.rules.js';
+import { effectiveStatus, operatorInGoodStanding, statusCondition } from './operator.rules.js';
 
 /**
  * Who may see and do what in authorized operation: for each entity the SQL filter of its lists and
@@ -12,7 +13,7 @@ import { effectiveStatus, statusCondition } from './operator.rules.js';
  * predicate admits.
  */
 
-type OperatorRow = Pick<Operator, 'status' | 'termStart' | 'termEnd'>;
+type OperatorRow = Pick<Operator, 'status' | 'termStart' | 'termEnd' | 'rectifyBy'>;
 
 /**
  * The list of licensed operators is public information: every signed-in caller (agencies,
@@ -34,10 +35,46 @@ export function canSeeStatusReason(actor: Actor): boolean {
 
 /**
  * Licensing, suspending, reinstating and revoking: the data authority acting on the operator's
- * region, alone [D §9, D §28]; industry departments may not license on their own [J §20]. An
- * operator acts only on its own record, and no mutation of its own exists yet, so operators
- * change nothing here.
+ * region, alone [D §9, D §28]; industry departments may not license on their own [J §20]. No
+ * mutation lets an operator end, shorten or extend its own agreement [D §10].
  */
 export function canLicense(actor: Actor, node: NodeConfig, regionCode: string): boolean {
   return actsOn(actor, node, regionCode);
+}
+
+// Operators bound to their tokens, the service center and experts [OPR-1, OPR-9, D §10-14, D §22, D §28, Z §5].
+
+/**
+ * The operator itself: an OPERATOR token whose account is this authorization and whose
+ * organization is the licensed one. An operator acts only as its own record.
+ */
+export function actsAsOperator(actor: Actor, op: Pick<Operator, 'id' | 'organizationId'>): boolean {
+  return hasRole(actor, 'OPERATOR') && actsAsAccount(actor, op.id) && actor.orgId === op.organizationId;
+}
+
+/**
+ * The operator itself, while it may use the platform [D §28]: what every operator action asks
+ * (the gateway already refuses a suspended or revoked operator's tokens; this keeps the rule true
+ * inside the subgraph, for the record the action is about).
+ */
+export function canActAsOperator(actor: Actor, op: Pick<Operator, 'id' | 'organizationId'> & OperatorRow, today: string): boolean {
+  return actsAsOperator(actor, op) && operatorInGoodStanding(op, today);
+}
+
+/** The data operation service center of a region hosted on this node, reviewing first the applications of that region [D §12, D §14]. */
+export function isServiceCenterOf(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return hasRole(actor, 'SERVICE_CENTER') && actor.region !== null && node.regions.includes(actor.region) && isWithin(regionCode, actor.region);
+}
+
+/** A member of the expert committee of `regionCode` or a region above it, giving opinions on its applications [D §22, Z §5]. */
+export function isExpertFor(actor: Actor, regionCode: string): boolean {
+  return hasRole(actor, 'EXPERT') && actor.region !== null && isWithin(regionCode, actor.region);
+}
+
+/**
+ * An operator's sanctions (violations, rectification demanded) [D §28]: the authorities and auditors
+ * overseeing its region, and the operator itself; each read is audited.
+ */
+export function canSeeSanctions(actor: Actor, node: NodeConfig, op: Pick<Operator, 'id' | 'organizationId' | 'regionCode'>): boolean {
+  return oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
 }

@@ -6,16 +6,24 @@ import { Operator } from './operator.entity.js';
 import { operationReferences } from './operator.reference.js';
 import { OperatorResolver } from './operator.resolver.js';
 import { OrganizationOperatorResolver } from './organization.resolver.js';
+import { Migration20261209000000 } from './migrations/Migration20261209000000_operator_kind_renewal.js';
+import { Migration20261209001000 } from './migrations/Migration20261209001000_operator_sanctions.js';
+import { OperatorSanction } from './sanction.entity.js';
+import { operatorStanding } from './standing.js';
 
 /** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1]. */
 export const operationModule: SubgraphModule = {
   name: 'operation',
   resolvers: [OperatorResolver, OrganizationOperatorResolver],
   references: operationReferences,
-  entities: [Operator],
+  entities: [Operator, OperatorSanction],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
+    { name: 'Migration20261209000000_operator_kind_renewal', class: Migration20261209000000 },
+    { name: 'Migration20261209001000_operator_sanctions', class: Migration20261209001000 },
   ],
+  // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts).
+  internal: { 'operator-standing': operatorStanding },
 };

@@ -21,7 +21,14 @@ async function license(orgId: string, over: Record<string, unknown> = {}): Promi
   return r.data!.createOperator.id;
 }
 const change = (name: string, id: string, reason = '违规使用公共数据') =>
-  t.call('operation', AUTH, `mutation($id: ID!, $reason: String!) { ${name}(id: $id, reason: $reason) { id } }`, { id, reason });
+  name === 'suspendOperator'
+    ? t.call(
+        'operation',
+        AUTH,
+        `mutation($id: ID!, $reason: String!, $by: LocalDate!) { suspendOperator(id: $id, input: { violations: [MISUSE_OF_DATA], rectification: $reason, rectifyBy: $by }) { id } }`,
+        { id, reason, by: addDays(todayInChina(), 15) },
+      )
+    : t.call('operation', AUTH, `mutation($id: ID!, $reason: String!) { ${name}(id: $id, reason: $reason) { id } }`, { id, reason });
 
 beforeAll(async () => {
   t = await startTestNode('operation_entities', nodeConfig('lishui', ['331100', '331121']), (subgraph: SubgraphName, sql: string) => {

@@ -12,7 +12,11 @@ const FIELDS = 'id agreementNo agreementSignedAt termStart termEnd scope license
 const CREATE = `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { operator(id: $id) { ${FIELDS} } }`;
 const LIST = `query($status: OperatorStatus, $org: ID, $first: Int) { operators(status: $status, organizationId: $org, first: $first) { totalCount edges { node { id status } } } }`;
-const change = (name: string) => `mutation($id: ID!, $reason: String!) { ${name}(id: $id, reason: $reason) { id status statusReason version } }`;
+/** suspendOperator names a violation of D §28 and a deadline; `reason` is then its rectification demand. */
+const change = (name: string) =>
+  name === 'suspendOperator'
+    ? `mutation($id: ID!, $reason: String!) { suspendOperator(id: $id, input: { violations: [MISUSE_OF_DATA], rectification: $reason, rectifyBy: "${addDays(todayInChina(), 15)}" }) { id status statusReason version } }`
+    : `mutation($id: ID!, $reason: String!) { ${name}(id: $id, reason: $reason) { id status statusReason version } }`;
 
 let n = 0;
 const agreementNo = () => `DL-SQ-${Date.now().toString(36)}-${++n}`;
@@ -289,9 +293,11 @@ describe('suspension and revocation [D §11, D §28]', () => {
     expect(codeOf(await t.call('operation', agency(dept, '331100'), change('suspendOperator'), { id: op.id, reason: '违规' }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('operation', authority('331102'), change('revokeOperator'), { id: op.id, reason: '违规' }))).toBe('FORBIDDEN');
     expect(codeOf(await t.call('operation', ANONYMOUS, change('revokeOperator'), { id: op.id, reason: '违规' }))).toBe('UNAUTHENTICATED');
-    const noReason = await t.call('operation', AUTH, change('suspendOperator'), { id: op.id, reason: '   ' });
+    const noReason = await t.call('operation', AUTH, change('revokeOperator'), { id: op.id, reason: '   ' });
     expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
     expect(noReason.errors![0].extensions!.field).toBe('reason');
+    const noDemand = await t.call('operation', AUTH, change('suspendOperator'), { id: op.id, reason: '   ' });
+    expect(noDemand.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rectification' });
     expect(codeOf(await t.call('operation', AUTH, change('suspendOperator'), { id: '331100:01ARZ3NDEKTSV4RRFFQ69G5FAV', reason: '违规' }))).toBe('NOT_FOUND');
     expect(codeOf(await t.call('operation', AUTH, change('suspendOperator'), { id: 'garbage', reason: '违规' }))).toBe('NOT_FOUND');
     expect((await t.call('operation', AUTH, GET, { id: op.id })).data!.operator).toMatchObject({ status: 'ACTIVE', version: 1 });

@@ -10,11 +10,15 @@ import { resolvePolicy } from '../kit/rules/policy.js';
 import { todayInChina } from '../kit/rules/calendar.js';
 import { termEnd } from './operator.dates.js';
 import { Operator } from './operator.entity.js';
-import { OperatorStatusEnum, type OperatorStatus, type StoredOperatorStatus } from './operator.enums.js';
-import { CreateOperatorInput } from './operator.inputs.js';
+import { OperatorStatusEnum, type OperatorStatus, type OperatorViolation, type StoredOperatorStatus } from './operator.enums.js';
+import { CreateOperatorInput, SuspendOperatorInput } from './operator.inputs.js';
 import { operatorLoader } from './operator.loader.js';
-import { canLicense, canSeeOperator, canSeeStatusReason, operatorFilter } from './access.js';
-import { effectiveStatus, statusCondition } from './operator.rules.js';
+import { canLicense, canSeeOperator, canSeeSanctions, canSeeStatusReason, operatorFilter } from './access.js';
+import { accessEndedOn, checkKind, checkRenewal, checkSanction, effectiveStatus, statusCondition } from './operator.rules.js';
+import { OperatorSanction } from './sanction.entity.js';
+import { sanctionsLoader } from './operator.loader.js';
+import { recordRead } from '../kit/server/audit.js';
+import { LocalDate } from '../kit/server/scalars.js';
 import { OrganizationRef } from './foreign.js';
 import { catalogOrganization } from '../kit/server/catalog-client.js';
 import { FreeText } from '../kit/server/input-bounds.js';
@@ -113,6 +117,37 @@ export class OperatorResolver {
     return canSeeStatusReason(ctx.actor) ? op.statusReason : null;
   }
 
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description:
+      '因逾期未整改而终止授权的日期（整改期限次日）；未终止为空 / the day the authorization ended because a violation was not rectified by its deadline (the day after it); null otherwise [D §28]',
+  })
+  accessEndedOn(@Root() op: Operator): string | null {
+    return accessEndedOn(op, todayInChina());
+  }
+
+  @FieldResolver(() => Operator, {
+    nullable: true,
+    description: '本授权接续的原授权（期满后再次选定）/ the authorization this one follows after the operator was selected again [D §10]',
+  })
+  async renews(@Ctx() ctx: SubgraphContext, @Root() op: Operator): Promise<Operator | null> {
+    if (!op.renewsId) return null;
+    const prev = await operatorLoader(ctx).load(op.renewsId);
+    return prev && canSeeOperator(ctx.actor, prev, todayInChina()) ? prev : null;
+  }
+
+  @FieldResolver(() => [OperatorSanction], {
+    nullable: true,
+    description:
+      '违规处理记录，最新在前；仅所在区域的数据主管部门、审计人员和运营主体本身可见，其他人为空 / sanctions, newest first; for the authorities and auditors of its region and the operator itself, null for others [OPR-9, D §28]',
+  })
+  async sanctions(@Ctx() ctx: SubgraphContext, @Root() op: Operator): Promise<OperatorSanction[] | null> {
+    if (!canSeeSanctions(ctx.actor, ctx.node, op)) return null;
+    const rows = await sanctionsLoader(ctx).load(op.id);
+    for (const r of rows) recordRead(ctx, 'OperatorSanction', r.id);
+    return rows;
+  }
+
   @Mutation(() => Operator, {
     description:
       "授权运营主体：登记授权运营协议（仅机构所在区域或其上级区域、且在本平台的数据主管部门；期限默认按政策，大理为3年）/ license an operator under an agreement (only the data authority of the organization's region or a region above it, on this platform; the term defaults to the policy, 3 years in Dali) [D §9-10, J §20]",
@@ -154,6 +189,21 @@ export class OperatorResolver {
       throw badInput(`授权年限须为 1 到 ${MAX_TERM_YEARS} 年，收到 ${years} / termYears must be between 1 and ${MAX_TERM_YEARS}, got ${years}`, 'input.termYears');
     const scope = requireText(input.scope, 'input.scope', '授权范围', MAX_TEXT);
     const end = termEnd(termStart, years);
+    const kind = input.kind ?? 'STATE_OWNED_ENTERPRISE';
+    const kindReason = checkKind(kind, input.kindReason);
+    const selectionBasis = input.selectionBasis?.trim() || null;
+    const renewsRef = input.renewsOperatorId ? parseId(input.renewsOperatorId) : null;
+    if (input.renewsOperatorId && (!renewsRef || !ctx.node.regions.includes(renewsRef.region))) {
+      throw badInput(
+        `原授权ID「${input.renewsOperatorId}」不是本平台的授权 / renewsOperatorId "${input.renewsOperatorId}" is not an operator authorization of this platform`,
+        'input.renewsOperatorId',
+      );
+    }
+    if (renewsRef) {
+      const previous = await ctx.em.findOne(Operator, { id: input.renewsOperatorId! });
+      if (!previous) throw badInput(`原授权 ${input.renewsOperatorId} 不存在 / no authorization ${input.renewsOperatorId} on this platform`, 'input.renewsOperatorId');
+      checkRenewal(previous, termStart, selectionBasis, today);
+    }
 
     const org = await catalogOrganization(ctx, input.organizationId);
     if (!org)
@@ -192,6 +242,11 @@ export class OperatorResolver {
         termEnd: end,
         scope,
         licensedBy: actor.orgId ?? actor.sub,
+        kind,
+        kindReason,
+        selectionBasis,
+        renewsId: input.renewsOperatorId ?? null,
+        rectifyBy: null,
         status: 'ACTIVE',
         statusReason: null,
         updatedAt: owned.createdAt,
@@ -202,22 +257,39 @@ export class OperatorResolver {
           action: 'operator.create',
           entityType: 'Operator',
           entityId: owned.id,
-          data: { organizationId: org.id, agreementNo, agreementSignedAt: signedAt, termStart, termEnd: end, termYears: years, scope },
+          data: {
+            organizationId: org.id,
+            agreementNo,
+            agreementSignedAt: signedAt,
+            termStart,
+            termEnd: end,
+            termYears: years,
+            scope,
+            kind,
+            kindReason,
+            selectionBasis,
+            renews: input.renewsOperatorId ?? null,
+          },
         },
       };
     });
   }
 
-  @Mutation(() => Operator, { description: '暂停平台使用权限，要求限期整改（仅数据主管部门）/ suspend platform access pending rectification (data authority only) [D §28]' })
-  suspendOperator(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', { description: '违规情形与整改要求 / the violation and what must be rectified' }) @FreeText reason: string,
-  ) {
-    return transition(ctx, id, reason, 'suspend');
+  @Mutation(() => Operator, {
+    description:
+      '因违规立即暂停平台使用权限并限期整改（仅数据主管部门）；期限届满未恢复的，授权终止（TERMINATED）/ suspend platform access at once for violations, with a rectification deadline (data authority only); not reinstated by then, the authorization ends (TERMINATED) [OPR-9, D §28]',
+  })
+  suspendOperator(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input') input: SuspendOperatorInput) {
+    requireActor(ctx);
+    const rectification = requireText(input.rectification, 'input.rectification', '整改要求', MAX_TEXT);
+    const violations = checkSanction(input.violations, input.rectifyBy, todayInChina());
+    return transition(ctx, id, rectification, 'suspend', { violations, rectifyBy: input.rectifyBy });
   }
 
-  @Mutation(() => Operator, { description: '整改完成后恢复平台使用权限（仅数据主管部门）/ reinstate access after rectification (data authority only) [D §28]' })
+  @Mutation(() => Operator, {
+    description:
+      '整改完成后恢复平台使用权限（仅数据主管部门，且须在整改期限内）/ reinstate access after rectification (data authority only, by the rectification deadline: after it the authorization has ended) [D §28]',
+  })
   reinstateOperator(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
@@ -235,19 +307,29 @@ export class OperatorResolver {
   }
 }
 
-async function transition(ctx: SubgraphContext, id: string, reasonIn: string, kind: keyof typeof TRANSITIONS): Promise<Operator> {
+interface Sanction {
+  violations: OperatorViolation[];
+  rectifyBy: string;
+}
+
+async function transition(ctx: SubgraphContext, id: string, reasonIn: string, kind: keyof typeof TRANSITIONS, sanction?: Sanction): Promise<Operator> {
   const t = TRANSITIONS[kind];
-  requireActor(ctx);
+  const actor = requireActor(ctx);
+  const reason = requireText(reasonIn, 'reason', '理由', MAX_TEXT);
   const ref = parseId(id);
   const op = ref && ctx.node.regions.includes(ref.region) ? await ctx.em.findOne(Operator, { id }) : null;
   if (!op) throw notFound('授权运营主体 / operator', id);
   requireLicensingAuthority(ctx, op.regionCode, `${t.label}授权运营主体`);
-  const reason = requireText(reasonIn, 'reason', '理由', MAX_TEXT);
   const today = todayInChina();
   const current = effectiveStatus(op, today);
   if (current === 'EXPIRED') {
     throw conflict(
       `授权已于 ${op.termEnd} 期满，不能再${t.label}；如需继续运营，请重新授权 [D §10] / the term ended on ${op.termEnd}; an expired authorization cannot be changed, license the operator again instead [D §10]`,
+    );
+  }
+  if (current === 'TERMINATED' && kind !== 'revoke') {
+    throw conflict(
+      `整改期限 ${op.rectifyBy} 已过，授权已于 ${accessEndedOn(op, today)} 终止，不能${t.label}；如需继续运营，须依法重新选定 [D §28] / the rectification deadline ${op.rectifyBy} passed without reinstatement: the access ended on ${accessEndedOn(op, today)}, so the operator cannot be ${kind === 'reinstate' ? 'reinstated' : 'suspended'}; it must be selected again [D §28]`,
     );
   }
   if (!(t.from as readonly string[]).includes(op.status)) {
@@ -258,10 +340,44 @@ async function transition(ctx: SubgraphContext, id: string, reasonIn: string, ki
     throw conflict(`授权当前为 ${op.status}，不能${t.label}：${final} (now ${op.status}) [D §11, D §28]`);
   }
   const from = op.status;
-  return mutate(ctx, 'operation', async () => {
+  return mutate(ctx, 'operation', async (em) => {
+    const now = new Date();
     op.status = t.to;
     op.statusReason = reason;
-    op.updatedAt = new Date();
-    return { result: op, audit: { action: `operator.${kind}`, entityType: 'Operator', entityId: op.id, data: { from, to: t.to, reason } } };
+    op.updatedAt = now;
+    if (sanction) {
+      // One record per suspension: the history of sanctions outlives reinstatement [D §28].
+      op.rectifyBy = sanction.rectifyBy;
+      const owned = newOwned(op.regionCode);
+      em.create(OperatorSanction, {
+        ...owned,
+        operatorId: op.id,
+        violations: sanction.violations,
+        rectification: reason,
+        rectifyBy: sanction.rectifyBy,
+        imposedBy: actor.orgId ?? actor.sub,
+        reinstatedAt: null,
+        reinstatement: null,
+      });
+      return {
+        result: op,
+        audit: {
+          action: 'operator.suspend',
+          entityType: 'Operator',
+          entityId: op.id,
+          data: { from, to: t.to, reason, violations: sanction.violations, rectifyBy: sanction.rectifyBy },
+        },
+      };
+    }
+    if (kind === 'reinstate') {
+      const open = await em.findOne(OperatorSanction, { operatorId: op.id, reinstatedAt: null }, { orderBy: { seq: 'desc' } });
+      if (open) {
+        open.reinstatedAt = now;
+        open.reinstatement = reason;
+      }
+      op.rectifyBy = null;
+    }
+    const action = kind === 'reinstate' ? 'operator.reinstate' : 'operator.revoke';
+    return { result: op, audit: { action, entityType: 'Operator', entityId: op.id, data: { from, to: t.to, reason } } };
   });
 }
