@@ -148,7 +148,10 @@ export interface AuditActions {
     >;
     'operationAuthorization.firstReview': Change<'OperationAuthorization', { decision: string; opinion: string | null; reReviewDue: string | null; deadlineBasis: string | null }>;
     /** `assessed`: the four parts of the D §22 assessment were recorded; `late`: after the re-review deadline. */
-    'operationAuthorization.reReview': Change<'OperationAuthorization', { decision: string; reason: string | null; assessed: boolean; late: boolean; confirmationDue: string | null }>;
+    'operationAuthorization.reReview': Change<
+      'OperationAuthorization',
+      { decision: string; reason: string | null; assessed: boolean; late: boolean; confirmationDue: string | null }
+    >;
     /** A provider's answer for its entry; `outcome`: GRANTED or NOT_GRANTED when it was the last one [D §14]. */
     'operationAuthorization.answer': Change<
       'OperationAuthorization',

@@ -18,6 +18,7 @@ import {
   type NodeId,
 } from './demo-data.js';
 import { seedOpeningApplications } from './opening-applications.js';
+import { seedOperationAuthorizations } from './operation-authorizations.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -370,6 +371,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationAuthorizations(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningPlans(gql, organizations, resources)} (${seconds()})`);

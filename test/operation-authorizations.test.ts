@@ -47,7 +47,13 @@ async function licensedOperator(region: string, name: string): Promise<Operator>
   const org = await registerOrganization(f.call, region, name, 'ENTERPRISE');
   const op = (
     await f.must(authority(region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id termEnd } }`, {
-      input: { organizationId: org, agreementNo: `SQYY-${region}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), scope: '文旅与交通数据产品' },
+      input: {
+        organizationId: org,
+        agreementNo: `SQYY-${region}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+        agreementSignedAt: todayInChina(),
+        termStart: todayInChina(),
+        scope: '文旅与交通数据产品',
+      },
     })
   ).createOperator;
   return { org, id: op.id, actor: operatorToken(org, op.id), termEnd: op.termEnd };
@@ -84,7 +90,8 @@ const demand = (over: Record<string, unknown> = {}) => ({
 
 const apply = (op: Operator, input: Record<string, unknown>) => f.gql(op.actor, APPLY, { id: op.id, input });
 const applied = async (op: Operator, input = demand()) => (await f.must(op.actor, APPLY, { id: op.id, input })).applyForOperationAuthorization;
-const firstReviewed = async (id: string, region = CITY) => (await f.must(serviceCenter(region), FIRST, { id, input: { decision: 'PASS', opinion: '材料齐全' } })).firstReviewOperationAuthorization;
+const firstReviewed = async (id: string, region = CITY) =>
+  (await f.must(serviceCenter(region), FIRST, { id, input: { decision: 'PASS', opinion: '材料齐全' } })).firstReviewOperationAuthorization;
 const reReviewed = async (id: string, region = CITY) => (await f.must(authority(region), RE, { id, input: { decision: 'APPROVE', ...ASSESSMENT } })).reReviewOperationAuthorization;
 const count = async (actor: Actor = auditor(CITY)) => (await f.must(actor, LIST)).operationAuthorizations.totalCount as number;
 
@@ -182,11 +189,18 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     expect([code(unassessed), field(unassessed)]).toEqual(['BAD_USER_INPUT', 'input.expertCommitteeOpinion']);
     expect(code(await f.gql(serviceCenter(CITY), RE, { id: a.id, input: { decision: 'APPROVE', ...ASSESSMENT } }))).toBe('FORBIDDEN');
     const re = await reReviewed(a.id);
-    expect(re).toMatchObject({ status: 'RE_REVIEWED', complianceAssessment: ASSESSMENT.complianceAssessment, confirmationDeadline: { workingDays: 5, profile: 'D', overdue: false } });
+    expect(re).toMatchObject({
+      status: 'RE_REVIEWED',
+      complianceAssessment: ASSESSMENT.complianceAssessment,
+      confirmationDeadline: { workingDays: 5, profile: 'D', overdue: false },
+    });
 
     // A provider answers for its own entries only.
     expect(code(await f.gql(agency(cityProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'CONFIRM' } }))).toBe('FORBIDDEN');
-    const district = await f.gql(agency(districtProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'CONFIRM', itemNames: ['企业名称'], reason: '登记状态另行共享' } });
+    const district = await f.gql(agency(districtProvider), ANSWER, {
+      id: a.id,
+      input: { resourceId: districtEntry, decision: 'CONFIRM', itemNames: ['企业名称'], reason: '登记状态另行共享' },
+    });
     expect(district.errors).toBeUndefined();
     expect(district.data!.answerOperationAuthorizationEntry).toMatchObject({ status: 'RE_REVIEWED', grantedEntries: [] });
     const again = await f.gql(agency(districtProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'CONFIRM' } });
@@ -198,7 +212,8 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     expect(done.grantedEntries).toEqual([{ resourceId: districtEntry, providerId: districtProvider, items: ['企业名称'] }]);
     expect(done.steps.map((s: any) => s.kind)).toEqual(['SUBMITTED', 'FIRST_REVIEW_PASSED', 'RE_REVIEW_APPROVED', 'PROVIDER_CONFIRMED', 'PROVIDER_DECLINED', 'GRANTED']);
     // A second application for a granted scenario is refused [D §13].
-    const scenarioName = (await f.must(cityOperator.actor, `query($id: ID!) { operationAuthorization(id: $id) { scenarioName } }`, { id: a.id })).operationAuthorization.scenarioName;
+    const scenarioName = (await f.must(cityOperator.actor, `query($id: ID!) { operationAuthorization(id: $id) { scenarioName } }`, { id: a.id })).operationAuthorization
+      .scenarioName;
     expect(code(await apply(cityOperator, demand({ scenarioName })))).toBe('CONFLICT');
   });
 
@@ -206,7 +221,8 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     const a = await applied(cityOperator, demand({ entries: [{ resourceId: districtEntry, items: [{ name: '企业名称', reason: '识别' }] }] }));
     await firstReviewed(a.id);
     await reReviewed(a.id);
-    const r = (await f.must(agency(districtProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'DECLINE', reason: '涉及经营信息' } })).answerOperationAuthorizationEntry;
+    const r = (await f.must(agency(districtProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'DECLINE', reason: '涉及经营信息' } }))
+      .answerOperationAuthorizationEntry;
     expect(r).toMatchObject({ status: 'NOT_GRANTED', grantedOn: null, grantedEntries: [] });
   });
 
@@ -219,7 +235,8 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     expect(returned).toMatchObject({ status: 'RETURNED', firstReviewOpinion: '实施计划不具体', reReviewDeadline: null });
     const b = await applied(cityOperator, input);
     await firstReviewed(b.id);
-    const refused = (await f.must(authority(CITY), RE, { id: b.id, input: { decision: 'REFUSE', reason: '场景价值不明确', riskAssessment: '风险较高' } })).reReviewOperationAuthorization;
+    const refused = (await f.must(authority(CITY), RE, { id: b.id, input: { decision: 'REFUSE', reason: '场景价值不明确', riskAssessment: '风险较高' } }))
+      .reReviewOperationAuthorization;
     expect(refused).toMatchObject({ status: 'REFUSED', refusalReason: '场景价值不明确', confirmationDeadline: null });
   });
 
@@ -254,10 +271,12 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     expect(overdue.every((n: any) => n.overdue)).toBe(true);
     const onTime = (await f.must(authority(CITY), LIST, { filter: { overdue: false } })).operationAuthorizations.edges.map((e: any) => e.node.id);
     expect(onTime).not.toContain(cityLate.id);
-    const late = (await f.must(authority(LIANDU), `query($id: ID!) { operationAuthorization(id: $id) { confirmationDeadline { overdue dueDate } } }`, { id: districtLate.id })).operationAuthorization;
+    const late = (await f.must(authority(LIANDU), `query($id: ID!) { operationAuthorization(id: $id) { confirmationDeadline { overdue dueDate } } }`, { id: districtLate.id }))
+      .operationAuthorization;
     expect(late.confirmationDeadline).toEqual({ overdue: true, dueDate: past });
     // A late answer is still taken, and grants.
-    const answered = (await f.must(agency(districtProvider), ANSWER, { id: districtLate.id, input: { resourceId: districtEntry, decision: 'CONFIRM' } })).answerOperationAuthorizationEntry;
+    const answered = (await f.must(agency(districtProvider), ANSWER, { id: districtLate.id, input: { resourceId: districtEntry, decision: 'CONFIRM' } }))
+      .answerOperationAuthorizationEntry;
     expect(answered.status).toBe('GRANTED');
   });
 });

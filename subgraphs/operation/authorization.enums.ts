@@ -48,7 +48,17 @@ export type OperationReReviewDecision = (typeof OPERATION_RE_REVIEW_DECISIONS)[n
 export const OPERATION_PROVIDER_DECISIONS = ['CONFIRM', 'DECLINE'] as const;
 export type OperationProviderDecision = (typeof OPERATION_PROVIDER_DECISIONS)[number];
 
-export const OPERATION_AUTHORIZATION_STEPS = ['SUBMITTED', 'FIRST_REVIEW_PASSED', 'RETURNED', 'RE_REVIEW_APPROVED', 'REFUSED', 'PROVIDER_CONFIRMED', 'PROVIDER_DECLINED', 'GRANTED', 'NOT_GRANTED'] as const;
+export const OPERATION_AUTHORIZATION_STEPS = [
+  'SUBMITTED',
+  'FIRST_REVIEW_PASSED',
+  'RETURNED',
+  'RE_REVIEW_APPROVED',
+  'REFUSED',
+  'PROVIDER_CONFIRMED',
+  'PROVIDER_DECLINED',
+  'GRANTED',
+  'NOT_GRANTED',
+] as const;
 export type OperationAuthorizationStepKind = (typeof OPERATION_AUTHORIZATION_STEPS)[number];
 
 export const OperationPriorityDomainEnum = defineEnum(OPERATION_PRIORITY_DOMAINS, {

@@ -43,7 +43,9 @@ export class OperationAuthorizationGoalInput {
   @FreeText
   description!: string;
 
-  @Field(() => LocalDate, { description: '完成日期 YYYY-MM-DD：不早于今天，不晚于运营协议期限终止日 / due by, YYYY-MM-DD: not before today nor after the agreement ends [D §13 (三), D §10]' })
+  @Field(() => LocalDate, {
+    description: '完成日期 YYYY-MM-DD：不早于今天，不晚于运营协议期限终止日 / due by, YYYY-MM-DD: not before today nor after the agreement ends [D §13 (三), D §10]',
+  })
   dueDate!: string;
 }
 

@@ -122,7 +122,9 @@ export class OperationAuthorizationResolver {
     return a.goals;
   }
 
-  @FieldResolver(() => [OperationAuthorizationEntry], { description: '需求清单中的目录条目、数据项和提供单位的答复 / the entries asked for, their items and their providers’ answers [D §13-14]' })
+  @FieldResolver(() => [OperationAuthorizationEntry], {
+    description: '需求清单中的目录条目、数据项和提供单位的答复 / the entries asked for, their items and their providers’ answers [D §13-14]',
+  })
   entries(@Root() a: OperationAuthorization): OperationAuthorizationEntry[] {
     return a.entries.map((e) => ({
       resourceId: e.resourceId,
@@ -138,7 +140,8 @@ export class OperationAuthorizationResolver {
   }
 
   @FieldResolver(() => [OperationAuthorizationGrant], {
-    description: '授权范围：提供单位确认的条目和数据项（仅 GRANTED 时非空）/ what the authorization covers: the entries and items their providers confirmed; empty unless GRANTED [D §14-15]',
+    description:
+      '授权范围：提供单位确认的条目和数据项（仅 GRANTED 时非空）/ what the authorization covers: the entries and items their providers confirmed; empty unless GRANTED [D §14-15]',
   })
   grantedEntries(@Root() a: OperationAuthorization): OperationAuthorizationGrant[] {
     return authorizationOf(a).grants;
@@ -152,10 +155,19 @@ export class OperationAuthorizationResolver {
   @FieldResolver(() => OperationAuthorizationDeadline, { nullable: true, description: '复审期限（初审通过起算）/ the re-review deadline, counted from the first review [D §14]' })
   reReviewDeadline(@Root() a: OperationAuthorization): OperationAuthorizationDeadline | null {
     if (a.reReviewDue === null) return null;
-    return { dueDate: a.reReviewDue, workingDays: a.reReviewWorkingDays!, profile: a.reReviewProfile, basis: a.reReviewBasis!, overdue: overdueStep(a, todayInChina()) === 'RE_REVIEW' };
+    return {
+      dueDate: a.reReviewDue,
+      workingDays: a.reReviewWorkingDays!,
+      profile: a.reReviewProfile,
+      basis: a.reReviewBasis!,
+      overdue: overdueStep(a, todayInChina()) === 'RE_REVIEW',
+    };
   }
 
-  @FieldResolver(() => OperationAuthorizationDeadline, { nullable: true, description: '提供单位确认期限（复审通过起算）/ the providers’ confirmation deadline, counted from the re-review [D §14]' })
+  @FieldResolver(() => OperationAuthorizationDeadline, {
+    nullable: true,
+    description: '提供单位确认期限（复审通过起算）/ the providers’ confirmation deadline, counted from the re-review [D §14]',
+  })
   confirmationDeadline(@Root() a: OperationAuthorization): OperationAuthorizationDeadline | null {
     if (a.confirmationDue === null) return null;
     return {
@@ -198,7 +210,16 @@ export class OperationAuthorizationResolver {
     const entries: StoredEntry[] = list.entries.map((e, i) => {
       const r = resources[i]!;
       checkAuthorizable(r, e.resourceId, e.items, `input.entries.${i}`);
-      return { resourceId: e.resourceId, entryName: r!.name, providerId: r!.provider.id, items: e.items, answer: 'PENDING', confirmedItems: [], answerReason: null, answeredAt: null };
+      return {
+        resourceId: e.resourceId,
+        entryName: r!.name,
+        providerId: r!.provider.id,
+        items: e.items,
+        answer: 'PENDING',
+        confirmedItems: [],
+        answerReason: null,
+        answeredAt: null,
+      };
     });
     return mutate(ctx, 'operation', async (em) => {
       const owned = newOwned(op.regionCode);
@@ -324,7 +345,9 @@ export class OperationAuthorizationResolver {
     if (approving && input.reason?.trim()) throw badInput('通过时不填理由；说明请写入评估 / an APPROVE takes no reason: put remarks in the assessment', 'input.reason');
     const a = await loadVisible(ctx, id);
     if (!canReReview(ctx.actor, ctx.node, a)) {
-      throw forbidden('只有申请所属区域（或其上级区域）在本平台的数据主管部门可以复审 / only the data authority of the application’s region or a region above it, on this platform, re-reviews [D §14]');
+      throw forbidden(
+        '只有申请所属区域（或其上级区域）在本平台的数据主管部门可以复审 / only the data authority of the application’s region or a region above it, on this platform, re-reviews [D §14]',
+      );
     }
     checkReReviewable(a);
     if (approving) {
@@ -386,7 +409,10 @@ export class OperationAuthorizationResolver {
     const outcome = outcomeOf(entries);
     return mutate(ctx, 'operation', async () => {
       const today = todayInChina(now);
-      const steps = [...a.steps, step(entry.answer === 'CONFIRMED' ? 'PROVIDER_CONFIRMED' : 'PROVIDER_DECLINED', now, `${entry.entryName}${entry.answerReason ? `：${entry.answerReason}` : ''}`)];
+      const steps = [
+        ...a.steps,
+        step(entry.answer === 'CONFIRMED' ? 'PROVIDER_CONFIRMED' : 'PROVIDER_DECLINED', now, `${entry.entryName}${entry.answerReason ? `：${entry.answerReason}` : ''}`),
+      ];
       if (outcome) steps.push(step(outcome, now, null));
       Object.assign(a, {
         entries,

@@ -159,7 +159,12 @@ describe('two-stage review and the providers’ confirmation [OPR-3, D §14, D �
     expect(checkAssessment(full, true)).toEqual(full);
     expect(refusal(() => checkAssessment({ ...full, expertCommitteeOpinion: ' ' }, true))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expertCommitteeOpinion' });
     expect(refusal(() => checkAssessment({ ...full, networkSecurityOpinion: null }, true)).message).toContain('D §22');
-    expect(checkAssessment({ riskAssessment: '风险过高' }, false)).toEqual({ complianceAssessment: null, riskAssessment: '风险过高', networkSecurityOpinion: null, expertCommitteeOpinion: null });
+    expect(checkAssessment({ riskAssessment: '风险过高' }, false)).toEqual({
+      complianceAssessment: null,
+      riskAssessment: '风险过高',
+      networkSecurityOpinion: null,
+      expertCommitteeOpinion: null,
+    });
   });
 
   test('a provider confirms a subset of the items asked, or all by default, or declines with a reason; once per entry [D §14]', () => {

@@ -86,10 +86,14 @@ export function checkDemandList(input: DemandListShape, today: string): DemandLi
     const field = `input.entries.${i}`;
     const ref = parseId(e.resourceId);
     if (ref && !getRegion(ref.region)) {
-      throw badInput(`ID "${e.resourceId}" 的行政区划 ${ref.region} 不存在 / ID "${e.resourceId}" names an unknown region ${ref.region}: pass an ID returned by this API`, `${field}.resourceId`);
+      throw badInput(
+        `ID "${e.resourceId}" 的行政区划 ${ref.region} 不存在 / ID "${e.resourceId}" names an unknown region ${ref.region}: pass an ID returned by this API`,
+        `${field}.resourceId`,
+      );
     }
     if (!ref) throw badInput(`${e.resourceId} 不是目录条目ID / ${e.resourceId} is not a catalog entry ID: pass the id of a DataResource`, `${field}.resourceId`);
-    if (seen.has(e.resourceId)) throw badInput(`目录条目 ${e.resourceId} 重复 / catalog entry ${e.resourceId} is listed twice: list each entry once with all its items`, `${field}.resourceId`);
+    if (seen.has(e.resourceId))
+      throw badInput(`目录条目 ${e.resourceId} 重复 / catalog entry ${e.resourceId} is listed twice: list each entry once with all its items`, `${field}.resourceId`);
     seen.add(e.resourceId);
     if (e.items.length === 0) throw badInput('每个目录条目至少申请一个数据项 / name at least one item of each entry [D §13 (二)]', `${field}.items`);
     if (e.items.length > MAX_ITEMS_PER_ENTRY) throw badInput(`每个条目不能超过 ${MAX_ITEMS_PER_ENTRY} 个数据项 / at most ${MAX_ITEMS_PER_ENTRY} items per entry`, `${field}.items`);
@@ -148,7 +152,10 @@ export const AUTHORIZABLE_RESOURCE_FIELDS = ['name', 'status', 'shareAttribute',
 export function checkAuthorizable(r: AuthorizableResource | null, resourceId: string, items: StoredItem[], field: string): void {
   if (!r) throw badInput(`目录条目 ${resourceId} 不存在或不可见 / catalog entry ${resourceId} does not exist or is not visible to you: check the ID`, `${field}.resourceId`);
   if (r.status !== 'PUBLISHED') {
-    throw badInput(`目录条目「${r.name}」当前为 ${r.status}，不在已发布目录中，不能申请 / entry "${r.name}" is ${r.status}, not in the published catalog: it cannot be applied for`, `${field}.resourceId`);
+    throw badInput(
+      `目录条目「${r.name}」当前为 ${r.status}，不在已发布目录中，不能申请 / entry "${r.name}" is ${r.status}, not in the published catalog: it cannot be applied for`,
+      `${field}.resourceId`,
+    );
   }
   if (r.shareAttribute === 'NOT_SHARED') {
     throw badInput(
@@ -239,7 +246,12 @@ export function checkAssessment(input: AssessmentShape, approving: boolean): Ass
   for (const [key, zh, en] of ASSESSMENT_FIELDS) {
     const field = `input.${key}`;
     out[key] = approving
-      ? requiredText(input[key], field, `${zh}（复审通过前须会同网信部门和数据专家委员会完成评估）`, `${en} (before approving, the authority assesses with the network-security office and the expert committee) [D §22]`)
+      ? requiredText(
+          input[key],
+          field,
+          `${zh}（复审通过前须会同网信部门和数据专家委员会完成评估）`,
+          `${en} (before approving, the authority assesses with the network-security office and the expert committee) [D §22]`,
+        )
       : optionalText(input[key], field, zh, en);
   }
   return out;
@@ -260,7 +272,8 @@ export function answerEntry(entries: StoredEntry[], answer: ProviderAnswer, at: 
   const i = entries.findIndex((e) => e.resourceId === answer.resourceId);
   if (i < 0) throw badInput(`该申请未申请目录条目 ${answer.resourceId} / this application does not ask for entry ${answer.resourceId}`, 'input.resourceId');
   const current = entries[i]!;
-  if (current.answer !== 'PENDING') throw conflict(`条目「${current.entryName}」已答复（${current.answer}），不能再次答复 / entry "${current.entryName}" was already answered (${current.answer}) [D §14]`);
+  if (current.answer !== 'PENDING')
+    throw conflict(`条目「${current.entryName}」已答复（${current.answer}），不能再次答复 / entry "${current.entryName}" was already answered (${current.answer}) [D §14]`);
   const asked = current.items.map((x) => x.name);
   let confirmedItems: string[] = [];
   let reason: string | null;
@@ -271,7 +284,10 @@ export function answerEntry(entries: StoredEntry[], answer: ProviderAnswer, at: 
     const names = answer.itemNames?.length ? answer.itemNames.map((n) => n.trim()) : asked;
     const unknown = names.filter((n) => !asked.includes(n));
     if (unknown.length) {
-      throw badInput(`「${unknown.join('、')}」不在申请的数据项中 / ${unknown.join(', ')} was not asked for: confirm only items of the application (${asked.join(', ')})`, 'input.itemNames');
+      throw badInput(
+        `「${unknown.join('、')}」不在申请的数据项中 / ${unknown.join(', ')} was not asked for: confirm only items of the application (${asked.join(', ')})`,
+        'input.itemNames',
+      );
     }
     confirmedItems = asked.filter((n) => names.includes(n));
     reason = optionalText(answer.reason, 'input.reason', '说明', 'the note');
@@ -310,10 +326,7 @@ export function overdueAuthorizationFilter(overdue: boolean, today: string): Fil
     ],
   };
   const onTime: FilterQuery<OperationAuthorization> = {
-    $and: [
-      { $or: [{ status: { $ne: 'FIRST_REVIEWED' } }, { reReviewDue: { $gte: today } }] },
-      { $or: [{ status: { $ne: 'RE_REVIEWED' } }, { confirmationDue: { $gte: today } }] },
-    ],
+    $and: [{ $or: [{ status: { $ne: 'FIRST_REVIEWED' } }, { reReviewDue: { $gte: today } }] }, { $or: [{ status: { $ne: 'RE_REVIEWED' } }, { confirmationDue: { $gte: today } }] }],
   };
   return overdue ? late : onTime;
 }
@@ -337,7 +350,9 @@ export function authorizationOf(a: Pick<OperationAuthorization, 'id' | 'operator
     validUntil: a.validUntil,
     grants:
       a.status === 'GRANTED'
-        ? a.entries.filter((e) => e.answer === 'CONFIRMED' && e.confirmedItems.length > 0).map((e) => ({ resourceId: e.resourceId, providerId: e.providerId, items: [...e.confirmedItems] }))
+        ? a.entries
+            .filter((e) => e.answer === 'CONFIRMED' && e.confirmedItems.length > 0)
+            .map((e) => ({ resourceId: e.resourceId, providerId: e.providerId, items: [...e.confirmedItems] }))
         : [],
   };
 }
