@@ -36,9 +36,8 @@ export function canSeeStatusReason(actor: Actor): boolean {
 
 /**
  * Licensing, suspending, reinstating and revoking: the data authority acting on the operator's
- * region, alone [D §9, D §28]; industry departments may not license on their own [J §20]. An
- * operator acts only on its own record, and no mutation of its own exists yet, so operators
- * change nothing here.
+ * region, alone [D §9, D §28]; industry departments may not license on their own [J §20].
+ * Operators never change their own authorization.
  */
 export function canLicense(actor: Actor, node: NodeConfig, regionCode: string): boolean {
   return actsOn(actor, node, regionCode);
