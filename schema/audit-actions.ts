@@ -154,6 +154,30 @@ export interface AuditActions {
     'operator.suspend': Change<'Operator', StatusChange & { violations: string[]; rectifyBy: string }>;
     'operator.reinstate': Change<'Operator', StatusChange>;
     'operator.revoke': Change<'Operator', StatusChange>;
+    /** A demand list for one scenario [D §12-13]: what was asked of whom, never the texts; `crossNode`: an entry lives on another platform. */
+    'operationAuthorization.apply': Change<
+      'OperationAuthorization',
+      {
+        operatorId: string;
+        scenarioName: string;
+        priorityDomain: string;
+        valueKind: string;
+        entries: { resourceId: string; providerId: string; items: string[] }[];
+        goals: number;
+        crossNode: boolean;
+      }
+    >;
+    'operationAuthorization.firstReview': Change<'OperationAuthorization', { decision: string; opinion: string | null; reReviewDue: string | null; deadlineBasis: string | null }>;
+    /** `assessed`: the four parts of the D §22 assessment were recorded; `late`: after the re-review deadline. */
+    'operationAuthorization.reReview': Change<
+      'OperationAuthorization',
+      { decision: string; reason: string | null; assessed: boolean; late: boolean; confirmationDue: string | null }
+    >;
+    /** A provider's answer for its entry; `outcome`: GRANTED or NOT_GRANTED when it was the last one [D §14]. */
+    'operationAuthorization.answer': Change<
+      'OperationAuthorization',
+      { resourceId: string; providerId: string; answer: string; items: string[]; reason: string | null; late: boolean; outcome: string | null }
+    >;
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from './demo-data.js';
 import { seedOpeningApplications } from './opening-applications.js';
 import { seedOpeningUses, type DataPlaneAccess } from './opening-uses.js';
+import { seedOperationAuthorizations } from './operation-authorizations.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -373,6 +374,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationOperators(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationAuthorizations(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningUses(gql, organizations, resources, dataPlane)} (${seconds()})`);

@@ -31,6 +31,7 @@ const CALLERS = [
   'operator',
   'public data user',
   'another public data user',
+  'service center',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -44,6 +45,8 @@ interface Scenario {
   enterprise: string;
   /** The registered account of 'public data user' (on the city's platform, so the district's rows are another node's). */
   user: string;
+  /** The operator record 'operator' acts as (its token's account): `enterprise`, licensed in the region. */
+  operatorId: string;
   actors: Record<Caller, Actor | null>;
 }
 
@@ -326,6 +329,37 @@ const terminatedAgreement = async (s: Scenario) => {
   return id;
 };
 const sanctioners = (s: Scenario): Caller[] => ['agency of the owner', ...authorities(s)];
+/** Data-use authorizations [OPR-2, OPR-3, D §12-14]: the scenario's operator asks for an entry of the owner, a new scenario each time. */
+const serviceCenterOf = (region: string): Actor => ({ sub: `service-center-${region}`, orgId: null, region, roles: ['SERVICE_CENTER'] });
+let operationScenarios = 0;
+const operationDemand = (resourceId: string) => ({
+  scenarioName: `矩阵场景${++operationScenarios}`,
+  scenarioDescription: '按区域统计企业分布',
+  valueKind: 'SOCIAL',
+  value: '支持招商决策',
+  priorityDomain: 'CREDIT',
+  plan: '一个月建模并上线',
+  goals: [{ description: '上线', dueDate: YEAR_AHEAD }],
+  entries: [{ resourceId, items: [{ name: '企业名称', reason: '识别企业' }] }],
+});
+const APPLY_OPERATION = `mutation($id: ID!, $input: ApplyForOperationAuthorizationInput!) { applyForOperationAuthorization(id: $id, input: $input) { id } }`;
+const FIRST_REVIEW = `mutation($id: ID!, $input: FirstReviewOperationAuthorizationInput!) { firstReviewOperationAuthorization(id: $id, input: $input) { id } }`;
+const RE_REVIEW = `mutation($id: ID!, $input: ReReviewOperationAuthorizationInput!) { reReviewOperationAuthorization(id: $id, input: $input) { id } }`;
+const OPERATION_ASSESSMENT = { complianceAssessment: '合规', riskAssessment: '风险可控', networkSecurityOpinion: '同意', expertCommitteeOpinion: '同意' };
+const submittedAuthorization = async (s: Scenario) =>
+  (await f.must(s.actors.operator, APPLY_OPERATION, { id: s.operatorId, input: operationDemand(await published(s)) })).applyForOperationAuthorization.id as string;
+const firstReviewedAuthorization = async (s: Scenario) => {
+  const id = await submittedAuthorization(s);
+  await f.must(serviceCenterOf(s.region), FIRST_REVIEW, { id, input: { decision: 'PASS' } });
+  return id;
+};
+const reReviewedAuthorization = async (s: Scenario) => {
+  const id = await firstReviewedAuthorization(s);
+  await f.must(authority(s.region), RE_REVIEW, { id, input: { decision: 'APPROVE', ...OPERATION_ASSESSMENT } });
+  return id;
+};
+const authorizationState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { operationAuthorization(id: $id) { status version entries { resourceId answer } } }`, { id })).operationAuthorization;
 
 const ROWS: Row[] = [
   {
@@ -1128,6 +1162,51 @@ const ROWS: Row[] = [
         d.openDataCreditRecords.edges.some((e: any) => e.node.agreementId === id),
       ),
   },
+  {
+    name: 'applyForOperationAuthorization: the operator as its own record [D §12-13]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: published,
+    attempt: (s, actor, id) => succeeds(actor, APPLY_OPERATION, { id: s.operatorId, input: operationDemand(id) }),
+    state: async (s) =>
+      (await f.must(AUDIT, `query($op: ID) { operationAuthorizations(filter: { operatorId: $op }, first: 1) { totalCount } }`, { op: s.operatorId })).operationAuthorizations
+        .totalCount,
+  },
+  {
+    name: 'firstReviewOperationAuthorization: the service center of the region [D §14]',
+    kind: 'mutation',
+    allowed: () => ['service center'],
+    prepare: submittedAuthorization,
+    state: authorizationState,
+    attempt: (_s, actor, id) => succeeds(actor, FIRST_REVIEW, { id, input: { decision: 'PASS' } }),
+  },
+  {
+    name: 'reReviewOperationAuthorization with the assessment [D §14, D §22]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: firstReviewedAuthorization,
+    state: authorizationState,
+    attempt: (_s, actor, id) => succeeds(actor, RE_REVIEW, { id, input: { decision: 'APPROVE', ...OPERATION_ASSESSMENT } }),
+  },
+  {
+    name: 'answerOperationAuthorizationEntry: the provider of the entry [D §14]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: reReviewedAuthorization,
+    state: authorizationState,
+    attempt: async (s, actor, id) =>
+      succeeds(actor, `mutation($id: ID!, $input: AnswerOperationAuthorizationEntryInput!) { answerOperationAuthorizationEntry(id: $id, input: $input) { id } }`, {
+        id,
+        input: { resourceId: (await authorizationState(s, id)).entries[0].resourceId, decision: 'CONFIRM' },
+      }),
+  },
+  {
+    name: 'operationAuthorization(id) [D §12-14]',
+    kind: 'read',
+    allowed: () => ['operator', 'agency of the owner', 'service center', ...overseers],
+    prepare: submittedAuthorization,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operationAuthorization(id: $id) { id plan } }`, { id }, (d) => d.operationAuthorization?.id === id),
+  },
 ];
 
 /** A pending request by a city agency for a CONDITIONAL entry of the owner. */
@@ -1184,6 +1263,7 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
     other,
     enterprise: ent,
     user,
+    operatorId: entOperator,
     actors: {
       anonymous: null,
       'agency of the owner': agency(owner),
@@ -1196,6 +1276,7 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
       operator: { ...operatorActor(ent), account: entOperator },
       'public data user': userActor(user),
       'another public data user': userActor(another),
+      'service center': serviceCenterOf(region),
     },
   };
 }

@@ -4,11 +4,25 @@ import { accessActors, accessNodes, auditor, expectFilterAgreesWithPredicate, op
 import { agency, authority, nodeConfig, startTestNode } from '../../test/support/node.js';
 import { addDays, todayInChina } from '../kit/rules/calendar.js';
 import { newOwned } from '../kit/server/owned.js';
-import { actsAsOperator, canActAsOperator, canLicense, canSeeOperator, canSeeSanctions, isExpertFor, isServiceCenterOf, operatorFilter } from './access.js';
-import { statusCondition } from './operator.rules.js';
-import { OPERATOR_STATUSES } from './operator.enums.js';
-import { effectiveStatus } from './operator.rules.js';
 import type { Actor } from '../../schema/auth.js';
+import {
+  actsAsOperator,
+  authorizationFilter,
+  canActAsOperator,
+  canAnswerEntry,
+  canFirstReview,
+  canLicense,
+  canReReview,
+  canSeeAuthorization,
+  canSeeOperator,
+  canSeeSanctions,
+  isExpertFor,
+  isServiceCenterOf,
+  operatorFilter,
+} from './access.js';
+import { OperationAuthorization } from './authorization.entity.js';
+import { OPERATOR_STATUSES } from './operator.enums.js';
+import { effectiveStatus, statusCondition } from './operator.rules.js';
 import { Operator } from './operator.entity.js';
 
 const LISHUI = nodeConfig('lishui', ['331100', '331121', '331122']);
@@ -16,6 +30,8 @@ let t: Awaited<ReturnType<typeof startTestNode>>;
 const em = () => t.running.subgraphs.operation!.orm.em.fork();
 const owners = { 'city enterprise 331100': newId('331100'), 'county enterprise 331121': newId('331121'), 'county enterprise 331122': newId('331122') };
 let n = 0;
+const operatorIds: string[] = [];
+const serviceCenter = (region: string): Actor => ({ sub: `service-center-${region}`, orgId: null, region, roles: ['SERVICE_CENTER'] });
 
 /** Authorizations of each organization in force, suspended, revoked, not yet started and expired. */
 beforeAll(async () => {
@@ -54,6 +70,48 @@ beforeAll(async () => {
         rectifyBy,
         updatedAt: owned.createdAt,
       } as Operator);
+    }
+  }
+  await fork.flush();
+  // Applications of an operator of each owner, naming entries of the other owners as providers.
+  const orgs = Object.values(owners);
+  for (const [i, org] of orgs.entries()) {
+    const op = await fork.findOneOrFail(Operator, { organizationId: org, status: 'ACTIVE' }, { orderBy: { seq: 'asc' } });
+    operatorIds.push(op.id);
+    for (const status of ['SUBMITTED', 'RE_REVIEWED', 'GRANTED'] as const) {
+      const owned = newOwned(org.slice(0, 6));
+      fork.create(OperationAuthorization, {
+        ...owned,
+        operatorId: op.id,
+        organizationId: org,
+        operatorTermEnd: op.termEnd,
+        scenarioName: `s-${status}`,
+        scenarioKey: `s-${status}`,
+        scenarioDescription: 'd',
+        valueKind: 'SOCIAL',
+        value: 'v',
+        priorityDomain: 'HEALTH',
+        plan: 'p',
+        goals: [],
+        entries: [],
+        providerIds: [orgs[(i + 1) % orgs.length]!],
+        status,
+        ...(status !== 'SUBMITTED' && {
+          reReviewDue: today,
+          reReviewWorkingDays: 5,
+          reReviewBasis: 'D §14',
+          confirmationDue: today,
+          confirmationWorkingDays: 5,
+          confirmationBasis: 'D §14',
+          complianceAssessment: 'c',
+          riskAssessment: 'r',
+          networkSecurityOpinion: 'n',
+          expertCommitteeOpinion: 'e',
+        }),
+        ...(status === 'GRANTED' && { grantedOn: today, validUntil: op.termEnd }),
+        steps: [],
+        updatedAt: owned.createdAt,
+      } as unknown as OperationAuthorization);
     }
   }
   await fork.flush();
@@ -141,5 +199,40 @@ describe('operation access', () => {
     // Neither licenses operators [J §20].
     expect(canLicense(center('331100'), LISHUI, '331100')).toBe(false);
     expect(canLicense(expert('331100'), LISHUI, '331100')).toBe(false);
+  });
+
+  test('OperationAuthorization: the list filter admits exactly the applications operationAuthorization(id) shows: the operator by its account, the service center and overseers of the region, the providers named [D §12-14]', async () => {
+    const [cityOrg] = Object.values(owners);
+    const boundOperator: Actor = { ...operatorActor(cityOrg!), account: operatorIds[0]! };
+    const actors = [
+      ...accessActors(owners, cityOrg!),
+      { label: 'operator bound to its record', actor: boundOperator },
+      { label: 'operator naming another operator', actor: { ...boundOperator, account: operatorIds[1]! } },
+      ...['331100', '331121', '331102'].map((r) => ({ label: `service center ${r}`, actor: serviceCenter(r) })),
+    ];
+    const { admitted } = await expectFilterAgreesWithPredicate(em(), OperationAuthorization, actors, accessNodes(LISHUI), authorizationFilter, canSeeAuthorization);
+    expect(admitted).toBeGreaterThan(0);
+  });
+
+  test('[D §12, D §14] the operator applies as its own record only; the service center reviews first on its own node; the authority re-reviews; a provider answers for its own entries', () => {
+    const [liandu] = accessNodes(LISHUI).slice(1);
+    const cityOrg = owners['city enterprise 331100'];
+    const op = { id: operatorIds[0]!, organizationId: cityOrg };
+    expect(actsAsOperator({ ...operatorActor(cityOrg), account: op.id }, op)).toBe(true);
+    expect(actsAsOperator(operatorActor(cityOrg), op)).toBe(false);
+    expect(actsAsOperator({ ...operatorActor(owners['county enterprise 331121']), account: op.id }, op)).toBe(false);
+    expect(actsAsOperator({ ...agency(cityOrg, '331100'), account: op.id }, op)).toBe(false);
+    expect(canFirstReview(serviceCenter('331100'), LISHUI, { regionCode: '331121' })).toBe(true);
+    expect(canFirstReview(serviceCenter('331121'), LISHUI, { regionCode: '331100' })).toBe(false);
+    expect(canFirstReview(serviceCenter('331100'), liandu!, { regionCode: '331102' })).toBe(false);
+    expect(canFirstReview(serviceCenter('331102'), liandu!, { regionCode: '331102' })).toBe(true);
+    expect(canFirstReview(authority('331100'), LISHUI, { regionCode: '331100' })).toBe(false);
+    expect(canReReview(authority('331100'), LISHUI, { regionCode: '331121' })).toBe(true);
+    expect(canReReview(authority('331100'), liandu!, { regionCode: '331102' })).toBe(false);
+    expect(canReReview(serviceCenter('331100'), LISHUI, { regionCode: '331100' })).toBe(false);
+    expect(canReReview(auditor('331100'), LISHUI, { regionCode: '331100' })).toBe(false);
+    expect(canAnswerEntry(agency(cityOrg, '331100'), cityOrg)).toBe(true);
+    expect(canAnswerEntry(agency(owners['county enterprise 331121'], '331121'), cityOrg)).toBe(false);
+    expect(canAnswerEntry(authority('331100'), cityOrg)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import type { NodeConfig } from '../../schema/topology.js';
 import { isWithin } from '../../schema/regions.js';
-import { actsAsAccount, actsOn, hasRole, isSignedIn, oversees } from '../kit/rules/access.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, isSignedIn, oversees, overseenRegions, regionsWhere } from '../kit/rules/access.js';
+import type { OperationAuthorization } from './authorization.entity.js';
 import type { Operator } from './operator.entity.js';
 import { effectiveStatus, operatorInGoodStanding, statusCondition } from './operator.rules.js';
 
@@ -77,4 +78,51 @@ export function isExpertFor(actor: Actor, regionCode: string): boolean {
  */
 export function canSeeSanctions(actor: Actor, node: NodeConfig, op: Pick<Operator, 'id' | 'organizationId' | 'regionCode'>): boolean {
   return oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
+}
+
+// Data-use authorizations (一场景一授权) [OPR-2, OPR-3, D §12-14, D §22].
+
+/** A data operation service center serving the region (or a region above it): it sees that region's applications [D §12, D §14]. */
+export function servesAsCenter(actor: Actor, regionCode: string): boolean {
+  return hasRole(actor, 'SERVICE_CENTER') && actor.region !== null && isWithin(regionCode, actor.region);
+}
+
+type AuthorizationRow = Pick<OperationAuthorization, 'operatorId' | 'regionCode' | 'providerIds'>;
+
+/**
+ * An application is seen by the operator that made it, the service center and those who oversee
+ * its region (authorities, auditors), and the agencies whose entries it names; never other
+ * operators or the public. Reads are audited.
+ */
+export function authorizationFilter(actor: Actor, node: NodeConfig): FilterQuery<OperationAuthorization> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<OperationAuthorization>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'OPERATOR') && actor.account) any.push({ operatorId: actor.account });
+  if (hasRole(actor, 'SERVICE_CENTER')) any.push({ regionCode: { $in: regionsWhere((code) => servesAsCenter(actor, code)) } });
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerIds: { $contains: [actor.orgId] } } as FilterQuery<OperationAuthorization>);
+  return { $or: any };
+}
+
+export function canSeeAuthorization(actor: Actor, node: NodeConfig, a: AuthorizationRow): boolean {
+  return (
+    oversees(actor, node, a.regionCode) ||
+    (hasRole(actor, 'OPERATOR') && actsAsAccount(actor, a.operatorId)) ||
+    servesAsCenter(actor, a.regionCode) ||
+    a.providerIds.some((p) => actsForOrg(actor, p))
+  );
+}
+
+/** The first review: the service center serving the application's region, on the node hosting its own region [D §14]. */
+export function canFirstReview(actor: Actor, node: NodeConfig, a: Pick<AuthorizationRow, 'regionCode'>): boolean {
+  return isServiceCenterOf(actor, node, a.regionCode);
+}
+
+/** The re-review: the data authority acting on the application's region [D §14, D §22]. */
+export function canReReview(actor: Actor, node: NodeConfig, a: Pick<AuthorizationRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, a.regionCode);
+}
+
+/** A providing agency answers for its own entries only, wherever the application lives [D §14]. */
+export function canAnswerEntry(actor: Actor, providerId: string): boolean {
+  return actsForOrg(actor, providerId);
 }

@@ -9,9 +9,17 @@ import { catalogEntityRef } from '../kit/server/foreign.js';
  */
 export const OrganizationRef = catalogEntityRef('Organization');
 export type OrganizationRef = InstanceType<typeof OrganizationRef>;
+/** The catalog entries a data-use authorization names (authorization.entity.ts). */
+export const DataResourceRef = catalogEntityRef('DataResource');
+export type DataResourceRef = InstanceType<typeof DataResourceRef>;
 
 /** Any key resolves to its stub: `operator` checks its own visibility. */
 export const foreignReferences = {
+  DataResource: {
+    __resolveReference(ref: { id: string }): DataResourceRef {
+      return { id: ref.id };
+    },
+  },
   Organization: {
     __resolveReference(ref: { id: string }): OrganizationRef {
       return { id: ref.id };

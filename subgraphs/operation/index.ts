@@ -10,19 +10,23 @@ import { Migration20261209000000 } from './migrations/Migration20261209000000_op
 import { Migration20261209001000 } from './migrations/Migration20261209001000_operator_sanctions.js';
 import { OperatorSanction } from './sanction.entity.js';
 import { operatorStanding } from './standing.js';
+import { OperationAuthorization } from './authorization.entity.js';
+import { OperationAuthorizationResolver } from './authorization.resolver.js';
+import { Migration20261209010000 } from './migrations/Migration20261209010000_operation_authorizations.js';
 
-/** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1]. */
+/** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1], and their data-use authorizations, one per scenario, reviewed in two stages and confirmed by the providers [OPR-2, OPR-3]. */
 export const operationModule: SubgraphModule = {
   name: 'operation',
-  resolvers: [OperatorResolver, OrganizationOperatorResolver],
+  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver],
   references: operationReferences,
-  entities: [Operator, OperatorSanction],
+  entities: [Operator, OperatorSanction, OperationAuthorization],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
     { name: 'Migration20261128040000', class: Migration20261128040000 },
     { name: 'Migration20261209000000_operator_kind_renewal', class: Migration20261209000000 },
     { name: 'Migration20261209001000_operator_sanctions', class: Migration20261209001000 },
+    { name: 'Migration20261209010000_operation_authorizations', class: Migration20261209010000 },
   ],
   // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts).
   internal: { 'operator-standing': operatorStanding },
