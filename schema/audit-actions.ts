@@ -133,6 +133,13 @@ export interface AuditActions {
     'operator.suspend': Change<'Operator', StatusChange>;
     'operator.reinstate': Change<'Operator', StatusChange>;
     'operator.revoke': Change<'Operator', StatusChange>;
+    'operatorReport.file': Change<'OperatorReport', { operatorId: string; kind: string; period: number; periodStart: string; periodEnd: string; dueDate: string }>;
+    'governanceFeedback.file': Change<'GovernanceFeedback', { resourceId: string; providerId: string; operatorId: string; itemNames: string[] }>;
+    'governanceFeedback.setDeadline': Change<
+      'GovernanceFeedback',
+      { dueDate: string; deadlineWorkingDays: number | null; deadlineProfile: ProfileCode | null; deadlineBasis: string }
+    >;
+    'governanceFeedback.answer': Change<'GovernanceFeedback', { dueDate: string | null; late: boolean }>;
   };
 }
 

@@ -9,6 +9,9 @@ import { catalogEntityRef } from '../kit/server/foreign.js';
  */
 export const OrganizationRef = catalogEntityRef('Organization');
 export type OrganizationRef = InstanceType<typeof OrganizationRef>;
+/** A catalog entry governance feedback is about (feedback.resolver.ts); this subgraph adds no field to it. */
+export const DataResourceRef = catalogEntityRef('DataResource');
+export type DataResourceRef = InstanceType<typeof DataResourceRef>;
 
 /** Any key resolves to its stub: `operator` checks its own visibility. */
 export const foreignReferences = {
