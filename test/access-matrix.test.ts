@@ -241,6 +241,58 @@ const authorities = (s: Scenario): Caller[] => (s.cityActs ? ['authority of the 
 /** Callers who read everything of the owner's region: its authorities (acting or supervising) and the city's auditor. */
 const overseers: Caller[] = ['authority of the owning region', 'authority of the parent city', 'auditor'];
 
+// Reports and governance feedback [D §16, D §20]: the scenario's enterprise is licensed 400 days back,
+// so 'operator' acts as an operator in force with quarters and a year behind it.
+const operatorOf = new Map<Scenario, Promise<string>>();
+const reportingOperator = (s: Scenario) => {
+  if (!operatorOf.has(s)) {
+    const start = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+    operatorOf.set(
+      s,
+      f
+        .must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+          input: { organizationId: s.enterprise, agreementNo: `R-${s.region}-${Date.now()}`, agreementSignedAt: start, termStart: start, termYears: 3, scope: '数据产品开发' },
+        })
+        .then((d) => d.createOperator.id as string),
+    );
+  }
+  return operatorOf.get(s)!;
+};
+const REPORT_SECTIONS = { storage: '政务云', processing: '脱敏加工', analysis: '客流分析', fusion: '与气象数据融合', marketOperation: '签约2家' };
+const fileReport = (actor: Actor | null, id: string, period: number) =>
+  succeeds(actor, `mutation($id: ID!, $input: FileOperatorReportInput!) { fileOperatorReport(id: $id, input: $input) { id } }`, {
+    id,
+    input: { kind: 'PERIODIC', period, ...REPORT_SECTIONS },
+  });
+const reportOf = new Map<Scenario, Promise<string>>();
+const filedReport = (s: Scenario) => {
+  if (!reportOf.has(s))
+    reportOf.set(
+      s,
+      reportingOperator(s).then(
+        async (id) =>
+          (
+            await f.must(s.actors.operator, `mutation($id: ID!, $input: FileOperatorReportInput!) { fileOperatorReport(id: $id, input: $input) { id } }`, {
+              id,
+              input: { kind: 'PERIODIC', period: 2, ...REPORT_SECTIONS },
+            })
+          ).fileOperatorReport.id as string,
+      ),
+    );
+  return reportOf.get(s)!;
+};
+const entryOf = new Map<Scenario, Promise<string>>();
+const feedbackEntry = async (s: Scenario) => {
+  await reportingOperator(s);
+  if (!entryOf.has(s)) entryOf.set(s, published(s));
+  return entryOf.get(s)!;
+};
+const FEEDBACK = `mutation($input: FileGovernanceFeedbackInput!) { fileGovernanceFeedback(input: $input) { id } }`;
+const feedbackInput = (resourceId: string) => ({ input: { resourceId, itemNames: ['登记状态'], description: '登记状态与实际不符' } });
+const filedFeedback = async (s: Scenario) => (await f.must(s.actors.operator, FEEDBACK, feedbackInput(await feedbackEntry(s)))).fileGovernanceFeedback.id as string;
+const feedbackState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { governanceFeedback(id: $id) { status dueDate answer version } }`, { id })).governanceFeedback;
+
 const ROWS: Row[] = [
   {
     name: "createOrganization in the owner's region [B §17]",
@@ -723,6 +775,63 @@ const ROWS: Row[] = [
     prepare: async (s) => license(s, await enterprise(s)),
     state: operatorState,
     attempt: transition('revokeOperator'),
+  },
+  {
+    name: 'fileOperatorReport [D §20]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: reportingOperator,
+    state: async (_s, id) => (await f.must(AUDIT, `query($op: ID) { operatorReports(operatorId: $op, first: 100) { totalCount } }`, { op: id })).operatorReports.totalCount,
+    attempt: (_s, actor, id) => fileReport(actor, id, 1),
+  },
+  {
+    name: 'operatorReport(id) [D §20]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: filedReport,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operatorReport(id: $id) { id storage } }`, { id }, (d) => d.operatorReport?.id === id),
+  },
+  {
+    name: 'missingOperatorReports [D §20]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: reportingOperator,
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($op: ID) { missingOperatorReports(operatorId: $op) { operator { id } } }`, { op: id }, (d) =>
+        d.missingOperatorReports.some((m: any) => m.operator.id === id),
+      ),
+  },
+  {
+    name: 'fileGovernanceFeedback on an entry of the owner [D §16]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: feedbackEntry,
+    state: async (_s, id) =>
+      (await f.must(AUDIT, `query($r: ID) { governanceFeedbackItems(filter: { resourceId: $r }, first: 100) { totalCount } }`, { r: id })).governanceFeedbackItems.totalCount,
+    attempt: (_s, actor, id) => succeeds(actor, FEEDBACK, feedbackInput(id)),
+  },
+  {
+    name: 'setGovernanceFeedbackDeadline [D §16]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: filedFeedback,
+    state: feedbackState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { setGovernanceFeedbackDeadline(id: $id, workingDays: 5) { id } }`, { id }),
+  },
+  {
+    name: 'answerGovernanceFeedback [D §16]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: filedFeedback,
+    state: feedbackState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { answerGovernanceFeedback(id: $id, answer: "已更正登记状态") { id } }`, { id }),
+  },
+  {
+    name: 'governanceFeedback(id) [D §16]',
+    kind: 'read',
+    allowed: () => ['operator', 'agency of the owner', ...overseers],
+    prepare: filedFeedback,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { governanceFeedback(id: $id) { id description } }`, { id }, (d) => d.governanceFeedback?.id === id),
   },
   {
     name: 'read a draft: dataResource(id) [B §17]',
