@@ -1,6 +1,7 @@
 import type { Actor } from '../schema/auth.js';
 import { mintToken } from '../gateway/auth.js';
 import { seedOpeningPlans } from './opening-plans.js';
+import { seedOperationReports } from './operation-reports.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { seedOpeningOpinions } from './opening-opinions.js';
 import {
@@ -370,6 +371,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${DEMO_OPERATORS.length} authorized operators`);
 
   log(`seeded ${await seedSharing(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationReports(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningPlans(gql, organizations, resources)} (${seconds()})`);
