@@ -178,6 +178,13 @@ export interface AuditActions {
       'OperationAuthorization',
       { resourceId: string; providerId: string; answer: string; items: string[]; reason: string | null; late: boolean; outcome: string | null }
     >;
+    'operatorReport.file': Change<'OperatorReport', { operatorId: string; kind: string; period: number; periodStart: string; periodEnd: string; dueDate: string }>;
+    'governanceFeedback.file': Change<'GovernanceFeedback', { resourceId: string; providerId: string; operatorId: string; itemNames: string[] }>;
+    'governanceFeedback.setDeadline': Change<
+      'GovernanceFeedback',
+      { dueDate: string; deadlineWorkingDays: number | null; deadlineProfile: ProfileCode | null; deadlineBasis: string }
+    >;
+    'governanceFeedback.answer': Change<'GovernanceFeedback', { dueDate: string | null; late: boolean }>;
   };
 }
 

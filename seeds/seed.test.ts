@@ -112,3 +112,20 @@ describe('the demo has data-use authorizations in every stage [OPR-2, OPR-3, D �
     expect(granted.grantedEntries.find((g: { resourceId: string }) => g.resourceId.startsWith('331102'))!.items).not.toContain('空余泊位数');
   });
 });
+
+describe('the demo operators report and feed back quality problems [OPR-7, OPR-8, D §16, D §20]', () => {
+  test("one report is missing on the authority's list; two feedback items, one answered and one open, on both nodes", async () => {
+    const r = await f.gql(
+      authority('331100'),
+      '{ missingOperatorReports { kind operator { agreementNo } } operatorReports(first: 1) { totalCount } governanceFeedbackItems(first: 10) { edges { node { id status } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.missingOperatorReports).toEqual([{ kind: 'PERIODIC', operator: { agreementNo: 'LSSJ-SQYY-2025-002' } }]);
+    expect(r.data!.operatorReports.totalCount).toBeGreaterThan(5);
+    const items = r.data!.governanceFeedbackItems.edges.map((e: { node: { id: string; status: string } }) => [e.node.id.slice(0, 6), e.node.status]);
+    expect(items.sort()).toEqual([
+      ['331100', 'ANSWERED'],
+      ['331102', 'OPEN'],
+    ]);
+  });
+});

@@ -100,14 +100,14 @@ const objection = async (s: Scenario) =>
     })
   ).fileDataObjection.id as string;
 const enterprise = (s: Scenario) => registerOrganization(f.call, s.region, `运营公司${++agreements}`, 'ENTERPRISE');
-const license = async (s: Scenario, organizationId: string) =>
+const license = async (s: Scenario, organizationId: string, termStart = todayInChina()) =>
   (
     await f.must(authority(s.region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
       input: {
         organizationId,
         agreementNo: `M-${s.region}-${++agreements}-${Date.now()}`,
-        agreementSignedAt: todayInChina(),
-        termStart: todayInChina(),
+        agreementSignedAt: termStart,
+        termStart,
         termYears: 3,
         scope: '数据产品开发',
       },
@@ -360,6 +360,43 @@ const reReviewedAuthorization = async (s: Scenario) => {
 };
 const authorizationState = async (_s: Scenario, id: string) =>
   (await f.must(AUDIT, `query($id: ID!) { operationAuthorization(id: $id) { status version entries { resourceId answer } } }`, { id })).operationAuthorization;
+// Reports and governance feedback [D §16, D §20]: the scenario's enterprise is licensed 400 days back
+// (scenario()), so 'operator' acts as an operator in force with quarters and a year behind it.
+const reportingOperator = async (s: Scenario) => s.operatorId;
+const REPORT_SECTIONS = { storage: '政务云', processing: '脱敏加工', analysis: '客流分析', fusion: '与气象数据融合', marketOperation: '签约2家' };
+const fileReport = (actor: Actor | null, id: string, period: number) =>
+  succeeds(actor, `mutation($id: ID!, $input: FileOperatorReportInput!) { fileOperatorReport(id: $id, input: $input) { id } }`, {
+    id,
+    input: { kind: 'PERIODIC', period, ...REPORT_SECTIONS },
+  });
+const reportOf = new Map<Scenario, Promise<string>>();
+const filedReport = (s: Scenario) => {
+  if (!reportOf.has(s))
+    reportOf.set(
+      s,
+      reportingOperator(s).then(
+        async (id) =>
+          (
+            await f.must(s.actors.operator, `mutation($id: ID!, $input: FileOperatorReportInput!) { fileOperatorReport(id: $id, input: $input) { id } }`, {
+              id,
+              input: { kind: 'PERIODIC', period: 2, ...REPORT_SECTIONS },
+            })
+          ).fileOperatorReport.id as string,
+      ),
+    );
+  return reportOf.get(s)!;
+};
+const entryOf = new Map<Scenario, Promise<string>>();
+const feedbackEntry = async (s: Scenario) => {
+  await reportingOperator(s);
+  if (!entryOf.has(s)) entryOf.set(s, published(s));
+  return entryOf.get(s)!;
+};
+const FEEDBACK = `mutation($input: FileGovernanceFeedbackInput!) { fileGovernanceFeedback(input: $input) { id } }`;
+const feedbackInput = (resourceId: string) => ({ input: { resourceId, itemNames: ['登记状态'], description: '登记状态与实际不符' } });
+const filedFeedback = async (s: Scenario) => (await f.must(s.actors.operator, FEEDBACK, feedbackInput(await feedbackEntry(s)))).fileGovernanceFeedback.id as string;
+const feedbackState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { governanceFeedback(id: $id) { status dueDate answer version } }`, { id })).governanceFeedback;
 
 const ROWS: Row[] = [
   {
@@ -857,6 +894,63 @@ const ROWS: Row[] = [
     attempt: transition('revokeOperator'),
   },
   {
+    name: 'fileOperatorReport [D §20]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: reportingOperator,
+    state: async (_s, id) => (await f.must(AUDIT, `query($op: ID) { operatorReports(operatorId: $op, first: 100) { totalCount } }`, { op: id })).operatorReports.totalCount,
+    attempt: (_s, actor, id) => fileReport(actor, id, 1),
+  },
+  {
+    name: 'operatorReport(id) [D §20]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: filedReport,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operatorReport(id: $id) { id storage } }`, { id }, (d) => d.operatorReport?.id === id),
+  },
+  {
+    name: 'missingOperatorReports [D §20]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: reportingOperator,
+    attempt: (_s, actor, id) =>
+      reads(actor, `query($op: ID) { missingOperatorReports(operatorId: $op) { operator { id } } }`, { op: id }, (d) =>
+        d.missingOperatorReports.some((m: any) => m.operator.id === id),
+      ),
+  },
+  {
+    name: 'fileGovernanceFeedback on an entry of the owner [D §16]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: feedbackEntry,
+    state: async (_s, id) =>
+      (await f.must(AUDIT, `query($r: ID) { governanceFeedbackItems(filter: { resourceId: $r }, first: 100) { totalCount } }`, { r: id })).governanceFeedbackItems.totalCount,
+    attempt: (_s, actor, id) => succeeds(actor, FEEDBACK, feedbackInput(id)),
+  },
+  {
+    name: 'setGovernanceFeedbackDeadline [D §16]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: filedFeedback,
+    state: feedbackState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { setGovernanceFeedbackDeadline(id: $id, workingDays: 5) { id } }`, { id }),
+  },
+  {
+    name: 'answerGovernanceFeedback [D §16]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: filedFeedback,
+    state: feedbackState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { answerGovernanceFeedback(id: $id, answer: "已更正登记状态") { id } }`, { id }),
+  },
+  {
+    name: 'governanceFeedback(id) [D §16]',
+    kind: 'read',
+    allowed: () => ['operator', 'agency of the owner', ...overseers],
+    prepare: filedFeedback,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { governanceFeedback(id: $id) { id description } }`, { id }, (d) => d.governanceFeedback?.id === id),
+  },
+  {
     name: 'read a draft: dataResource(id) [B §17]',
     kind: 'read',
     allowed: () => ['agency of the owner', ...overseers],
@@ -1251,8 +1345,8 @@ async function scenario(label: string, region: string, cityActs: boolean): Promi
   const owner = await registerOrganization(f.call, region, `${label}市场监督管理局`);
   const other = await registerOrganization(f.call, region, `${label}交通运输局`);
   const ent = await registerOrganization(f.call, region, `${label}数据运营公司`, 'ENTERPRISE');
-  // The 'operator' caller is this enterprise's authorization in force: its token names it [D §8-11].
-  const entOperator = await license({ region } as Scenario, ent);
+  // The 'operator' caller is this enterprise's authorization in force, licensed 400 days back so that reports are owed: its token names it [D §8-11, D §20].
+  const entOperator = await license({ region } as Scenario, ent, addDays(todayInChina(), -400));
   const user = await registerUser(`${label}用户甲`);
   const another = await registerUser(`${label}用户乙`);
   return {

@@ -25,11 +25,21 @@ export class CatalogEvaluation {
 
   @Field(() => Int, { description: '审核中被退回的次数（新条目和修改）/ times entries or changes were returned in review' })
   returnedReviews!: number;
+
+  @Field(() => Int, {
+    description:
+      '超期未完成的数据治理需求数：运营主体反馈、数据主管部门规定期限、本单位逾期未答复的 / governance feedback overdue: quality problems operators reported, with a deadline the authority set, not answered by the agency in time [D §16]',
+  })
+  overdueGovernanceFeedback!: number;
 }
 
 type Row = { provider_id: string; entries: number; published: number; complete: number; overdue: number };
 
-/** Two statements per request, whatever the number of organizations: one over entries, one over review history. */
+/**
+ * Two statements per request, whatever the number of organizations: one over entries, one over
+ * review history; and one call to this node's operation subgraph, which keeps the governance
+ * feedback on these agencies' entries (operation/feedback.resolver.ts `overdueGovernanceFeedback`).
+ */
 const evaluationLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, CatalogEvaluation>('catalogEvaluation', async (ids) => {
     const list = ids.map(() => '?').join(', ');
@@ -50,6 +60,7 @@ const evaluationLoader = (ctx: SubgraphContext) =>
       [...ids],
     );
     const returns = byKey(ids, returned, (x) => x.provider_id);
+    const feedback = await ctx.peers.internal<{ counts: Record<string, number> }>(ctx.node, 'operation', 'overdue-governance-feedback', { organizationIds: ids });
     return byKey(ids, rows, (x) => x.provider_id).map((r, i) => {
       const entries = r?.entries ?? 0;
       const complete = r?.complete ?? 0;
@@ -60,6 +71,7 @@ const evaluationLoader = (ctx: SubgraphContext) =>
         metadataCompleteness: entries ? complete / entries : null,
         overdueEntries: r?.overdue ?? 0,
         returnedReviews: returns[i]?.n ?? 0,
+        overdueGovernanceFeedback: feedback.counts[ids[i]!] ?? 0,
       };
     });
   });

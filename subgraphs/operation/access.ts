@@ -4,6 +4,8 @@ import type { NodeConfig } from '../../schema/topology.js';
 import { isWithin } from '../../schema/regions.js';
 import { actsAsAccount, actsForOrg, actsOn, hasRole, isSignedIn, oversees, overseenRegions, regionsWhere } from '../kit/rules/access.js';
 import type { OperationAuthorization } from './authorization.entity.js';
+import type { GovernanceFeedback } from './feedback.entity.js';
+import type { OperatorReport } from './report.entity.js';
 import type { Operator } from './operator.entity.js';
 import { effectiveStatus, operatorInGoodStanding, statusCondition } from './operator.rules.js';
 
@@ -125,4 +127,77 @@ export function canReReview(actor: Actor, node: NodeConfig, a: Pick<Authorizatio
 /** A providing agency answers for its own entries only, wherever the application lives [D §14]. */
 export function canAnswerEntry(actor: Actor, providerId: string): boolean {
   return actsForOrg(actor, providerId);
+}
+
+// Reports and governance feedback [OPR-7, OPR-8, D §16, D §20] ------------------------------------
+
+type OperatorIdentity = Pick<Operator, 'id' | 'organizationId'>;
+
+/** `actsAsOperator` as a SQL condition on a table's operator and organization columns; null for anyone else. */
+function asOperatorCondition(actor: Actor, idColumn: string, orgColumn: string): Record<string, string> | null {
+  if (!hasRole(actor, 'OPERATOR') || actor.account == null || actor.orgId === null) return null;
+  return { [idColumn]: actor.account, [orgColumn]: actor.orgId };
+}
+
+function oneOf<T>(overseen: FilterQuery<T>, own: Record<string, string> | null, more: FilterQuery<T>[] = []): FilterQuery<T> {
+  return { $or: [overseen, ...(own ? [own as FilterQuery<T>] : []), ...more] } as FilterQuery<T>;
+}
+
+type ReportRow = Pick<OperatorReport, 'operatorId' | 'organizationId' | 'regionCode'>;
+
+/** Reports are read by the operator itself and by the authorities and auditors of its region (reads audited) [D §20]. */
+export function reportFilter(actor: Actor, node: NodeConfig): FilterQuery<OperatorReport> | null {
+  if (isAnonymous(actor)) return null;
+  return oneOf<OperatorReport>({ regionCode: { $in: overseenRegions(actor, node) } }, asOperatorCondition(actor, 'operatorId', 'organizationId'));
+}
+
+export function canSeeReport(actor: Actor, node: NodeConfig, r: ReportRow): boolean {
+  return oversees(actor, node, r.regionCode) || actsAsOperator(actor, { id: r.operatorId, organizationId: r.organizationId });
+}
+
+/** The operator files its own reports, nobody for it [D §20]. */
+export function canFileReport(actor: Actor, op: OperatorIdentity): boolean {
+  return actsAsOperator(actor, op);
+}
+
+/** Whose missing reports the caller sees: the operators of the regions it oversees, and itself. */
+export function missingReportsFilter(actor: Actor, node: NodeConfig): FilterQuery<Operator> | null {
+  if (isAnonymous(actor)) return null;
+  return oneOf<Operator>({ regionCode: { $in: overseenRegions(actor, node) } }, asOperatorCondition(actor, 'id', 'organizationId'));
+}
+
+export function canSeeMissingReports(actor: Actor, node: NodeConfig, op: OperatorIdentity & Pick<Operator, 'regionCode'>): boolean {
+  return oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
+}
+
+type FeedbackRow = Pick<GovernanceFeedback, 'regionCode' | 'providerId' | 'operatorId' | 'operatorOrganizationId'>;
+
+/**
+ * Governance feedback is seen by the operator that filed it, the providing agency that must fix
+ * the data, and those who oversee the entry's region (the authority follows overdue items, a
+ * city authority its districts' on their nodes) [D §16]. Reads are audited.
+ */
+export function feedbackFilter(actor: Actor, node: NodeConfig): FilterQuery<GovernanceFeedback> | null {
+  if (isAnonymous(actor)) return null;
+  const agency: FilterQuery<GovernanceFeedback>[] = hasRole(actor, 'AGENCY') && actor.orgId ? [{ providerId: actor.orgId }] : [];
+  return oneOf<GovernanceFeedback>({ regionCode: { $in: overseenRegions(actor, node) } }, asOperatorCondition(actor, 'operatorId', 'operatorOrganizationId'), agency);
+}
+
+export function canSeeFeedback(actor: Actor, node: NodeConfig, f: FeedbackRow): boolean {
+  return oversees(actor, node, f.regionCode) || actsForOrg(actor, f.providerId) || actsAsOperator(actor, { id: f.operatorId, organizationId: f.operatorOrganizationId });
+}
+
+/** An operator in force feeds back problems it found in the data it processes [D §16]. */
+export function canFileFeedback(actor: Actor, op: OperatorIdentity): boolean {
+  return actsAsOperator(actor, op);
+}
+
+/** The data authority of the entry's region, on its node, sets the provider's deadline (州数据管理行政主管部门) [D §16]. */
+export function canSetFeedbackDeadline(actor: Actor, node: NodeConfig, f: Pick<FeedbackRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, f.regionCode);
+}
+
+/** The providing agency completes the governance and answers [D §16]. */
+export function canAnswerFeedback(actor: Actor, f: Pick<FeedbackRow, 'providerId'>): boolean {
+  return actsForOrg(actor, f.providerId);
 }

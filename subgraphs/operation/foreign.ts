@@ -9,7 +9,7 @@ import { catalogEntityRef } from '../kit/server/foreign.js';
  */
 export const OrganizationRef = catalogEntityRef('Organization');
 export type OrganizationRef = InstanceType<typeof OrganizationRef>;
-/** The catalog entries a data-use authorization names (authorization.entity.ts). */
+/** The catalog entries a data-use authorization names (authorization.entity.ts) and governance feedback is about (feedback.resolver.ts); this subgraph adds no field to it. */
 export const DataResourceRef = catalogEntityRef('DataResource');
 export type DataResourceRef = InstanceType<typeof DataResourceRef>;
 

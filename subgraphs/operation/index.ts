@@ -13,13 +13,24 @@ import { operatorStanding } from './standing.js';
 import { OperationAuthorization } from './authorization.entity.js';
 import { OperationAuthorizationResolver } from './authorization.resolver.js';
 import { Migration20261209010000 } from './migrations/Migration20261209010000_operation_authorizations.js';
+import { Migration20261209020000 } from './migrations/Migration20261209020000_operator_reports.js';
+import { Migration20261209021000 } from './migrations/Migration20261209021000_governance_feedback.js';
+import { OperatorReport } from './report.entity.js';
+import { OperatorReportResolver } from './report.resolver.js';
+import { GovernanceFeedback } from './feedback.entity.js';
+import { GovernanceFeedbackResolver, overdueGovernanceFeedback } from './feedback.resolver.js';
 
-/** Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements [OPR-1], and their data-use authorizations, one per scenario, reviewed in two stages and confirmed by the providers [OPR-2, OPR-3]. */
+/**
+ * Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements
+ * and bound to their tokens [OPR-1, OPR-9], their data-use authorizations, one per scenario,
+ * reviewed in two stages and confirmed by the providers [OPR-2, OPR-3], their reports [OPR-7] and
+ * governance feedback [OPR-8].
+ */
 export const operationModule: SubgraphModule = {
   name: 'operation',
-  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver],
+  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver, OperatorReportResolver, GovernanceFeedbackResolver],
   references: operationReferences,
-  entities: [Operator, OperatorSanction, OperationAuthorization],
+  entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
@@ -27,7 +38,10 @@ export const operationModule: SubgraphModule = {
     { name: 'Migration20261209000000_operator_kind_renewal', class: Migration20261209000000 },
     { name: 'Migration20261209001000_operator_sanctions', class: Migration20261209001000 },
     { name: 'Migration20261209010000_operation_authorizations', class: Migration20261209010000 },
+    { name: 'Migration20261209020000_operator_reports', class: Migration20261209020000 },
+    { name: 'Migration20261209021000_governance_feedback', class: Migration20261209021000 },
   ],
-  // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts).
-  internal: { 'operator-standing': operatorStanding },
+  // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts);
+  // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16].
+  internal: { 'operator-standing': operatorStanding, 'overdue-governance-feedback': overdueGovernanceFeedback },
 };

@@ -15,6 +15,8 @@ export interface Policy {
   operatorReReviewWorkingDays: number | null;
   providerConfirmationWorkingDays: number | null;
   operatorAgreementYears: number | null;
+  /** The operators' periodic and annual reports (OPR-7); null: this platform's policy owes none. */
+  operatorReporting: OperatorReportingRule | null;
   negativeList: boolean;
   bulkCopyNeedsApproval: boolean;
   restrictedDownloadable: boolean;
@@ -26,6 +28,19 @@ export interface Policy {
  */
 export interface WorkingDayRule {
   workingDays: number;
+  profile: ProfileCode | null;
+  basis: string;
+}
+
+/**
+ * When an operator's reports are owed [D §20]: a periodic report for every `periodMonths` of its
+ * agreement's term and an annual one for every agreement year, each due a number of working days
+ * after its period ends; `basis` says where the numbers come from.
+ */
+export interface OperatorReportingRule {
+  periodMonths: number;
+  periodicDueWorkingDays: number;
+  annualDueWorkingDays: number;
   profile: ProfileCode | null;
   basis: string;
 }
@@ -52,7 +67,20 @@ const COMMON_OPEN = { UNCONDITIONAL: '无条件开放', RESTRICTED: '有条件�
 export const PROFILES: Record<ProfileCode, PartialPolicy> = {
   J: { shareCategoryNames: COMMON_SHARE, openCategoryNames: COMMON_OPEN },
   B: { shareCategoryNames: COMMON_SHARE, openCategoryNames: COMMON_OPEN, negativeList: true },
-  D: { operatorReReviewWorkingDays: 5, providerConfirmationWorkingDays: 5, operatorAgreementYears: 3 },
+  D: {
+    operatorReReviewWorkingDays: 5,
+    providerConfirmationWorkingDays: 5,
+    operatorAgreementYears: 3,
+    // D §20 asks for periodic (定期) and annual reports and names no period or due date.
+    operatorReporting: {
+      periodMonths: 3,
+      periodicDueWorkingDays: 10,
+      annualDueWorkingDays: 20,
+      profile: 'D',
+      basis:
+        'D §20 要求定期报告和年度报告，未规定周期：本平台按季度（授权期限内每3个月）定期报告，期满后10个工作日内提交；年度报告按协议年度，期满后20个工作日内提交 / D §20 asks for periodic and annual reports without a period: here a periodic report for every 3 months of the term, due 10 working days after the quarter, and an annual report for every agreement year, due 20 working days after it',
+    },
+  },
   L: {
     shareCategoryNames: { UNCONDITIONAL: '无条件共享', CONDITIONAL: '受限共享', NOT_SHARED: '非共享' },
     wrongDataVerificationWorkingDays: 2,
@@ -77,6 +105,7 @@ const DEFAULTS: Policy = {
   operatorReReviewWorkingDays: null,
   providerConfirmationWorkingDays: null,
   operatorAgreementYears: null,
+  operatorReporting: null,
   negativeList: false,
   // RESTRICTED data is never downloadable unless a profile says otherwise [Z §20].
   restrictedDownloadable: false,
