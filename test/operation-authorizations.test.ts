@@ -220,6 +220,31 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
     expect(code(await apply(cityOperator, demand({ scenarioName })))).toBe('CONFLICT');
   });
 
+  test('a granted authorization is paused while its operator is suspended and ends the day after an unmet rectification deadline, shown as such [OPR-9, D §28]', async () => {
+    const op = await licensedOperator(CITY, '丽水交通数据运营有限公司');
+    const a = await applied(op, demand({ entries: [{ resourceId: districtEntry, items: [{ name: '企业名称', reason: '识别' }] }] }));
+    await firstReviewed(a.id);
+    await reReviewed(a.id);
+    await f.must(agency(districtProvider), ANSWER, { id: a.id, input: { resourceId: districtEntry, decision: 'CONFIRM' } });
+    const STANDING = `query($id: ID!) { operationAuthorization(id: $id) { status standing endedOn } }`;
+    expect((await f.must(authority(CITY), STANDING, { id: a.id })).operationAuthorization).toEqual({ status: 'GRANTED', standing: 'IN_FORCE', endedOn: null });
+
+    const rectifyBy = addDays(todayInChina(), 20);
+    await f.must(authority(CITY), `mutation($id: ID!, $input: SuspendOperatorInput!) { suspendOperator(id: $id, input: $input) { id } }`, {
+      id: op.id,
+      input: { violations: ['MISUSE_OF_DATA'], rectification: '停止超范围使用', rectifyBy },
+    });
+    expect((await f.must(authority(CITY), STANDING, { id: a.id })).operationAuthorization).toEqual({ status: 'GRANTED', standing: 'OPERATOR_SUSPENDED', endedOn: null });
+    // The deadline passes unmet (a test does not wait 20 days): from the next day every authorization has ended.
+    const lapsed = addDays(todayInChina(), -2);
+    await f.federation.nodes
+      .get('lishui')!
+      .subgraphs.operation!.orm.em.fork()
+      .getConnection()
+      .execute('update "operation".operator set rectify_by = ? where id = ?', [lapsed, op.id]);
+    expect((await f.must(authority(CITY), STANDING, { id: a.id })).operationAuthorization).toEqual({ status: 'GRANTED', standing: 'ENDED', endedOn: addDays(lapsed, 1) });
+  });
+
   test('nothing confirmed is not granted, a clear status [D §14]', async () => {
     const a = await applied(cityOperator, demand({ entries: [{ resourceId: districtEntry, items: [{ name: '企业名称', reason: '识别' }] }] }));
     await firstReviewed(a.id);

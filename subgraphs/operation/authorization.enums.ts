@@ -156,3 +156,26 @@ export const OperationAuthorizationStepKindEnum = defineEnum(OPERATION_AUTHORIZA
     NOT_GRANTED: { description: '未获授权 / nothing was confirmed: not granted' },
   },
 });
+
+/**
+ * Where a granted authorization stands today: in force, not yet valid, paused while its operator
+ * is suspended, or ended (its validity is over, or its operator's access ended: revoked, expired,
+ * or not rectified by the deadline [D §28]).
+ */
+export const OPERATION_AUTHORIZATION_STANDINGS = ['IN_FORCE', 'NOT_YET_VALID', 'OPERATOR_SUSPENDED', 'ENDED', 'NOT_GRANTED'] as const;
+export type OperationAuthorizationStanding = (typeof OPERATION_AUTHORIZATION_STANDINGS)[number];
+
+export const OperationAuthorizationStandingEnum = defineEnum(OPERATION_AUTHORIZATION_STANDINGS, {
+  name: 'OperationAuthorizationStanding',
+  description: '授权的当前效力 / where an authorization stands today [D §10-11, D §28]',
+  valuesConfig: {
+    IN_FORCE: { description: '有效 / in force' },
+    NOT_YET_VALID: { description: '尚未生效 / granted, not yet valid' },
+    OPERATOR_SUSPENDED: { description: '运营主体被暂停，整改期间暂不可用 / paused: its operator is suspended pending rectification [D §28]' },
+    ENDED: {
+      description:
+        '已终止：有效期届满，或运营主体被撤销、到期或逾期未整改 / ended: its validity is over, or its operator was revoked, expired or not rectified in time [D §11, D §28]',
+    },
+    NOT_GRANTED: { description: '未授权 / not granted' },
+  },
+});

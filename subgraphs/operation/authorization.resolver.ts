@@ -12,7 +12,8 @@ import { mutate } from '../kit/server/mutation.js';
 import { newOwned } from '../kit/server/owned.js';
 import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/server/pagination.js';
 import { actsAsOperator, authorizationFilter, canAnswerEntry, canFirstReview, canReReview, canSeeAuthorization, canSeeOperator } from './access.js';
-import { SCENARIO_HOLDING_STATUSES } from './authorization.enums.js';
+import { OperationAuthorizationStandingEnum, SCENARIO_HOLDING_STATUSES, type OperationAuthorizationStanding } from './authorization.enums.js';
+import { LocalDate } from '../kit/server/scalars.js';
 import {
   OperationAuthorization,
   OperationAuthorizationDeadline,
@@ -34,6 +35,7 @@ import {
   answerEntry,
   AUTHORIZABLE_RESOURCE_FIELDS,
   authorizationOf,
+  authorizationStanding,
   checkAssessment,
   checkAuthorizable,
   checkConfirmable,
@@ -110,6 +112,28 @@ export class OperationAuthorizationResolver {
   async operator(@Ctx() ctx: SubgraphContext, @Root() a: OperationAuthorization): Promise<Operator | null> {
     const op = await operatorLoader(ctx).load(a.operatorId);
     return op && canSeeOperator(ctx.actor, op, todayInChina()) ? op : null;
+  }
+
+  @FieldResolver(() => OperationAuthorizationStandingEnum, {
+    description:
+      '授权的当前效力：运营主体被暂停时暂不可用，被撤销、到期或逾期未整改时终止 / where the authorization stands today: paused while its operator is suspended, ended once the operator is revoked, expired or not rectified in time [D §11, D §28]',
+  })
+  async standing(@Ctx() ctx: SubgraphContext, @Root() a: OperationAuthorization): Promise<OperationAuthorizationStanding> {
+    return (await this.standingOf(ctx, a)).standing;
+  }
+
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description:
+      '授权终止之日（有效期届满次日，或运营主体权限终止之日，如整改期限届满次日）；未终止为空 / the day the authorization ended: after its validity, or when its operator’s access ended (e.g. the day after an unmet rectification deadline); null while not ended [D §28]',
+  })
+  async endedOn(@Ctx() ctx: SubgraphContext, @Root() a: OperationAuthorization): Promise<string | null> {
+    return (await this.standingOf(ctx, a)).endedOn;
+  }
+
+  private async standingOf(ctx: SubgraphContext, a: OperationAuthorization) {
+    const op = await operatorLoader(ctx).load(a.operatorId);
+    return op ? authorizationStanding(a, op, todayInChina()) : { standing: 'NOT_GRANTED' as const, endedOn: null };
   }
 
   @FieldResolver(() => OrganizationRef, { description: '运营主体所属机构 / the operator’s organization' })

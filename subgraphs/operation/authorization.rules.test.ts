@@ -4,6 +4,7 @@ import type { StoredEntry } from './authorization.entity.js';
 import {
   answerEntry,
   authorizationCovers,
+  authorizationStanding,
   authorizationOf,
   checkAssessment,
   checkAuthorizable,
@@ -223,5 +224,25 @@ describe('what an authorization covers [D §14-15]', () => {
     const pending = authorizationOf({ id: 'a2', operatorId: 'op1', status: 'RE_REVIEWED', grantedOn: null, validUntil: null, entries: [entry()] });
     expect(pending.grants).toEqual([]);
     expect(uncoveredReason(pending, ENTRY, [], '2027-01-01')).toBe('NOT_GRANTED');
+  });
+});
+
+describe('an authorization ends with its operator [OPR-9, D §10-11, D §28]', () => {
+  const auth = { status: 'GRANTED' as const, grantedOn: '2026-12-10', validUntil: '2028-02-29' };
+  const op = { status: 'ACTIVE' as const, termStart: '2025-03-01', termEnd: '2028-02-29', rectifyBy: null };
+  test('in force while valid and its operator in good standing; not yet valid before its first day', () => {
+    expect(authorizationStanding(auth, op, '2027-01-01')).toEqual({ standing: 'IN_FORCE', endedOn: null });
+    expect(authorizationStanding(auth, op, '2026-12-09')).toEqual({ standing: 'NOT_YET_VALID', endedOn: null });
+    expect(authorizationStanding({ ...auth, status: 'SUBMITTED' }, op, '2027-01-01')).toEqual({ standing: 'NOT_GRANTED', endedOn: null });
+  });
+  test('paused while the operator is suspended, ended from the day after an unmet rectification deadline [D §28]', () => {
+    const suspended = { ...op, status: 'SUSPENDED' as const, rectifyBy: '2027-03-31' };
+    expect(authorizationStanding(auth, suspended, '2027-03-31')).toEqual({ standing: 'OPERATOR_SUSPENDED', endedOn: null });
+    expect(authorizationStanding(auth, suspended, '2027-04-02')).toEqual({ standing: 'ENDED', endedOn: '2027-04-01' });
+  });
+  test('ended when the operator is revoked or its term is over, or after its own validity [D §10-11]', () => {
+    expect(authorizationStanding(auth, { ...op, status: 'REVOKED' as const }, '2027-01-01').standing).toBe('ENDED');
+    expect(authorizationStanding({ ...auth, validUntil: '2027-06-30' }, op, '2027-07-02')).toEqual({ standing: 'ENDED', endedOn: '2027-07-01' });
+    expect(authorizationStanding(auth, { ...op, termEnd: '2027-06-30' }, '2027-07-02')).toEqual({ standing: 'ENDED', endedOn: '2027-07-01' });
   });
 });

@@ -5,10 +5,11 @@ import type { ProfileCode } from '../../schema/topology.js';
 import { PROFILES, type WorkingDayRule } from '../kit/rules/policy.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import { getRegion } from '../../schema/regions.js';
-import type { OperationAuthorizationStatus, OperationProviderDecision } from './authorization.enums.js';
+import type { OperationAuthorizationStanding, OperationAuthorizationStatus, OperationProviderDecision } from './authorization.enums.js';
 import type { OperationAuthorization, StoredEntry, StoredGoal, StoredItem } from './authorization.entity.js';
 import type { Operator } from './operator.entity.js';
-import { effectiveStatus } from './operator.rules.js';
+import { accessEndedOn, effectiveStatus, operatorAccessEnded, operatorInGoodStanding } from './operator.rules.js';
+import { addDays } from '../kit/rules/calendar.js';
 
 /**
  * Data-use authorizations (一场景一授权) [OPR-2, OPR-3, D §7, D §12-15, D §22], as pure rules: what a
@@ -376,4 +377,25 @@ export function uncoveredReason(auth: Authorization, resourceId: string, items: 
 
 export function authorizationCovers(auth: Authorization, resourceId: string, items: readonly string[], today: string): boolean {
   return uncoveredReason(auth, resourceId, items, today) === null;
+}
+
+/**
+ * Where a granted authorization stands on `today`, with the day it ended when it did: its own
+ * validity, and its operator's standing [D §10-11, D §28]. An operator not rectified by its
+ * deadline ends every authorization from the day after, computed here, not by a job: the same
+ * answer `operatorAccessEnded` gives the gateway.
+ */
+export function authorizationStanding(
+  auth: Pick<Authorization, 'status' | 'grantedOn' | 'validUntil'>,
+  op: Pick<Operator, 'status' | 'termStart' | 'termEnd' | 'rectifyBy'>,
+  today: string,
+): { standing: OperationAuthorizationStanding; endedOn: string | null } {
+  if (auth.status !== 'GRANTED' || auth.grantedOn === null || auth.validUntil === null) return { standing: 'NOT_GRANTED', endedOn: null };
+  if (operatorAccessEnded(op, today)) {
+    const expired = effectiveStatus(op, today) === 'EXPIRED' ? addDays(op.termEnd, 1) : null;
+    return { standing: 'ENDED', endedOn: accessEndedOn(op, today) ?? expired };
+  }
+  if (today > auth.validUntil) return { standing: 'ENDED', endedOn: addDays(auth.validUntil, 1) };
+  if (today < auth.grantedOn) return { standing: 'NOT_YET_VALID', endedOn: null };
+  return operatorInGoodStanding(op, today) ? { standing: 'IN_FORCE', endedOn: null } : { standing: 'OPERATOR_SUSPENDED', endedOn: null };
 }
