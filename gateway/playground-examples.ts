@@ -541,4 +541,93 @@ query OpenDataDesk($year: Int! = 2026) {
 }
 `,
   },
+  {
+    title: '运营主体工作台',
+    query: `# 授权运营主体工作台（需要 OPERATOR 角色的令牌，
+# --org 为运营主体所属企业，--account 为其授权记录ID：
+#   npm run token -- --roles OPERATOR --org <orgId> --account <operatorId>）。
+# 授权被暂停、撤销或逾期未整改时，网关拒绝该令牌的一切请求。
+# An operator's workbench (an OPERATOR token: --org its
+# enterprise, --account its authorization record). From
+# a suspension or revocation on, the gateway refuses
+# every call with its tokens.
+#
+#   授权：本主体的数据使用申请（一场景一授权）及其效力
+#   报告：到期未报的定期和年度报告
+#   治理需求：本主体反馈的数据质量问题及答复
+#   Authorizations (one per scenario) and where each
+#   stands; reports owed; governance feedback filed.
+query OperatorWorkbench($operatorId: ID!) {
+  operator(id: $operatorId) {
+    agreementNo
+    termStart
+    termEnd
+    status
+    rectifyBy
+    accessEndedOn
+    sanctions { violations rectification rectifyBy }
+  }
+  operationAuthorizations(filter: { operatorId: $operatorId }, first: 20) {
+    edges {
+      node {
+        id
+        scenarioName
+        status
+        standing
+        endedOn
+        reReviewDeadline { dueDate overdue }
+        confirmationDeadline { dueDate overdue }
+        grantedEntries { resourceId items }
+      }
+    }
+  }
+  missingOperatorReports(operatorId: $operatorId) { kind period periodStart periodEnd dueDate }
+  governanceFeedbackItems(first: 20) {
+    edges { node { id itemNames description status dueDate overdue answer resource { name } } }
+  }
+}
+`,
+  },
+  {
+    title: '授权运营审核台（数据主管部门）',
+    query: `# 授权运营审核台（需要 AUTHORITY 角色、区划 331100 的令牌）。
+# The authority's operation review desk (an AUTHORITY
+# token for region 331100).
+#
+#   复审：服务中心初审通过、待复审的申请（5个工作日）
+#   超期：复审或提供单位确认超过期限的申请（跨平台合并）
+#   报告：各运营主体到期未报的报告
+#   治理需求：超期未答复的数据治理需求
+#   被暂停的运营主体及整改期限
+#   Re-reviews due within 5 working days, steps past
+#   their deadlines on every node, missing reports,
+#   overdue governance feedback, suspended operators.
+query OperationReviewDesk {
+  toReReview: operationAuthorizations(filter: { status: FIRST_REVIEWED }, first: 20) {
+    edges {
+      node {
+        id
+        scenarioName
+        priorityDomain
+        value
+        operator { agreementNo organization { name } }
+        reReviewDeadline { dueDate overdue }
+        entries { entryName items { name reason } }
+      }
+    }
+  }
+  overdue: operationAuthorizations(filter: { overdue: true }, first: 20) {
+    totalCount
+    edges { node { id scenarioName status reReviewDeadline { dueDate } confirmationDeadline { dueDate } } }
+  }
+  missingOperatorReports { operator { agreementNo } kind period dueDate }
+  overdueFeedback: governanceFeedbackItems(filter: { overdue: true }, first: 20) {
+    edges { node { id description dueDate provider { name } resource { name } } }
+  }
+  suspended: operators(status: SUSPENDED, first: 20) {
+    edges { node { id agreementNo rectifyBy organization { name } } }
+  }
+}
+`,
+  },
 ];

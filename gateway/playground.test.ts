@@ -170,8 +170,8 @@ describe('GraphiQL playground', () => {
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks, the share request and the open-data portal and desk", () => {
-    expect(EXAMPLE_OPERATIONS).toHaveLength(10);
+  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks, the share request, the open-data portal and desk, and the operation desks", () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(12);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
