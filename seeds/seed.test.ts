@@ -129,3 +129,14 @@ describe('the demo operators report and feed back quality problems [OPR-7, OPR-8
     ]);
   });
 });
+
+describe('the demo has a complaint that suspended an open dataset [OPN-6, Z §35]', () => {
+  test('the city authority sees the verified complaint, and its dataset suspended and out of the public catalog', async () => {
+    const r = await f.gql(authority('331100'), '{ openDataComplaints(first: 10) { edges { node { status infringes steps { kind } dataset { id status } } } } }');
+    expect(r.errors).toBeUndefined();
+    const [c] = r.data!.openDataComplaints.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(c).toMatchObject({ status: 'VERIFIED', infringes: ['TRADE_SECRET'], dataset: { status: 'SUSPENDED' } });
+    expect(c.steps.map((s: { kind: string }) => s.kind)).toEqual(['FILED', 'SUSPENDED', 'VERIFIED']);
+    expect((await f.gql(null, 'query($id: ID!) { openDataset(id: $id) { id } }', { id: c.dataset.id })).data!.openDataset).toBeNull();
+  });
+});
