@@ -200,7 +200,7 @@ describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §2
   });
 
   test('a batch of 40 checks costs the district node the same statements as 4: one per table (no N+1); more than 100 is refused [OPR-4]', async () => {
-    const staff = [];
+    const staff: string[] = [];
     for (let i = 0; i < 4; i++) staff.push((await register(district)).id);
     const batch = (n: number) =>
       Array.from({ length: n }, (_, i) => ({

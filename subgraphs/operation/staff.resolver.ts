@@ -25,7 +25,7 @@ export class RegisterOperatorStaffInput {
   name!: string;
 
   @Field({ description: '居民身份证号码（GB 11643，校验位核对；只保存脱敏形式和摘要）/ citizen ID (GB 11643, check digit verified; kept only masked and hashed)' })
-  @FreeText
+  @Bound({ kind: 'code', max: 32 })
   citizenId!: string;
 
   @Field({ description: '岗位 / role or position' })
@@ -33,7 +33,7 @@ export class RegisterOperatorStaffInput {
   role!: string;
 
   @Field({ description: '与运营主体签订的保密协议编号 / number of the confidentiality agreement signed with the operator' })
-  @FreeText
+  @Bound({ kind: 'code' })
   confidentialityAgreementNo!: string;
 
   @Field(() => LocalDate, { description: '保密协议签订日期 YYYY-MM-DD（不晚于今天）/ signed on, YYYY-MM-DD, not after today' })
