@@ -185,6 +185,12 @@ export interface AuditActions {
       { dueDate: string; deadlineWorkingDays: number | null; deadlineProfile: ProfileCode | null; deadlineBasis: string }
     >;
     'governanceFeedback.answer': Change<'GovernanceFeedback', { dueDate: string | null; late: boolean }>;
+    /** Inside the platform [OPR-4, D §17, D §21]: staff by real name (masked ID), imports and exports decided by the authority. */
+    'operatorStaff.register': Change<'OperatorStaff', { operatorId: string; citizenIdMasked: string; confidentialityAgreementNo: string; confidentialitySignedOn: string }>;
+    'operatorStaff.deregister': Change<'OperatorStaff', { operatorId: string; reason: string }>;
+    'operationDataTransfer.requestImport': Change<'OperationDataTransfer', { operatorId: string; authorizationId: string }>;
+    'operationDataTransfer.requestExport': Change<'OperationDataTransfer', { operatorId: string; authorizationId: string }>;
+    'operationDataTransfer.decide': Change<'OperationDataTransfer', { direction: string; approve: boolean; reason: string | null }>;
   };
 }
 

@@ -3,6 +3,7 @@ import { mintToken } from '../gateway/auth.js';
 import { seedOperationOperators } from './operation-operators.js';
 import { seedOpeningPlans } from './opening-plans.js';
 import { seedOperationReports } from './operation-reports.js';
+import { seedOperationStaff } from './operation-staff.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { seedOpeningComplaints } from './opening-complaints.js';
 import { seedOpeningOpinions } from './opening-opinions.js';
@@ -378,6 +379,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${await seedOperationOperators(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationAuthorizations(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationReports(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationStaff(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningComplaints(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);

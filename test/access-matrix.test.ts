@@ -398,6 +398,51 @@ const filedFeedback = async (s: Scenario) => (await f.must(s.actors.operator, FE
 const feedbackState = async (_s: Scenario, id: string) =>
   (await f.must(AUDIT, `query($id: ID!) { governanceFeedback(id: $id) { status dueDate answer version } }`, { id })).governanceFeedback;
 
+// Inside the platform [OPR-4, D §17, D §21]: the scenario's operator, its staff and one granted authorization per scenario.
+let staffSerial = 0;
+const staffInput = () => {
+  const first17 = `3311221985061${1000 + ++staffSerial}`.slice(0, 17);
+  return {
+    name: '王强',
+    citizenId: first17 + citizenIdCheckChar(first17),
+    role: '数据分析',
+    confidentialityAgreementNo: `BM-${staffSerial}`,
+    confidentialitySignedOn: todayInChina(),
+  };
+};
+const REGISTER_STAFF = `mutation($id: ID!, $input: RegisterOperatorStaffInput!) { registerOperatorStaff(id: $id, input: $input) { id } }`;
+const registeredStaff = async (s: Scenario) => (await f.must(s.actors.operator, REGISTER_STAFF, { id: s.operatorId, input: staffInput() })).registerOperatorStaff.id as string;
+const staffState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { operatorStaffMember(id: $id) { status version } }`, { id })).operatorStaffMember;
+const grantedOf = new Map<Scenario, Promise<string>>();
+const grantedAuthorization = (s: Scenario) => {
+  if (!grantedOf.has(s))
+    grantedOf.set(
+      s,
+      reReviewedAuthorization(s).then(async (id) => {
+        const resourceId = (await authorizationState(s, id)).entries[0].resourceId;
+        await f.must(agency(s.owner), `mutation($id: ID!, $input: AnswerOperationAuthorizationEntryInput!) { answerOperationAuthorizationEntry(id: $id, input: $input) { id } }`, {
+          id,
+          input: { resourceId, decision: 'CONFIRM' },
+        });
+        return id;
+      }),
+    );
+  return grantedOf.get(s)!;
+};
+const transferInput = (authorizationId: string) => ({ authorizationId, description: '气象数据', source: '气象台', purpose: '融合建模' });
+const REQUEST_IMPORT = `mutation($id: ID!, $input: DataTransferInput!) { requestDataImport(id: $id, input: $input) { id } }`;
+const REQUEST_EXPORT = `mutation($id: ID!, $input: DataTransferInput!) { requestDataExport(id: $id, input: $input) { id } }`;
+const pendingImport = async (s: Scenario) =>
+  (await f.must(s.actors.operator, REQUEST_IMPORT, { id: s.operatorId, input: transferInput(await grantedAuthorization(s)) })).requestDataImport.id as string;
+const pendingExport = async (s: Scenario) =>
+  (await f.must(s.actors.operator, REQUEST_EXPORT, { id: s.operatorId, input: transferInput(await grantedAuthorization(s)) })).requestDataExport.id as string;
+const transferState = async (_s: Scenario, id: string) =>
+  (await f.must(AUDIT, `query($id: ID!) { operationDataTransfer(id: $id) { status version } }`, { id })).operationDataTransfer;
+const useCheck = async (s: Scenario, staffId: string) => {
+  const authorizationId = await grantedAuthorization(s);
+  return { operatorId: s.operatorId, staffId, authorizationId, resourceId: (await authorizationState(s, authorizationId)).entries[0].resourceId, items: ['企业名称'] };
+};
+
 const ROWS: Row[] = [
   {
     name: "createOrganization in the owner's region [B §17]",
@@ -1300,6 +1345,78 @@ const ROWS: Row[] = [
     allowed: () => ['operator', 'agency of the owner', 'service center', ...overseers],
     prepare: submittedAuthorization,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operationAuthorization(id: $id) { id plan } }`, { id }, (d) => d.operationAuthorization?.id === id),
+  },
+  {
+    name: 'registerOperatorStaff: the operator itself [D §17 (一)]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: reportingOperator,
+    attempt: (s, actor) => succeeds(actor, REGISTER_STAFF, { id: s.operatorId, input: staffInput() }),
+  },
+  {
+    name: 'deregisterOperatorStaff: the operator itself [D §17 (一)]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: registeredStaff,
+    state: staffState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { deregisterOperatorStaff(id: $id, reason: "离职") { id } }`, { id }),
+  },
+  {
+    name: 'operatorStaffMember(id) [D §17 (一)]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: registeredStaff,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operatorStaffMember(id: $id) { id citizenIdMasked } }`, { id }, (d) => d.operatorStaffMember?.id === id),
+  },
+  {
+    name: 'requestDataImport: the operator itself [D §17 (三)]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: grantedAuthorization,
+    attempt: (s, actor, id) => succeeds(actor, REQUEST_IMPORT, { id: s.operatorId, input: transferInput(id) }),
+  },
+  {
+    name: 'requestDataExport: the operator itself [D §21]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: grantedAuthorization,
+    attempt: (s, actor, id) => succeeds(actor, REQUEST_EXPORT, { id: s.operatorId, input: transferInput(id) }),
+  },
+  {
+    name: 'decideDataImport: the authority of the region [D §17 (三)]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: pendingImport,
+    state: transferState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideDataImport(id: $id, approve: true) { id } }`, { id }),
+  },
+  {
+    name: 'decideDataExport: the authority of the region [D §21]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: pendingExport,
+    state: transferState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { decideDataExport(id: $id, approve: true) { id } }`, { id }),
+  },
+  {
+    name: 'operationDataTransfer(id) [D §17, D §21]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: pendingImport,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { operationDataTransfer(id: $id) { id description } }`, { id }, (d) => d.operationDataTransfer?.id === id),
+  },
+  {
+    name: 'operationUseChecks [OPR-4, D §17]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: registeredStaff,
+    attempt: async (s, actor, id) =>
+      reads(
+        actor,
+        `query($c: [OperationUseCheckInput!]!) { operationUseChecks(checks: $c) { allowed } }`,
+        { c: [await useCheck(s, id)] },
+        (d) => d.operationUseChecks[0]?.allowed === true,
+      ),
   },
 ];
 

@@ -1,5 +1,5 @@
 import { requiredText } from './filing.rules.js';
-import { createHash } from 'node:crypto';
+import { identifierHash as kitIdentifierHash, maskIdentifier } from '../kit/rules/identifier.js';
 import { validateCitizenId } from '../kit/rules/citizen-id.js';
 import { validateCreditCode } from '../kit/rules/credit-code.js';
 import { badInput } from '../kit/server/errors.js';
@@ -34,14 +34,10 @@ export function checkIdentifier(kind: OpenDataUserKind, idNumber: string, field 
  * the hash keeps the number out of every answer and log, not from someone who can read the table
  * and search those digits; the table is read by the node alone.
  */
-export const identifierHash = (id: string): string => createHash('sha256').update(`opening:open-data-user:${id}`, 'utf8').digest('hex');
+export const identifierHash = (id: string): string => kitIdentifierHash('opening:open-data-user', id);
 
 /** The form shown to the user, its authority and auditors: the first 4 and last 4 characters (3311**********123X). */
-export function maskIdentifier(id: string): string {
-  const chars = Array.from(id);
-  if (chars.length <= 8) return '*'.repeat(chars.length);
-  return chars.slice(0, 4).join('') + '*'.repeat(chars.length - 8) + chars.slice(-4).join('');
-}
+export { maskIdentifier };
 
 /**
  * A holder's name as the public list shows it [Z §16]: a natural person's surname only (张*,

@@ -201,3 +201,25 @@ export function canSetFeedbackDeadline(actor: Actor, node: NodeConfig, f: Pick<F
 export function canAnswerFeedback(actor: Actor, f: Pick<FeedbackRow, 'providerId'>): boolean {
   return actsForOrg(actor, f.providerId);
 }
+
+// Inside the platform: staff, imports and exports, use checks [OPR-4, D §5, D §15, D §17, D §21] ---
+
+type StaffOrTransferRow = { operatorId: string; organizationId: string; regionCode: string };
+
+/** The operator registers and deregisters its own staff and asks for its own imports and exports, while in good standing [D §17]. */
+export const canManageInsidePlatform = canActAsOperator;
+
+/** Staff records and transfer requests: the operator itself and the authorities and auditors of its region (reads audited) [D §17, D §25]. */
+export function canSeeInsidePlatform(actor: Actor, node: NodeConfig, r: StaffOrTransferRow): boolean {
+  return oversees(actor, node, r.regionCode) || actsAsOperator(actor, { id: r.operatorId, organizationId: r.organizationId });
+}
+
+/** Imports and exports are decided by the data authority acting on the operator's region (州数据管理行政主管部门) [D §17 (三), D §21]. */
+export function canDecideTransfer(actor: Actor, node: NodeConfig, r: Pick<StaffOrTransferRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, r.regionCode);
+}
+
+/** The batched use check: the data plane (SYSTEM), the operator itself, the authorities and auditors of its region [OPR-4, D §25]. */
+export function canCheckUse(actor: Actor, node: NodeConfig, op: Pick<Operator, 'id' | 'organizationId' | 'regionCode'>): boolean {
+  return hasRole(actor, 'SYSTEM') || oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
+}

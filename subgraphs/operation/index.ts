@@ -19,6 +19,9 @@ import { OperatorReport } from './report.entity.js';
 import { OperatorReportResolver } from './report.resolver.js';
 import { GovernanceFeedback } from './feedback.entity.js';
 import { GovernanceFeedbackResolver, overdueGovernanceFeedback } from './feedback.resolver.js';
+import { OperationDataTransfer, OperatorStaff } from './staff.entity.js';
+import { OperatorStaffResolver } from './staff.resolver.js';
+import { Migration20261209030000 } from './migrations/Migration20261209030000_operation_staff.js';
 
 /**
  * Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements
@@ -28,9 +31,9 @@ import { GovernanceFeedbackResolver, overdueGovernanceFeedback } from './feedbac
  */
 export const operationModule: SubgraphModule = {
   name: 'operation',
-  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver, OperatorReportResolver, GovernanceFeedbackResolver],
+  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver, OperatorReportResolver, GovernanceFeedbackResolver, OperatorStaffResolver],
   references: operationReferences,
-  entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback],
+  entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback, OperatorStaff, OperationDataTransfer],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
@@ -40,6 +43,7 @@ export const operationModule: SubgraphModule = {
     { name: 'Migration20261209010000_operation_authorizations', class: Migration20261209010000 },
     { name: 'Migration20261209020000_operator_reports', class: Migration20261209020000 },
     { name: 'Migration20261209021000_governance_feedback', class: Migration20261209021000 },
+    { name: 'Migration20261209030000_operation_staff', class: Migration20261209030000 },
   ],
   // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts);
   // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16].

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Actor } from '../schema/auth.js';
+import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
+import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
+import { auditor } from './support/access.js';
+import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { startTestFederation } from './support/federation.js';
+import { agency, authority, isBackgroundStatement } from './support/node.js';
+
+/**
+ * Inside the platform across the federation [OPR-4, D §5, D §15, D §17, D §21]: an operator of the
+ * city node 331100 and one of 莲都区 331102 (its own node) register their staff by real name, ask to
+ * import outside data and export results, decided by the authority of their region; the data plane
+ * asks one batch of use checks that the gateway sends to both nodes, each answering for its own
+ * operators with one statement per table.
+ */
+
+let f: Awaited<ReturnType<typeof startTestFederation>>;
+const CITY = '331100';
+const LIANDU = '331102';
+let lianduOperation: string[] = [];
+
+const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
+const field = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.field;
+const serviceCenter = (region: string): Actor => ({ sub: `service-center-${region}`, orgId: null, region, roles: ['SERVICE_CENTER'] });
+const operatorToken = (orgId: string, operatorId: string): Actor => ({ sub: `operator-${operatorId}`, orgId, region: orgId.slice(0, 6), roles: ['OPERATOR'], account: operatorId });
+const citizenId = (first17: string) => first17 + citizenIdCheckChar(first17);
+
+const REGISTER = `mutation($id: ID!, $input: RegisterOperatorStaffInput!) { registerOperatorStaff(id: $id, input: $input) { id name citizenIdMasked status operatorId } }`;
+const DEREGISTER = `mutation($id: ID!) { deregisterOperatorStaff(id: $id, reason: "离职") { id status deregisteredOn } }`;
+const IMPORT = `mutation($id: ID!, $input: DataTransferInput!) { requestDataImport(id: $id, input: $input) { id status direction source } }`;
+const EXPORT = `mutation($id: ID!, $input: DataTransferInput!) { requestDataExport(id: $id, input: $input) { id status direction } }`;
+const DECIDE_IMPORT = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideDataImport(id: $id, approve: $approve, reason: $reason) { id status decisionReason decidedOn } }`;
+const DECIDE_EXPORT = `mutation($id: ID!, $approve: Boolean!, $reason: String) { decideDataExport(id: $id, approve: $approve, reason: $reason) { id status decisionReason } }`;
+const CHECKS = `query($c: [OperationUseCheckInput!]!) { operationUseChecks(checks: $c) { operatorId staffId authorizationId allowed decision message } }`;
+const STAFF = `query($id: ID!) { operatorStaffMember(id: $id) { id name citizenIdMasked status } }`;
+const ASSESSMENT = { complianceAssessment: '符合授权范围', riskAssessment: '脱敏抽样，风险可控', networkSecurityOpinion: '同意', expertCommitteeOpinion: '同意' };
+
+interface Op {
+  org: string;
+  id: string;
+  actor: Actor;
+  region: string;
+  provider: string;
+  entry: string;
+  authorization: string;
+}
+
+async function grantedOperator(region: string, name: string): Promise<Op> {
+  const org = await registerOrganization(f.call, region, name, 'ENTERPRISE');
+  const id = (
+    await f.must(authority(region), `mutation($input: CreateOperatorInput!) { createOperator(input: $input) { id } }`, {
+      input: { organizationId: org, agreementNo: `SQYY-${region}-${Date.now()}`, agreementSignedAt: todayInChina(), termStart: todayInChina(), scope: '文旅数据产品' },
+    })
+  ).createOperator.id as string;
+  const actor = operatorToken(org, id);
+  const provider = await registerOrganization(f.call, region, `${name}的数据提供单位`);
+  const entry = await publishResource(f.call, provider, region);
+  const authorization = (
+    await f.must(actor, `mutation($id: ID!, $input: ApplyForOperationAuthorizationInput!) { applyForOperationAuthorization(id: $id, input: $input) { id } }`, {
+      id,
+      input: {
+        scenarioName: `景区客流预测 ${region}`,
+        scenarioDescription: '预测节假日客流',
+        valueKind: 'ECONOMIC_AND_SOCIAL',
+        value: '缓解拥堵',
+        priorityDomain: 'CULTURE_TOURISM',
+        plan: '三个月建模',
+        goals: [{ description: '模型上线', dueDate: addDays(todayInChina(), 180) }],
+        entries: [{ resourceId: entry, items: [{ name: '企业名称', reason: '识别经营主体' }] }],
+      },
+    })
+  ).applyForOperationAuthorization.id as string;
+  await f.must(serviceCenter(region), `mutation($id: ID!) { firstReviewOperationAuthorization(id: $id, input: { decision: PASS }) { id } }`, { id: authorization });
+  await f.must(authority(region), `mutation($id: ID!, $input: ReReviewOperationAuthorizationInput!) { reReviewOperationAuthorization(id: $id, input: $input) { id } }`, {
+    id: authorization,
+    input: { decision: 'APPROVE', ...ASSESSMENT },
+  });
+  const answered = await f.must(
+    agency(provider),
+    `mutation($id: ID!, $input: AnswerOperationAuthorizationEntryInput!) { answerOperationAuthorizationEntry(id: $id, input: $input) { status } }`,
+    { id: authorization, input: { resourceId: entry, decision: 'CONFIRM' } },
+  );
+  expect(answered.answerOperationAuthorizationEntry.status).toBe('GRANTED');
+  return { org, id, actor, region, provider, entry, authorization };
+}
+
+let city: Op;
+let district: Op;
+let serial = 0;
+const staffInput = (over: Record<string, unknown> = {}) => ({
+  name: '李明',
+  citizenId: citizenId(`3311021990030${String(1000 + ++serial).slice(-4)}`),
+  role: '数据开发工程师',
+  confidentialityAgreementNo: `BM-${serial}`,
+  confidentialitySignedOn: todayInChina(),
+  ...over,
+});
+const register = async (op: Op, over: Record<string, unknown> = {}) => (await f.must(op.actor, REGISTER, { id: op.id, input: staffInput(over) })).registerOperatorStaff;
+
+beforeAll(async () => {
+  f = await startTestFederation('operation_staff', 10_000, {
+    onQuery: (node, subgraph, sql) => {
+      if (node === 'liandu' && subgraph === 'operation' && !isBackgroundStatement(sql)) lianduOperation.push(sql);
+    },
+  });
+  city = await grantedOperator(CITY, '丽水文旅数据运营有限公司');
+  district = await grantedOperator(LIANDU, '莲都数据运营有限公司');
+}, 300_000);
+afterAll(async () => f?.federation.stop());
+
+describe('staff by real name under a confidentiality agreement [OPR-4, D §17 (一)]', () => {
+  test('an operator registers its staff on its own node, the citizen ID shown masked; the same person twice is a CONFLICT; a bad ID is refused naming the field [D §17 (一)]', async () => {
+    const input = staffInput();
+    const s = (await f.must(district.actor, REGISTER, { id: district.id, input })).registerOperatorStaff;
+    expect(s.id.startsWith(`${LIANDU}:`)).toBe(true);
+    expect(s).toMatchObject({ name: '李明', status: 'ACTIVE', operatorId: district.id });
+    expect(s.citizenIdMasked).toBe(`3311**********${input.citizenId.slice(-4)}`);
+    expect(code(await f.gql(district.actor, REGISTER, { id: district.id, input }))).toBe('CONFLICT');
+    const bad = await f.gql(district.actor, REGISTER, { id: district.id, input: { ...staffInput(), citizenId: '331102199003071230' } });
+    expect([code(bad), field(bad)]).toEqual(['BAD_USER_INPUT', 'input.citizenId']);
+    // The city authority oversees the district: it reads the record (audited); another operator does not.
+    expect((await f.must(authority(CITY), STAFF, { id: s.id })).operatorStaffMember.citizenIdMasked).toBe(s.citizenIdMasked);
+    expect((await f.must(city.actor, STAFF, { id: s.id })).operatorStaffMember).toBeNull();
+  });
+
+  test('only the operator itself registers: another operator, an agency and the authority are refused [D §17]', async () => {
+    for (const actor of [city.actor, agency(district.provider), authority(LIANDU)]) {
+      expect(code(await f.gql(actor, REGISTER, { id: district.id, input: staffInput() }))).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('imports and exports decided by the authority of the operator’s region [OPR-4, D §17 (三), D §5, D §21]', () => {
+  test('an import is PENDING until the district authority approves it; the city authority only supervises and may not decide there [D §17 (三)]', async () => {
+    const t = (
+      await f.must(district.actor, IMPORT, {
+        id: district.id,
+        input: { authorizationId: district.authorization, description: '景区气象数据', source: '州气象台（合同采购）', purpose: '融合客流预测' },
+      })
+    ).requestDataImport;
+    expect(t).toMatchObject({ status: 'PENDING', direction: 'IMPORT', source: '州气象台（合同采购）' });
+    expect(code(await f.gql(authority(CITY), DECIDE_IMPORT, { id: t.id, approve: true }))).toBe('FORBIDDEN');
+    expect(code(await f.gql(district.actor, DECIDE_IMPORT, { id: t.id, approve: true }))).toBe('FORBIDDEN');
+    expect((await f.must(authority(LIANDU), DECIDE_IMPORT, { id: t.id, approve: true })).decideDataImport).toMatchObject({ status: 'APPROVED', decidedOn: todayInChina() });
+    expect(code(await f.gql(authority(LIANDU), DECIDE_IMPORT, { id: t.id, approve: false, reason: '改变主意' }))).toBe('CONFLICT');
+  });
+
+  test('an export is reviewed by the authority; a refusal needs a reason; an import without a source or under another operator’s authorization is refused [D §21, D §5 (一)]', async () => {
+    const e = (await f.must(city.actor, EXPORT, { id: city.id, input: { authorizationId: city.authorization, description: '客流预测结果（聚合）', purpose: '交付景区' } }))
+      .requestDataExport;
+    expect(e).toMatchObject({ status: 'PENDING', direction: 'EXPORT' });
+    const noReason = await f.gql(authority(CITY), DECIDE_EXPORT, { id: e.id, approve: false });
+    expect([code(noReason), field(noReason)]).toEqual(['BAD_USER_INPUT', 'reason']);
+    expect((await f.must(authority(CITY), DECIDE_EXPORT, { id: e.id, approve: false, reason: '含可识别个人的明细' })).decideDataExport.status).toBe('REFUSED');
+    // An export's ID is not an import: the decision of one kind does not apply to the other.
+    expect(code(await f.gql(authority(CITY), DECIDE_IMPORT, { id: e.id, approve: true }))).toBe('NOT_FOUND');
+    const noSource = await f.gql(city.actor, IMPORT, { id: city.id, input: { authorizationId: city.authorization, description: '气象', purpose: '融合' } });
+    expect([code(noSource), field(noSource)]).toEqual(['BAD_USER_INPUT', 'input.source']);
+    const foreign = await f.gql(city.actor, EXPORT, { id: city.id, input: { authorizationId: district.authorization, description: '结果', purpose: '交付' } });
+    expect(code(foreign)).toBe('NOT_FOUND');
+  });
+});
+
+describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §28]', () => {
+  test('one batch across both nodes: each answers for its own operators; a deregistered staff member, another operator’s staff and items not granted are refused [D §15, D §17 (一)]', async () => {
+    const cityStaff = await register(city);
+    const districtStaff = await register(district);
+    const gone = await register(district);
+    await f.must(district.actor, DEREGISTER, { id: gone.id });
+    const check = (op: Op, staffId: string, items = ['企业名称']) => ({ operatorId: op.id, staffId, authorizationId: op.authorization, resourceId: op.entry, items });
+    const r = await f.must(auditor(CITY), CHECKS, {
+      c: [
+        check(city, cityStaff.id),
+        check(district, districtStaff.id),
+        check(district, gone.id),
+        check(district, cityStaff.id),
+        check(city, cityStaff.id, ['企业名称', '登记状态']),
+      ],
+    });
+    const answers = r.operationUseChecks.map((c: any) => [c.operatorId === city.id ? 'city' : 'district', c.staffId, c.decision]);
+    expect(answers).toHaveLength(5);
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        ['city', cityStaff.id, 'ALLOWED'],
+        ['district', districtStaff.id, 'ALLOWED'],
+        ['district', gone.id, 'STAFF_NOT_REGISTERED'],
+        ['district', cityStaff.id, 'STAFF_NOT_REGISTERED'],
+        ['city', cityStaff.id, 'AUTHORIZATION_NOT_COVERING'],
+      ]),
+    );
+  });
+
+  test('the operator checks its own uses, not another’s; an agency may not check [OPR-4]', async () => {
+    const s = await register(district);
+    const c = [{ operatorId: district.id, staffId: s.id, authorizationId: district.authorization, resourceId: district.entry, items: ['企业名称'] }];
+    expect((await f.must(district.actor, CHECKS, { c })).operationUseChecks[0].allowed).toBe(true);
+    expect(code(await f.gql(city.actor, CHECKS, { c }))).toBe('FORBIDDEN');
+    expect(code(await f.gql(agency(district.provider), CHECKS, { c }))).toBe('FORBIDDEN');
+  });
+
+  test('a batch of 40 checks costs the district node the same statements as 4: one per table (no N+1); more than 100 is refused [OPR-4]', async () => {
+    const staff: string[] = [];
+    for (let i = 0; i < 4; i++) staff.push((await register(district)).id);
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        operatorId: district.id,
+        staffId: staff[i % staff.length],
+        authorizationId: district.authorization,
+        resourceId: district.entry,
+        items: ['企业名称'],
+      }));
+    const cost = async (n: number) => {
+      lianduOperation = [];
+      const r = await f.must(auditor(CITY), CHECKS, { c: batch(n) });
+      expect(r.operationUseChecks).toHaveLength(n);
+      expect(r.operationUseChecks.every((c: any) => c.allowed)).toBe(true);
+      return lianduOperation.length;
+    };
+    const small = await cost(4);
+    expect(await cost(40)).toBe(small);
+    expect(small).toBeLessThanOrEqual(3);
+    expect(code(await f.gql(auditor(CITY), CHECKS, { c: batch(101) }))).toBe('BAD_USER_INPUT');
+  });
+});
