@@ -6,6 +6,7 @@ import { actsAsAccount, actsForOrg, actsOn, hasRole, isSignedIn, oversees, overs
 import type { OperationAuthorization } from './authorization.entity.js';
 import type { GovernanceFeedback } from './feedback.entity.js';
 import type { OperatorReport } from './report.entity.js';
+import type { DataProduct } from './product.entity.js';
 import type { Operator } from './operator.entity.js';
 import { effectiveStatus, operatorInGoodStanding, statusCondition } from './operator.rules.js';
 
@@ -200,4 +201,39 @@ export function canSetFeedbackDeadline(actor: Actor, node: NodeConfig, f: Pick<F
 /** The providing agency completes the governance and answers [D §16]. */
 export function canAnswerFeedback(actor: Actor, f: Pick<FeedbackRow, 'providerId'>): boolean {
   return actsForOrg(actor, f.providerId);
+}
+
+// Data products and their pricing [OPR-5, OPR-6, D §3, D §18, D §21, J §23, B §35] ----------------
+
+type ProductRow = Pick<DataProduct, 'status' | 'operatorId' | 'organizationId' | 'regionCode'>;
+
+/**
+ * A released product, with its sources, is public [D §21]; one under review, refused or suspended
+ * is seen by its operator and those who oversee its region (reads audited).
+ */
+export function productFilter(actor: Actor, node: NodeConfig): FilterQuery<DataProduct> {
+  if (isAnonymous(actor)) return { status: 'RELEASED' };
+  return oneOf<DataProduct>({ regionCode: { $in: overseenRegions(actor, node) } }, asOperatorCondition(actor, 'operatorId', 'organizationId'), [{ status: 'RELEASED' }]);
+}
+
+export function canSeeProduct(actor: Actor, node: NodeConfig, p: ProductRow): boolean {
+  return p.status === 'RELEASED' || oversees(actor, node, p.regionCode) || actsAsOperator(actor, { id: p.operatorId, organizationId: p.organizationId });
+}
+
+/** A product that is not public: its reads are audited. */
+export const productIsPrivate = (p: Pick<DataProduct, 'status'>) => p.status !== 'RELEASED';
+
+/** The operator itself, while it may use the platform, proposes its products [D §21, D §28]. */
+export function canProposeProduct(actor: Actor, op: OperatorIdentity & OperatorRow, today: string): boolean {
+  return canActAsOperator(actor, op, today);
+}
+
+/** The data authority acting on the operator's region reviews its products before release [D §21]. */
+export function canReviewProduct(actor: Actor, node: NodeConfig, p: Pick<ProductRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, p.regionCode);
+}
+
+/** The data authority of a region, on its node, sets the guided price ranges of that region [J §23, D §18]. */
+export function canSetGuidedPrice(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode);
 }
