@@ -68,6 +68,26 @@ export class DataProductFilter {
   resourceId?: string | null;
 }
 
+@InputType({ description: '规定政府指导价区间 / set a region’s guided price range for one kind of product [J §23, D §18]' })
+export class SetGuidedPriceRangeInput {
+  @Field({ description: '区域代码（数据主管部门本身的区域）/ region code: the authority’s own region' })
+  @Bound({ kind: 'code', max: 12 })
+  regionCode!: string;
+
+  @Field(() => DataProductKindEnum, { description: '产品形态 / kind' })
+  kind!: DataProductKind;
+
+  @Field(() => Int, { description: '最低价（分）/ lowest price, in fen' })
+  min!: number;
+
+  @Field(() => Int, { description: '最高价（分）/ highest price, in fen' })
+  max!: number;
+
+  @Field({ description: '定价依据（如价格主管部门文件）/ the basis, e.g. the pricing office’s document' })
+  @FreeText
+  basis!: string;
+}
+
 const DataProductConnection = connectionType(DataProduct, 'DataProduct', '数据产品列表（跨平台合并，最新在前）/ a page of data products, merged across platforms, newest first');
 
 const onlyOperator = () =>
@@ -108,7 +128,10 @@ export class DataProductResolver {
   @Query(() => [GuidedPriceRange], {
     description: '某区域数据主管部门规定的政府指导价区间（公开）/ the guided price ranges the data authority of a region set, per kind (public) [J §23, D §18]',
   })
-  async guidedPriceRanges(@Ctx() ctx: SubgraphContext, @Arg('regionCode', { description: '区域代码 / region code' }) regionCode: string): Promise<GuidedPriceRange[]> {
+  async guidedPriceRanges(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('regionCode', { description: '区域代码 / region code' }) @Bound({ kind: 'code', max: 12 }) regionCode: string,
+  ): Promise<GuidedPriceRange[]> {
     if (!ctx.node.regions.includes(regionCode)) return [];
     return ctx.em.find(GuidedPriceRange, { regionCode }, { orderBy: { kind: 'asc' } });
   }
@@ -127,17 +150,11 @@ export class DataProductResolver {
     description:
       '数据主管部门规定本区域某类数据产品的政府指导价区间（分），再次设定即替换；产业用途产品的价格须在其内 / the data authority sets its region’s guided price range for one kind of product, in fen; setting it again replaces it; INDUSTRY products are priced within it [J §23, D §18]',
   })
-  async setGuidedPriceRange(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('regionCode', { description: '区域代码 / region code' }) regionCode: string,
-    @Arg('kind', () => DataProductKindEnum, { description: '产品形态 / kind' }) kind: DataProductKind,
-    @Arg('min', () => Int, { description: '最低价（分）/ lowest price, in fen' }) min: number,
-    @Arg('max', () => Int, { description: '最高价（分）/ highest price, in fen' }) max: number,
-    @Arg('basis', { description: '定价依据（如价格主管部门文件）/ the basis, e.g. the pricing office’s document' }) @FreeText basis: string,
-  ): Promise<GuidedPriceRange> {
+  async setGuidedPriceRange(@Ctx() ctx: SubgraphContext, @Arg('input') input: SetGuidedPriceRangeInput): Promise<GuidedPriceRange> {
     const actor = requireActor(ctx);
-    const range = checkRange(min, max, basis);
-    if (!ctx.node.regions.includes(regionCode)) throw badInput(`本平台不承载区域 ${regionCode} / this platform does not host region ${regionCode}`, 'regionCode');
+    const { regionCode, kind } = input;
+    const range = checkRange(input.min, input.max, input.basis);
+    if (!ctx.node.regions.includes(regionCode)) throw badInput(`本平台不承载区域 ${regionCode} / this platform does not host region ${regionCode}`, 'input.regionCode');
     if (!canSetGuidedPrice(actor, ctx.node, regionCode))
       throw forbidden('只有该区域的数据主管部门可以规定政府指导价区间 / only the data authority of the region sets its guided price ranges [J §23]');
     return mutate(ctx, 'operation', async (em) => {

@@ -102,8 +102,8 @@ describe('pricing [OPR-6, B §35, J §23, D §18]', () => {
 
   test('a guided range is min ≤ max in fen, with its basis [J §23]', () => {
     expect(checkRange(0, 100, ' 文件 ')).toEqual({ minFen: 0, maxFen: 100, basis: '文件' });
-    expect(refusal(() => checkRange(200, 100, '文件')).field).toBe('min');
-    expect(refusal(() => checkRange(-1, 100, '文件')).field).toBe('min');
-    expect(refusal(() => checkRange(0, 100, '')).field).toBe('basis');
+    expect(refusal(() => checkRange(200, 100, '文件')).field).toBe('input.min');
+    expect(refusal(() => checkRange(-1, 100, '文件')).field).toBe('input.min');
+    expect(refusal(() => checkRange(0, 100, '')).field).toBe('input.basis');
   });
 });

@@ -95,14 +95,14 @@ export function checkGuidedPrice(kind: DataProductKind, regionCode: string, pric
 /** A guided range: bounds in fen, min ≤ max, with its basis. */
 export function checkRange(minFen: number, maxFen: number, basis: string | null | undefined): { minFen: number; maxFen: number; basis: string } {
   for (const [v, field] of [
-    [minFen, 'min'],
-    [maxFen, 'max'],
+    [minFen, 'input.min'],
+    [maxFen, 'input.max'],
   ] as const) {
     if (!Number.isInteger(v) || v < 0 || v > MAX_PRICE_FEN)
       throw badInput(`${field} 须为 0 到 ${MAX_PRICE_FEN} 的整数（分），收到 ${v} / ${field} must be an integer in fen, 0 to ${MAX_PRICE_FEN}, got ${v}`, field);
   }
-  if (minFen > maxFen) throw badInput(`最低价 ${minFen} 高于最高价 ${maxFen} / min ${minFen} is above max ${maxFen}`, 'min');
-  return { minFen, maxFen, basis: requiredText(basis, 'basis', '定价依据', 'basis') };
+  if (minFen > maxFen) throw badInput(`最低价 ${minFen} 高于最高价 ${maxFen} / min ${minFen} is above max ${maxFen}`, 'input.min');
+  return { minFen, maxFen, basis: requiredText(basis, 'input.basis', '定价依据', 'basis') };
 }
 
 const UNCOVERED: Record<UncoveredReason, string> = {
