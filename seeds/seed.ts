@@ -3,6 +3,7 @@ import { mintToken } from '../gateway/auth.js';
 import { seedOperationOperators } from './operation-operators.js';
 import { seedOpeningPlans } from './opening-plans.js';
 import { seedOperationReports } from './operation-reports.js';
+import { seedOperationProducts } from './operation-products.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { seedOpeningOpinions } from './opening-opinions.js';
 import {
@@ -377,6 +378,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${await seedOperationOperators(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationAuthorizations(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationReports(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationProducts(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningUses(gql, organizations, resources, dataPlane)} (${seconds()})`);
