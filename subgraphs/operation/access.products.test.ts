@@ -40,6 +40,7 @@ beforeAll(async () => {
         catalogEventId: null,
         reviewedAt: null,
         updatedAt: owned.createdAt,
+        version: 1,
       } as DataProduct);
     }
   }
