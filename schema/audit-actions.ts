@@ -191,6 +191,15 @@ export interface AuditActions {
     'operationDataTransfer.requestImport': Change<'OperationDataTransfer', { operatorId: string; authorizationId: string }>;
     'operationDataTransfer.requestExport': Change<'OperationDataTransfer', { operatorId: string; authorizationId: string }>;
     'operationDataTransfer.decide': Change<'OperationDataTransfer', { direction: string; approve: boolean; reason: string | null }>;
+    /** Data products and their prices [OPR-5, OPR-6, D §3, D §18, D §21, J §21]: the sources named, the use and the price in fen; never the texts. */
+    'dataProduct.propose': Change<
+      'DataProduct',
+      { operatorId: string; kind: string; use: string; priceFen: number; authorizationIds: string[]; resourceIds: string[]; guidedRangeId: string | null }
+    >;
+    'dataProduct.review': Change<'DataProduct', { approve: boolean; reason: string | null }>;
+    /** Suspended by the system when a catalog change closed one of its source entries. */
+    'dataProduct.suspend': Change<'DataProduct', CatalogCause & { reason: string }>;
+    'guidedPriceRange.set': Change<'GuidedPriceRange', { kind: string; minFen: number; maxFen: number; previous: { minFen: number; maxFen: number } | null }>;
   };
 }
 

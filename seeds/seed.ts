@@ -4,6 +4,7 @@ import { seedOperationOperators } from './operation-operators.js';
 import { seedOpeningPlans } from './opening-plans.js';
 import { seedOperationReports } from './operation-reports.js';
 import { seedOperationStaff } from './operation-staff.js';
+import { seedOperationProducts } from './operation-products.js';
 import { todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { seedOpeningComplaints } from './opening-complaints.js';
 import { seedOpeningOpinions } from './opening-opinions.js';
@@ -380,6 +381,7 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${await seedOperationAuthorizations(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationReports(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOperationStaff(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedOperationProducts(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningOpinions(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningComplaints(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);

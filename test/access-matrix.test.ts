@@ -442,6 +442,19 @@ const useCheck = async (s: Scenario, staffId: string) => {
   const authorizationId = await grantedAuthorization(s);
   return { operatorId: s.operatorId, staffId, authorizationId, resourceId: (await authorizationState(s, authorizationId)).entries[0].resourceId, items: ['企业名称'] };
 };
+// Data products and their pricing [D §21, J §23]: 'operator' builds on an authorization granted to it (grantedAuthorization).
+const PROPOSE_PRODUCT = `mutation($id: ID!, $input: ProposeDataProductInput!) { proposeDataProduct(id: $id, input: $input) { id } }`;
+const freeProduct = (authorizationId: string) => ({
+  name: `公益数据报告${++agreements}`,
+  kind: 'DATA_REPORT',
+  description: '按月发布的分析报告',
+  authorizationIds: [authorizationId],
+  use: 'PUBLIC_WELFARE',
+  useCondition: '仅用于公益服务',
+});
+const proposedProduct = async (s: Scenario) =>
+  (await f.must(s.actors.operator, PROPOSE_PRODUCT, { id: s.operatorId, input: freeProduct(await grantedAuthorization(s)) })).proposeDataProduct.id as string;
+const productState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { dataProduct(id: $id) { status version } }`, { id })).dataProduct;
 
 const ROWS: Row[] = [
   {
@@ -994,6 +1007,41 @@ const ROWS: Row[] = [
     allowed: () => ['operator', 'agency of the owner', ...overseers],
     prepare: filedFeedback,
     attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { governanceFeedback(id: $id) { id description } }`, { id }, (d) => d.governanceFeedback?.id === id),
+  },
+  {
+    name: 'proposeDataProduct: the operator as its own record [D §21]',
+    kind: 'mutation',
+    allowed: () => ['operator'],
+    prepare: grantedAuthorization,
+    state: async (s) =>
+      (await f.must(AUDIT, `query($op: ID) { dataProducts(filter: { operatorId: $op }, first: 1) { totalCount } }`, { op: s.operatorId })).dataProducts.totalCount,
+    attempt: (s, actor, id) => succeeds(actor, PROPOSE_PRODUCT, { id: s.operatorId, input: freeProduct(id) }),
+  },
+  {
+    name: 'reviewDataProduct [D §21]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: proposedProduct,
+    state: productState,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { reviewDataProduct(id: $id, approve: true) { id } }`, { id }),
+  },
+  {
+    name: 'dataProduct(id) under review [D §21]',
+    kind: 'read',
+    allowed: () => ['operator', ...overseers],
+    prepare: proposedProduct,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataProduct(id: $id) { id description } }`, { id }, (d) => d.dataProduct?.id === id),
+  },
+  {
+    name: 'setGuidedPriceRange of the owning region [J §23, D §18]',
+    kind: 'mutation',
+    allowed: authorities,
+    prepare: async () => '',
+    state: async (s) => (await f.must(null, `query($r: String!) { guidedPriceRanges(regionCode: $r) { kind minFen maxFen version } }`, { r: s.region })).guidedPriceRanges,
+    attempt: (s, actor) =>
+      succeeds(actor, `mutation($input: SetGuidedPriceRangeInput!) { setGuidedPriceRange(input: $input) { id } }`, {
+        input: { regionCode: s.region, kind: 'DATA_INTERFACE', min: 100, max: 10_000 + ++agreements, basis: '指导价文件' },
+      }),
   },
   {
     name: 'read a draft: dataResource(id) [B §17]',

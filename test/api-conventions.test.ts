@@ -66,7 +66,7 @@ describe('viewer: who the caller is, answered by its own platform [SEC-1, J §9,
 });
 
 /** Lists the public may read [CAT-8, OPN-1, OPN-3, Z §10, Z §16, B §31]; every other list needs a caller. */
-const PUBLIC_LISTS = ['dataResources', 'organizations', 'regions', 'openDatasets', 'operators', 'restrictedOpenDataHolders'];
+const PUBLIC_LISTS = ['dataResources', 'organizations', 'regions', 'openDatasets', 'operators', 'restrictedOpenDataHolders', 'dataProducts', 'guidedPriceRanges'];
 
 interface IntrospectedField {
   name: string;

@@ -64,13 +64,13 @@ const backdate = (name: SubgraphName, table: string, column: string, hours: numb
   sql(name, `update "${name}".${table} set ${column} = ${column} - make_interval(hours => ?) where ${where}`, [hours, ...params]);
 
 describe('who reads an outbox', () => {
-  test("the catalog's is read by sharing and opening of its node; sharing's by sharing on every node below (sanctions [B §49])", () => {
+  test("the catalog's is read by sharing, opening and operation of its node and by operation on every node above (data products [D §21]); sharing's by sharing on every node below (sanctions [B §49])", () => {
     const demo = loadTopology(schemaFile('../seeds/topology.demo.json'));
     const index = new TopologyIndex(demo);
     const at = (id: string) => demo.nodes.find((n) => n.id === id)!;
     const modules = Object.values(MODULES);
-    expect(outboxConsumers('catalog', at('lishui'), index, modules)).toEqual(['opening@lishui', 'sharing@lishui']);
-    expect(outboxConsumers('catalog', at('liandu'), index, modules)).toEqual(['opening@liandu', 'sharing@liandu']);
+    expect(outboxConsumers('catalog', at('lishui'), index, modules)).toEqual(['opening@lishui', 'operation@lishui', 'sharing@lishui']);
+    expect(outboxConsumers('catalog', at('liandu'), index, modules)).toEqual(['opening@liandu', 'operation@liandu', 'operation@lishui', 'sharing@liandu']);
     expect(outboxConsumers('sharing', at('lishui'), index, modules)).toEqual(['sharing@liandu', 'sharing@longquan']);
     expect(outboxConsumers('sharing', at('liandu'), index, modules)).toEqual([]);
   });
@@ -79,11 +79,11 @@ describe('who reads an outbox', () => {
 describe('the outbox is pruned once no consumer needs an event', () => {
   let first: { resourceId: string; event: DeliveredEvent };
 
-  test('an event both consumers have handled is pruned; their cursors reached the catalog with their pulls', async () => {
+  test('an event every consumer has handled is pruned; their cursors reached the catalog with their pulls', async () => {
     first = await retiredEntry('留存甲');
     await settle();
     const acks = await acknowledgements();
-    expect(acks.map((a) => a.consumer)).toEqual(['opening@lishui', 'sharing@lishui']);
+    expect(acks.map((a) => a.consumer)).toEqual(['opening@lishui', 'operation@lishui', 'sharing@lishui']);
     for (const a of acks) expect(BigInt(a.acknowledged)).toBeGreaterThanOrEqual(BigInt(first.event.id));
     const report = await sub('catalog').prune();
     expect(report.outboxEvents).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import { actsAsAccount, actsForOrg, actsOn, hasRole, isSignedIn, oversees, overs
 import type { OperationAuthorization } from './authorization.entity.js';
 import type { GovernanceFeedback } from './feedback.entity.js';
 import type { OperatorReport } from './report.entity.js';
+import type { DataProduct } from './product.entity.js';
 import type { Operator } from './operator.entity.js';
 import { effectiveStatus, operatorInGoodStanding, statusCondition } from './operator.rules.js';
 
@@ -222,4 +223,39 @@ export function canDecideTransfer(actor: Actor, node: NodeConfig, r: Pick<StaffO
 /** The batched use check: the data plane (SYSTEM), the operator itself, the authorities and auditors of its region [OPR-4, D §25]. */
 export function canCheckUse(actor: Actor, node: NodeConfig, op: Pick<Operator, 'id' | 'organizationId' | 'regionCode'>): boolean {
   return hasRole(actor, 'SYSTEM') || oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
+}
+
+// Data products and their pricing [OPR-5, OPR-6, D §3, D §18, D §21, J §23, B §35] ----------------
+
+type ProductRow = Pick<DataProduct, 'status' | 'operatorId' | 'organizationId' | 'regionCode'>;
+
+/**
+ * A released product, with its sources, is public [D §21]; one under review, refused or suspended
+ * is seen by its operator and those who oversee its region (reads audited).
+ */
+export function productFilter(actor: Actor, node: NodeConfig): FilterQuery<DataProduct> {
+  if (isAnonymous(actor)) return { status: 'RELEASED' };
+  return oneOf<DataProduct>({ regionCode: { $in: overseenRegions(actor, node) } }, asOperatorCondition(actor, 'operatorId', 'organizationId'), [{ status: 'RELEASED' }]);
+}
+
+export function canSeeProduct(actor: Actor, node: NodeConfig, p: ProductRow): boolean {
+  return p.status === 'RELEASED' || oversees(actor, node, p.regionCode) || actsAsOperator(actor, { id: p.operatorId, organizationId: p.organizationId });
+}
+
+/** A product that is not public: its reads are audited. */
+export const productIsPrivate = (p: Pick<DataProduct, 'status'>) => p.status !== 'RELEASED';
+
+/** The operator itself, while it may use the platform, proposes its products [D §21, D §28]. */
+export function canProposeProduct(actor: Actor, op: OperatorIdentity & OperatorRow, today: string): boolean {
+  return canActAsOperator(actor, op, today);
+}
+
+/** The data authority acting on the operator's region reviews its products before release [D §21]. */
+export function canReviewProduct(actor: Actor, node: NodeConfig, p: Pick<ProductRow, 'regionCode'>): boolean {
+  return actsOn(actor, node, p.regionCode);
+}
+
+/** The data authority of a region, on its node, sets the guided price ranges of that region [J §23, D §18]. */
+export function canSetGuidedPrice(actor: Actor, node: NodeConfig, regionCode: string): boolean {
+  return actsOn(actor, node, regionCode);
 }

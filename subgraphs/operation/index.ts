@@ -22,18 +22,30 @@ import { GovernanceFeedbackResolver, overdueGovernanceFeedback } from './feedbac
 import { OperationDataTransfer, OperatorStaff } from './staff.entity.js';
 import { OperatorStaffResolver } from './staff.resolver.js';
 import { Migration20261209030000 } from './migrations/Migration20261209030000_operation_staff.js';
+import { handleCatalogEvent } from './catalog-events.js';
+import { Migration20261209040000 } from './migrations/Migration20261209040000_data_products.js';
+import { DataProduct, GuidedPriceRange } from './product.entity.js';
+import { DataProductResolver } from './product.resolver.js';
 
 /**
  * Authorized operation (DOMAIN.md §4): operators licensed by the data authority under agreements
  * and bound to their tokens [OPR-1, OPR-9], their data-use authorizations, one per scenario,
  * reviewed in two stages and confirmed by the providers [OPR-2, OPR-3], their reports [OPR-7] and
- * governance feedback [OPR-8].
+ * governance feedback [OPR-8], their data products and prices [OPR-5, OPR-6].
  */
 export const operationModule: SubgraphModule = {
   name: 'operation',
-  resolvers: [OperatorResolver, OrganizationOperatorResolver, OperationAuthorizationResolver, OperatorReportResolver, GovernanceFeedbackResolver, OperatorStaffResolver],
+  resolvers: [
+    OperatorResolver,
+    OrganizationOperatorResolver,
+    OperationAuthorizationResolver,
+    OperatorReportResolver,
+    GovernanceFeedbackResolver,
+    OperatorStaffResolver,
+    DataProductResolver,
+  ],
   references: operationReferences,
-  entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback, OperatorStaff, OperationDataTransfer],
+  entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback, OperatorStaff, OperationDataTransfer, DataProduct, GuidedPriceRange],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261128030000', class: Migration20261128030000 },
@@ -44,6 +56,12 @@ export const operationModule: SubgraphModule = {
     { name: 'Migration20261209020000_operator_reports', class: Migration20261209020000 },
     { name: 'Migration20261209021000_governance_feedback', class: Migration20261209021000 },
     { name: 'Migration20261209030000_operation_staff', class: Migration20261209030000 },
+    { name: 'Migration20261209040000_data_products', class: Migration20261209040000 },
+  ],
+  // Data products follow their source entries, kept on this node or the nodes below [OPR-5, D §21].
+  consumes: [
+    { source: 'catalog', handle: handleCatalogEvent },
+    { source: 'catalog', from: 'below', handle: handleCatalogEvent },
   ],
   // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts);
   // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16].

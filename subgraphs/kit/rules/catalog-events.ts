@@ -69,6 +69,21 @@ export function openingSuspension(c: DataResourceChanged): string | null {
   return null;
 }
 
+/**
+ * Why the data products built on the entry must stop, or null [OPR-5, D §21, D §3]: the entry was
+ * retired, closed (open attribute PROHIBITED or share attribute NOT_SHARED), or graded higher.
+ */
+export function operationSuspension(c: DataResourceChanged): string | null {
+  if (retired(c))
+    return `来源目录条目已停用（${c.reason ?? '未说明理由'}），数据产品暂停 / a source catalog entry was retired (${c.reason ?? 'no reason given'}): the product is suspended [D §21]`;
+  if (becameProhibited(c)) return '来源目录条目改为不予开放，数据产品暂停 / a source catalog entry became PROHIBITED: the product is suspended [D §21]';
+  if (becameNotShared(c)) return '来源目录条目改为不予共享，数据产品暂停 / a source catalog entry became NOT_SHARED: the product is suspended [D §21]';
+  if (raisedToProtected(c)) {
+    return `来源目录条目定级提升为${c.after.securityGrade === 'CORE' ? '核心' : '重要'}数据，数据产品暂停，须经数据主管部门重新审核 / a source catalog entry was graded ${c.after.securityGrade}: the product is suspended until the data authority reviews again [D §21, J §7]`;
+  }
+  return null;
+}
+
 /** An approved revision that narrows the entry's opening to RESTRICTED: open datasets lose DOWNLOAD and are no longer free [Z §15, Z §20, Z §27]. */
 export function openingRestriction(c: DataResourceChanged): string | null {
   if (c.before === null || c.before.openAttribute !== 'UNCONDITIONAL' || c.after.openAttribute !== 'RESTRICTED') return null;
@@ -110,7 +125,7 @@ export function dataResourceChanged(
   previous: EntryDetails | null = null,
 ): OutboxEvent[] {
   const change: DataResourceChanged = { resourceId, before, after, reason, entry, previous };
-  const affects = [sharingSuspension, openingSuspension, sharingRefusal, negativeListAffected, openingRestriction, openingItemsChange, openingFactsChanged];
+  const affects = [sharingSuspension, openingSuspension, operationSuspension, sharingRefusal, negativeListAffected, openingRestriction, openingItemsChange, openingFactsChanged];
   if (!affects.some((rule) => rule(change))) return [];
   return [{ type: DATA_RESOURCE_CHANGED, entityId: resourceId, regionCode, data: { ...change } }];
 }

@@ -61,13 +61,17 @@ const CONSUMER_KEY = /^[a-z]{1,32}@[\w.-]{1,64}$/;
 /** What a subgraph declares it consumes (kit/server/subgraph.ts `SubgraphModule.consumes`). */
 export interface ConsumedSource {
   source: SubgraphName;
-  /** `node`: a sibling's outbox on this node (the default); `above`: the same subgraph's on every node above. */
-  from?: 'node' | 'above';
+  /**
+   * `node`: a sibling's outbox on this node (the default); `above`: the same subgraph's on every node
+   * above; `below`: the source's on every node below (records here built on data kept below).
+   */
+  from?: 'node' | 'above' | 'below';
 }
 
 /**
- * The consumers that read `publisher`'s outbox on `node`: its siblings there that consume it, and
- * the same subgraph on every node below that consumes it from above. The publisher waits for each
+ * The consumers that read `publisher`'s outbox on `node`: its siblings there that consume it, the
+ * same subgraph on every node below that consumes it from above, and every node above's subgraph
+ * that consumes it from below. The publisher waits for each
  * of them to acknowledge an event before pruning it (kit/server/retention.ts).
  */
 export function outboxConsumers(
@@ -81,6 +85,7 @@ export function outboxConsumers(
     for (const c of m.consumes ?? []) {
       if (c.source !== publisher) continue;
       if (c.from === 'above') for (const below of topology.nodesBelow(node)) out.add(consumerKey(m.name, below));
+      else if (c.from === 'below') for (const above of topology.nodesAbove(node)) out.add(consumerKey(m.name, above));
       else if (m.name !== publisher) out.add(consumerKey(m.name, node));
     }
   }

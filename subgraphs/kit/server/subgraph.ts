@@ -49,7 +49,8 @@ export interface SubgraphModule {
   /**
    * Handles the events of an outbox, each once, in this subgraph's own transaction (kit/server/events.ts):
    * a sibling's on this node (`from: 'node'`, the default), or the same subgraph's on every node
-   * above this one (`from: 'above'`: records of an authority above that cover this node's data).
+   * above this one (`from: 'above'`: records of an authority above that cover this node's data), or
+   * a subgraph's on every node below (`from: 'below'`: records here built on data kept below).
    */
   consumes?: (ConsumedSource & { handle: EventHandler })[];
   /**
@@ -268,7 +269,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
   await apollo.start();
   const topology = new TopologyIndex(opts.topology ?? { nodes: [opts.node] });
   const consumers = (mod.consumes ?? []).flatMap((c) =>
-    (c.from === 'above' ? topology.nodesAbove(opts.node) : [opts.node]).map(
+    (c.from === 'above' ? topology.nodesAbove(opts.node) : c.from === 'below' ? topology.nodesBelow(opts.node) : [opts.node]).map(
       (from) =>
         new EventConsumer({
           orm,
