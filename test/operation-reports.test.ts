@@ -264,3 +264,37 @@ describe('governance feedback [OPR-8, D §16]', () => {
     expect(many).toBe(1);
   });
 });
+
+describe('an operator’s evaluation [D §22, D §24-25]', () => {
+  const EVALUATION = `query($id: ID!) { operator(id: $id) { evaluation { authorizationsGranted productsReleased reportsFiled reportsOnTime feedbackFiled sanctions } } }`;
+
+  test('reports filed and on time, feedback filed on another node’s entries, sanctions; the operator and its overseers read it, no one else [D §16, D §20, D §28]', async () => {
+    const op = await licensed(CITY, '丽水评价数据运营有限公司', 400);
+    // Its first quarter was due long ago: filed now, late.
+    await f.must(op.actor, FILE_REPORT, { id: op.id, input: { kind: 'PERIODIC', period: 1, ...SECTIONS } });
+    const provider = await registerOrganization(f.call, LIANDU, '丽水市莲都区评价提供局');
+    const entry = await publishResource(f.call, provider, LIANDU, { name: '莲都区评价登记信息' });
+    await f.must(op.actor, FILE_FEEDBACK, { input: { resourceId: entry, itemNames: ['登记状态'], description: '状态与实际不符' } });
+    await f.must(authority(CITY), `mutation($id: ID!, $input: SuspendOperatorInput!) { suspendOperator(id: $id, input: $input) { id } }`, {
+      id: op.id,
+      input: { violations: ['MISUSE_OF_DATA'], rectification: '停止超范围使用', rectifyBy: addDays(todayInChina(), 30) },
+    });
+    const expected = { authorizationsGranted: 0, productsReleased: 0, reportsFiled: 1, reportsOnTime: 0, feedbackFiled: 1, sanctions: 1 };
+    expect((await f.must(authority(CITY), EVALUATION, { id: op.id })).operator.evaluation).toEqual(expected);
+    expect((await f.must(auditor(CITY), EVALUATION, { id: op.id })).operator.evaluation).toEqual(expected);
+    expect((await f.must(authority(LIANDU), EVALUATION, { id: op.id })).operator?.evaluation ?? null).toBeNull();
+    expect((await f.must(agency(provider, LIANDU), EVALUATION, { id: op.id })).operator?.evaluation ?? null).toBeNull();
+  });
+
+  test('operators on the district node are evaluated in one statement there, however many: no N+1 [D §24]', async () => {
+    for (let i = 0; i < 4; i++) await licensed(LIANDU, `莲都评价运营公司${i}`, 10);
+    const Q = `query($n: Int) { operators(scope: { regionCode: "${LIANDU}" }, first: $n) { edges { node { id evaluation { reportsFiled } } } } }`;
+    const statementsFor = async (n: number) => {
+      const before = districtOperationStatements;
+      const r = await f.must(authority(LIANDU), Q, { n });
+      expect(r.operators.edges).toHaveLength(n);
+      return districtOperationStatements - before;
+    };
+    expect(await statementsFor(4)).toBe(await statementsFor(2));
+  });
+});

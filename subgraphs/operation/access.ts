@@ -83,6 +83,9 @@ export function canSeeSanctions(actor: Actor, node: NodeConfig, op: Pick<Operato
   return oversees(actor, node, op.regionCode) || actsAsOperator(actor, op);
 }
 
+/** An operator's evaluation data: those who read its sanctions, the overseers of its region and the operator itself [D §24-25]. */
+export const canSeeOperatorEvaluation = canSeeSanctions;
+
 // Data-use authorizations (一场景一授权) [OPR-2, OPR-3, D §12-14, D §22].
 
 /** A data operation service center serving the region (or a region above it): it sees that region's applications [D §12, D §14]. */

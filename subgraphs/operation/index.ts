@@ -23,6 +23,7 @@ import { OperationDataTransfer, OperatorStaff } from './staff.entity.js';
 import { OperatorStaffResolver } from './staff.resolver.js';
 import { Migration20261209030000 } from './migrations/Migration20261209030000_operation_staff.js';
 import { handleCatalogEvent } from './catalog-events.js';
+import { feedbackFiled, OperatorEvaluationResolver } from './evaluation.resolver.js';
 import { Migration20261209040000 } from './migrations/Migration20261209040000_data_products.js';
 import { DataProduct, GuidedPriceRange } from './product.entity.js';
 import { DataProductResolver } from './product.resolver.js';
@@ -43,6 +44,7 @@ export const operationModule: SubgraphModule = {
     GovernanceFeedbackResolver,
     OperatorStaffResolver,
     DataProductResolver,
+    OperatorEvaluationResolver,
   ],
   references: operationReferences,
   entities: [Operator, OperatorSanction, OperationAuthorization, OperatorReport, GovernanceFeedback, OperatorStaff, OperationDataTransfer, DataProduct, GuidedPriceRange],
@@ -64,6 +66,7 @@ export const operationModule: SubgraphModule = {
     { source: 'catalog', from: 'below', handle: handleCatalogEvent },
   ],
   // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts);
-  // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16].
-  internal: { 'operator-standing': operatorStanding, 'overdue-governance-feedback': overdueGovernanceFeedback },
+  // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16],
+  // and an operator's evaluation on another node the feedback it filed here.
+  internal: { 'operator-standing': operatorStanding, 'overdue-governance-feedback': overdueGovernanceFeedback, 'feedback-filed': feedbackFiled },
 };
