@@ -28,6 +28,8 @@ import { Migration20261205000000 } from './migrations/Migration20261205000000_cr
 import { Migration20261205000100 } from './migrations/Migration20261205000100_negative_list_sync.js';
 import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
+import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
+import { DataLoad } from './records/load.entity.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -49,7 +51,7 @@ export const catalogModule: SubgraphModule = {
     DataResourceObjectionsResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim],
+  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -63,6 +65,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261205000000_credit_code_claims', class: Migration20261205000000 },
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
     { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
+    { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
