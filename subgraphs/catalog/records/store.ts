@@ -16,10 +16,9 @@ export const LOAD_TABLE = '"catalog"."data_load"';
 export async function baseVersion(em: EntityManager, resourceId: string): Promise<number> {
   const [row] = (await em
     .getConnection()
-    .execute(
-      `select coalesce(max(version) filter (where mode = 'REPLACE' and status in ('LOADED', 'DESTROYED')), 0) as base from ${LOAD_TABLE} where resource_id = ?`,
-      [resourceId],
-    )) as { base: number | string }[];
+    .execute(`select coalesce(max(version) filter (where mode = 'REPLACE' and status in ('LOADED', 'DESTROYED')), 0) as base from ${LOAD_TABLE} where resource_id = ?`, [
+      resourceId,
+    ])) as { base: number | string }[];
   return Number(row?.base ?? 0);
 }
 
