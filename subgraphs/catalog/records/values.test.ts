@@ -54,13 +54,7 @@ describe('filters on items compile to parameters, never to SQL text', () => {
   const items = [item('人数', 'INTEGER'), item('名称', 'STRING'), item('有效', 'BOOLEAN')];
 
   test('item names and values are parameters; values are parsed as their type', () => {
-    const f = compileFilters(
-      [
-        { item: '人数', gte: '10', lte: '20' },
-        { item: "名称'; drop table x; --", eq: 'a' },
-      ].slice(0, 1),
-      items,
-    );
+    const f = compileFilters([{ item: '人数', gte: '10', lte: '20' }], items);
     expect(f.sql).toBe('(data->>?)::numeric >= ? and (data->>?)::numeric <= ?');
     expect(f.params).toEqual(['人数', 10, '人数', 20]);
   });
