@@ -12,11 +12,11 @@ type Gql = (actor: Actor | null, query: string, variables?: Record<string, unkno
  * stage: SUBMITTED, RETURNED, FIRST_REVIEWED, REFUSED, RE_REVIEWED, GRANTED (a district provider
  * confirming fewer items than asked) and NOT_GRANTED. All through the API, as those actors would.
  *
- * No seeded application is overdue yet: a deadline counts from the day its step was taken
- * (D §14), and no mutation lets a step be dated in the past — the platform records when the
- * service center and the authority act, it does not take their word for an earlier day. The
- * FIRST_REVIEWED and RE_REVIEWED ones become overdue by themselves five working days after the
- * demo was seeded, and `operationAuthorizations(filter: { overdue: true })` then lists them.
+ * Two demand lists were handed in on paper three weeks ago: the service center records them with
+ * the day received and the reviews with the days they were concluded, so one waits past its
+ * re-review deadline and one past its providers' confirmation deadline — each step's deadline
+ * counts from when it truly happened (D §14), and `operationAuthorizations(filter: { overdue: true })`
+ * lists both for the authority.
  */
 
 const staffOf = (orgId: string): Actor => ({ sub: `seed-staff-${orgId}`, orgId, region: regionOf(orgId), roles: ['AGENCY'] });
@@ -45,6 +45,8 @@ interface DemoAuthorization {
   reason?: string;
   /** Per entry, the items its provider confirms (GRANTED); an entry left out is declined with `reason`. */
   confirm?: Record<string, string[]>;
+  /** Handed in on paper: days before today it was received, first reviewed and re-reviewed. */
+  onPaper?: { received: number; firstReview: number; reReview?: number };
 }
 
 const AUTHORIZATIONS: DemoAuthorization[] = [
@@ -197,6 +199,48 @@ const AUTHORIZATIONS: DemoAuthorization[] = [
     stage: 'NOT_GRANTED',
     reason: '夜班线路正在重新规划，现有线路数据不能反映规划后的情况，暂不授权。',
   },
+  {
+    operatorKey: 'lishui-oujiang',
+    scenarioName: '公交站点适老化改造评估',
+    scenarioDescription: '按线路评估公交站点的适老化改造需求，供交通运输局安排改造计划。',
+    valueKind: 'SOCIAL',
+    value: '方便老年人乘坐公交出行。',
+    priorityDomain: 'TRANSPORT',
+    plan: '一个月完成评估模型，两个月内提交改造建议清单。',
+    goal: '提交站点改造建议清单',
+    entries: [
+      {
+        resourceKey: BUS,
+        items: [
+          ['线路名称', '按线路汇总改造需求'],
+          ['起点站', '定位需改造的站点'],
+        ],
+      },
+    ],
+    stage: 'FIRST_REVIEWED',
+    onPaper: { received: 21, firstReview: 19 },
+  },
+  {
+    operatorKey: 'lishui-sjyy',
+    scenarioName: '重污染天气出行提醒',
+    scenarioDescription: '在空气质量较差时段向订阅用户推送出行提醒和防护建议。',
+    valueKind: 'SOCIAL',
+    value: '帮助易感人群避开重污染时段。',
+    priorityDomain: 'ENVIRONMENT',
+    plan: '一个月接入空气质量数据，在文旅小程序上线提醒服务。',
+    goal: '出行提醒服务上线',
+    entries: [
+      {
+        resourceKey: AIR,
+        items: [
+          ['监测站点名称', '按站点推送提醒'],
+          ['空气质量指数', '判断是否达到提醒条件'],
+        ],
+      },
+    ],
+    stage: 'RE_REVIEWED',
+    onPaper: { received: 21, firstReview: 20, reReview: 14 },
+  },
 ];
 
 const ASSESSMENT = {
@@ -227,19 +271,26 @@ export async function seedOperationAuthorizations(gql: Gql, organizations: Map<s
   const goalDate = addDays(todayInChina(), 120);
   for (const a of AUTHORIZATIONS) {
     const operator = operators.get(a.operatorKey)!;
-    const applied = await gql(operator, 'mutation($id: ID!, $input: ApplyForOperationAuthorizationInput!) { applyForOperationAuthorization(id: $id, input: $input) { id } }', {
-      id: operator.id,
-      input: {
-        scenarioName: a.scenarioName,
-        scenarioDescription: a.scenarioDescription,
-        valueKind: a.valueKind,
-        value: a.value,
-        priorityDomain: a.priorityDomain,
-        plan: a.plan,
-        goals: [{ description: a.goal, dueDate: goalDate }],
-        entries: a.entries.map((e) => ({ resourceId: resources.get(e.resourceKey), items: e.items.map(([name, reason]) => ({ name, reason })) })),
+    const day = (daysAgo: number | undefined) => (daysAgo === undefined ? undefined : addDays(todayInChina(), -daysAgo));
+    // A list handed in on paper is recorded by the service center, with the day it was received [D §12].
+    const applied = await gql(
+      a.onPaper ? SERVICE_CENTER : operator,
+      'mutation($id: ID!, $input: ApplyForOperationAuthorizationInput!) { applyForOperationAuthorization(id: $id, input: $input) { id } }',
+      {
+        id: operator.id,
+        input: {
+          scenarioName: a.scenarioName,
+          scenarioDescription: a.scenarioDescription,
+          valueKind: a.valueKind,
+          value: a.value,
+          priorityDomain: a.priorityDomain,
+          plan: a.plan,
+          goals: [{ description: a.goal, dueDate: goalDate }],
+          entries: a.entries.map((e) => ({ resourceId: resources.get(e.resourceKey), items: e.items.map(([name, reason]) => ({ name, reason })) })),
+          receivedOn: day(a.onPaper?.received),
+        },
       },
-    });
+    );
     const id = applied.applyForOperationAuthorization.id as string;
     if (a.stage === 'RETURNED') {
       await gql(SERVICE_CENTER, 'mutation($id: ID!, $input: FirstReviewOperationAuthorizationInput!) { firstReviewOperationAuthorization(id: $id, input: $input) { id } }', {
@@ -250,7 +301,7 @@ export async function seedOperationAuthorizations(gql: Gql, organizations: Map<s
     if (PAST_FIRST_REVIEW.includes(a.stage)) {
       await gql(SERVICE_CENTER, 'mutation($id: ID!, $input: FirstReviewOperationAuthorizationInput!) { firstReviewOperationAuthorization(id: $id, input: $input) { id } }', {
         id,
-        input: { decision: 'PASS', opinion: '需求清单要素齐全，报送复审。' },
+        input: { decision: 'PASS', opinion: '需求清单要素齐全，报送复审。', reviewedOn: day(a.onPaper?.firstReview) },
       });
     }
     if (a.stage === 'REFUSED') {
@@ -262,7 +313,7 @@ export async function seedOperationAuthorizations(gql: Gql, organizations: Map<s
     if (PAST_RE_REVIEW.includes(a.stage)) {
       await gql(AUTHORITY, 'mutation($id: ID!, $input: ReReviewOperationAuthorizationInput!) { reReviewOperationAuthorization(id: $id, input: $input) { id } }', {
         id,
-        input: { decision: 'APPROVE', ...ASSESSMENT },
+        input: { decision: 'APPROVE', ...ASSESSMENT, reviewedOn: day(a.onPaper?.reReview) },
       });
     }
     if (a.stage === 'GRANTED' || a.stage === 'NOT_GRANTED') {

@@ -103,10 +103,30 @@ describe('the demo has restricted-open applications in every state and a public 
 
 describe('the demo has data-use authorizations in every stage [OPR-2, OPR-3, D §13-14]', () => {
   test('the city authority sees every stage; the granted one covers only what the providers confirmed, a district entry among them', async () => {
-    const r = await f.gql(authority('331100'), '{ operationAuthorizations(first: 100) { edges { node { status grantedEntries { resourceId items } } } } }');
+    const r = await f.gql(
+      authority('331100'),
+      '{ operationAuthorizations(first: 100) { edges { node { status overdue receivedOn reReviewDeadline { overdue } confirmationDeadline { overdue } grantedEntries { resourceId items } } } } }',
+    );
     expect(r.errors).toBeUndefined();
-    const nodes = r.data!.operationAuthorizations.edges.map((e: { node: { status: string; grantedEntries: { resourceId: string; items: string[] }[] } }) => e.node);
-    expect(nodes.map((n: { status: string }) => n.status).sort()).toEqual(['FIRST_REVIEWED', 'GRANTED', 'NOT_GRANTED', 'REFUSED', 'RETURNED', 'RE_REVIEWED', 'SUBMITTED']);
+    const nodes = r.data!.operationAuthorizations.edges.map((e: { node: any }) => e.node);
+    expect(nodes.map((n: { status: string }) => n.status).sort()).toEqual([
+      'FIRST_REVIEWED',
+      'FIRST_REVIEWED',
+      'GRANTED',
+      'NOT_GRANTED',
+      'REFUSED',
+      'RETURNED',
+      'RE_REVIEWED',
+      'RE_REVIEWED',
+      'SUBMITTED',
+    ]);
+    // One on time and one overdue at each step with a deadline: the two handed in on paper weeks ago [D §14, SEC-6].
+    const late = nodes.filter((n: any) => n.overdue);
+    expect(late.map((n: any) => [n.status, n.reReviewDeadline.overdue, n.confirmationDeadline?.overdue ?? null, n.receivedOn !== null]).sort()).toEqual([
+      ['FIRST_REVIEWED', true, null, true],
+      ['RE_REVIEWED', false, true, true],
+    ]);
+    expect(nodes.filter((n: any) => ['FIRST_REVIEWED', 'RE_REVIEWED'].includes(n.status) && !n.overdue)).toHaveLength(2);
     const granted = nodes.find((n: { status: string }) => n.status === 'GRANTED')!;
     expect(granted.grantedEntries.map((g: { resourceId: string }) => g.resourceId.slice(0, 6)).sort()).toEqual(['331100', '331102']);
     expect(granted.grantedEntries.find((g: { resourceId: string }) => g.resourceId.startsWith('331102'))!.items).not.toContain('空余泊位数');

@@ -307,4 +307,43 @@ describe('two-stage review and the providers’ confirmation across nodes [OPR-3
       .answerOperationAuthorizationEntry;
     expect(answered.status).toBe('GRANTED');
   });
+
+  test('a demand list handed in on paper is recorded by the service center with the day received, and reviews recorded later keep their real days: a step late by then is overdue at once [D §12, D §14, SEC-6]', async () => {
+    const today = todayInChina();
+    const received = addDays(today, -20);
+    // Only the service center records a paper list; an operator cannot date its own submission.
+    expect(code(await apply(cityOperator, demand({ receivedOn: received })))).toBe('FORBIDDEN');
+    expect(code(await f.gql(serviceCenter(LIANDU), APPLY, { id: cityOperator.id, input: demand({ receivedOn: received }) }))).toBe('FORBIDDEN');
+    const future = await f.gql(serviceCenter(CITY), APPLY, { id: cityOperator.id, input: demand({ receivedOn: addDays(today, 1) }) });
+    expect([code(future), field(future)]).toEqual(['BAD_USER_INPUT', 'input.receivedOn']);
+    const before = await count();
+
+    const onPaper = (await f.must(serviceCenter(CITY), APPLY, { id: cityOperator.id, input: demand({ receivedOn: received }) })).applyForOperationAuthorization;
+    expect(await count()).toBe(before + 1);
+    const tooEarly = await f.gql(serviceCenter(CITY), FIRST, { id: onPaper.id, input: { decision: 'PASS', reviewedOn: addDays(received, -1) } });
+    expect([code(tooEarly), field(tooEarly)]).toEqual(['BAD_USER_INPUT', 'input.reviewedOn']);
+    const first = (await f.must(serviceCenter(CITY), FIRST, { id: onPaper.id, input: { decision: 'PASS', opinion: '材料齐全', reviewedOn: addDays(today, -18) } }))
+      .firstReviewOperationAuthorization;
+    expect(first.reReviewDeadline.workingDays).toBe(5);
+    expect(first.reReviewDeadline.dueDate < today).toBe(true);
+    expect(first.reReviewDeadline.overdue).toBe(true);
+
+    const second = (await f.must(serviceCenter(CITY), APPLY, { id: cityOperator.id, input: demand({ receivedOn: received }) })).applyForOperationAuthorization;
+    await f.must(serviceCenter(CITY), FIRST, { id: second.id, input: { decision: 'PASS', reviewedOn: addDays(today, -19) } });
+    const beforeFirst = await f.gql(authority(CITY), RE, { id: second.id, input: { decision: 'APPROVE', ...ASSESSMENT, reviewedOn: addDays(today, -20) } });
+    expect([code(beforeFirst), field(beforeFirst)]).toEqual(['BAD_USER_INPUT', 'input.reviewedOn']);
+    const re = (await f.must(authority(CITY), RE, { id: second.id, input: { decision: 'APPROVE', ...ASSESSMENT, reviewedOn: addDays(today, -12) } }))
+      .reReviewOperationAuthorization;
+    expect(re.confirmationDeadline.overdue).toBe(true);
+
+    const overdue = (await f.must(authority(CITY), LIST, { filter: { overdue: true } })).operationAuthorizations.edges.map((e: any) => e.node.id);
+    expect(overdue).toEqual(expect.arrayContaining([onPaper.id, second.id]));
+    const shown = (await f.must(authority(CITY), `query($id: ID!) { operationAuthorization(id: $id) { receivedOn steps { kind at } } }`, { id: onPaper.id }))
+      .operationAuthorization;
+    expect(shown.receivedOn).toBe(received);
+    expect(shown.steps.map((s: any) => [s.kind, todayInChina(new Date(s.at))])).toEqual([
+      ['SUBMITTED', received],
+      ['FIRST_REVIEW_PASSED', addDays(today, -18)],
+    ]);
+  });
 });

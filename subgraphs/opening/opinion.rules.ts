@@ -1,7 +1,6 @@
 import type { ProfileCode } from '../../schema/topology.js';
-import { workingDayDeadline, type WorkingDayDeadline } from '../kit/rules/deadlines.js';
+import { BACKDATE_MAX_DAYS, backdateProblem, workingDayDeadline, type WorkingDayDeadline } from '../kit/rules/deadlines.js';
 import { DEFAULT_OBJECTION_HANDLING, PROFILES, type WorkingDayRule } from '../kit/rules/policy.js';
-import { addDays } from '../kit/rules/calendar.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import type { OpenDatasetStatus, OpenOpinionStatus } from './enums.js';
 
@@ -50,11 +49,8 @@ export function checkOpinionAnswerable(o: { status: OpenOpinionStatus }): void {
   if (o.status !== 'OPEN') throw conflict('该意见建议已处理，不能再次答复 / this opinion was already answered; it cannot be answered twice [Z §21]');
 }
 
-/**
- * How far back an agency may date an opinion it records: a hotline ticket or a letter is entered
- * within days of arriving, and a month is room enough for a backlog, not for rewriting history.
- */
-export const RECEIVED_ON_MAX_AGE_DAYS = 30;
+/** How far back an agency may date an opinion it records (kit/rules/deadlines.ts BACKDATE_MAX_DAYS). */
+export const RECEIVED_ON_MAX_AGE_DAYS = BACKDATE_MAX_DAYS;
 
 /**
  * The day an opinion recorded by the agency was received: not after today, and not more than
@@ -62,13 +58,7 @@ export const RECEIVED_ON_MAX_AGE_DAYS = 30;
  * opinion recorded late can already be overdue, as it truly is.
  */
 export function checkReceivedOn(receivedOn: string, today: string, field = 'input.receivedOn'): string {
-  if (receivedOn > today) throw badInput(`收到日期 ${receivedOn} 晚于今天 ${today} / the day received, ${receivedOn}, is after today (${today}, China time)`, field);
-  const earliest = addDays(today, -RECEIVED_ON_MAX_AGE_DAYS);
-  if (receivedOn < earliest) {
-    throw badInput(
-      `收到日期 ${receivedOn} 早于 ${RECEIVED_ON_MAX_AGE_DAYS} 天前（${earliest}）：请在收到后及时录入 / the day received, ${receivedOn}, is more than ${RECEIVED_ON_MAX_AGE_DAYS} days ago (before ${earliest}): record opinions as they arrive`,
-      field,
-    );
-  }
+  const problem = backdateProblem(receivedOn, today, { zh: '收到日期', en: 'the day received' });
+  if (problem) throw badInput(problem, field);
   return receivedOn;
 }

@@ -204,6 +204,13 @@ export class OperationAuthorization extends Owned {
   @Field(() => OperationAuthorizationStatusEnum, { description: '状态 / status' })
   status!: OperationAuthorizationStatus;
 
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: '书面需求清单的收到日期（由服务中心代为录入时）/ the day a demand list handed in on paper was received, when the service center recorded it [D §12]',
+  })
+  receivedOn!: string | null;
+
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: '初审意见或退回理由 / the first review’s opinion, or the reason it was returned [D §14]' })
   firstReviewOpinion!: string | null;

@@ -79,6 +79,13 @@ export class ApplyForOperationAuthorizationInput {
   @Field(() => [OperationAuthorizationEntryInput], { description: `需要的目录条目及数据项，1-${MAX_ENTRIES} 个条目 / the entries and items needed, 1 to ${MAX_ENTRIES} entries` })
   @Bound({ maxItems: MAX_ENTRIES })
   entries!: OperationAuthorizationEntryInput[];
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      '书面需求清单的收到日期：仅数据运营服务中心代为录入书面提交的清单时填写，不晚于今天、不早于30天前；后续期限自真实日期起算 / the day a demand list handed in on paper was received: only the service center gives it, recording the list for the operator; not after today, at most 30 days ago; later steps count from the real days [D §12, D §14]',
+  })
+  receivedOn?: string | null;
 }
 
 @InputType({ description: '数据运营服务中心的初审 / the service center’s first review [D §14]' })
@@ -89,6 +96,13 @@ export class FirstReviewOperationAuthorizationInput {
   @Field(() => String, { nullable: true, description: '初审意见；退回时必填，说明理由 / the opinion; required when returning: the reason' })
   @FreeText
   opinion?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      '初审完成日期：事后录入书面初审时填写，不晚于今天、不早于30天前，也不早于需求清单收到（提交）之日；复审期限自该日起算。不填为今天 / the day the first review was concluded, when recording one done on paper: not after today, at most 30 days ago, not before the demand list was received (submitted); the re-review deadline counts from it. Today when left out [D §14]',
+  })
+  reviewedOn?: string | null;
 }
 
 @InputType({ description: '数据主管部门的复审及合规性、安全风险评估 / the authority’s re-review and its compliance and risk assessment [D §14, D §22]' })
@@ -115,6 +129,13 @@ export class ReReviewOperationAuthorizationInput {
   @Field(() => String, { nullable: true, description: '不予通过的理由（不予通过时必填）/ the reason; required to refuse' })
   @FreeText
   reason?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      '复审完成日期：事后录入书面复审时填写，不晚于今天、不早于30天前，也不早于初审之日；提供单位确认期限自该日起算。不填为今天 / the day the re-review was concluded, when recording one done on paper: not after today, at most 30 days ago, not before the first review; the providers’ confirmation deadline counts from it. Today when left out [D §14]',
+  })
+  reviewedOn?: string | null;
 }
 
 @InputType({ description: '数据提供单位对其条目的确认意见 / a providing agency’s answer for one of its entries [D §14]' })

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { parseId } from '../../schema/ids.js';
 import { hasRole } from '../kit/rules/access.js';
 import { todayInChina } from '../kit/rules/calendar.js';
-import { workingDayDeadline } from '../kit/rules/deadlines.js';
+import { onChinaDate, workingDayDeadline } from '../kit/rules/deadlines.js';
 import { readOf, readsOf } from '../kit/server/audit.js';
 import { catalogResource } from '../kit/server/catalog-client.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
@@ -44,6 +44,7 @@ import {
   checkGoalsWithinTerm,
   checkOperatorStanding,
   checkReReviewable,
+  stepDay,
   checkScenarioFree,
   confirmationRule,
   optionalText,
@@ -68,7 +69,7 @@ const step = (kind: StoredStep['kind'], at: Date, note: string | null): StoredSt
 
 const refuseApply = () =>
   forbidden(
-    '只有授权运营主体本身（令牌账号为该运营主体的 OPERATOR 令牌）可以提交需求清单 / only the operator itself, with an OPERATOR token whose account is this operator, submits a demand list [D §12]',
+    '只有授权运营主体本身（令牌账号为该运营主体的 OPERATOR 令牌）可以提交需求清单；书面提交的清单由服务该区域的数据运营服务中心录入并注明收到日期 / only the operator itself, with an OPERATOR token whose account is this operator, submits a demand list; one handed in on paper is recorded, with the day received, by the service center serving the operator’s region [D §12]',
   );
 
 async function loadVisible(ctx: SubgraphContext, id: string): Promise<OperationAuthorization> {
@@ -218,14 +219,17 @@ export class OperationAuthorizationResolver {
     @Arg('input') input: ApplyForOperationAuthorizationInput,
   ): Promise<OperationAuthorization> {
     const actor = requireActor(ctx);
-    if (!hasRole(actor, 'OPERATOR') || actor.account !== id) throw refuseApply();
+    // A list handed in on paper is recorded by the service center, dated the day it arrived; online, only the operator itself submits.
+    const onPaper = input.receivedOn !== null && input.receivedOn !== undefined;
+    if (onPaper ? !hasRole(actor, 'SERVICE_CENTER') : !hasRole(actor, 'OPERATOR') || actor.account !== id) throw refuseApply();
     assertKnownIdRegion(id, 'id');
     const today = todayInChina();
+    const receivedOn = onPaper ? stepDay(input.receivedOn, today, 'RECEIVED', 'input.receivedOn') : null;
     const list = checkDemandList(input, today);
     const ref = parseId(id);
     const op = ref && ctx.node.regions.includes(ref.region) ? await ctx.em.findOne(Operator, { id }) : null;
     if (!op) throw notFound('授权运营主体 / operator', id);
-    if (!actsAsOperator(actor, op)) throw refuseApply();
+    if (onPaper ? !canFirstReview(actor, ctx.node, op) : !actsAsOperator(actor, op)) throw refuseApply();
     checkOperatorStanding(op, today);
     checkGoalsWithinTerm(list.goals, op.termEnd);
     const key = scenarioKey(list.scenarioName);
@@ -263,6 +267,7 @@ export class OperationAuthorizationResolver {
         entries,
         providerIds: [...new Set(entries.map((e) => e.providerId))],
         status: 'SUBMITTED',
+        receivedOn,
         firstReviewOpinion: null,
         firstReviewedAt: null,
         reReviewDue: null,
@@ -281,7 +286,13 @@ export class OperationAuthorizationResolver {
         confirmationBasis: null,
         grantedOn: null,
         validUntil: null,
-        steps: [step('SUBMITTED', owned.createdAt, null)],
+        steps: [
+          step(
+            'SUBMITTED',
+            receivedOn ? onChinaDate(receivedOn) : owned.createdAt,
+            receivedOn ? '书面提交，由数据运营服务中心录入 / handed in on paper, recorded by the service center' : null,
+          ),
+        ],
         updatedAt: owned.createdAt,
       });
       return {
@@ -293,6 +304,7 @@ export class OperationAuthorizationResolver {
           data: {
             operatorId: op.id,
             scenarioName: list.scenarioName,
+            receivedOn,
             priorityDomain: input.priorityDomain,
             valueKind: input.valueKind,
             entries: entries.map((e) => ({ resourceId: e.resourceId, providerId: e.providerId, items: e.items.map((x) => x.name) })),
@@ -325,20 +337,22 @@ export class OperationAuthorizationResolver {
       );
     }
     checkFirstReviewable(a);
+    const reviewedOn = stepDay(input.reviewedOn, todayInChina(), 'FIRST_REVIEW', 'input.reviewedOn', { day: a.receivedOn ?? todayInChina(a.createdAt), step: 'RECEIVED' });
     return mutate(ctx, 'operation', async () => {
       const now = new Date();
-      const deadline = passing ? workingDayDeadline(reReviewRule(ctx.node.profiles), now) : null;
+      const at = reviewedOn === todayInChina(now) ? now : onChinaDate(reviewedOn);
+      const deadline = passing ? workingDayDeadline(reReviewRule(ctx.node.profiles), at) : null;
       Object.assign(a, {
         status: passing ? 'FIRST_REVIEWED' : 'RETURNED',
         firstReviewOpinion: opinion,
-        firstReviewedAt: now,
+        firstReviewedAt: at,
         ...(deadline && {
           reReviewDue: deadline.dueDate,
           reReviewWorkingDays: deadline.deadlineWorkingDays,
           reReviewProfile: deadline.deadlineProfile,
           reReviewBasis: deadline.deadlineBasis,
         }),
-        steps: [...a.steps, step(passing ? 'FIRST_REVIEW_PASSED' : 'RETURNED', now, opinion)],
+        steps: [...a.steps, step(passing ? 'FIRST_REVIEW_PASSED' : 'RETURNED', at, opinion)],
         updatedAt: now,
       });
       return {
@@ -347,7 +361,7 @@ export class OperationAuthorizationResolver {
           action: 'operationAuthorization.firstReview',
           entityType: 'OperationAuthorization',
           entityId: a.id,
-          data: { decision: input.decision, opinion, reReviewDue: deadline?.dueDate ?? null, deadlineBasis: deadline?.deadlineBasis ?? null },
+          data: { decision: input.decision, opinion, reviewedOn, reReviewDue: deadline?.dueDate ?? null, deadlineBasis: deadline?.deadlineBasis ?? null },
         },
       };
     });
@@ -374,27 +388,28 @@ export class OperationAuthorizationResolver {
       );
     }
     checkReReviewable(a);
+    const reviewedOn = stepDay(input.reviewedOn, todayInChina(), 'RE_REVIEW', 'input.reviewedOn', { day: todayInChina(a.firstReviewedAt ?? a.createdAt), step: 'FIRST_REVIEW' });
     if (approving) {
       const op = await ctx.em.findOneOrFail(Operator, { id: a.operatorId });
       checkOperatorStanding(op, todayInChina());
     }
     return mutate(ctx, 'operation', async () => {
       const now = new Date();
-      const today = todayInChina(now);
-      const late = a.reReviewDue !== null && a.reReviewDue < today;
-      const deadline = approving ? workingDayDeadline(confirmationRule(ctx.node.profiles), now) : null;
+      const at = reviewedOn === todayInChina(now) ? now : onChinaDate(reviewedOn);
+      const late = a.reReviewDue !== null && a.reReviewDue < reviewedOn;
+      const deadline = approving ? workingDayDeadline(confirmationRule(ctx.node.profiles), at) : null;
       Object.assign(a, {
         status: approving ? 'RE_REVIEWED' : 'REFUSED',
         ...assessment,
         refusalReason: reason,
-        reReviewedAt: now,
+        reReviewedAt: at,
         ...(deadline && {
           confirmationDue: deadline.dueDate,
           confirmationWorkingDays: deadline.deadlineWorkingDays,
           confirmationProfile: deadline.deadlineProfile,
           confirmationBasis: deadline.deadlineBasis,
         }),
-        steps: [...a.steps, step(approving ? 'RE_REVIEW_APPROVED' : 'REFUSED', now, reason)],
+        steps: [...a.steps, step(approving ? 'RE_REVIEW_APPROVED' : 'REFUSED', at, reason)],
         updatedAt: now,
       });
       return {
@@ -403,7 +418,7 @@ export class OperationAuthorizationResolver {
           action: 'operationAuthorization.reReview',
           entityType: 'OperationAuthorization',
           entityId: a.id,
-          data: { decision: input.decision, reason, assessed: Object.values(assessment).every((v) => v !== null), late, confirmationDue: deadline?.dueDate ?? null },
+          data: { decision: input.decision, reason, reviewedOn, assessed: Object.values(assessment).every((v) => v !== null), late, confirmationDue: deadline?.dueDate ?? null },
         },
       };
     });

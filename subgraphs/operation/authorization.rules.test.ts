@@ -24,6 +24,7 @@ import {
   uncoveredReason,
   type AuthorizableResource,
   type DemandListShape,
+  stepDay,
 } from './authorization.rules.js';
 
 const TODAY = '2026-12-07';
@@ -244,5 +245,19 @@ describe('an authorization ends with its operator [OPR-9, D §10-11, D §28]', (
     expect(authorizationStanding(auth, { ...op, status: 'REVOKED' as const }, '2027-01-01').standing).toBe('ENDED');
     expect(authorizationStanding({ ...auth, validUntil: '2027-06-30' }, op, '2027-07-02')).toEqual({ standing: 'ENDED', endedOn: '2027-07-01' });
     expect(authorizationStanding(auth, { ...op, termEnd: '2027-06-30' }, '2027-07-02')).toEqual({ standing: 'ENDED', endedOn: '2027-07-01' });
+  });
+});
+
+describe('a step recorded after the fact keeps its real day [D §12, D §14, SEC-6]', () => {
+  const today = '2026-12-04';
+  test('today when not given; a given day not after today, at most 30 days back, not before the step it follows', () => {
+    expect(stepDay(undefined, today, 'FIRST_REVIEW', 'input.reviewedOn')).toBe(today);
+    expect(stepDay('2026-11-20', today, 'FIRST_REVIEW', 'input.reviewedOn', { day: '2026-11-18', step: 'RECEIVED' })).toBe('2026-11-20');
+    expect(refusal(() => stepDay('2026-12-05', today, 'RECEIVED', 'input.receivedOn'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedOn' });
+    expect(refusal(() => stepDay('2026-11-03', today, 'RECEIVED', 'input.receivedOn'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedOn' });
+    expect(refusal(() => stepDay('2026-11-17', today, 'RE_REVIEW', 'input.reviewedOn', { day: '2026-11-18', step: 'FIRST_REVIEW' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reviewedOn',
+    });
   });
 });

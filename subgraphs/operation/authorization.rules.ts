@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { CatalogResource } from '../../schema/catalog-client.js';
 import { parseId } from '../../schema/ids.js';
 import type { ProfileCode } from '../../schema/topology.js';
+import { backdateProblem, type DayLabel } from '../kit/rules/deadlines.js';
 import { PROFILES, type WorkingDayRule } from '../kit/rules/policy.js';
 import { badInput, conflict } from '../kit/server/errors.js';
 import { getRegion } from '../../schema/regions.js';
@@ -398,4 +399,28 @@ export function authorizationStanding(
   if (today > auth.validUntil) return { standing: 'ENDED', endedOn: addDays(auth.validUntil, 1) };
   if (today < auth.grantedOn) return { standing: 'NOT_YET_VALID', endedOn: null };
   return operatorInGoodStanding(op, today) ? { standing: 'IN_FORCE', endedOn: null } : { standing: 'OPERATOR_SUSPENDED', endedOn: null };
+}
+
+const RECEIVED: DayLabel = { zh: '需求清单收到日期', en: 'the day the demand list was received' };
+const FIRST_REVIEWED: DayLabel = { zh: '初审日期', en: 'the day of the first review' };
+const RE_REVIEWED: DayLabel = { zh: '复审日期', en: 'the day of the re-review' };
+
+/**
+ * The China date a review step happened: the day given when the step is recorded after the fact
+ * (a review concluded on paper), else today. Never after today, at most BACKDATE_MAX_DAYS back, and
+ * never before the step it follows, so every deadline counts from when its step truly happened [D §14].
+ */
+export function stepDay(
+  given: string | null | undefined,
+  today: string,
+  step: 'RECEIVED' | 'FIRST_REVIEW' | 'RE_REVIEW',
+  field: string,
+  previous?: { day: string; step: 'RECEIVED' | 'FIRST_REVIEW' },
+): string {
+  if (given === null || given === undefined) return today;
+  const label = { RECEIVED, FIRST_REVIEW: FIRST_REVIEWED, RE_REVIEW: RE_REVIEWED }[step];
+  const after = previous && { day: previous.day, label: previous.step === 'RECEIVED' ? RECEIVED : FIRST_REVIEWED };
+  const problem = backdateProblem(given, today, label, after);
+  if (problem) throw badInput(problem, field);
+  return given;
 }

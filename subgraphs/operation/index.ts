@@ -25,6 +25,7 @@ import { Migration20261209030000 } from './migrations/Migration20261209030000_op
 import { handleCatalogEvent } from './catalog-events.js';
 import { feedbackFiled, OperatorEvaluationResolver } from './evaluation.resolver.js';
 import { Migration20261209040000 } from './migrations/Migration20261209040000_data_products.js';
+import { Migration20261215000000 } from './migrations/Migration20261215000000_authorization_received_on.js';
 import { DataProduct, GuidedPriceRange } from './product.entity.js';
 import { DataProductResolver } from './product.resolver.js';
 
@@ -59,6 +60,7 @@ export const operationModule: SubgraphModule = {
     { name: 'Migration20261209021000_governance_feedback', class: Migration20261209021000 },
     { name: 'Migration20261209030000_operation_staff', class: Migration20261209030000 },
     { name: 'Migration20261209040000_data_products', class: Migration20261209040000 },
+    { name: 'Migration20261215000000_authorization_received_on', class: Migration20261215000000 },
   ],
   // Data products follow their source entries, kept on this node or the nodes below [OPR-5, D §21].
   consumes: [

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { ProfileCode } from '../../../schema/topology.js';
-import { addWorkingDays, todayInChina } from './calendar.js';
+import { addDays, addWorkingDays, todayInChina } from './calendar.js';
 import type { WorkingDayRule } from './policy.js';
 
 /**
@@ -51,3 +51,35 @@ export function isOverdue(r: Deadlined, today = todayInChina()): boolean {
 export function overdueFilter<T extends Deadlined>(overdue: boolean, today = todayInChina()): FilterQuery<T> {
   return (overdue ? { status: OPEN, dueDate: { $lt: today } } : { $or: [{ status: { $ne: OPEN } }, { dueDate: { $gte: today } }] }) as FilterQuery<T>;
 }
+
+/**
+ * How far back a step recorded after the fact may be dated: a letter, a paper demand list or a
+ * review concluded on paper is entered within days, and a month is room enough for a backlog, not
+ * for rewriting history.
+ */
+export const BACKDATE_MAX_DAYS = 30;
+
+/** What a dated step is called in an error, both languages. */
+export interface DayLabel {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Why `day` (a China date) cannot date a step recorded today, or null: it may not be after today,
+ * more than BACKDATE_MAX_DAYS before it, or before the step it follows (`after`). A deadline that
+ * counts from the day then counts from when the step truly happened, so a step recorded late can
+ * already be overdue, as it truly is.
+ */
+export function backdateProblem(day: string, today: string, label: DayLabel, after?: { day: string; label: DayLabel }): string | null {
+  if (day > today) return `${label.zh} ${day} 晚于今天 ${today} / ${label.en}, ${day}, is after today (${today}, China time)`;
+  const earliest = addDays(today, -BACKDATE_MAX_DAYS);
+  if (day < earliest) {
+    return `${label.zh} ${day} 早于 ${BACKDATE_MAX_DAYS} 天前（${earliest}）：请及时录入 / ${label.en}, ${day}, is more than ${BACKDATE_MAX_DAYS} days ago (before ${earliest}): record it as it happens`;
+  }
+  if (after && day < after.day) return `${label.zh} ${day} 早于${after.label.zh} ${after.day} / ${label.en}, ${day}, is before ${after.label.en} (${after.day})`;
+  return null;
+}
+
+/** An instant on a China date (noon in Beijing), for a deadline counted from a step dated by day. */
+export const onChinaDate = (day: string): Date => new Date(`${day}T04:00:00.000Z`);
