@@ -61,7 +61,7 @@ let districtProvider: string;
 let serial = 0;
 
 /** A GRANTED authorization of `op` for the entries given, each confirmed by its provider. */
-async function granted(op: Operator, entries: { resourceId: string; provider: string }[]): Promise<string> {
+async function granted(op: Operator, entries: { resourceId: string; provider: string }[], region = CITY): Promise<string> {
   const input = {
     scenarioName: `客流分析 ${++serial}`,
     scenarioDescription: '分析客流，供调度',
@@ -78,11 +78,11 @@ async function granted(op: Operator, entries: { resourceId: string; provider: st
       input,
     })
   ).applyForOperationAuthorization.id as string;
-  await f.must(serviceCenter(CITY), `mutation($id: ID!, $input: FirstReviewOperationAuthorizationInput!) { firstReviewOperationAuthorization(id: $id, input: $input) { id } }`, {
+  await f.must(serviceCenter(region), `mutation($id: ID!, $input: FirstReviewOperationAuthorizationInput!) { firstReviewOperationAuthorization(id: $id, input: $input) { id } }`, {
     id: a,
     input: { decision: 'PASS' },
   });
-  await f.must(authority(CITY), `mutation($id: ID!, $input: ReReviewOperationAuthorizationInput!) { reReviewOperationAuthorization(id: $id, input: $input) { id } }`, {
+  await f.must(authority(region), `mutation($id: ID!, $input: ReReviewOperationAuthorizationInput!) { reReviewOperationAuthorization(id: $id, input: $input) { id } }`, {
     id: a,
     input: { decision: 'APPROVE', complianceAssessment: '合规', riskAssessment: '可控', networkSecurityOpinion: '同意', expertCommitteeOpinion: '同意' },
   });
@@ -195,6 +195,22 @@ describe('data products [OPR-5, D §3, D §21]', () => {
     expect((await f.must(authority(CITY), GET, { id: untouched.id })).dataProduct.status).toBe('UNDER_REVIEW');
     // Suspended, it is no longer public.
     expect((await f.must(null, GET, { id: p.id })).dataProduct).toBeNull();
+  });
+
+  test('retiring a city entry suspends a district operator’s product built on it: the district node follows the catalog above it too [D §21, OPR-5]', async () => {
+    const districtOperator = await licensedOperator(LIANDU, '莲都文旅数据运营有限公司');
+    const entry = await publishResource(f.call, cityProvider, CITY);
+    const a = await granted(districtOperator, [{ resourceId: entry, provider: cityProvider }], LIANDU);
+    const p = await proposed(districtOperator, free([a]));
+    expect(p.id.startsWith(`${LIANDU}:`)).toBe(true);
+    await f.must(authority(LIANDU), REVIEW, { id: p.id, approve: true });
+    await f.must(authority(CITY), `mutation($id: ID!, $reason: String!) { retireDataResource(id: $id, reason: $reason) { id } }`, { id: entry, reason: '数据并入新条目' });
+    const after = await eventually(
+      async () => (await f.must(authority(LIANDU), GET, { id: p.id })).dataProduct,
+      (d) => d.status === 'SUSPENDED',
+      EVENT_BOUND_MS,
+    );
+    expect(after.statusReason).toContain('数据并入新条目');
   });
 });
 

@@ -64,12 +64,12 @@ const backdate = (name: SubgraphName, table: string, column: string, hours: numb
   sql(name, `update "${name}".${table} set ${column} = ${column} - make_interval(hours => ?) where ${where}`, [hours, ...params]);
 
 describe('who reads an outbox', () => {
-  test("the catalog's is read by sharing, opening and operation of its node and by operation on every node above (data products [D §21]); sharing's by sharing on every node below (sanctions [B §49])", () => {
+  test("the catalog's is read by sharing, opening and operation of its node and by operation on every node above and below (data products [D §21]); sharing's by sharing on every node below (sanctions [B §49])", () => {
     const demo = loadTopology(schemaFile('../seeds/topology.demo.json'));
     const index = new TopologyIndex(demo);
     const at = (id: string) => demo.nodes.find((n) => n.id === id)!;
     const modules = Object.values(MODULES);
-    expect(outboxConsumers('catalog', at('lishui'), index, modules)).toEqual(['opening@lishui', 'operation@lishui', 'sharing@lishui']);
+    expect(outboxConsumers('catalog', at('lishui'), index, modules)).toEqual(['opening@lishui', 'operation@liandu', 'operation@lishui', 'operation@longquan', 'sharing@lishui']);
     expect(outboxConsumers('catalog', at('liandu'), index, modules)).toEqual(['opening@liandu', 'operation@liandu', 'operation@lishui', 'sharing@liandu']);
     expect(outboxConsumers('sharing', at('lishui'), index, modules)).toEqual(['sharing@liandu', 'sharing@longquan']);
     expect(outboxConsumers('sharing', at('liandu'), index, modules)).toEqual([]);

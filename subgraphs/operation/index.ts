@@ -66,6 +66,8 @@ export const operationModule: SubgraphModule = {
   consumes: [
     { source: 'catalog', handle: handleCatalogEvent },
     { source: 'catalog', from: 'below', handle: handleCatalogEvent },
+    // A district operator's products are built on city entries too.
+    { source: 'catalog', from: 'above', handle: handleCatalogEvent },
   ],
   // The gateway checks an OPERATOR token's authorization on every request (gateway/standing.ts);
   // the catalog's evaluation of an agency counts its overdue governance feedback here [CAT-9, D §16],
