@@ -162,6 +162,25 @@ describe('imports and exports decided by the authority of the operator’s regio
   });
 });
 
+describe('an import or export rests on an authorization in force [OPR-4, D §10-11, D §15, D §28]', () => {
+  test('a request pending when its operator is suspended is not approved while it stays suspended, and nothing changes; reinstated, it is [D §28]', async () => {
+    const op = await grantedOperator(LIANDU, '莲都农旅数据运营有限公司');
+    const t = (await f.must(op.actor, EXPORT, { id: op.id, input: { authorizationId: op.authorization, description: '客流预测结果（聚合）', purpose: '交付景区' } }))
+      .requestDataExport;
+    await f.must(authority(LIANDU), `mutation($id: ID!, $input: SuspendOperatorInput!) { suspendOperator(id: $id, input: $input) { id } }`, {
+      id: op.id,
+      input: { violations: ['SECURITY_MEASURES_MISSING'], rectification: '落实安全措施', rectifyBy: addDays(todayInChina(), 30) },
+    });
+    const refused = await f.gql(authority(LIANDU), DECIDE_EXPORT, { id: t.id, approve: true });
+    expect(code(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toMatch(/operator is suspended/);
+    const still = `query($id: ID!) { operationDataTransfer(id: $id) { status } }`;
+    expect((await f.must(authority(LIANDU), still, { id: t.id })).operationDataTransfer.status).toBe('PENDING');
+    await f.must(authority(LIANDU), `mutation($id: ID!, $reason: String!) { reinstateOperator(id: $id, reason: $reason) { id } }`, { id: op.id, reason: '已整改' });
+    expect((await f.must(authority(LIANDU), DECIDE_EXPORT, { id: t.id, approve: true })).decideDataExport.status).toBe('APPROVED');
+  });
+});
+
 describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §28]', () => {
   test('one batch across both nodes: each answers for its own operators; a deregistered staff member, another operator’s staff and items not granted are refused [D §15, D §17 (一)]', async () => {
     const cityStaff = await register(city);
@@ -195,6 +214,13 @@ describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §2
     const s = await register(district);
     const c = [{ operatorId: district.id, staffId: s.id, authorizationId: district.authorization, resourceId: district.entry, items: ['企业名称'] }];
     expect((await f.must(district.actor, CHECKS, { c })).operationUseChecks[0].allowed).toBe(true);
+    // The check is a read of the authorization, kept in the district node's log with who asked [D §24-25].
+    const reads = await f.federation.nodes
+      .get('liandu')!
+      .subgraphs.operation!.orm.em.fork()
+      .getConnection()
+      .execute(`select actor_sub from "operation".audit_event where kind = 'READ' and entity_type = 'OperationAuthorization' and entity_id = ?`, [district.authorization]);
+    expect(reads.map((r: { actor_sub: string }) => r.actor_sub)).toContain(district.actor.sub);
     expect(code(await f.gql(city.actor, CHECKS, { c }))).toBe('FORBIDDEN');
     expect(code(await f.gql(agency(district.provider), CHECKS, { c }))).toBe('FORBIDDEN');
   });
@@ -215,11 +241,13 @@ describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §2
       const r = await f.must(auditor(CITY), CHECKS, { c: batch(n) });
       expect(r.operationUseChecks).toHaveLength(n);
       expect(r.operationUseChecks.every((c: any) => c.allowed)).toBe(true);
+      expect(lianduOperation.filter((q) => /\binsert into "operation".audit_event/.test(q))).toHaveLength(1);
       return lianduOperation.length;
     };
     const small = await cost(4);
     expect(await cost(40)).toBe(small);
-    expect(small).toBeLessThanOrEqual(3);
+    // One select per table; the rest is the one transaction that appends the reads to the audit log (begin, lock, head, insert, commit).
+    expect(small).toBeLessThanOrEqual(3 + 5);
     expect(code(await f.gql(auditor(CITY), CHECKS, { c: batch(101) }))).toBe('BAD_USER_INPUT');
   });
 });

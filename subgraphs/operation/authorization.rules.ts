@@ -424,3 +424,23 @@ export function stepDay(
   if (problem) throw badInput(problem, field);
   return given;
 }
+
+const STANDING_WORDS: Record<Exclude<OperationAuthorizationStanding, 'IN_FORCE'>, string> = {
+  NOT_GRANTED: '未获授权 / it was not granted',
+  NOT_YET_VALID: '尚未生效 / it is not yet valid',
+  OPERATOR_SUSPENDED: '运营主体被暂停 / its operator is suspended',
+  ENDED: '已终止或到期 / it has ended',
+};
+
+/** Only an authorization in force today supports what is done under it (an import, an export, a use) [D §10-11, D §14-15, D §28]. */
+export function checkAuthorizationInForce(
+  auth: Pick<Authorization, 'status' | 'grantedOn' | 'validUntil'>,
+  op: Pick<Operator, 'status' | 'termStart' | 'termEnd' | 'rectifyBy'>,
+  today: string,
+): void {
+  const { standing, endedOn } = authorizationStanding(auth, op, today);
+  if (standing === 'IN_FORCE') return;
+  throw conflict(
+    `该数据使用授权今日不在有效期内：${STANDING_WORDS[standing]}${endedOn ? `（${endedOn}）` : ''} / the authorization is not in force today: ${STANDING_WORDS[standing].split(' / ')[1]}${endedOn ? ` (${endedOn})` : ''} [D §10-11, D §14-15, D §28]`,
+  );
+}

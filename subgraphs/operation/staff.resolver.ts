@@ -11,7 +11,7 @@ import { assertKnownIdRegion } from '../kit/server/pagination.js';
 import { LocalDate } from '../kit/server/scalars.js';
 import { canCheckUse, canDecideTransfer, canManageInsidePlatform, canSeeInsidePlatform } from './access.js';
 import { OperationAuthorization } from './authorization.entity.js';
-import { authorizationOf, requiredText } from './authorization.rules.js';
+import { authorizationOf, checkAuthorizationInForce, requiredText } from './authorization.rules.js';
 import { Operator } from './operator.entity.js';
 import { operatorInGoodStanding } from './operator.rules.js';
 import { OperationDataTransfer, OperatorStaff } from './staff.entity.js';
@@ -289,6 +289,8 @@ export class OperatorStaffResolver {
         );
       }
     }
+    // Each authorization consulted is a read of non-public data: the log shows who checked whose uses [D §24-25].
+    for (const a of auths) readOf(ctx, 'OperationAuthorization', a);
     return mine.map((c) => {
       const op = opById.get(c.operatorId) ?? null;
       const s = staffById.get(c.staffId) ?? null;
@@ -309,7 +311,7 @@ async function requestTransfer(ctx: SubgraphContext, direction: DataTransferDire
   if (!canManageInsidePlatform(actor, op, today)) throw forbidden(NOT_THE_OPERATOR);
   const a = await ctx.em.findOne(OperationAuthorization, { id: input.authorizationId, operatorId: op.id });
   if (!a) throw notFound('该运营主体的数据使用授权 / authorization of this operator', input.authorizationId);
-  if (a.status !== 'GRANTED') throw conflict('只能依据已获准的数据使用授权申请 / only a granted authorization supports an import or export [D §14, D §15]');
+  checkAuthorizationInForce(authorizationOf(a), op, today);
   return mutate(ctx, 'operation', async (em) => {
     const t = em.create(OperationDataTransfer, {
       ...newOwned(op.regionCode),
@@ -349,6 +351,11 @@ async function decideTransfer(
   const decided = () => conflict('该申请已审核 / this request is already decided');
   if (t.status !== 'PENDING') throw decided();
   const today = todayInChina();
+  if (approve) {
+    // Approved only while the authorization it rests on is still in force: it may have ended, or its operator been suspended, since the request.
+    const [a, op] = await Promise.all([ctx.em.findOneOrFail(OperationAuthorization, { id: t.authorizationId }), ctx.em.findOneOrFail(Operator, { id: t.operatorId })]);
+    checkAuthorizationInForce(authorizationOf(a), op, today);
+  }
   return mutate(ctx, 'operation', async (em) => {
     const row = await em.findOneOrFail(OperationDataTransfer, { id, status: 'PENDING' }, { failHandler: decided });
     Object.assign(row, { status: approve ? 'APPROVED' : 'REFUSED', decisionReason: why, decidedOn: today });
