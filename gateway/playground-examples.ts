@@ -582,6 +582,12 @@ query OperatorWorkbench($operatorId: ID!) {
     }
   }
   missingOperatorReports(operatorId: $operatorId) { kind period periodStart periodEnd dueDate }
+  operatorStaff(operatorId: $operatorId, first: 20) {
+    edges { node { id name citizenIdMasked role status } }
+  }
+  operationDataTransfers(filter: { operatorId: $operatorId }, first: 20) {
+    edges { node { id direction description status decisionReason } }
+  }
   governanceFeedbackItems(first: 20) {
     edges { node { id itemNames description status dueDate overdue answer resource { name } } }
   }
@@ -598,10 +604,12 @@ query OperatorWorkbench($operatorId: ID!) {
 #   超期：复审或提供单位确认超过期限的申请（跨平台合并）
 #   报告：各运营主体到期未报的报告
 #   治理需求：超期未答复的数据治理需求
+#   导入导出：待审核的外部数据导入和结果数据导出
 #   被暂停的运营主体及整改期限
 #   Re-reviews due within 5 working days, steps past
 #   their deadlines on every node, missing reports,
-#   overdue governance feedback, suspended operators.
+#   overdue governance feedback, imports and exports
+#   to decide, suspended operators.
 query OperationReviewDesk {
   toReReview: operationAuthorizations(filter: { status: FIRST_REVIEWED }, first: 20) {
     edges {
@@ -623,6 +631,9 @@ query OperationReviewDesk {
   missingOperatorReports { operator { agreementNo } kind period dueDate }
   overdueFeedback: governanceFeedbackItems(filter: { overdue: true }, first: 20) {
     edges { node { id description dueDate provider { name } resource { name } } }
+  }
+  transfers: operationDataTransfers(filter: { status: PENDING }, first: 20) {
+    edges { node { id direction description purpose source operatorId } }
   }
   suspended: operators(status: SUSPENDED, first: 20) {
     edges { node { id agreementNo rectifyBy organization { name } } }

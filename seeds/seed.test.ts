@@ -133,6 +133,21 @@ describe('the demo has data-use authorizations in every stage [OPR-2, OPR-3, D �
   });
 });
 
+describe('inside the platform the demo operator works by real name [OPR-4, D §17, D §21]', () => {
+  test('two staff registered with their citizen IDs masked; an import approved and an export waiting on the review desk', async () => {
+    const r = await f.gql(
+      authority('331100'),
+      '{ operatorStaff(first: 10) { edges { node { name citizenIdMasked status } } } operationDataTransfers(first: 10) { edges { node { direction status } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    const staff = r.data!.operatorStaff.edges.map((e: { node: { name: string; citizenIdMasked: string; status: string } }) => e.node);
+    expect(staff).toHaveLength(2);
+    expect(staff.every((s: { citizenIdMasked: string; status: string }) => /^\d{4}\*+\w{4}$/.test(s.citizenIdMasked) && s.status === 'ACTIVE')).toBe(true);
+    const transfers = r.data!.operationDataTransfers.edges.map((e: { node: { direction: string; status: string } }) => `${e.node.direction} ${e.node.status}`).sort();
+    expect(transfers).toEqual(['EXPORT PENDING', 'IMPORT APPROVED']);
+  });
+});
+
 describe('the demo operators report and feed back quality problems [OPR-7, OPR-8, D §16, D §20]', () => {
   test("one report is missing on the authority's list; two feedback items, one answered and one open, on both nodes", async () => {
     const r = await f.gql(

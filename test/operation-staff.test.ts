@@ -162,6 +162,31 @@ describe('imports and exports decided by the authority of the operator’s regio
   });
 });
 
+describe('the lists an operator’s workbench and the authority’s review desk read [OPR-4, D §17, D §24-25]', () => {
+  test('an operator lists its own staff and requests, not another’s; the city authority sees pending requests on both nodes, merged; the public is told to sign in', async () => {
+    await register(city);
+    await register(district);
+    const pending = async (op: Op) =>
+      (await f.must(op.actor, EXPORT, { id: op.id, input: { authorizationId: op.authorization, description: '结果（聚合）', purpose: '交付' } })).requestDataExport.id as string;
+    const [cityT, districtT] = [await pending(city), await pending(district)];
+    const STAFF_LIST = `query($op: ID) { operatorStaff(operatorId: $op, first: 100) { totalCount edges { node { id operatorId citizenIdMasked status } } } }`;
+    const TRANSFERS = `query($f: OperationDataTransferFilter) { operationDataTransfers(filter: $f, first: 100) { totalCount edges { node { id operatorId status direction } } } }`;
+    const own = (await f.must(district.actor, STAFF_LIST)).operatorStaff.edges.map((e: any) => e.node);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((n: any) => n.operatorId === district.id && /\*/.test(n.citizenIdMasked))).toBe(true);
+    expect((await f.must(district.actor, STAFF_LIST, { op: city.id })).operatorStaff.totalCount).toBe(0);
+    const desk = (await f.must(authority(CITY), TRANSFERS, { f: { status: 'PENDING' } })).operationDataTransfers.edges.map((e: any) => e.node);
+    expect(desk.map((n: any) => n.id)).toEqual(expect.arrayContaining([cityT, districtT]));
+    expect(desk.every((n: any) => n.status === 'PENDING')).toBe(true);
+    const districtDesk = (await f.must(authority(LIANDU), TRANSFERS, { f: { status: 'PENDING' } })).operationDataTransfers.edges.map((e: any) => e.node.id);
+    expect(districtDesk).toContain(districtT);
+    expect(districtDesk).not.toContain(cityT);
+    const mine = (await f.must(city.actor, TRANSFERS, { f: { direction: 'EXPORT' } })).operationDataTransfers.edges.map((e: any) => e.node);
+    expect(mine.every((n: any) => n.operatorId === city.id && n.direction === 'EXPORT')).toBe(true);
+    expect(code(await f.gql(null, TRANSFERS))).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('an import or export rests on an authorization in force [OPR-4, D §10-11, D §15, D §28]', () => {
   test('a request pending when its operator is suspended is not approved while it stays suspended, and nothing changes; reinstated, it is [D §28]', async () => {
     const op = await grantedOperator(LIANDU, '莲都农旅数据运营有限公司');
@@ -220,7 +245,7 @@ describe('one batched use check for the data plane [OPR-4, D §15, D §17, D §2
       .subgraphs.operation!.orm.em.fork()
       .getConnection()
       .execute(`select actor_sub from "operation".audit_event where kind = 'READ' and entity_type = 'OperationAuthorization' and entity_id = ?`, [district.authorization]);
-    expect(reads.map((r: { actor_sub: string }) => r.actor_sub)).toContain(district.actor.sub);
+    expect(reads.map((r) => (r as { actor_sub: string }).actor_sub)).toContain(district.actor.sub);
     expect(code(await f.gql(city.actor, CHECKS, { c }))).toBe('FORBIDDEN');
     expect(code(await f.gql(agency(district.provider), CHECKS, { c }))).toBe('FORBIDDEN');
   });

@@ -218,6 +218,14 @@ export function canSeeInsidePlatform(actor: Actor, node: NodeConfig, r: StaffOrT
   return oversees(actor, node, r.regionCode) || actsAsOperator(actor, { id: r.operatorId, organizationId: r.organizationId });
 }
 
+/** `canSeeInsidePlatform` as a list filter: the regions overseen, and an operator's own records. */
+export function insidePlatformFilter(actor: Actor, node: NodeConfig): FilterQuery<StaffOrTransferRow> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<StaffOrTransferRow>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'OPERATOR') && actor.account && actor.orgId) any.push({ operatorId: actor.account, organizationId: actor.orgId });
+  return { $or: any };
+}
+
 /** Imports and exports are decided by the data authority acting on the operator's region (州数据管理行政主管部门) [D §17 (三), D §21]. */
 export function canDecideTransfer(actor: Actor, node: NodeConfig, r: Pick<StaffOrTransferRow, 'regionCode'>): boolean {
   return actsOn(actor, node, r.regionCode);

@@ -1,21 +1,31 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../schema/ids.js';
 import { todayInChina } from '../kit/rules/calendar.js';
-import { readOf } from '../kit/server/audit.js';
+import { readOf, readsOf } from '../kit/server/audit.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { conflict, forbidden, notFound } from '../kit/server/errors.js';
 import { Bound, FreeText } from '../kit/server/input-bounds.js';
 import { mutate } from '../kit/server/mutation.js';
 import { newOwned } from '../kit/server/owned.js';
-import { assertKnownIdRegion } from '../kit/server/pagination.js';
+import { assertKnownIdRegion, connectionType, listPage, PageArgs, RegionScopeInput, type Page } from '../kit/server/pagination.js';
 import { LocalDate } from '../kit/server/scalars.js';
-import { canCheckUse, canDecideTransfer, canManageInsidePlatform, canSeeInsidePlatform } from './access.js';
+import { canCheckUse, canDecideTransfer, canManageInsidePlatform, canSeeInsidePlatform, insidePlatformFilter } from './access.js';
 import { OperationAuthorization } from './authorization.entity.js';
 import { authorizationOf, checkAuthorizationInForce, requiredText } from './authorization.rules.js';
 import { Operator } from './operator.entity.js';
 import { operatorInGoodStanding } from './operator.rules.js';
 import { OperationDataTransfer, OperatorStaff } from './staff.entity.js';
-import { OperationUseDecisionEnum, type DataTransferDirection, type OperationUseDecision } from './staff.enums.js';
+import {
+  DataTransferDirectionEnum,
+  DataTransferStatusEnum,
+  OperationUseDecisionEnum,
+  OperatorStaffStatusEnum,
+  type DataTransferDirection,
+  type DataTransferStatus,
+  type OperationUseDecision,
+  type OperatorStaffStatus,
+} from './staff.enums.js';
 import { checkDecisionReason, checkStaff, checkTransfer, judgeUse, MAX_USE_CHECKS } from './staff.rules.js';
 
 @InputType({ description: '实名备案加工处理工作人员 / register a processing staff member by real name [D §17 (一)]' })
@@ -124,8 +134,73 @@ async function localTransfer(ctx: SubgraphContext, id: string): Promise<Operatio
 
 const NOT_THE_OPERATOR = '只有运营主体本身（在授权期内且未被暂停）可以办理 / only the operator itself, in force and not suspended, may do this [D §17, D §28]';
 
+const OperatorStaffConnection = connectionType(
+  OperatorStaff,
+  'OperatorStaffMember',
+  '加工处理工作人员列表（跨平台合并，最新在前）/ a page of processing staff, merged across platforms, newest first',
+);
+const OperationDataTransferConnection = connectionType(
+  OperationDataTransfer,
+  'OperationDataTransfer',
+  '导入导出申请列表（跨平台合并，最新在前）/ a page of import and export requests, merged across platforms, newest first',
+);
+
+@InputType({ description: '导入导出申请的筛选条件 / filters on import and export requests' })
+export class OperationDataTransferFilter {
+  @Field(() => DataTransferStatusEnum, { nullable: true, description: '状态：PENDING 为待审核 / status; PENDING: waiting for the authority' })
+  status?: DataTransferStatus | null;
+
+  @Field(() => DataTransferDirectionEnum, { nullable: true, description: '导入或导出 / import or export' })
+  direction?: DataTransferDirection | null;
+
+  @Field(() => ID, { nullable: true, description: '只列出该运营主体的 / only this operator’s' })
+  operatorId?: string | null;
+}
+
 @Resolver()
 export class OperatorStaffResolver {
+  @Query(() => OperatorStaffConnection, {
+    description:
+      '加工处理工作人员列表：运营主体看到本主体的，数据主管部门和审计人员看到所辖区域的；读取留痕 / processing staff: an operator its own, authorities and auditors those of their regions; reads audited [D §17 (一), D §24-25]',
+  })
+  async operatorStaff(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
+    @Arg('operatorId', () => ID, { nullable: true, description: '只列出该运营主体的 / only this operator’s' }) operatorId?: string | null,
+    @Arg('status', () => OperatorStaffStatusEnum, { nullable: true, description: '备案状态 / status' }) status?: OperatorStaffStatus | null,
+  ): Promise<Page<OperatorStaff>> {
+    const where: FilterQuery<OperatorStaff>[] = [];
+    if (operatorId) where.push({ operatorId });
+    if (status) where.push({ status });
+    return readsOf(
+      ctx,
+      'OperatorStaffMember',
+      await listPage(ctx, OperatorStaff, { visible: insidePlatformFilter(ctx.actor, ctx.node) as FilterQuery<OperatorStaff> | null, scope, where, page }),
+    );
+  }
+
+  @Query(() => OperationDataTransferConnection, {
+    description:
+      '导入导出申请列表：运营主体看到本主体的，数据主管部门和审计人员看到所辖区域的；status: PENDING 为待审核的 / import and export requests: an operator its own, authorities and auditors those of their regions; `status: PENDING` is the review desk’s list; reads audited [D §17 (三), D §21]',
+  })
+  async operationDataTransfers(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('scope', () => RegionScopeInput, { nullable: true, description: '区域范围；不填为全部平台 / region scope; all platforms when omitted' }) scope?: RegionScopeInput | null,
+    @Arg('filter', () => OperationDataTransferFilter, { nullable: true, description: '筛选条件 / filters' }) filter?: OperationDataTransferFilter | null,
+  ): Promise<Page<OperationDataTransfer>> {
+    const where: FilterQuery<OperationDataTransfer>[] = [];
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.direction) where.push({ direction: filter.direction });
+    if (filter?.operatorId) where.push({ operatorId: filter.operatorId });
+    return readsOf(
+      ctx,
+      'OperationDataTransfer',
+      await listPage(ctx, OperationDataTransfer, { visible: insidePlatformFilter(ctx.actor, ctx.node) as FilterQuery<OperationDataTransfer> | null, scope, where, page }),
+    );
+  }
+
   @Query(() => OperatorStaff, {
     nullable: true,
     description:
