@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 
 export const LOAD_SOURCES = ['CSV', 'JSON', 'API'] as const;
 export type LoadSource = (typeof LOAD_SOURCES)[number];
@@ -14,7 +14,6 @@ export type LoadStatus = (typeof LOAD_STATUSES)[number];
 /** One load of an entry's records: a version (migration 20261210000000). */
 @Entity({ tableName: 'data_load' })
 @Unique({ properties: ['resourceId', 'version'] })
-@Index({ properties: ['resourceId'] })
 export class DataLoad {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
