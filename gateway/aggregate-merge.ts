@@ -196,3 +196,67 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
   }
   return 0;
 }
+
+// ---------------------------------------------------------------- the gateway's part: fan-out answers
+
+/** Private aliases the router adds to a run's selection, so it can merge whatever the client selected. */
+export const ROUTER_RUN_FIELDS = `_routerStatus: status _routerLocal: localResourceIds _routerAll: resourceIds
+  _routerPartial: partial { groupBy measures { fn item numeric } minGroupSize maxGroups groups { key count values { n sum min max } } }`;
+const ROUTER_KEYS = ['_routerStatus', '_routerLocal', '_routerAll', '_routerPartial'];
+
+/** The name under which a run's partial travels from a node, and the field the client knows its errors by. */
+export const ROUTER_PARTIAL = '_routerPartial';
+
+// biome-ignore lint/suspicious/noExplicitAny: a node's answer, read by field name whatever the client selected
+type Obj = Record<string, any>;
+
+/** A field of the client's selection: its response key, its name, and what it selected inside. */
+export interface Selected {
+  key: string;
+  name: string;
+  inside: Selected[] | null;
+}
+
+const TYPENAMES: Record<string, string> = { result: 'AggregateResult', groups: 'AggregateGroup', values: 'AggregateValue' };
+
+/** A value of the merge, in the shape the client selected (aliases, __typename). */
+function project(value: unknown, selection: Selected[] | null, typename: string): unknown {
+  if (value === null || value === undefined || !selection) return value ?? null;
+  if (Array.isArray(value)) return value.map((v) => project(v, selection, typename));
+  const o = value as Obj;
+  return Object.fromEntries(selection.map((s) => [s.key, s.name === '__typename' ? typename : project(o[s.name], s.inside, TYPENAMES[s.name] ?? typename)]));
+}
+
+/**
+ * One run from the answers of the nodes of its scope: the status of all its parts (REFUSED if any
+ * part was refused, APPROVED when every part is), and the result merged from the partials when
+ * every entry's node answered with its partial. `problems` receives why a result is missing.
+ */
+export function mergeRunAnswers(values: readonly (Obj | null | undefined)[], selection: Selected[], problems: { message: string; extensions: Obj }[]): Obj | null {
+  const present = values.filter((v): v is Obj => v !== null && v !== undefined);
+  const first = present[0];
+  if (!first) return null;
+  const statuses = present.map((p) => p._routerStatus as string);
+  const all: string[] = first._routerAll ?? [];
+  const covered = new Set(present.flatMap((p) => (p._routerLocal ?? []) as string[]));
+  const complete = all.every((id) => covered.has(id));
+  const status = statuses.includes('REFUSED') ? 'REFUSED' : complete && statuses.every((s) => s === 'APPROVED') ? 'APPROVED' : 'PENDING_REVIEW';
+  let result: AggregateResult | null = null;
+  if (complete && present.every((p) => p._routerPartial)) {
+    try {
+      result = mergePartials(present.map((p) => p._routerPartial as AggregatePartial));
+    } catch (e) {
+      if (!(e instanceof AggregateMergeError)) throw e;
+      problems.push({ message: e.message, extensions: { code: e.code } });
+    }
+  }
+  const merged: Obj = { ...first };
+  for (const k of ROUTER_KEYS) delete merged[k];
+  for (const s of selection) {
+    if (s.name === 'status') merged[s.key] = status;
+    else if (s.name === 'localResourceIds') merged[s.key] = all.filter((id) => covered.has(id));
+    else if (s.name === 'partial') merged[s.key] = null;
+    else if (s.name === 'result') merged[s.key] = project(result, s.inside, 'AggregateResult');
+  }
+  return merged;
+}
