@@ -157,16 +157,17 @@ describe('a city-wide aggregate, fanned out by the gateway and merged from parti
     expect(run.result.minGroupSize).toBe(10);
     // 工业 (3 readings, one node) is suppressed; 郊区 (4 + 4 + 4, small on every node) survives.
     expect(run.result.suppressedGroups).toBe(1);
-    const byKey = Object.fromEntries(run.result.groups.map((g: { key: string[] }) => [g.key[0], g]));
-    expect(Object.keys(byKey).sort()).toEqual(['城区', '郊区']);
-    expect(byKey['郊区'].count).toBe(12);
+    const byKey = new Map(run.result.groups.map((g: { key: string[] }) => [g.key[0], g]));
+    const group = (k: string) => byKey.get(k) as { count: number; values: { fn: string; value: string }[] };
+    expect([...byKey.keys()].sort()).toEqual(['城区', '郊区']);
+    expect(group('郊区').count).toBe(12);
     const value = (g: { values: { fn: string; value: string }[] }, fn: string) => g.values.find((v) => v.fn === fn)!.value;
     // avg = (4×30.5 + 4×20 + 4×10.25) / 12 = 243 / 12, from the merged sum and count.
-    expect(value(byKey['郊区'], 'SUM')).toBe('243');
-    expect(value(byKey['郊区'], 'AVG')).toBe('20.25');
-    expect(value(byKey['郊区'], 'MIN')).toBe('10.25');
-    expect(value(byKey['郊区'], 'MAX')).toBe('2026-01-05');
-    expect(value(byKey['城区'], 'AVG')).toBe('44.5');
+    expect(value(group('郊区'), 'SUM')).toBe('243');
+    expect(value(group('郊区'), 'AVG')).toBe('20.25');
+    expect(value(group('郊区'), 'MIN')).toBe('10.25');
+    expect(value(group('郊区'), 'MAX')).toBe('2026-01-05');
+    expect(value(group('城区'), 'AVG')).toBe('44.5');
 
     // Every step audited on every node holding a part.
     for (const node of ['lishui', 'liandu', 'longquan']) {
