@@ -25,6 +25,9 @@ import { traced } from '../platform/tracing.js';
 import type { AnchorStore } from './audit-anchors.js';
 import { ServiceDown, type NodeHealth } from './health.js';
 import { observeNodeFetch, type NodeFetchOutcome } from './metrics.js';
+import { mergeRunAnswers, ROUTER_PARTIAL, ROUTER_RUN_FIELDS, type Selected } from './aggregate-merge.js';
+import { AGGREGATE_RUN_FIELDS, AGGREGATE_SUBMIT_FIELD, RUN_ID_ARGUMENT, runIdFor, runScopeOfIds } from '../schema/aggregate-run.js';
+import { newId, regionOf } from '../schema/ids.js';
 import { mergeConnections, mergePlain, ROUTER_EDGES, ROUTER_FACETS, ROUTER_PAGE, ROUTER_TOTAL, type ConnectionShape, type FacetsShape } from './merge.js';
 
 export interface GatewayContext {
@@ -160,6 +163,13 @@ function fanOutErrors(results: readonly NodeResult[]): GqlError[] {
     }
   }
   return out;
+}
+
+const isRunField = (name: string) => name === AGGREGATE_SUBMIT_FIELD || (AGGREGATE_RUN_FIELDS as readonly string[]).includes(name);
+
+/** What the client selected inside a field, fragments expanded, as the aggregate merge reads it. */
+function selectedOf(field: FieldNode, fragments: Fragments): Selected[] {
+  return collectFields(field.selectionSet, fragments).map((f) => ({ key: responseKey(f), name: f.name.value, inside: f.selectionSet ? selectedOf(f, fragments) : null }));
 }
 
 function routingError(message: string, field?: string): GqlResponse {
@@ -321,6 +331,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     caller: Caller,
     context: Partial<GatewayContext>,
   ): Promise<GqlResponse> {
+    const runField = fieldsOf(op.selectionSet).find((f) => isRunField(f.name.value));
+    if (runField) return this.routeAggregateMutation(query, variables, op, runField, caller, context);
     const targets = new Set<NodeConfig>();
     for (const field of fieldsOf(op.selectionSet)) {
       if (field.name.value === '__typename') continue;
@@ -377,6 +389,7 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
   private nodesFor(field: FieldNode, variables: Record<string, unknown>, actor: Actor): NodeConfig[] {
     const topo = this.opts.topology;
     if ((CALLER_FIELDS as readonly string[]).includes(field.name.value)) return [this.callerNode(actor)];
+    if ((AGGREGATE_RUN_FIELDS as readonly string[]).includes(field.name.value)) return this.runNodes(argValue(field, 'id', variables));
     for (const name of ID_ARGUMENTS) {
       const v = argValue(field, name, variables);
       if (v === undefined || v === null) continue;
@@ -407,6 +420,8 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
       for (const f of connections) shapes.set(responseKey(f), this.shapeOf(f, variables, parsed.fragments));
       sendQuery = parsed.withRouterFields ??= print(this.withRouterFields(parsed.doc, parsed.fragments));
     }
+    const runs = fields.filter((f) => isRunField(f.name.value));
+    if (runs.length) return this.routeAggregateQuery(query, variables, op, ordered, caller);
     if (ordered.length === 1) {
       const only = await this.send(ordered[0], query, variables, caller);
       return only.ok ? only.response : { data: null, errors: [only.error] };
@@ -427,6 +442,103 @@ export class RegionRoutingDataSource implements GraphQLDataSource<GatewayContext
     }
     for (const f of fieldsOf(op.selectionSet)) if (f.name.value === '__typename') data[responseKey(f)] = 'Query';
     return errors.length ? { data, errors } : { data };
+  }
+
+  /** The nodes of an aggregate run's scope (the region inside its ID), where its parts are held. */
+  private runNodes(id: unknown): NodeConfig[] {
+    const region = typeof id === 'string' ? regionOf(id) : null;
+    const nodes = region ? this.opts.topology.nodesForScope(region, true) : [];
+    return nodes.length ? nodes : [this.opts.topology.root];
+  }
+
+  /**
+   * Aggregate runs [D §15, D §17, Z §20]: a submission goes to the owner of every entry, under one
+   * run ID the gateway mints for all; a review and a read go to every node of the run's scope. The
+   * answers are one run: the status of all parts, and the result merged from the partials
+   * (gateway/aggregate-merge.ts). A node's partial travels only to this merge.
+   */
+  private async routeAggregateMutation(
+    query: string,
+    variables: Record<string, unknown>,
+    op: OperationDefinitionNode,
+    field: FieldNode,
+    caller: Caller,
+    context: Partial<GatewayContext>,
+  ): Promise<GqlResponse> {
+    if (fieldsOf(op.selectionSet).filter((f) => f.name.value !== '__typename').length !== 1) {
+      return routingError(`${field.name.value} 须单独提交 / send ${field.name.value} alone in its request`);
+    }
+    let targets: NodeConfig[];
+    let runId: string | undefined;
+    if (field.name.value === AGGREGATE_SUBMIT_FIELD) {
+      const ids = get(argValue(field, 'input', variables), 'resourceIds');
+      if (!Array.isArray(ids) || ids.length === 0) return routingError('须给出 input.resourceIds / give input.resourceIds', 'input.resourceIds');
+      const owners = ids.map((id) => this.opts.topology.nodeForId(String(id)));
+      const scope = runScopeOfIds(ids.map(String));
+      const unknown = owners.findIndex((n) => !n);
+      if (unknown >= 0 || !scope) return routingError(`input.resourceIds 含无效的ID / input.resourceIds holds an unknown ID`, `input.resourceIds[${Math.max(unknown, 0)}]`);
+      targets = this.opts.topology.nodes.filter((n) => owners.includes(n));
+      runId = context.idempotency ? runIdFor(scope, caller.actor.sub, context.idempotency.key) : newId(scope);
+    } else {
+      targets = this.runNodes(argValue(field, 'id', variables));
+    }
+    const sendQuery = print(this.withRunFields(this.parsed(query).doc, runId));
+    const results = await Promise.all(targets.map((n) => this.send(n, sendQuery, variables, caller, context.idempotency?.key)));
+    if (results.some((r) => r.ok && r.response.extensions?.idempotentReplay) && context.idempotency) context.idempotency.replayed = true;
+    const merged = this.mergeRuns(results, [field], this.parsed(query).fragments);
+    if (!merged.errors?.length && merged.data?.[responseKey(field)] === null) {
+      return { data: null, errors: [{ message: `统计任务不存在 / no such aggregate run`, path: [responseKey(field)], extensions: { code: 'NOT_FOUND' } }] };
+    }
+    return merged;
+  }
+
+  private async routeAggregateQuery(query: string, variables: Record<string, unknown>, op: OperationDefinitionNode, targets: NodeConfig[], caller: Caller): Promise<GqlResponse> {
+    const fields = fieldsOf(op.selectionSet).filter((f) => f.name.value !== '__typename');
+    if (fields.some((f) => !isRunField(f.name.value))) return routingError('统计任务须单独查询 / ask for an aggregate run alone in its request');
+    const sendQuery = print(this.withRunFields(this.parsed(query).doc));
+    const results = await Promise.all(targets.map((n) => this.send(n, sendQuery, variables, caller)));
+    return this.mergeRuns(results, fields, this.parsed(query).fragments);
+  }
+
+  private mergeRuns(results: NodeResult[], fields: FieldNode[], fragments: Fragments): GqlResponse {
+    const errors = fanOutErrors(results).map((e) => (e.path?.includes(ROUTER_PARTIAL) ? { ...e, path: e.path.map((p) => (p === ROUTER_PARTIAL ? 'result' : p)) } : e));
+    const answered = results.filter((r): r is Extract<NodeResult, { ok: true }> => r.ok);
+    const data: Record<string, unknown> = {};
+    for (const f of fields) {
+      const key = responseKey(f);
+      const problems: GqlError[] = [];
+      // A part that failed (a refusal on one node, a node down) leaves the run without that part: no run is answered.
+      const failed = results.some((r) => !r.ok || r.response.errors?.some((e) => e.path?.[0] === key && e.path.length === 1));
+      data[key] = failed
+        ? null
+        : mergeRunAnswers(
+            answered.map((r) => r.response.data?.[key]),
+            selectedOf(f, fragments),
+            problems as never,
+          );
+      errors.push(...problems.map((p) => ({ ...p, path: [key, 'result'] })));
+    }
+    return errors.length ? { data, errors } : { data };
+  }
+
+  /** Adds the private run fields to every run field, and the shared run ID to a submission. */
+  private withRunFields(doc: DocumentNode, runId?: string): DocumentNode {
+    const extra = fieldsOf((parse(`{ ${ROUTER_RUN_FIELDS} }`).definitions[0] as OperationDefinitionNode).selectionSet);
+    let depth = 0;
+    return visit(doc, {
+      Field: {
+        enter(node) {
+          depth += 1;
+          if (depth !== 1 || !isRunField(node.name.value) || !node.selectionSet) return undefined;
+          const args = (node.arguments ?? []).filter((a) => a.name.value !== RUN_ID_ARGUMENT);
+          if (runId) args.push({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: RUN_ID_ARGUMENT }, value: { kind: Kind.STRING, value: runId } });
+          return { ...node, arguments: args, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
+        },
+        leave() {
+          depth -= 1;
+        },
+      },
+    });
   }
 
   private shapeOf(field: FieldNode, variables: Record<string, unknown>, fragments: Fragments): ConnectionShape {

@@ -36,6 +36,10 @@ export interface AuditActions {
       { providerId: string; resourceId: string | null; itemNames: string[]; kind: string; infringes: Sensitivity[]; subjectKind: string } & Deadline
     >;
     'dataObjection.handle': Change<'DataObjection', { outcome: string; dueDate: string; late: boolean; byAuthority: boolean }>;
+    /** Aggregate runs, usable but invisible [D §15, D §17, Z §20]: this node's entries, the basis, the query and how many partial groups it holds; never a value. */
+    'aggregateRun.submit': Change<'AggregateRun', { resourceIds: string[]; basis: string; groupBy: string[]; measures: string[]; groups: number }>;
+    'aggregateRun.approve': Change<'AggregateRun', { reason: string | null; groups: number }>;
+    'aggregateRun.refuse': Change<'AggregateRun', { reason: string | null; groups: number }>;
   };
   sharing: {
     'shareRequest.create': Change<'ShareRequest', RequestWritten>;

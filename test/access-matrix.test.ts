@@ -456,6 +456,39 @@ const proposedProduct = async (s: Scenario) =>
   (await f.must(s.actors.operator, PROPOSE_PRODUCT, { id: s.operatorId, input: freeProduct(await grantedAuthorization(s)) })).proposeDataProduct.id as string;
 const productState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { dataProduct(id: $id) { status version } }`, { id })).dataProduct;
 
+/** One UNCONDITIONAL entry of the owner per scenario, opened with a MODEL offer. */
+const modelOf = new Map<string, Promise<{ resourceId: string; datasetId: string }>>();
+const modelEntry = (s: Scenario) => {
+  let hit = modelOf.get(s.region);
+  if (!hit) {
+    hit = (async () => {
+      const resourceId = await published(s);
+      const datasetId = (
+        await f.must(agency(s.owner), `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, {
+          input: { resourceId, accessMethods: ['API', 'MODEL'] },
+        })
+      ).proposeOpenDataset.id as string;
+      await f.must(authority(s.region), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id: datasetId });
+      return { resourceId, datasetId };
+    })();
+    modelOf.set(s.region, hit);
+  }
+  return hit;
+};
+const SUBMIT_RUN = `mutation($input: SubmitAggregateRunInput!) { submitAggregateRun(input: $input) { id } }`;
+const runInput = (resourceId: string, datasetId: string) => ({
+  resourceIds: [resourceId],
+  groupBy: ['登记状态'],
+  measures: [{ fn: 'COUNT' }],
+  purpose: '登记状态分布',
+  basis: { datasetIds: [datasetId] },
+});
+const submittedRun = async (s: Scenario) => {
+  const m = await modelEntry(s);
+  return (await f.must(s.actors['public data user'], SUBMIT_RUN, { input: runInput(m.resourceId, m.datasetId) })).submitAggregateRun.id as string;
+};
+const runState = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { aggregateRun(id: $id) { status version } }`, { id })).aggregateRun;
+
 const ROWS: Row[] = [
   {
     name: "createOrganization in the owner's region [B §17]",
@@ -1491,6 +1524,42 @@ const ROWS: Row[] = [
         `query($c: [OperationUseCheckInput!]!) { operationUseChecks(checks: $c) { allowed } }`,
         { c: [await useCheck(s, id)] },
         (d) => d.operationUseChecks[0]?.allowed === true,
+      ),
+  },
+  // ---------------------------------------------------------------- aggregate runs, usable but invisible (issue 19, item 4)
+  {
+    name: 'submitAggregateRun: a public data user under a MODEL offer [OPN-2, Z §20]',
+    kind: 'mutation',
+    allowed: () => ['public data user', 'another public data user'],
+    prepare: async (s) => (await modelEntry(s)).resourceId,
+    attempt: async (s, actor, resourceId) => succeeds(actor, SUBMIT_RUN, { input: runInput(resourceId, (await modelEntry(s)).datasetId) }),
+  },
+  {
+    name: 'reviewAggregateRun: the authority of the run’s scope or above [D §17, Z §20]',
+    kind: 'mutation',
+    allowed: () => ['authority of the owning region', 'authority of the parent city'],
+    prepare: submittedRun,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { reviewAggregateRun(id: $id, approve: true) { id status } }`, { id }),
+    state: runState,
+  },
+  {
+    name: 'aggregateRun(id): its requester, its reviewers and those overseeing its scope [D §17]',
+    kind: 'read',
+    allowed: () => ['public data user', ...overseers],
+    prepare: submittedRun,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { aggregateRun(id: $id) { id status } }`, { id }, (d) => d.aggregateRun?.id === id),
+  },
+  {
+    name: 'recordPreview: a public data user under a MODEL offer [D §17, Z §20]',
+    kind: 'read',
+    allowed: () => ['public data user', 'another public data user'],
+    prepare: async (s) => (await modelEntry(s)).resourceId,
+    attempt: async (s, actor, id) =>
+      reads(
+        actor,
+        `query($id: ID!, $b: AggregateBasisInput!) { recordPreview(id: $id, items: ["企业名称"], basis: $b) { resourceId } }`,
+        { id, b: { datasetIds: [(await modelEntry(s)).datasetId] } },
+        (d) => d.recordPreview?.resourceId === id,
       ),
   },
 ];

@@ -2,7 +2,9 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import { parseId } from '../../schema/ids.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { isWithin } from '../../schema/regions.js';
+import type { AggregateBasis, AggregateRun } from './records/aggregate.entity.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { conflict, forbidden, notFound } from '../kit/server/errors.js';
 import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/server/pagination.js';
@@ -162,4 +164,36 @@ export function canSeeObjection(actor: Actor, node: NodeConfig, o: ObjectionRow)
  */
 export function canHandleObjection(actor: Actor, node: NodeConfig, o: ObjectionRow): boolean {
   return actsForOrg(actor, o.providerId) || actsOn(actor, node, o.regionCode);
+}
+
+// ---------------------------------------------------------------- AggregateRun (issue 19, item 4)
+
+type RunRow = Pick<AggregateRun, 'regionCode' | 'requesterSub' | 'requesterAccount'>;
+
+/**
+ * Who may run an aggregate: an operator under its own authorization [OPR-4, D §15], or a public
+ * data user under a MODEL offer, as itself [OPN-2, Z §20]. Whether the authorization or the offer
+ * covers the entries and items now is decided by operation and opening (aggregate.resolver.ts).
+ */
+export function canRunAggregate(actor: Actor, basis: AggregateBasis): boolean {
+  if (basis.kind === 'AUTHORIZATION') return hasRole(actor, 'OPERATOR') && actsAsAccount(actor, basis.operatorId);
+  return hasRole(actor, 'USER') && actsAsAccount(actor, basis.userAccount);
+}
+
+/**
+ * The run's reviewer: the data authority of its scope or above [D §17, Z §20]. A city-wide run is
+ * the city authority's to approve on every node of the city, districts' included: the result it
+ * releases is the city's, and no district sees enough of it to judge.
+ */
+export function canReviewAggregateRun(actor: Actor, run: Pick<AggregateRun, 'regionCode'>): boolean {
+  return hasRole(actor, 'AUTHORITY') && actor.region !== null && isWithin(run.regionCode, actor.region);
+}
+
+export function isAggregateRequester(actor: Actor, run: RunRow): boolean {
+  return actor.sub === run.requesterSub && (actor.account ?? null) === run.requesterAccount;
+}
+
+/** A run (its query and status): the requester, its reviewers, and auditors and authorities overseeing its scope. */
+export function canSeeAggregateRun(actor: Actor, node: NodeConfig, run: RunRow): boolean {
+  return isAggregateRequester(actor, run) || canReviewAggregateRun(actor, run) || oversees(actor, node, run.regionCode);
 }

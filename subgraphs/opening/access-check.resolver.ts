@@ -71,7 +71,8 @@ export class OpenAccessResolver {
     );
     return mine.map((c) => {
       const d = byId.get(c.datasetId) ?? null;
-      const j = judgeAccess(d && canSeeDataset(actor, ctx.node, d) ? d : null, c.method, agreements.get(`${c.datasetId} ${c.userAccount}`) ?? null);
+      const visible = d && canSeeDataset(actor, ctx.node, d) ? d : null;
+      const j = judgeAccess(visible, c.method, agreements.get(`${c.datasetId} ${c.userAccount}`) ?? null);
       return Object.assign(new OpenAccessCheck(), {
         datasetId: c.datasetId,
         method: c.method,
@@ -80,6 +81,7 @@ export class OpenAccessResolver {
         decision: j.decision,
         message: j.message,
         agreementId: j.agreementId,
+        resourceId: visible?.resourceId ?? null,
         offer: j.offer,
       });
     });

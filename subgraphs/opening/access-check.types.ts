@@ -91,6 +91,9 @@ export class OpenAccessCheck {
   })
   agreementId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: '数据集所属的目录条目（数据集可见时）/ the catalog entry of the dataset, when the dataset is visible to the caller [issue 19]' })
+  resourceId!: string | null;
+
   @Field(() => OpenAccessOffer, { nullable: true, description: '所用的开放方式及其条件 / the offer used, with its terms' })
   offer!: OpenAccessOffer | null;
 }

@@ -20,7 +20,34 @@ export interface Policy {
   negativeList: boolean;
   bulkCopyNeedsApproval: boolean;
   restrictedDownloadable: boolean;
+  /** When an aggregate's result may leave the platform ("usable but invisible", OPR-4, OPN-2 MODEL). */
+  aggregateRelease: AggregateReleaseRule;
 }
+
+// ---------------------------------------------------------------- aggregate release (issue 19, item 4)
+
+/**
+ * How small a group of an aggregate may be and still be released, and how many groups one run
+ * may produce. D §15 and D §17 require that operators use data "usable but invisible" and take out
+ * only results that identify no one, Z §20 that a MODEL's results be reviewed before they leave the
+ * platform; none of the five regulations sets a number, so the platform default applies under
+ * every profile and `basis` says so. A group is suppressed after the city-wide merge, never on one
+ * node: a group small in each district may be large in the city.
+ */
+export interface AggregateReleaseRule {
+  minGroupSize: number;
+  maxGroups: number;
+  profile: ProfileCode | null;
+  basis: string;
+}
+
+export const DEFAULT_AGGREGATE_RELEASE: AggregateReleaseRule = {
+  minGroupSize: 10,
+  maxGroups: 1000,
+  profile: null,
+  basis:
+    '默认：D §15、D §17 要求“可用不可见”、结果不得识别特定个人，Z §20 要求模型结果经审查后方可带离平台，均未规定最小分组人数；本平台取每组至少10条记录、每次至多1000组 / default: D §15 and D §17 require data to be usable but invisible and results to identify no one, Z §20 that MODEL results be reviewed before leaving the platform; none sets a minimum group size, so here a group needs at least 10 records and a run yields at most 1,000 groups',
+};
 
 /**
  * A deadline together with where it comes from, so a record can show the rule it was given: the
@@ -110,6 +137,7 @@ const DEFAULTS: Policy = {
   // RESTRICTED data is never downloadable unless a profile says otherwise [Z §20].
   restrictedDownloadable: false,
   bulkCopyNeedsApproval: false,
+  aggregateRelease: DEFAULT_AGGREGATE_RELEASE,
 };
 
 export function resolvePolicy(profiles: ProfileCode[]): Policy {
