@@ -29,7 +29,9 @@ import { Migration20261205000100 } from './migrations/Migration20261205000100_ne
 import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
+import { Migration20261211000000 } from './migrations/Migration20261211000000_data_ingest.js';
 import { DataLoad } from './records/load.entity.js';
+import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -49,6 +51,8 @@ export const catalogModule: SubgraphModule = {
     CatalogEvaluationResolver,
     DataObjectionResolver,
     DataResourceObjectionsResolver,
+    DataLoadResolver,
+    DataResourceLoadsResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
   entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad],
@@ -66,6 +70,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
     { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
     { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
+    { name: 'Migration20261211000000_data_ingest', class: Migration20261211000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
