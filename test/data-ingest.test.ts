@@ -1,9 +1,15 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { request as undiciRequest } from 'undici';
+import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../schema/auth.js';
+import { transferSigned } from '../schema/transfer.js';
+import { mintToken } from '../gateway/auth.js';
 import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { makeCreditCode, makeOrganizationCode } from '../subgraphs/kit/rules/credit-code.js';
 import { agency, authority } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
+import { TEST_JWT_SECRET, TEST_SECRET, TEST_SETTINGS } from './support/env.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
@@ -164,5 +170,155 @@ describe('ingest by the batched API [B §17-18, L §8, CAT-7]', () => {
     expect(await recordCount('liandu', id)).toBe(2);
     expect(await recordCount('lishui', id)).toBe(0);
     expect((await f.must(staff, LOAD_OF, { id: load.id })).dataLoad).toMatchObject({ status: 'LOADED' });
+  });
+});
+
+const START = `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id status source mode version rowsRead } }`;
+
+/** PUTs a file to the gateway's transfer route as the actor (a string, or a stream sent chunked without a length). */
+async function put(actor: Actor | null, path: string, body: string | Readable, contentType = 'text/csv') {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (actor) headers.authorization = `Bearer ${await mintToken(actor, TEST_JWT_SECRET)}`;
+  const res = await undiciRequest(`${f.federation.gateway.url}${path}`, { method: 'PUT', headers, body });
+  const text = await res.body.text();
+  return { status: res.statusCode, json: JSON.parse(text) as Record<string, any> };
+}
+
+async function startLoad(actor: Actor, resourceId: string, format: 'CSV' | 'JSON', mode = 'APPEND') {
+  const started = (await f.must(actor, START, { input: { resourceId, format, mode } })).startDataLoad;
+  expect(started).toMatchObject({ status: 'LOADING', source: format, mode, rowsRead: 0 });
+  return started.id as string;
+}
+
+const HEADER = ITEMS.map((i) => i.name).join(',');
+const csvLine = (r: Record<string, unknown>) => ITEMS.map((i) => (r[i.name] === undefined ? '' : String(r[i.name]))).join(',');
+const csvOf = (rows: Record<string, unknown>[]) => `${[HEADER, ...rows.map(csvLine)].join('\r\n')}\r\n`;
+
+describe('ingest by streamed upload through the gateway [B §17-18, L §8, CAT-7]', () => {
+  test('a CSV larger than one batch loads in one transaction as one version, streamed in chunks; progress and freshness follow', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市公安局');
+    const loadId = await startLoad(staff, id, 'CSV', 'REPLACE');
+    const rows = Array.from({ length: 2500 }, (_, n) => company('331100', 1000 + n));
+    const text = `\uFEFF${csvOf(rows)}`;
+    // Sent in small chunks without a length: the gateway and the node stream it through.
+    const chunks = Array.from({ length: Math.ceil(text.length / 4096) }, (_, i) => text.slice(i * 4096, (i + 1) * 4096));
+    const r = await put(staff, `/data/loads/${encodeURIComponent(loadId)}`, Readable.from(chunks));
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ id: loadId, status: 'LOADED', source: 'CSV', mode: 'REPLACE', rowsRead: 2500, rowCount: 2500, errorCount: 0 });
+    expect(r.json.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await recordCount('lishui', id)).toBe(2500);
+    const entry = (await f.must(staff, ENTRY, { id })).dataResource;
+    expect(entry.lastDataUpdateAt).not.toBeNull();
+    expect(entry.dataLoads.edges[0].node).toMatchObject({ status: 'LOADED', rowCount: 2500 });
+    expect((await f.must(staff, LOAD_OF, { id: loadId })).dataLoad).toMatchObject({ status: 'LOADED', rowsRead: 2500 });
+    const audit = await sql<{ action: string }>('lishui', `select action from "catalog".audit_event where kind = 'CHANGE' and entity_id = ? order by id`, [loadId]);
+    expect(audit.map((a) => a.action)).toEqual(['dataLoad.start', 'dataLoad.loaded']);
+
+    // The same rows by the batched API hash the same as by CSV.
+    const api = (await f.must(staff, LOAD, { input: { resourceId: id, mode: 'REPLACE', records: rows.slice(0, 10) } })).loadEntryRecords;
+    const small = await startLoad(staff, id, 'CSV', 'REPLACE');
+    expect((await put(staff, `/data/loads/${small}`, csvOf(rows.slice(0, 10)))).json.contentHash).toBe(api.contentHash);
+  });
+
+  test('JSON loads as an array or as NDJSON', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市生态环境局');
+    const arrayLoad = await startLoad(staff, id, 'JSON');
+    const a = await put(staff, `/data/loads/${arrayLoad}`, JSON.stringify([company('331100', 3000), company('331100', 3001)]), 'application/json');
+    expect(a.json).toMatchObject({ status: 'LOADED', rowCount: 2 });
+    const ndLoad = await startLoad(staff, id, 'JSON');
+    const nd = await put(staff, `/data/loads/${ndLoad}`, `${JSON.stringify(company('331100', 3002))}\n\n${JSON.stringify(company('331100', 3003))}\n`, 'application/x-ndjson');
+    expect(nd.json).toMatchObject({ status: 'LOADED', rowCount: 2, rowsRead: 2 });
+    expect(await recordCount('lishui', id)).toBe(4);
+    const broken = await startLoad(staff, id, 'JSON');
+    const b = await put(staff, `/data/loads/${broken}`, `[${JSON.stringify(company('331100', 3004))}, {"企业名称": `, 'application/json');
+    expect(b.json).toMatchObject({ status: 'REJECTED', rowCount: 0, errors: [{ line: 2, item: null, message: expect.stringMatching(/malformed JSON/) }] });
+    expect(await recordCount('lishui', id)).toBe(4);
+  });
+
+  test('a wrong value past the first batch, or malformed CSV, rejects the whole file: the error names the line and the item, nothing is written', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市卫生健康委员会');
+    const rows: Record<string, unknown>[] = Array.from({ length: 1500 }, (_, n) => company('331100', 4000 + n));
+    rows[1399] = { ...rows[1399], 成立日期: '2020-02-30' };
+    const loadId = await startLoad(staff, id, 'CSV');
+    const r = await put(staff, `/data/loads/${loadId}`, csvOf(rows));
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ status: 'REJECTED', rowCount: 0, errorCount: 1, errors: [{ line: 1400, item: '成立日期', message: expect.stringMatching(/YYYY-MM-DD/) }] });
+    expect(await recordCount('lishui', id)).toBe(0);
+    expect((await f.must(staff, ENTRY, { id })).dataResource.lastDataUpdateAt).toBeNull();
+
+    const malformed = await startLoad(staff, id, 'CSV');
+    const m = await put(staff, `/data/loads/${malformed}`, `${HEADER}\n${csvLine(company('331100', 5000))}\n"unclosed,quote\n`);
+    expect(m.json).toMatchObject({ status: 'REJECTED', errors: [{ line: 2, item: null, message: expect.stringMatching(/malformed CSV/) }] });
+    const badHeader = await startLoad(staff, id, 'CSV');
+    const h = await put(staff, `/data/loads/${badHeader}`, `统一社会信用代码,电话\n${creditCode('331100')},1\n`);
+    expect(h.json).toMatchObject({ status: 'REJECTED', errors: [{ line: 0, item: '电话' }] });
+    expect(await recordCount('lishui', id)).toBe(0);
+    // An ended load takes no second upload.
+    const again = await put(staff, `/data/loads/${loadId}`, csvOf(rows.slice(0, 1)));
+    expect([again.status, again.json.errors[0].extensions.code]).toEqual([409, 'CONFLICT']);
+  });
+
+  test('a file over the configured bound is refused with 413 and writes nothing; the load stays open for a smaller file', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市自然资源和规划局');
+    const loadId = await startLoad(staff, id, 'CSV');
+    const rows = Array.from({ length: 60 }, (_, n) => company('331100', 6000 + n));
+    const before = TEST_SETTINGS.dataUploadMaxBytes;
+    TEST_SETTINGS.dataUploadMaxBytes = 2048;
+    try {
+      const declared = await put(staff, `/data/loads/${loadId}`, csvOf(rows));
+      expect([declared.status, declared.json.errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      const streamed = await put(staff, `/data/loads/${loadId}`, Readable.from([csvOf(rows)]));
+      expect([streamed.status, streamed.json.errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      expect(streamed.json.errors[0].message).toMatch(/exceeds 2048 bytes and nothing was written/);
+    } finally {
+      TEST_SETTINGS.dataUploadMaxBytes = before;
+    }
+    expect(await recordCount('lishui', id)).toBe(0);
+    expect((await f.must(staff, LOAD_OF, { id: loadId })).dataLoad.status).toBe('LOADING');
+    expect((await put(staff, `/data/loads/${loadId}`, csvOf(rows))).json).toMatchObject({ status: 'LOADED', rowCount: 60 });
+  });
+
+  test('only the providing agency uploads; the public, a bad token, another agency and an unsigned call to the node are refused [SEC-1]', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市水利局');
+    const other = await registerOrganization(f.call, '331100', '丽水市应急管理局');
+    const loadId = await startLoad(staff, id, 'CSV');
+    const body = csvOf([company('331100', 7000)]);
+    const refusedStart = await gql(agency(other, '331100'), START, { input: { resourceId: id, format: 'CSV' } });
+    expect(refusedStart.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const forbidden = await put(agency(other, '331100'), `/data/loads/${loadId}`, body);
+    expect([forbidden.status, forbidden.json.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    const anonymous = await put(null, `/data/loads/${loadId}`, body);
+    expect([anonymous.status, anonymous.json.errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const badToken = await undiciRequest(`${f.federation.gateway.url}/data/loads/${loadId}`, { method: 'PUT', headers: { authorization: 'Bearer nope' }, body });
+    expect(badToken.statusCode).toBe(401);
+    await badToken.body.dump();
+    const unknown = await put(staff, `/data/nothing/${loadId}`, body);
+    expect(unknown.status).toBe(404);
+    expect((await put(staff, `/data/loads/331100:01ARZ3NDEKTSV4RRFFQ69G5FAV`, body)).status).toBe(404);
+
+    // The node itself takes a transfer only with the gateway's signature, and each signature once.
+    const catalogUrl = new URL(f.federation.nodes.get('lishui')!.subgraphs.catalog!.url);
+    const path = `/data/loads/${loadId}`;
+    const direct = await undiciRequest(new URL(path, catalogUrl).toString(), { method: 'PUT', body });
+    expect(direct.statusCode).toBe(401);
+    await direct.body.dump();
+    const signature = signInternal(staff, transferSigned('PUT', path), TEST_SECRET, { subgraph: 'catalog', node: 'lishui' });
+    const first = await undiciRequest(new URL(path, catalogUrl).toString(), { method: 'PUT', headers: { [INTERNAL_AUTH_HEADER]: signature }, body });
+    expect(first.statusCode).toBe(200);
+    await first.body.dump();
+    const replay = await undiciRequest(new URL(path, catalogUrl).toString(), { method: 'PUT', headers: { [INTERNAL_AUTH_HEADER]: signature }, body });
+    expect(replay.statusCode).toBe(401);
+    await replay.body.dump();
+    expect(await recordCount('lishui', id)).toBe(1);
+  });
+
+  test('a district agency uploads to its entry on its own node, routed by the load’s ID', async () => {
+    const { id, staff } = await entryOf('331102', '丽水市莲都区卫生健康局');
+    const loadId = await startLoad(staff, id, 'CSV');
+    expect(loadId.startsWith('331102:')).toBe(true);
+    const r = await put(staff, `/data/loads/${loadId}`, csvOf([company('331102', 8000), company('331102', 8001), company('331102', 8002)]));
+    expect(r.json).toMatchObject({ status: 'LOADED', rowCount: 3 });
+    expect(await recordCount('liandu', id)).toBe(3);
+    expect(await recordCount('lishui', id)).toBe(0);
   });
 });

@@ -32,6 +32,7 @@ import { Migration20261210000000 } from './migrations/Migration20261210000000_da
 import { Migration20261211000000 } from './migrations/Migration20261211000000_data_ingest.js';
 import { DataLoad } from './records/load.entity.js';
 import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.resolver.js';
+import { uploadRoute } from './records/upload.route.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -75,4 +76,6 @@ export const catalogModule: SubgraphModule = {
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
   internal: { 'credit-code-claim': claimCreditCode },
+  // Uploads of records, streamed from the gateway (records/upload.route.ts).
+  transfers: [uploadRoute],
 };

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Bound } from '../../kit/server/input-bounds.js';
 import { type LoadMode, LoadModeEnum, UploadFormatEnum, type UploadFormat } from './load.enums.js';
+import type { DataLoad } from './load.entity.js';
 import type { LoadError } from './validate.js';
 
 /** The most records one `loadEntryRecords` call carries: larger data goes by upload, streamed. */
@@ -50,4 +51,25 @@ export class StartDataLoadInput {
 
   @Field(() => UploadFormatEnum, { description: '文件格式 / the file’s format' })
   format!: UploadFormat;
+}
+
+/** A load as the upload route answers it (JSON): the fields of the GraphQL type `DataLoad`. */
+export function loadJson(l: DataLoad) {
+  const stored = l.error as StoredLoadErrors | null;
+  return {
+    id: l.id,
+    resourceId: l.resourceId,
+    version: l.version,
+    source: l.source,
+    mode: l.mode,
+    status: l.status,
+    rowsRead: Number(l.rowsRead),
+    rowCount: l.rowCount === null ? null : Number(l.rowCount),
+    contentHash: l.contentHash,
+    errorCount: stored?.errorCount ?? 0,
+    errors: stored?.errors ?? [],
+    loadedBy: l.loadedBy,
+    startedAt: l.startedAt,
+    finishedAt: l.finishedAt,
+  };
 }
