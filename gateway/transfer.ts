@@ -5,14 +5,12 @@ import { INTERNAL_AUTH_HEADER, signInternal } from '../schema/auth.js';
 import { isGlobalId } from '../schema/ids.js';
 import type { NodeConfig, SubgraphName, TopologyIndex } from '../schema/topology.js';
 import { AUDIT_HEAD_HEADER, TRANSFER_KINDS, TRANSFER_PREFIX, transferSigned } from '../schema/transfer.js';
+import { DEFAULT_DATA_UPLOAD_MAX_BYTES } from '../platform/env.js';
 import { errorBody, noteErrors, noteLog } from '../platform/http.js';
 import { REQUEST_ID_HEADER } from '../platform/log.js';
 import { actorFromAuthorization } from './auth.js';
 import type { AnchorStore } from './audit-anchors.js';
 import type { AccountStanding } from './standing.js';
-
-/** A transfer's body may be this large unless configured otherwise (DATA_UPLOAD_MAX_BYTES): 1 GiB. */
-export const DEFAULT_TRANSFER_MAX_BYTES = 1024 * 1024 * 1024;
 
 /** How long the gateway waits for a node's first answer to a transfer, and between its chunks, unless configured otherwise. */
 const DEFAULT_TRANSFER_WAIT_MS = 10 * 60_000;
@@ -86,7 +84,7 @@ export function transferTarget(topology: TopologyIndex, url: string): { node: No
  * head (a response header) is kept with the others and not passed on.
  */
 export async function serveTransfers(app: FastifyInstance, o: TransferOptions): Promise<void> {
-  const maxBytes = o.maxBytes ?? DEFAULT_TRANSFER_MAX_BYTES;
+  const maxBytes = o.maxBytes ?? DEFAULT_DATA_UPLOAD_MAX_BYTES;
   const waitMs = o.waitMs ?? DEFAULT_TRANSFER_WAIT_MS;
   await app.register(async (scope) => {
     // The body is forwarded as it arrives, never read here.
