@@ -14,7 +14,7 @@ import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, no
 import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../platform/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
-import { actorFromAuthorization } from './auth.js';
+import { identifyCaller } from './auth.js';
 import { NodeHealth, type NodeHealthOptions } from './health.js';
 import { AccountStanding } from './standing.js';
 import { playground } from './playground.js';
@@ -363,15 +363,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     method: ['GET', 'POST'],
     url: '/graphql',
     // The caller is known before the rate limit counts the request: by its token's subject.
-    onRequest: async (request) => {
-      try {
-        const auth = request.headers.authorization;
-        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret, o.jwtMaxLifetimeMs);
-        noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
-      } catch (err) {
-        request.authError = (err as Error).message;
-      }
-    },
+    onRequest: identifyCaller(o.jwtSecret, o.jwtMaxLifetimeMs),
     preHandler: async (request, reply) => {
       if (request.authError) {
         return reply.code(401).send(errorBody(`${request.authError}; omit the header to act as the public`, 'UNAUTHENTICATED'));

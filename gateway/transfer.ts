@@ -8,7 +8,7 @@ import { AUDIT_HEAD_HEADER, TRANSFER_KINDS, TRANSFER_PREFIX, transferSigned } fr
 import { DEFAULT_DATA_UPLOAD_MAX_BYTES } from '../platform/env.js';
 import { errorBody, noteErrors, noteLog } from '../platform/http.js';
 import { REQUEST_ID_HEADER } from '../platform/log.js';
-import { actorFromAuthorization } from './auth.js';
+import { identifyCaller } from './auth.js';
 import type { AnchorStore } from './audit-anchors.js';
 import type { AccountStanding } from './standing.js';
 
@@ -86,6 +86,10 @@ export function transferTarget(topology: TopologyIndex, url: string): { node: No
 export async function serveTransfers(app: FastifyInstance, o: TransferOptions): Promise<void> {
   const maxBytes = o.maxBytes ?? DEFAULT_DATA_UPLOAD_MAX_BYTES;
   const waitMs = o.waitMs ?? DEFAULT_TRANSFER_WAIT_MS;
+  const refuseTooLarge = (reply: FastifyReply, request: FastifyRequest) =>
+    refuse(reply, request, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${maxBytes} 字节 / the body exceeds ${maxBytes} bytes (DATA_UPLOAD_MAX_BYTES): split the file into several loads`, {
+      maxBytes,
+    });
   await app.register(async (scope) => {
     // The body is forwarded as it arrives, never read here.
     scope.removeAllContentTypeParsers();
@@ -94,15 +98,7 @@ export async function serveTransfers(app: FastifyInstance, o: TransferOptions): 
       method: ['GET', 'PUT', 'POST'],
       url: `${TRANSFER_PREFIX}*`,
       // As /graphql: the caller is known before the rate limit counts the request.
-      onRequest: async (request) => {
-        try {
-          const auth = request.headers.authorization;
-          request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret, o.jwtMaxLifetimeMs);
-          noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
-        } catch (err) {
-          request.authError = (err as Error).message;
-        }
-      },
+      onRequest: identifyCaller(o.jwtSecret, o.jwtMaxLifetimeMs),
       preHandler: async (request, reply) => {
         if (request.authError) return refuse(reply, request, 401, 'UNAUTHENTICATED', `${request.authError}; omit the header to act as the public`);
         const refused = request.actor ? await o.standing.check(request.actor, request.id) : null;
@@ -114,15 +110,7 @@ export async function serveTransfers(app: FastifyInstance, o: TransferOptions): 
           return refuse(reply, request, 404, 'NOT_FOUND', `没有此传输路径 / no such transfer path: ${TRANSFER_PREFIX}<kind>/…, kinds: ${Object.keys(TRANSFER_KINDS).join(', ')}`);
         const { node, subgraph } = target;
         const declared = Number(request.headers['content-length'] ?? 0);
-        if (declared > maxBytes)
-          return refuse(
-            reply,
-            request,
-            413,
-            'PAYLOAD_TOO_LARGE',
-            `文件超过 ${maxBytes} 字节 / the body exceeds ${maxBytes} bytes (DATA_UPLOAD_MAX_BYTES): split the file into several loads`,
-            { maxBytes },
-          );
+        if (declared > maxBytes) return refuseTooLarge(reply, request);
         const base = node.subgraphs[subgraph];
         if (!base) return refuse(reply, request, 503, 'NODE_UNAVAILABLE', `平台「${node.name}」未提供此服务 / node "${node.id}" runs no ${subgraph} service`);
         noteLog(request, { nodes: [{ node: node.id, subgraph }] });
@@ -136,9 +124,9 @@ export async function serveTransfers(app: FastifyInstance, o: TransferOptions): 
         }
         const hasBody = request.method !== 'GET';
         const body: Readable | undefined = hasBody ? request.raw.pipe(bounded(maxBytes)) : undefined;
-        let tooLarge = false;
+        let overflowed = false;
         body?.on('error', (err) => {
-          if (err instanceof TooLarge) tooLarge = true;
+          if (err instanceof TooLarge) overflowed = true;
         });
         let answer: Dispatcher.ResponseData;
         try {
@@ -151,15 +139,7 @@ export async function serveTransfers(app: FastifyInstance, o: TransferOptions): 
             bodyTimeout: waitMs,
           });
         } catch (err) {
-          if (tooLarge)
-            return refuse(
-              reply,
-              request,
-              413,
-              'PAYLOAD_TOO_LARGE',
-              `文件超过 ${maxBytes} 字节 / the body exceeds ${maxBytes} bytes (DATA_UPLOAD_MAX_BYTES): split the file into several loads`,
-              { maxBytes },
-            );
+          if (overflowed) return refuseTooLarge(reply, request);
           request.log.warn({ node: node.id, subgraph, error: (err as Error).message }, 'transfer to node failed');
           return refuse(
             reply,
