@@ -9,7 +9,8 @@ import { makeCreditCode, makeOrganizationCode } from '../subgraphs/kit/rules/cre
 import { agency, authority } from './support/node.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
-import { TEST_JWT_SECRET, TEST_SECRET, TEST_SETTINGS } from './support/env.js';
+import { TEST_DATABASE_URL, TEST_JWT_SECRET, TEST_SECRET, TEST_SETTINGS } from './support/env.js';
+import { eventually } from './support/eventually.js';
 
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const gql = (...args: Parameters<typeof f.gql>) => f.gql(...args);
@@ -162,6 +163,24 @@ describe('ingest by the batched API [B §17-18, L §8, CAT-7]', () => {
     expect(await recordCount('lishui', id)).toBe(0);
   });
 
+  test('a batched load runs once: a retry with the same Idempotency-Key answers the same load and writes no second version', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市商务局');
+    const records = [company('331100', 50)];
+    const send = async () => {
+      const res = await undiciRequest(`${f.federation.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintToken(staff, TEST_JWT_SECRET)}`, 'idempotency-key': `load-${id}` },
+        body: JSON.stringify({ query: LOAD, variables: { input: { resourceId: id, records } } }),
+      });
+      return (await res.body.json()) as { data: { loadEntryRecords: { id: string; version: number } }; extensions?: Record<string, unknown> };
+    };
+    const once = await send();
+    const again = await send();
+    expect(again.data.loadEntryRecords).toMatchObject({ id: once.data.loadEntryRecords.id, version: 1 });
+    expect(again.extensions?.idempotentReplay).toBe(true);
+    expect(await recordCount('lishui', id)).toBe(1);
+  });
+
   test('a district agency loads into its entry on its own node: the records stay there', async () => {
     const { id, staff } = await entryOf('331102', '丽水市莲都区市场监督管理局');
     const load = (await f.must(staff, LOAD, { input: { resourceId: id, records: [company('331102', 40), company('331102', 41)] } })).loadEntryRecords;
@@ -310,6 +329,33 @@ describe('ingest by streamed upload through the gateway [B §17-18, L §8, CAT-7
     expect(replay.statusCode).toBe(401);
     await replay.body.dump();
     expect(await recordCount('lishui', id)).toBe(1);
+  });
+
+  // An embedded PGlite node serves one connection, which the upload holds: progress is visible on PostgreSQL.
+  (TEST_DATABASE_URL ? test : test.skip)('while a file is being read, dataLoad(id) shows the records read so far', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市数据进度局');
+    const loadId = await startLoad(staff, id, 'CSV');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const rows = Array.from({ length: 1500 }, (_, n) => company('331100', 9000 + n));
+    const body = Readable.from(
+      (async function* () {
+        yield `${HEADER}\n${rows.slice(0, 1200).map(csvLine).join('\n')}\n`;
+        await held;
+        yield `${rows.slice(1200).map(csvLine).join('\n')}\n`;
+      })(),
+    );
+    const uploading = put(staff, `/data/loads/${loadId}`, body);
+    const during = await eventually(
+      async () => (await f.must(staff, LOAD_OF, { id: loadId })).dataLoad,
+      (l) => l.rowsRead >= 1200,
+    );
+    expect(during).toMatchObject({ status: 'LOADING', rowsRead: 1200 });
+    expect(await recordCount('lishui', id)).toBe(0);
+    release();
+    expect((await uploading).json).toMatchObject({ status: 'LOADED', rowCount: 1500 });
   });
 
   test('a district agency uploads to its entry on its own node, routed by the load’s ID', async () => {
