@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Dispatcher, request as undiciRequest } from 'undici';
 import { INTERNAL_AUTH_HEADER, signInternal } from '../schema/auth.js';
@@ -123,7 +123,8 @@ export async function serveTransfers(app: FastifyInstance, o: TransferOptions): 
           if (typeof v === 'string') headers[h] = v;
         }
         const hasBody = request.method !== 'GET';
-        const body: Readable | undefined = hasBody ? request.raw.pipe(bounded(maxBytes)) : undefined;
+        // pipeline, not pipe: a client gone mid-body fails the forwarded body too, so undici aborts the node's request and the node rolls back at once.
+        const body: Readable | undefined = hasBody ? pipeline(request.raw, bounded(maxBytes), () => undefined) : undefined;
         let overflowed = false;
         body?.on('error', (err) => {
           if (err instanceof TooLarge) overflowed = true;

@@ -297,6 +297,26 @@ describe('ingest by streamed upload through the gateway [B §17-18, L §8, CAT-7
     expect((await put(staff, `/data/loads/${loadId}`, csvOf(rows))).json).toMatchObject({ status: 'LOADED', rowCount: 60 });
   });
 
+  test('an upload cut off midway writes nothing and leaves the load open for the file to be sent again', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市文化广电旅游局');
+    const loadId = await startLoad(staff, id, 'CSV');
+    const rows = Array.from({ length: 1200 }, (_, n) => company('331100', 10_000 + n));
+    const body = Readable.from(
+      (async function* () {
+        yield `${HEADER}\n${rows.slice(0, 1100).map(csvLine).join('\n')}\n`;
+        throw new Error('the client’s disk failed');
+      })(),
+    );
+    await expect(put(staff, `/data/loads/${loadId}`, body)).rejects.toThrow();
+    const after = await eventually(
+      async () => (await f.must(staff, LOAD_OF, { id: loadId })).dataLoad,
+      (l) => l.status === 'LOADING' && l.rowsRead === 0,
+    );
+    expect(after).toMatchObject({ status: 'LOADING', rowsRead: 0 });
+    expect(await recordCount('lishui', id)).toBe(0);
+    expect((await put(staff, `/data/loads/${loadId}`, csvOf(rows))).json).toMatchObject({ status: 'LOADED', rowCount: 1200 });
+  });
+
   test('only the providing agency uploads; the public, a bad token, another agency and an unsigned call to the node are refused [SEC-1]', async () => {
     const { id, staff } = await entryOf('331100', '丽水市水利局');
     const other = await registerOrganization(f.call, '331100', '丽水市应急管理局');

@@ -11,7 +11,7 @@ import { completeLoad, loadItems, RecordWriter, rejectLoad } from './ingest.js';
 import { DataLoad } from './load.entity.js';
 import { loadJson } from './load.types.js';
 import { endProgress, noteProgress } from './progress.js';
-import { csvRecords, guardedBody, jsonRecords, UploadIdle, UploadTooLarge } from './upload.js';
+import { csvRecords, guardedBody, jsonRecords, UploadAborted, UploadIdle, UploadTooLarge } from './upload.js';
 import { RecordChecker } from './validate.js';
 
 /** The load ended with errors: its transaction is rolled back, then it is marked REJECTED on its own. */
@@ -86,6 +86,7 @@ async function upload(ctx: SubgraphContext, request: TransferRequest) {
     if (err instanceof UploadTooLarge) throw tooLarge(maxBytes);
     if (err instanceof UploadIdle)
       throw conflict(`上传停顿超过 ${idleMs} 毫秒，未写入任何记录，可重新上传 / the upload paused longer than ${idleMs} ms; nothing was written, upload the file again`);
+    if (err instanceof UploadAborted) throw conflict('上传中断，未写入任何记录，可重新上传 / the upload was interrupted; nothing was written, upload the file again');
     if (!(err instanceof Rejected)) throw err;
     const rejected = await mutate(ctx, 'catalog', async (em) => {
       const load = await em.findOneOrFail(DataLoad, { id: found.id });

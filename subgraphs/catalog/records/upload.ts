@@ -16,6 +16,9 @@ export class UploadTooLarge extends Error {}
 /** The body paused longer than the idle bound. */
 export class UploadIdle extends Error {}
 
+/** The client went away, or its connection failed, before the body ended: not the file's fault. */
+export class UploadAborted extends Error {}
+
 /**
  * The body as it arrives, counted: past `maxBytes` bytes, or after `idleMs` without a chunk, it
  * fails (UploadTooLarge, UploadIdle), which ends the reading and rolls the load back.
@@ -40,9 +43,9 @@ export function guardedBody(body: Readable, maxBytes: number, idleMs: number): R
   const stop = () => clearInterval(timer);
   guard.once('close', stop);
   guard.once('end', stop);
-  body.once('error', (err) => guard.destroy(err));
-  // A client gone mid-body ends the request without an error on some paths: the guard fails so the load rolls back.
-  body.once('aborted', () => guard.destroy(new Error('the upload was aborted')));
+  // A client gone mid-body ends the request with an error on some paths and only 'aborted' on others: either way the load rolls back and stays open.
+  body.once('error', () => guard.destroy(new UploadAborted()));
+  body.once('aborted', () => guard.destroy(new UploadAborted()));
   body.pipe(guard);
   return guard;
 }
@@ -101,7 +104,7 @@ async function* itemsOf<T>(stream: Readable, highWater = 1000): AsyncGenerator<T
 }
 
 /** A source's failure to parse, or the guard's, passed to the caller; a parse error becomes a load error, a guard's is rethrown. */
-const isGuard = (err: unknown) => err instanceof UploadTooLarge || err instanceof UploadIdle;
+const isGuard = (err: unknown) => err instanceof UploadTooLarge || err instanceof UploadIdle || err instanceof UploadAborted;
 
 /**
  * Reads a CSV with csv-parse, streaming: the first row names the items (checked by the checker),
