@@ -19,7 +19,8 @@ import type { SubgraphSettings } from './settings.js';
  * through the gateway, which signs the caller for it. `path` is fastify's syntax and starts with
  * the kind (`loads/:id`); the handler reads the body as a stream and answers with a stream, text
  * or JSON. Errors it throws (kit/server/errors.ts) answer with their HTTP status and the GraphQL
- * error shape the API uses everywhere.
+ * error shape the API uses everywhere. The audit log is finished when the handler returns, before
+ * the body is sent: a download records its reads (`recordRead`) before it answers with a stream.
  */
 export interface TransferRoute {
   method: 'GET' | 'PUT' | 'POST';
