@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { request as undiciRequest } from 'undici';
 import { INTERNAL_AUTH_HEADER, signInternal, type Actor } from '../schema/auth.js';
@@ -195,8 +196,8 @@ describe('ingest by the batched API [B §17-18, L §8, CAT-7]', () => {
 const START = `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id status source mode version rowsRead } }`;
 
 /** PUTs a file to the gateway's transfer route as the actor (a string, or a stream sent chunked without a length). */
-async function put(actor: Actor | null, path: string, body: string | Readable, contentType = 'text/csv') {
-  const headers: Record<string, string> = { 'content-type': contentType };
+async function put(actor: Actor | null, path: string, body: string | Readable, contentType = 'text/csv', extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { 'content-type': contentType, ...extra };
   if (actor) headers.authorization = `Bearer ${await mintToken(actor, TEST_JWT_SECRET)}`;
   const res = await undiciRequest(`${f.federation.gateway.url}${path}`, { method: 'PUT', headers, body });
   const text = await res.body.text();
@@ -295,6 +296,21 @@ describe('ingest by streamed upload through the gateway [B §17-18, L §8, CAT-7
     expect(await recordCount('lishui', id)).toBe(0);
     expect((await f.must(staff, LOAD_OF, { id: loadId })).dataLoad.status).toBe('LOADING');
     expect((await put(staff, `/data/loads/${loadId}`, csvOf(rows))).json).toMatchObject({ status: 'LOADED', rowCount: 60 });
+  });
+
+  test('a gzip file is read as it inflates; a file that is not gzip, or another encoding, is refused and writes nothing', async () => {
+    const { id, staff } = await entryOf('331100', '丽水市住房和城乡建设局');
+    const rows = Array.from({ length: 300 }, (_, n) => company('331100', 12_000 + n));
+    const loadId = await startLoad(staff, id, 'CSV');
+    const zipped = await put(staff, `/data/loads/${loadId}`, Readable.from([gzipSync(csvOf(rows))]), 'text/csv', { 'content-encoding': 'gzip' });
+    expect(zipped.json).toMatchObject({ status: 'LOADED', rowCount: 300 });
+    const other = await startLoad(staff, id, 'CSV');
+    const notGzip = await put(staff, `/data/loads/${other}`, csvOf(rows), 'text/csv', { 'content-encoding': 'gzip' });
+    expect([notGzip.status, notGzip.json.errors[0].extensions.code, notGzip.json.errors[0].message]).toEqual([400, 'BAD_REQUEST', expect.stringMatching(/not valid gzip/)]);
+    const brotli = await put(staff, `/data/loads/${other}`, csvOf(rows), 'text/csv', { 'content-encoding': 'br' });
+    expect([brotli.status, brotli.json.errors[0].extensions.field]).toEqual([400, 'Content-Encoding']);
+    expect(await recordCount('lishui', id)).toBe(300);
+    expect((await f.must(staff, LOAD_OF, { id: other })).dataLoad.status).toBe('LOADING');
   });
 
   test('an upload cut off midway writes nothing and leaves the load open for the file to be sent again', async () => {

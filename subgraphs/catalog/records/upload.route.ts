@@ -1,3 +1,5 @@
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { LockMode } from '@mikro-orm/postgresql';
 import { DEFAULT_DATA_UPLOAD_IDLE_MS, DEFAULT_DATA_UPLOAD_MAX_BYTES } from '../../../platform/env.js';
 import { parseId } from '../../../schema/ids.js';
@@ -30,6 +32,13 @@ const tooLarge = (max: number) =>
     },
   );
 
+/** The body inflated; `onError` notes that it was not gzip (the read then fails like an interrupted upload). */
+function inflated(body: Readable, onError: () => void): Readable {
+  const gunzip = createGunzip();
+  gunzip.once('error', onError);
+  return pipeline(body, gunzip, () => undefined);
+}
+
 /** Uploads under way in this process, so a second PUT of the same load is refused at once rather than wait on the first one's lock. */
 const uploading = new Set<string>();
 
@@ -52,11 +61,17 @@ async function upload(ctx: SubgraphContext, request: TransferRequest) {
   const maxBytes = ctx.settings.dataUploadMaxBytes ?? DEFAULT_DATA_UPLOAD_MAX_BYTES;
   const idleMs = ctx.settings.dataUploadIdleMs ?? DEFAULT_DATA_UPLOAD_IDLE_MS;
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  const encoding = String(request.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip')
+    throw new TransferError('BAD_REQUEST', `Content-Encoding 只能是 gzip 或不压缩 / Content-Encoding must be gzip or none, not ${encoding}`, { field: 'Content-Encoding' });
   if (uploading.has(found.id)) throw conflict('此加载正在上传 / this load is being uploaded by another request');
   uploading.add(found.id);
   const { rows: itemRows, items } = await loadItems(ctx, r.id);
   const checker = new RecordChecker(items);
   let rowsRead = 0;
+  let badGzip = false;
   try {
     const loaded = await mutate(ctx, 'catalog', async (em) => {
       // The transaction waits on the client between chunks: it may sit idle as long as an upload may pause.
@@ -64,7 +79,8 @@ async function upload(ctx: SubgraphContext, request: TransferRequest) {
       // Another process's upload of the same load waits here, then finds it ended.
       const load = await em.findOneOrFail(DataLoad, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (load.status !== 'LOADING') throw conflict(`此加载已结束（${load.status}）/ this load has ended (${load.status})`);
-      const body = guardedBody(request.body, maxBytes, idleMs);
+      // A gzip file is read as it inflates; the bound counts the inflated bytes, so a small bomb is refused like a large file.
+      const body = guardedBody(encoding === 'gzip' ? inflated(request.body, () => (badGzip = true)) : request.body, maxBytes, idleMs);
       const writer = new RecordWriter(em, r.id, load.version);
       const records = load.source === 'CSV' ? csvRecords(body, checker) : jsonRecords(body, checker);
       for await (const { line, raw } of records) {
@@ -86,6 +102,8 @@ async function upload(ctx: SubgraphContext, request: TransferRequest) {
     if (err instanceof UploadTooLarge) throw tooLarge(maxBytes);
     if (err instanceof UploadIdle)
       throw conflict(`上传停顿超过 ${idleMs} 毫秒，未写入任何记录，可重新上传 / the upload paused longer than ${idleMs} ms; nothing was written, upload the file again`);
+    if (err instanceof UploadAborted && badGzip)
+      throw new TransferError('BAD_REQUEST', '文件不是有效的 gzip，未写入任何记录 / the file is not valid gzip; nothing was written', { field: 'Content-Encoding' });
     if (err instanceof UploadAborted) throw conflict('上传中断，未写入任何记录，可重新上传 / the upload was interrupted; nothing was written, upload the file again');
     if (!(err instanceof Rejected)) throw err;
     const rejected = await mutate(ctx, 'catalog', async (em) => {
