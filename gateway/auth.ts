@@ -4,6 +4,8 @@ import { LRUCache } from 'lru-cache';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../schema/auth.js';
 import { regionOf } from '../schema/ids.js';
 import { isKnownRegion } from '../schema/regions.js';
+import type { FastifyRequest } from 'fastify';
+import { noteLog } from '../platform/http.js';
 
 export class AuthError extends Error {}
 
@@ -151,3 +153,20 @@ export async function actorFromAuthorization(header: string | undefined, secret:
   verified.set(id, fresh);
   return copy(fresh.actor);
 }
+
+/**
+ * An `onRequest` hook that reads the caller from the Authorization header before anything else
+ * (so the rate limit counts the request by its token's subject): `request.actor`, or
+ * `request.authError` for the route to answer 401 with. /graphql and the transfers share it.
+ */
+export const identifyCaller =
+  (secret: string, maxLifetimeMs?: number) =>
+  async (request: FastifyRequest): Promise<void> => {
+    try {
+      const auth = request.headers.authorization;
+      request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, secret, maxLifetimeMs);
+      noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
+    } catch (err) {
+      request.authError = (err as Error).message;
+    }
+  };

@@ -14,7 +14,7 @@ import { answerErrorsAsGraphQL, createHttpServer, errorBody, logEveryRequest, no
 import { getProcessLogger, REQUEST_ID_HEADER, type Logger } from '../platform/log.js';
 import type { SubgraphName, Topology } from '../schema/topology.js';
 import { TopologyIndex } from '../schema/topology.js';
-import { actorFromAuthorization } from './auth.js';
+import { identifyCaller } from './auth.js';
 import { NodeHealth, type NodeHealthOptions } from './health.js';
 import { AccountStanding } from './standing.js';
 import { playground } from './playground.js';
@@ -27,6 +27,7 @@ import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
 import { enumLabels, serveOpenCatalog, type PublicResult } from './dcat.js';
 import { getRegion } from '../schema/regions.js';
 import { Agent } from 'undici';
+import { serveTransfers } from './transfer.js';
 
 export interface GatewayOptions {
   topology: Topology;
@@ -75,6 +76,8 @@ export interface GatewayOptions {
    * reaches the gateway (e.g. https://data.lishui.gov.cn); the gateway's own URL when absent.
    */
   publicBaseUrl?: string;
+  /** The largest body a streamed transfer (`/data/…`, gateway/transfer.ts) may carry (DATA_UPLOAD_MAX_BYTES); 1 GiB when absent. */
+  transferMaxBytes?: number;
 }
 
 declare module 'fastify' {
@@ -309,7 +312,12 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   app.decorateRequest('authError', null);
   // None by default: the playground is served by the gateway itself, and other pages must be named.
   // A page may read the request id (to quote it) and, after a 429, when to retry.
-  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'] });
+  await app.register(fastifyCors, {
+    origin: o.corsOrigins ?? [],
+    methods: ['GET', 'POST', 'PUT'],
+    maxAge: 600,
+    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'content-disposition'],
+  });
   if (o.rateLimit) {
     await app.register(fastifyRateLimit, {
       max: o.rateLimit.max,
@@ -355,15 +363,7 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
     method: ['GET', 'POST'],
     url: '/graphql',
     // The caller is known before the rate limit counts the request: by its token's subject.
-    onRequest: async (request) => {
-      try {
-        const auth = request.headers.authorization;
-        request.actor = await actorFromAuthorization(Array.isArray(auth) ? auth[0] : auth, o.jwtSecret, o.jwtMaxLifetimeMs);
-        noteLog(request, { actor: request.actor.sub, org: request.actor.orgId });
-      } catch (err) {
-        request.authError = (err as Error).message;
-      }
-    },
+    onRequest: identifyCaller(o.jwtSecret, o.jwtMaxLifetimeMs),
     preHandler: async (request, reply) => {
       if (request.authError) {
         return reply.code(401).send(errorBody(`${request.authError}; omit the header to act as the public`, 'UNAUTHENTICATED'));
@@ -390,6 +390,17 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
         graphql.call(this, request, reply),
       );
     },
+  });
+  // Uploads and downloads of records, streamed to and from the owning node (gateway/transfer.ts).
+  await serveTransfers(app, {
+    topology,
+    internalSecret: o.internalSecret,
+    jwtSecret: o.jwtSecret,
+    jwtMaxLifetimeMs: o.jwtMaxLifetimeMs,
+    standing,
+    dispatcher,
+    anchors,
+    maxBytes: o.transferMaxBytes,
   });
   let ownUrl = '';
   const root = topology.root;

@@ -40,6 +40,10 @@ export interface AuditActions {
     'aggregateRun.submit': Change<'AggregateRun', { resourceIds: string[]; basis: string; groupBy: string[]; measures: string[]; groups: number }>;
     'aggregateRun.approve': Change<'AggregateRun', { reason: string | null; groups: number }>;
     'aggregateRun.refuse': Change<'AggregateRun', { reason: string | null; groups: number }>;
+    /** Loads of an entry's records, each a version [B §17-18, L §8]: started (an upload to come), loaded with its rows' count and content hash, or rejected with its errors' count. */
+    'dataLoad.start': Change<'DataLoad', DataLoadFacts>;
+    'dataLoad.loaded': Change<'DataLoad', DataLoadFacts & { rowCount: number; contentHash: string }>;
+    'dataLoad.rejected': Change<'DataLoad', DataLoadFacts & { rowsRead: number; errorCount: number }>;
   };
   sharing: {
     'shareRequest.create': Change<'ShareRequest', RequestWritten>;
@@ -251,6 +255,14 @@ interface Decision {
   /** When a rejection refused items that are not on the negative list. */
   violation?: 'UNLISTED_REJECTION';
   unlistedItems?: string[];
+}
+
+/** What every audit event of a load names: the entry, the version, how the rows came and what they do to the current ones. */
+interface DataLoadFacts {
+  resourceId: string;
+  version: number;
+  source: string;
+  mode: string;
 }
 
 /** The catalog event a change follows (kit/server/events.ts). */

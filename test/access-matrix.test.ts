@@ -1562,6 +1562,65 @@ const ROWS: Row[] = [
         (d) => d.recordPreview?.resourceId === id,
       ),
   },
+  // ---------------------------------------------------------------- Records: loads (issue 19 item 1)
+  {
+    name: 'loadEntryRecords: the providing agency [B §17-18, L §8]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: published,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { dataResource(id: $id) { dataLoads { totalCount } } }`, { id })).dataResource,
+    attempt: (_s, actor, id) =>
+      succeeds(actor, `mutation($input: LoadEntryRecordsInput!) { loadEntryRecords(input: $input) { id } }`, { input: { resourceId: id, records: [{ 企业名称: '某公司' }] } }),
+  },
+  {
+    name: 'startDataLoad: the providing agency [B §17-18, L §8]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: published,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { dataResource(id: $id) { dataLoads { totalCount } } }`, { id })).dataResource,
+    attempt: (_s, actor, id) => succeeds(actor, `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id } }`, { input: { resourceId: id, format: 'CSV' } }),
+  },
+  {
+    name: 'PUT /data/loads/{id}: the providing agency uploads [B §17-18, L §8]',
+    kind: 'mutation',
+    allowed: () => ['agency of the owner'],
+    prepare: async (s) =>
+      (
+        await f.must(agency(s.owner), `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id } }`, {
+          input: { resourceId: await published(s), format: 'CSV' },
+        })
+      ).startDataLoad.id as string,
+    state: async (_s, id) => (await f.must(AUDIT, `query($id: ID!) { dataLoad(id: $id) { status rowsRead } }`, { id })).dataLoad,
+    attempt: async (_s, actor, id) => {
+      const headers: Record<string, string> = { 'content-type': 'text/csv' };
+      if (actor) headers.authorization = `Bearer ${await mintToken(actor, TEST_JWT_SECRET)}`;
+      const res = await fetch(`${f.federation.gateway.url}/data/loads/${id}`, { method: 'PUT', headers, body: '企业名称\n某公司\n' });
+      return res.status === 200 && ((await res.json()) as { status: string }).status === 'LOADED';
+    },
+  },
+  {
+    name: 'dataLoad(id): the providing agency and overseers [B §18]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: async (s) =>
+      (
+        await f.must(agency(s.owner), `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id } }`, {
+          input: { resourceId: await published(s), format: 'CSV' },
+        })
+      ).startDataLoad.id as string,
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataLoad(id: $id) { id status } }`, { id }, (d) => d.dataLoad?.id === id),
+  },
+  {
+    name: 'read the loads of an entry: DataResource.dataLoads [B §18]',
+    kind: 'read',
+    allowed: () => ['agency of the owner', ...overseers],
+    prepare: async (s) => {
+      const id = await published(s);
+      await f.must(agency(s.owner), `mutation($input: StartDataLoadInput!) { startDataLoad(input: $input) { id } }`, { input: { resourceId: id, format: 'CSV' } });
+      return id;
+    },
+    attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataResource(id: $id) { dataLoads { totalCount } } }`, { id }, (d) => d.dataResource?.dataLoads?.totalCount > 0),
+  },
 ];
 
 /** A pending request by a city agency for a CONDITIONAL entry of the owner. */

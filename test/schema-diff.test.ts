@@ -31,7 +31,8 @@ function structuralProblems(schema: string, diff: SchemaDifference): string[] {
   const bare = (table: string) => table.slice(schema.length + 1);
   const problems: string[] = [];
   for (const t of Object.keys(diff.newTables).filter(own)) problems.push(`${t}: an entity's table that no migration creates`);
-  for (const t of Object.keys(diff.removedTables).filter(own)) if (!KIT_TABLES.has(bare(t)) && !RECORD_TABLES.test(bare(t))) problems.push(`${t}: a table no entity and no kit module owns`);
+  for (const t of Object.keys(diff.removedTables).filter(own))
+    if (!KIT_TABLES.has(bare(t)) && !RECORD_TABLES.test(bare(t))) problems.push(`${t}: a table no entity and no kit module owns`);
   for (const [t, d] of Object.entries(diff.changedTables).filter(([t]) => own(t))) {
     for (const c of Object.keys(d.addedColumns)) problems.push(`${t}.${c}: an entity's column that no migration creates`);
     for (const c of Object.keys(d.removedColumns)) problems.push(`${t}.${c}: a column no entity maps`);

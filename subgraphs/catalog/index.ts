@@ -29,11 +29,14 @@ import { Migration20261205000100 } from './migrations/Migration20261205000100_ne
 import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
+import { Migration20261211000000 } from './migrations/Migration20261211000000_data_ingest.js';
 import { DataLoad } from './records/load.entity.js';
 import { Migration20261213000000 } from './migrations/Migration20261213000000_aggregate_runs.js';
 import { AggregateRun } from './records/aggregate.entity.js';
 import { AggregateRunResolver } from './records/aggregate.resolver.js';
 import { RecordPreviewResolver } from './records/preview.js';
+import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.resolver.js';
+import { uploadRoute } from './records/upload.route.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -55,6 +58,8 @@ export const catalogModule: SubgraphModule = {
     DataResourceObjectionsResolver,
     AggregateRunResolver,
     RecordPreviewResolver,
+    DataLoadResolver,
+    DataResourceLoadsResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
   entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad, AggregateRun],
@@ -72,9 +77,12 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
     { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
     { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
+    { name: 'Migration20261211000000_data_ingest', class: Migration20261211000000 },
     { name: 'Migration20261213000000_aggregate_runs', class: Migration20261213000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
   internal: { 'credit-code-claim': claimCreditCode },
+  // Uploads of records, streamed from the gateway (records/upload.route.ts).
+  transfers: [uploadRoute],
 };

@@ -36,6 +36,10 @@ export interface SubgraphSettings {
    * it on a running subgraph; `DEFAULT_CATALOG_COUNT_BOUND` when absent.
    */
   catalogCountBound?: number;
+  /** The largest upload of records (DATA_UPLOAD_MAX_BYTES); `DEFAULT_DATA_UPLOAD_MAX_BYTES` when absent. Read at each upload. */
+  dataUploadMaxBytes?: number;
+  /** How long an upload may pause between chunks (DATA_UPLOAD_IDLE_MS); `DEFAULT_DATA_UPLOAD_IDLE_MS` when absent. */
+  dataUploadIdleMs?: number;
 }
 
 /** What the pruner keeps how long (kit/server/retention.ts), and how often it runs. */
@@ -67,5 +71,7 @@ export function subgraphSettingsOf(env: Env): SubgraphSettings {
     retention: retentionOf(env),
     eventMaxAttempts: env.eventMaxAttempts,
     catalogCountBound: env.catalogCountBound,
+    dataUploadMaxBytes: env.dataUploadMaxBytes,
+    dataUploadIdleMs: env.dataUploadIdleMs,
   };
 }
