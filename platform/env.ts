@@ -59,6 +59,8 @@ export interface Env {
   otelServiceName: string | undefined;
   /** Catalog search counts exactly up to this many matches per node, and estimates beyond; read once here and handed to the catalog in its subgraph settings. */
   catalogCountBound: number;
+  /** Record reads (grant and open-data API) one caller may make per minute on a node (subgraphs/catalog/records/limits.ts); 0: no limit. */
+  recordReadsPerMinute: number;
   /** How often each subgraph prunes outbox events, receipts and idempotency records nothing needs any more (subgraphs/kit/server/retention.ts); 0: never. */
   retentionIntervalMs: number;
   /** Outbox events and receipts older than this are pruned even if a consumer has not acknowledged them. */
@@ -107,6 +109,9 @@ const positiveInt = (what: string) => nonNegativeInt.pipe(z.number().min(1, `mus
 /** Default of CATALOG_COUNT_BOUND: a page of matches costs milliseconds, reading 1,000 of them a few more. */
 export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
 const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
+
+/** Default of RECORD_READS_PER_MINUTE: a page every half second for each caller, far above a person's and below a scraper's pace. */
+export const DEFAULT_RECORD_READS_PER_MINUTE = 120;
 
 /** Every variable, by its name; an empty value counts as unset. */
 const envSchema = (demo: boolean) =>
@@ -157,6 +162,7 @@ const envSchema = (demo: boolean) =>
       .optional(),
     OTEL_SERVICE_NAME: z.string().optional(),
     CATALOG_COUNT_BOUND: catalogCountBoundSchema,
+    RECORD_READS_PER_MINUTE: nonNegativeInt.default(DEFAULT_RECORD_READS_PER_MINUTE),
     RETENTION_INTERVAL_MS: nonNegativeInt.default(RETENTION_DEFAULTS.retentionIntervalMs),
     EVENT_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.eventRetentionHours),
     IDEMPOTENCY_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.idempotencyRetentionHours),
@@ -205,6 +211,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
     otelServiceName: v.OTEL_SERVICE_NAME,
     catalogCountBound: v.CATALOG_COUNT_BOUND,
+    recordReadsPerMinute: v.RECORD_READS_PER_MINUTE,
     retentionIntervalMs: v.RETENTION_INTERVAL_MS,
     eventRetentionHours: v.EVENT_RETENTION_HOURS,
     idempotencyRetentionHours: v.IDEMPOTENCY_RETENTION_HOURS,

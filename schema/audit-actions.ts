@@ -36,6 +36,13 @@ export interface AuditActions {
       { providerId: string; resourceId: string | null; itemNames: string[]; kind: string; infringes: Sensitivity[]; subjectKind: string } & Deadline
     >;
     'dataObjection.handle': Change<'DataObjection', { outcome: string; dueDate: string; late: boolean; byAuthority: boolean }>;
+    /**
+     * Data plane reads (issue 19), one per request served: who read (the event's actor), for which
+     * organization, under which grant or agreement (null: the provider's own data), the items served
+     * and those masked, the number of filter conditions and of rows returned [SEC-2, SHR-5, OPN-7].
+     */
+    'dataRecords.read': Change<'DataResource', RecordsRead & { organizationId: string; grantId: string | null; scenario: string | null }>;
+    'openDataRecords.read': Change<'DataResource', RecordsRead & { datasetId: string; agreementId: string }>;
   };
   sharing: {
     'shareRequest.create': Change<'ShareRequest', RequestWritten>;
@@ -263,6 +270,14 @@ interface CatalogLine {
   itemNames: string[];
   legalBasis: string;
   fromCatalog: true;
+}
+
+/** What a data plane read served. */
+interface RecordsRead {
+  items: string[];
+  masked: string[];
+  filters: number;
+  rows: number;
 }
 
 interface StatusChange {

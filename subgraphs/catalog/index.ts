@@ -30,6 +30,7 @@ import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
 import { DataLoad } from './records/load.entity.js';
+import { RecordReadResolver } from './records/read.resolver.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -49,6 +50,8 @@ export const catalogModule: SubgraphModule = {
     CatalogEvaluationResolver,
     DataObjectionResolver,
     DataResourceObjectionsResolver,
+    // Reads of records through grants and of open data [issue 19].
+    RecordReadResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
   entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad],

@@ -36,6 +36,11 @@ export interface SubgraphSettings {
    * it on a running subgraph; `DEFAULT_CATALOG_COUNT_BOUND` when absent.
    */
   catalogCountBound?: number;
+  /**
+   * Record reads one caller may make per minute on a node (RECORD_READS_PER_MINUTE;
+   * subgraphs/catalog/records/limits.ts). Read at each read, so a harness may change it; absent or 0: no limit.
+   */
+  recordReadsPerMinute?: number;
 }
 
 /** What the pruner keeps how long (kit/server/retention.ts), and how often it runs. */
@@ -67,5 +72,6 @@ export function subgraphSettingsOf(env: Env): SubgraphSettings {
     retention: retentionOf(env),
     eventMaxAttempts: env.eventMaxAttempts,
     catalogCountBound: env.catalogCountBound,
+    recordReadsPerMinute: env.recordReadsPerMinute,
   };
 }
