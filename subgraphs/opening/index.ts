@@ -49,6 +49,7 @@ import { OpenDataCreditRecordResolver, OpenDataSanctionResolver } from './sancti
 import { userStanding } from './user-standing.js';
 
 import { Migration20261212000000 } from './migrations/Migration20261212000000_open_data_counts.js';
+import { OpenDataCount } from './open-data-count.entity.js';
 import { countOpenData, OPEN_ACCESS_ROUTE, OPEN_DATA_COUNTS_ROUTE, openAccess } from './open-access.route.js';
 
 export const openingModule: SubgraphModule = {
@@ -89,6 +90,7 @@ export const openingModule: SubgraphModule = {
     OpenDataEmergency,
     OpenDataUse,
     OpenDataCreditRecord,
+    OpenDataCount,
   ],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },

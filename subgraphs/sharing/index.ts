@@ -28,6 +28,7 @@ import { Migration20261206000000 } from './migrations/Migration20261206000000_ou
 import { SanctionReplica } from './sanction-replica.entity.js';
 import { handleSanctionEvent } from './sanction-events.js';
 import { Migration20261212000000 } from './migrations/Migration20261212000000_grant_uses.js';
+import { GrantUse } from './grant-use.entity.js';
 import { GRANT_READ_ROUTE, GRANT_USES_ROUTE, grantRead, grantUses } from './grant-use.route.js';
 
 export const sharingModule: SubgraphModule = {
@@ -45,7 +46,7 @@ export const sharingModule: SubgraphModule = {
     SharingEvaluationResolver,
   ],
   references: shareRequestReference,
-  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, SanctionReplica, DataDemand, DataVerification, UsageFeedback],
+  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, SanctionReplica, DataDemand, DataVerification, UsageFeedback, GrantUse],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },

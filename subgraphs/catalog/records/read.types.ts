@@ -11,7 +11,7 @@ export class RecordValue {
   @Field(() => String, {
     nullable: true,
     description:
-      '值的文本形式（整数、小数、布尔值按其规范写法；日期 YYYY-MM-DD；时间为 UTC 的 ISO 时刻）；为空时为 null / the value as text (numbers and booleans in their canonical form, dates YYYY-MM-DD, date-times ISO instants in UTC); null when empty',
+      '值的文本形式（整数、小数、布尔值按其规范写法；日期为 ISO 8601 日历日期；时间为 UTC 的 ISO 时刻）；为空时为 null / the value as text (numbers and booleans in their canonical form, dates as ISO 8601 calendar dates, date-times as ISO instants in UTC); null when empty',
   })
   value!: string | null;
 
