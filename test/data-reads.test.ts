@@ -4,9 +4,12 @@ import type { Actor } from '../schema/auth.js';
 import { regionOf } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
+import { internalPost } from '../platform/internal.js';
+import { SYSTEM_ACTOR } from '../subgraphs/kit/server/events.js';
+import { INTERNAL_PREFIX } from '../subgraphs/kit/server/peers.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
-import { TEST_SETTINGS } from './support/env.js';
+import { TEST_SECRET, TEST_SETTINGS } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
 
@@ -427,5 +430,40 @@ describe('open data by API [OPN-2, OPN-7, OPN-9, Z §20, Z §27, Z §28]', () =>
     await f.must(closed.staff, `mutation($id: ID!) { submitDataResource(id: $id) { id } }`, { id: closed.resourceId });
     await f.must(authority(CITY), `mutation($id: ID!) { publishDataResource(id: $id) { id } }`, { id: closed.resourceId });
     expect(ext(await openRead(null, closed.id))?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+  });
+});
+
+describe('the counting routes take only the data plane, and only well-formed counts [SHR-11, OPN-9]', () => {
+  const post = (subgraph: 'sharing' | 'opening', name: string, body: unknown, actor: Actor = SYSTEM_ACTOR) =>
+    internalPost<Record<string, unknown>>({
+      node: f.federation.nodes.get('lishui')!.node,
+      subgraph,
+      path: `${INTERNAL_PREFIX}${name}`,
+      actor,
+      body: JSON.stringify(body),
+      secret: TEST_SECRET,
+      timeoutMs: 10_000,
+    });
+
+  test('a staff token is refused (403); a malformed count, or one of an unknown grant or dataset, counts nothing', async () => {
+    const s = await grantedEntry('丽水市卯', CITY, LIANDU);
+    expect((await post('sharing', 'grant-uses', { grantId: s.grantId, rows: 1 }, s.staff)).status).toBe(403);
+    expect((await post('opening', 'open-data-counts', { datasetId: s.resourceId, method: 'API', rows: 1 }, s.staff)).status).toBe(403);
+    for (const body of [{ grantId: s.grantId, rows: -1 }, { grantId: s.grantId, rows: 1.5 }, { grantId: 'x', rows: 1 }, { grantId: s.resourceId, rows: 1 }, {}]) {
+      expect((await post('sharing', 'grant-uses', body)).body).toEqual({ counted: false });
+    }
+    for (const body of [
+      { datasetId: s.resourceId, method: 'API', rows: 1 },
+      { datasetId: s.resourceId, method: 'MODEL', rows: 1 },
+      { method: 'API', rows: 1 },
+    ]) {
+      expect((await post('opening', 'open-data-counts', body)).body).toEqual({ counted: false });
+    }
+    expect((await post('sharing', 'grant-read', { resourceId: s.resourceId, organizationId: s.grantee, itemNames: [] })).body).toMatchObject({
+      allowed: false,
+      denial: 'BAD_REQUEST',
+    });
+    expect(await sql('lishui', 'sharing', 'select * from "sharing".grant_use where grant_id = ?', [s.grantId])).toEqual([]);
+    expect(await sql('lishui', 'opening', 'select * from "opening".open_data_count where dataset_id = ?', [s.resourceId])).toEqual([]);
   });
 });
