@@ -27,6 +27,7 @@ const gateway = await createGateway({
   logger,
   metrics: env.metricsEnabled,
   publicBaseUrl: env.publicBaseUrl,
+  transferMaxBytes: env.dataUploadMaxBytes,
 });
 logger.info({ url: gateway.url, playground: `${gateway.url}/playground` }, 'gateway listening');
 const stop = async () => {

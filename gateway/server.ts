@@ -27,6 +27,7 @@ import { gatewayRequestMetrics, trackNodeHealth } from './metrics.js';
 import { enumLabels, serveOpenCatalog, type PublicResult } from './dcat.js';
 import { getRegion } from '../schema/regions.js';
 import { Agent } from 'undici';
+import { serveTransfers } from './transfer.js';
 
 export interface GatewayOptions {
   topology: Topology;
@@ -75,6 +76,8 @@ export interface GatewayOptions {
    * reaches the gateway (e.g. https://data.lishui.gov.cn); the gateway's own URL when absent.
    */
   publicBaseUrl?: string;
+  /** The largest body a streamed transfer (`/data/…`, gateway/transfer.ts) may carry (DATA_UPLOAD_MAX_BYTES); 1 GiB when absent. */
+  transferMaxBytes?: number;
 }
 
 declare module 'fastify' {
@@ -309,7 +312,12 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
   app.decorateRequest('authError', null);
   // None by default: the playground is served by the gateway itself, and other pages must be named.
   // A page may read the request id (to quote it) and, after a 429, when to retry.
-  await app.register(fastifyCors, { origin: o.corsOrigins ?? [], methods: ['GET', 'POST'], maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'] });
+  await app.register(fastifyCors, {
+    origin: o.corsOrigins ?? [],
+    methods: ['GET', 'POST', 'PUT'],
+    maxAge: 600,
+    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'content-disposition'],
+  });
   if (o.rateLimit) {
     await app.register(fastifyRateLimit, {
       max: o.rateLimit.max,
@@ -390,6 +398,17 @@ export async function createGateway(o: GatewayOptions): Promise<RunningGateway> 
         graphql.call(this, request, reply),
       );
     },
+  });
+  // Uploads and downloads of records, streamed to and from the owning node (gateway/transfer.ts).
+  await serveTransfers(app, {
+    topology,
+    internalSecret: o.internalSecret,
+    jwtSecret: o.jwtSecret,
+    jwtMaxLifetimeMs: o.jwtMaxLifetimeMs,
+    standing,
+    dispatcher,
+    anchors,
+    maxBytes: o.transferMaxBytes,
   });
   let ownUrl = '';
   const root = topology.root;

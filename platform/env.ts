@@ -61,6 +61,10 @@ export interface Env {
   catalogCountBound: number;
   /** Record reads (grant and open-data API) one caller may make per minute on a node (subgraphs/catalog/records/limits.ts); 0: no limit. */
   recordReadsPerMinute: number;
+  /** The largest file one upload of records may be (DATA_UPLOAD_MAX_BYTES); larger ones are refused with 413 and write nothing. */
+  dataUploadMaxBytes: number;
+  /** How long an upload may pause between chunks before it is abandoned and rolled back (DATA_UPLOAD_IDLE_MS). */
+  dataUploadIdleMs: number;
   /** How often each subgraph prunes outbox events, receipts and idempotency records nothing needs any more (subgraphs/kit/server/retention.ts); 0: never. */
   retentionIntervalMs: number;
   /** Outbox events and receipts older than this are pruned even if a consumer has not acknowledged them. */
@@ -108,6 +112,11 @@ const positiveInt = (what: string) => nonNegativeInt.pipe(z.number().min(1, `mus
 
 /** Default of CATALOG_COUNT_BOUND: a page of matches costs milliseconds, reading 1,000 of them a few more. */
 export const DEFAULT_CATALOG_COUNT_BOUND = 1000;
+/** An upload of records may be this large (1 GiB) unless configured otherwise; it streams, so the bound is the disk's and the operator's, not memory's. */
+export const DEFAULT_DATA_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+/** An upload that sends nothing for this long is abandoned (its transaction would otherwise hold a connection). */
+export const DEFAULT_DATA_UPLOAD_IDLE_MS = 60_000;
+
 const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
 
 /** Default of RECORD_READS_PER_MINUTE: a page every half second for each caller, far above a person's and below a scraper's pace. */
@@ -163,6 +172,10 @@ const envSchema = (demo: boolean) =>
     OTEL_SERVICE_NAME: z.string().optional(),
     CATALOG_COUNT_BOUND: catalogCountBoundSchema,
     RECORD_READS_PER_MINUTE: nonNegativeInt.default(DEFAULT_RECORD_READS_PER_MINUTE),
+    DATA_UPLOAD_MAX_BYTES: nonNegativeInt.pipe(z.number().min(1024, 'must be at least 1024')).default(DEFAULT_DATA_UPLOAD_MAX_BYTES),
+    DATA_UPLOAD_IDLE_MS: nonNegativeInt
+      .pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000'))
+      .default(DEFAULT_DATA_UPLOAD_IDLE_MS),
     RETENTION_INTERVAL_MS: nonNegativeInt.default(RETENTION_DEFAULTS.retentionIntervalMs),
     EVENT_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.eventRetentionHours),
     IDEMPOTENCY_RETENTION_HOURS: positiveInt('hour').default(RETENTION_DEFAULTS.idempotencyRetentionHours),
@@ -212,6 +225,8 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     otelServiceName: v.OTEL_SERVICE_NAME,
     catalogCountBound: v.CATALOG_COUNT_BOUND,
     recordReadsPerMinute: v.RECORD_READS_PER_MINUTE,
+    dataUploadMaxBytes: v.DATA_UPLOAD_MAX_BYTES,
+    dataUploadIdleMs: v.DATA_UPLOAD_IDLE_MS,
     retentionIntervalMs: v.RETENTION_INTERVAL_MS,
     eventRetentionHours: v.EVENT_RETENTION_HOURS,
     idempotencyRetentionHours: v.IDEMPOTENCY_RETENTION_HOURS,

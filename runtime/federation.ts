@@ -170,6 +170,7 @@ export async function startFederation(o: FederationOptions): Promise<RunningFede
     playgroundHeaders: o.playgroundHeaders,
     publicBaseUrl: o.publicBaseUrl,
     metrics: o.settings.metrics,
+    transferMaxBytes: o.settings.dataUploadMaxBytes,
   });
   return {
     gateway,

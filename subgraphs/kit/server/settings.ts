@@ -41,6 +41,10 @@ export interface SubgraphSettings {
    * subgraphs/catalog/records/limits.ts). Read at each read, so a harness may change it; absent or 0: no limit.
    */
   recordReadsPerMinute?: number;
+  /** The largest upload of records (DATA_UPLOAD_MAX_BYTES); `DEFAULT_DATA_UPLOAD_MAX_BYTES` when absent. Read at each upload. */
+  dataUploadMaxBytes?: number;
+  /** How long an upload may pause between chunks (DATA_UPLOAD_IDLE_MS); `DEFAULT_DATA_UPLOAD_IDLE_MS` when absent. */
+  dataUploadIdleMs?: number;
 }
 
 /** What the pruner keeps how long (kit/server/retention.ts), and how often it runs. */
@@ -73,5 +77,7 @@ export function subgraphSettingsOf(env: Env): SubgraphSettings {
     eventMaxAttempts: env.eventMaxAttempts,
     catalogCountBound: env.catalogCountBound,
     recordReadsPerMinute: env.recordReadsPerMinute,
+    dataUploadMaxBytes: env.dataUploadMaxBytes,
+    dataUploadIdleMs: env.dataUploadIdleMs,
   };
 }

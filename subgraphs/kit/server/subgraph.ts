@@ -33,6 +33,7 @@ import { PeriodicWork } from './periodic.js';
 import { DEFAULT_RETENTION, pruneSubgraph, type PruneReport } from './retention.js';
 import type { RetentionSettings, SubgraphSettings } from './settings.js';
 import { refreshStatistics, type StatisticsRefresh } from './statistics.js';
+import { serveTransfers, type TransferRoute } from './transfers.js';
 
 /** What a subgraph folder exports: its schema pieces, entities and migrations. */
 export interface SubgraphModule {
@@ -59,6 +60,12 @@ export interface SubgraphModule {
    * visibility should decide. Never reachable through the gateway.
    */
   internal?: Record<string, InternalRoute>;
+  /**
+   * Streamed HTTP routes at `/data/<kind>/…` (kit/server/transfers.ts, schema/transfer.ts): an
+   * upload or a download too large for a GraphQL body, reached through the gateway, which routes
+   * by the global ID in the path and signs the caller over the method and URL.
+   */
+  transfers?: TransferRoute[];
 }
 
 /**
@@ -428,6 +435,7 @@ export async function createSubgraph(mod: SubgraphModule, opts: SubgraphOptions)
       return text;
     },
   );
+  if (mod.transfers?.length) await serveTransfers(app, mod.transfers, { name: mod.name, node: opts.node, topology, settings, orm, chain, replays });
   await opts.extend?.(app);
 
   await app.listen({ port: opts.port ?? 0, host });
