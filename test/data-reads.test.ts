@@ -12,6 +12,7 @@ import { publishResource, registerOrganization } from './support/catalog-fixture
 import { TEST_SECRET, TEST_SETTINGS } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * The data plane's reads across the demo's three nodes [issue 19 items 2, 3, 6, 7]: an agency reads
@@ -465,5 +466,60 @@ describe('the counting routes take only the data plane, and only well-formed cou
     });
     expect(await sql('lishui', 'sharing', 'select * from "sharing".grant_use where grant_id = ?', [s.grantId])).toEqual([]);
     expect(await sql('lishui', 'opening', 'select * from "opening".open_data_count where dataset_id = ?', [s.resourceId])).toEqual([]);
+  });
+});
+
+describe('open data downloads: streamed, gzip, no login [OPN-2, OPN-9, Z §20, Z §27]', () => {
+  const download = (path: string, headers: Record<string, string> = {}) => fetch(`${f.federation.gateway.url}/data/open/${path}`, { headers });
+
+  test('an UNCONDITIONAL dataset downloads as CSV and JSON, gzip, without personal items, each counted as a download; a district dataset from its own node', async () => {
+    const d = await openDataset('莲都区开放戊', LIANDU, 'UNCONDITIONAL');
+    const csv = await download(`${d.id}.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-encoding')).toBe('gzip');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('统一社会信用代码,企业名称,注册资本,成立日期');
+    expect(lines.slice(1)).toEqual(d.rows.map((r) => `,${r.企业名称},${r.注册资本},${r.成立日期}`));
+
+    const json = await download(`${d.id}.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-encoding')).toBe('gzip');
+    const parsed = (await json.json()) as Record<string, unknown>[];
+    expect(parsed).toEqual(d.rows.map((r) => ({ 统一社会信用代码: null, 企业名称: r.企业名称, 注册资本: r.注册资本, 成立日期: r.成立日期 })));
+    expect(Object.keys(parsed[0]!)).not.toContain('法定代表人身份证号');
+
+    const counted = await eventually(
+      () =>
+        sql<{ calls: number; rows: number }>(
+          'liandu',
+          'opening',
+          'select calls::int as calls, rows::int as rows from "opening".open_data_count where dataset_id = ? and method = ?',
+          [d.id, 'DOWNLOAD'],
+        ),
+      (r) => r[0]?.calls === 2,
+    );
+    expect(counted).toEqual([{ calls: 2, rows: 10 }]);
+    expect((await f.must(d.staff, EVALUATION, { id: d.provider })).organization.openingEvaluation).toEqual({ downloads: 2, apiCalls: 0 });
+  });
+
+  test('RESTRICTED data is never downloaded (403, saying why); an unknown dataset is 404; a bad path 400; a retired entry stops the next download', async () => {
+    const restricted = await openDataset('丽水市开放己', CITY, 'RESTRICTED');
+    const r = await download(`${restricted.id}.csv`);
+    expect(r.status).toBe(403);
+    expect(((await r.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN', decision: 'DOWNLOAD_OF_RESTRICTED' },
+      message: expect.stringContaining('RESTRICTED data is never downloaded'),
+    });
+    expect((await download(`${restricted.resourceId}.csv`)).status).toBe(404);
+    expect((await download(`${restricted.id}.xlsx`)).status).toBe(400);
+
+    const d = await openDataset('丽水市开放庚', CITY, 'UNCONDITIONAL');
+    expect((await download(`${d.id}.json`)).status).toBe(200);
+    await f.must(authority(CITY), `mutation($id: ID!) { retireDataResource(id: $id, reason: "停止采集") { id } }`, { id: d.resourceId });
+    expect([403, 404]).toContain((await download(`${d.id}.json`)).status);
   });
 });

@@ -31,6 +31,7 @@ import { Migration20261206000000 } from './migrations/Migration20261206000000_ou
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
 import { DataLoad } from './records/load.entity.js';
 import { RecordReadResolver } from './records/read.resolver.js';
+import { openDownloadRoute } from './records/download.route.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -73,4 +74,6 @@ export const catalogModule: SubgraphModule = {
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
   internal: { 'credit-code-claim': claimCreditCode },
+  // Open data downloads, streamed and gzip [OPN-2, Z §20, Z §27].
+  transfers: [openDownloadRoute],
 };
