@@ -51,7 +51,11 @@ function ownFields(type: GraphQLObjectType, objects: Record<string, string> = {}
 }
 
 /** What the lists that require an argument are asked with. */
-const REQUIRED_ARGS: Record<string, string> = { openDataPlans: 'year: 2026' };
+const REQUIRED_ARGS: Record<string, string> = {
+  openDataPlans: 'year: 2026',
+  entryRecords: 'id: "x", organizationId: "x", scenario: "x"',
+  openDatasetRecords: 'id: "x"',
+};
 
 /** A page of the largest size, everything of the connection and of its items selected. */
 const fullPage = (c: (typeof connections)[number], alias = c.field) =>

@@ -70,7 +70,11 @@ export function transferTarget(topology: TopologyIndex, url: string): { node: No
   });
   const subgraph = Object.hasOwn(TRANSFER_KINDS, segments[0] ?? '') ? TRANSFER_KINDS[segments[0]!] : undefined;
   if (!subgraph) return null;
-  const id = segments.slice(1).find(isGlobalId);
+  // A file named by its object's ID (`/data/open/<id>.csv`) routes as the ID does.
+  const id = segments
+    .slice(1)
+    .map((s) => s.replace(/\.[a-z]{1,8}$/, ''))
+    .find(isGlobalId);
   const node = id ? topology.nodeForId(id) : topology.root;
   return node ? { node, subgraph } : null;
 }

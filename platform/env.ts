@@ -59,6 +59,8 @@ export interface Env {
   otelServiceName: string | undefined;
   /** Catalog search counts exactly up to this many matches per node, and estimates beyond; read once here and handed to the catalog in its subgraph settings. */
   catalogCountBound: number;
+  /** Record reads (grant and open-data API) one caller may make per minute on a node (subgraphs/catalog/records/limits.ts); 0: no limit. */
+  recordReadsPerMinute: number;
   /** The largest file one upload of records may be (DATA_UPLOAD_MAX_BYTES); larger ones are refused with 413 and write nothing. */
   dataUploadMaxBytes: number;
   /** How long an upload may pause between chunks before it is abandoned and rolled back (DATA_UPLOAD_IDLE_MS). */
@@ -117,6 +119,9 @@ export const DEFAULT_DATA_UPLOAD_IDLE_MS = 60_000;
 
 const catalogCountBoundSchema = nonNegativeInt.pipe(z.number().min(1, 'must be at least 1')).default(DEFAULT_CATALOG_COUNT_BOUND);
 
+/** Default of RECORD_READS_PER_MINUTE: a page every half second for each caller, far above a person's and below a scraper's pace. */
+export const DEFAULT_RECORD_READS_PER_MINUTE = 120;
+
 /** Every variable, by its name; an empty value counts as unset. */
 const envSchema = (demo: boolean) =>
   z.object({
@@ -166,6 +171,7 @@ const envSchema = (demo: boolean) =>
       .optional(),
     OTEL_SERVICE_NAME: z.string().optional(),
     CATALOG_COUNT_BOUND: catalogCountBoundSchema,
+    RECORD_READS_PER_MINUTE: nonNegativeInt.default(DEFAULT_RECORD_READS_PER_MINUTE),
     DATA_UPLOAD_MAX_BYTES: nonNegativeInt.pipe(z.number().min(1024, 'must be at least 1024')).default(DEFAULT_DATA_UPLOAD_MAX_BYTES),
     DATA_UPLOAD_IDLE_MS: nonNegativeInt
       .pipe(z.number().min(1000, 'must be between 1000 and 3600000').max(3_600_000, 'must be between 1000 and 3600000'))
@@ -218,6 +224,7 @@ export function loadEnv(src: NodeJS.ProcessEnv = process.env, { demo = false } =
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
     otelServiceName: v.OTEL_SERVICE_NAME,
     catalogCountBound: v.CATALOG_COUNT_BOUND,
+    recordReadsPerMinute: v.RECORD_READS_PER_MINUTE,
     dataUploadMaxBytes: v.DATA_UPLOAD_MAX_BYTES,
     dataUploadIdleMs: v.DATA_UPLOAD_IDLE_MS,
     retentionIntervalMs: v.RETENTION_INTERVAL_MS,

@@ -44,6 +44,13 @@ export interface AuditActions {
     'dataLoad.start': Change<'DataLoad', DataLoadFacts>;
     'dataLoad.loaded': Change<'DataLoad', DataLoadFacts & { rowCount: number; contentHash: string }>;
     'dataLoad.rejected': Change<'DataLoad', DataLoadFacts & { rowsRead: number; errorCount: number }>;
+    /**
+     * Data plane reads (issue 19), one per request served: who read (the event's actor), for which
+     * organization, under which grant or agreement (null: the provider's own data), the items served
+     * and those masked, the number of filter conditions and of rows returned [SEC-2, SHR-5, OPN-7].
+     */
+    'dataRecords.read': Change<'DataResource', RecordsRead & { organizationId: string; grantId: string | null; scenario: string | null }>;
+    'openDataRecords.read': Change<'DataResource', RecordsRead & { datasetId: string; agreementId: string }>;
   };
   sharing: {
     'shareRequest.create': Change<'ShareRequest', RequestWritten>;
@@ -279,6 +286,14 @@ interface CatalogLine {
   itemNames: string[];
   legalBasis: string;
   fromCatalog: true;
+}
+
+/** What a data plane read served. */
+interface RecordsRead {
+  items: string[];
+  masked: string[];
+  filters: number;
+  rows: number;
 }
 
 interface StatusChange {

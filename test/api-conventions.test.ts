@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { newId } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
@@ -66,7 +67,19 @@ describe('viewer: who the caller is, answered by its own platform [SEC-1, J §9,
 });
 
 /** Lists the public may read [CAT-8, OPN-1, OPN-3, Z §10, Z §16, B §31]; every other list needs a caller. */
-const PUBLIC_LISTS = ['dataResources', 'organizations', 'regions', 'openDatasets', 'operators', 'restrictedOpenDataHolders', 'dataProducts', 'guidedPriceRanges'];
+const PUBLIC_LISTS = [
+  'dataResources',
+  'organizations',
+  'regions',
+  'openDatasets',
+  'operators',
+  'restrictedOpenDataHolders',
+  'dataProducts',
+  'guidedPriceRanges',
+  'openDatasetRecords',
+];
+/** Public lists of one object's contents: asked for an ID no platform knows, they answer NOT_FOUND, never UNAUTHENTICATED. */
+const PUBLIC_LISTS_OF_ONE = ['openDatasetRecords'];
 
 interface IntrospectedField {
   name: string;
@@ -81,12 +94,21 @@ describe('one rule for the public: a list that needs a caller answers UNAUTHENTI
     const inner = (t: IntrospectedField['type']) => (t.kind === 'NON_NULL' ? t.ofType! : t);
     const lists = fields.filter((x) => inner(x.type).kind === 'LIST' || inner(x.type).name?.endsWith('Connection'));
     expect(lists.map((x) => x.name)).toEqual(expect.arrayContaining([...PUBLIC_LISTS, 'shareRequests', 'dataObjections', 'auditEvents']));
-    const args: Record<string, string> = { regionCode: '"331100"', checks: '[]', year: '2026' };
+    const args: Record<string, string> = {
+      regionCode: '"331100"',
+      checks: '[]',
+      year: '2026',
+      id: `"${newId('331100')}"`,
+      organizationId: `"${newId('331100')}"`,
+      scenario: '"x"',
+    };
     for (const list of lists) {
       const required = list.args.filter((a) => a.type.kind === 'NON_NULL' && a.defaultValue === null).map((a) => `${a.name}: ${args[a.name]}`);
       const query = `{ ${list.name}${required.length ? `(${required.join(', ')})` : ''} { __typename } }`;
       const r = await f.gql(null, query);
-      if (PUBLIC_LISTS.includes(list.name)) {
+      if (PUBLIC_LISTS_OF_ONE.includes(list.name)) {
+        expect({ list: list.name, codes: r.errors?.map((e) => e.extensions?.code) }).toEqual({ list: list.name, codes: ['NOT_FOUND'] });
+      } else if (PUBLIC_LISTS.includes(list.name)) {
         expect({ list: list.name, errors: r.errors }).toEqual({ list: list.name, errors: undefined });
       } else {
         // Once, however many platforms the list fanned out to.

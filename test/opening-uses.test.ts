@@ -367,7 +367,7 @@ describe("an agency's opening evaluation, read across nodes [OPN-9, Z §38]", ()
     const agreementId = await agreement(user, d);
     expect((await dataPlane('liandu', [use(agreementId, d.id), use(agreementId, d.id)])).body.recorded).toBe(2);
     const EVALUATION = `query($id: ID!) { organization(id: $id) { openingEvaluation { openDatasets restrictedDatasets applicationsReceived agreementsInForce restrictedUses downloads } } }`;
-    const expected = { openDatasets: 1, restrictedDatasets: 1, applicationsReceived: 1, agreementsInForce: 1, restrictedUses: 2, downloads: null };
+    const expected = { openDatasets: 1, restrictedDatasets: 1, applicationsReceived: 1, agreementsInForce: 1, restrictedUses: 2, downloads: 0 };
     expect((await f.must(authority(CITY), EVALUATION, { id: d.provider })).organization.openingEvaluation).toEqual(expected);
     expect((await f.must(d.staff, EVALUATION, { id: d.provider })).organization.openingEvaluation).toEqual(expected);
     const neighbour = await registerOrganization(f.call, LIANDU, '莲都区评价邻局');

@@ -220,3 +220,20 @@ export function isAggregateRequester(actor: Actor, run: RunRow): boolean {
 export function canSeeAggregateRun(actor: Actor, node: NodeConfig, run: RunRow): boolean {
   return isAggregateRequester(actor, run) || canReviewAggregateRun(actor, run) || oversees(actor, node, run.regionCode);
 }
+
+// ---------------------------------------------------------------- Records [issue 19, SEC-1, SHR-5, SEC-3]
+
+/**
+ * Who reads an entry's records for an organization: its own staff only. The provider's staff read
+ * their own data whole; any other organization's staff read through a grant the sharing subgraph
+ * confirms at each read. An authority's or an auditor's token acts for no organization here:
+ * auditors read the audit log of every read, never the records [SEC-1, SEC-2, B §26].
+ */
+export function canReadRecordsFor(actor: Actor, organizationId: string): boolean {
+  return actsForOrg(actor, organizationId);
+}
+
+/** The provider reading its own entry: no grant needed, nothing masked [SEC-5]. */
+export function readsOwnRecords(r: Pick<DataResource, 'providerId'>, organizationId: string): boolean {
+  return r.providerId === organizationId;
+}

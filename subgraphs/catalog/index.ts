@@ -37,6 +37,8 @@ import { AggregateRunResolver } from './records/aggregate.resolver.js';
 import { RecordPreviewResolver } from './records/preview.js';
 import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.resolver.js';
 import { uploadRoute } from './records/upload.route.js';
+import { RecordReadResolver } from './records/read.resolver.js';
+import { openDownloadRoute } from './records/download.route.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -60,6 +62,8 @@ export const catalogModule: SubgraphModule = {
     RecordPreviewResolver,
     DataLoadResolver,
     DataResourceLoadsResolver,
+    // Reads of records through grants and of open data [issue 19].
+    RecordReadResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
   entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad, AggregateRun],
@@ -83,6 +87,6 @@ export const catalogModule: SubgraphModule = {
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
   internal: { 'credit-code-claim': claimCreditCode },
-  // Uploads of records, streamed from the gateway (records/upload.route.ts).
-  transfers: [uploadRoute],
+  // Uploads of records, streamed from the gateway (records/upload.route.ts); open data downloads, streamed and gzip [OPN-2, Z §20, Z §27].
+  transfers: [uploadRoute, openDownloadRoute],
 };

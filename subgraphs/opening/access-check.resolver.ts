@@ -19,7 +19,10 @@ import { datasetLoader } from './dataset.loader.js';
  * suspended or terminated under Z §39 (sanction.rules.ts `decidingAgreement`). One statement for
  * the batch.
  */
-async function decidingAgreements(ctx: SubgraphContext, checks: OpenAccessCheckInput[]): Promise<Map<string, DecidingAgreement>> {
+export async function decidingAgreements(
+  ctx: Pick<SubgraphContext, 'em'>,
+  checks: Pick<OpenAccessCheckInput, 'datasetId' | 'userAccount'>[],
+): Promise<Map<string, DecidingAgreement>> {
   if (checks.length === 0) return new Map();
   const today = todayInChina();
   const rows = await ctx.em.find(OpenDataAgreement, {

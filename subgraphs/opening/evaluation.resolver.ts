@@ -44,15 +44,11 @@ export class OpeningEvaluation {
   @Field(() => Int, { description: '记录在案的受限开放数据利用次数 / recorded uses of its restricted data [Z §28, Z §34]' })
   restrictedUses!: number;
 
-  /**
-   * Downloads and API calls of open data are counted by the data plane as it serves rows, which a
-   * later issue builds; until then these answer null ("not counted"), never a zero that would read
-   * as no use.
-   */
-  @Field(() => Int, { nullable: true, description: '下载次数（由数据服务计数；尚未计数时为空）/ downloads, as the data service counts them; null while not counted [Z §38]' })
+  /** Counted by the data plane as it serves open data (open-access.route.ts `countOpenData`). Nullable as before, so clients keep their types; always a count now. */
+  @Field(() => Int, { nullable: true, description: '下载次数（由数据服务计数）/ downloads of its open datasets, as the data service counts them [Z §38]' })
   downloads!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '接口调用次数（由数据服务计数；尚未计数时为空）/ API calls, as the data service counts them; null while not counted [Z §38]' })
+  @Field(() => Int, { nullable: true, description: '接口调用次数（由数据服务计数）/ API calls on its open datasets, as the data service counts them [Z §38]' })
   apiCalls!: number | null;
 }
 
@@ -68,6 +64,8 @@ type Row = {
   applications: number;
   agreements: number;
   uses: number;
+  downloads: number;
+  api_calls: number;
 };
 
 /**
@@ -85,25 +83,27 @@ const openingEvaluationLoader = (ctx: SubgraphContext) =>
               sum(open)::int as open, sum(restricted)::int as restricted, sum(complete)::int as complete,
               sum(opinions)::int as opinions, sum(overdue)::int as overdue, sum(late)::int as late,
               sum(complaints)::int as complaints, sum(applications)::int as applications,
-              sum(agreements)::int as agreements, sum(uses)::int as uses
+              sum(agreements)::int as agreements, sum(uses)::int as uses, sum(downloads)::int as downloads, sum(api_calls)::int as api_calls
          from (select provider_id as org_id, 1 as open, (open_attribute = 'RESTRICTED')::int as restricted,
                       (description is not null and description <> '' and priority_domain is not null and format is not null and update_frequency is not null)::int as complete,
-                      0 as opinions, 0 as overdue, 0 as late, 0 as complaints, 0 as applications, 0 as agreements, 0 as uses
+                      0 as opinions, 0 as overdue, 0 as late, 0 as complaints, 0 as applications, 0 as agreements, 0 as uses, 0 as downloads, 0 as api_calls
                  from "opening"."open_dataset" where provider_id in (${list}) and status = 'OPEN'
                union all
-               select provider_id, 0, 0, 0, 1, (status = 'OPEN' and due_date < ?::date)::int, (status = 'ANSWERED' and ${day('answered_at')} > due_date::text)::int, 0, 0, 0, 0
+               select provider_id, 0, 0, 0, 1, (status = 'OPEN' and due_date < ?::date)::int, (status = 'ANSWERED' and ${day('answered_at')} > due_date::text)::int, 0, 0, 0, 0, 0, 0
                  from "opening"."open_data_opinion" where provider_id in (${list})
                union all
-               select provider_id, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0 from "opening"."open_data_complaint" where provider_id in (${list})
+               select provider_id, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0 from "opening"."open_data_complaint" where provider_id in (${list})
                union all
-               select provider_id, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 from "opening"."open_data_application" where provider_id in (${list})
+               select provider_id, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0 from "opening"."open_data_application" where provider_id in (${list})
                union all
-               select provider_id, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 from "opening"."open_data_agreement"
+               select provider_id, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0 from "opening"."open_data_agreement"
                 where provider_id in (${list}) and status = 'ACTIVE' and term_start <= ?::date and term_end >= ?::date
                union all
-               select provider_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 from "opening"."open_data_use" where provider_id in (${list})) x
+               select provider_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 from "opening"."open_data_use" where provider_id in (${list})
+               union all
+               select provider_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (method = 'DOWNLOAD')::int * calls, (method = 'API')::int * calls from "opening"."open_data_count" where provider_id in (${list})) x
         group by org_id`,
-      [...ids, today, ...ids, ...ids, ...ids, ...ids, today, today, ...ids],
+      [...ids, today, ...ids, ...ids, ...ids, ...ids, today, today, ...ids, ...ids],
     );
     return byKey(ids, rows, (r) => r.org_id).map((r) => ({
       openDatasets: r?.open ?? 0,
@@ -116,8 +116,8 @@ const openingEvaluationLoader = (ctx: SubgraphContext) =>
       applicationsReceived: r?.applications ?? 0,
       agreementsInForce: r?.agreements ?? 0,
       restrictedUses: r?.uses ?? 0,
-      downloads: null,
-      apiCalls: null,
+      downloads: r?.downloads ?? 0,
+      apiCalls: r?.api_calls ?? 0,
     }));
   });
 

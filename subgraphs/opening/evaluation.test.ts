@@ -177,7 +177,7 @@ async function evaluate(actor: Actor, ids: string[]) {
 }
 
 describe('opening evaluation per agency [OPN-9, Z §38]', () => {
-  test('quantity, quality and use of what an agency opened; downloads and API calls are null until the data service counts them', async () => {
+  test('quantity, quality and use of what an agency opened; downloads and API calls as the data service counted them (none here)', async () => {
     const [p, q] = await evaluate(authority(CITY), [provider, quiet]);
     expect(p).toEqual({
       openDatasets: 3,
@@ -191,8 +191,8 @@ describe('opening evaluation per agency [OPN-9, Z §38]', () => {
       applicationsReceived: 3,
       agreementsInForce: 1,
       restrictedUses: 2,
-      downloads: null,
-      apiCalls: null,
+      downloads: 0,
+      apiCalls: 0,
     });
     // An agency that opened nothing reads zeros, and a completeness of null rather than 0.
     expect(q).toMatchObject({ openDatasets: 0, completeness: null, opinionsReceived: 0, restrictedUses: 0 });

@@ -48,6 +48,10 @@ import { OpenDataCreditRecord } from './sanction.entity.js';
 import { OpenDataCreditRecordResolver, OpenDataSanctionResolver } from './sanction.resolver.js';
 import { userStanding } from './user-standing.js';
 
+import { Migration20261212000000 } from './migrations/Migration20261212000000_open_data_counts.js';
+import { OpenDataCount } from './open-data-count.entity.js';
+import { countOpenData, OPEN_ACCESS_ROUTE, OPEN_DATA_COUNTS_ROUTE, openAccess } from './open-access.route.js';
+
 export const openingModule: SubgraphModule = {
   name: 'opening',
   resolvers: [
@@ -86,6 +90,7 @@ export const openingModule: SubgraphModule = {
     OpenDataEmergency,
     OpenDataUse,
     OpenDataCreditRecord,
+    OpenDataCount,
   ],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -106,10 +111,17 @@ export const openingModule: SubgraphModule = {
     { name: 'Migration20261208030000_opening_uses', class: Migration20261208030000 },
     { name: 'Migration20261208040000_opinion_channels', class: Migration20261208040000 },
     { name: 'Migration20261208050000_agreement_closed', class: Migration20261208050000 },
+    { name: 'Migration20261212000000_open_data_counts', class: Migration20261212000000 },
   ],
   // Open datasets follow their catalog entry, and an INFRINGING objection to it is a complaint [Z §10, Z §35].
   consumes: [{ source: 'catalog', handle: handleCatalogEvent }],
   // The data plane records the uses of restricted data it served [Z §28, Z §34 (四)]; the gateway
   // checks a USER token's account on every request (gateway/standing.ts).
-  internal: { [OPEN_DATA_USES_ROUTE]: recordOpenDataUses, 'user-standing': userStanding },
+  internal: {
+    [OPEN_DATA_USES_ROUTE]: recordOpenDataUses,
+    'user-standing': userStanding,
+    // The data plane's access check before each open read, and its count of each download and call [OPN-2, OPN-9].
+    [OPEN_ACCESS_ROUTE]: openAccess,
+    [OPEN_DATA_COUNTS_ROUTE]: countOpenData,
+  },
 };

@@ -43,6 +43,12 @@ export class SharingEvaluation {
    */
   @Field(() => Int, { nullable: true, description: '违规记录数：拒绝共享负面清单外数据的记录 / recorded violations: rejections of data not on the negative list [SHR-3, L §34]' })
   violations!: number | null;
+
+  @Field(() => Int, {
+    description:
+      '经授权读取本部门数据的次数（数据服务按授权逐日计数）/ reads of the agency’s records served through its grants, as the data service counts them per grant and day [SHR-11, SHR-5]',
+  })
+  grantReads!: number;
 }
 
 type RequestRow = { org_id: string; made: number; received: number; decided: number; approved: number; responses: string[] | null };
@@ -50,8 +56,8 @@ type RequestRow = { org_id: string; made: number; received: number; decided: num
 /**
  * Two statements per request, whatever the number of organizations: one over share requests (an
  * organization as requester and as provider, with the Chinese dates of each human decision for the
- * median), one over the records held against it as provider (open verifications past their due date, and
- * rejections of data not on its negative list [L §34]).
+ * median), one over the records held against it as provider (open verifications past their due date,
+ * rejections of data not on its negative list [L §34], and reads of its data through its grants).
  */
 const sharingEvaluationLoader = (ctx: SubgraphContext) =>
   ctx.loaders.get<string, SharingEvaluation>('sharingEvaluation', async (ids) => {
@@ -78,14 +84,16 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
     const elsewhere = await Promise.all(
       ctx.peers.nodes.filter((n) => n.id !== ctx.node.id).map((n) => ctx.peers.internal<RequestsMade>(n, 'sharing', 'requests-made', { organizationIds: ids })),
     );
-    const records = await ctx.em.execute<{ org_id: string; overdue: number; violations: number }[]>(
-      `select org_id, sum(overdue)::int as overdue, sum(violations)::int as violations
-         from (select provider_id as org_id, 1 as overdue, 0 as violations from "sharing"."data_verification"
+    const records = await ctx.em.execute<{ org_id: string; overdue: number; violations: number; reads: number }[]>(
+      `select org_id, sum(overdue)::int as overdue, sum(violations)::int as violations, sum(reads)::int as reads
+         from (select provider_id as org_id, 1 as overdue, 0 as violations, 0 as reads from "sharing"."data_verification"
                 where provider_id in (${list}) and status = 'OPEN' and due_date < ?
                union all
-               select provider_id, 0, 1 from "sharing"."share_violation" where provider_id in (${list})) x
+               select provider_id, 0, 1, 0 from "sharing"."share_violation" where provider_id in (${list})
+               union all
+               select provider_id, 0, 0, reads from "sharing"."grant_use" where provider_id in (${list})) x
         group by org_id`,
-      [...ids, todayInChina(), ...ids],
+      [...ids, todayInChina(), ...ids, ...ids],
     );
     const recordsOf = byKey(ids, records, (r) => r.org_id);
     return byKey(ids, rows, (r) => r.org_id).map((r, i) => ({
@@ -100,6 +108,7 @@ const sharingEvaluationLoader = (ctx: SubgraphContext) =>
       ),
       overdueVerifications: recordsOf[i]?.overdue ?? 0,
       violations: recordsOf[i]?.violations ?? 0,
+      grantReads: recordsOf[i]?.reads ?? 0,
     }));
   });
 

@@ -42,14 +42,14 @@ const REASONS: Record<GrantDenial, string> = {
   TERMINATED: '使用部门逾期未整改，已终止提供共享数据服务 / the organization did not rectify in time: data service terminated [B §49]',
 };
 
-const denied = (denial: GrantDenial, grant: ShareRequest | null, detail = ''): ShareGrantCheck => ({ allowed: false, grant, denial, reason: REASONS[denial] + detail });
+export const denied = (denial: GrantDenial, grant: ShareRequest | null, detail = ''): ShareGrantCheck => ({ allowed: false, grant, denial, reason: REASONS[denial] + detail });
 
 /**
  * The decision of the grant check from one holder's rows for one entry, most telling first: a
  * grant for the scenario that covers the items and is in force; otherwise why the closest one
  * does not do [SHR-5, B §26, B §28].
  */
-function judge(rows: ShareRequest[], itemNames: string[], scenario: string, today: string): ShareGrantCheck {
+export function judge(rows: ShareRequest[], itemNames: string[], scenario: string, today: string): ShareGrantCheck {
   const covers = (r: ShareRequest) => itemNames.every((n) => r.itemNames.includes(n));
   const forScenario = rows.filter((r) => r.scenario === scenario);
   const inForce = forScenario.filter((r) => r.status === 'GRANTED' && r.endDate >= today);

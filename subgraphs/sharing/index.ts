@@ -27,6 +27,9 @@ import { Migration20261205000000 } from './migrations/Migration20261205000000_sh
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements_and_dead_letters.js';
 import { SanctionReplica } from './sanction-replica.entity.js';
 import { handleSanctionEvent } from './sanction-events.js';
+import { Migration20261212000000 } from './migrations/Migration20261212000000_grant_uses.js';
+import { GrantUse } from './grant-use.entity.js';
+import { GRANT_READ_ROUTE, GRANT_USES_ROUTE, grantRead, grantUses } from './grant-use.route.js';
 
 export const sharingModule: SubgraphModule = {
   name: 'sharing',
@@ -43,7 +46,7 @@ export const sharingModule: SubgraphModule = {
     SharingEvaluationResolver,
   ],
   references: shareRequestReference,
-  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, SanctionReplica, DataDemand, DataVerification, UsageFeedback],
+  entities: [ShareRequest, NegativeListEntry, ShareViolation, ShareSanction, SanctionReplica, DataDemand, DataVerification, UsageFeedback, GrantUse],
   migrations: [
     { name: 'Migration20261124000000', class: Migration20261124000000 },
     { name: 'Migration20261128010000', class: Migration20261128010000 },
@@ -54,6 +57,7 @@ export const sharingModule: SubgraphModule = {
     { name: 'Migration20261128200000', class: Migration20261128200000 },
     { name: 'Migration20261205000000_sharing_across_nodes', class: Migration20261205000000 },
     { name: 'Migration20261206000000_outbox_acknowledgements_and_dead_letters', class: Migration20261206000000 },
+    { name: 'Migration20261212000000_grant_uses', class: Migration20261212000000 },
   ],
   // Grants and open datasets follow their catalog entry [B §49, Z §35].
   consumes: [
@@ -63,5 +67,6 @@ export const sharingModule: SubgraphModule = {
   ],
   outbox: true,
   // An agency's requests for this node's data, counted for its evaluation on its own node [L §28, B §48].
-  internal: { 'requests-made': requestsMade },
+  // The data plane's grant check before each read of records, and its count of each read served [SHR-5, SHR-11].
+  internal: { 'requests-made': requestsMade, [GRANT_READ_ROUTE]: grantRead, [GRANT_USES_ROUTE]: grantUses },
 };

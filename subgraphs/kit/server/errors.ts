@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'AUDIT_UNAVAILABLE'
   | 'NODE_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
@@ -34,6 +35,7 @@ export const conflict = (message: string) => new AppError('CONFLICT', message);
 
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
+  'RATE_LIMITED',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'NOT_FOUND',

@@ -36,6 +36,11 @@ export interface SubgraphSettings {
    * it on a running subgraph; `DEFAULT_CATALOG_COUNT_BOUND` when absent.
    */
   catalogCountBound?: number;
+  /**
+   * Record reads one caller may make per minute on a node (RECORD_READS_PER_MINUTE;
+   * subgraphs/catalog/records/limits.ts). Read at each read, so a harness may change it; absent or 0: no limit.
+   */
+  recordReadsPerMinute?: number;
   /** The largest upload of records (DATA_UPLOAD_MAX_BYTES); `DEFAULT_DATA_UPLOAD_MAX_BYTES` when absent. Read at each upload. */
   dataUploadMaxBytes?: number;
   /** How long an upload may pause between chunks (DATA_UPLOAD_IDLE_MS); `DEFAULT_DATA_UPLOAD_IDLE_MS` when absent. */
@@ -71,6 +76,7 @@ export function subgraphSettingsOf(env: Env): SubgraphSettings {
     retention: retentionOf(env),
     eventMaxAttempts: env.eventMaxAttempts,
     catalogCountBound: env.catalogCountBound,
+    recordReadsPerMinute: env.recordReadsPerMinute,
     dataUploadMaxBytes: env.dataUploadMaxBytes,
     dataUploadIdleMs: env.dataUploadIdleMs,
   };
