@@ -2,12 +2,13 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import { parseId } from '../../schema/ids.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { actsForOrg, actsOn, hasRole, oversees, overseenRegions, supervises } from '../kit/rules/access.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { conflict, forbidden, notFound } from '../kit/server/errors.js';
 import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/server/pagination.js';
 import type { DataObjection } from './objection.entity.js';
 import type { Organization } from './organization.entity.js';
+import type { DataDestruction } from './records/destruction.entity.js';
 import { DataResource } from './resource.entity.js';
 
 /**
@@ -162,4 +163,38 @@ export function canSeeObjection(actor: Actor, node: NodeConfig, o: ObjectionRow)
  */
 export function canHandleObjection(actor: Actor, node: NodeConfig, o: ObjectionRow): boolean {
   return actsForOrg(actor, o.providerId) || actsOn(actor, node, o.regionCode);
+}
+
+// ---------------------------------------------------------------- DataDestruction
+
+/**
+ * Destruction requests [SEC-4, J §30, Z §32]: staff of the providing agency see their own, those who
+ * oversee the entry's region see all of it; nobody else (null). A request names what is destroyed
+ * and why: never public.
+ */
+export function destructionFilter(actor: Actor, node: NodeConfig): FilterQuery<DataDestruction> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<DataDestruction>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeDestruction(actor: Actor, node: NodeConfig, d: Pick<DataDestruction, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
+}
+
+/** Asking for destruction: staff of the providing agency, who know when their data lost its value [J §30]. */
+export function canRequestDestruction(actor: Actor, r: Pick<DataResource, 'providerId'>): boolean {
+  return canCompile(actor, r.providerId);
+}
+
+/**
+ * Deciding on destruction: the data authority of the entry's region or of a region above it, on
+ * this platform or not. Unlike other changes a supervising authority makes this one too: a
+ * district's records are destroyed only with an approval, and the city authority approving on the
+ * district's platform is the approval the rule asks for, not an override of the district's work.
+ * An auditor reads the requests and decides nothing.
+ */
+export function canDecideDestruction(actor: Actor, node: NodeConfig, d: Pick<DataDestruction, 'regionCode'>): boolean {
+  return actsOn(actor, node, d.regionCode) || supervises(actor, node, d.regionCode);
 }

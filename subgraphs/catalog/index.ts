@@ -30,6 +30,9 @@ import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
 import { DataLoad } from './records/load.entity.js';
+import { DataDestruction } from './records/destruction.entity.js';
+import { DataDestructionResolver } from './records/destruction.resolver.js';
+import { Migration20261214000000 } from './migrations/Migration20261214000000_data_destruction.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -49,9 +52,10 @@ export const catalogModule: SubgraphModule = {
     CatalogEvaluationResolver,
     DataObjectionResolver,
     DataResourceObjectionsResolver,
+    DataDestructionResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad],
+  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad, DataDestruction],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -66,6 +70,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
     { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
     { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
+    { name: 'Migration20261214000000_data_destruction', class: Migration20261214000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
