@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mintToken } from '../gateway/auth.js';
 import type { Actor } from '../schema/auth.js';
 import { makeCreditCode, makeOrganizationCode } from '../subgraphs/kit/rules/credit-code.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
+import { TEST_JWT_SECRET } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
 import { putRecords } from './support/records.js';
@@ -227,5 +229,33 @@ describe('records are destroyed only through a request the authority approves [S
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect([await requests(), await changes()]).toEqual(before);
     expect(await rowsOf(id)).toBe(8);
+  });
+
+  test('a request and an approval happen once: resent with the same idempotency key, the first answer comes back and nothing is done twice', async () => {
+    const id = await entry();
+    const send = async (actor: Actor, query: string, input: Record<string, unknown>, key: string) => {
+      const res = await fetch(`${f.federation.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintToken(actor, TEST_JWT_SECRET, '10m')}`, 'idempotency-key': key },
+        body: JSON.stringify({ query, variables: { input } }),
+      });
+      return (await res.json()) as { data?: any; errors?: unknown[]; extensions?: Record<string, unknown> };
+    };
+    const input = { resourceId: id, version: 1, reason: '失去价值', legalBasis: BASIS };
+    const first = await send(staff, REQUEST, input, `destroy-ask-${id}`);
+    const again = await send(staff, REQUEST, input, `destroy-ask-${id}`);
+    expect(first.errors).toBeUndefined();
+    expect(again.data.requestDataDestruction.id).toBe(first.data.requestDataDestruction.id);
+    expect(again.extensions?.idempotentReplay).toBe(true);
+    expect(await n('liandu', 'select count(*) as n from "catalog".data_destruction where resource_id = ?', [id])).toBe(1);
+
+    const reqId = first.data.requestDataDestruction.id;
+    const approved = await send(city, APPROVE, { id: reqId }, `destroy-approve-${id}`);
+    const replay = await send(city, APPROVE, { id: reqId }, `destroy-approve-${id}`);
+    expect(approved.errors).toBeUndefined();
+    expect(replay.data.approveDataDestruction).toEqual(approved.data.approveDataDestruction);
+    expect(replay.extensions?.idempotentReplay).toBe(true);
+    expect((await auditOf(reqId)).map((a) => a.action)).toEqual(['dataDestruction.request', 'dataDestruction.approve']);
+    expect(await rowsOf(id)).toBe(3);
   });
 });
