@@ -36,6 +36,10 @@ export interface AuditActions {
       { providerId: string; resourceId: string | null; itemNames: string[]; kind: string; infringes: Sensitivity[]; subjectKind: string } & Deadline
     >;
     'dataObjection.handle': Change<'DataObjection', { outcome: string; dueDate: string; late: boolean; byAuthority: boolean }>;
+    /** Loads of an entry's records, each a version [B §17-18, L §8]: started (an upload to come), loaded with its rows' count and content hash, or rejected with its errors' count. */
+    'dataLoad.start': Change<'DataLoad', DataLoadFacts>;
+    'dataLoad.loaded': Change<'DataLoad', DataLoadFacts & { rowCount: number; contentHash: string }>;
+    'dataLoad.rejected': Change<'DataLoad', DataLoadFacts & { rowsRead: number; errorCount: number }>;
     /** Destruction of records [SEC-4, J §30, Z §32]: what is asked and why; a filter's items only, never its values (they may be personal). */
     'dataDestruction.request': Change<
       'DataDestruction',
@@ -270,6 +274,14 @@ interface Decision {
   /** When a rejection refused items that are not on the negative list. */
   violation?: 'UNLISTED_REJECTION';
   unlistedItems?: string[];
+}
+
+/** What every audit event of a load names: the entry, the version, how the rows came and what they do to the current ones. */
+interface DataLoadFacts {
+  resourceId: string;
+  version: number;
+  source: string;
+  mode: string;
 }
 
 /** The catalog event a change follows (kit/server/events.ts). */

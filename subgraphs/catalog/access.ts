@@ -116,6 +116,29 @@ export async function loadForReview(ctx: SubgraphContext, id: string, what: stri
   return r;
 }
 
+// ---------------------------------------------------------------- Records (issue 19)
+
+/**
+ * Loading an entry's records: staff of the providing agency only, on the entry's own node — the
+ * data is the agency's to supply [B §17-18, L §8]; the authority reviews the catalog, it does not
+ * fill it. A retired entry takes no load (`findResource` refuses it).
+ */
+export function canLoadRecords(actor: Actor, r: Pick<DataResource, 'providerId'>): boolean {
+  return actsForOrg(actor, r.providerId);
+}
+
+/** An entry's loads (their status, counts and errors, never rows): the provider, and those who oversee the entry's region. */
+export function canSeeLoads(actor: Actor, node: NodeConfig, r: Pick<DataResource, 'providerId' | 'regionCode'>): boolean {
+  return canSeeReviewRecords(actor, node, r);
+}
+
+/** The entry a load goes into, refused unless the caller may load it. */
+export async function loadForLoading(ctx: SubgraphContext, id: string, field: string): Promise<DataResource> {
+  const r = await findResource(ctx, id, field);
+  if (!canLoadRecords(ctx.actor, r)) throw forbidden('只有提供部门的工作人员可以加载此条目的数据 / only staff of the providing agency may load records into this entry [B §17-18]');
+  return r;
+}
+
 // ---------------------------------------------------------------- Organization
 
 /** Organizations (names, credit codes, kinds) are public registry data: every caller sees them. */

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Actor } from '../../schema/auth.js';
 import { hasRole } from '../kit/rules/access.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
 import { todayInChina } from '../kit/rules/calendar.js';
@@ -9,7 +10,7 @@ import { connectionType, PageArgs, RegionScopeInput, listPage } from '../kit/ser
 import { blank } from '../kit/rules/validation.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoader } from './organization.loader.js';
-import { DataResource } from './resource.entity.js';
+import { type DataItem, DataResource } from './resource.entity.js';
 import { RecordDataUpdateInput } from './resource.inputs.js';
 import { loadForCompiling, supervisedRegions, supervisionFilter } from './access.js';
 import { itemsLoader } from './resource.loader.js';
@@ -93,17 +94,26 @@ export class FreshnessResolver {
       if (input.updatedOn > todayInChina()) throw badInput('数据更新日期不能晚于今天 / the update date cannot be in the future', 'input.updatedOn');
       at = new Date(`${input.updatedOn}T00:00:00+08:00`);
     }
-    const before = r.lastDataUpdateAt;
-    // A late report of an older update must not move the record backwards.
-    const last = before && before > at ? before : at;
     const items = await itemsLoader(ctx).load(r.id);
     return mutate(ctx, 'catalog', async (em) => {
-      Object.assign(r, { lastDataUpdateAt: last, updateDueAt: updateDueAfter(last, r.updateFrequency) });
-      const change = { field: 'lastDataUpdateAt', before: before?.toISOString() ?? null, after: last.toISOString() };
-      await recordVersion(em, r, actor, 'DATA_UPDATED', contentOf(r, items), [change], blank(input.note) ? null : input.note!.trim());
+      await markDataUpdated(em, r, actor, at, items, blank(input.note) ? null : input.note!.trim());
       return { result: r, audit: { action: 'dataResource.recordDataUpdate', entityType: 'DataResource', entityId: r.id, data: { updatedAt: at.toISOString() } } };
     });
   }
+}
+
+/**
+ * Records a data update of a published entry (CAT-7): the next due date follows from the update
+ * frequency, and the entry's history keeps it as a version. Reported by the provider
+ * (`recordDataUpdate`) or made by a successful load of its records (records/ingest.ts).
+ */
+export async function markDataUpdated(em: EntityManager, r: DataResource, actor: Actor, at: Date, items: DataItem[], note: string | null): Promise<void> {
+  const before = r.lastDataUpdateAt;
+  // A late report of an older update must not move the record backwards.
+  const last = before && before > at ? before : at;
+  Object.assign(r, { lastDataUpdateAt: last, updateDueAt: updateDueAfter(last, r.updateFrequency) });
+  const change = { field: 'lastDataUpdateAt', before: before?.toISOString() ?? null, after: last.toISOString() };
+  await recordVersion(em, r, actor, 'DATA_UPDATED', contentOf(r, items), [change], note);
 }
 
 @Resolver(() => AgencyOverdueSummary)

@@ -29,7 +29,9 @@ import { Migration20261205000100 } from './migrations/Migration20261205000100_ne
 import { ViewerResolver } from './viewer.resolver.js';
 import { Migration20261206000000 } from './migrations/Migration20261206000000_outbox_acknowledgements.js';
 import { Migration20261210000000 } from './migrations/Migration20261210000000_data_records.js';
+import { Migration20261211000000 } from './migrations/Migration20261211000000_data_ingest.js';
 import { DataLoad } from './records/load.entity.js';
+import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.resolver.js';
 import { DataDestruction } from './records/destruction.entity.js';
 import { DataDestructionResolver } from './records/destruction.resolver.js';
 import { Migration20261214000000 } from './migrations/Migration20261214000000_data_destruction.js';
@@ -52,6 +54,8 @@ export const catalogModule: SubgraphModule = {
     CatalogEvaluationResolver,
     DataObjectionResolver,
     DataResourceObjectionsResolver,
+    DataLoadResolver,
+    DataResourceLoadsResolver,
     DataDestructionResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
@@ -70,6 +74,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261205000100_negative_list_sync', class: Migration20261205000100 },
     { name: 'Migration20261206000000_outbox_acknowledgements', class: Migration20261206000000 },
     { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
+    { name: 'Migration20261211000000_data_ingest', class: Migration20261211000000 },
     { name: 'Migration20261214000000_data_destruction', class: Migration20261214000000 },
   ],
   outbox: true,

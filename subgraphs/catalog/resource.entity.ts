@@ -1,4 +1,4 @@
-import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { ArrayType, Entity, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import {
   type DataFormat,
@@ -61,6 +61,10 @@ export class DataItem {
   @Property({ type: 'boolean' })
   @Field({ description: '是否标识符 / an identifier (e.g. ID number, credit code)' })
   identifier!: boolean;
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: '是否必填：加载的每条记录须有此项的值 / required: every loaded record must give this item a value [B §17-18]' })
+  required: Opt<boolean> = false;
 
   @Property({ type: 'boolean' })
   @Field({ description: '本条目是该信息项的权威来源（一数一源）/ this entry is the authoritative source of the item (one data, one source) [J §9-10, B §14, L §10]' })
@@ -236,6 +240,8 @@ export interface ItemContent {
   description: string | null;
   personalInfo: boolean;
   identifier: boolean;
+  /** Absent in snapshots kept before items could be required: read as false (workflow.ts `itemContent`). */
+  required?: boolean;
   authoritative: boolean;
   sourceItemId: string | null;
   duplicationJustification: string | null;

@@ -34,6 +34,9 @@ export class DataItemInput {
   @Field({ defaultValue: false, description: '是否标识符 / identifier' })
   identifier!: boolean;
 
+  @Field({ defaultValue: false, description: '是否必填：加载的每条记录须有此项的值 / required: every loaded record must give this item a value' })
+  required!: boolean;
+
   @Field({
     defaultValue: false,
     description:

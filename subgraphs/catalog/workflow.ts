@@ -45,6 +45,7 @@ export function itemContent(i: DataItemInput | DataItem | ItemContent): ItemCont
     description: i.description ?? null,
     personalInfo: i.personalInfo ?? false,
     identifier: i.identifier ?? false,
+    required: i.required ?? false,
     authoritative: i.authoritative ?? false,
     sourceItemId: i.sourceItemId ?? null,
     duplicationJustification: i.duplicationJustification ?? null,

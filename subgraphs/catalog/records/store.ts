@@ -14,17 +14,19 @@ export const LOAD_TABLE = '"catalog"."data_load"';
  * a rejected load has no rows and a destroyed one has none left, so no status filter is needed.
  */
 export async function baseVersion(em: EntityManager, resourceId: string): Promise<number> {
-  const [row] = (await em
-    .getConnection()
-    .execute(`select coalesce(max(version) filter (where mode = 'REPLACE' and status in ('LOADED', 'DESTROYED')), 0) as base from ${LOAD_TABLE} where resource_id = ?`, [
-      resourceId,
-    ])) as { base: number | string }[];
+  const [row] = (await em.execute(
+    `select coalesce(max(version) filter (where mode = 'REPLACE' and status in ('LOADED', 'DESTROYED')), 0) as base from ${LOAD_TABLE} where resource_id = ?`,
+    [resourceId],
+  )) as { base: number | string }[];
   return Number(row?.base ?? 0);
 }
 
-/** The next version number of an entry's loads. Called inside the load's transaction; the unique key refuses a concurrent twin. */
+/**
+ * The next version number of an entry's loads. Called inside the load's transaction (`em.execute`
+ * runs on the transaction's connection); the unique key refuses a concurrent twin.
+ */
 export async function nextVersion(em: EntityManager, resourceId: string): Promise<number> {
-  const [row] = (await em.getConnection().execute(`select coalesce(max(version), 0) + 1 as next from ${LOAD_TABLE} where resource_id = ?`, [resourceId])) as {
+  const [row] = (await em.execute(`select coalesce(max(version), 0) + 1 as next from ${LOAD_TABLE} where resource_id = ?`, [resourceId])) as {
     next: number | string;
   }[];
   return Number(row?.next ?? 1);
