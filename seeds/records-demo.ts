@@ -1,6 +1,6 @@
 import type { Actor } from '../schema/auth.js';
 import { DEMO_ORGANIZATIONS, DEMO_RESOURCES, type DemoResource } from './demo-data.js';
-import { airQuality, ancientTrees, busStops, businessRegistrations, marketEntities, publicParking, type RawRecord } from './records-generators.js';
+import { airQuality, ancientTrees, busStops, businessRegistrations, inBatches, marketEntities, publicParking, type RawRecord } from './records-generators.js';
 
 /**
  * The demo's records (issue 19, item 9): a handful of entries per node get realistic generated
@@ -103,12 +103,46 @@ async function seedRecordEntry(gql: Gql, r: DemoResource, organizations: Map<str
   return id;
 }
 
+/** The most records one call of the batched load API takes (catalog records/load.types.ts). */
+export const LOAD_BATCH = 1000;
+
+/**
+ * Loads a record set into its entry through the batched load API, as the providing agency would:
+ * a batch of 1,000 per call, the first replacing what the entry held, the rest appended (each call
+ * is a version of its own). Returns how many records were loaded.
+ */
+export async function loadRecordSet(gql: Gql, staff: Actor, resourceId: string, rows: Iterable<RawRecord>): Promise<number> {
+  let loaded = 0;
+  for (const records of inBatches(rows, LOAD_BATCH)) {
+    const d = await gql(staff, 'mutation($input: LoadEntryRecordsInput!) { loadEntryRecords(input: $input) { status rowCount errors { line item message } } }', {
+      input: { resourceId, mode: loaded === 0 ? 'REPLACE' : 'APPEND', records },
+    });
+    const load = d.loadEntryRecords as { status: string; rowCount: number | null; errors: { line: number; item: string | null; message: string }[] };
+    if (load.status !== 'LOADED') throw new Error(`demo records of ${resourceId} rejected: ${JSON.stringify(load.errors.slice(0, 3))}`);
+    loaded += load.rowCount ?? 0;
+  }
+  return loaded;
+}
+
 /**
  * The demo's records: the entries added for them, created after the demo catalog (the demo's own
- * `resources` map keeps exactly DEMO_RESOURCES, so their IDs stay here).
+ * `resources` map keeps exactly DEMO_RESOURCES, so their IDs stay here), then every record set
+ * loaded into its entry, the nodes in parallel.
  */
-export async function seedDemoRecords(gql: Gql, organizations: Map<string, string>, _resources: Map<string, string>): Promise<string> {
-  const entries = new Map<string, string>();
+export async function seedDemoRecords(gql: Gql, organizations: Map<string, string>, resources: Map<string, string>): Promise<string> {
+  const entries = new Map(resources);
   for (const r of DEMO_RECORD_ENTRIES) entries.set(r.key, await seedRecordEntry(gql, r, organizations));
-  return `${DEMO_RECORD_ENTRIES.length} entries for demo records (${DEMO_RECORD_ENTRIES.map((r) => r.name).join(', ')})`;
+  const nodes = [...new Set(DEMO_RECORD_SETS.map((set) => orgByKey.get(recordSetEntry(set).providerKey)!.nodeId))];
+  let total = 0;
+  await Promise.all(
+    nodes.map(async (nodeId) => {
+      for (const set of DEMO_RECORD_SETS) {
+        const provider = orgByKey.get(recordSetEntry(set).providerKey)!;
+        if (provider.nodeId !== nodeId) continue;
+        const loaded = await loadRecordSet(gql, staffOf(organizations.get(provider.key)!, provider.regionCode), entries.get(set.resourceKey)!, set.generate(set.count));
+        total += loaded;
+      }
+    }),
+  );
+  return `${total} records in ${DEMO_RECORD_SETS.length} entries (${DEMO_RECORD_ENTRIES.length} added for them: ${DEMO_RECORD_ENTRIES.map((r) => r.name).join(', ')})`;
 }

@@ -20,6 +20,8 @@ describe('demo records fit their catalog entries [issue 19 item 9, B §17-18]', 
     expect(new Set(DEMO_RECORD_SETS.map((s) => nodeOf(s.resourceKey)))).toEqual(new Set(['lishui', 'liandu', 'longquan']));
     for (const s of DEMO_RECORD_SETS) {
       expect([s.resourceKey, recordSetEntry(s).status]).toEqual([s.resourceKey, undefined]);
+      // A load reports a data update (CAT-7): an entry the demo keeps overdue gets no records.
+      expect([s.resourceKey, recordSetEntry(s).lastUpdateMonthsAgo]).toEqual([s.resourceKey, undefined]);
       expect(s.count).toBeLessThanOrEqual(5000);
     }
     // The added entries are new: no key or code of the demo catalog.

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { newId, regionOf } from '../../schema/ids.js';
 
 /**
  * Puts records of an entry in its node's catalog database with plain SQL, as one LOADED version,
  * for tests of what acts on records (the load API has its own tests). `data` is keyed by item
- * name in the stored forms of records/values.ts. Returns the version.
+ * name in the stored forms of records/values.ts. Returns the version. Safe to call concurrently
+ * for one entry: a version another call took first is skipped.
  */
 export async function putRecords(
   orm: MikroORM,
@@ -14,16 +15,20 @@ export async function putRecords(
   mode: 'REPLACE' | 'APPEND' = 'APPEND',
 ): Promise<number> {
   const conn = orm.em.fork().getConnection();
-  const [{ next }] = await conn.execute<{ next: number }[]>(`select coalesce(max(version), 0) + 1 as next from "catalog"."data_load" where resource_id = ?`, [resourceId]);
-  await conn.execute(
-    `insert into "catalog"."data_load" (id, resource_id, version, source, mode, status, rows_read, row_count, loaded_by, organization_id, started_at, finished_at)
-     values (?, ?, ?, 'API', ?, 'LOADED', ?, ?, 'test-fixture', ?, now(), now())`,
-    [randomUUID(), resourceId, next, mode, data.length, data.length, organizationId],
-  );
+  let version: number | undefined;
+  while (version === undefined) {
+    const [taken] = await conn.execute<{ version: number }[]>(
+      `insert into "catalog"."data_load" (id, resource_id, version, source, mode, status, rows_read, row_count, loaded_by, organization_id, started_at, finished_at)
+       select ?, ?, coalesce(max(version), 0) + 1, 'API', ?, 'LOADED', ?, ?, 'test-fixture', ?, now(), now() from "catalog"."data_load" where resource_id = ?
+       on conflict (resource_id, version) do nothing returning version`,
+      [newId(regionOf(resourceId)!), resourceId, mode, data.length, data.length, organizationId, resourceId],
+    );
+    version = taken?.version;
+  }
   if (data.length)
     await conn.execute(
       `insert into "catalog"."data_record" (resource_id, version, row_no, data) select ?, ?, r.n, r.d from jsonb_array_elements(?::jsonb) with ordinality as r(d, n)`,
-      [resourceId, next, JSON.stringify(data)],
+      [resourceId, version, JSON.stringify(data)],
     );
-  return Number(next);
+  return Number(version);
 }
