@@ -258,4 +258,20 @@ describe('records are destroyed only through a request the authority approves [S
     expect((await auditOf(reqId)).map((a) => a.action)).toEqual(['dataDestruction.request', 'dataDestruction.approve']);
     expect(await rowsOf(id)).toBe(3);
   });
+
+  test('a version larger than one batch is hashed and deleted whole, in order across batches', async () => {
+    const id = await publishResource(f.call, org, '331102', { name: `企业登记信息${++seq}` });
+    const version = await putRecords(
+      orm('liandu'),
+      id,
+      org,
+      Array.from({ length: 12_001 }, (_, i) => business(i + 1)),
+      'REPLACE',
+    );
+    const expected = await expectedHash(id, 'version = ?', [version]);
+    const asked = await requestOk(staff, { resourceId: id, version });
+    const approved = (await f.must<any>(city, APPROVE, { input: { id: asked.id } })).approveDataDestruction;
+    expect(approved).toMatchObject({ rowCount: 12_001, contentHash: expected.hash, destroyedVersions: [version] });
+    expect(await rowsOf(id)).toBe(0);
+  });
 });
