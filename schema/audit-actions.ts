@@ -51,6 +51,29 @@ export interface AuditActions {
      */
     'dataRecords.read': Change<'DataResource', RecordsRead & { organizationId: string; grantId: string | null; scenario: string | null }>;
     'openDataRecords.read': Change<'DataResource', RecordsRead & { datasetId: string; agreementId: string }>;
+    /** Destruction of records [SEC-4, J §30, Z §32]: what is asked and why; a filter's items only, never its values (they may be personal). */
+    'dataDestruction.request': Change<
+      'DataDestruction',
+      { resourceId: string; providerId: string; target: string; version: number | null; filterItems: string[]; matchingRows: number; reason: string; legalBasis: string }
+    >;
+    /** Approved, and destroyed in the same transaction: what was destroyed (entry, versions, rows, SHA-256 of the content), who asked and who approved. */
+    'dataDestruction.approve': Change<
+      'DataDestruction',
+      {
+        resourceId: string;
+        target: string;
+        versions: number[];
+        rowCount: number;
+        contentHash: string;
+        hashAlgorithm: 'sha256';
+        reason: string;
+        legalBasis: string;
+        requestedBy: string;
+        approvedBy: string;
+        note: string | null;
+      }
+    >;
+    'dataDestruction.refuse': Change<'DataDestruction', { resourceId: string; reason: string; requestedBy: string; refusedBy: string }>;
   };
   sharing: {
     'shareRequest.create': Change<'ShareRequest', RequestWritten>;

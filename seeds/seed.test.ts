@@ -3,6 +3,7 @@ import { startTestFederation } from '../test/support/federation.js';
 import { TEST_JWT_SECRET, TEST_SECRET } from '../test/support/env.js';
 import { authority } from '../test/support/node.js';
 import { DEMO_NEGATIVE_LIST, DEMO_NOT_SHARED_ENTRIES, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_SHARE_REQUESTS } from './demo-data.js';
+import { DEMO_RECORD_SETS, recordSetEntry } from './records-demo.js';
 import { seedDemo } from './seed.js';
 
 /**
@@ -173,5 +174,25 @@ describe('the demo has a complaint that suspended an open dataset [OPN-6, Z §35
     expect(c).toMatchObject({ status: 'VERIFIED', infringes: ['TRADE_SECRET'], dataset: { status: 'SUSPENDED' } });
     expect(c.steps.map((s: { kind: string }) => s.kind)).toEqual(['FILED', 'SUSPENDED', 'VERIFIED']);
     expect((await f.gql(null, 'query($id: ID!) { openDataset(id: $id) { id } }', { id: c.dataset.id })).data!.openDataset).toBeNull();
+  });
+});
+
+describe('the demo has realistic records behind a handful of entries on every node [issue 19 item 9, B §17-18]', () => {
+  test('each record set is loaded, in full, into its entry on the entry’s own node, through the batched load API', async () => {
+    for (const set of DEMO_RECORD_SETS) {
+      const entry = recordSetEntry(set);
+      const node = DEMO_ORGANIZATIONS.find((o) => o.key === entry.providerKey)!.nodeId;
+      const [row] = await f.federation.nodes
+        .get(node)!
+        .subgraphs.catalog!.orm.em.fork()
+        .getConnection()
+        .execute<{ n: string; loads: string }[]>(
+          `select (select count(*) from "catalog".data_record r where r.resource_id = d.id) as n,
+                  (select count(*) from "catalog".data_load l where l.resource_id = d.id and l.status = 'LOADED' and l.source = 'API') as loads
+             from "catalog".data_resource d where d.code = ?`,
+          [entry.code],
+        );
+      expect([set.resourceKey, Number(row!.n), Number(row!.loads)]).toEqual([set.resourceKey, set.count, Math.ceil(set.count / 1000)]);
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
 import { seedOpeningApplications } from './opening-applications.js';
 import { seedOpeningUses, type DataPlaneAccess } from './opening-uses.js';
 import { seedOperationAuthorizations } from './operation-authorizations.js';
+import { seedDemoRecords } from './records-demo.js';
 
 export interface SeedResult {
   organizations: Map<string, string>;
@@ -387,5 +388,6 @@ export async function seedDemo(gatewayUrl: string, jwtSecret: string, log: (msg:
   log(`seeded ${await seedOpeningApplications(gql, organizations, resources)} (${seconds()})`);
   log(`seeded ${await seedOpeningUses(gql, organizations, resources, dataPlane)} (${seconds()})`);
   log(`seeded ${await seedOpeningPlans(gql, organizations, resources)} (${seconds()})`);
+  log(`seeded ${await seedDemoRecords(gql, organizations, resources)} (${seconds()})`);
   return { organizations, resources, seeded: true };
 }

@@ -10,6 +10,7 @@ import { publishResource, registerOrganization, resourceInput, uniqueCreditCode 
 import { TEST_JWT_SECRET, TEST_SECRET } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
+import { putRecords } from './support/records.js';
 
 /**
  * Every mutation and every non-public read of the four subgraphs, tried through the gateway by
@@ -1690,7 +1691,92 @@ const DATA_PLANE_ROWS: Row[] = [
     attempt: (_s, actor, id) =>
       reads(actor, `query($id: ID!) { openDatasetRecords(id: $id) { edges { node { rowNo } } } }`, { id }, (d) => d.openDatasetRecords.edges.length === 1),
   },
+  ...destructionRows(),
 ];
+
+/**
+ * Destruction of records [SEC-4, J §30]: the providing agency asks, the authority of the entry's
+ * region or a region above it decides — on the district's platform the supervising city authority
+ * too. Each attempt gets a version of its own on one entry per owner, put in with plain SQL.
+ */
+function destructionRows(): Row[] {
+  const entries = new Map<string, Promise<string>>();
+  const entryOf = (s: Scenario) => {
+    let p = entries.get(s.region);
+    if (!p) {
+      p = publishResource(f.call, s.owner, s.region);
+      entries.set(s.region, p);
+    }
+    return p;
+  };
+  const version = async (s: Scenario) => {
+    const resourceId = await entryOf(s);
+    const orm = [...f.federation.nodes.values()].find((n) => n.node.regions.includes(s.region))!.subgraphs.catalog!.orm;
+    return { resourceId, version: await putRecords(orm, resourceId, s.owner, [{ 企业名称: '某某有限公司', 登记状态: '注销' }]) };
+  };
+  const pending = async (s: Scenario) =>
+    (
+      await f.must(agency(s.owner), `mutation($input: RequestDataDestructionInput!) { requestDataDestruction(input: $input) { id } }`, {
+        input: { ...(await version(s)), reason: '已注销企业数据失去价值', legalBasis: 'J §30' },
+      })
+    ).requestDataDestruction.id as string;
+  const state = async (_s: Scenario, id: string) => (await f.must(AUDIT, `query($id: ID!) { dataDestruction(id: $id) { status version rowCount } }`, { id })).dataDestruction;
+  const deciders = (): Caller[] => ['authority of the owning region', 'authority of the parent city'];
+  return [
+    {
+      name: 'requestDataDestruction [SEC-4, J §30]',
+      kind: 'mutation',
+      allowed: () => ['agency of the owner'],
+      prepare: async (s) => JSON.stringify(await version(s)),
+      attempt: (_s, actor, v) =>
+        succeeds(actor, `mutation($input: RequestDataDestructionInput!) { requestDataDestruction(input: $input) { id } }`, {
+          input: { ...JSON.parse(v), reason: '已注销企业数据失去价值', legalBasis: 'J §30' },
+        }),
+      state: async (_s, v) =>
+        (
+          await f.must(AUDIT, `query($r: ID!) { dataDestructions(filter: { resourceId: $r }, first: 1) { totalCount } }`, {
+            r: JSON.parse(v).resourceId,
+          })
+        ).dataDestructions.totalCount,
+    },
+    {
+      name: 'approveDataDestruction [SEC-4, J §30]',
+      kind: 'mutation',
+      allowed: deciders,
+      prepare: pending,
+      state,
+      attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { approveDataDestruction(input: { id: $id }) { id } }`, { id }),
+    },
+    {
+      name: 'refuseDataDestruction [SEC-4, J §30]',
+      kind: 'mutation',
+      allowed: deciders,
+      prepare: pending,
+      state,
+      attempt: (_s, actor, id) => succeeds(actor, `mutation($id: ID!) { refuseDataDestruction(input: { id: $id, reason: "仍有利用价值" }) { id } }`, { id }),
+    },
+    {
+      name: 'read a destruction request: dataDestruction(id) [SEC-4]',
+      kind: 'read',
+      allowed: () => ['agency of the owner', ...overseers],
+      prepare: pending,
+      attempt: (_s, actor, id) => reads(actor, `query($id: ID!) { dataDestruction(id: $id) { id } }`, { id }, (d) => d.dataDestruction?.id === id),
+    },
+    {
+      name: 'list destruction requests: dataDestructions [SEC-4]',
+      kind: 'read',
+      allowed: () => ['agency of the owner', ...overseers],
+      prepare: pending,
+      attempt: (s, actor, id) =>
+        reads(
+          actor,
+          `query($scope: RegionScopeInput) { dataDestructions(scope: $scope, filter: { status: PENDING }, first: 100) { edges { node { id } } } }`,
+          { scope: { regionCode: s.region, includeSubRegions: false } },
+          (d) => d.dataDestructions.edges.some((e: any) => e.node.id === id),
+        ),
+    },
+  ];
+}
 
 /** A pending request by a city agency for a CONDITIONAL entry of the owner. */
 const conditionalOf = new Map<string, string>();

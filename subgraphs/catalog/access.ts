@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isAnonymous, type Actor } from '../../schema/auth.js';
 import { parseId } from '../../schema/ids.js';
 import type { NodeConfig } from '../../schema/topology.js';
-import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions } from '../kit/rules/access.js';
+import { actsAsAccount, actsForOrg, actsOn, hasRole, oversees, overseenRegions, supervises } from '../kit/rules/access.js';
 import { isWithin } from '../../schema/regions.js';
 import type { AggregateBasis, AggregateRun } from './records/aggregate.entity.js';
 import { requireActor, type SubgraphContext } from '../kit/server/context.js';
@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from '../kit/server/errors.js';
 import { assertKnownIdRegion, regionsInScope, type RegionScopeInput } from '../kit/server/pagination.js';
 import type { DataObjection } from './objection.entity.js';
 import type { Organization } from './organization.entity.js';
+import type { DataDestruction } from './records/destruction.entity.js';
 import { DataResource } from './resource.entity.js';
 
 /**
@@ -236,4 +237,38 @@ export function canReadRecordsFor(actor: Actor, organizationId: string): boolean
 /** The provider reading its own entry: no grant needed, nothing masked [SEC-5]. */
 export function readsOwnRecords(r: Pick<DataResource, 'providerId'>, organizationId: string): boolean {
   return r.providerId === organizationId;
+}
+
+// ---------------------------------------------------------------- DataDestruction
+
+/**
+ * Destruction requests [SEC-4, J §30, Z §32]: staff of the providing agency see their own, those who
+ * oversee the entry's region see all of it; nobody else (null). A request names what is destroyed
+ * and why: never public.
+ */
+export function destructionFilter(actor: Actor, node: NodeConfig): FilterQuery<DataDestruction> | null {
+  if (isAnonymous(actor)) return null;
+  const any: FilterQuery<DataDestruction>[] = [{ regionCode: { $in: overseenRegions(actor, node) } }];
+  if (hasRole(actor, 'AGENCY') && actor.orgId) any.push({ providerId: actor.orgId });
+  return { $or: any };
+}
+
+export function canSeeDestruction(actor: Actor, node: NodeConfig, d: Pick<DataDestruction, 'providerId' | 'regionCode'>): boolean {
+  return actsForOrg(actor, d.providerId) || oversees(actor, node, d.regionCode);
+}
+
+/** Asking for destruction: staff of the providing agency, who know when their data lost its value [J §30]. */
+export function canRequestDestruction(actor: Actor, r: Pick<DataResource, 'providerId'>): boolean {
+  return canCompile(actor, r.providerId);
+}
+
+/**
+ * Deciding on destruction: the data authority of the entry's region or of a region above it, on
+ * this platform or not. Unlike other changes a supervising authority makes this one too: a
+ * district's records are destroyed only with an approval, and the city authority approving on the
+ * district's platform is the approval the rule asks for, not an override of the district's work.
+ * An auditor reads the requests and decides nothing.
+ */
+export function canDecideDestruction(actor: Actor, node: NodeConfig, d: Pick<DataDestruction, 'regionCode'>): boolean {
+  return actsOn(actor, node, d.regionCode) || supervises(actor, node, d.regionCode);
 }

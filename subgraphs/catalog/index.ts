@@ -39,6 +39,9 @@ import { DataLoadResolver, DataResourceLoadsResolver } from './records/load.reso
 import { uploadRoute } from './records/upload.route.js';
 import { RecordReadResolver } from './records/read.resolver.js';
 import { openDownloadRoute } from './records/download.route.js';
+import { DataDestruction } from './records/destruction.entity.js';
+import { DataDestructionResolver } from './records/destruction.resolver.js';
+import { Migration20261214000000 } from './migrations/Migration20261214000000_data_destruction.js';
 
 export const catalogModule: SubgraphModule = {
   name: 'catalog',
@@ -64,9 +67,10 @@ export const catalogModule: SubgraphModule = {
     DataResourceLoadsResolver,
     // Reads of records through grants and of open data [issue 19].
     RecordReadResolver,
+    DataDestructionResolver,
   ],
   references: { ...regionReference, ...organizationReference, ...resourceReference },
-  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad, AggregateRun],
+  entities: [Organization, DataResource, DataItem, DataResourceVersion, DataObjection, CreditCodeClaim, DataLoad, AggregateRun, DataDestruction],
   migrations: [
     { name: 'Migration20261123000000', class: Migration20261123000000 },
     { name: 'Migration20261124000000', class: Migration20261124000000 },
@@ -83,6 +87,7 @@ export const catalogModule: SubgraphModule = {
     { name: 'Migration20261210000000_data_records', class: Migration20261210000000 },
     { name: 'Migration20261211000000_data_ingest', class: Migration20261211000000 },
     { name: 'Migration20261213000000_aggregate_runs', class: Migration20261213000000 },
+    { name: 'Migration20261214000000_data_destruction', class: Migration20261214000000 },
   ],
   outbox: true,
   // The root node's registry of credit codes, claimed by the other nodes' registrations [J §11, B §12].
