@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
-import { regionOf } from '../schema/ids.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { citizenIdCheckChar } from '../subgraphs/kit/rules/citizen-id.js';
 import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { startTestFederation } from './support/federation.js';
+import { loadRecords } from './support/records.js';
 import { agency, authority } from './support/node.js';
 
 /**
@@ -21,7 +21,6 @@ let f: Awaited<ReturnType<typeof startTestFederation>>;
 const CITY = '331100';
 const LIANDU = '331102';
 const LONGQUAN = '331181';
-const NODE_OF: Record<string, string> = { [CITY]: 'lishui', [LIANDU]: 'liandu', [LONGQUAN]: 'longquan' };
 
 const ITEMS = [
   { name: '站点类型', dataType: 'STRING' },
@@ -41,21 +40,6 @@ const citizenId = (region = CITY) => {
   const first17 = `${region}19850101${++serial}`;
   return first17 + citizenIdCheckChar(first17);
 };
-
-/** Records of an entry, as one LOADED version: plain SQL, the load API is not this test's subject. */
-async function loadRecords(resourceId: string, rows: Record<string, unknown>[]) {
-  const node = NODE_OF[regionOf(resourceId)!]!;
-  const [{ v }] = await catalogSql<{ v: number }>(node, 'select coalesce(max(version), 0) + 1 as v from "catalog".data_load where resource_id = ?', [resourceId]);
-  await catalogSql(
-    node,
-    `insert into "catalog".data_load (id, resource_id, version, source, mode, status, rows_read, row_count, loaded_by, organization_id, started_at, finished_at)
-     values (?, ?, ?, 'API', 'REPLACE', 'LOADED', ?, ?, 'test', 'test', now(), now())`,
-    [randomUUID(), resourceId, v, rows.length, rows.length],
-  );
-  for (const [i, row] of rows.entries()) {
-    await catalogSql(node, 'insert into "catalog".data_record (resource_id, version, row_no, data) values (?, ?, ?, ?::jsonb)', [resourceId, v, i + 1, JSON.stringify(row)]);
-  }
-}
 
 const reading = (kind: string, pm: string, day: string, i: number) => ({
   站点类型: kind,
@@ -112,13 +96,14 @@ beforeAll(async () => {
   [city, liandu, longquan] = await Promise.all([airEntry(CITY, '丽水市'), airEntry(LIANDU, '莲都区'), airEntry(LONGQUAN, '龙泉市')]);
   user = await registerUser('丽水空气模型实验室');
   // 郊区: 4 readings on each node, 12 city-wide; 工业: 3 on the city node only; 城区: 10 in 莲都区; one reading of 2025 filtered out.
-  await loadRecords(city.resourceId, [...times(4, (i) => reading('郊区', '30.5', '2026-01-03', i)), ...times(3, (i) => reading('工业', '80', '2026-01-02', i))]);
-  await loadRecords(liandu.resourceId, [
+  await loadRecords(f, city.resourceId, [...times(4, (i) => reading('郊区', '30.5', '2026-01-03', i)), ...times(3, (i) => reading('工业', '80', '2026-01-02', i))]);
+  await loadRecords(f, liandu.resourceId, [
     ...times(4, (i) => reading('郊区', '20', '2026-01-05', i)),
     ...times(10, (i) => reading('城区', String(40 + i), '2026-01-04', i)),
     reading('郊区', '999', '2025-12-31', 99),
   ]);
   await loadRecords(
+    f,
     longquan.resourceId,
     times(4, (i) => reading('郊区', '10.25', '2026-01-02', i)),
   );
@@ -233,6 +218,7 @@ describe('stops at once: a retired entry stops the next result read [issue 19 it
   test('an approved run on an entry retired since is no longer released', async () => {
     const e = await airEntry(LONGQUAN, '龙泉市停用');
     await loadRecords(
+      f,
       e.resourceId,
       times(12, (i) => reading('郊区', '12', '2026-01-02', i)),
     );
@@ -360,6 +346,7 @@ describe('a MODEL agreement suspended stops the next result read [issue 19 item 
     ).proposeOpenDataset.id as string;
     await f.must(authority(LIANDU), `mutation($id: ID!) { approveOpenDatasetProposal(id: $id) { id } }`, { id: datasetId });
     await loadRecords(
+      f,
       resourceId,
       times(10, (i) => reading('城区', '5', '2026-01-02', i)),
     );

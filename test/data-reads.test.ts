@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Actor } from '../schema/auth.js';
 import { regionOf } from '../schema/ids.js';
@@ -11,6 +10,7 @@ import { auditor } from './support/access.js';
 import { publishResource, registerOrganization } from './support/catalog-fixtures.js';
 import { TEST_SECRET, TEST_SETTINGS } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
+import { loadRecords } from './support/records.js';
 import { agency, authority } from './support/node.js';
 import { eventually } from './support/eventually.js';
 
@@ -25,7 +25,6 @@ import { eventually } from './support/eventually.js';
 let f: Awaited<ReturnType<typeof startTestFederation>>;
 const CITY = '331100';
 const LIANDU = '331102';
-const NODE_OF: Record<string, string> = { [CITY]: 'lishui', [LIANDU]: 'liandu' };
 
 beforeAll(async () => {
   f = await startTestFederation('data_reads');
@@ -40,31 +39,6 @@ const citizenId = (region = CITY) => {
   const first17 = `${region}19850101${++serial}`;
   return first17 + citizenIdCheckChar(first17);
 };
-
-/**
- * Records of an entry, written with plain SQL as one loaded version (the load API is built apart;
- * this one function is what changes when tests load through it). Returns the version.
- */
-async function loadRecords(resourceId: string, rows: Record<string, unknown>[], mode: 'REPLACE' | 'APPEND' = 'REPLACE'): Promise<number> {
-  const node = NODE_OF[regionOf(resourceId)!]!;
-  const [{ next }] = await sql<{ next: number }>(node, 'catalog', 'select coalesce(max(version), 0) + 1 as next from "catalog".data_load where resource_id = ?', [resourceId]);
-  await sql(
-    node,
-    'catalog',
-    `insert into "catalog".data_load (id, resource_id, version, source, mode, status, rows_read, row_count, loaded_by, organization_id, started_at, finished_at)
-     values (?, ?, ?, 'API', ?, 'LOADED', ?, ?, 'test', 'test', now(), now())`,
-    [randomUUID(), resourceId, next, mode, rows.length, rows.length],
-  );
-  for (const [i, data] of rows.entries()) {
-    await sql(node, 'catalog', 'insert into "catalog".data_record (resource_id, version, row_no, data) values (?, ?, ?, ?::jsonb)', [
-      resourceId,
-      next,
-      i + 1,
-      JSON.stringify(data),
-    ]);
-  }
-  return next;
-}
 
 const ITEMS = [
   { name: '统一社会信用代码', dataType: 'STRING', identifier: true },
@@ -93,7 +67,7 @@ async function grantedEntry(name: string, region: string, reader: string, itemNa
   const provider = await registerOrganization(f.call, region, `${name}市场监督管理局`);
   const resourceId = await publishResource(f.call, provider, region, { items: ITEMS });
   const rows = ROWS();
-  await loadRecords(resourceId, rows);
+  await loadRecords(f, resourceId, rows);
   const grantee = await registerOrganization(f.call, reader, `${name}行政服务中心`);
   const request = (
     await f.must(agency(grantee, reader), `mutation($input: RequestShareInput!) { requestShare(input: $input) { id status } }`, {
@@ -226,9 +200,9 @@ describe('reading through a grant, across nodes [SHR-5, SEC-1, SEC-3]', () => {
     expect(seen).toEqual(s.rows.map((r) => r.企业名称));
 
     // An APPEND load adds a version after the first; a REPLACE load starts the entry's data anew.
-    await loadRecords(s.resourceId, [{ 企业名称: '丽水庚有限公司', 注册资本: '50', 成立日期: '2021-01-01' }], 'APPEND');
+    await loadRecords(f, s.resourceId, [{ 企业名称: '丽水庚有限公司', 注册资本: '50', 成立日期: '2021-01-01' }], 'APPEND');
     expect(valuesOf(await mustRead(s.staff, s)).map((r) => r.企业名称)).toHaveLength(6);
-    await loadRecords(s.resourceId, [{ 企业名称: '丽水辛有限公司', 注册资本: '70', 成立日期: '2022-01-01' }]);
+    await loadRecords(f, s.resourceId, [{ 企业名称: '丽水辛有限公司', 注册资本: '70', 成立日期: '2022-01-01' }]);
     const replaced = await mustRead(s.staff, s);
     expect(valuesOf(replaced).map((r) => r.企业名称)).toEqual(['丽水辛有限公司']);
     expect(replaced.edges[0]!.node).toMatchObject({ version: 3, rowNo: '1' });
@@ -328,7 +302,7 @@ async function openDataset(name: string, region: string, openAttribute: 'UNCONDI
     ...(openAttribute === 'RESTRICTED' ? { openCondition: '经申请审核后通过接口开放' } : {}),
   });
   const rows = ROWS();
-  await loadRecords(resourceId, rows);
+  await loadRecords(f, resourceId, rows);
   const staff = agency(provider, region);
   const accessMethods = openAttribute === 'RESTRICTED' ? ['API'] : ['DOWNLOAD', 'API'];
   const id = (await f.must(staff, `mutation($input: ProposeOpenDatasetInput!) { proposeOpenDataset(input: $input) { id } }`, { input: { resourceId, accessMethods } }))

@@ -1,5 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Actor } from '../../schema/auth.js';
 import { newId, regionOf } from '../../schema/ids.js';
+import { auditor } from './access.js';
+import { agency } from './node.js';
 
 /**
  * Puts records of an entry in its node's catalog database with plain SQL, as one LOADED version,
@@ -31,4 +34,30 @@ export async function putRecords(
       [resourceId, version, JSON.stringify(data)],
     );
   return Number(version);
+}
+
+interface Gateway {
+  must: <T = Record<string, any>>(actor: Actor | null, query: string, variables?: Record<string, unknown>) => Promise<T>;
+}
+
+const LOAD = `mutation($input: LoadEntryRecordsInput!) { loadEntryRecords(input: $input) { version status errors { line item message } } }`;
+
+/**
+ * Loads records of an entry as its providing agency would, through the gateway's batched API
+ * (`loadEntryRecords`, 1,000 per call: the first call in `mode`, the rest appended), for tests of
+ * what reads or acts on records. Returns the first version written.
+ */
+export async function loadRecords(f: Gateway, resourceId: string, rows: Record<string, unknown>[], mode: 'REPLACE' | 'APPEND' = 'REPLACE'): Promise<number> {
+  const region = regionOf(resourceId)!;
+  const provider = (
+    await f.must<{ dataResource: { provider: { id: string } } }>(auditor(region), 'query($id: ID!) { dataResource(id: $id) { provider { id } } }', { id: resourceId })
+  ).dataResource.provider.id;
+  let first: number | undefined;
+  for (let i = 0; i === 0 || i < rows.length; i += 1000) {
+    const input = { resourceId, mode: i === 0 ? mode : 'APPEND', records: rows.slice(i, i + 1000) };
+    const load = (await f.must<{ loadEntryRecords: { version: number; status: string; errors: unknown[] } }>(agency(provider), LOAD, { input })).loadEntryRecords;
+    if (load.status !== 'LOADED') throw new Error(`test records were refused: ${JSON.stringify(load.errors)}`);
+    first ??= load.version;
+  }
+  return first!;
 }
