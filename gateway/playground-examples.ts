@@ -641,4 +641,196 @@ query OperationReviewDesk {
 }
 `,
   },
+  {
+    title: '通过共享授权读取记录（部门）',
+    query: `# 通过共享授权读取数据资源的记录（需要被授权部门的
+# AGENCY 令牌）。演示数据中，丽水市人力资源和社会保障局
+# 持有“企业登记信息”（3000条记录）的授权。
+# A grantee reads an entry's records through its
+# grant (an AGENCY token of the grantee). In the demo,
+# 丽水市人力资源和社会保障局 holds a grant on
+# 企业登记信息 (3,000 records).
+#
+# 1. 用默认令牌（数据主管部门）运行 Grants，
+#    复制授权的 resource.id、requester.id 和 scenario
+#    With the default (authority) token run Grants;
+#    copy the grant's resource.id, requester.id and
+#    scenario.
+# 2. 以被授权部门身份生成令牌并填入 Headers
+#    / Mint the grantee's token, paste it in Headers:
+#      npm run token -- --roles AGENCY --region 331100 --org <requester.id>
+# 3. 在 Variables 面板填入后运行 ReadThroughGrant
+#    / Put them in the Variables pane, run ReadThroughGrant:
+#      {"id": "<resource.id>", "organizationId": "<requester.id>",
+#       "scenario": "一网通办：企业开办“一件事”联办"}
+# 只返回授权覆盖的信息项；未授权的个人信息项
+# （法定代表人）脱敏返回（masked: true）；每次读取
+# 记入审计日志和授权的使用次数。翻页：把
+# pageInfo.endCursor 作为 "after" 加入变量。
+# Only granted items are served; a personal item the
+# grant does not name (法定代表人) comes masked;
+# every read is audited and counted against the
+# grant. Next page: add "after": <endCursor>.
+query Grants {
+  shareRequests(status: GRANTED, first: 20) {
+    edges {
+      node {
+        id
+        scenario
+        itemNames
+        grantState
+        requester { id name }
+        resource { id name }
+      }
+    }
+  }
+}
+
+query ReadThroughGrant($id: ID!, $organizationId: ID!, $scenario: String!, $after: String) {
+  entryRecords(
+    id: $id
+    organizationId: $organizationId
+    scenario: $scenario
+    items: ["统一社会信用代码", "企业名称", "登记状态", "法定代表人"]
+    filter: [{ item: "登记状态", eq: "存续" }]
+    first: 20
+    after: $after
+  ) {
+    grantId
+    columns { name dataType personalInfo masked }
+    edges { node { version rowNo values { item value masked } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    title: '开放数据下载与接口（公众）',
+    query: `# 无条件开放的数据集：无需令牌即可下载和按接口读取
+# （清空 Headers 即以匿名身份访问）。
+# UNCONDITIONAL open data: download it or read it by
+# API with no token (clear the Headers pane).
+#
+# 1. 运行 Downloadable，列出可下载的数据集及其 id。
+#    演示数据中有记录的：丽水市城市公交站点、
+#    丽水市环境空气质量实时监测、莲都区公共停车场实时泊位。
+#    Run Downloadable for the downloadable datasets and
+#    their ids. In the demo these have records:
+#    丽水市城市公交站点, 丽水市环境空气质量实时监测,
+#    莲都区公共停车场实时泊位.
+# 2. 下载不是 GraphQL，而是网关上的文件地址（gzip 压缩，
+#    --compressed 让 curl 解压）：
+#    A download is a file on the gateway, not GraphQL
+#    (gzip; --compressed makes curl inflate it):
+#      curl --compressed -o stops.csv localhost:4000/data/open/<id>.csv
+#      curl --compressed -o stops.json localhost:4000/data/open/<id>.json
+#    受限开放数据不提供下载（403）。
+#    RESTRICTED data is never downloaded (403).
+# 3. 按接口读取：变量 {"id": "<数据集id>"}，运行 OpenRecords；
+#    个人信息项从不出现在开放数据中。
+#    By API: variables {"id": "<dataset id>"}, run
+#    OpenRecords; personal items are never served.
+query Downloadable {
+  openDatasets(scope: { regionCode: "331100", includeSubRegions: true }, accessMethod: DOWNLOAD, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        openAttribute
+        offers { method }
+        resource { name provider { name } }
+      }
+    }
+  }
+}
+
+query OpenRecords($id: ID!, $after: String) {
+  openDatasetRecords(id: $id, first: 20, after: $after) {
+    columns { name dataType }
+    edges { node { rowNo values { item value } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  },
+  {
+    title: '全市“可用不可见”统计（运营主体）',
+    query: `# 全市统计：授权运营主体在授权范围内提交声明式统计
+# （不是 SQL），各平台在本地计算部分结果，原始记录不离开
+# 平台；丽水市数据主管部门审查批准后，申请人才能读取
+# 网关合并的结果（小于最小分组的组被抑制）。
+# A city-wide aggregate: an operator submits a
+# declarative query (never SQL) within its
+# authorization; each node computes its part, raw
+# rows never leave it; once the city authority
+# approves, the requester reads the merged result
+# (groups below the minimum size suppressed).
+#
+# 1. 用默认令牌（丽水市数据主管部门）运行 Basis：
+#    已授权的场景“城区停车诱导与公交接驳”（丽水市公共
+#    数据运营有限公司）覆盖莲都区公共停车场信息（莲都区
+#    平台，150条记录）和丽水市城市公交线路（市平台）。
+#    With the default (authority) token run Basis: the
+#    granted scenario covers 莲都区's parking lots (its
+#    node, 150 records) and the city's bus routes.
+# 2. 以运营主体身份生成令牌 / mint the operator's token:
+#      npm run token -- --roles OPERATOR --org <operator.organization.id> --account <operator.id>
+#    变量 / variables: {"resourceIds": [<grantedEntries 的
+#    两个 resourceId>], "operatorId": "<operator.id>",
+#    "staffId": "<operatorStaff 的 id>",
+#    "authorizationId": "<授权 id>"}，运行 Submit。
+#    两个条目在两个平台，任务范围是全市（331100）。
+#    Run Submit: two entries on two nodes, so the run's
+#    scope is the city (331100).
+# 3. 换回默认令牌，变量 {"id": "<任务 id>"}，运行 Review
+#    / back to the default token, run Review.
+# 4. 再用运营主体令牌运行 Result / with the operator's
+#    token run Result: APPROVED, and the merged count.
+query Basis {
+  operationAuthorizations(filter: { status: GRANTED }, first: 10) {
+    edges {
+      node {
+        id
+        scenarioName
+        operator { id agreementNo organization { id name } }
+        grantedEntries { resourceId items }
+      }
+    }
+  }
+  operatorStaff(first: 10) { edges { node { id name status } } }
+}
+
+mutation Submit($resourceIds: [ID!]!, $operatorId: ID!, $staffId: ID!, $authorizationId: ID!) {
+  submitAggregateRun(
+    input: {
+      resourceIds: $resourceIds
+      measures: [{ fn: COUNT }]
+      purpose: "停车诱导模型：城区停车场与公交线路的规模"
+      basis: { operatorId: $operatorId, staffId: $staffId, authorizationId: $authorizationId }
+    }
+  ) {
+    id
+    status
+    scopeRegion
+  }
+}
+
+mutation Review($id: ID!) {
+  reviewAggregateRun(id: $id, approve: true) { id status }
+}
+
+query Result($id: ID!) {
+  aggregateRun(id: $id) {
+    id
+    status
+    result {
+      minGroupSize
+      suppressedGroups
+      groups { key count values { fn item value } }
+    }
+  }
+}
+`,
+  },
 ];

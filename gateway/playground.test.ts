@@ -170,15 +170,15 @@ describe('GraphiQL playground', () => {
     for (const example of EXAMPLE_OPERATIONS) expect(html).toContain(toScriptJson(example.query));
   });
 
-  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks, the share request, the open-data portal and desk, and the operation desks", () => {
-    expect(EXAMPLE_OPERATIONS).toHaveLength(12);
+  test("examples cover the token how-to, the four-subgraph join, the authority's review desk, the sharing desks, the share request, the open-data portal and desk, the operation desks, and the data plane", () => {
+    expect(EXAMPLE_OPERATIONS).toHaveLength(15);
     expect(EXAMPLE_OPERATIONS[0]!.query).toMatch(/^# .*token/);
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('npm run token -- --org <orgId> --roles AGENCY');
     expect(EXAMPLE_OPERATIONS[0]!.query).toContain('{"Authorization": "Bearer <token>"}');
     const join = EXAMPLE_OPERATIONS[1]!.query;
     for (const field of ['provider', 'sharing', 'openDataset', 'operator']) expect(join).toContain(field);
-    // Two tabs change data: the share request, and the public portal's opinion, registration and application.
-    expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(2);
+    // Three tabs change data: the share request, the public portal's opinion, registration and application, and the city-wide aggregate's submission and review.
+    expect(EXAMPLE_OPERATIONS.filter((e) => /^mutation /m.test(e.query))).toHaveLength(3);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('"331102"'))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => /after: \$after/.test(e.query))).toBe(true);
     expect(EXAMPLE_OPERATIONS.some((e) => e.query.includes('catalogReviewQueue') && e.query.includes('overdueCatalogByAgency'))).toBe(true);
@@ -201,6 +201,14 @@ describe('GraphiQL playground', () => {
       'openDataPlans',
     ])
       expect(desk).toContain(field);
+    // The data plane (issue 19): a grantee's read through its grant [SHR-5, SEC-3], an open download and API read [OPN-2], a city-wide aggregate reviewed before release [OPR-4].
+    const grant = EXAMPLE_OPERATIONS.find((e) => /^query ReadThroughGrant\(/m.test(e.query))!.query;
+    for (const text of ['npm run token -- --roles AGENCY', 'entryRecords(', 'organizationId: $organizationId', 'scenario: $scenario', 'masked']) expect(grant).toContain(text);
+    const open = EXAMPLE_OPERATIONS.find((e) => /^query OpenRecords\(/m.test(e.query))!.query;
+    for (const text of ['accessMethod: DOWNLOAD', 'curl --compressed -o stops.csv localhost:4000/data/open/<id>.csv', 'openDatasetRecords(']) expect(open).toContain(text);
+    const aggregate = EXAMPLE_OPERATIONS.find((e) => /^mutation Submit\(/m.test(e.query))!.query;
+    for (const text of ['npm run token -- --roles OPERATOR', 'submitAggregateRun(', 'reviewAggregateRun(id: $id, approve: true)', 'aggregateRun(id: $id)'])
+      expect(aggregate).toContain(text);
   });
 
   test.each(ASSETS)('serves %s from the local package', async (file, pkg, path, contentType) => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { type OperationDefinitionNode, parse, print } from 'graphql';
+import { EXAMPLE_OPERATIONS } from '../gateway/playground-examples.js';
+import type { Actor } from '../schema/auth.js';
 import { startTestFederation } from '../test/support/federation.js';
 import { TEST_JWT_SECRET, TEST_SECRET } from '../test/support/env.js';
-import { authority } from '../test/support/node.js';
+import { agency, authority } from '../test/support/node.js';
 import { DEMO_NEGATIVE_LIST, DEMO_NOT_SHARED_ENTRIES, DEMO_ORGANIZATIONS, DEMO_RESOURCES, DEMO_SHARE_REQUESTS } from './demo-data.js';
 import { DEMO_RECORD_SETS, recordSetEntry } from './records-demo.js';
 import { seedDemo } from './seed.js';
@@ -194,5 +197,76 @@ describe('the demo has realistic records behind a handful of entries on every no
         );
       expect([set.resourceKey, Number(row!.n), Number(row!.loads)]).toEqual([set.resourceKey, set.count, Math.ceil(set.count / 1000)]);
     }
+  });
+});
+
+/** One named operation of a playground tab, alone, as GraphiQL sends the one picked with its run button. */
+function tabOperation(name: string): string {
+  for (const e of EXAMPLE_OPERATIONS) {
+    const op = parse(e.query).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && d.name?.value === name);
+    if (op) return print(op);
+  }
+  throw new Error(`no playground operation ${name}`);
+}
+
+describe("the playground's data-plane tabs work on the demo as their comments say [issue 19 item 9, SHR-5, SEC-3, OPN-2, OPR-4]", () => {
+  test('a grantee finds its grant and reads the entry through it, the personal item it was not granted masked', async () => {
+    const grants = await f.gql(authority('331100'), tabOperation('Grants'));
+    expect(grants.errors).toBeUndefined();
+    const grant = grants.data!.shareRequests.edges.map((e: { node: any }) => e.node).find((g: any) => g.resource.name === '企业登记信息');
+    expect(grant).toMatchObject({ grantState: 'ACTIVE', requester: { name: '丽水市人力资源和社会保障局' } });
+    const read = await f.gql(agency(grant.requester.id), tabOperation('ReadThroughGrant'), { id: grant.resource.id, organizationId: grant.requester.id, scenario: grant.scenario });
+    expect(read.errors).toBeUndefined();
+    const page = read.data!.entryRecords;
+    expect(page.grantId).toBe(grant.id);
+    expect(page.columns.map((c: { name: string; masked: boolean }) => [c.name, c.masked])).toEqual([
+      ['统一社会信用代码', false],
+      ['企业名称', false],
+      ['登记状态', false],
+      ['法定代表人', true],
+    ]);
+    expect(page.edges).toHaveLength(20);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  test('the public finds the downloadable datasets, downloads one with the URL the tab gives, and reads it by API', async () => {
+    const listed = await f.gql(null, tabOperation('Downloadable'));
+    expect(listed.errors).toBeUndefined();
+    const stops = listed.data!.openDatasets.edges.map((e: { node: any }) => e.node).find((d: any) => d.title === '丽水市城市公交站点');
+    expect(stops).toMatchObject({ openAttribute: 'UNCONDITIONAL', offers: expect.arrayContaining([{ method: 'DOWNLOAD' }]) });
+    const file = await fetch(`${f.federation.gateway.url}/data/open/${stops.id}.csv`);
+    expect(file.status).toBe(200);
+    // fetch inflates the gzip and drops the BOM; rows end in CRLF (RFC 4180).
+    const lines = (await file.text()).trim().split(/\r?\n/);
+    expect(lines[0]!.replace(/^\uFEFF/, '')).toBe('站点编号,站点名称,线路名称,行驶方向,站序,经度,纬度');
+    expect(lines).toHaveLength(721);
+    const api = await f.gql(null, tabOperation('OpenRecords'), { id: stops.id });
+    expect(api.errors).toBeUndefined();
+    expect(api.data!.openDatasetRecords.edges).toHaveLength(20);
+  });
+
+  test('the operator submits the city-wide run under its authorization, the city authority approves it, and the operator reads the merged count', async () => {
+    const basis = await f.gql(authority('331100'), tabOperation('Basis'));
+    expect(basis.errors).toBeUndefined();
+    const [authorization] = basis.data!.operationAuthorizations.edges.map((e: { node: any }) => e.node);
+    const [staff] = basis.data!.operatorStaff.edges.map((e: { node: any }) => e.node);
+    const operator: Actor = { sub: 'demo-operator', orgId: authorization.operator.organization.id, region: '331100', roles: ['OPERATOR'], account: authorization.operator.id };
+    const submitted = await f.gql(operator, tabOperation('Submit'), {
+      resourceIds: authorization.grantedEntries.map((g: { resourceId: string }) => g.resourceId),
+      operatorId: authorization.operator.id,
+      staffId: staff.id,
+      authorizationId: authorization.id,
+    });
+    expect(submitted.errors).toBeUndefined();
+    const run = submitted.data!.submitAggregateRun;
+    expect(run).toMatchObject({ status: 'PENDING_REVIEW', scopeRegion: '331100' });
+    const held = await f.gql(operator, tabOperation('Result'), { id: run.id });
+    expect(held.data!.aggregateRun).toMatchObject({ status: 'PENDING_REVIEW', result: null });
+    const reviewed = await f.gql(authority('331100'), tabOperation('Review'), { id: run.id });
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data!.reviewAggregateRun.status).toBe('APPROVED');
+    const released = await f.gql(operator, tabOperation('Result'), { id: run.id });
+    expect(released.errors).toBeUndefined();
+    expect(released.data!.aggregateRun).toMatchObject({ status: 'APPROVED', result: { suppressedGroups: 0, groups: [{ key: [], count: 150 }] } });
   });
 });
