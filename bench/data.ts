@@ -11,6 +11,8 @@ import { startFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS, DEMO_RESOURCES } from '../seeds/demo-data.js';
 import { airQuality, citizenIdOf, Prng, seedOf } from '../seeds/records-generators.js';
 import { gatewayClient, seedDemo } from '../seeds/seed.js';
+import { type AggregateMeasureSpec, compileAggregate } from '../subgraphs/catalog/records/aggregate.js';
+import type { ItemShape } from '../subgraphs/catalog/records/values.js';
 import { addDays, todayInChina } from '../subgraphs/kit/rules/calendar.js';
 import { type Data, formatTable, percentile, post } from './client.js';
 import { childPids, rssMb, rssSampler } from './proc.js';
@@ -24,7 +26,8 @@ import { childPids, rssMb, rssSampler } from './proc.js';
  * BENCH_DATA_RECORDS records (default 1,000,000):
  * 1. Load: the records of each entry as one CSV upload (`startDataLoad`, then `PUT
  *    /data/loads/{id}`), generated while it is sent (seeds/records-generators.ts, never the whole
- *    file in memory): records/s, and the peak RSS of the entry's node process and of this process.
+ *    file in memory): records/s, and the peak RSS of the entry's node process and of this process
+ *    (which runs the gateway the upload streams through, and the client generating it).
  * 2. Reads: pages of 100 of the city entry through a grant, as another node's agency
  *    (`entryRecords`), following cursors: the walk to page BENCH_DATA_DEEP_PAGE (default 1,000), then
  *    page 1 and that deep page in turns, p50/p95 each.
@@ -32,7 +35,8 @@ import { childPids, rssMb, rssSampler } from './proc.js';
  *    highest AQI) submitted by an open-data user under the MODEL offers, approved by the city
  *    authority, its result read, each timed over BENCH_DATA_ROUNDS rounds (default 5); against the
  *    same group-by and measures in plain SQL on one node's `catalog.data_record` (and on the three
- *    nodes at once): the ratios are the figures.
+ *    nodes at once): the ratios are the figures. The statement each node runs for its partial
+ *    (compileAggregate), sent straight to the databases, tells the federation's share from the SQL's.
  *
  * The databases (`bench_data_<node>`) are kept between runs: a second run with the same
  * BENCH_DATA_RECORDS finds the entries loaded and skips the loads. `-- --drop` drops them at the end.
@@ -239,7 +243,7 @@ export async function dataBenchmark(serverUrl: string | undefined, args: string[
     if (loadedAny) await fed.refreshStatistics();
     console.log(
       `\n[data] 1. load: one CSV upload per entry through the gateway (PUT /data/loads/{id}, streamed, generated on the fly), one node at a time\n${formatTable(
-        ['node', 'records', 'seconds', 'records/s', 'node process RSS MB (before → peak)', 'bench process peak RSS MB'],
+        ['node', 'records', 'seconds', 'records/s', 'node process RSS MB (before → peak)', 'bench process (gateway + client) peak RSS MB'],
         loadRows,
         'lrrrrr',
       )}`,
@@ -332,7 +336,7 @@ export async function dataBenchmark(serverUrl: string | undefined, args: string[
     const input = {
       resourceIds: entries.map((e) => e.resourceId),
       groupBy: [GROUP],
-      measures: [{ fn: 'COUNT' }, { fn: 'AVG', item: 'PM2.5浓度' }, { fn: 'MAX', item: '空气质量指数' }],
+      measures: [{ fn: 'COUNT' }, { fn: 'AVG', item: 'PM2.5浓度' }, { fn: 'MAX', item: '空气质量指数' }] as AggregateMeasureSpec[],
       purpose: '空气质量模型训练：各监测站点全量统计（基准测试）',
       basis: { datasetIds: entries.map((e) => e.datasetId) },
     };
@@ -363,9 +367,27 @@ export async function dataBenchmark(serverUrl: string | undefined, args: string[
       ),
     );
     const plain = (i: number) => clients[i]!.query(PLAIN, [entries[i]!.resourceId, bases[i]]);
+    // The statement each node runs for its partial (count, sum, min and max per measure, to be merged), straight to its database.
+    const shapes = AIR.items.map((i) => ({ name: i.name, dataType: i.dataType as ItemShape['dataType'], identifier: i.identifier ?? false, personalInfo: false }));
+    const partial = (i: number) => {
+      const q = compileAggregate(input, shapes, [{ resourceId: entries[i]!.resourceId, base: bases[i]! }], 1000);
+      let n = 0;
+      return clients[i]!.query(
+        q.sql.replace(/\?/g, () => `$${++n}`),
+        q.params,
+      );
+    };
 
     console.log(`\n[data] 3. aggregate over ${entries.length} nodes × ${RECORDS} records: ${ROUNDS} rounds (and one warm-up) …`);
-    const t = { submit: [] as number[], review: [] as number[], result: [] as number[], sqlOne: [] as number[], sqlThree: [] as number[] };
+    const t = {
+      submit: [] as number[],
+      review: [] as number[],
+      result: [] as number[],
+      sqlOne: [] as number[],
+      sqlThree: [] as number[],
+      partialOne: [] as number[],
+      partialThree: [] as number[],
+    };
     let merged: { groups: { count: number }[]; suppressedGroups: number } | null = null;
     let sqlRows = 0;
     for (let round = -1; round < ROUNDS; round++) {
@@ -378,7 +400,11 @@ export async function dataBenchmark(serverUrl: string | undefined, args: string[
       const [one, oneMs] = await timed(() => plain(0));
       const [, threeMs] = await timed(() => Promise.all(entries.map((_, i) => plain(i))));
       sqlRows = one.rows.reduce((s, r) => s + Number(r.n), 0);
+      const [, partialOneMs] = await timed(() => partial(0));
+      const [, partialThreeMs] = await timed(() => Promise.all(entries.map((_, i) => partial(i))));
       if (round < 0) continue;
+      t.partialOne.push(partialOneMs);
+      t.partialThree.push(partialThreeMs);
       t.submit.push(submitMs);
       t.review.push(reviewMs);
       t.result.push(resultMs);
@@ -398,13 +424,16 @@ export async function dataBenchmark(serverUrl: string | undefined, args: string[
           row('aggregateRun result read (merged, suppression applied)', t.result),
           row(`plain SQL on one node (${RECORDS} records)`, t.sqlOne),
           row(`plain SQL on the ${entries.length} nodes at once`, t.sqlThree),
+          row('the partial statement a node runs (compileAggregate), on one node, directly', t.partialOne),
+          row(`the same on the ${entries.length} nodes at once, directly`, t.partialThree),
         ],
         'lrrr',
       ) +
         `\n[data] ${merged!.groups.length} groups, ${merged!.suppressedGroups} suppressed, ${counted} records counted` +
         `\n[data] submit / plain SQL on one node, p50 ratio: ${(p(t.submit, 0.5) / p(t.sqlOne, 0.5)).toFixed(2)}` +
         `\n[data] submit / plain SQL on the three nodes at once, p50 ratio: ${(p(t.submit, 0.5) / p(t.sqlThree, 0.5)).toFixed(2)}` +
-        `\n[data] result read / plain SQL on one node, p50 ratio: ${(p(t.result, 0.5) / p(t.sqlOne, 0.5)).toFixed(2)}`,
+        `\n[data] result read / plain SQL on one node, p50 ratio: ${(p(t.result, 0.5) / p(t.sqlOne, 0.5)).toFixed(2)}` +
+        `\n[data] submit / the nodes' partial statements run directly at once, p50 ratio: ${(p(t.submit, 0.5) / p(t.partialThree, 0.5)).toFixed(2)}`,
     );
   } finally {
     await Promise.allSettled(clients.map((c) => c.end()));
