@@ -13,7 +13,7 @@ import { startFederation } from '../runtime/federation.js';
 import { DEMO_ORGANIZATIONS } from '../seeds/demo-data.js';
 import { seedDemo } from '../seeds/seed.js';
 import { type Data, formatTable, percentile } from './client.js';
-import { childPids, cpuSeconds, machineTicks, rssMb } from './proc.js';
+import { childPids, cpuSeconds, machineTicks, rssMb, rssSampler } from './proc.js';
 
 /**
  * `npm run bench -- load`: the federation in the shape production runs it, under concurrent
@@ -51,7 +51,6 @@ const FANOUT_CAP_MS = 60_000;
 const FANOUT_CPU_REQUESTS = 100;
 const RSS_TARGET_MB = 200;
 const FANOUT_TARGET = 1.5;
-const RSS_SAMPLE_MS = 100;
 /** A request still unanswered after this counts as an error (TIMEOUT) rather than stalling the level. */
 const REQUEST_TIMEOUT_MS = 30_000;
 const PREFIX = 'bench_load_';
@@ -261,18 +260,6 @@ async function pgWatch(serverUrl: string): Promise<PgWatch> {
       };
     },
     end: () => client.end(),
-  };
-}
-
-/** Samples the RSS every RSS_SAMPLE_MS until stopped; returns the peak. */
-function rssSampler(pid: number): () => number {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rssMb(pid));
-  }, RSS_SAMPLE_MS);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, rssMb(pid));
   };
 }
 

@@ -17,6 +17,18 @@ export function rssMb(pid: number): number {
   return kb ? Number(kb) / 1024 : Number.NaN;
 }
 
+/** Samples a process's RSS every `everyMs` until the returned function is called; that returns the peak in MB. */
+export function rssSampler(pid: number, everyMs = 100): () => number {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, rssMb(pid));
+  };
+}
+
 /** CPU seconds (user + system) a process has used; the kernel counts in ticks of 1/100 s on Linux. */
 export function cpuSeconds(pid: number): number {
   const f = statFields(pid);

@@ -22,7 +22,8 @@ import { formatTable, percentile, post, viaGateway, type Call, type Data } from 
  * `npm run bench -- cpu` the CPU-per-request benchmark (bench/cpu.ts),
  * `npm run bench -- load` the load benchmark in the production shape (bench/load.ts),
  * `npm run bench -- freeze` how soon the gateway knows a frozen node (bench/freeze.ts),
- * `npm run bench -- dcat` the DCAT-AP export of the demo's open catalog (bench/dcat.ts).
+ * `npm run bench -- dcat` the DCAT-AP export of the demo's open catalog (bench/dcat.ts),
+ * `npm run bench -- data` the data plane: loads, reads through a grant, aggregates (bench/data.ts).
  */
 
 // A line per request would be measured too (and written by every node process): the benchmark logs
@@ -360,6 +361,10 @@ try {
   }
   if (process.argv.slice(2).includes('dcat')) {
     await (await import('./dcat.js')).dcatBenchmark(serverUrl);
+    process.exit(0);
+  }
+  if (process.argv.slice(2).includes('data')) {
+    await (await import('./data.js')).dataBenchmark(serverUrl, process.argv.slice(2));
     process.exit(0);
   }
   if (process.argv.slice(2).includes('load')) {
