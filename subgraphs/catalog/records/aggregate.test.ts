@@ -37,7 +37,9 @@ describe('a declarative aggregate compiles to parameters, never to SQL text [D �
     );
     expect(c.sql).not.toMatch(/站点类型|浓度|日期|331102/);
     expect(c.sql).toMatch(/limit 1001$/);
-    expect(c.params).toEqual(['站点类型', '浓度', '浓度', '浓度', '浓度', entries[0]!.resourceId, 3, '日期', '2026-01-01']);
+    // AVG reads its item twice (the count of values and their sum): nothing a COUNT or an AVG does not merge from.
+    expect(c.params).toEqual(['站点类型', '浓度', '浓度', entries[0]!.resourceId, 3, '日期', '2026-01-01']);
+    expect(c.sql).not.toMatch(/\bmin\(|\bmax\(/);
     expect(c.measures).toEqual([
       { fn: 'COUNT', item: null, numeric: false },
       { fn: 'AVG', item: '浓度', numeric: true },

@@ -6,8 +6,9 @@ import { sqlValue, type ItemShape } from './values.js';
 /**
  * A declarative aggregate, compiled to one statement over `data_record` [D §15, D §17, OPR-4,
  * OPN-2]: never SQL from the caller, item names and values only as parameters. It yields the
- * node's PARTIAL aggregates (per group: rows, and per measure the count of values, sum, min and
- * max): the gateway merges the partials of every node of a run and only then suppresses small
+ * node's PARTIAL aggregates (per group: rows, and per measure the count of values and what its
+ * function merges from: the sum for SUM and AVG, the minimum for MIN, the maximum for MAX; the
+ * rest null): the gateway merges the partials of every node of a run and only then suppresses small
  * groups (gateway/aggregate-merge.ts).
  */
 
@@ -122,10 +123,12 @@ export function compileAggregate(
     const read = sqlValue(byName.get(m.item)!.dataType)('?');
     select.push(`count(data->>?)::bigint as n${i}`);
     params.push(m.item);
-    select.push(m.numeric ? `sum(${read})::text as sum${i}` : `null::text as sum${i}`);
-    if (m.numeric) params.push(m.item);
-    select.push(`min(${read})::text as min${i}, max(${read})::text as max${i}`);
-    params.push(m.item, m.item);
+    // Only what the function needs: every other aggregate reads and casts each row's value again.
+    const parts = { sum: m.fn === 'SUM' || m.fn === 'AVG', min: m.fn === 'MIN', max: m.fn === 'MAX' };
+    for (const [part, needed] of Object.entries(parts)) {
+      select.push(needed ? `${part}(${read})::text as ${part}${i}` : `null::text as ${part}${i}`);
+      if (needed) params.push(m.item);
+    }
   });
   const where = entries.map(() => '(resource_id = ? and version >= ?)').join(' or ');
   for (const e of entries) params.push(e.resourceId, e.base);
