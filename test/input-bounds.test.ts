@@ -10,6 +10,13 @@ import { Bound, DEFAULT_MAX, inputBoundsPlan } from '../subgraphs/kit/server/inp
 import { buildTypeSchema } from '../subgraphs/kit/server/federation.js';
 import { moduleInputBounds } from '../subgraphs/kit/server/subgraph.js';
 
+/**
+ * Lists allowed past 500 entries, each with its reason. The batched load of records takes 1,000 a
+ * call: small objects, each checked against the entry's items, the whole request still within the
+ * gateway's 1 MiB body; larger files go by upload [issue 19 item 1].
+ */
+const LARGER_LISTS: Record<string, number> = { 'LoadEntryRecordsInput.records': 1000 };
+
 describe('every input of every subgraph is bounded', () => {
   test('code-like inputs (IDs, codes, numbers, dates, cursors, receipt tokens) are validated as codes, everything else as text', async () => {
     const codeLike = /(^id$|Id$|Ids$|^code$|Code$|Codes$|No$|Number$|Date$|On$|At$|Start$|^after$|Token$)/;
@@ -26,7 +33,8 @@ describe('every input of every subgraph is bounded', () => {
         expect({ coordinate: i.coordinate, code: i.kind === 'code' }).toEqual({ coordinate: i.coordinate, code: codeLike.test(field) });
         expect(i.max).toBeLessThanOrEqual(DEFAULT_MAX.text);
       }
-      for (const list of inputs.filter((i) => i.type.startsWith('['))) expect(list.maxItems).toBeLessThanOrEqual(500);
+      for (const list of inputs.filter((i) => i.type.startsWith('[')))
+        expect({ list: list.coordinate, fits: list.maxItems <= (LARGER_LISTS[list.coordinate] ?? 500) }).toEqual({ list: list.coordinate, fits: true });
     }
   });
 

@@ -13,19 +13,19 @@ export class RecordFilterInput {
   item!: string;
 
   @Field(() => String, { nullable: true, description: '等于 / equals' })
-  @Bound({ kind: 'text', max: 4000 })
+  @Bound({ kind: 'text' })
   eq?: string | null;
 
-  @Field(() => [String], { nullable: true, description: '等于其中之一（至多100个）/ equals one of (at most 100)' })
-  @Bound({ kind: 'text', max: 4000, maxItems: 100 })
+  @Field(() => [String], { nullable: true, description: '等于其中之一（至多100个，每个至多2000字）/ equals one of (at most 100, each at most 2,000 characters)' })
+  @Bound({ kind: 'text', maxItems: 100 })
   in?: string[] | null;
 
   @Field(() => String, { nullable: true, description: '不小于 / at least' })
-  @Bound({ kind: 'text', max: 4000 })
+  @Bound({ kind: 'text' })
   gte?: string | null;
 
   @Field(() => String, { nullable: true, description: '不大于 / at most' })
-  @Bound({ kind: 'text', max: 4000 })
+  @Bound({ kind: 'text' })
   lte?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true：为空；false：不为空 / true: the item is empty; false: it is not' })

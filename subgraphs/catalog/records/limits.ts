@@ -1,9 +1,11 @@
 import { isAnonymous, type Actor } from '../../../schema/auth.js';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/routing.js';
 import { AppError, badInput } from '../../kit/server/errors.js';
 
 /** The most records one request may ask for (`first`); the default when it asks for none. */
 export const MAX_RECORDS_PER_REQUEST = 500;
-export const DEFAULT_RECORDS_PER_REQUEST = 100;
+/** As every connection of the API (kit/server/pagination.ts): a reader asks for more, up to the maximum. */
+export const DEFAULT_RECORDS_PER_REQUEST = DEFAULT_PAGE_SIZE;
 
 /** `first` checked: 1 to MAX_RECORDS_PER_REQUEST, a clear error naming the argument otherwise. */
 export function recordPageSize(first: number | null | undefined): number {

@@ -13,7 +13,7 @@ import { canReadRecordsFor, canSeeResource, readsOwnRecords } from '../access.js
 import { DataResource, type DataItem } from '../resource.entity.js';
 import { itemsLoader } from '../resource.loader.js';
 import { compileFilters, RecordFilterInput } from './filter.js';
-import { readBudget, recordPageSize } from './limits.js';
+import { DEFAULT_RECORDS_PER_REQUEST, readBudget, recordPageSize } from './limits.js';
 import { recordPage, type ServedItem } from './page.js';
 import { DataRecordConnection } from './read.types.js';
 
@@ -83,7 +83,10 @@ export class RecordReadResolver {
       description: '筛选条件（至多20个），只能针对明文返回的信息项 / conditions (at most 20), on items served in clear only',
     })
     filter: RecordFilterInput[] | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: '每页条数，1-500，默认100 / records per page, 1-500, default 100' }) first: number | null | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RECORDS_PER_REQUEST, description: '每页条数，1-500，默认20 / records per page, 1-500, default 20' }) first:
+      | number
+      | null
+      | undefined,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor / the endCursor of the previous page' }) after: string | null | undefined,
   ): Promise<DataRecordConnection> {
     const actor = requireActor(ctx);
@@ -162,7 +165,10 @@ export class RecordReadResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID, { description: '开放数据集ID（据此路由到数据集所在平台）/ the open dataset (routes the call to its platform)' }) id: string,
     @Arg('filter', () => [RecordFilterInput], { nullable: true, description: '筛选条件（至多20个）/ conditions (at most 20)' }) filter: RecordFilterInput[] | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: '每页条数，1-500，默认100 / records per page, 1-500, default 100' }) first: number | null | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RECORDS_PER_REQUEST, description: '每页条数，1-500，默认20 / records per page, 1-500, default 20' }) first:
+      | number
+      | null
+      | undefined,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor / the endCursor of the previous page' }) after: string | null | undefined,
   ): Promise<DataRecordConnection> {
     const actor = ctx.actor;

@@ -24,7 +24,7 @@ describe('masking of personal items [SEC-3, J §28]', () => {
 
 describe('limits [issue 19 item 7]', () => {
   test(`rows per request: 1 to ${MAX_RECORDS_PER_REQUEST}, else a clear error naming first`, () => {
-    expect(recordPageSize(undefined)).toBe(100);
+    expect(recordPageSize(undefined)).toBe(20);
     expect(recordPageSize(MAX_RECORDS_PER_REQUEST)).toBe(MAX_RECORDS_PER_REQUEST);
     for (const n of [0, -1, MAX_RECORDS_PER_REQUEST + 1, 1.5]) expect(refusal(() => recordPageSize(n))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
