@@ -386,9 +386,12 @@ describe('ingest by streamed upload through the gateway [B §17-18, L §8, CAT-7
     const uploading = put(staff, `/data/loads/${loadId}`, body);
     const during = await eventually(
       async () => (await f.must(staff, LOAD_OF, { id: loadId })).dataLoad,
-      (l) => l.rowsRead >= 1200,
+      (l) => l.rowsRead >= 1000,
     );
-    expect(during).toMatchObject({ status: 'LOADING', rowsRead: 1200 });
+    // The parser may hold the chunk's last line until it sees what follows: "so far" is the first batch at least, the chunk at most.
+    expect(during.status).toBe('LOADING');
+    expect(during.rowsRead).toBeGreaterThanOrEqual(1000);
+    expect(during.rowsRead).toBeLessThanOrEqual(1200);
     expect(await recordCount('lishui', id)).toBe(0);
     release();
     expect((await uploading).json).toMatchObject({ status: 'LOADED', rowCount: 1500 });
