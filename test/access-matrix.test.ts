@@ -10,7 +10,7 @@ import { publishResource, registerOrganization, resourceInput, uniqueCreditCode 
 import { TEST_JWT_SECRET, TEST_SECRET } from './support/env.js';
 import { startTestFederation } from './support/federation.js';
 import { agency, authority } from './support/node.js';
-import { putRecords } from './support/records.js';
+import { loadRecords, putRecords } from './support/records.js';
 
 /**
  * Every mutation and every non-public read of the four subgraphs, tried through the gateway by
@@ -1626,22 +1626,6 @@ const ROWS: Row[] = [
 
 // ---------------------------------------------------------------- data plane reads [issue 19]
 
-/** One record of an entry, written with plain SQL on the entry's node (the load API is built apart; this function is what changes then). */
-async function withRecord(region: string, resourceId: string): Promise<void> {
-  const conn = f.federation.nodes
-    .get(region === '331102' ? 'liandu' : 'lishui')!
-    .subgraphs.catalog!.orm.em.fork()
-    .getConnection();
-  await conn.execute(
-    `insert into "catalog".data_load (id, resource_id, version, source, mode, status, rows_read, row_count, loaded_by, organization_id, started_at, finished_at)
-     values (gen_random_uuid(), ?, 1, 'API', 'REPLACE', 'LOADED', 1, 1, 'test', 'test', now(), now())`,
-    [resourceId],
-  );
-  await conn.execute(`insert into "catalog".data_record (resource_id, version, row_no, data) values (?, 1, 1, ?::jsonb)`, [
-    resourceId,
-    JSON.stringify({ 企业名称: '丽水某有限公司' }),
-  ]);
-}
 /**
  * An entry of the owner with one record. Reads through a grant are tried in test/data-reads.test.ts:
  * here 'agency of another org' is sanctioned by an earlier row, so the matrix tries the provider's
@@ -1649,7 +1633,7 @@ async function withRecord(region: string, resourceId: string): Promise<void> {
  */
 const ownRecords = async (s: Scenario) => {
   const resourceId = await publishResource(f.call, s.owner, s.region);
-  await withRecord(s.region, resourceId);
+  await loadRecords(f, resourceId, [{ 企业名称: '丽水某有限公司' }]);
   return resourceId;
 };
 /** An OPEN dataset of a RESTRICTED entry of the owner with one record, the scenario's user holding an agreement on it. */
@@ -1666,7 +1650,7 @@ const restrictedRecords = async (s: Scenario) => {
     })
   ).applyForOpenData.id as string;
   await f.must(agency(s.owner), `mutation($id: ID!) { approveOpenDataApplication(id: $id, input: { termMonths: 12 }) { agreement { id } } }`, { id: applied });
-  await withRecord(s.region, resourceId);
+  await loadRecords(f, resourceId, [{ 企业名称: '丽水某有限公司' }]);
   return id;
 };
 const DATA_PLANE_ROWS: Row[] = [

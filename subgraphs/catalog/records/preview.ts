@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../../schema/ids.js';
 import { todayInChina } from '../../kit/rules/calendar.js';
-import { maskIdentifier } from '../../kit/rules/identifier.js';
 import { recordRead } from '../../kit/server/audit.js';
 import { requireActor, type SubgraphContext } from '../../kit/server/context.js';
 import { badInput, notFound } from '../../kit/server/errors.js';
@@ -11,18 +10,20 @@ import { canSeeResource } from '../access.js';
 import { DataItem, DataResource } from '../resource.entity.js';
 import { basisOf, checkBasis } from './aggregate.resolver.js';
 import { AggregateBasisInput, RecordPreview, RecordPreviewRow } from './aggregate.types.js';
+import { maskValue } from './masking.js';
 import { baseVersion, RECORD_TABLE } from './store.js';
+import type { StoredValue } from './values.js';
 
 /** The most rows of a preview: enough to see the shape of the data, too few to be the data. */
 export const PREVIEW_ROWS = 30;
 
-/** A value as a preview shows it: an identifier with its middle masked, any other personal value not at all [SEC-3, D §17]. */
+/**
+ * A value as a preview shows it: a personal value or an identifier masked as every read masks it
+ * (records/masking.ts), any other value as it is [SEC-3, D §17].
+ */
 export function desensitize(item: Pick<DataItem, 'personalInfo' | 'identifier'>, value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const text = String(value);
-  if (item.identifier) return maskIdentifier(text);
-  if (item.personalInfo) return '*'.repeat(Math.min(Array.from(text).length, 8));
-  return text;
+  return item.identifier || item.personalInfo ? maskValue(item, value as StoredValue) : String(value);
 }
 
 @Resolver()
